@@ -1,0 +1,21 @@
+import type { ItemRecord, NewRun, RunStatus, RunSummary, StoredRun, ModelResponse } from './run.ts';
+
+/** Persistent home of runs, per-item records and the response cache. */
+export interface RunStore {
+  createRun(run: NewRun): string;
+  /** Stores an item record and, when it has a response, the cache entry, in one transaction. */
+  recordItem(runId: string, record: ItemRecord, options: { updatedAt: string }): void;
+  setStatus(runId: string, status: RunStatus, options: { updatedAt: string }): void;
+  getRun(runId: string): StoredRun | undefined;
+  getSummary(runId: string): RunSummary | undefined;
+  listRuns(): RunSummary[];
+  /** Ids (with sample index) of items that already have an `ok` record in the run. */
+  completedItemKeys(runId: string): Set<string>;
+  getCachedResponse(cacheKey: string): ModelResponse | undefined;
+  close(): void;
+}
+
+/** The key used in `completedItemKeys`. */
+export function itemKey(itemId: string, sample: number): string {
+  return `${itemId}#${sample}`;
+}

@@ -1,0 +1,90 @@
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative, resolve, dirname } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+/**
+ * Layers, bottom first (ARCHITECTURE.md). A file may import from its own layer and from the layers listed
+ * as allowed for it; an import that points up the list fails this test.
+ */
+const allowed: Record<string, readonly string[]> = {
+  spec: [],
+  providers: ['spec'],
+  datasets: ['spec'],
+  scoring: ['spec'],
+  stats: ['spec'],
+  cost: ['spec'],
+  benchmarks: ['spec', 'datasets', 'scoring'],
+  runner: ['spec', 'providers'],
+  store: ['spec'],
+  report: ['spec', 'stats', 'cost'],
+  cli: [
+    'spec',
+    'providers',
+    'datasets',
+    'benchmarks',
+    'scoring',
+    'stats',
+    'cost',
+    'runner',
+    'store',
+    'report',
+    'server',
+  ],
+  server: [
+    'spec',
+    'providers',
+    'datasets',
+    'benchmarks',
+    'scoring',
+    'stats',
+    'cost',
+    'runner',
+    'store',
+    'report',
+  ],
+};
+
+const srcDir = resolve(import.meta.dirname, '../src');
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return sourceFiles(path);
+    return /\.tsx?$/.test(name) && !name.endsWith('.test.ts') ? [path] : [];
+  });
+}
+
+function layerOf(path: string): string {
+  const layer = relative(srcDir, path).split(/[\\/]/)[0] ?? '';
+  return layer;
+}
+
+export function layerViolations(files: readonly string[]): string[] {
+  const violations: string[] = [];
+  for (const file of files) {
+    const from = layerOf(file);
+    const text = readFileSync(file, 'utf8');
+    for (const match of text.matchAll(
+      /(?:import|export)[^'"]*?from\s+['"](\.[^'"]+)['"]|import\(\s*['"](\.[^'"]+)['"]\s*\)/g,
+    )) {
+      const specifier = match[1] ?? match[2] ?? '';
+      const to = layerOf(resolve(dirname(file), specifier));
+      if (to === from) continue;
+      if (!(allowed[from] ?? []).includes(to)) {
+        violations.push(`${relative(srcDir, file)} imports ${specifier} (${from} may not import ${to})`);
+      }
+    }
+  }
+  return violations;
+}
+
+describe('layer boundaries', () => {
+  it('every layer folder is known', () => {
+    const layers = readdirSync(srcDir).filter((name) => statSync(join(srcDir, name)).isDirectory());
+    expect(layers.filter((layer) => !(layer in allowed))).toEqual([]);
+  });
+
+  it('no import points up the layer list', () => {
+    expect(layerViolations(sourceFiles(srcDir))).toEqual([]);
+  });
+});
