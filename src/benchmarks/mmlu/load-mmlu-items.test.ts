@@ -1,0 +1,90 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { InputError } from '../../spec/index.ts';
+import { createDirectorySourceForTests } from '../directory-source-for-tests.ts';
+import { loadMmluItems } from './load-mmlu-items.ts';
+
+const devRows = [
+  'd1,a,b,c,d,A',
+  'd2,a,b,c,d,B',
+  'd3,a,b,c,d,C',
+  'd4,a,b,c,d,D',
+  'd5,a,b,c,d,A',
+  'd6,a,b,c,d,B',
+];
+
+/** Writes an `mmlu/data/{dev,test}` tree; `tests` maps subject → test file text. */
+function writeMmlu(tests: Record<string, string>, dev: Record<string, string> = {}): string {
+  const root = mkdtempSync(join(tmpdir(), 'parity-mmlu-'));
+  mkdirSync(join(root, 'mmlu/data/test'), { recursive: true });
+  mkdirSync(join(root, 'mmlu/data/dev'), { recursive: true });
+  for (const [subject, text] of Object.entries(tests)) {
+    writeFileSync(join(root, `mmlu/data/test/${subject}_test.csv`), text);
+    writeFileSync(join(root, `mmlu/data/dev/${subject}_dev.csv`), dev[subject] ?? `${devRows.join('\n')}\n`);
+  }
+  writeFileSync(join(root, 'mmlu/data/test/README.txt'), 'not a test file');
+  return root;
+}
+
+describe('loadMmluItems', () => {
+  it('reads rows with ids, groups, letters and the first 5 dev rows, interleaving subjects', async () => {
+    const root = writeMmlu({
+      zoology: 'z0,a,b,c,d,D\n',
+      anatomy:
+        'What bone?,"femur, long","multi\nline",tibia,"say ""hi""",B\nsecond,1,2,3,4,C\nthird,1,2,3,4,A\n',
+    });
+    const items = await loadMmluItems(createDirectorySourceForTests(root));
+    expect(items.map((item) => item.id)).toEqual(['anatomy/0', 'zoology/0', 'anatomy/1', 'anatomy/2']);
+    const first = items[0];
+    expect(first?.group).toBe('anatomy');
+    expect(first?.data).toEqual({
+      question: 'What bone?',
+      choices: ['femur, long', 'multi\nline', 'tibia', 'say "hi"'],
+      answer: 'B',
+      subject: 'anatomy',
+      devExamples: devRows.slice(0, 5).map((row) => {
+        const [question, a, b, c, d, answer] = row.split(',');
+        return { question, choices: [a, b, c, d], answer };
+      }),
+    });
+    // One dev array per subject, shared by reference.
+    expect(items[2]?.data.devExamples).toBe(first?.data.devExamples);
+  });
+
+  it('takes a prefix of the round-robin order with limit', async () => {
+    const root = writeMmlu({ b: 'q,1,2,3,4,A\nq,1,2,3,4,A\n', a: 'q,1,2,3,4,A\nq,1,2,3,4,A\n' });
+    const items = await loadMmluItems(createDirectorySourceForTests(root), { limit: 3 });
+    expect(items.map((item) => item.id)).toEqual(['a/0', 'b/0', 'a/1']);
+  });
+
+  it('names file and line of a row with the wrong number of fields', async () => {
+    const root = writeMmlu({ anatomy: 'ok,1,2,3,4,A\n"two\nlines",1,2,3,4,B\nbroken,1,2,3,A\n' });
+    const file = join(root, 'mmlu/data/test/anatomy_test.csv');
+    await expect(loadMmluItems(createDirectorySourceForTests(root))).rejects.toThrow(
+      new InputError('expected 6 fields (question, A, B, C, D, answer letter), got 5', {
+        location: `${file}:4`,
+      }),
+    );
+  });
+
+  it('names file and line of a bad answer letter', async () => {
+    const root = writeMmlu({ anatomy: 'ok,1,2,3,4,E\n' });
+    await expect(loadMmluItems(createDirectorySourceForTests(root))).rejects.toThrow(
+      /anatomy_test\.csv:1: answer letter must be one of A, B, C, D, got "E"/,
+    );
+  });
+
+  it('requires 5 dev rows per subject', async () => {
+    const root = writeMmlu({ anatomy: 'ok,1,2,3,4,A\n' }, { anatomy: 'd1,a,b,c,d,A\n' });
+    await expect(loadMmluItems(createDirectorySourceForTests(root))).rejects.toThrow(
+      /anatomy_dev\.csv: needs at least 5 dev rows, found 1/,
+    );
+  });
+
+  it('rejects a folder without test files', async () => {
+    const root = writeMmlu({});
+    await expect(loadMmluItems(createDirectorySourceForTests(root))).rejects.toThrow(InputError);
+  });
+});

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { InputError } from '../spec/index.ts';
+import { getBenchmark, getProtocol, listBenchmarks } from './registry.ts';
+
+describe('benchmark registry', () => {
+  it('lists the benchmarks with their protocols, default first', () => {
+    expect(
+      listBenchmarks().map((benchmark) => ({
+        id: benchmark.id,
+        defaultProtocol: benchmark.defaultProtocol,
+        protocols: benchmark.protocols.map((protocol) => protocol.id),
+      })),
+    ).toEqual([
+      { id: 'mmlu', defaultProtocol: 'mmlu.gen.5shot', protocols: ['mmlu.gen.5shot', 'mmlu.cot.0shot'] },
+      {
+        id: 'gsm8k',
+        defaultProtocol: 'gsm8k.cot.8shot',
+        protocols: ['gsm8k.cot.8shot', 'gsm8k.cot.8shot.llama'],
+      },
+    ]);
+  });
+
+  it('every protocol names its benchmark and lists metrics headline first', () => {
+    for (const benchmark of listBenchmarks()) {
+      for (const protocol of benchmark.protocols) {
+        expect(protocol.benchmark).toBe(benchmark.id);
+        expect(protocol.version).toBeGreaterThanOrEqual(1);
+      }
+    }
+    expect(getProtocol(getBenchmark('mmlu')).metrics.map((metric) => metric.name)).toEqual([
+      'accuracy',
+      'accuracy_macro',
+    ]);
+    expect(getProtocol(getBenchmark('gsm8k')).metrics.map((metric) => metric.name)).toEqual([
+      'accuracy_flexible',
+      'accuracy_strict',
+    ]);
+  });
+
+  it('finds a benchmark by id and rejects an unknown one, listing the known ids', () => {
+    expect(getBenchmark('gsm8k').id).toBe('gsm8k');
+    expect(() => getBenchmark('hellaswag')).toThrow(
+      new InputError('unknown benchmark "hellaswag"; known benchmarks: mmlu, gsm8k'),
+    );
+  });
+
+  it('returns the default protocol when none is asked for, and rejects an unknown one', () => {
+    const mmlu = getBenchmark('mmlu');
+    expect(getProtocol(mmlu).id).toBe('mmlu.gen.5shot');
+    expect(getProtocol(mmlu, 'mmlu.cot.0shot').id).toBe('mmlu.cot.0shot');
+    expect(() => getProtocol(mmlu, 'mmlu.loglik')).toThrow(InputError);
+    expect(() => getProtocol(mmlu, 'mmlu.loglik')).toThrow(
+      'unknown protocol "mmlu.loglik" for mmlu; valid protocols: mmlu.gen.5shot, mmlu.cot.0shot',
+    );
+  });
+});

@@ -1,0 +1,36 @@
+import { InputError } from '../spec/index.ts';
+import type { Benchmark, Protocol } from '../spec/index.ts';
+import { gsm8kBenchmark } from './gsm8k/index.ts';
+import { mmluBenchmark } from './mmlu/index.ts';
+
+const benchmarks: readonly Benchmark[] = [mmluBenchmark, gsm8kBenchmark];
+
+/** Every benchmark parity knows, in a stable order. */
+export function listBenchmarks(): readonly Benchmark[] {
+  return benchmarks;
+}
+
+/** The benchmark with this id; an unknown id throws InputError listing the known ones. */
+export function getBenchmark(id: string): Benchmark {
+  const benchmark = benchmarks.find((candidate) => candidate.id === id);
+  if (benchmark === undefined) {
+    throw new InputError(
+      `unknown benchmark "${id}"; known benchmarks: ${benchmarks.map((known) => known.id).join(', ')}`,
+    );
+  }
+  return benchmark;
+}
+
+/**
+ * The benchmark's protocol with this id, or its default protocol when `protocolId` is absent. An unknown id
+ * throws InputError listing the benchmark's protocols.
+ */
+export function getProtocol(benchmark: Benchmark, protocolId?: string): Protocol {
+  const wanted = protocolId ?? benchmark.defaultProtocol;
+  const protocol = benchmark.protocols.find((candidate) => candidate.id === wanted);
+  if (protocol === undefined) {
+    const valid = benchmark.protocols.map((known) => known.id).join(', ');
+    throw new InputError(`unknown protocol "${wanted}" for ${benchmark.id}; valid protocols: ${valid}`);
+  }
+  return protocol;
+}

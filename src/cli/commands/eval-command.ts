@@ -1,0 +1,168 @@
+import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { getBenchmark, getProtocol } from '../../benchmarks/registry.ts';
+import { createDatasetSource } from '../../datasets/dataset-source.ts';
+import { formatScoreTable } from '../../report/format-score-table.ts';
+import { openSqliteRunStore } from '../../store/sqlite-run-store.ts';
+import type { Benchmark, LanguageModel, Protocol, RunConfig } from '../../spec/index.ts';
+import { InputError } from '../../spec/index.ts';
+import type { CliIo } from '../cli-io.ts';
+import { evaluateBenchmark } from '../evaluate-benchmark.ts';
+import { modelFromSpec } from '../model-from-spec.ts';
+import { parseList, parseSecondsAsMs, parseWholeNumber } from '../parse-options.ts';
+import { cacheDir, dataDir, storePath } from '../paths.ts';
+import { runJson, runTableRow, type RunScores } from '../run-summary.ts';
+
+export interface EvalFlags {
+  readonly model: string;
+  readonly bench: string;
+  readonly protocol?: string;
+  readonly limit?: string;
+  readonly dataDir?: string;
+  readonly concurrency?: string;
+  readonly baseUrl?: string;
+  readonly store?: string;
+  readonly json?: string;
+  readonly timeout?: string;
+  readonly retries?: string;
+  readonly threads?: string;
+  readonly cache: boolean;
+  readonly download: boolean;
+}
+
+export const EVAL_DEFAULTS = { concurrency: 8, timeoutMs: 120_000, maxRetries: 5 } as const;
+
+/** Picks the protocol for each benchmark: from `--protocol` (ids are prefixed by the benchmark) or the default. */
+export function selectProtocols(
+  benchmarks: readonly Benchmark[],
+  protocolFlag: string | undefined,
+): Protocol[] {
+  const wanted = parseList(protocolFlag);
+  const unmatched = wanted.filter((id) => !benchmarks.some((benchmark) => id.startsWith(`${benchmark.id}.`)));
+  if (unmatched.length > 0) {
+    throw new InputError(`'${unmatched.join(', ')}' belongs to none of the benchmarks given with --bench`, {
+      location: '--protocol',
+    });
+  }
+  return benchmarks.map((benchmark) =>
+    getProtocol(
+      benchmark,
+      wanted.find((id) => id.startsWith(`${benchmark.id}.`)),
+    ),
+  );
+}
+
+/** `parity eval`: one stored run per benchmark, each scored and printed with its interval and n. */
+export async function evalCommand(flags: EvalFlags, io: CliIo): Promise<number> {
+  const benchmarkIds = parseList(flags.bench);
+  if (benchmarkIds.length === 0) throw new InputError('name at least one benchmark', { location: '--bench' });
+  const benchmarks = benchmarkIds.map((id) => getBenchmark(id));
+  const protocols = selectProtocols(benchmarks, flags.protocol);
+  const limit = parseWholeNumber('--limit', flags.limit);
+  const concurrency = parseWholeNumber('--concurrency', flags.concurrency) ?? EVAL_DEFAULTS.concurrency;
+  const timeoutMs = parseSecondsAsMs('--timeout', flags.timeout) ?? EVAL_DEFAULTS.timeoutMs;
+  const maxRetries = parseWholeNumber('--retries', flags.retries, { min: 0 }) ?? EVAL_DEFAULTS.maxRetries;
+  const threads = parseWholeNumber('--threads', flags.threads);
+  const directory = dataDir(io, flags.dataDir);
+  const source = createDatasetSource({
+    ...(directory ? { dataDir: directory } : {}),
+    cacheDir: resolve(cacheDir(io), 'datasets'),
+    allowDownload: flags.download,
+    ...(io.fetch ? { fetch: io.fetch } : {}),
+  });
+  // Load every benchmark's items before the first model call, so bad data fails fast.
+  const itemLists = [];
+  for (const benchmark of benchmarks) {
+    itemLists.push(await benchmark.loadItems(source, limit === undefined ? {} : { limit }));
+  }
+  const model = modelFromSpec(io, {
+    spec: flags.model,
+    ...(flags.baseUrl ? { baseUrl: flags.baseUrl } : {}),
+    ...(threads ? { threads } : {}),
+  });
+  const store = openSqliteRunStore({ path: storePath(io, flags.store) });
+  const results: RunScores[] = [];
+  try {
+    for (const [index, benchmark] of benchmarks.entries()) {
+      const protocol = protocols[index] as Protocol;
+      const items = itemLists[index] ?? [];
+      const runId = store.createRun({
+        kind: 'eval',
+        config: runConfig({
+          flags,
+          model,
+          benchmark,
+          protocol,
+          limit,
+          directory,
+          concurrency,
+          timeoutMs,
+          maxRetries,
+        }),
+        totalItems: items.length,
+        createdAt: io.now().toISOString(),
+      });
+      io.stderr(`run ${runId}: ${benchmark.id} ${protocol.id} on ${flags.model}, ${items.length} items\n`);
+      results.push(
+        await evaluateBenchmark({
+          io,
+          store,
+          runId,
+          model,
+          benchmark,
+          protocol,
+          items,
+          concurrency,
+          maxRetries,
+          timeoutMs,
+          useCache: flags.cache,
+        }),
+      );
+    }
+  } finally {
+    store.close();
+    await model.close?.();
+  }
+  await printResults(io, results, flags.json);
+  return 0;
+}
+
+function runConfig(options: {
+  flags: EvalFlags;
+  model: LanguageModel;
+  benchmark: Benchmark;
+  protocol: Protocol;
+  limit: number | undefined;
+  directory: string | undefined;
+  concurrency: number;
+  timeoutMs: number;
+  maxRetries: number;
+}): RunConfig {
+  return {
+    modelSpec: options.flags.model,
+    model: options.model.identity,
+    benchmark: options.benchmark.id,
+    protocol: options.protocol.id,
+    protocolVersion: options.protocol.version,
+    ...(options.limit === undefined ? {} : { limit: options.limit }),
+    ...(options.directory === undefined ? {} : { dataDir: options.directory }),
+    concurrency: options.concurrency,
+    timeoutMs: options.timeoutMs,
+    maxRetries: options.maxRetries,
+  };
+}
+
+/** Prints the score table (stdout) and writes `{ "runs": [...] }` to `--json FILE` when asked. */
+export async function printResults(
+  io: CliIo,
+  results: readonly RunScores[],
+  jsonFile: string | undefined,
+): Promise<void> {
+  io.stdout(`${formatScoreTable(results.map(runTableRow))}\n`);
+  for (const result of results)
+    io.stdout(`run ${result.run.runId}: ${result.run.config.protocol} v${result.protocol.version}\n`);
+  if (jsonFile) {
+    const json = { runs: results.map((result) => runJson(result, { items: false })) };
+    await writeFile(resolve(io.cwd, jsonFile), `${JSON.stringify(json, null, 2)}\n`);
+  }
+}

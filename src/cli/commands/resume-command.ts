@@ -1,0 +1,76 @@
+import { resolve } from 'node:path';
+import { getBenchmark, getProtocol } from '../../benchmarks/registry.ts';
+import { createDatasetSource } from '../../datasets/dataset-source.ts';
+import { openSqliteRunStore } from '../../store/sqlite-run-store.ts';
+import { InputError } from '../../spec/index.ts';
+import type { CliIo } from '../cli-io.ts';
+import { evaluateBenchmark } from '../evaluate-benchmark.ts';
+import { modelFromSpec } from '../model-from-spec.ts';
+import { cacheDir, storePath } from '../paths.ts';
+import { printResults } from './eval-command.ts';
+
+export interface ResumeFlags {
+  readonly store?: string;
+  readonly json?: string;
+  readonly cache: boolean;
+  readonly download: boolean;
+}
+
+/**
+ * `parity resume <run-id>`: finishes an interrupted, failed or killed run with its stored configuration.
+ * Completed items are never requested again; items that failed are tried again.
+ */
+export async function resumeCommand(runId: string, flags: ResumeFlags, io: CliIo): Promise<number> {
+  const store = openSqliteRunStore({ path: storePath(io, flags.store) });
+  try {
+    const summary = store.getSummary(runId);
+    if (!summary)
+      throw new InputError(`no run '${runId}' in ${storePath(io, flags.store)} (see 'parity runs')`);
+    if (summary.kind !== 'eval')
+      throw new InputError(`run ${runId} is a ${summary.kind} run; only eval runs resume`);
+    const { config } = summary;
+    const benchmark = getBenchmark(config.benchmark);
+    const protocol = getProtocol(benchmark, config.protocol);
+    if (protocol.version !== config.protocolVersion) {
+      throw new InputError(
+        `run ${runId} used ${config.protocol} v${config.protocolVersion}; this parity has v${protocol.version}, so its items would not be comparable. Start a new run.`,
+      );
+    }
+    const source = createDatasetSource({
+      ...(config.dataDir ? { dataDir: config.dataDir } : {}),
+      cacheDir: resolve(cacheDir(io), 'datasets'),
+      allowDownload: flags.download,
+      ...(io.fetch ? { fetch: io.fetch } : {}),
+    });
+    const items = await benchmark.loadItems(
+      source,
+      config.limit === undefined ? {} : { limit: config.limit },
+    );
+    const model = modelFromSpec(io, {
+      spec: config.modelSpec,
+      ...(config.model.provider === 'openai' ? { baseUrl: config.model.endpoint } : {}),
+    });
+    io.stderr(`resuming run ${runId}: ${summary.doneItems}/${summary.totalItems} items already stored\n`);
+    try {
+      const result = await evaluateBenchmark({
+        io,
+        store,
+        runId,
+        model,
+        benchmark,
+        protocol,
+        items,
+        concurrency: config.concurrency,
+        maxRetries: config.maxRetries,
+        timeoutMs: config.timeoutMs,
+        useCache: flags.cache,
+      });
+      await printResults(io, [result], flags.json);
+    } finally {
+      await model.close?.();
+    }
+  } finally {
+    store.close();
+  }
+  return 0;
+}

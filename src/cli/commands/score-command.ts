@@ -1,0 +1,133 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import { getBenchmark, getProtocol } from '../../benchmarks/registry.ts';
+import { createDatasetSource } from '../../datasets/dataset-source.ts';
+import { readJsonLines } from '../../datasets/jsonl.ts';
+import { formatScoreTable } from '../../report/format-score-table.ts';
+import { scoreReportJson, type ScoreItemJson } from '../../report/score-report-json.ts';
+import { summarizeScores, type ScoredItem } from '../../report/summarize-scores.ts';
+import type { Item } from '../../spec/index.ts';
+import { InputError } from '../../spec/index.ts';
+import type { CliIo } from '../cli-io.ts';
+import { cacheDir, dataDir } from '../paths.ts';
+
+/** One line of a samples file (CONTRACT.md "Samples file"). */
+export const sampleLineSchema = z.object({
+  id: z.union([z.string(), z.number().transform(String)]),
+  completion: z.string().optional(),
+  turns: z.array(z.string()).optional(),
+  sample: z.number().int().nonnegative().optional(),
+  model: z.string().optional(),
+  score: z.number().optional(),
+});
+
+export interface ScoreFlags {
+  readonly samples: string;
+  readonly protocol?: string;
+  readonly model?: string;
+  readonly dataDir?: string;
+  readonly json?: boolean;
+  readonly items?: boolean;
+  readonly download: boolean;
+}
+
+/** `parity score <bench> --samples FILE`: scores completions produced elsewhere, with no model call. */
+export async function scoreCommand(benchmarkId: string, flags: ScoreFlags, io: CliIo): Promise<number> {
+  const benchmark = getBenchmark(benchmarkId);
+  const protocol = getProtocol(benchmark, flags.protocol);
+  const samplesPath = resolve(io.cwd, flags.samples);
+  const lines = await readJsonLines({ file: samplesPath, schema: sampleLineSchema });
+  const models = [...new Set(lines.map((line) => line.value.model ?? ''))];
+  const selected =
+    flags.model === undefined ? lines : lines.filter((line) => line.value.model === flags.model);
+  if (flags.model !== undefined && selected.length === 0) {
+    throw new InputError(`no samples for model '${flags.model}' (models in the file: ${models.join(', ')})`, {
+      location: samplesPath,
+    });
+  }
+  const modelNames = [...new Set(selected.map((line) => line.value.model ?? ''))];
+  if (modelNames.length > 1 && flags.json) {
+    throw new InputError(
+      `the file holds ${modelNames.length} models (${modelNames.join(', ')}): pick one with --model`,
+      {
+        location: samplesPath,
+      },
+    );
+  }
+
+  const directory = dataDir(io, flags.dataDir);
+  const source = createDatasetSource({
+    ...(directory ? { dataDir: directory } : {}),
+    cacheDir: resolve(cacheDir(io), 'datasets'),
+    allowDownload: flags.download,
+    ...(io.fetch ? { fetch: io.fetch } : {}),
+  });
+  const itemsById = new Map<string, Item>((await benchmark.loadItems(source)).map((item) => [item.id, item]));
+
+  const rows = [];
+  for (const modelName of modelNames) {
+    const seen = new Set<string>();
+    const scored: ScoredItem[] = [];
+    const itemJson: ScoreItemJson[] = [];
+    for (const { line, value } of selected) {
+      if ((value.model ?? '') !== modelName) continue;
+      const location = `${samplesPath}:${line}`;
+      const item = itemsById.get(value.id);
+      if (!item) throw new InputError(`unknown ${benchmark.id} item id '${value.id}'`, { location });
+      if (value.completion === undefined) throw new InputError(`missing field 'completion'`, { location });
+      const sample = value.sample ?? 0;
+      const key = `${value.id}#${sample}`;
+      if (seen.has(key))
+        throw new InputError(`item '${value.id}' sample ${sample} appears twice`, { location });
+      seen.add(key);
+      const score = protocol.score(item, value.completion);
+      scored.push({
+        itemId: item.id,
+        ...(item.group === undefined ? {} : { group: item.group }),
+        scores: score.scores,
+      });
+      const headline = protocol.metrics[0]?.itemScore ?? '';
+      itemJson.push({
+        id: item.id,
+        sample,
+        score: score.scores[headline] ?? null,
+        scores: { ...score.scores },
+        extracted: score.extracted,
+      });
+    }
+    rows.push({ modelName, summary: summarizeScores(scored, protocol.metrics), items: itemJson });
+  }
+
+  if (flags.json) {
+    const row = rows[0];
+    if (!row) throw new InputError('the samples file is empty', { location: samplesPath });
+    const json = scoreReportJson({
+      model: row.modelName,
+      benchmark: benchmark.id,
+      protocol: protocol.id,
+      n: row.items.length,
+      summary: row.summary,
+      ...(flags.items ? { items: row.items } : {}),
+    });
+    io.stdout(`${JSON.stringify(json, null, 2)}\n`);
+    return 0;
+  }
+  io.stdout(
+    `${formatScoreTable(
+      rows.map((row) => ({
+        model: row.modelName || '(samples)',
+        benchmark: benchmark.id,
+        protocol: protocol.id,
+        metrics: protocol.metrics,
+        summary: row.summary,
+      })),
+    )}\n`,
+  );
+  if (flags.items) {
+    for (const row of rows) {
+      for (const item of row.items)
+        io.stdout(`${row.modelName}\t${item.id}\t${item.score}\t${JSON.stringify(item.extracted)}\n`);
+    }
+  }
+  return 0;
+}

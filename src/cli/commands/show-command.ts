@@ -1,0 +1,45 @@
+import { getBenchmark, getProtocol } from '../../benchmarks/registry.ts';
+import { formatGroupTable, formatScoreTable } from '../../report/format-score-table.ts';
+import { openSqliteRunStore } from '../../store/sqlite-run-store.ts';
+import { InputError } from '../../spec/index.ts';
+import type { CliIo } from '../cli-io.ts';
+import { storePath } from '../paths.ts';
+import { runJson, runScores, runTableRow } from '../run-summary.ts';
+
+/** `parity show <run-id>`: a stored run's scores, per-group results, and with --items every item. */
+export function showCommand(
+  runId: string,
+  flags: { store?: string; json?: boolean; items?: boolean; groups?: boolean },
+  io: CliIo,
+): number {
+  const store = openSqliteRunStore({ path: storePath(io, flags.store) });
+  try {
+    const run = store.getRun(runId);
+    if (!run) throw new InputError(`no run '${runId}' in ${storePath(io, flags.store)} (see 'parity runs')`);
+    const protocol = getProtocol(getBenchmark(run.config.benchmark), run.config.protocol);
+    const scores = runScores(run, protocol);
+    if (flags.json) {
+      io.stdout(`${JSON.stringify(runJson(scores, { items: Boolean(flags.items) }), null, 2)}\n`);
+      return 0;
+    }
+    io.stdout(
+      `run ${run.runId}  ${run.status}  ${run.doneItems}/${run.totalItems} items  created ${run.createdAt}\n`,
+    );
+    io.stdout(`${formatScoreTable([runTableRow(scores)])}\n`);
+    const headline = protocol.metrics[0];
+    if (flags.groups && headline && Object.keys(scores.summary.groups).length > 0) {
+      io.stdout(`\n${formatGroupTable(scores.summary, headline)}\n`);
+    }
+    if (flags.items) {
+      for (const item of run.items) {
+        const score = headline ? item.scores[headline.itemScore] : undefined;
+        const outcome =
+          item.status === 'ok' ? `score ${score ?? 'unscored'}` : `error: ${item.error?.message ?? ''}`;
+        io.stdout(`${item.itemId}\t${outcome}\textracted ${JSON.stringify(item.extracted)}\n`);
+      }
+    }
+    return 0;
+  } finally {
+    store.close();
+  }
+}

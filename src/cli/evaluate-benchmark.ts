@@ -1,0 +1,91 @@
+import type { Benchmark, Item, LanguageModel, Protocol, RunStatus, RunStore } from '../spec/index.ts';
+import { CancelledError, ParityError } from '../spec/index.ts';
+import type { CliIo } from './cli-io.ts';
+import { createProgressReporter } from './progress-reporter.ts';
+import { runEvaluation } from './run-evaluation.ts';
+import { runScores, type RunScores } from './run-summary.ts';
+
+export interface EvaluateBenchmarkOptions {
+  readonly io: CliIo;
+  readonly store: RunStore;
+  readonly runId: string;
+  readonly model: LanguageModel;
+  readonly benchmark: Benchmark;
+  readonly protocol: Protocol;
+  readonly items: readonly Item[];
+  readonly concurrency: number;
+  readonly maxRetries: number;
+  readonly timeoutMs: number;
+  readonly useCache: boolean;
+}
+
+/** Raised when the first items to finish all failed: the endpoint or its configuration is wrong. */
+export class EndpointFailedError extends ParityError {
+  constructor(message: string) {
+    super(message, { exitCode: 2 });
+  }
+}
+
+/**
+ * Runs (or finishes) one benchmark run with progress on stderr and sets its final status: `completed`,
+ * `interrupted` (Ctrl-C; resumable, exit 3) or `failed` (the endpoint answered nothing but errors).
+ */
+export async function evaluateBenchmark(options: EvaluateBenchmarkOptions): Promise<RunScores> {
+  const { io, store, runId } = options;
+  const controller = new AbortController();
+  const onAbort = (): void => controller.abort(new CancelledError());
+  options.io.signal?.addEventListener('abort', onAbort, { once: true });
+  if (options.io.signal?.aborted) onAbort();
+  const progress = createProgressReporter({
+    io,
+    label: `${options.benchmark.id} ${options.protocol.id}`,
+    total: options.items.length,
+    alreadyDone: store.completedItemKeys(runId).size,
+  });
+  let succeeded = 0;
+  let firstError: string | undefined;
+  let endpointFailed = false;
+  const setStatus = (status: RunStatus): void =>
+    store.setStatus(runId, status, { updatedAt: io.now().toISOString() });
+
+  setStatus('running');
+  let result;
+  try {
+    result = await runEvaluation({
+      ...options,
+      now: io.now,
+      signal: controller.signal,
+      onEvent: (event) => {
+        progress.onEvent(event);
+        if (event.type !== 'request-end') return;
+        if (event.status === 'ok') succeeded += 1;
+        else if (succeeded === 0) {
+          // The first items to finish failed after every retry: stop instead of failing every item in turn.
+          firstError ??= event.errorMessage;
+          endpointFailed = true;
+          controller.abort(new CancelledError('endpoint failed'));
+        }
+      },
+    });
+  } finally {
+    progress.finish();
+    options.io.signal?.removeEventListener('abort', onAbort);
+  }
+
+  if (endpointFailed) {
+    setStatus('failed');
+    const reason = firstError ?? 'unknown error';
+    throw new EndpointFailedError(
+      `${options.model.identity.provider} endpoint ${options.model.identity.endpoint} failed: ${reason} (run ${runId} is stored; fix the cause and run 'parity resume ${runId}')`,
+    );
+  }
+  setStatus(result.cancelled ? 'interrupted' : 'completed');
+  const run = store.getRun(runId);
+  if (!run) throw new ParityError(`run ${runId} disappeared from the store`);
+  if (result.cancelled) {
+    throw new CancelledError(
+      `interrupted: ${run.doneItems}/${run.totalItems} items stored; continue with 'parity resume ${runId}'`,
+    );
+  }
+  return runScores(run, options.protocol);
+}

@@ -1,0 +1,162 @@
+import { Command, CommanderError, Option } from 'commander';
+import { ParityError } from '../spec/index.ts';
+import { processIo, type CliIo } from './cli-io.ts';
+import { demoCommand } from './commands/demo-command.ts';
+import { EVAL_DEFAULTS, evalCommand, type EvalFlags } from './commands/eval-command.ts';
+import { resumeCommand, type ResumeFlags } from './commands/resume-command.ts';
+import { runsCommand } from './commands/runs-command.ts';
+import { scoreCommand, type ScoreFlags } from './commands/score-command.ts';
+import { showCommand } from './commands/show-command.ts';
+import { listBenchmarks } from '../benchmarks/registry.ts';
+
+const storeOption = (): Option =>
+  new Option('--store <path>', 'SQLite run store (env PARITY_STORE)').default(
+    undefined,
+    './.parity/parity.db',
+  );
+
+function benchmarkHelp(): string {
+  return listBenchmarks()
+    .map(
+      (benchmark) =>
+        `  ${benchmark.id.padEnd(8)} ${benchmark.protocols.map((protocol) => protocol.id).join(', ')} (default ${benchmark.defaultProtocol})`,
+    )
+    .join('\n');
+}
+
+function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
+  const program = new Command('parity')
+    .description(
+      'Measure whether an open-weight model matches a proprietary one on your own endpoints, with intervals, n and protocol ids.',
+    )
+    .version('0.1.0')
+    .showHelpAfterError(false)
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+
+  program
+    .command('eval')
+    .description('evaluate a model on one or more benchmarks; each benchmark becomes a stored, resumable run')
+    .requiredOption(
+      '--model <spec>',
+      'model spec: openai:<model> (any OpenAI-compatible server) or local:<path.gguf>',
+    )
+    .requiredOption('--bench <ids>', 'benchmarks, comma-separated (mmlu, gsm8k)')
+    .option('--protocol <ids>', "protocol per benchmark, comma-separated (default: each benchmark's default)")
+    .option(
+      '--limit <n>',
+      'evaluate only the first N items of each benchmark (MMLU: round-robin over subjects)',
+    )
+    .option('--data-dir <dir>', 'folder with the upstream dataset files (env PARITY_DATA_DIR)')
+    .option('--no-download', 'never download datasets; fail with instructions instead')
+    .option('--concurrency <n>', 'requests in flight', String(EVAL_DEFAULTS.concurrency))
+    .option(
+      '--base-url <url>',
+      'OpenAI-compatible base URL (env OPENAI_BASE_URL; default https://api.openai.com/v1)',
+    )
+    .option('--timeout <seconds>', 'per-request timeout', String(EVAL_DEFAULTS.timeoutMs / 1000))
+    .option(
+      '--retries <n>',
+      'retries per request for 408/409/429/5xx and connection errors',
+      String(EVAL_DEFAULTS.maxRetries),
+    )
+    .option('--threads <n>', "CPU threads for local: models (default: node-llama-cpp's choice)")
+    .option('--no-cache', 'ignore cached responses and request every item again')
+    .addOption(storeOption())
+    .option('--json <file>', 'also write the results as JSON ({ "runs": [ … ] }, CONTRACT.md shape per run)')
+    .addHelpText(
+      'after',
+      `\nBenchmarks and protocols:\n${benchmarkHelp()}\n\nKeys: OPENAI_API_KEY. Exit codes: 0 ok, 2 bad input, 3 interrupted (resume with 'parity resume <run-id>').`,
+    )
+    .action(async (flags: EvalFlags) => setExitCode(await evalCommand(flags, io)));
+
+  program
+    .command('resume')
+    .description('finish an interrupted or killed run without requesting any completed item again')
+    .argument('<run-id>')
+    .addOption(storeOption())
+    .option('--no-download', 'never download datasets')
+    .option('--no-cache', 'ignore cached responses')
+    .option('--json <file>', 'also write the results as JSON')
+    .action(async (runId: string, flags: ResumeFlags) => setExitCode(await resumeCommand(runId, flags, io)));
+
+  program
+    .command('runs')
+    .description('list stored runs, newest first')
+    .addOption(storeOption())
+    .option('--json', 'print JSON (CONTRACT.md)')
+    .action((flags: { store?: string; json?: boolean }) => setExitCode(runsCommand(flags, io)));
+
+  program
+    .command('show')
+    .description("show a stored run's scores with 95% intervals")
+    .argument('<run-id>')
+    .addOption(storeOption())
+    .option('--json', 'print JSON (CONTRACT.md)')
+    .option('--items', 'include every item: extracted answer, score, errors')
+    .option('--groups', 'per-group results (MMLU subjects)')
+    .action((runId: string, flags: { store?: string; json?: boolean; items?: boolean; groups?: boolean }) =>
+      setExitCode(showCommand(runId, flags, io)),
+    );
+
+  program
+    .command('score')
+    .description('score completions produced elsewhere (samples JSON Lines, CONTRACT.md), with no model call')
+    .argument('<bench>', 'benchmark id')
+    .requiredOption('--samples <file>', 'JSON Lines: {"id", "completion", "sample"?, "model"?}')
+    .option('--protocol <id>', "protocol whose answer extraction to use (default: the benchmark's default)")
+    .option('--model <name>', 'score only the lines of this model')
+    .option('--data-dir <dir>', 'folder with the upstream dataset files (env PARITY_DATA_DIR)')
+    .option('--no-download', 'never download datasets')
+    .option('--json', 'print JSON (CONTRACT.md)')
+    .option('--items', 'include every item')
+    .action(async (benchmark: string, flags: ScoreFlags) =>
+      setExitCode(await scoreCommand(benchmark, flags, io)),
+    );
+
+  program
+    .command('demo')
+    .description('offline demo: generate a tiny test model and evaluate it on sample MMLU and GSM8K items')
+    .addOption(storeOption())
+    .option('--limit <n>', 'items per benchmark (default: all sample items; 20 with PARITY_DATA_DIR)')
+    .action(async (flags: { store?: string; limit?: string }) => setExitCode(await demoCommand(flags, io)));
+
+  return program;
+}
+
+/** Runs the CLI and returns its exit code: 0 ok, 1 failed, 2 bad input, 3 interrupted. */
+export async function main(
+  argv: readonly string[],
+  io: CliIo = processIo(interruptSignal()),
+): Promise<number> {
+  let exitCode = 0;
+  const program = buildProgram(io, (code) => (exitCode = code));
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Commander already printed its one line; help and version are not errors.
+      return error.exitCode === 0 ? 0 : 2;
+    }
+    if (error instanceof ParityError) {
+      io.stderr(`parity: ${error.message}\n`);
+      return error.exitCode;
+    }
+    io.stderr(`parity: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
+}
+
+/** Aborted on the first Ctrl-C or SIGTERM; a second Ctrl-C exits at once. */
+function interruptSignal(): AbortSignal {
+  const controller = new AbortController();
+  const onSignal = (): void => {
+    if (controller.signal.aborted) process.exit(3);
+    process.stderr.write('\nstopping: finishing stored items (Ctrl-C again to quit at once)\n');
+    controller.abort();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  return controller.signal;
+}

@@ -1,0 +1,211 @@
+import { mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { isAbsolute, join } from 'node:path';
+import { InputError } from '../spec/index.ts';
+import type { DatasetSource } from '../spec/index.ts';
+import { artifactProvides } from './dataset-manifest.ts';
+import type { DatasetArtifact, DatasetManifest } from './dataset-manifest.ts';
+import type { DownloadEvent, FileDownloadEvent } from './download-event.ts';
+import { downloadVerifiedFile } from './download-verified-file.ts';
+import { datasetManifests } from './manifests.ts';
+import { extractTar } from './tar.ts';
+
+export interface DatasetSourceOptions {
+  /** Folder holding one folder per benchmark in the upstream layout (`--data-dir`, PARITY_DATA_DIR). Looked at first. */
+  readonly dataDir?: string;
+  /**
+   * Download cache, same layout: `<cacheDir>/<benchmark>/<relativePath>`. Bookkeeping (partial downloads,
+   * completion markers) lives in `<cacheDir>/.parity-downloads/`.
+   */
+  readonly cacheDir: string;
+  /** Used only for downloads. Default: the global fetch. */
+  readonly fetch?: typeof fetch;
+  /** When false, nothing is ever fetched; missing files throw InputError. */
+  readonly allowDownload: boolean;
+  /** Pinned downloads per benchmark id. Default: `datasetManifests` (gsm8k, mmlu). */
+  readonly manifests?: Readonly<Record<string, DatasetManifest>>;
+  readonly onProgress?: (event: DownloadEvent) => void;
+}
+
+/**
+ * A DatasetSource that looks, per file: (1) in `dataDir/<benchmark>/`, (2) in `cacheDir/<benchmark>/`,
+ * (3) when `allowDownload` and the benchmark has a manifest, downloads the artifacts that provide the path
+ * into the cache (verified against pinned SHA-256 and size) and looks again; (4) otherwise throws an
+ * InputError naming the file, the places it looked and how to supply the files offline.
+ * `listFiles` returns the names of regular files (dotfiles excluded), sorted by UTF-16 code unit order.
+ * Concurrent calls share one download per artifact; a failed download is retried by the next call.
+ */
+export function createDatasetSource(options: DatasetSourceOptions): DatasetSource {
+  const manifests = options.manifests ?? datasetManifests;
+  const bookkeepingDir = join(options.cacheDir, '.parity-downloads');
+  const installs = new Map<string, Promise<void>>();
+
+  const markerPath = (benchmark: string, artifact: DatasetArtifact) =>
+    join(bookkeepingDir, 'complete', `${benchmark}-${artifact.sha256}.json`);
+
+  /** Artifacts of the benchmark that provide `path` and have not been installed into the cache yet. */
+  async function pendingArtifacts(benchmark: string, path: string): Promise<DatasetArtifact[]> {
+    const manifest = Object.hasOwn(manifests, benchmark) ? manifests[benchmark] : undefined;
+    if (!options.allowDownload || !manifest) return [];
+    const pending: DatasetArtifact[] = [];
+    for (const artifact of manifest.artifacts) {
+      if (artifactProvides(artifact, path) && !(await isFile(markerPath(benchmark, artifact))))
+        pending.push(artifact);
+    }
+    return pending;
+  }
+
+  function install(benchmark: string, artifact: DatasetArtifact): Promise<void> {
+    const key = `${benchmark}-${artifact.sha256}`;
+    let running = installs.get(key);
+    if (!running) {
+      running = installArtifact(benchmark, artifact).catch((error: unknown) => {
+        installs.delete(key);
+        throw error;
+      });
+      installs.set(key, running);
+    }
+    return running;
+  }
+
+  async function installArtifact(benchmark: string, artifact: DatasetArtifact): Promise<void> {
+    const benchmarkDir = join(options.cacheDir, benchmark);
+    const temporaryDir = join(bookkeepingDir, 'tmp');
+    const onProgress = options.onProgress;
+    const download = {
+      urls: [artifact.url, ...(artifact.mirrors ?? [])],
+      sha256: artifact.sha256,
+      sizeBytes: artifact.sizeBytes,
+      temporaryDir,
+      fetch: options.fetch ?? globalThis.fetch,
+      offlineHint: offlineHint(benchmark, ''),
+      onProgress: (event: FileDownloadEvent) => onProgress?.({ ...event, benchmark }),
+    };
+    if (artifact.type === 'file') {
+      await downloadVerifiedFile({
+        ...download,
+        destinationPath: join(benchmarkDir, artifact.target),
+      });
+    } else {
+      await mkdir(temporaryDir, { recursive: true });
+      const archiveDir = await mkdtemp(join(temporaryDir, 'archive-'));
+      try {
+        const archivePath = join(archiveDir, 'archive.tar');
+        await downloadVerifiedFile({
+          ...download,
+          destinationPath: archivePath,
+        });
+        const written = await extractTar({
+          archivePath,
+          destinationDir: benchmarkDir,
+          mapPath: (memberPath) => mapMember(artifact.members, memberPath),
+        });
+        onProgress?.({ type: 'extract-finish', benchmark, url: artifact.url, fileCount: written.length });
+      } finally {
+        await rm(archiveDir, { recursive: true, force: true });
+      }
+    }
+    await mkdir(join(bookkeepingDir, 'complete'), { recursive: true });
+    await writeFile(markerPath(benchmark, artifact), `${JSON.stringify({ benchmark, url: artifact.url })}\n`);
+  }
+
+  /**
+   * Downloads the pending artifacts that provide `path`. Returns the sentence to show if the path is
+   * still missing afterwards (why no download helped).
+   */
+  async function makeAvailable(benchmark: string, path: string): Promise<string> {
+    const manifest = Object.hasOwn(manifests, benchmark) ? manifests[benchmark] : undefined;
+    if (!manifest) return `parity has no download for benchmark "${benchmark}".`;
+    if (!options.allowDownload) return 'Downloading is turned off.';
+    const pending = await pendingArtifacts(benchmark, path);
+    if (pending.length === 0) return `The ${benchmark} download (${manifest.source}) does not provide it.`;
+    await Promise.all(pending.map((artifact) => install(benchmark, artifact)));
+    return `The ${benchmark} download (${manifest.source}) does not provide it.`;
+  }
+
+  function candidates(benchmark: string, path: string): string[] {
+    const roots = options.dataDir === undefined ? [options.cacheDir] : [options.dataDir, options.cacheDir];
+    return roots.map((root) => join(root, benchmark, path));
+  }
+
+  function missing(what: 'file' | 'folder', benchmark: string, path: string, reason: string): InputError {
+    const looked = candidates(benchmark, path).map((candidate) => `\n  ${candidate}`);
+    return new InputError(
+      `dataset ${what} not found. Looked in:${looked.join('')}\n${reason} ${offlineHint(benchmark, path)}`,
+      { location: `${benchmark}/${path}` },
+    );
+  }
+
+  return {
+    async resolveFile(benchmark, relativePath) {
+      const path = checkRelativePath(benchmark, relativePath, { allowRoot: false });
+      for (const candidate of candidates(benchmark, path)) if (await isFile(candidate)) return candidate;
+      const reason = await makeAvailable(benchmark, path);
+      const cached = join(options.cacheDir, benchmark, path);
+      if (await isFile(cached)) return cached;
+      throw missing('file', benchmark, path, reason);
+    },
+
+    async listFiles(benchmark, relativeDir) {
+      const path = checkRelativePath(benchmark, relativeDir, { allowRoot: true });
+      if (options.dataDir !== undefined) {
+        const fromData = join(options.dataDir, benchmark, path);
+        if (await isDirectory(fromData)) return listRegularFiles(fromData);
+      }
+      const cached = join(options.cacheDir, benchmark, path);
+      // A cached folder counts only once every download that fills it is complete.
+      if ((await pendingArtifacts(benchmark, path)).length === 0 && (await isDirectory(cached))) {
+        return listRegularFiles(cached);
+      }
+      const reason = await makeAvailable(benchmark, path);
+      if (await isDirectory(cached)) return listRegularFiles(cached);
+      throw missing('folder', benchmark, path, reason);
+    },
+  };
+}
+
+function offlineHint(benchmark: string, path: string): string {
+  const example = `<folder>/${benchmark}/${path}`;
+  return (
+    `To work offline, put the upstream files in a folder laid out as ${example} ` +
+    '(the layout in CONTRACT.md "Data directory") and pass it with --data-dir <folder> or PARITY_DATA_DIR=<folder>.'
+  );
+}
+
+function mapMember(members: readonly { from: string; to: string }[], memberPath: string): string | undefined {
+  // macOS archivers add "._name" AppleDouble files; they are metadata, not data.
+  if (memberPath.split('/').some((segment) => segment.startsWith('._'))) return undefined;
+  const member = members.find((candidate) => memberPath.startsWith(candidate.from));
+  return member ? `${member.to}${memberPath.slice(member.from.length)}` : undefined;
+}
+
+/** Normalises a path relative to a benchmark's folder; '' or '.' is the folder itself (when allowed). */
+function checkRelativePath(benchmark: string, relativePath: string, options: { allowRoot: boolean }): string {
+  const where = `${benchmark}/${relativePath}`;
+  if (!/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(benchmark)) {
+    throw new InputError(`invalid benchmark id ${JSON.stringify(benchmark)}`, { location: where });
+  }
+  const segments = relativePath.split(/[\\/]/).filter((segment) => segment !== '' && segment !== '.');
+  if (isAbsolute(relativePath) || segments.includes('..')) {
+    throw new InputError('dataset paths must stay inside the benchmark folder', { location: where });
+  }
+  if (segments.length === 0 && !options.allowRoot) {
+    throw new InputError('empty dataset file path', { location: where });
+  }
+  return segments.join('/');
+}
+
+async function listRegularFiles(folder: string): Promise<string[]> {
+  const names: string[] = [];
+  for (const name of await readdir(folder)) {
+    if (!name.startsWith('.') && (await isFile(join(folder, name)))) names.push(name);
+  }
+  return names.sort((left, right) => (left < right ? -1 : left > right ? 1 : 0));
+}
+
+async function isFile(path: string): Promise<boolean> {
+  return (await stat(path).catch(() => undefined))?.isFile() ?? false;
+}
+
+async function isDirectory(path: string): Promise<boolean> {
+  return (await stat(path).catch(() => undefined))?.isDirectory() ?? false;
+}

@@ -1,0 +1,23 @@
+/** Progress of fetching one URL. Byte counts are of the response body; `bytesTotal` is the pinned size. */
+export type FileDownloadEvent =
+  | { readonly type: 'download-start'; readonly url: string; readonly bytesTotal: number }
+  /** After each received chunk. */
+  | {
+      readonly type: 'download-progress';
+      readonly url: string;
+      readonly bytesDone: number;
+      readonly bytesTotal: number;
+    }
+  /** The file is complete and its size and SHA-256 matched. */
+  | { readonly type: 'download-finish'; readonly url: string; readonly bytesTotal: number };
+
+/** What a DatasetSource reports while it makes a benchmark's files available. */
+export type DownloadEvent =
+  | (FileDownloadEvent & { readonly benchmark: string })
+  /** A downloaded archive was unpacked into the cache: `fileCount` files written. */
+  | {
+      readonly type: 'extract-finish';
+      readonly benchmark: string;
+      readonly url: string;
+      readonly fileCount: number;
+    };

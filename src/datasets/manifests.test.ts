@@ -1,0 +1,59 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createDatasetSource } from './dataset-source.ts';
+import { artifactTargets } from './dataset-manifest.ts';
+import { datasetManifests } from './manifests.ts';
+
+const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+
+describe('datasetManifests', () => {
+  it('pins every artifact by https URL, sha256 and size', () => {
+    for (const manifest of Object.values(datasetManifests)) {
+      for (const artifact of manifest.artifacts) {
+        for (const url of [artifact.url, ...(artifact.mirrors ?? [])]) expect(url).toMatch(/^https:\/\//);
+        expect(artifact.sha256).toMatch(/^[0-9a-f]{64}$/);
+        expect(Number.isSafeInteger(artifact.sizeBytes) && artifact.sizeBytes > 0).toBe(true);
+      }
+    }
+    expect(datasetManifests.gsm8k?.artifacts.flatMap(artifactTargets)).toEqual(['test.jsonl', 'train.jsonl']);
+    expect(datasetManifests.mmlu?.artifacts.flatMap(artifactTargets)).toEqual([
+      'data/dev',
+      'data/val',
+      'data/test',
+    ]);
+  });
+});
+
+// The GSM8K pins were computed from these byte-identical copies; skipped when the shared data folder is absent.
+const shared = resolve(import.meta.dirname, '../../../shared/datasets');
+describe.skipIf(!existsSync(shared))('GSM8K pins against ../shared/datasets (skipped: folder absent)', () => {
+  it('match the shared copies byte for byte through a full download', async () => {
+    const cacheDir = mkdtempSync(join(tmpdir(), 'parity-manifests-'));
+    try {
+      const bodies = new Map<string, Buffer>();
+      for (const artifact of datasetManifests.gsm8k?.artifacts ?? []) {
+        if (artifact.type !== 'file') throw new Error('gsm8k artifacts are plain files');
+        const bytes = readFileSync(join(shared, 'gsm8k', artifact.target));
+        expect({ sha256: sha256(bytes), sizeBytes: bytes.length }).toEqual({
+          sha256: artifact.sha256,
+          sizeBytes: artifact.sizeBytes,
+        });
+        bodies.set(artifact.url, bytes);
+      }
+      // No network: the injected fetch answers with the shared copy of the requested URL.
+      const fetchShared: typeof fetch = async (input) => {
+        const body = bodies.get(String(input));
+        return body ? new Response(new Uint8Array(body)) : new Response(null, { status: 404 });
+      };
+      const source = createDatasetSource({ cacheDir, allowDownload: true, fetch: fetchShared });
+      const path = await source.resolveFile('gsm8k', 'test.jsonl');
+      expect(sha256(readFileSync(path))).toBe(sha256(readFileSync(join(shared, 'gsm8k', 'test.jsonl'))));
+      expect(await source.listFiles('gsm8k', '')).toEqual(['test.jsonl', 'train.jsonl']);
+    } finally {
+      rmSync(cacheDir, { recursive: true, force: true });
+    }
+  });
+});

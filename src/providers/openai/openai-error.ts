@@ -1,0 +1,104 @@
+import { APIConnectionError, APIError, OpenAIError } from 'openai';
+import { ProviderError } from '../../spec/errors.ts';
+import { parseRetryAfterMs } from '../shared/retry-after.ts';
+
+const provider = 'openai';
+const maximumMessageLength = 300;
+
+/** Whether an HTTP status means another attempt may succeed: 408, 409, 429 and 5xx. */
+export function isRetryableStatus(status: number): boolean {
+  return status === 408 || status === 409 || status === 429 || status >= 500;
+}
+
+/** One line, no secret, bounded length. */
+export function cleanMessage(text: string, options: { apiKey: string | undefined }): string {
+  let line = text.replace(/\s+/g, ' ').trim();
+  if (options.apiKey && options.apiKey.length >= 4) line = line.split(options.apiKey).join('***');
+  return line.length > maximumMessageLength ? `${line.slice(0, maximumMessageLength)}…` : line;
+}
+
+/** The server's own error message from an OpenAI-style error body (`{ error: { message } }` or `{ message }`). */
+function serverMessage(error: APIError): string | undefined {
+  const body: unknown = error.error;
+  if (typeof body === 'string') return body;
+  if (body && typeof body === 'object') {
+    const record = body as Record<string, unknown>;
+    if (typeof record.message === 'string') return record.message;
+    const nested = record.error;
+    if (
+      nested &&
+      typeof nested === 'object' &&
+      typeof (nested as Record<string, unknown>).message === 'string'
+    ) {
+      return (nested as Record<string, unknown>).message as string;
+    }
+    if (typeof nested === 'string') return nested;
+  }
+  return undefined;
+}
+
+/** Whether a 400 says the server does not understand `stream_options` (old llama.cpp, Ollama). */
+export function rejectsStreamOptions(error: unknown): boolean {
+  if (!(error instanceof APIError) || error.status !== 400) return false;
+  const text = `${serverMessage(error) ?? ''} ${error.param ?? ''} ${JSON.stringify(error.error ?? '')}`;
+  return /stream_options/i.test(text);
+}
+
+/**
+ * Maps whatever the SDK or the stream threw to a ProviderError. The message is one line with the status,
+ * the server's message and the base URL; the API key is never part of it.
+ */
+export function toProviderError(
+  error: unknown,
+  options: { baseUrl: string; apiKey: string | undefined },
+): ProviderError {
+  if (error instanceof ProviderError) return error;
+  const clean = (text: string) => cleanMessage(text, options);
+  if (error instanceof APIConnectionError) {
+    const cause = error.cause instanceof Error ? (error.cause.cause ?? error.cause) : undefined;
+    const detail = cause instanceof Error ? `: ${cause.message}` : '';
+    return new ProviderError({
+      provider,
+      message: clean(`cannot connect to ${options.baseUrl}${detail}`),
+      isRetryable: true,
+      cause: error,
+    });
+  }
+  if (error instanceof APIError) {
+    const message = serverMessage(error);
+    if (error.status === undefined) {
+      // An `error` event inside a stream that had started fine: treat it like a server-side failure.
+      return new ProviderError({
+        provider,
+        message: clean(`stream error from ${options.baseUrl}: ${message ?? 'no message'}`),
+        isRetryable: true,
+        cause: error,
+      });
+    }
+    return new ProviderError({
+      provider,
+      message: clean(`HTTP ${error.status} from ${options.baseUrl}${message ? `: ${message}` : ''}`),
+      statusCode: error.status,
+      isRetryable: isRetryableStatus(error.status),
+      retryAfterMs: parseRetryAfterMs(error.headers),
+      cause: error,
+    });
+  }
+  if (error instanceof SyntaxError) {
+    return new ProviderError({
+      provider,
+      message: clean(`malformed stream chunk from ${options.baseUrl}: ${error.message}`),
+      isRetryable: false,
+      cause: error,
+    });
+  }
+  // A connection cut while reading the body ("terminated", ECONNRESET) may work on another attempt.
+  let text = error instanceof Error ? error.message : String(error);
+  if (error instanceof Error && error.cause instanceof Error) text += ` (${error.cause.message})`;
+  return new ProviderError({
+    provider,
+    message: clean(`request to ${options.baseUrl} failed while streaming: ${text}`),
+    isRetryable: !(error instanceof OpenAIError),
+    cause: error,
+  });
+}

@@ -1,0 +1,76 @@
+import type { Estimate } from '../spec/index.ts';
+import type { ScoreSummary } from './summarize-scores.ts';
+
+export interface EstimateJson {
+  value: number | null;
+  ci95: [number | null, number | null];
+  n: number;
+}
+
+export interface ScoreItemJson {
+  id: string;
+  sample: number;
+  score: number | null;
+  scores: Record<string, number | null>;
+  extracted: string | null;
+  error?: string;
+}
+
+/** The `--json` shape of `parity score` and `parity show` (CONTRACT.md). */
+export interface ScoreReportJson {
+  run_id?: string;
+  model: string;
+  benchmark: string;
+  protocol: string;
+  n: number;
+  metrics: Record<string, EstimateJson>;
+  groups: Record<string, Record<string, EstimateJson>>;
+  unscored: number;
+  errors?: number;
+  items?: ScoreItemJson[];
+}
+
+function finiteOrNull(value: number): number | null {
+  return Number.isFinite(value) ? value : null;
+}
+
+export function estimateJson(estimate: Estimate): EstimateJson {
+  return {
+    value: finiteOrNull(estimate.value),
+    ci95: [finiteOrNull(estimate.ci95[0]), finiteOrNull(estimate.ci95[1])],
+    n: estimate.n,
+  };
+}
+
+function mapEstimates(estimates: Readonly<Record<string, Estimate>>): Record<string, EstimateJson> {
+  return Object.fromEntries(
+    Object.entries(estimates).map(([name, estimate]) => [name, estimateJson(estimate)]),
+  );
+}
+
+export function scoreReportJson(options: {
+  runId?: string;
+  model: string;
+  benchmark: string;
+  protocol: string;
+  n: number;
+  summary: ScoreSummary;
+  errors?: number;
+  items?: ScoreItemJson[];
+}): ScoreReportJson {
+  const report: ScoreReportJson = {
+    ...(options.runId === undefined ? {} : { run_id: options.runId }),
+    model: options.model,
+    benchmark: options.benchmark,
+    protocol: options.protocol,
+    n: options.n,
+    metrics: mapEstimates(options.summary.metrics),
+    groups: Object.fromEntries(
+      Object.entries(options.summary.groups).map(([group, estimates]) => [group, mapEstimates(estimates)]),
+    ),
+    unscored: options.summary.unscored,
+  };
+  if (options.errors !== undefined) report.errors = options.errors;
+  if (options.items) report.items = options.items;
+  return report;
+}

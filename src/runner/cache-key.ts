@@ -1,0 +1,43 @@
+import { createHash } from 'node:crypto';
+import type { GenerateRequest, ModelIdentity } from '../spec/index.ts';
+import { canonicalJson } from './canonical-json.ts';
+
+export interface ResponseCacheKeyInput {
+  /** Provider, endpoint and model id; a ModelIdentity never holds a secret. */
+  readonly model: ModelIdentity;
+  readonly request: GenerateRequest;
+  /**
+   * Sample index for repeated sampling (pass@k). Give it when several samples of one request must not share a
+   * cache entry; 0 or undefined leaves the key exactly as without it.
+   */
+  readonly sample?: number;
+}
+
+/**
+ * Key of a response in the cache: the sha256 (lowercase hex, 64 characters) of the canonical JSON of exactly
+ * what can change the output — provider, endpoint, model id, messages, generation parameters and the assistant
+ * prefix (plus the sample index when above 0). Timeouts, retries, keys and headers are not part of it, so
+ * changing them never invalidates the cache, and no secret can end up in a key.
+ */
+export function responseCacheKey(input: ResponseCacheKeyInput): string {
+  const { model, request } = input;
+  // Pick each field by name: extra properties an object may carry at run time (an apiKey on a wider object)
+  // never reach the hash.
+  const parameters = request.parameters;
+  const canonical = canonicalJson({
+    provider: model.provider,
+    endpoint: model.endpoint,
+    modelId: model.modelId,
+    messages: request.messages.map((message) => ({ role: message.role, content: message.content })),
+    parameters: {
+      temperature: parameters.temperature,
+      topP: parameters.topP,
+      maxTokens: parameters.maxTokens,
+      stop: parameters.stop,
+      seed: parameters.seed,
+    },
+    assistantPrefix: request.assistantPrefix,
+    sample: input.sample === undefined || input.sample === 0 ? undefined : input.sample,
+  });
+  return createHash('sha256').update(canonical).digest('hex');
+}

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { canonicalJson } from './canonical-json.ts';
+
+describe('canonicalJson', () => {
+  it('sorts keys recursively and drops undefined properties', () => {
+    expect(canonicalJson({ b: 1, a: { d: [3, { z: true, y: null }], c: undefined } })).toBe(
+      '{"a":{"d":[3,{"y":null,"z":true}]},"b":1}',
+    );
+  });
+
+  it('writes equal values the same whatever the key order', () => {
+    expect(canonicalJson({ x: 'é"\n', n: -0.5 })).toBe(canonicalJson({ n: -0.5, x: 'é"\n' }));
+  });
+
+  it('keeps array order and writes undefined entries as null', () => {
+    expect(canonicalJson([2, undefined, 1])).toBe('[2,null,1]');
+  });
+
+  it('refuses values JSON cannot hold', () => {
+    expect(() => canonicalJson({ a: Number.NaN })).toThrow(/value\.a is NaN/);
+    expect(() => canonicalJson({ a: [() => 1] })).toThrow(/value\.a\[0\] is a function/);
+    expect(() => canonicalJson(1n)).toThrow(TypeError);
+  });
+});

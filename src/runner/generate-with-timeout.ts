@@ -1,0 +1,61 @@
+import { CancelledError, ProviderError } from '../spec/index.ts';
+import type { GenerateRequest, GenerateResult, LanguageModel } from '../spec/index.ts';
+
+export interface GenerateWithTimeoutOptions {
+  readonly model: LanguageModel;
+  readonly request: GenerateRequest;
+  /** Milliseconds one call may take; a non-finite value (Infinity) means no limit and is not passed to the model. */
+  readonly timeoutMs: number;
+  /** Cancels the call; it then rejects with CancelledError. */
+  readonly signal?: AbortSignal;
+}
+
+/** setTimeout fires at once for delays above 2^31 − 1 ms; treat those as "no limit". */
+const largestTimerDelayMs = 2 ** 31 - 1;
+
+/**
+ * One model call with a deadline. The model gets both `timeoutMs` and an AbortSignal that fires at the deadline
+ * or on cancellation; the call settles at that moment even when the model ignores the signal:
+ * - past the deadline → ProviderError (isRetryable: true, no statusCode) "timed out after N ms";
+ * - cancelled through `signal` → CancelledError.
+ * Otherwise resolves or rejects as the model did.
+ */
+export async function generateWithTimeout(options: GenerateWithTimeoutOptions): Promise<GenerateResult> {
+  const { model, request, timeoutMs, signal } = options;
+  if (signal?.aborted) throw new CancelledError();
+  const controller = new AbortController();
+  let rejectEarly: (error: Error) => void = () => undefined;
+  const early = new Promise<never>((_resolve, reject) => {
+    rejectEarly = reject;
+  });
+  const onCancel = (): void => {
+    const error = new CancelledError();
+    rejectEarly(error);
+    controller.abort(error);
+  };
+  signal?.addEventListener('abort', onCancel, { once: true });
+  const timer =
+    Number.isFinite(timeoutMs) && timeoutMs <= largestTimerDelayMs
+      ? setTimeout(() => {
+          const error = new ProviderError({
+            provider: model.identity.provider,
+            message: `request timed out after ${timeoutMs} ms`,
+            isRetryable: true,
+          });
+          rejectEarly(error);
+          controller.abort(error);
+        }, timeoutMs)
+      : undefined;
+  try {
+    const call = model.generate(request, {
+      signal: controller.signal,
+      ...(timer === undefined ? {} : { timeoutMs }),
+    });
+    // When the deadline wins the race, the model's own later rejection must not become unhandled.
+    call.catch(() => undefined);
+    return await Promise.race([call, early]);
+  } finally {
+    clearTimeout(timer);
+    signal?.removeEventListener('abort', onCancel);
+  }
+}

@@ -1,0 +1,205 @@
+import { setTimeout as delay } from 'node:timers/promises';
+import { InputError } from '../spec/index.ts';
+import type { GenerateRequest, GenerateResult, LanguageModel, ModelResponse } from '../spec/index.ts';
+import { backoffDelay, defaultRetryBaseDelayMs, defaultRetryMaxDelayMs } from './backoff-delay.ts';
+import { runConcurrently } from './concurrency-pool.ts';
+import { generateWithTimeout } from './generate-with-timeout.ts';
+import type { RunnerEvent } from './runner-event.ts';
+
+export interface PlannedRequest {
+  readonly itemId: string;
+  readonly sample: number;
+  readonly request: GenerateRequest;
+  /** From `responseCacheKey`; looked up with `getCached` before calling the model. */
+  readonly cacheKey: string;
+}
+
+/** What became of one planned request: exactly one of `response` and `error` is set. */
+export interface RequestOutcome {
+  readonly planned: PlannedRequest;
+  readonly response?: ModelResponse;
+  /** The last attempt's error. A ProviderError tells status code and retryability, so a caller can stop a run on 401/403/404. */
+  readonly error?: Error;
+  /** True when the response came from `getCached` (no model call; `attempts` is 0). */
+  readonly cached: boolean;
+  /** Model calls made for this request. */
+  readonly attempts: number;
+}
+
+export interface RunRequestsOptions {
+  readonly model: LanguageModel;
+  /** Pulled lazily, one element per free slot. */
+  readonly plan: Iterable<PlannedRequest> | AsyncIterable<PlannedRequest>;
+  /** Most model calls in flight at once; an integer ≥ 1. */
+  readonly concurrency: number;
+  /** Further attempts after the first, for retryable errors only (0 = never retry). */
+  readonly maxRetries: number;
+  /** Per attempt, in milliseconds; passed to the model as CallOptions.timeoutMs and enforced here too. Infinity = none. */
+  readonly timeoutMs: number;
+  /** A returned response is used instead of calling the model. */
+  readonly getCached: (cacheKey: string) => ModelResponse | undefined;
+  /**
+   * Called synchronously once per planned request as it completes (success or final failure), in completion
+   * order. If it (or getCached or onEvent) throws, the run stops (in-flight calls are aborted) and runRequests rejects with that error.
+   */
+  readonly onOutcome: (outcome: RequestOutcome) => void;
+  readonly onEvent?: (event: RunnerEvent) => void;
+  /**
+   * Cancels the run: no new request starts, in-flight calls and backoff waits are aborted and produce no
+   * outcome; runRequests then resolves with `cancelled: true`.
+   */
+  readonly signal?: AbortSignal;
+  /** First backoff ceiling; doubles per attempt. Default 500 ms. */
+  readonly retryBaseDelayMs?: number;
+  /** Largest backoff ceiling. Default 30 000 ms. A server's Retry-After may ask for longer and is honoured. */
+  readonly retryMaxDelayMs?: number;
+  /** Waits `ms`, rejecting when `signal` aborts. Default: a timer. */
+  readonly sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** Uniform in [0, 1), for backoff jitter. Default Math.random. */
+  readonly random?: () => number;
+}
+
+export interface RunRequestsResult {
+  /** Outcomes with a response (cache hits included). */
+  readonly completed: number;
+  /** Outcomes with an error. */
+  readonly failed: number;
+  /** True when `signal` was aborted before the run ended; planned requests may be left without an outcome. */
+  readonly cancelled: boolean;
+}
+
+async function defaultSleep(ms: number, signal?: AbortSignal): Promise<void> {
+  await delay(ms, undefined, signal ? { signal } : undefined);
+}
+
+function asError(value: unknown): Error {
+  return value instanceof Error ? value : new Error(String(value));
+}
+
+function isRetryable(error: Error): boolean {
+  return 'isRetryable' in error && error.isRetryable === true;
+}
+
+function retryAfterMsOf(error: Error): number | undefined {
+  if (!('retryAfterMs' in error)) return undefined;
+  return typeof error.retryAfterMs === 'number' ? error.retryAfterMs : undefined;
+}
+
+function toModelResponse(result: GenerateResult): ModelResponse {
+  return {
+    text: result.text,
+    finishReason: result.finishReason,
+    usage: result.usage,
+    timing: result.timing,
+    prefillApplied: result.prefillApplied,
+  };
+}
+
+/**
+ * Executes a plan of requests against a model with bounded concurrency, the response cache, per-attempt
+ * timeouts and retries (exponential backoff with full jitter, honouring Retry-After) for errors whose
+ * `isRetryable` is true; other errors fail the request at once. Each planned request fails or succeeds on its
+ * own: one item's error never stops the others (a caller that wants to stop on, e.g., a 401 aborts `signal`
+ * from `onOutcome`).
+ */
+export async function runRequests(options: RunRequestsOptions): Promise<RunRequestsResult> {
+  const { model, maxRetries, timeoutMs, getCached, onOutcome, signal } = options;
+  if (!Number.isInteger(maxRetries) || maxRetries < 0) {
+    throw new InputError(`must be an integer ≥ 0, got ${maxRetries}`, { location: 'maxRetries' });
+  }
+  if (!(timeoutMs > 0)) throw new InputError(`must be above 0, got ${timeoutMs}`, { location: 'timeoutMs' });
+  const onEvent = options.onEvent ?? (() => undefined);
+  const sleep = options.sleep ?? defaultSleep;
+  const random = options.random ?? Math.random;
+  // Aborted by the caller's signal, or by us when onOutcome throws.
+  const stop = new AbortController();
+  const forwardCancel = (): void => stop.abort(signal?.reason);
+  if (signal?.aborted) stop.abort(signal.reason);
+  signal?.addEventListener('abort', forwardCancel, { once: true });
+  let completed = 0;
+  let failed = 0;
+
+  function deliver(outcome: RequestOutcome): void {
+    onOutcome(outcome);
+    if (outcome.response) completed += 1;
+    else failed += 1;
+    const { itemId, sample } = outcome.planned;
+    onEvent({
+      type: 'request-end',
+      itemId,
+      sample,
+      status: outcome.response ? 'ok' : 'error',
+      cached: outcome.cached,
+      attempts: outcome.attempts,
+      ...(outcome.response ? { usage: outcome.response.usage } : {}),
+      ...(outcome.error ? { errorMessage: outcome.error.message } : {}),
+    });
+  }
+
+  async function execute(planned: PlannedRequest): Promise<void> {
+    const cachedResponse = getCached(planned.cacheKey);
+    if (cachedResponse) {
+      deliver({ planned, response: cachedResponse, cached: true, attempts: 0 });
+      return;
+    }
+    const { itemId, sample } = planned;
+    for (let attempt = 1; ; attempt += 1) {
+      if (stop.signal.aborted) return;
+      onEvent({ type: 'request-start', itemId, sample, attempt });
+      let result: GenerateResult;
+      try {
+        result = await generateWithTimeout({
+          model,
+          request: planned.request,
+          timeoutMs,
+          signal: stop.signal,
+        });
+      } catch (thrown) {
+        // A call cut short by cancellation was not completed: no outcome.
+        if (stop.signal.aborted) return;
+        const error = asError(thrown);
+        if (!isRetryable(error) || attempt > maxRetries) {
+          deliver({ planned, error, cached: false, attempts: attempt });
+          return;
+        }
+        const delayMs = backoffDelay({
+          attempt,
+          baseDelayMs: options.retryBaseDelayMs ?? defaultRetryBaseDelayMs,
+          maxDelayMs: options.retryMaxDelayMs ?? defaultRetryMaxDelayMs,
+          random,
+          retryAfterMs: retryAfterMsOf(error),
+        });
+        onEvent({ type: 'retry', itemId, sample, attempt, delayMs, message: error.message });
+        try {
+          await sleep(delayMs, stop.signal);
+        } catch (sleepError) {
+          if (stop.signal.aborted) return;
+          throw sleepError;
+        }
+        continue;
+      }
+      deliver({ planned, response: toModelResponse(result), cached: false, attempts: attempt });
+      return;
+    }
+  }
+
+  try {
+    await runConcurrently({
+      source: options.plan,
+      concurrency: options.concurrency,
+      shouldStop: () => stop.signal.aborted,
+      task: async (planned) => {
+        try {
+          await execute(planned);
+        } catch (error) {
+          // onOutcome, getCached or onEvent threw: stop everything and let the pool rethrow it.
+          stop.abort(error);
+          throw error;
+        }
+      },
+    });
+  } finally {
+    signal?.removeEventListener('abort', forwardCancel);
+  }
+  return { completed, failed, cancelled: signal?.aborted === true };
+}

@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import type {
+  GenerateRequest,
+  ModelIdentity,
+  ModelResponse,
+  RunConfig,
+  RunKind,
+  RunStatus,
+} from '../spec/index.ts';
+
+// Shapes of the JSON columns, checked when read back: the database is a file anyone can edit.
+
+const count = z.number().int().nonnegative();
+
+export const runKindSchema: z.ZodType<RunKind> = z.enum(['eval', 'bench']);
+export const runStatusSchema: z.ZodType<RunStatus> = z.enum([
+  'running',
+  'interrupted',
+  'completed',
+  'failed',
+]);
+export const itemStatusSchema = z.enum(['ok', 'error']);
+
+const modelIdentitySchema: z.ZodType<ModelIdentity> = z.object({
+  provider: z.string(),
+  endpoint: z.string(),
+  modelId: z.string(),
+});
+
+export const runConfigSchema: z.ZodType<RunConfig> = z.object({
+  modelSpec: z.string(),
+  model: modelIdentitySchema,
+  benchmark: z.string(),
+  protocol: z.string(),
+  protocolVersion: z.number().int(),
+  limit: count.optional(),
+  dataDir: z.string().optional(),
+  concurrency: z.number().int().positive(),
+  timeoutMs: z.number().positive(),
+  maxRetries: count,
+});
+
+export const generateRequestSchema: z.ZodType<GenerateRequest> = z.object({
+  messages: z.array(z.object({ role: z.enum(['system', 'user', 'assistant']), content: z.string() })),
+  parameters: z.object({
+    temperature: z.number().optional(),
+    topP: z.number().optional(),
+    maxTokens: z.number().int().optional(),
+    stop: z.array(z.string()).optional(),
+    seed: z.number().int().optional(),
+  }),
+  assistantPrefix: z.string().optional(),
+});
+
+export const modelResponseSchema: z.ZodType<ModelResponse> = z.object({
+  text: z.string(),
+  finishReason: z.enum(['stop', 'length', 'content-filter', 'tool-calls', 'error', 'other', 'unknown']),
+  usage: z.object({
+    inputTokens: count.optional(),
+    cachedInputTokens: count.optional(),
+    outputTokens: count.optional(),
+    reasoningTokens: count.optional(),
+  }),
+  timing: z.object({ ttftMs: z.number().nonnegative().optional(), totalMs: z.number().nonnegative() }),
+  prefillApplied: z.boolean(),
+});
+
+export const itemErrorSchema = z.object({ name: z.string(), message: z.string() });
+
+export const scoresSchema = z.record(z.string(), z.number().nullable());
+
+/** Parses a JSON column and checks it; throws the JSON or zod error, which the caller wraps with context. */
+export function parseJsonColumn<T>(schema: z.ZodType<T>, text: string): T {
+  return schema.parse(JSON.parse(text));
+}

@@ -1,0 +1,315 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ItemRecord, NewRun, RunStore } from '../spec/index.ts';
+import { InputError, itemKey } from '../spec/index.ts';
+import { openSqliteRunStore } from './sqlite-run-store.ts';
+import { StoredRecordError } from './stored-record-error.ts';
+
+const repoRoot = resolve(import.meta.dirname, '../..');
+
+const newRun: NewRun = {
+  kind: 'eval',
+  config: {
+    modelSpec: 'openai:gpt-4o-mini',
+    model: { provider: 'openai', endpoint: 'https://api.openai.com/v1', modelId: 'gpt-4o-mini' },
+    benchmark: 'mmlu',
+    protocol: 'mmlu.5shot',
+    protocolVersion: 1,
+    limit: 3,
+    concurrency: 8,
+    timeoutMs: 60_000,
+    maxRetries: 3,
+  },
+  totalItems: 3,
+  createdAt: '2026-03-01T10:00:00.000Z',
+};
+
+function okRecord(itemId: string, overrides: Partial<ItemRecord> = {}): ItemRecord {
+  return {
+    itemId,
+    sample: 0,
+    group: 'abstract_algebra',
+    status: 'ok',
+    request: {
+      messages: [
+        { role: 'system', content: 'Answer with a letter.' },
+        { role: 'user', content: `Question ${itemId}` },
+      ],
+      parameters: { temperature: 0, maxTokens: 5, stop: ['\n'] },
+      assistantPrefix: 'The answer is',
+    },
+    response: {
+      text: ' B',
+      finishReason: 'stop',
+      usage: { inputTokens: 120, outputTokens: 2 },
+      timing: { ttftMs: 80, totalMs: 95 },
+      prefillApplied: true,
+    },
+    extracted: 'B',
+    scores: { accuracy: 1 },
+    cached: false,
+    attempts: 1,
+    cacheKey: `cache-${itemId}`,
+    ...overrides,
+  };
+}
+
+function errorRecord(itemId: string): ItemRecord {
+  const { response: _response, ...rest } = okRecord(itemId);
+  return {
+    ...rest,
+    status: 'error',
+    error: { name: 'ProviderError', message: 'openai: 500 internal error' },
+    extracted: null,
+    scores: { accuracy: null },
+    attempts: 4,
+  };
+}
+
+describe('openSqliteRunStore', () => {
+  let folder: string;
+  let path: string;
+  const opened: RunStore[] = [];
+  function open(generateId?: () => string): RunStore {
+    const store = openSqliteRunStore({ path, ...(generateId ? { generateId } : {}) });
+    opened.push(store);
+    return store;
+  }
+
+  beforeEach(() => {
+    folder = mkdtempSync(join(tmpdir(), 'parity-store-'));
+    path = join(folder, 'nested', 'parity.db');
+  });
+  afterEach(() => {
+    for (const store of opened.splice(0)) store.close();
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('creates the folder, uses WAL and records the schema version', () => {
+    open().close();
+    const database = new Database(path, { readonly: true });
+    expect(database.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(database.prepare('SELECT version FROM schema_version').all()).toEqual([{ version: 1 }]);
+    database.close();
+  });
+
+  it('round-trips a run with its items', () => {
+    const store = open(() => '20260301-100000-abcd');
+    const runId = store.createRun(newRun);
+    expect(runId).toBe('20260301-100000-abcd');
+    const records = [
+      okRecord('abstract_algebra/0'),
+      errorRecord('abstract_algebra/1'),
+      okRecord('abstract_algebra/2'),
+    ];
+    records.forEach((record, index) =>
+      store.recordItem(runId, record, { updatedAt: `2026-03-01T10:00:0${index + 1}.000Z` }),
+    );
+    expect(store.getRun(runId)).toEqual({
+      runId,
+      kind: 'eval',
+      config: newRun.config,
+      status: 'running',
+      doneItems: 3,
+      totalItems: 3,
+      createdAt: '2026-03-01T10:00:00.000Z',
+      updatedAt: '2026-03-01T10:00:03.000Z',
+      items: records,
+    });
+    expect(store.getRun('no-such-run')).toBeUndefined();
+    expect(store.getSummary('no-such-run')).toBeUndefined();
+  });
+
+  it('replaces a re-recorded item without counting it twice', () => {
+    const store = open();
+    const runId = store.createRun(newRun);
+    store.recordItem(runId, errorRecord('abstract_algebra/0'), { updatedAt: '2026-03-01T10:00:01.000Z' });
+    expect(store.completedItemKeys(runId)).toEqual(new Set());
+    const retried = okRecord('abstract_algebra/0', { attempts: 2 });
+    store.recordItem(runId, retried, { updatedAt: '2026-03-01T11:00:00.000Z' });
+    const run = store.getRun(runId);
+    expect(run?.items).toEqual([retried]);
+    expect(run?.doneItems).toBe(1);
+    expect(run?.updatedAt).toBe('2026-03-01T11:00:00.000Z');
+    expect(store.completedItemKeys(runId)).toEqual(new Set([itemKey('abstract_algebra/0', 0)]));
+  });
+
+  it('keeps samples of one item apart and lists completed keys', () => {
+    const store = open();
+    const runId = store.createRun(newRun);
+    store.recordItem(runId, okRecord('7', { sample: 0, cacheKey: 'k0' }), { updatedAt: newRun.createdAt });
+    store.recordItem(runId, okRecord('7', { sample: 1, cacheKey: 'k1' }), { updatedAt: newRun.createdAt });
+    store.recordItem(runId, errorRecord('8'), { updatedAt: newRun.createdAt });
+    expect(store.completedItemKeys(runId)).toEqual(new Set(['7#0', '7#1']));
+    expect(store.getSummary(runId)?.doneItems).toBe(3);
+  });
+
+  it('caches ok responses only, across runs', () => {
+    const store = open();
+    const runId = store.createRun(newRun);
+    const record = okRecord('abstract_algebra/0', { cacheKey: 'shared-key' });
+    store.recordItem(runId, record, { updatedAt: newRun.createdAt });
+    store.recordItem(
+      runId,
+      { ...errorRecord('abstract_algebra/1'), cacheKey: 'failed-key' },
+      { updatedAt: newRun.createdAt },
+    );
+    expect(store.getCachedResponse('shared-key')).toEqual(record.response);
+    expect(store.getCachedResponse('failed-key')).toBeUndefined();
+    expect(store.getCachedResponse('unknown')).toBeUndefined();
+  });
+
+  it('moves a run through its statuses', () => {
+    const store = open();
+    const runId = store.createRun(newRun);
+    store.setStatus(runId, 'interrupted', { updatedAt: '2026-03-01T10:05:00.000Z' });
+    expect(store.getSummary(runId)).toMatchObject({
+      status: 'interrupted',
+      updatedAt: '2026-03-01T10:05:00.000Z',
+    });
+    store.setStatus(runId, 'running', { updatedAt: '2026-03-01T10:06:00.000Z' });
+    store.setStatus(runId, 'completed', { updatedAt: '2026-03-01T10:07:00.000Z' });
+    expect(store.getSummary(runId)).toMatchObject({
+      status: 'completed',
+      updatedAt: '2026-03-01T10:07:00.000Z',
+    });
+    expect(() => store.setStatus('missing', 'failed', { updatedAt: newRun.createdAt })).toThrow(InputError);
+    expect(() => store.recordItem('missing', okRecord('x'), { updatedAt: newRun.createdAt })).toThrow(
+      /no run with id missing/,
+    );
+    expect(store.getCachedResponse('cache-x')).toBeUndefined();
+  });
+
+  it('lists runs newest first and finds them again after reopening', () => {
+    const ids = ['20260301-100000-aaaa', '20260302-100000-bbbb', '20260302-100000-cccc'];
+    const store = open(() => ids.shift() ?? 'unexpected');
+    store.createRun(newRun);
+    store.createRun({ ...newRun, createdAt: '2026-03-02T10:00:00.000Z' });
+    store.createRun({ ...newRun, kind: 'bench', createdAt: '2026-03-02T10:00:00.000Z' });
+    store.recordItem('20260301-100000-aaaa', okRecord('a'), { updatedAt: '2026-03-03T00:00:00.000Z' });
+    store.close();
+    const reopened = open();
+    expect(reopened.listRuns().map((run) => run.runId)).toEqual([
+      '20260302-100000-cccc',
+      '20260302-100000-bbbb',
+      '20260301-100000-aaaa',
+    ]);
+    expect(reopened.getRun('20260301-100000-aaaa')?.items).toEqual([okRecord('a')]);
+    expect(reopened.getCachedResponse('cache-a')).toEqual(okRecord('a').response);
+  });
+
+  it('draws a new id when the generated one is taken', () => {
+    const ids = ['same', 'same', 'other'];
+    const store = open(() => ids.shift() ?? 'unexpected');
+    expect([store.createRun(newRun), store.createRun(newRun)]).toEqual(['same', 'other']);
+  });
+
+  it('makes readable, sortable ids by default', () => {
+    const store = open();
+    expect(store.createRun(newRun)).toMatch(/^\d{8}-\d{6}-[0-9a-z]{4}$/);
+  });
+
+  it('shares one file between two connections', () => {
+    const first = open();
+    const second = open();
+    const runId = first.createRun(newRun);
+    second.recordItem(runId, okRecord('from-second'), { updatedAt: newRun.createdAt });
+    first.recordItem(runId, okRecord('from-first'), { updatedAt: newRun.createdAt });
+    expect(first.getRun(runId)?.items.map((item) => item.itemId)).toEqual(['from-second', 'from-first']);
+    expect(second.getSummary(runId)?.doneItems).toBe(2);
+    expect(second.getCachedResponse('cache-from-first')).toEqual(okRecord('x').response);
+  });
+
+  it('names the run and item of a corrupted row', () => {
+    const store = open(() => 'run-1');
+    store.recordItem(store.createRun(newRun), okRecord('abstract_algebra/5'), {
+      updatedAt: newRun.createdAt,
+    });
+    const database = new Database(path);
+    database.prepare('UPDATE items SET scores = \'{"accuracy": "yes"}\'').run();
+    database.prepare("UPDATE cache SET response = 'not json'").run();
+    database.close();
+    expect(() => store.getRun('run-1')).toThrow(StoredRecordError);
+    expect(() => store.getRun('run-1')).toThrow(/run run-1, item abstract_algebra\/5#0.*scores/);
+    expect(() => store.getCachedResponse('cache-abstract_algebra/5')).toThrow(
+      /cache entry cache-abstract_algebra\/5/,
+    );
+  });
+
+  it('refuses a store written by a newer schema', () => {
+    open().close();
+    const database = new Database(path);
+    database.prepare('UPDATE schema_version SET version = 99').run();
+    database.close();
+    expect(() => open()).toThrow(/schema version 99/);
+  });
+
+  it('records an item in well under 100 µs', () => {
+    const store = open();
+    const runId = store.createRun({ ...newRun, totalItems: 2000 });
+    const started = performance.now();
+    for (let index = 0; index < 2000; index += 1) {
+      store.recordItem(runId, okRecord(String(index), { cacheKey: `key-${index}` }), {
+        updatedAt: newRun.createdAt,
+      });
+    }
+    const microsecondsPerItem = ((performance.now() - started) * 1000) / 2000;
+    // Generous bound so a busy CI machine does not fail it; typical figures are far lower.
+    expect(microsecondsPerItem).toBeLessThan(500);
+  });
+
+  it('leaves a consistent database when the writer is killed with SIGKILL', async () => {
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', join(import.meta.dirname, 'fixtures/record-items-until-killed.ts'), path],
+      { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const exited = new Promise<NodeJS.Signals | null>((resolveExit) =>
+      child.on('exit', (_code, signal) => resolveExit(signal)),
+    );
+    let runId = '';
+    await new Promise<void>((resolveEnough, reject) => {
+      let buffer = '';
+      child.stdout.on('data', (chunk: Buffer) => {
+        buffer += chunk.toString();
+        runId = /^run (\S+)$/m.exec(buffer)?.[1] ?? runId;
+        const counts = [...buffer.matchAll(/^recorded (\d+)$/gm)].map((match) => Number(match[1]));
+        if ((counts.at(-1) ?? 0) >= 500) {
+          child.kill('SIGKILL');
+          resolveEnough();
+        }
+      });
+      child.on('exit', () => reject(new Error(`writer exited on its own: ${stderr}`)));
+    });
+    expect(await exited).toBe('SIGKILL');
+
+    const database = new Database(path, { readonly: true });
+    expect(database.pragma('integrity_check', { simple: true })).toBe('ok');
+    const orphanItems = database
+      .prepare(
+        "SELECT count(*) AS n FROM items LEFT JOIN cache ON cache.key = items.cache_key WHERE items.status = 'ok' AND cache.key IS NULL",
+      )
+      .get();
+    const orphanEntries = database
+      .prepare(
+        'SELECT count(*) AS n FROM cache LEFT JOIN items ON items.cache_key = cache.key WHERE items.item_id IS NULL',
+      )
+      .get();
+    database.close();
+    expect({ orphanItems, orphanEntries }).toEqual({ orphanItems: { n: 0 }, orphanEntries: { n: 0 } });
+
+    const store = open();
+    const run = store.getRun(runId);
+    expect(run?.items.length).toBeGreaterThanOrEqual(500);
+    expect(run?.doneItems).toBe(run?.items.length);
+    for (const item of run?.items ?? []) {
+      if (item.status === 'ok') expect(store.getCachedResponse(item.cacheKey)).toEqual(item.response);
+    }
+  });
+});

@@ -1,0 +1,207 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import Database from 'better-sqlite3';
+import { InputError, itemKey } from '../spec/index.ts';
+import type {
+  ItemRecord,
+  ModelResponse,
+  NewRun,
+  RunStatus,
+  RunStore,
+  RunSummary,
+  StoredRun,
+} from '../spec/index.ts';
+import { generateRunId } from './run-id.ts';
+import { migrateStore } from './store-migrations.ts';
+import { createRowReader, itemColumns, runColumns } from './stored-rows.ts';
+import type { ItemRow, RunRow } from './stored-rows.ts';
+
+export interface SqliteRunStoreOptions {
+  /** Database file; its folder is created when missing. */
+  readonly path: string;
+  /** New run ids. Default `generateRunId()` (UTC time + 4 random characters). */
+  readonly generateId?: () => string;
+  /** How long a write waits for another connection's lock before failing, in milliseconds. Default 5 000. */
+  readonly busyTimeoutMs?: number;
+}
+
+/** Attempts at a fresh id when a generated one is taken already. */
+const idAttempts = 8;
+
+/**
+ * The embedded run store: one SQLite file (WAL, synchronous = NORMAL) holding runs, per-item records and the
+ * response cache. Safe to open from several processes at once; writes wait up to `busyTimeoutMs` for a lock.
+ * Every value read back is checked; a damaged row throws StoredRecordError naming the run and item.
+ * `doneItems` counts items that have a record, whatever its status; re-recording an item replaces its record.
+ */
+export function openSqliteRunStore(options: SqliteRunStoreOptions): RunStore {
+  const path = resolve(options.path);
+  const generateId = options.generateId ?? (() => generateRunId());
+  mkdirSync(dirname(path), { recursive: true });
+  const database = new Database(path, { timeout: options.busyTimeoutMs ?? 5_000 });
+  try {
+    database.pragma('journal_mode = WAL');
+    database.pragma('synchronous = NORMAL');
+    migrateStore(database, { path });
+  } catch (error) {
+    database.close();
+    throw error;
+  }
+
+  const rows = createRowReader({ databasePath: path });
+  const statements = {
+    insertRun: database.prepare<[string, string, string, string, number, string, string]>(
+      `INSERT OR IGNORE INTO runs (id, kind, config, status, done_items, total_items, created_at, updated_at)
+       VALUES (?, ?, ?, ?, 0, ?, ?, ?)`,
+    ),
+    selectRun: database.prepare<[string], RunRow>(`SELECT ${runColumns} FROM runs WHERE id = ?`),
+    selectRuns: database.prepare<[], RunRow>(
+      `SELECT ${runColumns} FROM runs ORDER BY created_at DESC, rowid DESC`,
+    ),
+    updateStatus: database.prepare<[string, string, string]>(
+      'UPDATE runs SET status = ?, updated_at = ? WHERE id = ?',
+    ),
+    advanceRun: database.prepare<[number, string, string]>(
+      'UPDATE runs SET done_items = done_items + ?, updated_at = ? WHERE id = ?',
+    ),
+    itemExists: database.prepare<[string, string, number], { found: number }>(
+      'SELECT 1 AS found FROM items WHERE run_id = ? AND item_id = ? AND sample = ?',
+    ),
+    upsertItem: database.prepare<
+      [
+        string,
+        string,
+        number,
+        string,
+        string | null,
+        string,
+        string | null,
+        string | null,
+        string | null,
+        string,
+        number,
+        number,
+        string,
+      ]
+    >(
+      `INSERT INTO items (run_id, item_id, sample, status, item_group, request, response, error, extracted, scores, cached, attempts, cache_key)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (run_id, item_id, sample) DO UPDATE SET
+         status = excluded.status, item_group = excluded.item_group, request = excluded.request,
+         response = excluded.response, error = excluded.error, extracted = excluded.extracted,
+         scores = excluded.scores, cached = excluded.cached, attempts = excluded.attempts,
+         cache_key = excluded.cache_key`,
+    ),
+    selectItems: database.prepare<[string], ItemRow>(
+      `SELECT ${itemColumns} FROM items WHERE run_id = ? ORDER BY rowid`,
+    ),
+    selectOkKeys: database.prepare<[string], { item_id: string; sample: number }>(
+      "SELECT item_id, sample FROM items WHERE run_id = ? AND status = 'ok'",
+    ),
+    // The first response stored under a key stays: any later one for the same key is an equally valid sample.
+    insertCache: database.prepare<[string, string, string]>(
+      'INSERT INTO cache (key, response, created_at) VALUES (?, ?, ?) ON CONFLICT (key) DO NOTHING',
+    ),
+    selectCache: database.prepare<[string], { response: string }>('SELECT response FROM cache WHERE key = ?'),
+  };
+
+  const recordTransaction = database.transaction(
+    (runId: string, record: ItemRecord, updatedAt: string): void => {
+      const isNew = statements.itemExists.get(runId, record.itemId, record.sample) === undefined;
+      const advanced = statements.advanceRun.run(isNew ? 1 : 0, updatedAt, runId);
+      if (advanced.changes === 0) throw new InputError(`no run with id ${runId}`, { location: path });
+      const responseJson = record.response === undefined ? null : JSON.stringify(record.response);
+      statements.upsertItem.run(
+        runId,
+        record.itemId,
+        record.sample,
+        record.status,
+        record.group ?? null,
+        JSON.stringify(record.request),
+        responseJson,
+        record.error === undefined
+          ? null
+          : JSON.stringify({ name: record.error.name, message: record.error.message }),
+        record.extracted,
+        JSON.stringify(record.scores),
+        record.cached ? 1 : 0,
+        record.attempts,
+        record.cacheKey,
+      );
+      if (record.status === 'ok' && responseJson !== null) {
+        statements.insertCache.run(record.cacheKey, responseJson, updatedAt);
+      }
+    },
+  );
+
+  // One read transaction, so the summary and the items are one consistent snapshot.
+  const readRun = database.transaction((runId: string): StoredRun | undefined => {
+    const row = statements.selectRun.get(runId);
+    if (row === undefined) return undefined;
+    const items = statements.selectItems.all(runId).map((itemRow) => rows.toItemRecord(runId, itemRow));
+    return { ...rows.toSummary(row), items };
+  });
+
+  return {
+    createRun(run: NewRun): string {
+      const configJson = JSON.stringify(run.config);
+      for (let attempt = 1; ; attempt += 1) {
+        const runId = generateId();
+        // INSERT OR IGNORE: a taken id (another process may have drawn it too) changes nothing; draw again.
+        const inserted = statements.insertRun.run(
+          runId,
+          run.kind,
+          configJson,
+          'running',
+          run.totalItems,
+          run.createdAt,
+          run.createdAt,
+        );
+        if (inserted.changes === 0) {
+          if (attempt >= idAttempts) {
+            throw new InputError(`could not allocate a free run id (last tried ${runId})`, {
+              location: path,
+            });
+          }
+          continue;
+        }
+        return runId;
+      }
+    },
+
+    recordItem(runId: string, record: ItemRecord, recordOptions: { updatedAt: string }): void {
+      recordTransaction(runId, record, recordOptions.updatedAt);
+    },
+
+    setStatus(runId: string, status: RunStatus, statusOptions: { updatedAt: string }): void {
+      const result = statements.updateStatus.run(status, statusOptions.updatedAt, runId);
+      if (result.changes === 0) throw new InputError(`no run with id ${runId}`, { location: path });
+    },
+
+    getRun(runId: string): StoredRun | undefined {
+      return readRun(runId);
+    },
+
+    getSummary(runId: string): RunSummary | undefined {
+      const row = statements.selectRun.get(runId);
+      return row === undefined ? undefined : rows.toSummary(row);
+    },
+
+    listRuns(): RunSummary[] {
+      return statements.selectRuns.all().map(rows.toSummary);
+    },
+
+    completedItemKeys(runId: string): Set<string> {
+      return new Set(statements.selectOkKeys.all(runId).map((row) => itemKey(row.item_id, row.sample)));
+    },
+
+    getCachedResponse(cacheKey: string): ModelResponse | undefined {
+      const row = statements.selectCache.get(cacheKey);
+      return row === undefined ? undefined : rows.toCachedResponse(cacheKey, row.response);
+    },
+
+    close(): void {
+      if (database.open) database.close();
+    },
+  };
+}

@@ -1,0 +1,76 @@
+import type { Database } from 'better-sqlite3';
+import { InputError } from '../spec/index.ts';
+
+/** Schema changes in order; migration i brings the database from version i to i + 1. Append, never edit. */
+const migrations: readonly string[] = [
+  `
+  CREATE TABLE runs (
+    id TEXT PRIMARY KEY,
+    kind TEXT NOT NULL,
+    config TEXT NOT NULL,
+    status TEXT NOT NULL,
+    done_items INTEGER NOT NULL DEFAULT 0,
+    total_items INTEGER NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+  CREATE INDEX runs_by_created_at ON runs (created_at);
+  CREATE TABLE items (
+    run_id TEXT NOT NULL,
+    item_id TEXT NOT NULL,
+    sample INTEGER NOT NULL,
+    status TEXT NOT NULL,
+    item_group TEXT,
+    request TEXT NOT NULL,
+    response TEXT,
+    error TEXT,
+    extracted TEXT,
+    scores TEXT NOT NULL,
+    cached INTEGER NOT NULL,
+    attempts INTEGER NOT NULL,
+    cache_key TEXT NOT NULL,
+    PRIMARY KEY (run_id, item_id, sample)
+  );
+  CREATE TABLE cache (
+    key TEXT PRIMARY KEY,
+    response TEXT NOT NULL,
+    created_at TEXT NOT NULL
+  ) WITHOUT ROWID;
+  `,
+];
+
+/** The schema version this code writes. */
+export const currentSchemaVersion = migrations.length;
+
+/**
+ * Brings the database to `currentSchemaVersion`, one transaction per migration. The write lock is taken before
+ * the version is read, so two processes opening a new file at once migrate it once. A file from a newer parity
+ * (higher version) is refused with InputError.
+ */
+export function migrateStore(database: Database, options: { path: string }): void {
+  database.exec('CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)');
+  const readVersion = database.prepare<[], { version: number }>('SELECT version FROM schema_version');
+  const insertVersion = database.prepare<[number]>('INSERT INTO schema_version (version) VALUES (?)');
+  const updateVersion = database.prepare<[number]>('UPDATE schema_version SET version = ?');
+  for (;;) {
+    const stepped = database
+      .transaction((): boolean => {
+        const row = readVersion.get();
+        const version = row?.version ?? 0;
+        if (version > currentSchemaVersion) {
+          throw new InputError(
+            `run store has schema version ${version}; this parity reads up to ${currentSchemaVersion} (upgrade parity)`,
+            { location: options.path },
+          );
+        }
+        const migration = migrations[version];
+        if (migration === undefined) return false;
+        database.exec(migration);
+        if (row) updateVersion.run(version + 1);
+        else insertVersion.run(version + 1);
+        return true;
+      })
+      .immediate();
+    if (!stepped) return;
+  }
+}

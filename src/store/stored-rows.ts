@@ -1,0 +1,136 @@
+import type { z } from 'zod';
+import type { ItemRecord, ModelResponse, RunSummary } from '../spec/index.ts';
+import {
+  generateRequestSchema,
+  itemErrorSchema,
+  itemStatusSchema,
+  modelResponseSchema,
+  parseJsonColumn,
+  runConfigSchema,
+  runKindSchema,
+  runStatusSchema,
+  scoresSchema,
+} from './record-schemas.ts';
+import { StoredRecordError } from './stored-record-error.ts';
+
+// Rows as SQLite returns them, and their checked conversion to spec types.
+
+export interface RunRow {
+  id: string;
+  kind: string;
+  config: string;
+  status: string;
+  done_items: number;
+  total_items: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ItemRow {
+  item_id: string;
+  sample: number;
+  status: string;
+  item_group: string | null;
+  request: string;
+  response: string | null;
+  error: string | null;
+  extracted: string | null;
+  scores: string;
+  cached: number;
+  attempts: number;
+  cache_key: string;
+}
+
+export const runColumns = 'id, kind, config, status, done_items, total_items, created_at, updated_at';
+export const itemColumns =
+  'item_id, sample, status, item_group, request, response, error, extracted, scores, cached, attempts, cache_key';
+
+export interface RowReader {
+  toSummary(row: RunRow): RunSummary;
+  toItemRecord(runId: string, row: ItemRow): ItemRecord;
+  toCachedResponse(cacheKey: string, responseJson: string): ModelResponse;
+}
+
+/** Converts rows, checking every value; a damaged one throws StoredRecordError naming `databasePath`, run and item. */
+export function createRowReader(options: { databasePath: string }): RowReader {
+  const path = options.databasePath;
+
+  function checked<T>(
+    schema: z.ZodType<T>,
+    text: string,
+    context: { runId?: string; itemId?: string; sample?: number; cacheKey?: string; column: string },
+  ): T {
+    try {
+      return parseJsonColumn(schema, text);
+    } catch (error) {
+      const { column, ...where } = context;
+      const detail = error instanceof Error ? error.message.split('\n')[0] : String(error);
+      throw new StoredRecordError({
+        databasePath: path,
+        ...where,
+        detail: `${column}: ${detail}`,
+        cause: error,
+      });
+    }
+  }
+
+  function checkedValue<T>(
+    schema: z.ZodType<T>,
+    value: unknown,
+    context: { runId: string; itemId?: string; sample?: number; column: string },
+  ): T {
+    const result = schema.safeParse(value);
+    if (result.success) return result.data;
+    const { column, ...where } = context;
+    throw new StoredRecordError({
+      databasePath: path,
+      ...where,
+      detail: `${column}: ${JSON.stringify(value)} is not valid`,
+      cause: result.error,
+    });
+  }
+
+  function toSummary(row: RunRow): RunSummary {
+    const runId = row.id;
+    return {
+      runId,
+      kind: checkedValue(runKindSchema, row.kind, { runId, column: 'kind' }),
+      config: checked(runConfigSchema, row.config, { runId, column: 'config' }),
+      status: checkedValue(runStatusSchema, row.status, { runId, column: 'status' }),
+      doneItems: row.done_items,
+      totalItems: row.total_items,
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
+    };
+  }
+
+  function toItemRecord(runId: string, row: ItemRow): ItemRecord {
+    const where = { runId, itemId: row.item_id, sample: row.sample };
+    const status = checkedValue(itemStatusSchema, row.status, { ...where, column: 'status' });
+    return {
+      itemId: row.item_id,
+      sample: row.sample,
+      ...(row.item_group === null ? {} : { group: row.item_group }),
+      status,
+      request: checked(generateRequestSchema, row.request, { ...where, column: 'request' }),
+      ...(row.response === null
+        ? {}
+        : { response: checked(modelResponseSchema, row.response, { ...where, column: 'response' }) }),
+      ...(row.error === null
+        ? {}
+        : { error: checked(itemErrorSchema, row.error, { ...where, column: 'error' }) }),
+      extracted: row.extracted,
+      scores: checked(scoresSchema, row.scores, { ...where, column: 'scores' }),
+      cached: row.cached !== 0,
+      attempts: row.attempts,
+      cacheKey: row.cache_key,
+    };
+  }
+
+  return {
+    toSummary,
+    toItemRecord,
+    toCachedResponse: (cacheKey, responseJson) =>
+      checked(modelResponseSchema, responseJson, { cacheKey, column: 'response' }),
+  };
+}
