@@ -1,11 +1,12 @@
 // `npm run bench`: figures and ratios against baselines measured in the same run. Never fails a build.
 //
 // 1. eval throughput: `parity eval` of 1,000 MMLU items (mmlu.gen.5shot, 5-shot prompts) at concurrency 16
-//    against an instant OpenAI-compatible server in another process; items/s and peak RSS of the CLI process.
+//    against an instant OpenAI-compatible server in another process; items/s and peak RSS of the CLI process
+//    (bin/parity.js, started as users start it).
 //    Baseline: plain `fetch` streaming requests of the same size against the same server at the same
 //    concurrency (what the HTTP path alone allows on this machine).
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -50,28 +51,24 @@ async function baselineFetch(url: string, body: string, requests: number): Promi
   return requests / ((performance.now() - started) / 1000);
 }
 
-function runChild(
-  args: string[],
-  cwd: string,
-): Promise<{ code: number; seconds: number; max_rss_mb: number }> {
+/** Runs `bin/parity.js` as users do; returns its wall time (from spawn to exit) and peak RSS. */
+function runCli(args: string[], cwd: string): Promise<{ code: number; seconds: number; max_rss_mb: number }> {
   return new Promise((resolveResult, reject) => {
+    const started = performance.now();
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', join(ROOT, 'bench/eval-throughput-child.ts'), ...args],
-      {
-        cwd,
-        env: { ...process.env, HOME: cwd },
-        stdio: ['ignore', 'pipe', 'inherit'],
-      },
+      ['--import', join(ROOT, 'bench/max-rss-hook.mjs'), join(ROOT, 'bin/parity.js'), ...args],
+      { cwd, env: { ...process.env, HOME: cwd }, stdio: ['ignore', 'ignore', 'pipe'] },
     );
-    let stdout = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.on('exit', () => {
-      const last = stdout.trim().split('\n').at(-1) ?? '';
+      const seconds = (performance.now() - started) / 1000;
+      const last = stderr.trim().split('\n').at(-1) ?? '';
       try {
-        resolveResult(JSON.parse(last));
+        resolveResult({ ...(JSON.parse(last) as { code: number; max_rss_mb: number }), seconds });
       } catch (error) {
-        reject(new Error(`eval child printed no result: ${stdout}`, { cause: error }));
+        reject(new Error(`parity printed no result: ${stderr}`, { cause: error }));
       }
     });
   });
@@ -107,10 +104,11 @@ try {
     '--limit',
     String(ITEMS),
   ];
-  const cold = await runChild(evalArgs('cold.db'), directory);
-  const cached = await runChild(evalArgs('cold.db'), directory);
-  const coldRate = ITEMS / cold.seconds;
-  const cachedRate = ITEMS / cached.seconds;
+  const startup = await runCli(['runs', '--store', join(directory, 'startup.db')], directory);
+  const cold = await runCli(evalArgs('cold.db'), directory);
+  const cached = await runCli(evalArgs('cold.db'), directory);
+  const coldRate = ITEMS / (cold.seconds - startup.seconds);
+  const cachedRate = ITEMS / (cached.seconds - startup.seconds);
   console.log(`machine: ${availableParallelism()} cores, node ${process.version}`);
   console.log(
     `eval throughput (${ITEMS} MMLU items, mmlu.gen.5shot, concurrency ${CONCURRENCY}, instant local server)`,
@@ -123,7 +121,11 @@ try {
     `  parity eval, repeated (all cache hits)  ${cachedRate.toFixed(0).padStart(6)} items/s  (${(cachedRate / baselineRate).toFixed(2)}× baseline)   peak RSS ${cached.max_rss_mb.toFixed(0)} MB`,
   );
   console.log(
-    '  (times include process start-up work inside main(): reading the dataset and opening the store)',
+    `  (items/s = ${ITEMS} / (eval wall time − wall time of 'parity runs', ${startup.seconds.toFixed(2)} s, i.e. without process start-up); start-up alone peaks at ${startup.max_rss_mb.toFixed(0)} MB)`,
+  );
+  const fresh = existsSync(join(ROOT, 'dist/main.mjs'));
+  console.log(
+    `  CLI: ${fresh ? 'dist/main.mjs if newer than src/, else the sources through tsx' : 'the sources through tsx (npm run build makes the bundle)'}`,
   );
   if (cold.code !== 0 || cached.code !== 0)
     console.log(`  warning: eval exited with ${cold.code}/${cached.code}`);

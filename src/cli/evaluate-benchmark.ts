@@ -1,9 +1,10 @@
+import { setMaxListeners } from 'node:events';
 import type { Benchmark, Item, LanguageModel, Protocol, RunStatus, RunStore } from '../spec/index.ts';
 import { CancelledError, ParityError } from '../spec/index.ts';
 import type { CliIo } from './cli-io.ts';
 import { createProgressReporter } from './progress-reporter.ts';
 import { runEvaluation } from './run-evaluation.ts';
-import { runScores, type RunScores } from './run-summary.ts';
+import { readRunOutcomes, runScores, type RunScores } from './run-summary.ts';
 
 export interface EvaluateBenchmarkOptions {
   readonly io: CliIo;
@@ -33,6 +34,8 @@ export class EndpointFailedError extends ParityError {
 export async function evaluateBenchmark(options: EvaluateBenchmarkOptions): Promise<RunScores> {
   const { io, store, runId } = options;
   const controller = new AbortController();
+  // The runner listens on this signal once per request in flight.
+  setMaxListeners(options.concurrency + 16, controller.signal);
   const onAbort = (): void => controller.abort(new CancelledError());
   options.io.signal?.addEventListener('abort', onAbort, { once: true });
   if (options.io.signal?.aborted) onAbort();
@@ -80,8 +83,7 @@ export async function evaluateBenchmark(options: EvaluateBenchmarkOptions): Prom
     );
   }
   setStatus(result.cancelled ? 'interrupted' : 'completed');
-  const run = store.getRun(runId);
-  if (!run) throw new ParityError(`run ${runId} disappeared from the store`);
+  const run = readRunOutcomes(store, runId, 'the store');
   if (result.cancelled) {
     throw new CancelledError(
       `interrupted: ${run.doneItems}/${run.totalItems} items stored; continue with 'parity resume ${runId}'`,

@@ -38,22 +38,27 @@ export async function runEvaluation(options: EvaluationOptions): Promise<Evaluat
   const { store, runId, model, protocol } = options;
   const completedKeys = store.completedItemKeys(runId);
   const itemsById = new Map<string, Item>();
-  const plan: PlannedRequest[] = [];
   for (const item of options.items) {
-    if (completedKeys.has(itemKey(item.id, 0))) continue;
-    const request = protocol.buildRequest(item);
-    itemsById.set(item.id, item);
-    plan.push({
-      itemId: item.id,
-      sample: 0,
-      request,
-      cacheKey: responseCacheKey({ model: model.identity, request }),
-    });
+    if (!completedKeys.has(itemKey(item.id, 0))) itemsById.set(item.id, item);
+  }
+  // Requests are built as the runner pulls them, so a large run never holds every prompt at once.
+  function* plan(): Generator<PlannedRequest> {
+    for (const item of itemsById.values()) {
+      const request = protocol.buildRequest(item);
+      yield {
+        itemId: item.id,
+        sample: 0,
+        request,
+        cacheKey: responseCacheKey({ model: model.identity, request }),
+      };
+    }
   }
 
+  const planned = itemsById.size;
   const onOutcome = (outcome: RequestOutcome): void => {
     const item = itemsById.get(outcome.planned.itemId);
     if (!item) return;
+    itemsById.delete(item.id);
     const base = {
       itemId: item.id,
       sample: outcome.planned.sample,
@@ -90,7 +95,7 @@ export async function runEvaluation(options: EvaluationOptions): Promise<Evaluat
 
   const result = await runRequests({
     model,
-    plan,
+    plan: plan(),
     concurrency: options.concurrency,
     maxRetries: options.maxRetries,
     timeoutMs: options.timeoutMs,
@@ -100,7 +105,7 @@ export async function runEvaluation(options: EvaluationOptions): Promise<Evaluat
     ...(options.signal ? { signal: options.signal } : {}),
   });
   return {
-    planned: plan.length,
+    planned,
     completed: result.completed,
     failed: result.failed,
     cancelled: result.cancelled,

@@ -1,18 +1,31 @@
 import { basename } from 'node:path';
-import type { Protocol, StoredRun } from '../spec/index.ts';
+import type { ItemOutcome, Protocol, RunStore, RunSummary } from '../spec/index.ts';
+import { InputError } from '../spec/index.ts';
 import { scoreReportJson, type ScoreItemJson, type ScoreReportJson } from '../report/score-report-json.ts';
 import { summarizeScores, type ScoreSummary } from '../report/summarize-scores.ts';
 import type { ScoreTableRow } from '../report/format-score-table.ts';
 
+/** A run's summary with its item outcomes (no request or response text). */
+export interface RunWithOutcomes extends RunSummary {
+  readonly items: readonly ItemOutcome[];
+}
+
+/** Reads a run and its item outcomes; an unknown id is bad input. */
+export function readRunOutcomes(store: RunStore, runId: string, storePath: string): RunWithOutcomes {
+  const summary = store.getSummary(runId);
+  if (!summary) throw new InputError(`no run '${runId}' in ${storePath} (see 'parity runs')`);
+  return { ...summary, items: store.listItemOutcomes(runId) };
+}
+
 export interface RunScores {
-  readonly run: StoredRun;
+  readonly run: RunWithOutcomes;
   readonly protocol: Protocol;
   readonly summary: ScoreSummary;
   readonly errors: number;
 }
 
 /** Scores of a stored run: estimates over its `ok` items; failed items are counted apart. */
-export function runScores(run: StoredRun, protocol: Protocol): RunScores {
+export function runScores(run: RunWithOutcomes, protocol: Protocol): RunScores {
   const okItems = run.items.filter((item) => item.status === 'ok');
   const summary = summarizeScores(okItems, protocol.metrics);
   return { run, protocol, summary, errors: run.items.length - okItems.length };

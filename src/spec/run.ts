@@ -64,6 +64,20 @@ export interface ItemRecord {
   readonly cacheKey: string;
 }
 
+/** An item's outcome without its request and response text: what scoring, statistics and costs need. */
+export interface ItemOutcome {
+  readonly itemId: string;
+  readonly sample: number;
+  readonly group?: string;
+  readonly status: 'ok' | 'error';
+  readonly extracted: string | null;
+  readonly scores: Readonly<Record<string, number | null>>;
+  readonly error?: { readonly name: string; readonly message: string };
+  /** The response's usage; undefined for failed items. */
+  readonly usage?: Usage;
+  readonly cached: boolean;
+}
+
 export interface StoredRun extends RunSummary {
   readonly items: readonly ItemRecord[];
 }

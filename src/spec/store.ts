@@ -1,4 +1,12 @@
-import type { ItemRecord, NewRun, RunStatus, RunSummary, StoredRun, ModelResponse } from './run.ts';
+import type {
+  ItemOutcome,
+  ItemRecord,
+  NewRun,
+  RunStatus,
+  RunSummary,
+  StoredRun,
+  ModelResponse,
+} from './run.ts';
 
 /** Persistent home of runs, per-item records and the response cache. */
 export interface RunStore {
@@ -8,6 +16,8 @@ export interface RunStore {
   setStatus(runId: string, status: RunStatus, options: { updatedAt: string }): void;
   getRun(runId: string): StoredRun | undefined;
   getSummary(runId: string): RunSummary | undefined;
+  /** Every item's outcome in the order recorded, without request and response text (cheap for large runs). */
+  listItemOutcomes(runId: string): ItemOutcome[];
   listRuns(): RunSummary[];
   /** Ids (with sample index) of items that already have an `ok` record in the run. */
   completedItemKeys(runId: string): Set<string>;

@@ -52,15 +52,17 @@ export const generateRequestSchema: z.ZodType<GenerateRequest> = z.object({
   assistantPrefix: z.string().optional(),
 });
 
+export const usageSchema = z.object({
+  inputTokens: count.optional(),
+  cachedInputTokens: count.optional(),
+  outputTokens: count.optional(),
+  reasoningTokens: count.optional(),
+});
+
 export const modelResponseSchema: z.ZodType<ModelResponse> = z.object({
   text: z.string(),
   finishReason: z.enum(['stop', 'length', 'content-filter', 'tool-calls', 'error', 'other', 'unknown']),
-  usage: z.object({
-    inputTokens: count.optional(),
-    cachedInputTokens: count.optional(),
-    outputTokens: count.optional(),
-    reasoningTokens: count.optional(),
-  }),
+  usage: usageSchema,
   timing: z.object({ ttftMs: z.number().nonnegative().optional(), totalMs: z.number().nonnegative() }),
   prefillApplied: z.boolean(),
 });

@@ -124,6 +124,27 @@ describe('openSqliteRunStore', () => {
     expect(store.getSummary('no-such-run')).toBeUndefined();
   });
 
+  it('lists item outcomes without request and response text', () => {
+    const store = open();
+    const runId = store.createRun(newRun);
+    const records = [okRecord('abstract_algebra/0'), errorRecord('abstract_algebra/1')];
+    records.forEach((record) => store.recordItem(runId, record, { updatedAt: '2026-03-01T10:00:01.000Z' }));
+    expect(store.listItemOutcomes(runId)).toEqual(
+      records.map((record) => ({
+        itemId: record.itemId,
+        sample: record.sample,
+        ...(record.group === undefined ? {} : { group: record.group }),
+        status: record.status,
+        extracted: record.extracted,
+        scores: record.scores,
+        ...(record.error ? { error: record.error } : {}),
+        ...(record.response ? { usage: record.response.usage } : {}),
+        cached: record.cached,
+      })),
+    );
+    expect(store.listItemOutcomes('no-such-run')).toEqual([]);
+  });
+
   it('replaces a re-recorded item without counting it twice', () => {
     const store = open();
     const runId = store.createRun(newRun);

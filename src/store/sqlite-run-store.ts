@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { InputError, itemKey } from '../spec/index.ts';
 import type {
+  ItemOutcome,
   ItemRecord,
   ModelResponse,
   NewRun,
@@ -13,8 +14,8 @@ import type {
 } from '../spec/index.ts';
 import { generateRunId } from './run-id.ts';
 import { migrateStore } from './store-migrations.ts';
-import { createRowReader, itemColumns, runColumns } from './stored-rows.ts';
-import type { ItemRow, RunRow } from './stored-rows.ts';
+import { createRowReader, itemColumns, outcomeColumns, runColumns } from './stored-rows.ts';
+import type { ItemRow, OutcomeRow, RunRow } from './stored-rows.ts';
 
 export interface SqliteRunStoreOptions {
   /** Database file; its folder is created when missing. */
@@ -94,6 +95,9 @@ export function openSqliteRunStore(options: SqliteRunStoreOptions): RunStore {
     ),
     selectItems: database.prepare<[string], ItemRow>(
       `SELECT ${itemColumns} FROM items WHERE run_id = ? ORDER BY rowid`,
+    ),
+    selectOutcomes: database.prepare<[string], OutcomeRow>(
+      `SELECT ${outcomeColumns} FROM items WHERE run_id = ? ORDER BY rowid`,
     ),
     selectOkKeys: database.prepare<[string], { item_id: string; sample: number }>(
       "SELECT item_id, sample FROM items WHERE run_id = ? AND status = 'ok'",
@@ -185,6 +189,10 @@ export function openSqliteRunStore(options: SqliteRunStoreOptions): RunStore {
     getSummary(runId: string): RunSummary | undefined {
       const row = statements.selectRun.get(runId);
       return row === undefined ? undefined : rows.toSummary(row);
+    },
+
+    listItemOutcomes(runId: string): ItemOutcome[] {
+      return statements.selectOutcomes.all(runId).map((row) => rows.toItemOutcome(runId, row));
     },
 
     listRuns(): RunSummary[] {

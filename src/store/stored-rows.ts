@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { ItemRecord, ModelResponse, RunSummary } from '../spec/index.ts';
+import type { ItemOutcome, ItemRecord, ModelResponse, RunSummary } from '../spec/index.ts';
 import {
   generateRequestSchema,
   itemErrorSchema,
@@ -10,6 +10,7 @@ import {
   runKindSchema,
   runStatusSchema,
   scoresSchema,
+  usageSchema,
 } from './record-schemas.ts';
 import { StoredRecordError } from './stored-record-error.ts';
 
@@ -45,7 +46,23 @@ export const runColumns = 'id, kind, config, status, done_items, total_items, cr
 export const itemColumns =
   'item_id, sample, status, item_group, request, response, error, extracted, scores, cached, attempts, cache_key';
 
+export interface OutcomeRow {
+  item_id: string;
+  sample: number;
+  status: string;
+  item_group: string | null;
+  usage: string | null;
+  error: string | null;
+  extracted: string | null;
+  scores: string;
+  cached: number;
+}
+
+export const outcomeColumns =
+  "item_id, sample, status, item_group, json_extract(response, '$.usage') AS usage, error, extracted, scores, cached";
+
 export interface RowReader {
+  toItemOutcome(runId: string, row: OutcomeRow): ItemOutcome;
   toSummary(row: RunRow): RunSummary;
   toItemRecord(runId: string, row: ItemRow): ItemRecord;
   toCachedResponse(cacheKey: string, responseJson: string): ModelResponse;
@@ -127,9 +144,29 @@ export function createRowReader(options: { databasePath: string }): RowReader {
     };
   }
 
+  function toItemOutcome(runId: string, row: OutcomeRow): ItemOutcome {
+    const where = { runId, itemId: row.item_id, sample: row.sample };
+    return {
+      itemId: row.item_id,
+      sample: row.sample,
+      ...(row.item_group === null ? {} : { group: row.item_group }),
+      status: checkedValue(itemStatusSchema, row.status, { ...where, column: 'status' }),
+      extracted: row.extracted,
+      scores: checked(scoresSchema, row.scores, { ...where, column: 'scores' }),
+      ...(row.error === null
+        ? {}
+        : { error: checked(itemErrorSchema, row.error, { ...where, column: 'error' }) }),
+      ...(row.usage === null
+        ? {}
+        : { usage: checked(usageSchema, row.usage, { ...where, column: 'response.usage' }) }),
+      cached: row.cached !== 0,
+    };
+  }
+
   return {
     toSummary,
     toItemRecord,
+    toItemOutcome,
     toCachedResponse: (cacheKey, responseJson) =>
       checked(modelResponseSchema, responseJson, { cacheKey, column: 'response' }),
   };

@@ -1,10 +1,9 @@
 import { getBenchmark, getProtocol } from '../../benchmarks/registry.ts';
 import { formatGroupTable, formatScoreTable } from '../../report/format-score-table.ts';
 import { openSqliteRunStore } from '../../store/sqlite-run-store.ts';
-import { InputError } from '../../spec/index.ts';
 import type { CliIo } from '../cli-io.ts';
 import { storePath } from '../paths.ts';
-import { runJson, runScores, runTableRow } from '../run-summary.ts';
+import { readRunOutcomes, runJson, runScores, runTableRow } from '../run-summary.ts';
 
 /** `parity show <run-id>`: a stored run's scores, per-group results, and with --items every item. */
 export function showCommand(
@@ -14,8 +13,7 @@ export function showCommand(
 ): number {
   const store = openSqliteRunStore({ path: storePath(io, flags.store) });
   try {
-    const run = store.getRun(runId);
-    if (!run) throw new InputError(`no run '${runId}' in ${storePath(io, flags.store)} (see 'parity runs')`);
+    const run = readRunOutcomes(store, runId, storePath(io, flags.store));
     const protocol = getProtocol(getBenchmark(run.config.benchmark), run.config.protocol);
     const scores = runScores(run, protocol);
     if (flags.json) {
