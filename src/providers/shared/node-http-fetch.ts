@@ -37,7 +37,10 @@ export function createNodeHttpFetch(options: NodeHttpFetchOptions = {}): typeof 
   const httpAgent = new http.Agent(agentOptions);
   const httpsAgent = new https.Agent(agentOptions);
 
-  return async function nodeHttpFetch(input: string | URL | Request, init: RequestInit = {}): Promise<Response> {
+  return async function nodeHttpFetch(
+    input: string | URL | Request,
+    init: RequestInit = {},
+  ): Promise<Response> {
     if (input instanceof Request) return fetch(input, init);
     const body = requestBody(init.body);
     if (init.body !== undefined && init.body !== null && body === undefined) return fetch(input, init);
@@ -67,7 +70,10 @@ export function createNodeHttpFetch(options: NodeHttpFetchOptions = {}): typeof 
       request.on('response', (response) => {
         const responseHeaders = new Headers();
         for (let index = 0; index + 1 < response.rawHeaders.length; index += 2) {
-          responseHeaders.append(response.rawHeaders[index] as string, response.rawHeaders[index + 1] as string);
+          responseHeaders.append(
+            response.rawHeaders[index] as string,
+            response.rawHeaders[index + 1] as string,
+          );
         }
         response.on('close', () => signal?.removeEventListener('abort', onAbort));
         const status = response.statusCode ?? 0;
