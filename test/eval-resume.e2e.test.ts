@@ -138,4 +138,32 @@ describe('parity eval over real HTTP, killed with SIGKILL and resumed', () => {
     expect(full.code).toBe(0);
     expect(storedItems(fullStore, onlyRunId(fullStore))).toEqual(afterResume);
   });
+
+  it('on Ctrl-C (SIGINT) stops, stores the run as interrupted, exits 3, and resumes to completion', async () => {
+    const store = join(directory, 'sigint.db');
+    const answeredAtStart = answered.length;
+    const { child, done } = startCli(evalArgs(store), { cwd: directory });
+    await new Promise<void>((resolvePromise) => {
+      const timer = setInterval(() => {
+        if (answered.length - answeredAtStart >= 6) {
+          clearInterval(timer);
+          resolvePromise();
+        }
+      }, 5);
+    });
+    child.kill('SIGINT');
+    const interrupted = await done;
+    expect(interrupted.code).toBe(3);
+    const runId = onlyRunId(store);
+    expect(interrupted.stderr).toContain(`parity resume ${runId}`);
+    const summary = openSqliteRunStore({ path: store });
+    try {
+      expect(summary.getSummary(runId)?.status).toBe('interrupted');
+    } finally {
+      summary.close();
+    }
+    const resumed = await runCli(['resume', runId, '--store', store], { cwd: directory });
+    expect(resumed.code).toBe(0);
+    expect(storedItems(store, runId)).toHaveLength(TOTAL);
+  });
 });

@@ -1,0 +1,142 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../src/cli/main.ts';
+import { captureIo } from './support/capture-io.ts';
+import { startOpenAICompatibleServer } from './support/openai-compatible-server.ts';
+import { writeSyntheticGsm8k, writeSyntheticMmlu } from './support/synthetic-datasets.ts';
+
+/** A port on loopback that nothing listens on. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return typeof address === 'object' && address ? address.port : 0;
+}
+
+describe('bad input: one clear line on stderr, exit code 2, nothing stored is lost', () => {
+  let directory: string;
+  let dataDir: string;
+  let store: string;
+  let server: Awaited<ReturnType<typeof startOpenAICompatibleServer>>;
+
+  beforeAll(async () => {
+    directory = mkdtempSync(join(tmpdir(), 'parity-bad-input-'));
+    dataDir = join(directory, 'data');
+    store = join(directory, 'store.db');
+    writeSyntheticMmlu(dataDir, { subjects: 2, rowsPerSubject: 3 });
+    writeSyntheticGsm8k(dataDir, { rows: 3 });
+    server = await startOpenAICompatibleServer({ respond: () => ({ text: 'The best answer is A.' }) });
+  });
+
+  afterAll(async () => {
+    await server.close();
+    rmSync(directory, { recursive: true, force: true });
+  });
+
+  async function run(argv: string[], env: Record<string, string> = {}) {
+    const io = captureIo({ cwd: directory, env });
+    const code = await main(argv, io);
+    const lines = io.output.stderr.trim().split('\n');
+    return { code, stdout: io.output.stdout, stderr: io.output.stderr, lastLine: lines.at(-1) ?? '', lines };
+  }
+
+  const evalArgs = (...extra: string[]): string[] => [
+    'eval',
+    '--bench',
+    'mmlu',
+    '--data-dir',
+    dataDir,
+    '--store',
+    store,
+    ...extra,
+  ];
+
+  it('stores a first run that later failures must not lose', async () => {
+    const first = await run(evalArgs('--model', 'openai:m', '--base-url', server.url));
+    expect(first.code).toBe(0);
+  });
+
+  it('rejects an unknown flag', async () => {
+    const result = await run(evalArgs('--model', 'openai:m', '--bogus'));
+    expect(result).toMatchObject({ code: 2, lines: [expect.stringContaining("unknown option '--bogus'")] });
+  });
+
+  it('rejects an unknown benchmark and lists the known ones', async () => {
+    const result = await run(['eval', '--model', 'openai:m', '--bench', 'nope', '--store', store]);
+    expect(result.code).toBe(2);
+    expect(result.lines).toEqual([expect.stringMatching(/^parity: unknown benchmark "nope".*mmlu.*gsm8k/)]);
+  });
+
+  it('rejects a bad number naming the flag', async () => {
+    const result = await run(evalArgs('--model', 'openai:m', '--concurrency', 'many'));
+    expect(result.code).toBe(2);
+    expect(result.lines).toEqual([expect.stringMatching(/^parity: --concurrency: .*'many'/)]);
+  });
+
+  it('says which key is missing for OpenAI', async () => {
+    const result = await run(evalArgs('--model', 'openai:gpt-4o'));
+    expect(result.code).toBe(2);
+    expect(result.lines).toEqual([expect.stringContaining('OPENAI_API_KEY')]);
+  });
+
+  it('stops at once on an unreachable endpoint and keeps the run resumable', async () => {
+    const url = `http://127.0.0.1:${await closedPort()}/v1`;
+    const result = await run(evalArgs('--model', 'openai:m', '--base-url', url, '--retries', '0'));
+    expect(result.code).toBe(2);
+    expect(result.lastLine).toMatch(
+      /^parity: openai endpoint http:\/\/127\.0\.0\.1:\d+\/v1 failed: .*parity resume /,
+    );
+  });
+
+  it('names the file and line of a malformed dataset row', async () => {
+    const badData = join(directory, 'bad-data');
+    writeSyntheticMmlu(badData, { subjects: 1, rowsPerSubject: 3 });
+    writeFileSync(join(badData, 'mmlu/data/test/subject_a_test.csv'), 'q,A,B,C,D,A\nonly,three,fields\n');
+    const result = await run([
+      'eval',
+      '--model',
+      'openai:m',
+      '--bench',
+      'mmlu',
+      '--data-dir',
+      badData,
+      '--store',
+      store,
+    ]);
+    expect(result.code).toBe(2);
+    expect(result.lines).toEqual([expect.stringMatching(/subject_a_test\.csv:2/)]);
+  });
+
+  it('names the file and line of a malformed samples line', async () => {
+    const samples = join(directory, 'samples.jsonl');
+    writeFileSync(samples, '{"id": "0", "completion": "The answer is 1."}\n{"id": "1", "completion": \n');
+    const result = await run(['score', 'gsm8k', '--samples', samples, '--data-dir', dataDir]);
+    expect(result.code).toBe(2);
+    expect(result.lines).toEqual([expect.stringMatching(/samples\.jsonl:2/)]);
+  });
+
+  it('names the line of an unknown item id in a samples file', async () => {
+    const samples = join(directory, 'unknown-id.jsonl');
+    writeFileSync(samples, '{"id": "0", "completion": "1"}\n{"id": "999", "completion": "1"}\n');
+    const result = await run(['score', 'gsm8k', '--samples', samples, '--data-dir', dataDir]);
+    expect(result.code).toBe(2);
+    expect(result.lines).toEqual([expect.stringMatching(/unknown-id\.jsonl:2: unknown gsm8k item id '999'/)]);
+  });
+
+  it('rejects an unknown run id', async () => {
+    const result = await run(['resume', 'no-such-run', '--store', store]);
+    expect(result.code).toBe(2);
+    expect(result.lines).toEqual([expect.stringContaining("no run 'no-such-run'")]);
+  });
+
+  it('lost nothing: the first run is still there, complete, next to the failed one', async () => {
+    const result = await run(['runs', '--json', '--store', store]);
+    const runs = JSON.parse(result.stdout) as { status: string; n_done: number; n_total: number }[];
+    expect(runs.map((entry) => entry.status).sort()).toEqual(['completed', 'failed']);
+    expect(runs.find((entry) => entry.status === 'completed')).toMatchObject({ n_done: 6, n_total: 6 });
+  });
+});
