@@ -65,7 +65,9 @@ describe.skipIf(!existsSync(solutionsFile))(
       };
       expect(report.protocol).toBe('gsm8k.cot.8shot');
       expect(report.n).toBe(1319);
-      const expected = lines.map((line) => ((line[system] as { is_correct: boolean }).is_correct ? 1 : 0));
+      const expected = lines.map((line): number =>
+        (line[system] as { is_correct: boolean }).is_correct ? 1 : 0,
+      );
       const actual = report.items
         .slice()
         .sort((a, b) => Number(a.id) - Number(b.id))
