@@ -133,3 +133,9 @@ try {
   server.stop();
   rmSync(directory, { recursive: true, force: true });
 }
+
+// Sandbox overhead of code benchmarks (HumanEval canonical solutions, sandboxed vs not).
+await import('./sandbox-overhead.ts');
+
+// `parity bench` load generator: client overhead on TTFT and request rate against autocannon.
+await import('./loadgen-vs-autocannon.ts');

@@ -17,6 +17,7 @@ const allowed: Record<string, readonly string[]> = {
   runner: ['spec', 'providers'],
   store: ['spec'],
   report: ['spec', 'stats', 'cost'],
+  loadgen: ['spec', 'providers', 'stats'],
   cli: [
     'spec',
     'providers',
@@ -29,6 +30,7 @@ const allowed: Record<string, readonly string[]> = {
     'store',
     'report',
     'server',
+    'loadgen',
   ],
   server: [
     'spec',
@@ -41,6 +43,7 @@ const allowed: Record<string, readonly string[]> = {
     'runner',
     'store',
     'report',
+    'loadgen',
   ],
 };
 

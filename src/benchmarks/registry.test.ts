@@ -4,19 +4,42 @@ import { getBenchmark, getProtocol, listBenchmarks } from './registry.ts';
 
 describe('benchmark registry', () => {
   it('lists the benchmarks with their protocols, default first', () => {
+    // Other benchmarks are checked in their own tests below, so adding one does not change this list.
     expect(
-      listBenchmarks().map((benchmark) => ({
-        id: benchmark.id,
-        defaultProtocol: benchmark.defaultProtocol,
-        protocols: benchmark.protocols.map((protocol) => protocol.id),
-      })),
+      listBenchmarks()
+        .filter((benchmark) => ['mmlu', 'gsm8k'].includes(benchmark.id))
+        .map((benchmark) => ({
+          id: benchmark.id,
+          defaultProtocol: benchmark.defaultProtocol,
+          protocols: benchmark.protocols.map((protocol) => protocol.id),
+        })),
     ).toEqual([
-      { id: 'mmlu', defaultProtocol: 'mmlu.gen.5shot', protocols: ['mmlu.gen.5shot', 'mmlu.cot.0shot'] },
+      {
+        id: 'mmlu',
+        defaultProtocol: 'mmlu.gen.5shot',
+        protocols: ['mmlu.gen.5shot', 'mmlu.cot.0shot', 'mmlu.loglik.5shot'],
+      },
       {
         id: 'gsm8k',
         defaultProtocol: 'gsm8k.cot.8shot',
         protocols: ['gsm8k.cot.8shot', 'gsm8k.cot.8shot.llama'],
       },
+    ]);
+  });
+
+  it('lists MGSM, BBH, ARC and IFEval with their protocols, default first', () => {
+    const listed = listBenchmarks()
+      .filter((benchmark) => ['mgsm', 'bbh', 'arc', 'ifeval'].includes(benchmark.id))
+      .map((benchmark) => ({
+        id: benchmark.id,
+        defaultProtocol: benchmark.defaultProtocol,
+        protocols: benchmark.protocols.map((protocol) => protocol.id),
+      }));
+    expect(listed).toEqual([
+      { id: 'mgsm', defaultProtocol: 'mgsm.cot.0shot', protocols: ['mgsm.cot.0shot'] },
+      { id: 'bbh', defaultProtocol: 'bbh.cot.3shot', protocols: ['bbh.cot.3shot', 'bbh.direct.3shot'] },
+      { id: 'arc', defaultProtocol: 'arc.challenge', protocols: ['arc.challenge'] },
+      { id: 'ifeval', defaultProtocol: 'ifeval.0shot', protocols: ['ifeval.0shot'] },
     ]);
   });
 
@@ -40,7 +63,11 @@ describe('benchmark registry', () => {
   it('finds a benchmark by id and rejects an unknown one, listing the known ids', () => {
     expect(getBenchmark('gsm8k').id).toBe('gsm8k');
     expect(() => getBenchmark('hellaswag')).toThrow(
-      new InputError('unknown benchmark "hellaswag"; known benchmarks: mmlu, gsm8k'),
+      new InputError(
+        `unknown benchmark "hellaswag"; known benchmarks: ${listBenchmarks()
+          .map((benchmark) => benchmark.id)
+          .join(', ')}`,
+      ),
     );
   });
 
@@ -50,7 +77,7 @@ describe('benchmark registry', () => {
     expect(getProtocol(mmlu, 'mmlu.cot.0shot').id).toBe('mmlu.cot.0shot');
     expect(() => getProtocol(mmlu, 'mmlu.loglik')).toThrow(InputError);
     expect(() => getProtocol(mmlu, 'mmlu.loglik')).toThrow(
-      'unknown protocol "mmlu.loglik" for mmlu; valid protocols: mmlu.gen.5shot, mmlu.cot.0shot',
+      'unknown protocol "mmlu.loglik" for mmlu; valid protocols: mmlu.gen.5shot, mmlu.cot.0shot, mmlu.loglik.5shot',
     );
   });
 });

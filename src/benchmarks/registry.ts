@@ -1,9 +1,26 @@
 import { InputError } from '../spec/index.ts';
 import type { Benchmark, Protocol } from '../spec/index.ts';
+import { arcBenchmark } from './arc/index.ts';
+import { bbhBenchmark } from './bbh/index.ts';
 import { gsm8kBenchmark } from './gsm8k/index.ts';
+import { ifevalBenchmark } from './ifeval/index.ts';
+import { humanEvalBenchmark } from './humaneval/index.ts';
+import { mbppBenchmark } from './mbpp/index.ts';
+import { mgsmBenchmark } from './mgsm/index.ts';
 import { mmluBenchmark } from './mmlu/index.ts';
+import { mtbenchBenchmark } from './mtbench/index.ts';
 
-const benchmarks: readonly Benchmark[] = [mmluBenchmark, gsm8kBenchmark];
+const benchmarks: readonly Benchmark[] = [
+  mmluBenchmark,
+  gsm8kBenchmark,
+  humanEvalBenchmark,
+  mbppBenchmark,
+  mgsmBenchmark,
+  bbhBenchmark,
+  arcBenchmark,
+  ifevalBenchmark,
+  mtbenchBenchmark,
+];
 
 /** Every benchmark parity knows, in a stable order. */
 export function listBenchmarks(): readonly Benchmark[] {

@@ -1,9 +1,20 @@
 import { setMaxListeners } from 'node:events';
-import type { Benchmark, Item, LanguageModel, Protocol, RunStatus, RunStore } from '../spec/index.ts';
+import type {
+  Benchmark,
+  CodeExecutor,
+  Item,
+  ItemRecord,
+  LanguageModel,
+  Protocol,
+  RunStatus,
+  RunStore,
+} from '../spec/index.ts';
 import { CancelledError, ParityError } from '../spec/index.ts';
 import type { CliIo } from './cli-io.ts';
 import { createProgressReporter } from './progress-reporter.ts';
+import { catalogPriceForSpec } from './run-cost-summary.ts';
 import { runEvaluation } from './run-evaluation.ts';
+import type { SequentialMonitor } from './sequential-monitor.ts';
 import { readRunOutcomes, runScores, type RunScores } from './run-summary.ts';
 
 export interface EvaluateBenchmarkOptions {
@@ -18,6 +29,15 @@ export interface EvaluateBenchmarkOptions {
   readonly maxRetries: number;
   readonly timeoutMs: number;
   readonly useCache: boolean;
+  /** Sampling for pass@k and the executor for code benchmarks (see runEvaluation). */
+  readonly samples?: number;
+  readonly temperature?: number;
+  readonly topP?: number;
+  readonly executor?: CodeExecutor;
+  /** Judge-graded protocols (MT-Bench): the judge model and judgments per graded turn (see runEvaluation). */
+  readonly judge?: { readonly model: LanguageModel; readonly repeats: number };
+  /** `--stop-when-decided`: stop drawing items once this monitor says the comparison is decided. */
+  readonly sequential?: SequentialMonitor;
 }
 
 /** Raised when the first items to finish all failed: the endpoint or its configuration is wrong. */
@@ -44,10 +64,12 @@ export async function evaluateBenchmark(options: EvaluateBenchmarkOptions): Prom
     label: `${options.benchmark.id} ${options.protocol.id}`,
     total: options.items.length,
     alreadyDone: store.completedItemKeys(runId).size,
+    price: catalogPriceForSpec(`${options.model.identity.provider}:${options.model.identity.modelId}`),
   });
   let succeeded = 0;
   let firstError: string | undefined;
   let endpointFailed = false;
+  let decided = false;
   const setStatus = (status: RunStatus): void =>
     store.setStatus(runId, status, { updatedAt: io.now().toISOString() });
 
@@ -58,6 +80,17 @@ export async function evaluateBenchmark(options: EvaluateBenchmarkOptions): Prom
       ...options,
       now: io.now,
       signal: controller.signal,
+      ...(options.sequential
+        ? {
+            onRecord: (record: ItemRecord): void => {
+              // Decided: cancel the rest of the plan; the run is complete as it stands.
+              if (!decided && options.sequential?.observe(record)) {
+                decided = true;
+                controller.abort(new CancelledError('decided'));
+              }
+            },
+          }
+        : {}),
       onEvent: (event) => {
         progress.onEvent(event);
         if (event.type !== 'request-end') return;
@@ -82,9 +115,10 @@ export async function evaluateBenchmark(options: EvaluateBenchmarkOptions): Prom
       `${options.model.identity.provider} endpoint ${options.model.identity.endpoint} failed: ${reason} (run ${runId} is stored; fix the cause and run 'parity resume ${runId}')`,
     );
   }
-  setStatus(result.cancelled ? 'interrupted' : 'completed');
+  const interrupted = result.cancelled && !(decided && io.signal?.aborted !== true);
+  setStatus(interrupted ? 'interrupted' : 'completed');
   const run = readRunOutcomes(store, runId, 'the store');
-  if (result.cancelled) {
+  if (interrupted) {
     throw new CancelledError(
       `interrupted: ${run.doneItems}/${run.totalItems} items stored; continue with 'parity resume ${runId}'`,
     );

@@ -1,13 +1,33 @@
 import { Command, CommanderError, Option } from 'commander';
 import { ParityError } from '../spec/index.ts';
 import { processIo, type CliIo } from './cli-io.ts';
+import { registerBenchCommand } from './commands/bench-command.ts';
 import { demoCommand } from './commands/demo-command.ts';
 import { EVAL_DEFAULTS, evalCommand, type EvalFlags } from './commands/eval-command.ts';
 import { resumeCommand, type ResumeFlags } from './commands/resume-command.ts';
 import { runsCommand } from './commands/runs-command.ts';
 import { scoreCommand, type ScoreFlags } from './commands/score-command.ts';
 import { showCommand } from './commands/show-command.ts';
+import {
+  execJobsOption,
+  execTimeoutOption,
+  samplesOption,
+  temperatureOption,
+  topPOption,
+  unsafeNoSandboxOption,
+} from './code-execution-options.ts';
+import { registerReportCommand } from './commands/report-command.ts';
+import { registerViewCommand } from './commands/view-command.ts';
+import { registerProbeCommand } from './commands/probe-command.ts';
+import { registerServeCommand } from './commands/serve-command.ts';
+import { registerPricesCommand } from './commands/prices-command.ts';
+import { registerRecommendCommand } from './commands/recommend-command.ts';
+import { registerTcoCommand } from './commands/tco-command.ts';
+import { registerCompareCommand } from './commands/compare-command.ts';
+import { registerImportCommand } from './commands/import-command.ts';
+import { registerPlanCommand } from './commands/plan-command.ts';
 import { listBenchmarks } from '../benchmarks/registry.ts';
+import { judgeBaseUrlOption, judgeOption, judgeRepeatsOption } from './judge-options.ts';
 
 const storeOption = (): Option =>
   new Option('--store <path>', 'SQLite run store (env PARITY_STORE)').default(
@@ -62,8 +82,30 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     )
     .option('--threads <n>', "CPU threads for local: models (default: node-llama-cpp's choice)")
     .option('--no-cache', 'ignore cached responses and request every item again')
+    .addOption(samplesOption())
+    .addOption(temperatureOption())
+    .addOption(topPOption())
+    .addOption(execTimeoutOption())
+    .addOption(execJobsOption())
+    .addOption(unsafeNoSandboxOption())
+    .addOption(judgeOption())
+    .addOption(judgeBaseUrlOption())
+    .addOption(judgeRepeatsOption())
     .addOption(storeOption())
     .option('--json <file>', 'also write the results as JSON ({ "runs": [ … ] }, CONTRACT.md shape per run)')
+    .option(
+      '--stop-when-decided',
+      "sequential test against --vs: draw items in that run's order and stop once an anytime-valid confidence sequence decides (docs/statistics.md)",
+    )
+    .option(
+      '--vs <run-id>',
+      'with --stop-when-decided: the stored run (same benchmark and protocol) to compare with',
+    )
+    .option(
+      '--level <alpha>',
+      'with --stop-when-decided: error probability of the sequential decision',
+      '0.05',
+    )
     .addHelpText(
       'after',
       `\nBenchmarks and protocols:\n${benchmarkHelp()}\n\nKeys: OPENAI_API_KEY. Exit codes: 0 ok, 2 bad input, 3 interrupted (resume with 'parity resume <run-id>').`,
@@ -77,6 +119,8 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     .addOption(storeOption())
     .option('--no-download', 'never download datasets')
     .option('--no-cache', 'ignore cached responses')
+    .addOption(execJobsOption())
+    .addOption(unsafeNoSandboxOption())
     .option('--json <file>', 'also write the results as JSON')
     .action(async (runId: string, flags: ResumeFlags) => setExitCode(await resumeCommand(runId, flags, io)));
 
@@ -103,13 +147,32 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     .command('score')
     .description('score completions produced elsewhere (samples JSON Lines, CONTRACT.md), with no model call')
     .argument('<bench>', 'benchmark id')
-    .requiredOption('--samples <file>', 'JSON Lines: {"id", "completion", "sample"?, "model"?}')
+    .option(
+      '--samples <file>',
+      'JSON Lines: {"id", "completion", "sample"?, "model"?}; mtbench (with --judge): {"id", "turns": [a1, a2], "model"?} or FastChat model_answer lines (required except with --judgments)',
+    )
+    .option(
+      '--judgments <file>',
+      'mtbench: FastChat single-answer judgment JSON Lines ({question_id, model, judgment, turn}), re-scored from the judgment text',
+    )
     .option('--protocol <id>', "protocol whose answer extraction to use (default: the benchmark's default)")
     .option('--model <name>', 'score only the lines of this model')
     .option('--data-dir <dir>', 'folder with the upstream dataset files (env PARITY_DATA_DIR)')
     .option('--no-download', 'never download datasets')
     .option('--json', 'print JSON (CONTRACT.md)')
     .option('--items', 'include every item')
+    .option(
+      '--problem-file <file>',
+      'humaneval: score against this human-eval problem file (.jsonl or .jsonl.gz)',
+    )
+    .addOption(execTimeoutOption())
+    .addOption(execJobsOption())
+    .addOption(unsafeNoSandboxOption())
+    .addOption(judgeOption())
+    .addOption(judgeBaseUrlOption())
+    .addOption(judgeRepeatsOption())
+    .option('--concurrency <n>', 'mtbench --samples with --judge: judge requests in flight', '8')
+    .addOption(storeOption())
     .action(async (benchmark: string, flags: ScoreFlags) =>
       setExitCode(await scoreCommand(benchmark, flags, io)),
     );
@@ -120,6 +183,19 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     .addOption(storeOption())
     .option('--limit <n>', 'items per benchmark (default: all sample items; 20 with PARITY_DATA_DIR)')
     .action(async (flags: { store?: string; limit?: string }) => setExitCode(await demoCommand(flags, io)));
+
+  registerBenchCommand(program, io, setExitCode, storeOption);
+
+  registerViewCommand(program, io, setExitCode);
+  registerProbeCommand(program, io, setExitCode);
+  registerServeCommand(program, io, setExitCode);
+  registerReportCommand(program, io, setExitCode);
+  registerTcoCommand(program, io, setExitCode);
+  registerRecommendCommand(program, io, setExitCode);
+  registerPricesCommand(program, io, setExitCode);
+  registerCompareCommand(program, io, setExitCode, storeOption);
+  registerImportCommand(program, io, setExitCode, storeOption);
+  registerPlanCommand(program, io, setExitCode, storeOption);
 
   return program;
 }

@@ -1,8 +1,19 @@
-import type { Benchmark, Item, ItemRecord, LanguageModel, Protocol, RunStore } from '../spec/index.ts';
+import type {
+  Benchmark,
+  CodeExecutor,
+  GenerateRequest,
+  Item,
+  ItemRecord,
+  ItemScore,
+  LanguageModel,
+  Protocol,
+  RunStore,
+} from '../spec/index.ts';
 import { itemKey } from '../spec/index.ts';
 import { responseCacheKey } from '../runner/cache-key.ts';
 import { runRequests, type PlannedRequest, type RequestOutcome } from '../runner/run-requests.ts';
 import type { RunnerEvent } from '../runner/runner-event.ts';
+import { runStepEvaluation } from './run-step-evaluation.ts';
 
 export interface EvaluationOptions {
   readonly store: RunStore;
@@ -19,6 +30,20 @@ export interface EvaluationOptions {
   readonly now: () => Date;
   readonly signal?: AbortSignal;
   readonly onEvent?: (event: RunnerEvent) => void;
+  /** Called after each item record is stored (`parity eval --stop-when-decided` watches the scores). */
+  readonly onRecord?: (record: ItemRecord) => void;
+  /** Samples per item (pass@k); sample i > 0 has its own cache entry. Default 1. */
+  readonly samples?: number;
+  /** Replace the protocol's temperature / top-p (sampling for pass@k). */
+  readonly temperature?: number;
+  readonly topP?: number;
+  /**
+   * Runs model-written code for protocols with `scoreAsync`. Such items are recorded when their execution
+   * ends, not when the response arrives: a run killed in between requests those responses again on resume.
+   */
+  readonly executor?: CodeExecutor;
+  /** Protocols graded by a judge (`Protocol.needsJudge`, MT-Bench): the judge model and judgments per graded turn. */
+  readonly judge?: { readonly model: LanguageModel; readonly repeats: number };
 }
 
 export interface EvaluationResult {
@@ -35,30 +60,64 @@ export interface EvaluationResult {
  * same run id finishes an interrupted run without requesting a completed item again.
  */
 export async function runEvaluation(options: EvaluationOptions): Promise<EvaluationResult> {
+  // Multi-step protocols (MT-Bench: two turns, then the judge) run item by item instead.
+  if (options.protocol.runSteps) return runStepEvaluation(options);
   const { store, runId, model, protocol } = options;
   const completedKeys = store.completedItemKeys(runId);
+  const samples = options.samples ?? 1;
+  // Keyed by itemKey(id, sample): each sample of an item is requested and recorded on its own.
   const itemsById = new Map<string, Item>();
   for (const item of options.items) {
-    if (!completedKeys.has(itemKey(item.id, 0))) itemsById.set(item.id, item);
+    for (let sample = 0; sample < samples; sample += 1) {
+      if (!completedKeys.has(itemKey(item.id, sample))) itemsById.set(itemKey(item.id, sample), item);
+    }
   }
+  const withSampling = (request: GenerateRequest): GenerateRequest =>
+    options.temperature === undefined && options.topP === undefined
+      ? request
+      : {
+          ...request,
+          parameters: {
+            ...request.parameters,
+            ...(options.temperature === undefined ? {} : { temperature: options.temperature }),
+            ...(options.topP === undefined ? {} : { topP: options.topP }),
+          },
+        };
   // Requests are built as the runner pulls them, so a large run never holds every prompt at once.
   function* plan(): Generator<PlannedRequest> {
-    for (const item of itemsById.values()) {
-      const request = protocol.buildRequest(item);
+    for (const [key, item] of itemsById) {
+      const request = withSampling(protocol.buildRequest(item));
+      const sample = Number(key.slice(key.lastIndexOf('#') + 1));
+      // Log-likelihood protocols ask for scores of given continuations instead of a generation.
+      const logLikelihood = protocol.buildLogLikelihoodRequest?.(item);
       yield {
         itemId: item.id,
-        sample: 0,
+        sample,
         request,
-        cacheKey: responseCacheKey({ model: model.identity, request }),
+        cacheKey: responseCacheKey({
+          model: model.identity,
+          request,
+          sample,
+          ...(logLikelihood ? { logLikelihood } : {}),
+        }),
+        ...(logLikelihood ? { logLikelihood } : {}),
       };
     }
   }
+  const executor = options.executor;
+  const scoreAsync = executor ? protocol.scoreAsync?.bind(protocol) : undefined;
+  const scorings: Promise<void>[] = [];
+  const storeRecord = (itemRecord: ItemRecord): void => {
+    store.recordItem(runId, itemRecord, { updatedAt: options.now().toISOString() });
+    options.onRecord?.(itemRecord);
+  };
 
   const planned = itemsById.size;
   const onOutcome = (outcome: RequestOutcome): void => {
-    const item = itemsById.get(outcome.planned.itemId);
+    const key = itemKey(outcome.planned.itemId, outcome.planned.sample);
+    const item = itemsById.get(key);
     if (!item) return;
-    itemsById.delete(item.id);
+    itemsById.delete(key);
     const base = {
       itemId: item.id,
       sample: outcome.planned.sample,
@@ -68,6 +127,30 @@ export async function runEvaluation(options: EvaluationOptions): Promise<Evaluat
       attempts: outcome.attempts,
       cacheKey: outcome.planned.cacheKey,
     };
+    const response = outcome.response;
+    if (response && scoreAsync && executor) {
+      const scored = (score: ItemScore): ItemRecord => ({
+        ...base,
+        status: 'ok',
+        response,
+        extracted: score.extracted,
+        scores: score.scores,
+      });
+      const failed = (error: unknown): ItemRecord => ({
+        ...base,
+        status: 'error',
+        response,
+        error: {
+          name: error instanceof Error ? error.name : 'Error',
+          message: `scoring failed: ${error instanceof Error ? error.message : String(error)}`,
+        },
+        extracted: null,
+        scores: {},
+      });
+      const context = { prefillApplied: response.prefillApplied, executor };
+      scorings.push(scoreAsync(item, response.text, context).then(scored, failed).then(storeRecord));
+      return;
+    }
     let record: ItemRecord;
     if (outcome.response) {
       const score = protocol.score(item, outcome.response.text, {
@@ -90,7 +173,7 @@ export async function runEvaluation(options: EvaluationOptions): Promise<Evaluat
         scores: {},
       };
     }
-    store.recordItem(runId, record, { updatedAt: options.now().toISOString() });
+    storeRecord(record);
   };
 
   const result = await runRequests({
@@ -104,6 +187,9 @@ export async function runEvaluation(options: EvaluationOptions): Promise<Evaluat
     ...(options.onEvent ? { onEvent: options.onEvent } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
   });
+  // Executions already queued finish (each within its wall-clock limit) even after a cancel, so their
+  // responses are not lost.
+  await Promise.all(scorings);
   return {
     planned,
     completed: result.completed,

@@ -1,9 +1,11 @@
 import { basename } from 'node:path';
-import type { ItemOutcome, Protocol, RunStore, RunSummary } from '../spec/index.ts';
+import type { ItemOutcome, MetricSpec, Protocol, RunStore, RunSummary } from '../spec/index.ts';
 import { InputError } from '../spec/index.ts';
 import { scoreReportJson, type ScoreItemJson, type ScoreReportJson } from '../report/score-report-json.ts';
 import { summarizeScores, type ScoreSummary } from '../report/summarize-scores.ts';
 import type { ScoreTableRow } from '../report/format-score-table.ts';
+import { passAtKSummary, samplingJson, samplingLabel, type SamplingInfo } from './pass-at-k-summary.ts';
+import { scoredUnitsSummary } from './scored-units-summary.ts';
 
 /** A run's summary with its item outcomes (no request or response text). */
 export interface RunWithOutcomes extends RunSummary {
@@ -22,13 +24,25 @@ export interface RunScores {
   readonly protocol: Protocol;
   readonly summary: ScoreSummary;
   readonly errors: number;
+  /** pass@k protocols: the metrics actually reported (pass@1 … pass@n) and how the samples were drawn. */
+  readonly metrics?: readonly MetricSpec[];
+  readonly sampling?: SamplingInfo;
 }
 
 /** Scores of a stored run: estimates over its `ok` items; failed items are counted apart. */
 export function runScores(run: RunWithOutcomes, protocol: Protocol): RunScores {
   const okItems = run.items.filter((item) => item.status === 'ok');
+  const errors = run.items.length - okItems.length;
+  if (protocol.passAtK) {
+    const { summary, metrics } = passAtKSummary(okItems, protocol.passAtK);
+    // Code protocols are greedy (temperature 0) unless the run replaced the temperature.
+    const sampling = { samplesPerItem: run.config.samples ?? 1, temperature: run.config.temperature ?? 0 };
+    return { run, protocol, summary, errors, metrics, sampling };
+  }
+  // MT-Bench: metrics over judged turns, not questions.
+  if (protocol.scoredUnits) return { run, protocol, summary: scoredUnitsSummary(okItems, protocol), errors };
   const summary = summarizeScores(okItems, protocol.metrics);
-  return { run, protocol, summary, errors: run.items.length - okItems.length };
+  return { run, protocol, summary, errors };
 }
 
 /** The model as shown in tables: the spec, with a local model's path shortened to its file name. */
@@ -40,8 +54,10 @@ export function runTableRow(scores: RunScores): ScoreTableRow {
   return {
     model: displayModel(scores.run.config.modelSpec),
     benchmark: scores.run.config.benchmark,
-    protocol: scores.run.config.protocol,
-    metrics: scores.protocol.metrics,
+    protocol: scores.sampling
+      ? `${scores.run.config.protocol} (${samplingLabel(scores.sampling)})`
+      : scores.run.config.protocol,
+    metrics: scores.metrics ?? scores.protocol.metrics,
     summary: scores.summary,
     errors: scores.errors,
   };
@@ -59,7 +75,7 @@ export function runJson(scores: RunScores, options: { items: boolean }): ScoreRe
         ...(item.error ? { error: item.error.message } : {}),
       }))
     : undefined;
-  return scoreReportJson({
+  const report = scoreReportJson({
     runId: scores.run.runId,
     model: scores.run.config.modelSpec,
     benchmark: scores.run.config.benchmark,
@@ -69,4 +85,5 @@ export function runJson(scores: RunScores, options: { items: boolean }): ScoreRe
     errors: scores.errors,
     ...(items ? { items } : {}),
   });
+  return scores.sampling ? { ...report, sampling: samplingJson(scores.sampling) } : report;
 }

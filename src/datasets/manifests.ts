@@ -1,6 +1,7 @@
 import type { DatasetManifest } from './dataset-manifest.ts';
 
 const gsm8kCommit = '3101c7d5072418e28b9008a6636bde82a006892c';
+const humanEvalCommit = '6d43fb980f9fee3c892a914eda09951f772ad10d';
 const gsm8kBase = `https://raw.githubusercontent.com/openai/grade-school-math/${gsm8kCommit}/grade_school_math/data`;
 
 /**
@@ -25,6 +26,19 @@ export const datasetManifests: Readonly<Record<string, DatasetManifest>> = {
         sha256: '17f347dc51477c50d4efb83959dbb7c56297aba886e5544ee2aaed3024813465',
         sizeBytes: 4_166_206,
         target: 'train.jsonl',
+      },
+    ],
+  },
+  humaneval: {
+    // Byte-identical to the shared test copy (sha256 checked against ../shared/datasets/humaneval).
+    source: `openai/human-eval@${humanEvalCommit}`,
+    artifacts: [
+      {
+        type: 'file',
+        url: `https://raw.githubusercontent.com/openai/human-eval/${humanEvalCommit}/data/HumanEval.jsonl.gz`,
+        sha256: 'b796127e635a67f93fb35c04f4cb03cf06f38c8072ee7cee8833d7bee06979ef',
+        sizeBytes: 44_877,
+        target: 'HumanEval.jsonl.gz',
       },
     ],
   },

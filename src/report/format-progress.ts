@@ -13,6 +13,8 @@ export interface ProgressView {
   readonly itemsPerSecond: number;
   /** undefined while unknown. */
   readonly etaSeconds: number | undefined;
+  /** USD spent so far at the model's list price; undefined when the model has no catalog price. */
+  readonly costUsd?: number;
 }
 
 /** "950", "48k", "1.2M", "3.4G": one decimal below 10 of a unit, none above. */
@@ -56,6 +58,7 @@ function extras(state: ProgressView): string {
   const parts: string[] = [];
   if (state.cachedItems > 0) parts.push(`cached ${state.cachedItems}`);
   if (state.retries > 0) parts.push(`retry ${state.retries}`);
+  if (state.costUsd !== undefined) parts.push(`$${state.costUsd.toFixed(4)}`);
   return parts.length > 0 ? `  ${parts.join('  ')}` : '';
 }
 
@@ -86,6 +89,7 @@ export function formatProgressLine(state: ProgressView): string {
   return (
     `progress ${state.doneItems}/${state.totalItems} (${percent}%) ${formatRate(state.itemsPerSecond)} it/s, ` +
     `ETA ${formatDuration(state.etaSeconds)}, tokens in ${formatCount(state.inputTokens)} out ${formatCount(state.outputTokens)}, ` +
-    `errors ${state.failedItems}, cached ${state.cachedItems}, retries ${state.retries}`
+    `errors ${state.failedItems}, cached ${state.cachedItems}, retries ${state.retries}` +
+    (state.costUsd === undefined ? '' : `, cost $${state.costUsd.toFixed(4)}`)
   );
 }

@@ -27,6 +27,8 @@ export interface ScoreReportJson {
   groups: Record<string, Record<string, EstimateJson>>;
   unscored: number;
   errors?: number;
+  /** pass@k benchmarks: greedy or sampled, samples per item, temperature (null when unknown). */
+  sampling?: { mode: 'greedy' | 'sampled' | 'unknown'; samples_per_item: number; temperature: number | null };
   items?: ScoreItemJson[];
 }
 

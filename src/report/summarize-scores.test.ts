@@ -64,4 +64,21 @@ describe('summarizeScores', () => {
     );
     expect(lines[2]).toMatch(/accuracy_macro %\s+33\.3/);
   });
+  it('lists groups for a benchmark whose only metric is a mean over groups (MGSM, BBH)', () => {
+    const macroOnly: MetricSpec[] = [
+      { name: 'accuracy', itemScore: 'accuracy', aggregate: 'group-mean', kind: 'proportion' },
+    ];
+    const summary = summarizeScores(
+      [
+        { itemId: 'de/0', group: 'de', scores: { accuracy: 1 } },
+        { itemId: 'de/1', group: 'de', scores: { accuracy: 1 } },
+        { itemId: 'en/0', group: 'en', scores: { accuracy: 0 } },
+      ],
+      macroOnly,
+    );
+    expect(summary.metrics.accuracy?.value).toBe(0.5);
+    expect(Object.keys(summary.groups)).toEqual(['de', 'en']);
+    expect(summary.groups.de?.accuracy?.value).toBe(1);
+    expect(summary.groups.en?.accuracy?.n).toBe(1);
+  });
 });

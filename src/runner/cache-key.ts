@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { GenerateRequest, ModelIdentity } from '../spec/index.ts';
+import type { GenerateRequest, LogLikelihoodRequest, ModelIdentity } from '../spec/index.ts';
 import { canonicalJson } from './canonical-json.ts';
 
 export interface ResponseCacheKeyInput {
@@ -11,6 +11,8 @@ export interface ResponseCacheKeyInput {
    * cache entry; 0 or undefined leaves the key exactly as without it.
    */
   readonly sample?: number;
+  /** For log-likelihood requests: its context and continuations are part of the key (absent: key unchanged). */
+  readonly logLikelihood?: LogLikelihoodRequest;
 }
 
 /**
@@ -38,6 +40,10 @@ export function responseCacheKey(input: ResponseCacheKeyInput): string {
     },
     assistantPrefix: request.assistantPrefix,
     sample: input.sample === undefined || input.sample === 0 ? undefined : input.sample,
+    logLikelihood:
+      input.logLikelihood === undefined
+        ? undefined
+        : { context: input.logLikelihood.context, continuations: [...input.logLikelihood.continuations] },
   });
   return createHash('sha256').update(canonical).digest('hex');
 }

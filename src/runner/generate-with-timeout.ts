@@ -1,5 +1,11 @@
 import { CancelledError, ProviderError } from '../spec/index.ts';
-import type { GenerateRequest, GenerateResult, LanguageModel } from '../spec/index.ts';
+import type {
+  CallOptions,
+  GenerateRequest,
+  GenerateResult,
+  LanguageModel,
+  LogLikelihoodRequest,
+} from '../spec/index.ts';
 
 export interface GenerateWithTimeoutOptions {
   readonly model: LanguageModel;
@@ -8,6 +14,40 @@ export interface GenerateWithTimeoutOptions {
   readonly timeoutMs: number;
   /** Cancels the call; it then rejects with CancelledError. */
   readonly signal?: AbortSignal;
+  /** Ask for these log-likelihoods instead of generating (the model must have `logLikelihood`). */
+  readonly logLikelihood?: LogLikelihoodRequest;
+}
+
+/**
+ * A log-likelihood call as a GenerateResult: `text` is the most likely continuation (the first on a tie),
+ * `logLikelihoods` all of them.
+ */
+async function callLogLikelihood(
+  model: LanguageModel,
+  request: LogLikelihoodRequest,
+  callOptions: CallOptions,
+): Promise<GenerateResult & { logLikelihoods: readonly number[] }> {
+  if (!model.logLikelihood) {
+    throw new ProviderError({
+      provider: model.identity.provider,
+      message: 'this provider cannot compute log-likelihoods',
+      isRetryable: false,
+    });
+  }
+  const result = await model.logLikelihood(request, callOptions);
+  let best = 0;
+  result.logLikelihoods.forEach((value, index) => {
+    if (value > (result.logLikelihoods[best] ?? Number.NEGATIVE_INFINITY)) best = index;
+  });
+  return {
+    text: request.continuations[best] ?? '',
+    finishReason: 'stop',
+    usage: result.usage,
+    timing: result.timing,
+    prefillApplied: false,
+    logLikelihoods: result.logLikelihoods,
+    ...(result.raw === undefined ? {} : { raw: result.raw }),
+  };
 }
 
 /** setTimeout fires at once for delays above 2^31 − 1 ms; treat those as "no limit". */
@@ -47,10 +87,10 @@ export async function generateWithTimeout(options: GenerateWithTimeoutOptions): 
         }, timeoutMs)
       : undefined;
   try {
-    const call = model.generate(request, {
-      signal: controller.signal,
-      ...(timer === undefined ? {} : { timeoutMs }),
-    });
+    const callOptions = { signal: controller.signal, ...(timer === undefined ? {} : { timeoutMs }) };
+    const call = options.logLikelihood
+      ? callLogLikelihood(model, options.logLikelihood, callOptions)
+      : model.generate(request, callOptions);
     // When the deadline wins the race, the model's own later rejection must not become unhandled.
     call.catch(() => undefined);
     return await Promise.race([call, early]);

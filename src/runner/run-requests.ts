@@ -1,6 +1,12 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { InputError } from '../spec/index.ts';
-import type { GenerateRequest, GenerateResult, LanguageModel, ModelResponse } from '../spec/index.ts';
+import type {
+  GenerateRequest,
+  GenerateResult,
+  LanguageModel,
+  LogLikelihoodRequest,
+  ModelResponse,
+} from '../spec/index.ts';
 import { backoffDelay, defaultRetryBaseDelayMs, defaultRetryMaxDelayMs } from './backoff-delay.ts';
 import { runConcurrently } from './concurrency-pool.ts';
 import { generateWithTimeout } from './generate-with-timeout.ts';
@@ -12,6 +18,8 @@ export interface PlannedRequest {
   readonly request: GenerateRequest;
   /** From `responseCacheKey`; looked up with `getCached` before calling the model. */
   readonly cacheKey: string;
+  /** When set, the model is asked for log-likelihoods instead (`request` is then only the stored rendering). */
+  readonly logLikelihood?: LogLikelihoodRequest;
 }
 
 /** What became of one planned request: exactly one of `response` and `error` is set. */
@@ -85,13 +93,15 @@ function retryAfterMsOf(error: Error): number | undefined {
   return typeof error.retryAfterMs === 'number' ? error.retryAfterMs : undefined;
 }
 
-function toModelResponse(result: GenerateResult): ModelResponse {
+function toModelResponse(result: GenerateResult & { logLikelihoods?: readonly number[] }): ModelResponse {
   return {
     text: result.text,
     finishReason: result.finishReason,
     usage: result.usage,
     timing: result.timing,
     prefillApplied: result.prefillApplied,
+    ...(result.logLikelihoods === undefined ? {} : { logLikelihoods: result.logLikelihoods }),
+    ...(result.raw === undefined ? {} : { raw: result.raw }),
   };
 }
 
@@ -151,6 +161,7 @@ export async function runRequests(options: RunRequestsOptions): Promise<RunReque
         result = await generateWithTimeout({
           model,
           request: planned.request,
+          ...(planned.logLikelihood ? { logLikelihood: planned.logLikelihood } : {}),
           timeoutMs,
           signal: stop.signal,
         });

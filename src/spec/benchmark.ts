@@ -1,4 +1,6 @@
-import type { GenerateRequest } from './language-model.ts';
+import type { AsyncScoreContext } from './code-execution.ts';
+import type { GenerateRequest, LogLikelihoodRequest } from './language-model.ts';
+import type { ModelResponse } from './run.ts';
 
 /** One evaluation item. `data` is the benchmark's own shape; `group` is the subject, language or task. */
 export interface Item<TData = unknown> {
@@ -23,6 +25,17 @@ export interface MetricSpec {
   readonly aggregate: MetricAggregate;
   /** 'proportion' metrics are fractions in [0, 1] from 0/1 item scores. */
   readonly kind: 'proportion' | 'graded';
+  /**
+   * Ratio metrics (IFEval instruction level): the metric is Σ itemScore / Σ denominator over items, both whole
+   * counts (e.g. instructions followed / instructions given), with a Wilson interval over the denominator's
+   * total. `aggregate` is then ignored.
+   */
+  readonly denominator?: string;
+  /**
+   * With `denominator`: the item scores `<itemScore>/<group>` and `<denominator>/<group>` give the metric per
+   * group (IFEval: per instruction type), instead of the item's own group.
+   */
+  readonly groupsFromScoreKeys?: boolean;
 }
 
 /** Score of one item's output. A `null` value means unscored (kept apart from wrong). */
@@ -46,6 +59,57 @@ export interface Protocol<TData = unknown> {
   score(item: Item<TData>, completion: string, context?: { prefillApplied?: boolean }): ItemScore;
   /** A completion in this protocol's expected answer form that states the gold answer (used to check scorers). */
   referenceCompletion(item: Item<TData>): string;
+  /**
+   * Present on log-likelihood protocols: the runner asks the model for the log-likelihood of each continuation
+   * instead of generating, and `score` receives the most likely continuation (the first on a tie) as the
+   * completion. `buildRequest` then gives the stored rendering of the request (context as one user message).
+   */
+  buildLogLikelihoodRequest?(item: Item<TData>): LogLikelihoodRequest;
+  /**
+   * Present on protocols whose scoring runs model-written code: callers that have a CodeExecutor use it instead
+   * of `score` (which then only extracts the program and leaves the item unscored).
+   */
+  scoreAsync?(item: Item<TData>, completion: string, context: AsyncScoreContext): Promise<ItemScore>;
+  /**
+   * Present on pass@k protocols: the per-sample 0/1 score named here is summarized per item by the unbiased
+   * pass@k estimator (REFERENCE.md §3.4) for every k up to the samples per item, instead of a plain mean.
+   */
+  readonly passAtK?: { readonly itemScore: string };
+  /**
+   * Present on protocols whose items need several dependent requests (MT-Bench: turn 2's request holds turn 1's
+   * answer, then a judge grades each turn). Callers that see it run `runSteps` instead of `buildRequest` +
+   * `score`; every request goes through `context.generate` (cache, retries, timeout, cancellation), and the item
+   * is recorded only when `runSteps` resolves. `buildRequest` still gives the first request.
+   */
+  runSteps?(item: Item<TData>, context: StepContext): Promise<ItemScore>;
+  /** True when `runSteps` sends requests with role 'judge': the caller must supply a judge model. */
+  readonly needsJudge?: boolean;
+  /**
+   * Present when one item holds several scored units (MT-Bench: one per judged turn): run-level metrics and
+   * groups are computed over the units this returns for each item's scores, instead of over the items.
+   */
+  scoredUnits?(
+    scores: Readonly<Record<string, number | null>>,
+  ): readonly Readonly<Record<string, number | null>>[];
+}
+
+/** Who answers one request of a multi-step item: the evaluated model, or the judge model that grades it. */
+export type StepRole = 'model' | 'judge';
+
+export interface StepRequestOptions {
+  readonly role: StepRole;
+  /** The step's name within the item, e.g. 'turn1' or 'judge-turn2'; stored with the step. */
+  readonly name: string;
+  /** Repeat index when one request is sent several times on purpose (judge repeats): above 0, its own cache entry. */
+  readonly repeat?: number;
+}
+
+/** What `Protocol.runSteps` receives. */
+export interface StepContext {
+  /** Sends one request and resolves with its response; rejects when it fails for good or the run is cancelled. */
+  generate(request: GenerateRequest, options: StepRequestOptions): Promise<ModelResponse>;
+  /** How many times each judge request is sent (`--judge-repeats`); 1 when not asked. */
+  readonly judgeRepeats: number;
 }
 
 /** Where benchmark files come from; resolves a path relative to the benchmark's folder to a local file. */

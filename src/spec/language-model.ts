@@ -55,6 +55,10 @@ export interface GenerateResult {
   readonly prefillApplied: boolean;
   /** The provider's own response id, when it gave one. */
   readonly responseId?: string;
+  /** Arrival of each non-empty text chunk (time to first token, gaps between chunks); absent when not streamed. */
+  readonly chunks?: readonly ChunkTiming[];
+  /** The request and response as exchanged with the server, for the run store. */
+  readonly raw?: RawExchange;
 }
 
 export interface CallOptions {
@@ -77,4 +81,74 @@ export interface LanguageModel {
   generate(request: GenerateRequest, options: CallOptions): Promise<GenerateResult>;
   /** Releases sockets, native memory and workers. */
   close?(): Promise<void>;
+  /** Streams the response as parts; `generate` gives the same result collected. */
+  stream?(request: GenerateRequest, options: CallOptions): AsyncIterable<StreamPart>;
+  /** Present when the provider may score given text; the endpoint may still refuse (see `probe`). */
+  logLikelihood?(request: LogLikelihoodRequest, options: CallOptions): Promise<LogLikelihoodResult>;
+  /** Sends small test requests to find out what the endpoint supports. */
+  probe?(options: CallOptions): Promise<ModelCapabilities>;
+}
+
+/**
+ * One event of a streamed response. `atMs` is milliseconds since the request was sent, by the injected clock.
+ * A stream ends with exactly one `finish` or `error`.
+ */
+export type StreamPart =
+  | { readonly type: 'text-delta'; readonly text: string; readonly atMs: number }
+  | {
+      readonly type: 'finish';
+      readonly finishReason: FinishReason;
+      readonly usage: Usage;
+      readonly atMs: number;
+      readonly responseId?: string;
+      readonly prefillApplied: boolean;
+    }
+  | { readonly type: 'error'; readonly error: Error; readonly atMs: number };
+
+/** Arrival of one non-empty text chunk of a streamed response. */
+export interface ChunkTiming {
+  /** Milliseconds since the request was sent. */
+  readonly atMs: number;
+  /** Characters in the chunk. */
+  readonly characters: number;
+}
+
+/**
+ * The request body as sent and the response as received (JSON body, or the parsed stream events in order).
+ * Never holds a key: keys travel in headers, which are not recorded.
+ */
+export interface RawExchange {
+  readonly request: unknown;
+  readonly response: unknown;
+}
+
+/** Asks for the log-likelihood of each continuation after a raw text context (no chat template). */
+export interface LogLikelihoodRequest {
+  /** The whole prompt as raw text, e.g. few-shot examples and the question ending in "Answer:". */
+  readonly context: string;
+  /** Texts scored after the context, e.g. [" A", " B", " C", " D"]. */
+  readonly continuations: readonly string[];
+}
+
+export interface LogLikelihoodResult {
+  /** Sum of the natural-log probabilities of each continuation's tokens given the context, in request order. */
+  readonly logLikelihoods: readonly number[];
+  /** Whether each continuation is what greedy decoding would produce; undefined when unknown. */
+  readonly isGreedy?: readonly boolean[];
+  readonly usage: Usage;
+  readonly timing: Timing;
+  readonly raw?: RawExchange;
+}
+
+/** What an endpoint supports, found by small test requests (`parity probe`). `undefined` means not tested. */
+export interface ModelCapabilities {
+  readonly chat?: boolean;
+  readonly completions?: boolean;
+  /** Log-likelihood of given text: `/v1/completions` with `echo` and `logprobs`, or natively. */
+  readonly logLikelihood?: boolean;
+  readonly streamedUsage?: boolean;
+  readonly jsonSchemaOutput?: boolean;
+  readonly seed?: boolean;
+  /** One line per capability that was found missing, saying why. */
+  readonly notes?: readonly string[];
 }

@@ -1,4 +1,11 @@
-import type { FinishReason, GenerateRequest, ModelIdentity, Timing, Usage } from './language-model.ts';
+import type {
+  FinishReason,
+  GenerateRequest,
+  ModelIdentity,
+  RawExchange,
+  Timing,
+  Usage,
+} from './language-model.ts';
 
 export type RunStatus = 'running' | 'interrupted' | 'completed' | 'failed';
 export type RunKind = 'eval' | 'bench';
@@ -16,6 +23,23 @@ export interface RunConfig {
   readonly concurrency: number;
   readonly timeoutMs: number;
   readonly maxRetries: number;
+  /** Samples per item (pass@k); absent means 1. */
+  readonly samples?: number;
+  /** Temperature / top-p that replaced the protocol's own (sampled runs); absent means the protocol's. */
+  readonly temperature?: number;
+  readonly topP?: number;
+  /** Wall-clock limit per executed program (code benchmarks), in milliseconds. */
+  readonly execTimeoutMs?: number;
+  /** `parity import`: the samples file the run's per-item results came from (no model was called). */
+  readonly importedFrom?: string;
+  /**
+   * `parity eval --stop-when-decided --vs <run>`: items were drawn in the reference run's order and drawing
+   * stopped once the confidence sequence decided. The run is `completed` with fewer items than planned when
+   * it stopped early.
+   */
+  readonly stopWhenDecided?: { readonly vsRunId: string; readonly alpha: number };
+  /** Protocols graded by a judge model (MT-Bench): the judge's spec and identity, and judgments per graded turn. */
+  readonly judge?: { readonly modelSpec: string; readonly model: ModelIdentity; readonly repeats: number };
 }
 
 export interface NewRun {
@@ -44,6 +68,28 @@ export interface ModelResponse {
   readonly usage: Usage;
   readonly timing: Timing;
   readonly prefillApplied: boolean;
+  /** Log-likelihood requests: the log-likelihood of each continuation (`text` is the most likely one). */
+  readonly logLikelihoods?: readonly number[];
+  /** The request and response as exchanged with the server, when the provider recorded them. */
+  readonly raw?: RawExchange;
+  /**
+   * Multi-step items (`Protocol.runSteps`, MT-Bench): every request of the item in the order sent, the judge's
+   * included. The item's own response is then its last 'model' step's, with usage and `timing.totalMs` summed
+   * over the 'model' steps (judge usage stays in the judge steps).
+   */
+  readonly steps?: readonly ItemStep[];
+}
+
+/** One request of a multi-step item, as stored. */
+export interface ItemStep {
+  readonly name: string;
+  readonly role: 'model' | 'judge';
+  readonly repeat?: number;
+  readonly request: GenerateRequest;
+  readonly response: ModelResponse;
+  readonly cached: boolean;
+  readonly attempts: number;
+  readonly cacheKey: string;
 }
 
 /** One item's stored outcome. Written as soon as the item completes. */

@@ -22,6 +22,8 @@ export interface RunStore {
   /** Ids (with sample index) of items that already have an `ok` record in the run. */
   completedItemKeys(runId: string): Set<string>;
   getCachedResponse(cacheKey: string): ModelResponse | undefined;
+  /** Caches a response that belongs to no item record of its own (a step of a multi-step item); first one stays. */
+  cacheResponse?(cacheKey: string, response: ModelResponse, options: { createdAt: string }): void;
   close(): void;
 }
 

@@ -38,6 +38,15 @@ export const runConfigSchema: z.ZodType<RunConfig> = z.object({
   concurrency: z.number().int().positive(),
   timeoutMs: z.number().positive(),
   maxRetries: count,
+  samples: z.number().int().positive().optional(),
+  temperature: z.number().nonnegative().optional(),
+  topP: z.number().positive().optional(),
+  execTimeoutMs: z.number().positive().optional(),
+  importedFrom: z.string().optional(),
+  stopWhenDecided: z.object({ vsRunId: z.string(), alpha: z.number().positive() }).optional(),
+  judge: z
+    .object({ modelSpec: z.string(), model: modelIdentitySchema, repeats: z.number().int().positive() })
+    .optional(),
 });
 
 export const generateRequestSchema: z.ZodType<GenerateRequest> = z.object({
@@ -59,12 +68,30 @@ export const usageSchema = z.object({
   reasoningTokens: count.optional(),
 });
 
-export const modelResponseSchema: z.ZodType<ModelResponse> = z.object({
+const stepResponseSchema = z.object({
   text: z.string(),
   finishReason: z.enum(['stop', 'length', 'content-filter', 'tool-calls', 'error', 'other', 'unknown']),
   usage: usageSchema,
   timing: z.object({ ttftMs: z.number().nonnegative().optional(), totalMs: z.number().nonnegative() }),
   prefillApplied: z.boolean(),
+  logLikelihoods: z.array(z.number()).optional(),
+  raw: z.object({ request: z.unknown(), response: z.unknown() }).optional(),
+});
+
+// Multi-step items (MT-Bench) keep every request of the item, the judge's included.
+const itemStepSchema = z.object({
+  name: z.string(),
+  role: z.enum(['model', 'judge']),
+  repeat: count.optional(),
+  request: generateRequestSchema,
+  response: stepResponseSchema,
+  cached: z.boolean(),
+  attempts: count,
+  cacheKey: z.string(),
+});
+
+export const modelResponseSchema: z.ZodType<ModelResponse> = stepResponseSchema.extend({
+  steps: z.array(itemStepSchema).optional(),
 });
 
 export const itemErrorSchema = z.object({ name: z.string(), message: z.string() });

@@ -208,6 +208,10 @@ export function openSqliteRunStore(options: SqliteRunStoreOptions): RunStore {
       return row === undefined ? undefined : rows.toCachedResponse(cacheKey, row.response);
     },
 
+    cacheResponse(cacheKey: string, response: ModelResponse, cacheOptions: { createdAt: string }): void {
+      statements.insertCache.run(cacheKey, JSON.stringify(response), cacheOptions.createdAt);
+    },
+
     close(): void {
       if (database.open) database.close();
     },

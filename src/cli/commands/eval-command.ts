@@ -9,11 +9,33 @@ import { InputError } from '../../spec/index.ts';
 import type { CliIo } from '../cli-io.ts';
 import { evaluateBenchmark } from '../evaluate-benchmark.ts';
 import { modelFromSpec } from '../model-from-spec.ts';
+import { assertProtocolsSupported } from '../protocol-support.ts';
 import { parseList, parseSecondsAsMs, parseWholeNumber } from '../parse-options.ts';
 import { cacheDir, dataDir, storePath } from '../paths.ts';
 import { runJson, runTableRow, type RunScores } from '../run-summary.ts';
+import {
+  formatStopWhenDecided,
+  prepareStopWhenDecided,
+  withStopWhenDecided,
+  type StopWhenDecidedFlags,
+} from '../stop-when-decided.ts';
+import { formatRunCost, runCostSummary } from '../run-cost-summary.ts';
+import {
+  needsCodeExecution,
+  openCodeExecutor,
+  parseSamplingFlags,
+  type CodeExecutionFlags,
+  type SamplingFlags,
+} from '../code-execution-options.ts';
+import {
+  formatJudgeUsage,
+  judgeSteps,
+  openJudge,
+  type JudgeFlags,
+  type OpenedJudge,
+} from '../judge-options.ts';
 
-export interface EvalFlags {
+export interface EvalFlags extends CodeExecutionFlags, SamplingFlags, StopWhenDecidedFlags, JudgeFlags {
   readonly model: string;
   readonly bench: string;
   readonly protocol?: string;
@@ -58,11 +80,14 @@ export async function evalCommand(flags: EvalFlags, io: CliIo): Promise<number> 
   if (benchmarkIds.length === 0) throw new InputError('name at least one benchmark', { location: '--bench' });
   const benchmarks = benchmarkIds.map((id) => getBenchmark(id));
   const protocols = selectProtocols(benchmarks, flags.protocol);
+  // Judge-graded benchmarks (mtbench) are refused without --judge before anything is loaded.
+  const judge = openJudge(io, flags, protocols);
   const limit = parseWholeNumber('--limit', flags.limit);
   const concurrency = parseWholeNumber('--concurrency', flags.concurrency) ?? EVAL_DEFAULTS.concurrency;
   const timeoutMs = parseSecondsAsMs('--timeout', flags.timeout) ?? EVAL_DEFAULTS.timeoutMs;
   const maxRetries = parseWholeNumber('--retries', flags.retries, { min: 0 }) ?? EVAL_DEFAULTS.maxRetries;
   const threads = parseWholeNumber('--threads', flags.threads);
+  const sampling = parseSamplingFlags(flags);
   const directory = dataDir(io, flags.dataDir);
   const source = createDatasetSource({
     ...(directory ? { dataDir: directory } : {}),
@@ -75,31 +100,56 @@ export async function evalCommand(flags: EvalFlags, io: CliIo): Promise<number> 
   for (const benchmark of benchmarks) {
     itemLists.push(await benchmark.loadItems(source, limit === undefined ? {} : { limit }));
   }
+  // Code benchmarks: the sandbox is checked before the first model call.
+  const executor = needsCodeExecution(protocols) ? await openCodeExecutor(io, flags) : undefined;
   const model = modelFromSpec(io, {
     spec: flags.model,
     ...(flags.baseUrl ? { baseUrl: flags.baseUrl } : {}),
     ...(threads ? { threads } : {}),
   });
+  try {
+    await assertProtocolsSupported({ model, modelSpec: flags.model, benchmarks, protocols, timeoutMs });
+  } catch (error) {
+    await model.close?.();
+    await judge?.model.close?.();
+    throw error;
+  }
   const store = openSqliteRunStore({ path: storePath(io, flags.store) });
   const results: RunScores[] = [];
+  const notes: string[] = [];
   try {
     for (const [index, benchmark] of benchmarks.entries()) {
       const protocol = protocols[index] as Protocol;
-      const items = itemLists[index] ?? [];
+      const sequential = prepareStopWhenDecided({
+        flags,
+        store,
+        benchmark,
+        protocol,
+        items: itemLists[index] ?? [],
+        benchmarkCount: benchmarks.length,
+        samples: sampling.samples,
+      });
+      const items = sequential?.items ?? itemLists[index] ?? [];
       const runId = store.createRun({
         kind: 'eval',
-        config: runConfig({
-          flags,
-          model,
-          benchmark,
-          protocol,
-          limit,
-          directory,
-          concurrency,
-          timeoutMs,
-          maxRetries,
-        }),
-        totalItems: items.length,
+        config: withStopWhenDecided(
+          sequential?.monitor,
+          runConfig({
+            flags,
+            model,
+            benchmark,
+            protocol,
+            limit,
+            directory,
+            concurrency,
+            timeoutMs,
+            maxRetries,
+            sampling,
+            execTimeoutMs: executor?.timeoutMs,
+            judge: protocol.needsJudge ? judge : undefined,
+          }),
+        ),
+        totalItems: items.length * sampling.samples,
         createdAt: io.now().toISOString(),
       });
       io.stderr(`run ${runId}: ${benchmark.id} ${protocol.id} on ${flags.model}, ${items.length} items\n`);
@@ -116,14 +166,25 @@ export async function evalCommand(flags: EvalFlags, io: CliIo): Promise<number> 
           maxRetries,
           timeoutMs,
           useCache: flags.cache,
+          ...sampling,
+          ...(executor ? { executor } : {}),
+          ...(sequential ? { sequential: sequential.monitor } : {}),
+          ...(judge && protocol.needsJudge ? { judge: { model: judge.model, repeats: judge.repeats } } : {}),
         }),
       );
+      const stored = judge && protocol.needsJudge ? store.getRun(runId) : undefined;
+      if (judge && stored) notes.push(formatJudgeUsage({ spec: judge.spec, steps: judgeSteps(stored) }));
+      const last = results[results.length - 1];
+      if (sequential && last)
+        notes.push(formatStopWhenDecided({ monitor: sequential.monitor, run: last.run }));
     }
   } finally {
     store.close();
     await model.close?.();
+    await judge?.model.close?.();
   }
   await printResults(io, results, flags.json);
+  for (const note of notes) io.stdout(`${note}\n`);
   return 0;
 }
 
@@ -137,6 +198,9 @@ function runConfig(options: {
   concurrency: number;
   timeoutMs: number;
   maxRetries: number;
+  sampling: { samples: number; temperature?: number; topP?: number };
+  execTimeoutMs: number | undefined;
+  judge: OpenedJudge | undefined;
 }): RunConfig {
   return {
     modelSpec: options.flags.model,
@@ -149,6 +213,19 @@ function runConfig(options: {
     concurrency: options.concurrency,
     timeoutMs: options.timeoutMs,
     maxRetries: options.maxRetries,
+    ...(options.sampling.samples > 1 ? { samples: options.sampling.samples } : {}),
+    ...(options.sampling.temperature === undefined ? {} : { temperature: options.sampling.temperature }),
+    ...(options.sampling.topP === undefined ? {} : { topP: options.sampling.topP }),
+    ...(options.execTimeoutMs === undefined ? {} : { execTimeoutMs: options.execTimeoutMs }),
+    ...(options.judge === undefined
+      ? {}
+      : {
+          judge: {
+            modelSpec: options.judge.spec,
+            model: options.judge.model.identity,
+            repeats: options.judge.repeats,
+          },
+        }),
   };
 }
 
@@ -159,8 +236,11 @@ export async function printResults(
   jsonFile: string | undefined,
 ): Promise<void> {
   io.stdout(`${formatScoreTable(results.map(runTableRow))}\n`);
-  for (const result of results)
+  for (const result of results) {
     io.stdout(`run ${result.run.runId}: ${result.run.config.protocol} v${result.protocol.version}\n`);
+    const cost = runCostSummary({ modelSpec: result.run.config.modelSpec, items: result.run.items });
+    if (cost) io.stdout(`  ${formatRunCost(cost)}\n`);
+  }
   if (jsonFile) {
     const json = { runs: results.map((result) => runJson(result, { items: false })) };
     await writeFile(resolve(io.cwd, jsonFile), `${JSON.stringify(json, null, 2)}\n`);

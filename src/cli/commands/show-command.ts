@@ -4,6 +4,7 @@ import { openSqliteRunStore } from '../../store/sqlite-run-store.ts';
 import type { CliIo } from '../cli-io.ts';
 import { storePath } from '../paths.ts';
 import { readRunOutcomes, runJson, runScores, runTableRow } from '../run-summary.ts';
+import { formatRunCost, runCostJson, runCostSummary } from '../run-cost-summary.ts';
 
 /** `parity show <run-id>`: a stored run's scores, per-group results, and with --items every item. */
 export function showCommand(
@@ -16,14 +17,20 @@ export function showCommand(
     const run = readRunOutcomes(store, runId, storePath(io, flags.store));
     const protocol = getProtocol(getBenchmark(run.config.benchmark), run.config.protocol);
     const scores = runScores(run, protocol);
+    const cost = runCostSummary({ modelSpec: run.config.modelSpec, items: run.items });
     if (flags.json) {
-      io.stdout(`${JSON.stringify(runJson(scores, { items: Boolean(flags.items) }), null, 2)}\n`);
+      const json = {
+        ...runJson(scores, { items: Boolean(flags.items) }),
+        ...(cost ? { cost: runCostJson(cost) } : {}),
+      };
+      io.stdout(`${JSON.stringify(json, null, 2)}\n`);
       return 0;
     }
     io.stdout(
       `run ${run.runId}  ${run.status}  ${run.doneItems}/${run.totalItems} items  created ${run.createdAt}\n`,
     );
     io.stdout(`${formatScoreTable([runTableRow(scores)])}\n`);
+    if (cost) io.stdout(`${formatRunCost(cost)}\n`);
     const headline = protocol.metrics[0];
     if (flags.groups && headline && Object.keys(scores.summary.groups).length > 0) {
       io.stdout(`\n${formatGroupTable(scores.summary, headline)}\n`);

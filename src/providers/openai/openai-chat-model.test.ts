@@ -74,6 +74,12 @@ describe('createOpenAIChatModel', () => {
       timing: { ttftMs: expect.any(Number), totalMs: expect.any(Number) },
       prefillApplied: false,
       responseId: 'chatcmpl-parity',
+      chunks: [
+        { atMs: expect.any(Number), characters: 4 },
+        { atMs: expect.any(Number), characters: 7 },
+        { atMs: expect.any(Number), characters: 5 },
+      ],
+      raw: { request: server.requests[0], response: { events: expect.any(Array) } },
     });
     expect(model.identity).toEqual({ provider: 'openai', endpoint: server.url, modelId: 'test-model' });
     expect(server.requests[0]).toEqual({
@@ -111,11 +117,48 @@ describe('createOpenAIChatModel', () => {
   });
 
   it('maps finish reasons', async () => {
-    const reasons = ['stop', 'length', 'content_filter', 'tool_calls', 'something_new', null];
+    const reasons = ['stop', 'length', 'content_filter', 'tool_calls', 'something_new'];
     const { model } = await modelFor(({ index }) => ({ text: 'x', finishReason: reasons[index] ?? null }));
     const mapped = [];
     for (const _reason of reasons) mapped.push((await model.generate(request, {})).finishReason);
-    expect(mapped).toEqual(['stop', 'length', 'content-filter', 'tool-calls', 'other', 'unknown']);
+    expect(mapped).toEqual(['stop', 'length', 'content-filter', 'tool-calls', 'other']);
+  });
+
+  it('treats a stream that ends without a finish reason as cut off (retryable), never as a short answer', async () => {
+    const { model } = await modelFor(() => ({ text: 'partial answer', finishReason: null }));
+    const error = await rejection(model.generate(request, {}));
+    expect(error).toBeInstanceOf(ProviderError);
+    expect(error).toMatchObject({ isRetryable: true });
+    expect((error as Error).message).toContain('cut off part-way');
+  });
+
+  it('sends at most 4 stop strings and applies the rest client-side, even split across chunks', async () => {
+    const stop = ['<|eot_id|>', '<|start_header_id|>user<|end_header_id|>', 'Q:', '</s>', '<|im_end|>'];
+    const { model, server } = await modelFor(() => ({
+      chunks: ['The final answer is 4.', '<|im', '_end|>', 'more text'],
+    }));
+    const result = await model.generate({ ...request, parameters: { stop } }, {});
+    expect(server.requests[0]?.stop).toEqual(stop.slice(0, 4));
+    expect(result.text).toBe('The final answer is 4.');
+    expect(result.finishReason).toBe('stop');
+  });
+
+  it('streams parts with timestamps and ends with finish', async () => {
+    const { model } = await modelFor(() => ({ chunks: ['a', 'b'], perChunkMs: 20 }));
+    const parts = [];
+    for await (const part of model.stream?.(request, {}) ?? []) parts.push(part);
+    expect(parts).toEqual([
+      { type: 'text-delta', text: 'a', atMs: expect.any(Number) },
+      { type: 'text-delta', text: 'b', atMs: expect.any(Number) },
+      {
+        type: 'finish',
+        finishReason: 'stop',
+        usage: { inputTokens: expect.any(Number), outputTokens: 2 },
+        atMs: expect.any(Number),
+        prefillApplied: false,
+        responseId: 'chatcmpl-parity',
+      },
+    ]);
   });
 
   it('sends generation parameters only when set', async () => {

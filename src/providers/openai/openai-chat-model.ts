@@ -1,4 +1,3 @@
-import OpenAI from 'openai';
 import type {
   ChatCompletionChunk,
   ChatCompletionCreateParamsStreaming,
@@ -6,33 +5,23 @@ import type {
 } from 'openai/resources/chat/completions';
 import { ProviderError } from '../../spec/errors.ts';
 import type {
-  CallOptions,
   FinishReason,
   GenerateRequest,
-  GenerateResult,
   LanguageModel,
+  StreamPart,
   Usage,
 } from '../../spec/language-model.ts';
-import { deadlineError, startCallDeadline } from '../shared/call-deadline.ts';
+import { splitStopSequences, StopScanner } from '../shared/stop-sequences.ts';
+import { streamingModel, type StreamContext } from '../shared/streaming-model.ts';
+import { createOpenAIClient, displayUrl, type OpenAIEndpointOptions } from './openai-client.ts';
 import { rejectsStreamOptions, toProviderError } from './openai-error.ts';
 
-export interface OpenAIChatModelOptions {
-  /** Base URL of the API including the version path, e.g. https://api.openai.com/v1. */
-  readonly baseUrl: string;
-  /** Sent as a bearer token; never logged or put in messages. Servers that need none get a placeholder. */
-  readonly apiKey?: string;
-  readonly modelId: string;
-  /** Defaults to the global fetch. */
-  readonly fetch?: typeof fetch;
-  /** Clock for timings, in milliseconds (any origin; only differences are used). */
-  readonly now: () => number;
-}
+export type OpenAIChatModelOptions = OpenAIEndpointOptions;
 
-const provider = 'openai';
-/** Sent when the caller has no key: the SDK needs one, and keyless servers ignore it. */
-const placeholderApiKey = 'parity-no-key';
+/** OpenAI's API takes at most this many stop strings; the rest are applied on our side. */
+export const openAIStopLimit = 4;
 
-const finishReasons: Readonly<Record<string, FinishReason>> = {
+export const openAIFinishReasons: Readonly<Record<string, FinishReason>> = {
   stop: 'stop',
   length: 'length',
   content_filter: 'content-filter',
@@ -40,27 +29,16 @@ const finishReasons: Readonly<Record<string, FinishReason>> = {
   function_call: 'tool-calls',
 };
 
-/** Base URL without credentials or trailing slash: safe for messages and cache keys. */
-function displayUrl(baseUrl: string): string {
-  try {
-    const url = new URL(baseUrl);
-    url.username = '';
-    url.password = '';
-    return url.toString().replace(/\/+$/, '');
-  } catch {
-    return baseUrl.replace(/\/+$/, '');
-  }
-}
-
-function malformed(field: string, baseUrl: string): ProviderError {
+export function malformed(options: { provider: string; field: string; baseUrl: string }): ProviderError {
   return new ProviderError({
-    provider,
-    message: `malformed response from ${baseUrl}: ${field}`,
+    provider: options.provider,
+    message: `malformed response from ${options.baseUrl}: ${options.field}`,
     isRetryable: false,
   });
 }
 
-function mapUsage(usage: ChatCompletionChunk['usage']): Usage {
+/** Maps an OpenAI `usage` object; fields the server did not report stay undefined. */
+export function mapOpenAIUsage(usage: ChatCompletionChunk['usage'] | undefined): Usage {
   if (!usage || typeof usage !== 'object') return {};
   const number = (value: unknown) =>
     typeof value === 'number' && Number.isFinite(value) ? value : undefined;
@@ -74,108 +52,115 @@ function mapUsage(usage: ChatCompletionChunk['usage']): Usage {
 
 /**
  * A LanguageModel over an OpenAI-compatible chat-completions endpoint, through the official SDK with its
- * retries off (the runner retries). Always streams, to measure time to first token. `assistantPrefix`
- * cannot be prefilled on chat completions, so results say `prefillApplied: false`.
+ * retries off (the runner retries). Always streams, to measure time to first token and the gaps between
+ * chunks. At most 4 stop strings go to the server (OpenAI's limit); all are applied client-side too, and the
+ * stream is dropped once one is seen. `assistantPrefix` cannot be prefilled on chat completions, so results
+ * say `prefillApplied: false`. A stream that ends without a finish reason counts as cut off (retryable).
  */
 export function createOpenAIChatModel(options: OpenAIChatModelOptions): LanguageModel {
+  const provider = options.provider ?? 'openai';
   const baseUrl = displayUrl(options.baseUrl);
-  const apiKey = options.apiKey;
-  const now = options.now;
-  const client = new OpenAI({
-    baseURL: options.baseUrl,
-    apiKey: apiKey || placeholderApiKey,
-    // Explicit values so the SDK does not read them from process.env.
-    organization: null,
-    project: null,
-    webhookSecret: null,
-    logLevel: 'off',
-    maxRetries: 0,
-    ...(options.fetch ? { fetch: options.fetch } : {}),
-  });
+  const client = createOpenAIClient(options);
   /** Cleared for good when the server rejects `stream_options` (old llama.cpp, Ollama). */
   let sendStreamOptions = true;
 
-  async function streamOnce(
-    request: GenerateRequest,
-    signal: AbortSignal | undefined,
-  ): Promise<GenerateResult> {
+  function requestBody(request: GenerateRequest): ChatCompletionCreateParamsStreaming {
     const parameters = request.parameters;
     const body: ChatCompletionCreateParamsStreaming = {
       model: options.modelId,
-      // ChatMessage is already { role, content }; the SDK does not mutate it.
-      messages: request.messages as ChatCompletionMessageParam[],
+      messages: request.messages.map((message) => ({
+        role: message.role,
+        content: message.content,
+      })) as ChatCompletionMessageParam[],
       stream: true,
     };
     if (sendStreamOptions) body.stream_options = { include_usage: true };
     if (parameters.temperature !== undefined) body.temperature = parameters.temperature;
     if (parameters.topP !== undefined) body.top_p = parameters.topP;
     if (parameters.maxTokens !== undefined) body.max_tokens = parameters.maxTokens;
-    if (parameters.stop !== undefined && parameters.stop.length > 0) body.stop = parameters.stop as string[];
+    const stops = splitStopSequences(parameters.stop, { serverLimit: openAIStopLimit });
+    if (stops.server) body.stop = stops.server;
     if (parameters.seed !== undefined) body.seed = parameters.seed;
+    return body;
+  }
 
-    const startMs = now();
-    const stream = await client.chat.completions.create(body, signal ? { signal } : undefined);
-    let text = '';
-    let ttftMs: number | undefined;
-    let finish: string | null | undefined;
+  async function open(request: GenerateRequest, context: StreamContext) {
+    const body = requestBody(request);
+    context.exchange.request = body;
+    const requestOptions = context.signal ? { signal: context.signal } : undefined;
+    try {
+      return await client.chat.completions.create(body, requestOptions);
+    } catch (error) {
+      if (!sendStreamOptions || !rejectsStreamOptions(error) || context.signal?.aborted) throw error;
+      sendStreamOptions = false;
+      const retried = requestBody(request);
+      context.exchange.request = retried;
+      return await client.chat.completions.create(retried, requestOptions);
+    }
+  }
+
+  async function* streamParts(request: GenerateRequest, context: StreamContext): AsyncGenerator<StreamPart> {
+    const stream = await open(request, context);
+    const scanner = new StopScanner(splitStopSequences(request.parameters.stop, { serverLimit: 0 }).client);
+    let finish: string | undefined;
     let usage: Usage = {};
     let responseId: string | undefined;
     let sawChoice = false;
     for await (const chunk of stream) {
-      if (!chunk || typeof chunk !== 'object') throw malformed('chunk is not an object', baseUrl);
+      context.exchange.events.push(chunk);
+      if (!chunk || typeof chunk !== 'object')
+        throw malformed({ provider, field: 'chunk is not an object', baseUrl });
       const choices = chunk.choices as ChatCompletionChunk['choices'] | undefined;
-      if (!Array.isArray(choices)) throw malformed('chunk without a "choices" array', baseUrl);
+      if (!Array.isArray(choices))
+        throw malformed({ provider, field: 'chunk without a "choices" array', baseUrl });
       if (responseId === undefined && typeof chunk.id === 'string') responseId = chunk.id;
-      if (chunk.usage) usage = mapUsage(chunk.usage);
+      if (chunk.usage) usage = mapOpenAIUsage(chunk.usage);
       const choice = choices[0];
       if (choice === undefined) continue;
       sawChoice = true;
       const content: unknown = choice.delta?.content;
       if (typeof content === 'string' && content.length > 0) {
-        if (ttftMs === undefined) ttftMs = now() - startMs;
-        text += content;
+        const { delta, stopped } = scanner.push(content);
+        if (delta) yield { type: 'text-delta', text: delta, atMs: context.elapsedMs() };
+        if (stopped) {
+          // A stop string the server was not sent: the rest of the stream is not needed.
+          finish = 'stop';
+          break;
+        }
       } else if (content !== undefined && content !== null && typeof content !== 'string') {
-        throw malformed('"choices[0].delta.content" is not a string', baseUrl);
+        throw malformed({ provider, field: '"choices[0].delta.content" is not a string', baseUrl });
       }
       if (choice.finish_reason) finish = choice.finish_reason;
     }
     // The SDK ends the iteration quietly when the request is aborted; the caller checks the deadline.
-    if (signal?.aborted) throw signal.reason;
-    if (!sawChoice) throw malformed('response has no "choices"', baseUrl);
-    const result: GenerateResult = {
-      text,
-      finishReason: finish ? (finishReasons[finish] ?? 'other') : 'unknown',
+    if (context.signal?.aborted) return;
+    if (!sawChoice) throw malformed({ provider, field: 'response has no "choices"', baseUrl });
+    const rest = scanner.flush();
+    if (rest) yield { type: 'text-delta', text: rest, atMs: context.elapsedMs() };
+    // No finish reason: the stream was cut before its end (streamingModel makes that a retryable error).
+    if (finish === undefined) return;
+    yield {
+      type: 'finish',
+      finishReason: openAIFinishReasons[finish] ?? 'other',
       usage,
-      timing: ttftMs === undefined ? { totalMs: now() - startMs } : { ttftMs, totalMs: now() - startMs },
+      atMs: context.elapsedMs(),
       prefillApplied: false,
+      ...(responseId === undefined ? {} : { responseId }),
     };
-    return responseId === undefined ? result : { ...result, responseId };
   }
+
+  const streaming = streamingModel({
+    identity: { provider, endpoint: baseUrl, modelId: options.modelId },
+    now: options.now,
+    target: baseUrl,
+    streamParts,
+    toProviderError: (error) => toProviderError(error, { baseUrl, apiKey: options.apiKey, provider }),
+  });
 
   return {
     identity: { provider, endpoint: baseUrl, modelId: options.modelId },
-    async generate(request: GenerateRequest, callOptions: CallOptions): Promise<GenerateResult> {
-      const deadline = startCallDeadline(callOptions);
-      try {
-        if (deadline.firedBy !== undefined) throw deadline.signal?.reason;
-        try {
-          return await streamOnce(request, deadline.signal);
-        } catch (error) {
-          if (deadline.firedBy === undefined && sendStreamOptions && rejectsStreamOptions(error)) {
-            sendStreamOptions = false;
-            return await streamOnce(request, deadline.signal);
-          }
-          throw error;
-        }
-      } catch (error) {
-        if (deadline.firedBy !== undefined) {
-          throw deadlineError({ deadline, callOptions, provider, target: baseUrl });
-        }
-        throw toProviderError(error, { baseUrl, apiKey });
-      } finally {
-        deadline.dispose();
-      }
-    },
+    generate: streaming.generate,
+    stream: streaming.stream,
     async close(): Promise<void> {
       // The SDK keeps no resources of its own; sockets belong to the fetch implementation's pool.
     },

@@ -2,7 +2,6 @@ import { APIConnectionError, APIError, OpenAIError } from 'openai';
 import { ProviderError } from '../../spec/errors.ts';
 import { parseRetryAfterMs } from '../shared/retry-after.ts';
 
-const provider = 'openai';
 const maximumMessageLength = 300;
 
 /** Whether an HTTP status means another attempt may succeed: 408, 409, 429 and 5xx. */
@@ -50,9 +49,10 @@ export function rejectsStreamOptions(error: unknown): boolean {
  */
 export function toProviderError(
   error: unknown,
-  options: { baseUrl: string; apiKey: string | undefined },
+  options: { baseUrl: string; apiKey: string | undefined; provider?: string },
 ): ProviderError {
   if (error instanceof ProviderError) return error;
+  const provider = options.provider ?? 'openai';
   const clean = (text: string) => cleanMessage(text, options);
   if (error instanceof APIConnectionError) {
     const cause = error.cause instanceof Error ? (error.cause.cause ?? error.cause) : undefined;
@@ -85,10 +85,11 @@ export function toProviderError(
     });
   }
   if (error instanceof SyntaxError) {
+    // Invalid JSON is a transport fault (a proxy or server cut or mangled the body): another attempt may work.
     return new ProviderError({
       provider,
-      message: clean(`malformed stream chunk from ${options.baseUrl}: ${error.message}`),
-      isRetryable: false,
+      message: clean(`malformed JSON from ${options.baseUrl}: ${error.message}`),
+      isRetryable: true,
       cause: error,
     });
   }

@@ -1,0 +1,297 @@
+#!/usr/bin/python3
+"""Reference values for parity's statistics tests, computed independently with SciPy and statsmodels.
+
+Run with the Debian Python that has scipy 1.10 and statsmodels 0.13:
+
+    /usr/bin/python3 scripts/stats-fixtures/compute-reference-values.py > scripts/stats-fixtures/reference-values.json
+    npx prettier --write scripts/stats-fixtures/reference-values.json
+
+The TypeScript tests (src/stats/*.test.ts, test/compare-routellm.e2e.test.ts) read the committed JSON and
+never need Python. Inputs are generated here from a fixed numpy seed and written into the JSON beside the
+expected outputs. Seeded statistics (bootstrap, Monte Carlo permutation test) re-implement parity's
+documented generator (xoshiro128** seeded by splitmix32, src/stats/seeded-random.ts) so that the resampling
+is identical; everything else (sums, percentiles, pass@k via scipy.special.comb) is computed here.
+"""
+import csv
+import glob
+import json
+import math
+import os
+import sys
+
+import numpy as np
+import scipy
+import statsmodels
+import statsmodels.api as sm
+from scipy import special, stats
+from statsmodels.stats.contingency_tables import mcnemar
+from statsmodels.stats.multitest import multipletests
+from statsmodels.stats.proportion import (confint_proportions_2indep, proportion_confint,
+                                          proportions_ztest)
+
+MASK = 0xFFFFFFFF
+
+
+class SeededRandom:
+    """xoshiro128** with its state filled by splitmix32 (same as src/stats/seeded-random.ts)."""
+
+    def __init__(self, seed):
+        self.split = seed & MASK
+        self.s = [self._splitmix32() for _ in range(4)]
+
+    def _splitmix32(self):
+        self.split = (self.split + 0x9E3779B9) & MASK
+        z = self.split
+        z = ((z ^ (z >> 16)) * 0x85EBCA6B) & MASK
+        z = ((z ^ (z >> 13)) * 0xC2B2AE35) & MASK
+        return (z ^ (z >> 16)) & MASK
+
+    @staticmethod
+    def _rotl(x, k):
+        return ((x << k) | (x >> (32 - k))) & MASK
+
+    def next_uint32(self):
+        s0, s1, s2, s3 = self.s
+        result = (self._rotl((s1 * 5) & MASK, 7) * 9) & MASK
+        t = (s1 << 9) & MASK
+        s2 ^= s0
+        s3 ^= s1
+        s1 ^= s2
+        s0 ^= s3
+        s2 ^= t
+        s3 = self._rotl(s3, 11)
+        self.s = [s0, s1, s2, s3]
+        return result
+
+    def next_float(self):
+        return self.next_uint32() / 4294967296.0
+
+    def next_int(self, n):
+        return math.floor(self.next_float() * n)
+
+
+def normal_section():
+    points = [-8.0, -3.0, -1.959963984540054, -0.5, 0.0, 0.3, 1.0, 2.5, 4.0, 10.0]
+    probabilities = [1e-12, 1e-6, 0.001, 0.025, 0.2, 0.5, 0.8, 0.975, 0.999, 1 - 1e-9]
+    return {
+        "cdf": [{"z": z, "cdf": stats.norm.cdf(z), "survival": stats.norm.sf(z)} for z in points],
+        "quantile": [{"p": p, "z": stats.norm.ppf(p)} for p in probabilities],
+        "log_gamma": [{"x": x, "value": float(special.gammaln(x))} for x in [0.5, 1, 2.5, 10, 101.5, 3240, 14043]],
+    }
+
+
+def mcnemar_section():
+    cases = [(0, 0), (3, 0), (5, 9), (20, 20), (31, 12), (400, 350), (2497, 742), (12000, 11500)]
+    return [
+        {"a_only": a, "b_only": b, "p_value": float(mcnemar([[0, a], [b, 0]], exact=True).pvalue)}
+        for a, b in cases
+    ]
+
+
+def holm_section():
+    families = [[0.01, 0.04, 0.03, 0.005], [0.5, 0.2, 0.9], [1e-10, 0.049, 0.051, 0.02, 0.3]]
+    return [{"p_values": family, "adjusted": list(multipletests(family, method="holm")[1])} for family in families]
+
+
+def two_proportion_section():
+    cases = [(0.886, 14042, 0.887, 14042), (0.80, 500, 0.74, 400), (0.5625, 1319, 0.39, 1319)]
+    out = []
+    for p1, n1, p2, n2 in cases:
+        z, p = proportions_ztest([p1 * n1, p2 * n2], [n1, n2])
+        low, high = confint_proportions_2indep(p1 * n1, n1, p2 * n2, n2, method="wald", compare="diff")
+        out.append({"p_a": p1, "n_a": n1, "p_b": p2, "n_b": n2, "z": z, "p_value": p, "ci95": [low, high]})
+    return out
+
+
+def clustered_section(rng):
+    cases = []
+    for clusters_n, per in [(12, 4), (30, 2), (8, 9)]:
+        clusters = np.repeat(np.arange(clusters_n), per)
+        effect = rng.normal(0, 0.3, clusters_n)[clusters]
+        values = (rng.random(len(clusters)) < 0.6 + effect * 0.3).astype(float)
+        if per == 9:
+            values = rng.integers(1, 11, len(clusters)).astype(float)
+        fit = sm.OLS(values, np.ones(len(values))).fit(cov_type="cluster", cov_kwds={"groups": clusters})
+        se = float(fit.bse[0])
+        z = stats.norm.ppf(0.975)
+        cases.append({
+            "values": values.tolist(),
+            "clusters": [f"c{c}" for c in clusters],
+            "mean": float(values.mean()),
+            "standard_error": se,
+            "ci95": [float(values.mean()) - z * se, float(values.mean()) + z * se],
+        })
+    return cases
+
+
+def paired_difference_section(rng):
+    n = 60
+    groups = [f"g{i % 4}" for i in range(n)]
+    a = rng.integers(0, 2, n).astype(float)
+    b = np.where(rng.random(n) < 0.7, a, 1 - a)
+    d = a - b
+    z = stats.norm.ppf(0.975)
+    micro_se = d.std(ddof=1) / math.sqrt(n)
+    group_means, group_vars = [], []
+    for g in sorted(set(groups)):
+        dg = d[[i for i in range(n) if groups[i] == g]]
+        group_means.append(dg.mean())
+        group_vars.append(dg.var(ddof=1) / len(dg))
+    macro = float(np.mean(group_means))
+    macro_se = math.sqrt(sum(group_vars)) / len(group_means)
+    return {
+        "a": a.tolist(), "b": b.tolist(), "groups": groups,
+        "micro": {"value": float(d.mean()), "ci95": [d.mean() - z * micro_se, d.mean() + z * micro_se]},
+        "macro": {"value": macro, "ci95": [macro - z * macro_se, macro + z * macro_se]},
+    }
+
+
+def pass_at_k_section(rng):
+    problems = [{"samples": 10, "correct": int(c)} for c in rng.integers(0, 11, 25)]
+    cases = []
+    for k, seed, resamples in [(1, 7, 2000), (5, 11, 1000)]:
+        per = np.array([1 - special.comb(p["samples"] - p["correct"], k, exact=True)
+                        / special.comb(p["samples"], k, exact=True) for p in problems])
+        random = SeededRandom(seed)
+        boot = []
+        for _ in range(resamples):
+            idx = [random.next_int(len(per)) for _ in range(len(per))]
+            boot.append(per[idx].mean())
+        low, high = np.percentile(boot, [2.5, 97.5])
+        cases.append({"k": k, "seed": seed, "resamples": resamples, "value": float(per.mean()),
+                      "ci95": [float(low), float(high)], "per_problem": per.tolist()})
+    return {"problems": problems, "cases": cases}
+
+
+def permutation_section(rng):
+    small_a = rng.integers(1, 11, 12).astype(float)
+    small_b = np.clip(small_a + rng.integers(-3, 3, 12), 1, 10).astype(float)
+    exact = stats.permutation_test((small_a, small_b), lambda x, y: np.mean(x - y), vectorized=False,
+                                   permutation_type="samples", n_resamples=np.inf, alternative="two-sided")
+    large_d = (rng.integers(1, 11, 80) - rng.integers(1, 11, 80)).astype(float) / 3.0 + 0.25
+    seed, resamples = 5, 3000
+    random = SeededRandom(seed)
+    observed = large_d.mean()
+    threshold = abs(observed) - 1e-12 * max(1, abs(observed))
+    weighted = large_d / len(large_d)
+    count = 0
+    for _ in range(resamples):
+        total = 0.0
+        for value in weighted:
+            total += -value if random.next_float() < 0.5 else value
+        if abs(total) >= threshold:
+            count += 1
+    return {
+        "exact": {"a": small_a.tolist(), "b": small_b.tolist(), "p_value": float(exact.pvalue)},
+        "monte_carlo": {"differences": large_d.tolist(), "seed": seed, "resamples": resamples,
+                        "p_value": (1 + count) / (1 + resamples)},
+    }
+
+
+def sample_size_section():
+    out = []
+    for delta, psi, power, level in [(0.03, 0.3, 0.8, 0.05), (0.01, 0.2, 0.9, 0.05), (0.05, 0.231, 0.8, 0.01)]:
+        za, zb = stats.norm.ppf(1 - level / 2), stats.norm.ppf(power)
+        raw = (za * math.sqrt(psi) + zb * math.sqrt(psi - delta ** 2)) ** 2 / delta ** 2
+        out.append({"kind": "binary", "difference": delta, "discordance": psi, "power": power, "level": level,
+                    "raw": raw, "n": math.ceil(raw)})
+    for delta, sd, power, level in [(0.3, 1.8, 0.8, 0.05), (0.5, 2.5, 0.9, 0.05)]:
+        raw = ((stats.norm.ppf(1 - level / 2) + stats.norm.ppf(power)) * sd / delta) ** 2
+        out.append({"kind": "graded", "difference": delta, "difference_sd": sd, "power": power, "level": level,
+                    "raw": raw, "n": math.ceil(raw)})
+    return out
+
+
+def confidence_sequence(d, alpha, lower, upper, planned):
+    """Waudby-Smith & Ramdas (2024) Theorem 2, predictable plug-in empirical Bernstein, written from the paper."""
+    x = (np.asarray(d) - lower) / (upper - lower)
+    t = np.arange(1, len(x) + 1)
+    mu = (0.5 + np.cumsum(x)) / (t + 1)
+    sigma2 = (0.25 + np.cumsum((x - mu) ** 2)) / (t + 1)
+    mu_prev = np.concatenate([[0.5], mu[:-1]])
+    sigma2_prev = np.concatenate([[0.25], sigma2[:-1]])
+    horizon = planned if planned is not None else t * np.log(1 + t)
+    lam = np.minimum(0.5, np.sqrt(2 * math.log(2 / alpha) / (sigma2_prev * horizon)))
+    v = 4 * (x - mu_prev) ** 2
+    psi_e = (-np.log(1 - lam) - lam) / 4
+    centre = np.cumsum(lam * x) / np.cumsum(lam)
+    half = (math.log(2 / alpha) + np.cumsum(v * psi_e)) / np.cumsum(lam)
+    low = np.maximum.accumulate(np.maximum(centre - half, 0))
+    high = np.minimum.accumulate(np.minimum(centre + half, 1))
+    return (lower + (upper - lower) * low).tolist(), (lower + (upper - lower) * high).tolist()
+
+
+def confidence_sequence_section(rng):
+    n = 400
+    u = rng.random(n)
+    binary = np.where(u < 0.16, 1.0, np.where(u < 0.26, -1.0, 0.0))
+    graded = np.clip(rng.normal(0.8, 2.5, 150).round(), -9, 9)
+    cases = []
+    for name, d, lower, upper, planned in [("binary_planned", binary, -1, 1, 1000),
+                                           ("binary_unplanned", binary, -1, 1, None),
+                                           ("graded_planned", graded, -9, 9, 150)]:
+        low, high = confidence_sequence(d, 0.05, lower, upper, planned)
+        cases.append({"name": name, "differences": d.tolist(), "lower": lower, "upper": upper,
+                      "planned_items": planned, "alpha": 0.05, "ci_low": low, "ci_high": high})
+    return cases
+
+
+def routellm_section(datasets):
+    base = os.path.join(datasets, "mmlu", "routellm_responses")
+    if not os.path.isdir(base):
+        return None
+    a, b = [], []
+    for path in sorted(glob.glob(os.path.join(base, "mmlu_*.csv"))):
+        with open(path, newline="") as handle:
+            rows = list(csv.reader(handle))
+        for row in rows[1:]:
+            a.append(row[2] == "True")  # gpt-4-1106-preview
+            b.append(row[1] == "True")  # mistralai/Mixtral-8x7B-Instruct-v0.1
+    a = np.array(a, float)
+    b = np.array(b, float)
+    d = a - b
+    se = d.std(ddof=1) / math.sqrt(len(d))
+    z = stats.norm.ppf(0.975)
+    a_only = int(((a == 1) & (b == 0)).sum())
+    b_only = int(((a == 0) & (b == 1)).sum())
+    return {
+        "a_model": "gpt-4-1106-preview", "b_model": "mistralai/Mixtral-8x7B-Instruct-v0.1",
+        "n_paired": len(d), "a_value": float(a.mean()), "b_value": float(b.mean()),
+        "a_ci95": list(proportion_confint(int(a.sum()), len(a), method="wilson")),
+        "b_ci95": list(proportion_confint(int(b.sum()), len(b), method="wilson")),
+        "difference": float(d.mean()), "ci95": [d.mean() - z * se, d.mean() + z * se],
+        "a_only": a_only, "b_only": b_only,
+        "mcnemar_p_value": float(mcnemar([[0, a_only], [b_only, 0]], exact=True).pvalue),
+        "discordance": (a_only + b_only) / len(d),
+    }
+
+
+def main():
+    rng = np.random.default_rng(20240601)
+    random = SeededRandom(42)
+    here = os.path.dirname(os.path.abspath(__file__))
+    datasets = os.path.normpath(os.path.join(here, "..", "..", "..", "shared", "datasets"))
+    result = {
+        "generated_by": "scripts/stats-fixtures/compute-reference-values.py",
+        "versions": {"scipy": scipy.__version__, "statsmodels": statsmodels.__version__, "numpy": np.__version__},
+        "seeded_random": {"seed": 42, "first_uint32": [random.next_uint32() for _ in range(8)]},
+        "normal": normal_section(),
+        "wilson": [{"successes": s, "n": n, "ci95": list(proportion_confint(s, n, method="wilson"))}
+                   for s, n in [(81, 100), (0, 10), (10, 10), (11315, 14042)]],
+        "mcnemar": mcnemar_section(),
+        "holm": holm_section(),
+        "two_proportion": two_proportion_section(),
+        "clustered": clustered_section(rng),
+        "paired_difference": paired_difference_section(rng),
+        "pass_at_k": pass_at_k_section(rng),
+        "permutation": permutation_section(rng),
+        "sample_size": sample_size_section(),
+        "confidence_sequence": confidence_sequence_section(rng),
+        "routellm_mmlu": routellm_section(datasets),
+    }
+    json.dump(result, sys.stdout, indent=1)
+    sys.stdout.write("\n")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,29 @@
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createDirectorySourceForTests } from '../directory-source-for-tests.ts';
+import { arcBenchmark } from './index.ts';
+
+const shared = resolve(import.meta.dirname, '../../../../shared/datasets');
+
+describe.skipIf(!existsSync(join(shared, 'arc/ARC-Challenge/ARC-Challenge-Test.jsonl')))(
+  'ARC-Challenge on the real test set (skipped: ../shared/datasets/arc not present)',
+  () => {
+    it('loads 1,172 items and scores every reference completion 100%', async () => {
+      const items = await arcBenchmark.loadItems(createDirectorySourceForTests(shared));
+      expect(items).toHaveLength(1172);
+      expect(new Set(items.map((item) => item.id)).size).toBe(1172);
+      const numeric = items.find((item) => item.id === 'NYSEDREGENTS_2008_8_34');
+      expect(numeric?.data.choices.map((choice) => choice.letter)).toEqual(['A', 'B', 'C', 'D']);
+      for (const protocol of arcBenchmark.protocols) {
+        const wrong = items.filter(
+          (item) => protocol.score(item, protocol.referenceCompletion(item)).scores.accuracy !== 1,
+        );
+        expect({ protocol: protocol.id, wrong: wrong.map((item) => item.id) }).toEqual({
+          protocol: protocol.id,
+          wrong: [],
+        });
+      }
+    });
+  },
+);

@@ -1,0 +1,15 @@
+import type { Benchmark } from '../../spec/index.ts';
+import { bbhCot3shot } from './bbh-cot-3shot.ts';
+import type { BbhData } from './bbh-data.ts';
+import { bbhDirect3shot } from './bbh-direct-3shot.ts';
+import { loadBbhItems } from './load-bbh-items.ts';
+
+export type { BbhData } from './bbh-data.ts';
+
+/** BIG-Bench Hard: 27 tasks, 6,511 examples. Default protocol: 3-shot chain of thought. */
+export const bbhBenchmark: Benchmark<BbhData> = {
+  id: 'bbh',
+  protocols: [bbhCot3shot, bbhDirect3shot],
+  defaultProtocol: bbhCot3shot.id,
+  loadItems: loadBbhItems,
+};

@@ -1,0 +1,72 @@
+import type { Item, Protocol } from '../../spec/index.ts';
+import {
+  passAtOneMetrics,
+  passedScore,
+  scoreProgram,
+  unexecutedScore,
+} from '../../scoring/execution-score.ts';
+import type { MbppData } from './mbpp-data.ts';
+import { mbppFewShot } from './mbpp-fewshot.ts';
+
+/** lm-eval mbpp `doc_to_text`: the task, its three asserts, then "[BEGIN]". */
+export function mbppTaskText(task: { text: string; testList: readonly string[] }): string {
+  const tests = task.testList.slice(0, 3).join('\n');
+  return `You are an expert Python programmer, and here is your task: ${task.text} Your code should pass these tests:\n\n${tests}\n[BEGIN]\n`;
+}
+
+/** Shots as lm-eval renders them: text + code + "\n[DONE]", joined and followed by the fewshot delimiter "\n\n". */
+const fewShotPrefix = mbppFewShot.map((shot) => `${mbppTaskText(shot)}${shot.code}\n[DONE]\n\n`).join('');
+
+/**
+ * lm-eval `extract_code_blocks`: the first ``` block of "```" + completion (the prefix stands for an opening
+ * fence that instruct variants prefill), else the same with "```python" reduced to "```", else the whole
+ * completion; always preceded by "from __future__ import annotations\n". Upstream quirk kept: a completion that
+ * itself starts with "```python" yields an empty first match.
+ */
+export function extractMbppCode(completion: string): string {
+  const header = 'from __future__ import annotations\n';
+  const pattern = /```(?:\w+)?\n?([\s\S]*?)\n?```/;
+  const first = pattern.exec(`\`\`\`${completion}`);
+  if (first?.[1] !== undefined) return header + first[1];
+  const second = pattern.exec(completion.replaceAll('```python', '```'));
+  if (second?.[1] !== undefined) return header + second[1];
+  return header + completion;
+}
+
+/**
+ * The program run for an MBPP task: the code, the task's setup code (upstream MBPP; lm-eval leaves it out, which
+ * makes task 367 unsolvable), then its asserts (not `challenge_test_list`, as in lm-eval and the paper).
+ */
+export function mbppProgram(data: MbppData, code: string): string {
+  const setup = data.testSetupCode.trim() === '' ? '' : `${data.testSetupCode}\n`;
+  return `${code}\n${setup}${data.testList.join('\n')}`;
+}
+
+/**
+ * lm-eval `mbpp`: 3 shots (task ids 2, 3, 4) and the task in one user message, stop "[DONE]", greedy,
+ * 256 tokens (lm-eval's default max_gen_toks); code from `extractMbppCode`, run with the task's asserts.
+ */
+export const mbpp3shot: Protocol<MbppData> = {
+  id: 'mbpp.3shot',
+  version: 1,
+  benchmark: 'mbpp',
+  description:
+    'MBPP 3-shot (lm-eval mbpp: task ids 2-4 as shots, [BEGIN]/[DONE]), pass@k by sandboxed execution',
+  metrics: passAtOneMetrics,
+  passAtK: { itemScore: passedScore },
+  buildRequest(item: Item<MbppData>) {
+    return {
+      messages: [{ role: 'user', content: `${fewShotPrefix}${mbppTaskText(item.data)}` }],
+      parameters: { temperature: 0, maxTokens: 256, stop: ['[DONE]'] },
+    };
+  },
+  score(_item: Item<MbppData>, completion: string) {
+    return unexecutedScore(extractMbppCode(completion));
+  },
+  scoreAsync(item: Item<MbppData>, completion: string, context) {
+    return scoreProgram(context.executor, mbppProgram(item.data, extractMbppCode(completion)));
+  },
+  referenceCompletion(item: Item<MbppData>) {
+    return item.data.code;
+  },
+};

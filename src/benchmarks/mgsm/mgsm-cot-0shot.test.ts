@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import type { GenerateRequest, Item } from '../../spec/index.ts';
+import { mgsmAnswerMatches, mgsmCot0shot, parseMgsmAnswer } from './mgsm-cot-0shot.ts';
+import type { MgsmData } from './mgsm-data.ts';
+
+const german: Item<MgsmData> = {
+  id: 'de/0',
+  group: 'de',
+  data: { language: 'de', question: 'Wie viel ist $1 + 1$?', answer: '2,125' },
+};
+
+describe('mgsm.cot.0shot', () => {
+  it('sends the native-language simple-evals instruction with the question', () => {
+    const expected: GenerateRequest = {
+      messages: [
+        {
+          role: 'user',
+          content:
+            'Löse dieses Mathematikproblem. Gib die Schritte zur Begründung an, bevor du die endgültige Antwort in der letzten Zeile alleine im Format "Antwort:" gibst. Füge nichts anderes als die ganzzahlige Antwort nach "Antwort:" hinzu.\n\n' +
+            'Wie viel ist $1 + 1$?',
+        },
+      ],
+      parameters: { temperature: 0, maxTokens: 1024 },
+    };
+    expect(mgsmCot0shot.buildRequest(german)).toEqual(expected);
+  });
+
+  it('reads the last number after the last native answer prefix', () => {
+    expect(mgsmCot0shot.score(german, 'Antwort: 12\nAlso...\nAntwort: 2.125 oder 2125')).toEqual({
+      scores: { accuracy: 1 },
+      extracted: '2125',
+    });
+    expect(mgsmCot0shot.score(german, 'Answer: 2125')).toEqual({ scores: { accuracy: 0 }, extracted: null });
+    expect(mgsmCot0shot.score(german, 'Antwort: zweitausend')).toEqual({
+      scores: { accuracy: 0 },
+      extracted: null,
+    });
+  });
+
+  it('follows simple-evals on decimals, commas and non-ASCII digits', () => {
+    expect(parseMgsmAnswer('答案: 18.', '答案')).toBe('18');
+    expect(parseMgsmAnswer('উত্তর: ১৮', 'উত্তর')).toBe('১৮');
+    expect(mgsmAnswerMatches({ target: '18', prediction: '18.00' })).toBe(true);
+    expect(mgsmAnswerMatches({ target: '1,000', prediction: '1000' })).toBe(true);
+    expect(mgsmAnswerMatches({ target: '18', prediction: '১৮' })).toBe(false);
+    expect(mgsmAnswerMatches({ target: '18', prediction: '18.5' })).toBe(false);
+  });
+});

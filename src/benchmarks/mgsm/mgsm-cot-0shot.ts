@@ -1,0 +1,61 @@
+import type { Item, ItemScore, MetricSpec, Protocol } from '../../spec/index.ts';
+import type { MgsmData } from './mgsm-data.ts';
+import { mgsmAnswerPrefixes, mgsmInstructions } from './mgsm-instructions.ts';
+
+/** MGSM: `accuracy` = the mean over the 11 languages of per-language accuracy (group = language). */
+export const mgsmMetrics: readonly MetricSpec[] = [
+  { name: 'accuracy', itemScore: 'accuracy', aggregate: 'group-mean', kind: 'proportion' },
+];
+
+/**
+ * simple-evals `parse_answer`: the text after the LAST occurrence of the language's answer prefix, commas
+ * removed, then the last number `\d+\.?\d*` (Python's `\d` takes any Unicode decimal digit, hence `\p{Nd}`)
+ * without a trailing ".". Null when the prefix or a number is missing (upstream: "").
+ */
+export function parseMgsmAnswer(completion: string, answerPrefix: string): string | null {
+  if (!completion.includes(answerPrefix)) return null;
+  const answerText = (completion.split(answerPrefix).at(-1) ?? '').trim();
+  const numbers = answerText.replaceAll(',', '').match(/\p{Nd}+\.?\p{Nd}*/gu);
+  const last = numbers?.at(-1);
+  if (last === undefined) return null;
+  return last.endsWith('.') ? last.slice(0, -1) : last;
+}
+
+/** simple-evals `score_mgsm`: "18.00" counts as "18"; commas are ignored on both sides. */
+export function mgsmAnswerMatches(options: { target: string; prediction: string }): boolean {
+  let prediction = options.prediction;
+  if (prediction.includes('.')) prediction = prediction.replace(/0+$/, '').replace(/\.+$/, '');
+  return options.target.replaceAll(',', '') === prediction.replaceAll(',', '');
+}
+
+/**
+ * MGSM, 0-shot native-language chain of thought (openai/simple-evals `mgsm_eval.py`): the language's own
+ * instruction and question in one user message; the answer follows the native prefix ("Antwort:", "答案:"…).
+ * Greedy, at most 1024 tokens. docs/decisions/0030-arc-bbh-mgsm-protocols.md.
+ */
+export const mgsmCot0shot: Protocol<MgsmData> = {
+  id: 'mgsm.cot.0shot',
+  version: 1,
+  benchmark: 'mgsm',
+  description: 'MGSM 0-shot native-language chain of thought (simple-evals), per-language and mean accuracy',
+  metrics: mgsmMetrics,
+  buildRequest(item: Item<MgsmData>) {
+    return {
+      messages: [
+        {
+          role: 'user',
+          content: mgsmInstructions[item.data.language].replace('{input}', () => item.data.question),
+        },
+      ],
+      parameters: { temperature: 0, maxTokens: 1024 },
+    };
+  },
+  score(item: Item<MgsmData>, completion: string): ItemScore {
+    const extracted = parseMgsmAnswer(completion, mgsmAnswerPrefixes[item.data.language]);
+    const correct = mgsmAnswerMatches({ target: item.data.answer, prediction: extracted ?? '' });
+    return { scores: { accuracy: correct ? 1 : 0 }, extracted };
+  },
+  referenceCompletion(item: Item<MgsmData>) {
+    return `1 + 1 = 2.\n${mgsmAnswerPrefixes[item.data.language]}: ${item.data.answer}`;
+  },
+};

@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import type { GenerateRequest, Item, ModelResponse, StepRequestOptions } from '../../spec/index.ts';
+import type { JudgePrompts } from './judge-prompts.ts';
+import type { MtbenchData } from './mtbench-data.ts';
+import { mtbenchItemScore, mtbenchScoredUnits, mtbenchSingle, mtbenchTurnRequest } from './mtbench-single.ts';
+
+const prompt = (name: string, system: string, template: string) => ({
+  name,
+  systemPrompt: system,
+  promptTemplate: template,
+});
+const judgePrompts: JudgePrompts = {
+  single: prompt('single-v1', 'S1', 'Q={question} A={answer}'),
+  singleMath: prompt('single-math-v1', 'S1', 'Q={question} R={ref_answer_1} A={answer}'),
+  singleMultiTurn: prompt('single-v1-multi-turn', 'S2', '{question_1}|{answer_1}|{question_2}|{answer_2}'),
+  singleMathMultiTurn: prompt(
+    'single-math-v1-multi-turn',
+    'S2',
+    '{ref_answer_1}|{ref_answer_2}|{question_1}|{answer_1}|{question_2}|{answer_2}',
+  ),
+};
+const mathItem: Item<MtbenchData> = {
+  id: '111',
+  group: 'math',
+  data: {
+    questionId: 111,
+    category: 'math',
+    turns: ['q1', 'q2'],
+    referenceAnswers: ['r1', 'r2'],
+    judgePrompts,
+  },
+};
+
+function response(text: string): ModelResponse {
+  return { text, finishReason: 'stop', usage: {}, timing: { totalMs: 1 }, prefillApplied: false };
+}
+
+describe('mtbench.single', () => {
+  it('asks turn 1 alone, turn 2 with the turn-1 answer, at the category temperature and 1,024 tokens', () => {
+    const writing = { ...mathItem.data, category: 'writing' };
+    expect([mtbenchTurnRequest(mathItem.data, []), mtbenchTurnRequest(writing, ['a1'])]).toEqual([
+      { messages: [{ role: 'user', content: 'q1' }], parameters: { temperature: 0, maxTokens: 1024 } },
+      {
+        messages: [
+          { role: 'user', content: 'q1' },
+          { role: 'assistant', content: 'a1' },
+          { role: 'user', content: 'q2' },
+        ],
+        parameters: { temperature: 0.7, maxTokens: 1024 },
+      },
+    ]);
+    expect(mtbenchTurnRequest({ ...writing, category: 'stem' }, []).parameters.temperature).toBe(0.1);
+  });
+
+  it('runs turn 1, turn 2, then the reference-guided judge for each turn, repeated as asked', async () => {
+    const calls: { request: GenerateRequest; options: StepRequestOptions }[] = [];
+    const judgeTexts = ['Rating: [[9]]', 'Rating: [7]', 'no rating', 'Rating: [[4]]'];
+    const score = await mtbenchSingle.runSteps?.(mathItem, {
+      judgeRepeats: 2,
+      async generate(request, options) {
+        calls.push({ request, options });
+        if (options.role === 'model') return response(options.name === 'turn1' ? 'a1' : 'a2');
+        return response(judgeTexts.shift() ?? '');
+      },
+    });
+    expect(
+      calls.map(({ request, options }) => [
+        options.role,
+        options.name,
+        options.repeat ?? 0,
+        request.messages.map((message) => `${message.role}:${message.content}`).join(' '),
+      ]),
+    ).toEqual([
+      ['model', 'turn1', 0, 'user:q1'],
+      ['model', 'turn2', 0, 'user:q1 assistant:a1 user:q2'],
+      ['judge', 'judge-turn1', 0, 'system:S1 user:Q=q1 R=r1 A=a1'],
+      ['judge', 'judge-turn1', 1, 'system:S1 user:Q=q1 R=r1 A=a1'],
+      ['judge', 'judge-turn2', 0, 'system:S2 user:r1|r2|q1|a1|q2|a2'],
+      ['judge', 'judge-turn2', 1, 'system:S2 user:r1|r2|q1|a1|q2|a2'],
+    ]);
+    expect(calls[2]?.request.parameters).toEqual({ temperature: 0, maxTokens: 2048 });
+    expect(score).toEqual({
+      scores: {
+        rating_turn1: 8,
+        unparsed_turn1: 0,
+        rating_turn1_repeat1: 9,
+        rating_turn1_repeat2: 7,
+        rating_turn2: 4,
+        unparsed_turn2: 1,
+        rating_turn2_repeat1: null,
+        rating_turn2_repeat2: 4,
+        rating: 6,
+        unparsed: 1,
+      },
+      extracted: '8 / 4',
+    });
+  });
+
+  it('an unparsed turn is left out of the item rating; units are one per judged turn', () => {
+    const score = mtbenchItemScore([[8], [null]]);
+    expect(score).toEqual({
+      scores: {
+        rating_turn1: 8,
+        unparsed_turn1: 0,
+        rating_turn2: null,
+        unparsed_turn2: 1,
+        rating: 8,
+        unparsed: 1,
+      },
+      extracted: '8 / ?',
+    });
+    expect(mtbenchScoredUnits(score.scores)).toEqual([
+      { rating: 8, rating_turn1: 8, unparsed: 0 },
+      { rating: null, rating_turn2: null, unparsed: 1 },
+    ]);
+  });
+});

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { parseBenchLoads, parseSlo } from './bench-options.ts';
+
+describe('parseBenchLoads', () => {
+  it('sorts and deduplicates concurrency steps', () => {
+    expect(parseBenchLoads({ concurrency: '16,1,64,16' })).toEqual([
+      { type: 'concurrency', concurrency: 1 },
+      { type: 'concurrency', concurrency: 16 },
+      { type: 'concurrency', concurrency: 64 },
+    ]);
+  });
+
+  it('reads request rates with a burstiness and inf', () => {
+    expect(parseBenchLoads({ requestRate: 'inf,2.5', burstiness: '0.5' })).toEqual([
+      { type: 'request-rate', requestRate: 2.5, burstiness: 0.5 },
+      { type: 'request-rate', requestRate: Number.POSITIVE_INFINITY, burstiness: 0.5 },
+    ]);
+  });
+
+  it('names the flag of bad input', () => {
+    expect(() => parseBenchLoads({})).toThrow(/exactly one of --concurrency/);
+    expect(() => parseBenchLoads({ concurrency: '1', requestRate: '2' })).toThrow(/exactly one/);
+    expect(() => parseBenchLoads({ concurrency: '0' })).toThrow(/^--concurrency: expected a whole number/);
+    expect(() => parseBenchLoads({ requestRate: '-1' })).toThrow(/^--request-rate: expected a positive/);
+    expect(() => parseBenchLoads({ concurrency: '4', burstiness: '2' })).toThrow(/^--burstiness/);
+  });
+});
+
+describe('parseSlo', () => {
+  it('reads any of ttft, tpot and e2el in milliseconds', () => {
+    expect(parseSlo('ttft=200, tpot=50,e2el=5000')).toEqual({ ttftMs: 200, tpotMs: 50, e2elMs: 5000 });
+    expect(parseSlo('tpot=12.5')).toEqual({ tpotMs: 12.5 });
+    expect(parseSlo(undefined)).toBeUndefined();
+  });
+
+  it('rejects unknown objectives and bad numbers', () => {
+    expect(() => parseSlo('itl=20')).toThrow(/^--slo: unknown objective 'itl'/);
+    expect(() => parseSlo('ttft=fast')).toThrow(/^--slo: 'ttft=fast' needs a positive number/);
+  });
+});

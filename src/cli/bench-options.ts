@@ -1,0 +1,71 @@
+import type { BenchLoad, BenchSlo } from '../spec/index.ts';
+import { InputError } from '../spec/index.ts';
+import { parseList, parseWholeNumber } from './parse-options.ts';
+
+/** Parses a positive decimal flag value ('0.5', '2'); bad values name the flag. */
+export function parsePositiveNumber(flag: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const number = Number(value);
+  if (value.trim() === '' || !Number.isFinite(number) || number <= 0) {
+    throw new InputError(`expected a positive number, got '${value}'`, { location: flag });
+  }
+  return number;
+}
+
+/**
+ * The sweep's steps from `--concurrency 1,16,64` or `--request-rate 2,4,inf [--burstiness B]`, sorted by
+ * increasing load and without repeats. Exactly one of the two flags must be given.
+ */
+export function parseBenchLoads(flags: {
+  concurrency?: string;
+  requestRate?: string;
+  burstiness?: string;
+}): BenchLoad[] {
+  if ((flags.concurrency === undefined) === (flags.requestRate === undefined)) {
+    throw new InputError('give exactly one of --concurrency N[,N…] and --request-rate R[,R…]', {
+      location: '--concurrency/--request-rate',
+    });
+  }
+  const burstiness = parsePositiveNumber('--burstiness', flags.burstiness) ?? 1;
+  if (flags.concurrency !== undefined) {
+    if (flags.burstiness !== undefined) {
+      throw new InputError('only applies with --request-rate', { location: '--burstiness' });
+    }
+    const values = parseList(flags.concurrency).map(
+      (part) => parseWholeNumber('--concurrency', part) as number,
+    );
+    if (values.length === 0) throw new InputError('expected N[,N…]', { location: '--concurrency' });
+    return [...new Set(values)]
+      .sort((a, b) => a - b)
+      .map((concurrency) => ({ type: 'concurrency', concurrency }));
+  }
+  const rates = parseList(flags.requestRate).map((part) =>
+    part === 'inf' ? Number.POSITIVE_INFINITY : (parsePositiveNumber('--request-rate', part) as number),
+  );
+  if (rates.length === 0) throw new InputError('expected R[,R…]', { location: '--request-rate' });
+  return [...new Set(rates)]
+    .sort((a, b) => a - b)
+    .map((requestRate) => ({ type: 'request-rate', requestRate, burstiness }));
+}
+
+/** `--slo ttft=200,tpot=50,e2el=5000` (milliseconds) → BenchSlo. */
+export function parseSlo(value: string | undefined): BenchSlo | undefined {
+  if (value === undefined) return undefined;
+  const slo: { ttftMs?: number; tpotMs?: number; e2elMs?: number } = {};
+  const keys = { ttft: 'ttftMs', tpot: 'tpotMs', e2el: 'e2elMs' } as const;
+  for (const part of parseList(value)) {
+    const [name = '', milliseconds = ''] = part.split('=').map((side) => side.trim());
+    if (!(name in keys)) {
+      throw new InputError(`unknown objective '${name}' (expected ttft, tpot, e2el)`, { location: '--slo' });
+    }
+    const number = Number(milliseconds);
+    if (milliseconds === '' || !Number.isFinite(number) || number <= 0) {
+      throw new InputError(`'${part}' needs a positive number of milliseconds`, { location: '--slo' });
+    }
+    slo[keys[name as keyof typeof keys]] = number;
+  }
+  if (Object.keys(slo).length === 0) {
+    throw new InputError('expected ttft=MS,tpot=MS,e2el=MS (any of them)', { location: '--slo' });
+  }
+  return slo;
+}

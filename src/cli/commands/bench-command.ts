@@ -1,0 +1,308 @@
+import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { Command, Option } from 'commander';
+import { runSweep, type SweepEvent } from '../../loadgen/run-sweep.ts';
+import { systemLoadClock } from '../../loadgen/load-clock.ts';
+import { createStreamingClient } from '../../loadgen/streaming-client.ts';
+import { keyVariablesFor, parseModelSpec } from '../../providers/create-language-model.ts';
+import { findOpenAIPreset } from '../../providers/provider-presets.ts';
+import { benchStepItemRecord } from '../../report/bench-step-record.ts';
+import { benchStepJson } from '../../report/bench-step-json.ts';
+import { benchLoadLabel, formatBenchTable } from '../../report/format-bench-table.ts';
+import { openSqliteRunStore } from '../../store/sqlite-run-store.ts';
+import type { BenchLoad, BenchSettings, RunConfig } from '../../spec/index.ts';
+import { InputError } from '../../spec/index.ts';
+import { parseBenchLoads, parsePositiveNumber, parseSlo } from '../bench-options.ts';
+import { promptSource } from '../bench-prompts.ts';
+import type { CliIo } from '../cli-io.ts';
+import { parseSecondsAsMs, parseWholeNumber } from '../parse-options.ts';
+import { readProviderKey } from '../model-from-spec.ts';
+import { storePath } from '../paths.ts';
+
+export interface BenchFlags {
+  readonly model: string;
+  readonly baseUrl?: string;
+  readonly endpoint?: string;
+  readonly concurrency?: string;
+  readonly requestRate?: string;
+  readonly burstiness?: string;
+  readonly inputTokens?: string;
+  readonly outputTokens?: string;
+  readonly promptsFrom?: string;
+  readonly dataDir?: string;
+  readonly download: boolean;
+  readonly requests?: string;
+  readonly duration?: string;
+  readonly warmup?: string;
+  readonly slo?: string;
+  readonly gpuHourly?: string;
+  readonly gpus?: string;
+  readonly seed?: string;
+  readonly timeout?: string;
+  readonly ignoreEos: boolean;
+  readonly earlyStop: boolean;
+  readonly store?: string;
+  readonly json?: string;
+}
+
+export const BENCH_DEFAULTS = {
+  inputTokens: 256,
+  outputTokens: 128,
+  warmup: 1,
+  seed: 0,
+  timeoutMs: 300_000,
+  gpus: 1,
+} as const;
+
+/** Requests per step when neither --requests nor --duration is given: 100, and at least 4 waves of a closed loop. */
+export function defaultRequestsPerStep(load: BenchLoad): number {
+  return load.type === 'concurrency' ? Math.max(100, 4 * load.concurrency) : 100;
+}
+
+/** Registers `parity bench` on the program. */
+export function registerBenchCommand(
+  program: Command,
+  io: CliIo,
+  setExitCode: (code: number) => void,
+  storeOption: () => Option,
+): void {
+  program
+    .command('bench')
+    .description(
+      'measure latency, throughput and goodput of an OpenAI-compatible endpoint under load (docs/bench.md)',
+    )
+    .requiredOption(
+      '--model <spec>',
+      'openai:<model> or an OpenAI-compatible preset (vllm:, ollama:, llamacpp:, …; <preset>-completions: for /completions)',
+    )
+    .option(
+      '--base-url <url>',
+      "OpenAI-compatible base URL (default: the preset's; for openai: env OPENAI_BASE_URL, else https://api.openai.com/v1)",
+    )
+    .option(
+      '--endpoint <kind>',
+      "chat (/chat/completions) or completions (/completions) (default: chat, or completions for '<preset>-completions:' specs)",
+    )
+    .option('--concurrency <list>', 'closed-loop sweep: requests in flight per step, e.g. 1,16,64')
+    .option(
+      '--request-rate <list>',
+      "open-loop sweep: mean arrivals per second per step, e.g. 2,4,8 ('inf' = all at once)",
+    )
+    .option(
+      '--burstiness <factor>',
+      'gamma shape of inter-arrival times with --request-rate: 1 = Poisson (default), < 1 burstier, > 1 steadier',
+    )
+    .option(
+      '--input-tokens <n>',
+      'approximate prompt length of synthetic prompts',
+      String(BENCH_DEFAULTS.inputTokens),
+    )
+    .option(
+      '--output-tokens <n>',
+      'output tokens per request (max_tokens; fixed with --ignore-eos)',
+      String(BENCH_DEFAULTS.outputTokens),
+    )
+    .option(
+      '--prompts-from <bench>',
+      "draw prompts from a benchmark's items (mmlu, gsm8k) instead of synthetic ones",
+    )
+    .option(
+      '--data-dir <dir>',
+      'folder with the upstream dataset files, for --prompts-from (env PARITY_DATA_DIR)',
+    )
+    .option('--no-download', 'never download datasets for --prompts-from')
+    .option('--requests <n>', 'requests per step (default: 100, and at least 4 × the concurrency)')
+    .option('--duration <seconds>', 'send requests for this long per step instead of a request count')
+    .option(
+      '--warmup <n>',
+      'requests sent before the sweep and left out of every figure',
+      String(BENCH_DEFAULTS.warmup),
+    )
+    .option('--slo <objectives>', 'goodput objectives in ms: ttft=MS,tpot=MS,e2el=MS (any of them)')
+    .option(
+      '--gpu-hourly <usd>',
+      'GPU rental price per GPU-hour, for the cost per million tokens at each step',
+    )
+    .option('--gpus <n>', 'GPUs serving the endpoint (with --gpu-hourly)', String(BENCH_DEFAULTS.gpus))
+    .option('--seed <n>', 'seed of prompts and arrival times', String(BENCH_DEFAULTS.seed))
+    .option(
+      '--timeout <seconds>',
+      'per-request timeout (no data for this long)',
+      String(BENCH_DEFAULTS.timeoutMs / 1000),
+    )
+    .option(
+      '--no-ignore-eos',
+      "don't send vLLM's ignore_eos/min_tokens (they are dropped anyway if the server refuses them)",
+    )
+    .option('--no-early-stop', 'run every step even after the endpoint saturates')
+    .addOption(storeOption())
+    .option(
+      '--json <file>',
+      'also write the steps as JSON: an array with one object per step (CONTRACT.md names)',
+    )
+    .addHelpText(
+      'after',
+      "\nKeys: each preset's own variable (OPENAI_API_KEY, VLLM_API_KEY, …). The sweep stops early once a step has ≥ 10% errors or raises request throughput by\nless than 10% over the best earlier step (--no-early-stop runs every step). Exit codes: 0 ok, 2 bad input,\n3 interrupted.",
+    )
+    .action(async (flags: BenchFlags) => setExitCode(await benchCommand(flags, io)));
+}
+
+function progressLine(event: SweepEvent, total: number): string | undefined {
+  if (event.type === 'warmup-note') return `note: ${event.message}\n`;
+  if (event.type === 'sweep-stop')
+    return `stopping after step ${event.afterStep + 1}: saturated (${event.reason})\n`;
+  if (event.type !== 'step-end') return undefined;
+  const { metrics, stepIndex } = event.step;
+  const ttft = metrics.ttft.median === undefined ? '—' : metrics.ttft.median.toFixed(0);
+  return `step ${stepIndex + 1}/${total} ${benchLoadLabel(metrics.load)}: ${metrics.completed} ok, ${metrics.failed} failed, ${metrics.requestThroughput.toFixed(2)} req/s, ${metrics.outputThroughput.toFixed(1)} output tok/s, TTFT p50 ${ttft} ms\n`;
+}
+
+/** `parity bench`: a load sweep against one endpoint, stored as a run of kind 'bench'. */
+export async function benchCommand(flags: BenchFlags, io: CliIo): Promise<number> {
+  const spec = parseModelSpec(flags.model);
+  if (spec.provider !== 'openai') {
+    throw new InputError(
+      `parity bench measures an OpenAI-compatible HTTP endpoint: use openai:<model> (or a preset such as vllm:<model>) with --base-url; serve a GGUF with 'parity serve'`,
+      { location: '--model' },
+    );
+  }
+  const endpoint = flags.endpoint ?? spec.api;
+  if (endpoint !== 'chat' && endpoint !== 'completions') {
+    throw new InputError(`expected chat or completions, got '${endpoint}'`, { location: '--endpoint' });
+  }
+  const loads = parseBenchLoads(flags);
+  if (flags.requests !== undefined && flags.duration !== undefined) {
+    throw new InputError('give --requests or --duration, not both', { location: '--requests' });
+  }
+  const requestsPerStep = parseWholeNumber('--requests', flags.requests);
+  const durationMs = parseSecondsAsMs('--duration', flags.duration);
+  const inputTokens = parseWholeNumber('--input-tokens', flags.inputTokens) ?? BENCH_DEFAULTS.inputTokens;
+  const outputTokens = parseWholeNumber('--output-tokens', flags.outputTokens) ?? BENCH_DEFAULTS.outputTokens;
+  const warmupRequests = parseWholeNumber('--warmup', flags.warmup, { min: 0 }) ?? BENCH_DEFAULTS.warmup;
+  const seed = parseWholeNumber('--seed', flags.seed, { min: 0 }) ?? BENCH_DEFAULTS.seed;
+  const timeoutMs = parseSecondsAsMs('--timeout', flags.timeout) ?? BENCH_DEFAULTS.timeoutMs;
+  const slo = parseSlo(flags.slo);
+  const gpuHourlyUsd = parsePositiveNumber('--gpu-hourly', flags.gpuHourly);
+  const gpus = parseWholeNumber('--gpus', flags.gpus) ?? BENCH_DEFAULTS.gpus;
+  const baseUrl =
+    flags.baseUrl ??
+    (spec.preset === 'openai' ? io.env.OPENAI_BASE_URL : undefined) ??
+    findOpenAIPreset(spec.preset)?.baseUrl ??
+    'https://api.openai.com/v1';
+  const apiKey = readProviderKey(io, keyVariablesFor(spec));
+  try {
+    new URL(baseUrl);
+  } catch {
+    throw new InputError(`'${baseUrl}' is not a URL`, { location: '--base-url' });
+  }
+  const prompts = await promptSource(flags, io, { inputTokens, outputTokens, endpoint });
+
+  const maxConcurrency = Math.max(
+    ...loads.map((load) => (load.type === 'concurrency' ? load.concurrency : 1)),
+  );
+  const clock = systemLoadClock();
+  const client = createStreamingClient({
+    baseUrl,
+    modelId: spec.modelId,
+    ...(apiKey ? { apiKey } : {}),
+    endpoint,
+    maxSockets: loads[0]?.type === 'concurrency' ? maxConcurrency : Number.POSITIVE_INFINITY,
+    now: clock.now,
+    timeoutMs,
+  });
+  const config: RunConfig = {
+    modelSpec: flags.model,
+    model: { provider: spec.preset, endpoint: baseUrl, modelId: spec.modelId },
+    benchmark: flags.promptsFrom ?? 'synthetic',
+    protocol: loads[0]?.type === 'concurrency' ? 'bench.concurrency' : 'bench.request-rate',
+    protocolVersion: 1,
+    ...(requestsPerStep === undefined ? {} : { limit: requestsPerStep }),
+    concurrency: maxConcurrency,
+    timeoutMs,
+    maxRetries: 0,
+  };
+  const store = openSqliteRunStore({ path: storePath(io, flags.store) });
+  const runId = store.createRun({
+    kind: 'bench',
+    config,
+    totalItems: loads.length,
+    createdAt: io.now().toISOString(),
+  });
+  io.stderr(
+    `run ${runId}: bench ${flags.model} at ${baseUrl}, ${loads.length} steps (${loads.map(benchLoadLabel).join(', ')})\n`,
+  );
+  let settings: BenchSettings = {
+    endpoint,
+    inputTokens,
+    outputTokens,
+    ...(flags.promptsFrom ? { promptsFrom: flags.promptsFrom } : {}),
+    ignoreEos: flags.ignoreEos,
+    seed,
+    ...(requestsPerStep === undefined ? {} : { requestsPerStep }),
+    ...(durationMs === undefined ? {} : { durationPerStepS: durationMs / 1000 }),
+    warmupRequests,
+    ...(slo ? { slo } : {}),
+  };
+  try {
+    const result = await runSweep({
+      client,
+      loads,
+      buildRequest: prompts.build,
+      ignoreEos: flags.ignoreEos,
+      ...(durationMs === undefined
+        ? { requestsPerStep: (load: BenchLoad) => requestsPerStep ?? defaultRequestsPerStep(load) }
+        : { durationPerStepMs: durationMs }),
+      warmupRequests,
+      ...(slo ? { slo } : {}),
+      ...(gpuHourlyUsd === undefined ? {} : { cost: { gpuHourlyUsd, gpus } }),
+      earlyStop: flags.earlyStop,
+      seed,
+      clock,
+      ...(io.signal ? { signal: io.signal } : {}),
+      onEvent: (event) => {
+        if (event.type === 'warmup-end') settings = { ...settings, ignoreEos: event.ignoreEos };
+        if (event.type === 'step-end') {
+          const step = {
+            stepIndex: event.step.stepIndex,
+            metrics: event.step.metrics,
+            requests: event.step.samples,
+            settings,
+          };
+          store.recordItem(runId, benchStepItemRecord({ runId, step, request: prompts.example }), {
+            updatedAt: io.now().toISOString(),
+          });
+        }
+        const line = progressLine(event, loads.length);
+        if (line) io.stderr(line);
+      },
+    });
+    store.setStatus(runId, result.cancelled ? 'interrupted' : 'completed', {
+      updatedAt: io.now().toISOString(),
+    });
+    const metrics = result.steps.map((step) => step.metrics);
+    if (metrics.length > 0) io.stdout(`${formatBenchTable(metrics)}\n`);
+    io.stdout(`run ${runId}: bench ${config.protocol}, ${metrics.length}/${loads.length} steps\n`);
+    if (flags.json) {
+      const json = result.steps.map((step) => ({
+        run_id: runId,
+        model: flags.model,
+        step: step.stepIndex,
+        ...benchStepJson(step.metrics),
+      }));
+      await writeFile(resolve(io.cwd, flags.json), `${JSON.stringify(json, null, 2)}\n`);
+    }
+    if (result.cancelled) {
+      io.stderr(
+        'interrupted: the finished steps are stored; a bench run is not resumable, start a new one\n',
+      );
+      return 3;
+    }
+    return 0;
+  } catch (error) {
+    store.setStatus(runId, 'failed', { updatedAt: io.now().toISOString() });
+    throw error;
+  } finally {
+    client.close();
+    store.close();
+  }
+}

@@ -1,0 +1,175 @@
+import { readFileSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
+import { getBenchmark, getProtocol } from '../../benchmarks/registry.ts';
+import { applyPriceFeed } from '../../cost/apply-price-feed.ts';
+import type { GpuCatalog, ModelCatalog } from '../../cost/catalog-types.ts';
+import { findCatalogModel } from '../../cost/find-catalog-model.ts';
+import { loadGpuCatalog, loadModelCatalog } from '../../cost/load-catalog.ts';
+import { parsePriceFeed } from '../../cost/price-feed.ts';
+import type { MeasuredScore } from '../../cost/quality.ts';
+import { parseWorkload, type MeasuredThroughput, type Workload } from '../../cost/workload.ts';
+import { isBenchStepItem, readBenchStepRecord } from '../../report/bench-step-record.ts';
+import { InputError, type ItemRecord } from '../../spec/index.ts';
+import { openSqliteRunStore } from '../../store/sqlite-run-store.ts';
+import type { CliIo } from '../cli-io.ts';
+import { storePath } from '../paths.ts';
+import { readRunOutcomes, runScores } from '../run-summary.ts';
+
+export interface CostFlags {
+  readonly runs?: readonly string[];
+  readonly prices?: string;
+  readonly benchGpu?: string;
+  readonly store?: string;
+  readonly json?: boolean;
+}
+
+/** The model name inside a spec: `openai:gpt-4o` → `gpt-4o`, `local:/m/x.gguf` → `x.gguf`. */
+function specModelName(modelSpec: string): string {
+  const colon = modelSpec.indexOf(':');
+  const name = colon > 0 ? modelSpec.slice(colon + 1) : modelSpec;
+  return modelSpec.startsWith('local:') ? basename(name) : name;
+}
+
+/**
+ * The catalog with `--prices` applied: a litellm `model_prices_and_context_window.json` or an OpenRouter
+ * `/api/v1/models` response, from a file or an http(s) URL (fetched with the injected fetch).
+ */
+export async function catalogWithPrices(io: CliIo, prices: string | undefined): Promise<ModelCatalog> {
+  const catalog = loadModelCatalog();
+  if (!prices) return catalog;
+  let text: string;
+  if (/^https?:\/\//.test(prices)) {
+    const fetchFunction = io.fetch ?? fetch;
+    const response = await fetchFunction(prices, { signal: io.signal ?? null });
+    if (!response.ok) throw new InputError(`--prices: ${prices} answered HTTP ${response.status}`);
+    text = await response.text();
+  } else {
+    const file = resolve(io.cwd, prices);
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (error) {
+      throw new InputError(`--prices: cannot read ${file}: ${(error as Error).message}`, { cause: error });
+    }
+  }
+  const feed = parsePriceFeed({ text, file: prices });
+  const applied = applyPriceFeed({
+    catalog,
+    prices: feed.prices,
+    source: `${feed.format} price feed ${prices}`,
+    asOf: io.now().toISOString().slice(0, 10),
+  });
+  return applied.catalog;
+}
+
+export function readWorkload(io: CliIo, file: string): Workload {
+  const path = resolve(io.cwd, file);
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new InputError(`cannot read workload: ${(error as Error).message}`, {
+      location: file,
+      cause: error,
+    });
+  }
+  return parseWorkload({ text, file });
+}
+
+export interface MeasuredFromRuns {
+  readonly scores: MeasuredScore[];
+  readonly throughput: MeasuredThroughput[];
+}
+
+/**
+ * Scores of `--runs` eval runs (headline metric with its interval) and throughput of bench runs (the step with
+ * the highest output throughput whose median TPOT meets the workload's target), mapped to catalog models by
+ * the run's model spec. Runs of models the catalog does not know are reported on stderr and skipped.
+ */
+export function measuredFromRuns(options: {
+  io: CliIo;
+  flags: CostFlags;
+  catalog: ModelCatalog;
+  gpuCatalog: GpuCatalog;
+  workload: Workload;
+}): MeasuredFromRuns {
+  const { io, flags } = options;
+  const scores: MeasuredScore[] = [];
+  const throughput: MeasuredThroughput[] = [];
+  if (!flags.runs || flags.runs.length === 0) return { scores, throughput };
+  const path = storePath(io, flags.store);
+  const store = openSqliteRunStore({ path });
+  try {
+    for (const runId of flags.runs) {
+      const run = readRunOutcomes(store, runId, path);
+      const model = findCatalogModel(options.catalog, specModelName(run.config.modelSpec));
+      if (!model) {
+        io.stderr(`parity: run ${runId}: model '${run.config.modelSpec}' is not in the catalog; ignored\n`);
+        continue;
+      }
+      if (run.kind === 'bench') {
+        const measured = benchThroughput({
+          ...options,
+          runId,
+          model: model.id,
+          items: store.getRun(runId)?.items ?? [],
+        });
+        if (measured) throughput.push(measured);
+        continue;
+      }
+      const protocol = getProtocol(getBenchmark(run.config.benchmark), run.config.protocol);
+      const headline = protocol.metrics[0];
+      const estimate = headline ? runScores(run, protocol).summary.metrics[headline.name] : undefined;
+      if (!estimate) continue;
+      scores.push({
+        model: model.id,
+        benchmark: run.config.benchmark,
+        value: estimate.value,
+        ci95: estimate.ci95,
+        protocol: `${protocol.id} ${headline?.name ?? ''}`.trim(),
+        runId,
+      });
+    }
+  } finally {
+    store.close();
+  }
+  return { scores, throughput };
+}
+
+function benchThroughput(options: {
+  io: CliIo;
+  flags: CostFlags;
+  gpuCatalog: GpuCatalog;
+  workload: Workload;
+  runId: string;
+  model: string;
+  items: readonly ItemRecord[];
+}): MeasuredThroughput | undefined {
+  const gpu = options.flags.benchGpu ?? options.workload.selfHosting.gpuTypes?.[0];
+  if (!gpu) {
+    throw new InputError(
+      `run ${options.runId} is a bench run: name the GPU it ran on with --bench-gpu <type>`,
+    );
+  }
+  const target = options.workload.latencyTarget?.tpotMs;
+  const steps = options.items
+    .filter(isBenchStepItem)
+    .map((record) => readBenchStepRecord(record, { runId: options.runId }))
+    .filter((step) => target === undefined || (step.metrics.tpot.median ?? Infinity) <= target);
+  const best = steps.sort((left, right) => right.metrics.outputThroughput - left.metrics.outputThroughput)[0];
+  if (!best || best.metrics.outputThroughput <= 0) {
+    options.io.stderr(`parity: run ${options.runId}: no bench step meets the latency target; ignored\n`);
+    return undefined;
+  }
+  return {
+    model: options.model,
+    gpu,
+    gpuCount: best.metrics.cost?.gpus ?? 1,
+    outputTokensPerSecond: best.metrics.outputThroughput,
+    ...(best.metrics.tpot.median === undefined ? {} : { tpotMs: best.metrics.tpot.median }),
+    source: `parity bench run ${options.runId}, step ${best.stepIndex}`,
+  };
+}
+
+export function loadGpus(): GpuCatalog {
+  return loadGpuCatalog();
+}

@@ -1,0 +1,198 @@
+import { createHash } from 'node:crypto';
+import { basename, extname, resolve } from 'node:path';
+import type { Command, Option } from 'commander';
+import { getBenchmark, getProtocol } from '../../benchmarks/registry.ts';
+import { createDatasetSource } from '../../datasets/dataset-source.ts';
+import { readJsonLines } from '../../datasets/jsonl.ts';
+import { formatScoreTable } from '../../report/format-score-table.ts';
+import { openSqliteRunStore } from '../../store/sqlite-run-store.ts';
+import type { GenerateRequest, Item, ItemRecord, RunConfig } from '../../spec/index.ts';
+import { InputError } from '../../spec/index.ts';
+import type { CliIo } from '../cli-io.ts';
+import { cacheDir, dataDir, storePath } from '../paths.ts';
+import { runScores, runTableRow } from '../run-summary.ts';
+import { EVAL_DEFAULTS } from './eval-command.ts';
+import { sampleLineSchema } from './score-command.ts';
+
+export interface ImportFlags {
+  readonly bench: string;
+  readonly samples: string;
+  readonly model?: string;
+  readonly protocol?: string;
+  readonly store?: string;
+  readonly dataDir?: string;
+  readonly download: boolean;
+}
+
+/** Imported records stand for results produced elsewhere: no request was sent. */
+const importedRequest: GenerateRequest = { messages: [], parameters: {} };
+
+/**
+ * `parity import`: stores per-item results produced elsewhere as a completed eval run, so that `parity show`
+ * and `parity compare` treat them like any other run. Lines with `score` are stored as the protocol's
+ * headline item score as given; lines with `completion` are scored by the protocol (this needs the dataset).
+ * Records carry no response, so nothing enters the response cache. Prints the run id on the last line.
+ */
+export async function importCommand(flags: ImportFlags, io: CliIo): Promise<number> {
+  const benchmark = getBenchmark(flags.bench);
+  const protocol = getProtocol(benchmark, flags.protocol);
+  const headline = protocol.metrics[0];
+  if (!headline) throw new InputError(`protocol ${protocol.id} has no metric`);
+  const samplesPath = resolve(io.cwd, flags.samples);
+  const lines = await readJsonLines({ file: samplesPath, schema: sampleLineSchema });
+  // --model picks lines when the file names models; in a one-model file without `model` fields it names the run.
+  const fileNamesModels = lines.some((line) => line.value.model !== undefined);
+  const selected =
+    flags.model === undefined || !fileNamesModels
+      ? lines
+      : lines.filter((line) => line.value.model === flags.model);
+  const models = [...new Set(selected.map((line) => line.value.model).filter((name) => name !== undefined))];
+  if (selected.length === 0) {
+    throw new InputError(
+      flags.model === undefined ? 'the samples file is empty' : `no samples for model '${flags.model}'`,
+      {
+        location: samplesPath,
+      },
+    );
+  }
+  if (flags.model === undefined && models.length > 1) {
+    throw new InputError(
+      `the file holds ${models.length} models (${models.join(', ')}): pick one with --model`,
+      {
+        location: samplesPath,
+      },
+    );
+  }
+  const modelName = flags.model ?? models[0] ?? basename(samplesPath, extname(samplesPath));
+  for (const { line, value } of selected) {
+    if (value.score === undefined && value.completion === undefined) {
+      throw new InputError(`needs 'score' or 'completion'`, { location: `${samplesPath}:${line}` });
+    }
+  }
+
+  const needsDataset = selected.some((line) => line.value.score === undefined);
+  const directory = dataDir(io, flags.dataDir);
+  const source = createDatasetSource({
+    ...(directory ? { dataDir: directory } : {}),
+    cacheDir: resolve(cacheDir(io), 'datasets'),
+    allowDownload: needsDataset && flags.download,
+    ...(io.fetch ? { fetch: io.fetch } : {}),
+  });
+  let itemsById: Map<string, Item> | undefined;
+  try {
+    itemsById = new Map((await benchmark.loadItems(source)).map((item) => [item.id, item]));
+  } catch (error) {
+    // Scores alone can be stored without the dataset; completions cannot be scored without it.
+    if (needsDataset || !(error instanceof InputError)) throw error;
+    io.stderr(
+      `note: ${benchmark.id} dataset not found (${error.message}); item ids not checked, no groups\n`,
+    );
+  }
+
+  const records: ItemRecord[] = [];
+  const seen = new Set<string>();
+  for (const { line, value } of selected) {
+    const location = `${samplesPath}:${line}`;
+    const item = itemsById?.get(value.id);
+    if (itemsById && !item)
+      throw new InputError(`unknown ${benchmark.id} item id '${value.id}'`, { location });
+    const sample = value.sample ?? 0;
+    const key = `${value.id}#${sample}`;
+    if (seen.has(key))
+      throw new InputError(`item '${value.id}' sample ${sample} appears twice`, { location });
+    seen.add(key);
+    let scores: Record<string, number | null>;
+    let extracted: string | null = null;
+    if (value.score !== undefined) {
+      scores = { [headline.itemScore]: value.score };
+    } else {
+      const scored = protocol.score(item as Item, value.completion ?? '');
+      scores = { ...scored.scores };
+      extracted = scored.extracted;
+    }
+    const digest = createHash('sha256')
+      .update(
+        JSON.stringify([
+          benchmark.id,
+          protocol.id,
+          modelName,
+          value.id,
+          sample,
+          value.score ?? value.completion,
+        ]),
+      )
+      .digest('hex');
+    records.push({
+      itemId: value.id,
+      sample,
+      ...(item?.group === undefined ? {} : { group: item.group }),
+      status: 'ok',
+      request: importedRequest,
+      extracted,
+      scores,
+      cached: false,
+      attempts: 0,
+      cacheKey: `import:${digest}`,
+    });
+  }
+
+  const config: RunConfig = {
+    modelSpec: modelName,
+    model: { provider: 'import', endpoint: samplesPath, modelId: modelName },
+    benchmark: benchmark.id,
+    protocol: protocol.id,
+    protocolVersion: protocol.version,
+    concurrency: 1,
+    // Not used: no request is sent. Kept valid for the stored config's schema.
+    timeoutMs: EVAL_DEFAULTS.timeoutMs,
+    maxRetries: 0,
+    importedFrom: samplesPath,
+  };
+  const store = openSqliteRunStore({ path: storePath(io, flags.store) });
+  try {
+    const createdAt = io.now().toISOString();
+    const runId = store.createRun({ kind: 'eval', config, totalItems: records.length, createdAt });
+    for (const record of records) store.recordItem(runId, record, { updatedAt: createdAt });
+    store.setStatus(runId, 'completed', { updatedAt: io.now().toISOString() });
+    const run = store.getRun(runId);
+    if (run) io.stdout(`${formatScoreTable([runTableRow(runScores(run, protocol))])}\n`);
+    io.stdout(`imported ${records.length} items of ${modelName} as run:\n${runId}\n`);
+  } finally {
+    store.close();
+  }
+  return 0;
+}
+
+export function registerImportCommand(
+  program: Command,
+  io: CliIo,
+  setExitCode: (code: number) => void,
+  storeOption: () => Option,
+): void {
+  program
+    .command('import')
+    .description(
+      'store per-item results produced elsewhere (scores or completions) as a run, to compare like any other',
+    )
+    .requiredOption('--bench <id>', 'benchmark id')
+    .requiredOption(
+      '--samples <file>',
+      'JSON Lines: {"id", "score"} (stored as given) or {"id", "completion"} (scored here), "sample"?, "model"?',
+    )
+    .option(
+      '--model <name>',
+      "the run's model name; in a file with 'model' fields, also which lines to import (default: the file's model, else the file name)",
+    )
+    .option('--protocol <id>', "protocol the results were produced with (default: the benchmark's default)")
+    .option(
+      '--data-dir <dir>',
+      'folder with the upstream dataset files (env PARITY_DATA_DIR); needed for completions',
+    )
+    .option('--no-download', 'never download datasets')
+    .addOption(storeOption())
+    .addHelpText(
+      'after',
+      '\nThe last line of output is the new run id.\nExample: parity import --bench mmlu --samples gpt4.jsonl --model gpt-4',
+    )
+    .action(async (flags: ImportFlags) => setExitCode(await importCommand(flags, io)));
+}

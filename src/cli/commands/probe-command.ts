@@ -1,0 +1,139 @@
+import type { Command } from 'commander';
+import { listBenchmarks } from '../../benchmarks/registry.ts';
+import { InputError, type ModelCapabilities } from '../../spec/index.ts';
+import type { CliIo } from '../cli-io.ts';
+import { modelFromSpec } from '../model-from-spec.ts';
+import { parseSecondsAsMs } from '../parse-options.ts';
+import { runnableProtocols } from '../protocol-support.ts';
+
+export interface ProbeFlags {
+  readonly model: string;
+  readonly baseUrl?: string;
+  readonly json?: boolean;
+  readonly timeout?: string;
+}
+
+const labels: readonly [keyof ModelCapabilities, string, string][] = [
+  ['chat', 'chat', 'chat'],
+  ['completions', 'completions', 'completions'],
+  ['logLikelihood', 'echo+logprobs (log-likelihood)', 'log_likelihood'],
+  ['streamedUsage', 'streamed usage', 'streamed_usage'],
+  ['jsonSchemaOutput', 'JSON-schema output', 'json_schema_output'],
+  ['seed', 'seed', 'seed'],
+];
+
+/** Capabilities of providers that answer without a probe: what their API can and cannot do. */
+function staticCapabilities(provider: string): ModelCapabilities {
+  if (provider === 'anthropic') {
+    return {
+      chat: true,
+      completions: false,
+      logLikelihood: false,
+      streamedUsage: true,
+      jsonSchemaOutput: false,
+      seed: false,
+    };
+  }
+  if (provider === 'gemini') {
+    return {
+      chat: true,
+      completions: false,
+      logLikelihood: false,
+      streamedUsage: true,
+      jsonSchemaOutput: true,
+      seed: true,
+    };
+  }
+  // local: the embedded engine (no JSON-schema output through parity's model interface yet).
+  return {
+    chat: true,
+    completions: true,
+    logLikelihood: true,
+    streamedUsage: true,
+    jsonSchemaOutput: false,
+    seed: true,
+  };
+}
+
+/** `parity probe`: what the endpoint supports and which protocols it can run. */
+export async function probeCommand(flags: ProbeFlags, io: CliIo): Promise<number> {
+  const timeoutMs = parseSecondsAsMs('--timeout', flags.timeout) ?? 30_000;
+  const model = modelFromSpec(io, {
+    spec: flags.model,
+    ...(flags.baseUrl ? { baseUrl: flags.baseUrl } : {}),
+  });
+  let capabilities: ModelCapabilities;
+  let probed = false;
+  try {
+    if (model.probe) {
+      capabilities = await model.probe({ timeoutMs, ...(io.signal ? { signal: io.signal } : {}) });
+      probed = true;
+    } else {
+      capabilities = staticCapabilities(model.identity.provider);
+    }
+  } finally {
+    await model.close?.();
+  }
+  if (probed && !capabilities.chat && !capabilities.completions) {
+    throw new InputError(
+      `${model.identity.endpoint} answered neither chat nor completions: ${(capabilities.notes ?? []).join('; ')}`,
+      { location: '--model' },
+    );
+  }
+  const protocols = runnableProtocols(listBenchmarks(), capabilities);
+  if (flags.json) {
+    const supports = Object.fromEntries(
+      labels.map(([key, , jsonName]) => [jsonName, capabilities[key] ?? null]),
+    );
+    io.stdout(
+      `${JSON.stringify(
+        {
+          model: flags.model,
+          provider: model.identity.provider,
+          endpoint: model.identity.endpoint,
+          probed,
+          supports,
+          protocols,
+          notes: capabilities.notes ?? [],
+        },
+        null,
+        2,
+      )}\n`,
+    );
+    return 0;
+  }
+  io.stdout(
+    `${model.identity.provider} ${model.identity.endpoint} (${model.identity.modelId})${probed ? '' : ' — from the API documentation, not probed'}\n`,
+  );
+  for (const [key, label] of labels) {
+    const value = capabilities[key];
+    io.stdout(`  ${value === true ? 'yes' : value === false ? 'no ' : '?  '}  ${label}\n`);
+  }
+  io.stdout(`protocols it can run: ${protocols.join(', ') || 'none'}\n`);
+  for (const note of capabilities.notes ?? []) io.stdout(`  note: ${note}\n`);
+  return 0;
+}
+
+/** Adds `parity probe` to the program. */
+export function registerProbeCommand(program: Command, io: CliIo, setExitCode: (code: number) => void): void {
+  program
+    .command('probe')
+    .description(
+      'report what an endpoint supports (chat, completions, echo+logprobs, streamed usage, JSON-schema output, seed) and which protocols it can run',
+    )
+    .requiredOption(
+      '--model <spec>',
+      'model spec, e.g. openai:<model>, vllm:<model>, anthropic:<model>, local:<path.gguf>',
+    )
+    .option('--base-url <url>', "base URL (default: the provider's or preset's own)")
+    .option('--timeout <seconds>', 'per probe request', '30')
+    .option(
+      '--json',
+      'print JSON: { model, provider, endpoint, probed, supports: {…}, protocols: […], notes: […] }',
+    )
+    .addHelpText(
+      'after',
+      '\nOpenAI-compatible endpoints get a few 1-token requests. anthropic: and gemini: are described from their API documentation (no request). Example: parity probe --model vllm:llama --base-url http://127.0.0.1:8000/v1',
+    )
+    .action(async (flags: ProbeFlags) => setExitCode(await probeCommand(flags, io)));
+}

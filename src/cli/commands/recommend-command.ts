@@ -1,0 +1,60 @@
+import type { Command } from 'commander';
+import { evaluateTco } from '../../cost/evaluate-tco.ts';
+import { recommend } from '../../cost/recommend.ts';
+import { formatRecommendation } from '../../report/format-tco-table.ts';
+import { recommendJson } from '../../report/tco-json.ts';
+import type { CliIo } from '../cli-io.ts';
+import {
+  catalogWithPrices,
+  loadGpus,
+  measuredFromRuns,
+  readWorkload,
+  type CostFlags,
+} from './cost-inputs.ts';
+import { addCostOptions } from './tco-command.ts';
+
+/** `parity recommend <workload.yaml>`: the cheapest candidate meeting every constraint and quality floor. */
+export async function recommendCommand(file: string, flags: CostFlags, io: CliIo): Promise<number> {
+  const workload = readWorkload(io, file);
+  const catalog = await catalogWithPrices(io, flags.prices);
+  const gpuCatalog = loadGpus();
+  const measured = measuredFromRuns({ io, flags, catalog, gpuCatalog, workload });
+  const candidates = evaluateTco({
+    workload,
+    catalog,
+    gpuCatalog,
+    measuredScores: measured.scores,
+    measuredThroughput: measured.throughput,
+    workloadFile: file,
+  });
+  const recommendation = recommend({ candidates, workload });
+  if (flags.json) {
+    const json = recommendJson({
+      workloadName: workload.name,
+      workloadFile: file,
+      candidates,
+      recommendation,
+    });
+    io.stdout(`${JSON.stringify(json, null, 2)}\n`);
+    return 0;
+  }
+  io.stdout(`${workload.name}\n\n${formatRecommendation(recommendation)}\n`);
+  io.stdout(
+    "\nQuality: measured = a --runs eval run (95% interval); published = the catalog (protocol named, may differ from parity's).\n",
+  );
+  return 0;
+}
+
+export function registerRecommendCommand(
+  program: Command,
+  io: CliIo,
+  setExitCode: (code: number) => void,
+): void {
+  addCostOptions(
+    program
+      .command('recommend')
+      .description(
+        "recommend the cheapest model and deployment meeting the workload's constraints and quality floors",
+      ),
+  ).action(async (file: string, flags: CostFlags) => setExitCode(await recommendCommand(file, flags, io)));
+}

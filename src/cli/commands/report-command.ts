@@ -1,0 +1,95 @@
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { Option } from 'commander';
+import type { Command } from 'commander';
+import { renderHtmlReport } from '../../report/html-report.ts';
+import { itemsCsv, itemsJson } from '../../report/items-export.ts';
+import { renderMarkdownReport } from '../../report/markdown-report.ts';
+import { buildReportData } from '../../report/report-data.ts';
+import { runCostUsd } from '../../report/run-cost-usd.ts';
+import { metricsFor, shippedCatalog } from '../../server/view/view-data.ts';
+import { loadWebBundle } from '../../server/view/web-bundle.ts';
+import { InputError } from '../../spec/index.ts';
+import { openSqliteRunStore } from '../../store/sqlite-run-store.ts';
+import type { CliIo } from '../cli-io.ts';
+import { storePath } from '../paths.ts';
+
+export interface ReportFlags {
+  readonly html?: string;
+  readonly md?: string;
+  readonly csv?: string;
+  readonly json?: string;
+  readonly store?: string;
+}
+
+/** `parity report <run-id>…`: writes an HTML report, a Markdown summary and/or per-item CSV or JSON. */
+export async function reportCommand(
+  runIds: readonly string[],
+  flags: ReportFlags,
+  io: CliIo,
+): Promise<number> {
+  if (!flags.html && !flags.md && !flags.csv && !flags.json) {
+    throw new InputError('give at least one of --html FILE, --md FILE, --csv FILE, --json FILE');
+  }
+  const path = storePath(io, flags.store);
+  const store = openSqliteRunStore({ path });
+  let data;
+  try {
+    const catalog = shippedCatalog();
+    const runs = runIds.map((runId) => {
+      const run = store.getRun(runId);
+      if (!run) throw new InputError(`no run '${runId}' in ${path} (see 'parity runs')`);
+      const costUsd = catalog ? runCostUsd({ run, catalog }) : undefined;
+      return {
+        run,
+        metrics: metricsFor(run.config.benchmark, run.config.protocol),
+        ...(costUsd === undefined ? {} : { costUsd }),
+      };
+    });
+    data = buildReportData({ runs, generatedAt: io.now().toISOString() });
+  } finally {
+    store.close();
+  }
+  const write = (file: string, text: string): void => {
+    const target = resolve(io.cwd, file);
+    writeFileSync(target, text);
+    io.stdout(`wrote ${target} (${Buffer.byteLength(text)} bytes)\n`);
+  };
+  const exportRuns = data.runs.map((run) => ({ run, items: data.items[run.runId] ?? [] }));
+  if (flags.html) {
+    const bundle = await loadWebBundle();
+    const models = [...new Set(data.runs.map((run) => run.model))].join(' vs ');
+    write(flags.html, renderHtmlReport({ data, ...bundle, title: `parity report: ${models}` }));
+  }
+  if (flags.md) write(flags.md, renderMarkdownReport(data));
+  if (flags.csv) write(flags.csv, itemsCsv(exportRuns));
+  if (flags.json) write(flags.json, `${JSON.stringify(itemsJson(exportRuns), null, 2)}\n`);
+  return 0;
+}
+
+/** Adds `parity report` to the program. */
+export function registerReportCommand(
+  program: Command,
+  io: CliIo,
+  setExitCode: (code: number) => void,
+): void {
+  program
+    .command('report')
+    .description(
+      'write shareable reports of stored runs: self-contained HTML, Markdown for a pull request, CSV/JSON items',
+    )
+    .argument('<run-ids...>', 'runs to report; the first of each benchmark and protocol is A in comparisons')
+    .option('--html <file>', 'one self-contained HTML file (data and script inline, opens offline)')
+    .option('--md <file>', 'Markdown summary: scores with 95% intervals, paired comparisons, latency')
+    .option('--csv <file>', 'every item of every run, one CSV line each')
+    .option('--json <file>', 'every item of every run as JSON ({ "items": [ … ] })')
+    .addOption(
+      new Option('--store <path>', 'SQLite run store (env PARITY_STORE)').default(
+        undefined,
+        './.parity/parity.db',
+      ),
+    )
+    .action(async (runIds: string[], flags: ReportFlags) =>
+      setExitCode(await reportCommand(runIds, flags, io)),
+    );
+}

@@ -1,0 +1,101 @@
+import { basename } from 'node:path';
+import type { Command } from 'commander';
+import { parseModelSpec } from '../../providers/create-language-model.ts';
+import { createLocalModel } from '../../providers/local/local-model.ts';
+import { startOpenAIApiServer } from '../../server/openai-api-server.ts';
+import { parsePort } from '../../server/view/parse-port.ts';
+import { InputError } from '../../spec/index.ts';
+import type { CliIo } from '../cli-io.ts';
+import { parseWholeNumber } from '../parse-options.ts';
+
+export const SERVE_DEFAULTS = { host: '127.0.0.1', port: 8080 } as const;
+
+export interface ServeFlags {
+  readonly model: string;
+  readonly host: string;
+  readonly port: string;
+  readonly threads?: string;
+  readonly contextSize?: string;
+}
+
+const loopbackHosts = new Set(['127.0.0.1', '::1', 'localhost']);
+
+/**
+ * `parity serve`: an OpenAI-compatible server over a local GGUF until Ctrl-C. Prints its base URL on stdout.
+ * A non-loopback host is served only when `--host` was given on the command line.
+ */
+export async function serveCommand(
+  flags: ServeFlags,
+  io: CliIo,
+  options: { hostIsExplicit: boolean },
+): Promise<number> {
+  const spec = parseModelSpec(flags.model);
+  if (spec.provider !== 'local') {
+    throw new InputError(
+      `parity serve runs local GGUF files; expected local:<path.gguf>, got "${flags.model}"`,
+      {
+        location: '--model',
+      },
+    );
+  }
+  if (!loopbackHosts.has(flags.host) && !options.hostIsExplicit) {
+    throw new InputError(`refusing to serve on non-loopback host ${flags.host} unless given with --host`);
+  }
+  const port = parsePort(flags.port);
+  const threads = parseWholeNumber('--threads', flags.threads);
+  const contextSize = parseWholeNumber('--context-size', flags.contextSize);
+  const model = createLocalModel({
+    modelPath: spec.modelPath,
+    now: io.monotonicMs,
+    ...(threads ? { threads } : {}),
+    ...(contextSize ? { contextSize } : {}),
+  });
+  try {
+    // Load the model before listening, so a broken file fails here and not on the first request.
+    await model.complete({ prompt: 'a', maxTokens: 1, temperature: 0 }, {});
+    const server = await startOpenAIApiServer({
+      model,
+      host: flags.host,
+      port,
+      nowSeconds: () => io.now().getTime() / 1000,
+    });
+    io.stdout(`parity serve: ${basename(spec.modelPath)} at ${server.url}\n`);
+    if (loopbackHosts.has(flags.host)) io.stderr('(loopback only; Ctrl-C to stop)\n');
+    else io.stderr(`warning: serving on ${flags.host}: anyone who can reach it can use the model\n`);
+    await new Promise<void>((resolveStop) => {
+      if (!io.signal) return;
+      if (io.signal.aborted) resolveStop();
+      io.signal.addEventListener('abort', () => resolveStop(), { once: true });
+    });
+    await server.close();
+    return 0;
+  } finally {
+    await model.close?.();
+  }
+}
+
+/** Adds `parity serve` to the program. */
+export function registerServeCommand(program: Command, io: CliIo, setExitCode: (code: number) => void): void {
+  program
+    .command('serve')
+    .description(
+      'serve a local GGUF over an OpenAI-compatible HTTP API (chat and completions with echo+logprobs, models list)',
+    )
+    .requiredOption('--model <spec>', 'local:<path.gguf>')
+    .option(
+      '--host <host>',
+      'address to bind; anything but loopback (127.0.0.1, ::1, localhost) must be given explicitly',
+      SERVE_DEFAULTS.host,
+    )
+    .option('--port <n>', 'port to listen on (0: any free port)', String(SERVE_DEFAULTS.port))
+    .option('--threads <n>', 'CPU threads (default 1)')
+    .option('--context-size <n>', "context window in tokens (default: the model's own, at most 8192)")
+    .addHelpText(
+      'after',
+      '\nRequests are served one at a time in arrival order (others wait). Ctrl-C stops the server.\nExample: parity serve --model local:./tiny.gguf --port 8080, then parity eval --model openai:tiny --base-url http://127.0.0.1:8080/v1 …',
+    )
+    .action(async (flags: ServeFlags, command: Command) => {
+      const hostIsExplicit = command.getOptionValueSource('host') === 'cli';
+      setExitCode(await serveCommand(flags, io, { hostIsExplicit }));
+    });
+}

@@ -1,0 +1,88 @@
+import { existsSync } from 'node:fs';
+import { Option } from 'commander';
+import type { Command } from 'commander';
+import { startViewServer } from '../../server/view/view-server.ts';
+import { shippedCatalog } from '../../server/view/view-data.ts';
+import { loadWebBundle } from '../../server/view/web-bundle.ts';
+import { InputError } from '../../spec/index.ts';
+import { openSqliteRunStore } from '../../store/sqlite-run-store.ts';
+import type { CliIo } from '../cli-io.ts';
+import { parsePort } from '../../server/view/parse-port.ts';
+import { storePath } from '../paths.ts';
+
+export const VIEW_DEFAULTS = { host: '127.0.0.1', port: 4848 } as const;
+
+export interface ViewFlags {
+  readonly host: string;
+  readonly port: string;
+  readonly store?: string;
+}
+
+/**
+ * `parity view`: serves the web app over the run store until Ctrl-C. A non-loopback host is served only when
+ * `--host` was given on the command line (`hostIsExplicit`).
+ */
+export async function viewCommand(
+  flags: ViewFlags,
+  io: CliIo,
+  options: { hostIsExplicit: boolean },
+): Promise<number> {
+  const path = storePath(io, flags.store);
+  if (!existsSync(path)) {
+    throw new InputError(`no run store here; run 'parity eval' or 'parity demo' first, or pass --store`, {
+      location: path,
+    });
+  }
+  const port = parsePort(flags.port);
+  const store = openSqliteRunStore({ path });
+  try {
+    const bundle = await loadWebBundle();
+    const catalog = shippedCatalog();
+    const server = await startViewServer({
+      store,
+      bundle,
+      host: flags.host,
+      port,
+      allowNonLoopback: options.hostIsExplicit,
+      ...(catalog ? { catalog } : {}),
+    });
+    io.stdout(`parity view: ${path}\n${server.url}/\n`);
+    if (!options.hostIsExplicit) io.stderr('(loopback only; Ctrl-C to stop)\n');
+    else io.stderr(`warning: serving on ${flags.host}: anyone who can reach it can read every stored run\n`);
+    await new Promise<void>((resolveStop) => {
+      if (!io.signal) return; // no signal: serve until the process ends
+      if (io.signal.aborted) resolveStop();
+      io.signal.addEventListener('abort', () => resolveStop(), { once: true });
+    });
+    await server.close();
+    return 0;
+  } finally {
+    store.close();
+  }
+}
+
+/** Adds `parity view` to the program. */
+export function registerViewCommand(program: Command, io: CliIo, setExitCode: (code: number) => void): void {
+  program
+    .command('view')
+    .description(
+      'serve a local web app over the run store: runs, leaderboards, comparisons, items, latency, cost',
+    )
+    .option(
+      '--host <host>',
+      'address to bind; anything but loopback (127.0.0.1, ::1, localhost) must be given explicitly',
+      VIEW_DEFAULTS.host,
+    )
+    .option('--port <n>', 'port to listen on (0: any free port)', String(VIEW_DEFAULTS.port))
+    .addOption(
+      new Option('--store <path>', 'SQLite run store (env PARITY_STORE)').default(
+        undefined,
+        './.parity/parity.db',
+      ),
+    )
+    .addHelpText('after', '\nOpens nothing by itself: open the printed URL. Ctrl-C stops the server.')
+    .action(async (flags: ViewFlags, command: Command) => {
+      const hostIsExplicit = command.getOptionValueSource('host') === 'cli';
+      setExitCode(await viewCommand(flags, io, { hostIsExplicit }));
+    });
+}

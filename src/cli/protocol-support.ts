@@ -1,0 +1,62 @@
+import type { Benchmark, LanguageModel, ModelCapabilities, Protocol } from '../spec/index.ts';
+import { InputError, ProviderError } from '../spec/index.ts';
+
+/** What a protocol needs from an endpoint. */
+export function protocolNeeds(protocol: Protocol): 'log-likelihood' | 'generation' {
+  return protocol.buildLogLikelihoodRequest ? 'log-likelihood' : 'generation';
+}
+
+/** The protocols of `benchmarks` an endpoint with these capabilities can run. */
+export function runnableProtocols(
+  benchmarks: readonly Benchmark[],
+  capabilities: ModelCapabilities,
+): string[] {
+  const generates = capabilities.chat === true || capabilities.completions === true;
+  return benchmarks.flatMap((benchmark) =>
+    benchmark.protocols
+      .filter((protocol) =>
+        protocolNeeds(protocol) === 'log-likelihood' ? capabilities.logLikelihood === true : generates,
+      )
+      .map((protocol) => protocol.id),
+  );
+}
+
+/**
+ * Refuses, before any run is created, a protocol the endpoint cannot run: a log-likelihood protocol on a
+ * provider without log-likelihoods, or on an endpoint whose test request for one fails for good. The one-line
+ * InputError (exit 2) says why and which protocol to use instead.
+ */
+export async function assertProtocolsSupported(options: {
+  model: LanguageModel;
+  modelSpec: string;
+  benchmarks: readonly Benchmark[];
+  protocols: readonly Protocol[];
+  timeoutMs: number;
+}): Promise<void> {
+  for (const [index, protocol] of options.protocols.entries()) {
+    if (protocolNeeds(protocol) !== 'log-likelihood') continue;
+    const benchmark = options.benchmarks[index];
+    const instead = benchmark ? `; use --protocol ${benchmark.defaultProtocol} instead` : '';
+    const { model } = options;
+    if (!model.logLikelihood) {
+      throw new InputError(
+        `${protocol.id} needs log-likelihoods, which ${options.modelSpec} (${model.identity.provider}) cannot give${instead}`,
+        { location: '--protocol' },
+      );
+    }
+    try {
+      await model.logLikelihood(
+        { context: 'The sky is', continuations: [' blue'] },
+        { timeoutMs: options.timeoutMs },
+      );
+    } catch (error) {
+      // A transient failure is the runner's to retry; only a definite refusal stops the run here.
+      if (error instanceof ProviderError && error.isRetryable) continue;
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new InputError(
+        `${protocol.id} needs log-likelihoods (/v1/completions with echo and logprobs) and ${model.identity.endpoint} cannot give them (${reason})${instead}`,
+        { location: '--protocol' },
+      );
+    }
+  }
+}

@@ -1,0 +1,78 @@
+import type { ApiPrice, ModelCatalog } from '../cost/catalog-types.ts';
+import { priceForModelSpec } from '../cost/find-catalog-model.ts';
+import { loadModelCatalog } from '../cost/load-catalog.ts';
+import { runCost, type RunCost } from '../cost/token-cost.ts';
+import type { ItemOutcome } from '../spec/index.ts';
+
+export interface RunCostSummary {
+  readonly cost: RunCost;
+  readonly model: string;
+  readonly price: ApiPrice;
+  /** Items answered from the response cache (priced as if requested; they cost nothing this time). */
+  readonly cachedItems: number;
+}
+
+let shippedCatalog: ModelCatalog | undefined;
+
+/** The catalog API price for a model spec (`openai:gpt-4o`), or undefined when the catalog has none. */
+export function catalogPriceForSpec(modelSpec: string, catalog?: ModelCatalog): ApiPrice | undefined {
+  shippedCatalog ??= catalog ?? loadModelCatalog();
+  return priceForModelSpec(catalog ?? shippedCatalog, modelSpec)?.price;
+}
+
+/**
+ * What a run's measured token usage costs at the catalog's list price for its model and provider; undefined
+ * for models without a catalog price (local models, unknown servers).
+ */
+export function runCostSummary(options: {
+  modelSpec: string;
+  items: readonly Pick<ItemOutcome, 'usage' | 'cached' | 'status'>[];
+  catalog?: ModelCatalog;
+}): RunCostSummary | undefined {
+  const catalog = options.catalog ?? (shippedCatalog ??= loadModelCatalog());
+  const match = priceForModelSpec(catalog, options.modelSpec);
+  if (!match) return undefined;
+  const answered = options.items.filter((item) => item.status === 'ok');
+  return {
+    cost: runCost({ usages: answered.map((item) => item.usage), price: match.price }),
+    model: match.model.id,
+    price: match.price,
+    cachedItems: answered.filter((item) => item.cached).length,
+  };
+}
+
+/** `cost $0.0123 (openai gpt-4o list price 2.5/10 per M tokens, as of 2024-10-01): 1.2M in, 48k out, 40 requests`. */
+export function formatRunCost(summary: RunCostSummary): string {
+  const { cost, price } = summary;
+  const cached = summary.cachedItems > 0 ? `, ${summary.cachedItems} answered from the cache` : '';
+  const missing =
+    cost.requestsWithoutUsage > 0 ? `, ${cost.requestsWithoutUsage} without usage (not priced)` : '';
+  return (
+    `cost $${cost.costUsd.toFixed(4)} (${price.provider} ${price.providerModel} list price ${price.inputUsdPerMillion}/${price.outputUsdPerMillion} per M tokens, as of ${price.asOf}): ` +
+    `${cost.inputTokens} in (${cost.cachedInputTokens} cached), ${cost.outputTokens} out (${cost.reasoningTokens} reasoning), ${cost.requests} requests${cached}${missing}`
+  );
+}
+
+/** The `cost` member added to `parity show --json`. */
+export function runCostJson(summary: RunCostSummary): Record<string, unknown> {
+  const { cost, price } = summary;
+  return {
+    usd: Math.round(cost.costUsd * 1e6) / 1e6,
+    input_tokens: cost.inputTokens,
+    cached_input_tokens: cost.cachedInputTokens,
+    output_tokens: cost.outputTokens,
+    reasoning_tokens: cost.reasoningTokens,
+    requests: cost.requests,
+    requests_without_usage: cost.requestsWithoutUsage,
+    cached_items: summary.cachedItems,
+    price: {
+      provider: price.provider,
+      provider_model: price.providerModel,
+      input_usd_per_million: price.inputUsdPerMillion,
+      cached_input_usd_per_million: price.cachedInputUsdPerMillion ?? null,
+      output_usd_per_million: price.outputUsdPerMillion,
+      source: price.source,
+      as_of: price.asOf,
+    },
+  };
+}

@@ -1,0 +1,159 @@
+import { createHash } from 'node:crypto';
+import type { GenerateRequest, Item, ItemRecord, ItemStep, ModelResponse, Usage } from '../spec/index.ts';
+import { CancelledError, InputError, itemKey } from '../spec/index.ts';
+import type { EvaluationOptions, EvaluationResult } from './run-evaluation.ts';
+import { createStepContext } from './step-context.ts';
+
+/** Sums usage fields; a field stays undefined (unknown) unless some step reported it. */
+export function sumUsage(usages: readonly Usage[]): Usage {
+  const total: Record<string, number> = {};
+  for (const usage of usages) {
+    for (const [field, value] of Object.entries(usage)) {
+      if (typeof value === 'number') total[field] = (total[field] ?? 0) + value;
+    }
+  }
+  return total;
+}
+
+/** The item's cache key: sha256 of its steps' keys, so the composite record never shadows a step's own entry. */
+function itemCacheKey(steps: readonly ItemStep[]): string {
+  return createHash('sha256')
+    .update(JSON.stringify(['steps', ...steps.map((step) => step.cacheKey)]))
+    .digest('hex');
+}
+
+/**
+ * The stored response of a multi-step item: the last 'model' step's response with usage and total time summed
+ * over the 'model' steps (what the evaluated model cost), and every step, the judge's included.
+ */
+function itemResponse(steps: readonly ItemStep[]): ModelResponse | undefined {
+  const modelSteps = steps.filter((step) => step.role === 'model');
+  const last = modelSteps.at(-1);
+  if (!last) return undefined;
+  return {
+    ...last.response,
+    usage: sumUsage(modelSteps.map((step) => step.response.usage)),
+    timing: {
+      ...(modelSteps[0]?.response.timing.ttftMs === undefined
+        ? {}
+        : { ttftMs: modelSteps[0].response.timing.ttftMs }),
+      totalMs: modelSteps.reduce((sum, step) => sum + step.response.timing.totalMs, 0),
+    },
+    steps,
+  };
+}
+
+/**
+ * Evaluates a multi-step protocol (`Protocol.runSteps`, MT-Bench): up to `concurrency` items at once, each
+ * running its requests in order (so at most `concurrency` requests are in flight). An item is recorded only
+ * when all its steps are done; a cancelled item is not recorded, and since every step's response is cached on
+ * its own, resuming it costs no model call for the steps already answered.
+ */
+export async function runStepEvaluation(options: EvaluationOptions): Promise<EvaluationResult> {
+  const { store, runId, protocol, signal } = options;
+  const runSteps = protocol.runSteps?.bind(protocol);
+  if (!runSteps) throw new InputError(`${protocol.id} is not a multi-step protocol`);
+  if ((options.samples ?? 1) > 1) {
+    throw new InputError(`${protocol.id} takes one sample per item`, { location: '--samples' });
+  }
+  if (protocol.needsJudge && !options.judge) {
+    throw new InputError(`${protocol.id} is graded by a judge model: add --judge <spec>`, {
+      location: '--judge',
+    });
+  }
+  const completedKeys = store.completedItemKeys(runId);
+  const pending = options.items.filter((item) => !completedKeys.has(itemKey(item.id, 0)));
+  const override = { temperature: options.temperature, topP: options.topP };
+  const modelRequest =
+    override.temperature === undefined && override.topP === undefined
+      ? undefined
+      : (request: GenerateRequest): GenerateRequest => ({
+          ...request,
+          parameters: {
+            ...request.parameters,
+            ...(override.temperature === undefined ? {} : { temperature: override.temperature }),
+            ...(override.topP === undefined ? {} : { topP: override.topP }),
+          },
+        });
+  let completed = 0;
+  let failed = 0;
+
+  const runItem = async (item: Item): Promise<void> => {
+    const { context, steps, lastStep } = createStepContext({
+      itemId: item.id,
+      model: options.model,
+      ...(options.judge ? { judge: options.judge.model } : {}),
+      judgeRepeats: options.judge?.repeats ?? 1,
+      maxRetries: options.maxRetries,
+      timeoutMs: options.timeoutMs,
+      getCached: options.useCache ? (key) => store.getCachedResponse(key) : () => undefined,
+      putCached: (key, response) =>
+        store.cacheResponse?.(key, response, { createdAt: options.now().toISOString() }),
+      ...(modelRequest ? { modelRequest } : {}),
+      ...(signal ? { signal } : {}),
+      ...(options.onEvent ? { onEvent: options.onEvent } : {}),
+    });
+    let record: ItemRecord;
+    const modelSteps = (): ItemStep[] => steps.filter((step) => step.role === 'model');
+    const base = () => ({
+      itemId: item.id,
+      sample: 0,
+      ...(item.group === undefined ? {} : { group: item.group }),
+      request: modelSteps().at(-1)?.request ?? protocol.buildRequest(item),
+      cached: steps.length > 0 && steps.every((step) => step.cached),
+      attempts: steps.reduce((sum, step) => sum + step.attempts, 0),
+      cacheKey: itemCacheKey(steps),
+    });
+    try {
+      const score = await runSteps(item, context);
+      const response = itemResponse(steps);
+      record = {
+        ...base(),
+        status: 'ok',
+        ...(response ? { response } : {}),
+        extracted: score.extracted,
+        scores: score.scores,
+      };
+      completed += 1;
+    } catch (error) {
+      // Cancelled: nothing is recorded; the cached steps make the next attempt cheap.
+      if (error instanceof CancelledError || signal?.aborted) return;
+      const cause = error instanceof Error ? error : new Error(String(error));
+      // Say which step failed: the judge's endpoint is not the evaluated model's.
+      const step = lastStep();
+      const where = step ? `${step.name} (${step.role === 'judge' ? 'judge' : 'model'}): ` : '';
+      record = {
+        ...base(),
+        status: 'error',
+        error: { name: cause.name, message: `${where}${cause.message}` },
+        extracted: null,
+        scores: {},
+      };
+      failed += 1;
+    }
+    store.recordItem(runId, record, { updatedAt: options.now().toISOString() });
+    options.onRecord?.(record);
+    const uncachedModelSteps = modelSteps().filter((step) => !step.cached);
+    options.onEvent?.({
+      type: 'request-end',
+      itemId: item.id,
+      sample: 0,
+      status: record.status,
+      cached: record.cached,
+      attempts: record.attempts,
+      usage: sumUsage(uncachedModelSteps.map((step) => step.response.usage)),
+      ...(record.error ? { errorMessage: record.error.message } : {}),
+    });
+  };
+
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    for (let item = pending[next]; item !== undefined && !signal?.aborted; item = pending[next]) {
+      next += 1;
+      await runItem(item);
+    }
+  };
+  const workers = Math.max(1, Math.min(options.concurrency, pending.length));
+  await Promise.all(Array.from({ length: workers }, worker));
+  return { planned: pending.length, completed, failed, cancelled: signal?.aborted === true };
+}

@@ -1,0 +1,104 @@
+import { z } from 'zod';
+import { precisionSchema } from './catalog-types.ts';
+import { parseDataFile } from './parse-data-file.ts';
+
+const share = z.number().min(0).max(1);
+const positiveCount = z.number().positive();
+
+const tokensPerMonthSchema = z.union([
+  z.strictObject({
+    input: z.number().nonnegative(),
+    output: positiveCount,
+    /** Share of input tokens served from the provider's prompt cache. Default 0. */
+    cachedInputShare: share.default(0),
+  }),
+  z
+    .strictObject({ total: positiveCount, inputShare: share, cachedInputShare: share.default(0) })
+    .transform(({ total, inputShare, cachedInputShare }) => ({
+      input: total * inputShare,
+      output: total * (1 - inputShare),
+      cachedInputShare,
+    })),
+]);
+
+const measuredThroughputSchema = z.strictObject({
+  model: z.string().min(1),
+  gpu: z.string().min(1),
+  gpuCount: z.number().int().positive(),
+  precision: precisionSchema.optional(),
+  outputTokensPerSecond: positiveCount,
+  tpotMs: positiveCount.optional(),
+  source: z.string().default('workload file'),
+});
+
+export const workloadSchema = z.strictObject({
+  name: z.string().min(1),
+  description: z.string().optional(),
+  tokensPerMonth: tokensPerMonthSchema,
+  /** Typical request size: sets price tiers, peak load and the KV cache per sequence. */
+  averageRequest: z
+    .strictObject({ inputTokens: positiveCount, outputTokens: positiveCount })
+    .default({ inputTokens: 1000, outputTokens: 300 }),
+  peakRequestsPerSecond: z.number().nonnegative().default(0),
+  latencyTarget: z
+    .strictObject({ tpotMs: positiveCount.optional(), ttftMs: positiveCount.optional() })
+    .optional(),
+  qualityFloors: z.array(z.strictObject({ benchmark: z.string().min(1), min: z.number() })).default([]),
+  constraints: z
+    .strictObject({
+      onPremises: z.boolean().default(false),
+      /** Region the data must stay in (e.g. eu, us); self-hosting is assumed to be placed there. */
+      dataResidency: z.string().min(1).optional(),
+      /** Allowed licence ids (catalog `licence.id`, e.g. apache-2.0, llama-3.1-community, proprietary). */
+      licences: z.array(z.string().min(1)).optional(),
+      /** Self-hosting in a commercial product needs a licence that allows commercial use. Default true. */
+      commercialUse: z.boolean().default(true),
+      fineTuning: z.boolean().default(false),
+    })
+    .default({ onPremises: false, commercialUse: true, fineTuning: false }),
+  horizonMonths: z.number().int().positive().default(12),
+  /** Average share of self-hosted capacity in use over a month. */
+  utilization: z.number().gt(0).max(1).default(0.5),
+  operationsUsdPerMonth: z.number().nonnegative().default(0),
+  selfHosting: z
+    .strictObject({
+      gpuTypes: z.array(z.string().min(1)).optional(),
+      gpuHourlyUsd: z
+        .array(z.strictObject({ gpu: z.string().min(1), usd: z.number().nonnegative() }))
+        .default([]),
+      precisions: z.array(precisionSchema).min(1).default(['bf16', 'fp8']),
+      kvCachePrecision: precisionSchema.default('bf16'),
+      /** Tokens of KV cache reserved per sequence. Default: average input + output, at least 4096. */
+      contextTokens: z.number().int().positive().optional(),
+      /** Sequences held in memory at once. Default 16. */
+      concurrentSequences: z.number().int().positive().default(16),
+      runtimeOverheadFraction: z.number().min(0).lt(1).default(0.1),
+      throughput: z.array(measuredThroughputSchema).default([]),
+    })
+    .default({
+      gpuHourlyUsd: [],
+      precisions: ['bf16', 'fp8'],
+      kvCachePrecision: 'bf16',
+      concurrentSequences: 16,
+      runtimeOverheadFraction: 0.1,
+      throughput: [],
+    }),
+  /** Catalog model ids to consider. Default: every catalog model. */
+  candidates: z.array(z.string().min(1)).optional(),
+});
+
+export type Workload = z.infer<typeof workloadSchema>;
+export type MeasuredThroughput = z.infer<typeof measuredThroughputSchema>;
+
+/** Parses and validates a workload file; errors name the file and the field (exit code 2). */
+export function parseWorkload(options: { text: string; file: string }): Workload {
+  return parseDataFile({ text: options.text, file: options.file, schema: workloadSchema });
+}
+
+/** KV cache reserved per sequence: the workload's value, else average input + output, at least 4096. */
+export function workloadContextTokens(workload: Workload): number {
+  return (
+    workload.selfHosting.contextTokens ??
+    Math.max(4096, Math.ceil(workload.averageRequest.inputTokens + workload.averageRequest.outputTokens))
+  );
+}

@@ -1,0 +1,76 @@
+import type { BenchLoad } from '../spec/index.ts';
+import { nextArrivalGapMs } from './arrival-schedule.ts';
+import type { LoadClock } from './load-clock.ts';
+import type { LoadRandom } from './load-random.ts';
+import type { LoadRequest, RequestOutcome, StreamingClient } from './streaming-client.ts';
+
+export interface LoadStepOptions {
+  readonly client: Pick<StreamingClient, 'send'>;
+  readonly load: BenchLoad;
+  /** The i-th request of the step (0-based). */
+  readonly nextRequest: (index: number) => LoadRequest;
+  /** Stop sending after this many requests. At least one of `maxRequests` and `durationMs` is given. */
+  readonly maxRequests?: number;
+  /** Stop sending once this long has passed since the step started; requests in flight still finish. */
+  readonly durationMs?: number;
+  readonly clock: LoadClock;
+  /** Draws the open-loop arrival gaps. */
+  readonly random: LoadRandom;
+  readonly signal?: AbortSignal;
+}
+
+export interface LoadStepResult {
+  /** The clock when the step began sending. */
+  readonly startMs: number;
+  /** The clock when the last request finished. */
+  readonly endMs: number;
+  /** In send order. */
+  readonly outcomes: readonly RequestOutcome[];
+  /** Whether `signal` stopped the step early. */
+  readonly cancelled: boolean;
+}
+
+/**
+ * Runs one step of a sweep. Closed loop (`concurrency`): that many workers each send their next request as
+ * soon as the previous one ends. Open loop (`request-rate`): requests are sent at drawn arrival times measured
+ * from the step's start (not from the previous send, so a slow send never shifts later arrivals), whatever
+ * is still in flight.
+ */
+export async function runLoadStep(options: LoadStepOptions): Promise<LoadStepResult> {
+  const { clock, signal } = options;
+  const maxRequests = options.maxRequests ?? Number.POSITIVE_INFINITY;
+  const startMs = clock.now();
+  const deadlineMs =
+    options.durationMs === undefined ? Number.POSITIVE_INFINITY : startMs + options.durationMs;
+  const outcomes: RequestOutcome[] = [];
+  let issued = 0;
+  const sendNext = async (): Promise<void> => {
+    const index = issued++;
+    const outcome = await options.client.send(options.nextRequest(index), signal ? { signal } : {});
+    outcomes[index] = outcome;
+  };
+
+  if (options.load.type === 'concurrency') {
+    const worker = async (): Promise<void> => {
+      while (issued < maxRequests && clock.now() < deadlineMs && !signal?.aborted) await sendNext();
+    };
+    await Promise.all(Array.from({ length: options.load.concurrency }, worker));
+  } else {
+    const load = options.load;
+    const inFlight: Promise<void>[] = [];
+    let arrivalMs = startMs;
+    while (issued < maxRequests && !signal?.aborted) {
+      if (issued > 0) {
+        arrivalMs += nextArrivalGapMs({ ...load, random: options.random });
+        if (arrivalMs >= deadlineMs) break;
+        await clock.sleep(arrivalMs - clock.now(), signal);
+        if (signal?.aborted) break;
+      }
+      inFlight.push(sendNext());
+    }
+    await Promise.all(inFlight);
+  }
+  const finished = outcomes.filter((outcome) => outcome !== undefined);
+  const endMs = finished.reduce((latest, outcome) => Math.max(latest, outcome.endMs), startMs);
+  return { startMs, endMs, outcomes: finished, cancelled: Boolean(signal?.aborted) };
+}

@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import type { BenchRequestSample } from '../spec/index.ts';
+import { requestSample, stepMetrics, timePerOutputTokenMs } from './step-metrics.ts';
+
+const ok = (ttftMs: number, e2elMs: number, outputTokens: number, itlMs: number[]): BenchRequestSample => ({
+  startMs: 0,
+  status: 'ok',
+  ttftMs,
+  e2elMs,
+  itlMs,
+  inputTokens: 10,
+  outputTokens,
+  outputTokensFromServer: true,
+});
+
+describe('requestSample', () => {
+  it('takes TTFT, e2e and the gaps between text chunks from the arrival times, token counts from the server', () => {
+    expect(
+      requestSample(
+        {
+          startMs: 1000,
+          textChunkTimesMs: [1200, 1220, 1250],
+          endMs: 1251,
+          promptTokens: 7,
+          completionTokens: 4,
+        },
+        900,
+      ),
+    ).toEqual({
+      startMs: 100,
+      status: 'ok',
+      ttftMs: 200,
+      e2elMs: 250,
+      itlMs: [20, 30],
+      inputTokens: 7,
+      outputTokens: 4,
+      outputTokensFromServer: true,
+    });
+  });
+
+  it('falls back to the chunk count and the requested prompt length when the server reports no usage', () => {
+    expect(
+      requestSample({ startMs: 0, textChunkTimesMs: [5, 6], endMs: 7, expectedInputTokens: 32 }, 0),
+    ).toMatchObject({ inputTokens: 32, outputTokens: 2, outputTokensFromServer: false });
+  });
+
+  it('marks failures', () => {
+    expect(
+      requestSample(
+        { startMs: 0, textChunkTimesMs: [], endMs: 3, error: { message: 'HTTP 500', statusCode: 500 } },
+        0,
+      ),
+    ).toEqual({ startMs: 0, status: 'error', itlMs: [], error: 'HTTP 500' });
+  });
+});
+
+describe('timePerOutputTokenMs', () => {
+  it('is (e2e − TTFT) / (tokens − 1), undefined below two tokens', () => {
+    expect(timePerOutputTokenMs(ok(200, 400, 11, []))).toBe(20);
+    expect(timePerOutputTokenMs(ok(200, 200, 1, []))).toBeUndefined();
+  });
+});
+
+describe('stepMetrics', () => {
+  it('computes throughputs over the duration, excludes failures from latencies, and counts goodput and cost', () => {
+    const samples: BenchRequestSample[] = [
+      ok(100, 300, 11, [20, 20]),
+      ok(300, 500, 11, [20, 20]),
+      { startMs: 0, status: 'error', itlMs: [], error: 'HTTP 500' },
+    ];
+    const metrics = stepMetrics({
+      load: { type: 'concurrency', concurrency: 2 },
+      samples,
+      durationMs: 2000,
+      slo: { ttftMs: 200 },
+      cost: { gpuHourlyUsd: 3.6, gpus: 1 },
+    });
+    expect(metrics).toEqual({
+      load: { type: 'concurrency', concurrency: 2 },
+      completed: 2,
+      failed: 1,
+      errorRate: 1 / 3,
+      durationS: 2,
+      totalInputTokens: 20,
+      totalOutputTokens: 22,
+      requestThroughput: 1,
+      outputThroughput: 11,
+      totalTokenThroughput: 21,
+      goodput: 0.5,
+      ttft: { count: 2, mean: 200, std: 100, median: 200, p90: 280, p95: 290, p99: 298 },
+      tpot: { count: 2, mean: 20, std: 0, median: 20, p90: 20, p95: 20, p99: 20 },
+      itl: { count: 4, mean: 20, std: 0, median: 20, p90: 20, p95: 20, p99: 20 },
+      e2el: { count: 2, mean: 400, std: 100, median: 400, p90: 480, p95: 490, p99: 498 },
+      outputTokensCounted: 0,
+      // $3.60/h ÷ (11 tok/s × 3600 s / 1e6) = $90.909…/M output tokens; ÷ 21 tok/s for total tokens.
+      cost: {
+        gpuHourlyUsd: 3.6,
+        gpus: 1,
+        usdPerMillionOutputTokens: expect.closeTo(3.6 / ((11 * 3600) / 1e6), 9),
+        usdPerMillionTotalTokens: expect.closeTo(3.6 / ((21 * 3600) / 1e6), 9),
+      },
+    });
+  });
+
+  it('has no goodput without objectives and empty latency stats without successes', () => {
+    const metrics = stepMetrics({
+      load: { type: 'request-rate', requestRate: 2, burstiness: 1 },
+      samples: [{ startMs: 0, status: 'error', itlMs: [] }],
+      durationMs: 1000,
+    });
+    expect(metrics).toMatchObject({ completed: 0, failed: 1, errorRate: 1, ttft: { count: 0 } });
+    expect(metrics.goodput).toBeUndefined();
+  });
+});

@@ -1,0 +1,94 @@
+import type OpenAI from 'openai';
+import type {
+  CallOptions,
+  LanguageModel,
+  LogLikelihoodRequest,
+  LogLikelihoodResult,
+  ModelCapabilities,
+} from '../../spec/language-model.ts';
+import { startCallDeadline } from '../shared/call-deadline.ts';
+
+/** Why a probe request failed, in one short line (status and the server's message, never a key). */
+function reason(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return text.replace(/\s+/g, ' ').slice(0, 200);
+}
+
+/**
+ * Sends a handful of tiny requests (1 token each) to an OpenAI-compatible endpoint: chat (streamed, with
+ * usage), `/v1/completions`, echo + logprobs, `response_format: json_schema`, `seed`. A feature counts as
+ * supported when the server accepts the request and answers in the documented shape; servers that silently
+ * ignore a field (a seed, a schema) are reported as supporting it.
+ */
+export async function probeOpenAIEndpoint(options: {
+  readonly client: OpenAI;
+  readonly modelId: string;
+  readonly chatModel: LanguageModel;
+  readonly logLikelihood: (
+    request: LogLikelihoodRequest,
+    options: CallOptions,
+  ) => Promise<LogLikelihoodResult>;
+  readonly callOptions: CallOptions;
+  /** Maps SDK errors to one-line, key-free ProviderErrors. */
+  readonly toError: (error: unknown) => Error;
+}): Promise<ModelCapabilities> {
+  const { client, modelId, callOptions } = options;
+  const notes: string[] = [];
+  const deadline = startCallDeadline(callOptions);
+  const requestOptions = deadline.signal ? { signal: deadline.signal } : undefined;
+  const user = [{ role: 'user' as const, content: 'Say yes.' }];
+  const attempt = async (name: string, run: () => Promise<unknown>): Promise<boolean> => {
+    try {
+      await run();
+      return true;
+    } catch (error) {
+      notes.push(`${name}: ${reason(options.toError(error))}`);
+      return false;
+    }
+  };
+  try {
+    let streamedUsage = false;
+    const chat = await attempt('chat', async () => {
+      const result = await options.chatModel.generate(
+        { messages: user, parameters: { maxTokens: 1, temperature: 0 } },
+        callOptions,
+      );
+      streamedUsage = result.usage.inputTokens !== undefined || result.usage.outputTokens !== undefined;
+    });
+    if (chat && !streamedUsage) notes.push('streamed usage: the stream carried no usage');
+    const completions = await attempt('completions', () =>
+      client.completions.create({ model: modelId, prompt: 'Say yes.', max_tokens: 1 }, requestOptions),
+    );
+    const logLikelihood =
+      completions &&
+      (await attempt('echo+logprobs', () =>
+        options.logLikelihood({ context: 'The sky is', continuations: [' blue'] }, callOptions),
+      ));
+    const jsonSchemaOutput = await attempt('json-schema output', () =>
+      client.chat.completions.create(
+        {
+          model: modelId,
+          messages: user,
+          max_tokens: 1,
+          response_format: {
+            type: 'json_schema',
+            json_schema: {
+              name: 'probe',
+              schema: { type: 'object', properties: { answer: { type: 'string' } } },
+            },
+          },
+        },
+        requestOptions,
+      ),
+    );
+    const seed = await attempt('seed', () =>
+      client.chat.completions.create(
+        { model: modelId, messages: user, max_tokens: 1, seed: 1 },
+        requestOptions,
+      ),
+    );
+    return { chat, completions, logLikelihood, streamedUsage, jsonSchemaOutput, seed, notes };
+  } finally {
+    deadline.dispose();
+  }
+}

@@ -1,0 +1,158 @@
+import { ProviderError } from '../../spec/errors.ts';
+import type {
+  CallOptions,
+  ChunkTiming,
+  GenerateRequest,
+  GenerateResult,
+  ModelIdentity,
+  RawExchange,
+  StreamPart,
+} from '../../spec/language-model.ts';
+import { deadlineError, startCallDeadline } from './call-deadline.ts';
+
+/** Stream events kept at each end of a long stream; the middle ones (text deltas) are counted, not kept. */
+const keptEventsPerEnd = 4;
+
+/**
+ * Collects what a provider sent and received, for `GenerateResult.raw`: the request body as sent, and the
+ * response's stream events — all of them for short streams, else the first and last few (ids, finish reason,
+ * usage) with the number left out, so that a 1,000-token answer does not store 1,000 events.
+ */
+export class ExchangeRecorder {
+  request: unknown = undefined;
+  response: unknown = undefined;
+  private readonly head: unknown[] = [];
+  private tail: unknown[] = [];
+  private omitted = 0;
+
+  readonly events = {
+    push: (event: unknown): void => {
+      if (this.head.length < keptEventsPerEnd) {
+        this.head.push(event);
+        return;
+      }
+      this.tail.push(event);
+      if (this.tail.length > keptEventsPerEnd) {
+        this.tail = this.tail.slice(1);
+        this.omitted += 1;
+      }
+    },
+  };
+
+  toRaw(): RawExchange {
+    if (this.response !== undefined) return { request: this.request, response: this.response };
+    const events =
+      this.omitted === 0
+        ? [...this.head, ...this.tail]
+        : [...this.head, { omitted_events: this.omitted }, ...this.tail];
+    return { request: this.request, response: { events } };
+  }
+}
+
+export interface StreamContext {
+  /** Fires on the caller's abort or the timeout; pass it to the transport. */
+  readonly signal: AbortSignal | undefined;
+  /** Milliseconds since the request was sent. */
+  readonly elapsedMs: () => number;
+  readonly exchange: ExchangeRecorder;
+}
+
+export interface StreamingModelParts {
+  readonly identity: ModelIdentity;
+  readonly now: () => number;
+  /** What the messages name as the target: a base URL or a model path. */
+  readonly target: string;
+  /**
+   * Yields text deltas and exactly one `finish` last; throws on failure (it never yields `error`). A stream
+   * that ends without `finish` counts as cut off: a retryable error.
+   */
+  streamParts(request: GenerateRequest, context: StreamContext): AsyncGenerator<StreamPart>;
+  /** Maps whatever the transport threw to a ProviderError (one line, no secret). */
+  toProviderError(error: unknown, exchange: ExchangeRecorder): Error;
+}
+
+/**
+ * The shared body of every streaming provider: deadline (caller abort + timeout over the whole call), error
+ * mapping, a stream cut before its end turned into a retryable error, and `generate` as the collected stream
+ * (text, chunk timings, ttft, usage, finish reason, raw exchange).
+ */
+export function streamingModel(parts: StreamingModelParts): {
+  stream(request: GenerateRequest, options: CallOptions): AsyncGenerator<StreamPart>;
+  generate(request: GenerateRequest, options: CallOptions): Promise<GenerateResult>;
+} {
+  const provider = parts.identity.provider;
+
+  async function* guarded(
+    request: GenerateRequest,
+    callOptions: CallOptions,
+    exchange: ExchangeRecorder,
+  ): AsyncGenerator<StreamPart> {
+    const deadline = startCallDeadline(callOptions);
+    const startMs = parts.now();
+    const elapsedMs = () => parts.now() - startMs;
+    try {
+      if (deadline.firedBy !== undefined) throw deadline.signal?.reason;
+      let finished = false;
+      for await (const part of parts.streamParts(request, { signal: deadline.signal, elapsedMs, exchange })) {
+        if (deadline.firedBy !== undefined) break;
+        if (part.type === 'finish') finished = true;
+        yield part;
+        if (finished) return;
+      }
+      if (deadline.firedBy !== undefined) throw deadline.signal?.reason;
+      throw new ProviderError({
+        provider,
+        message: `the response stream from ${parts.target} ended before it was complete (cut off part-way)`,
+        isRetryable: true,
+      });
+    } catch (error) {
+      if (deadline.firedBy !== undefined) {
+        throw deadlineError({ deadline, callOptions, provider, target: parts.target });
+      }
+      throw parts.toProviderError(error, exchange);
+    } finally {
+      deadline.dispose();
+    }
+  }
+
+  return {
+    async *stream(request, callOptions) {
+      const startMs = parts.now();
+      try {
+        yield* guarded(request, callOptions, new ExchangeRecorder());
+      } catch (error) {
+        yield {
+          type: 'error',
+          error: error instanceof Error ? error : new Error(String(error)),
+          atMs: parts.now() - startMs,
+        };
+      }
+    },
+    async generate(request, callOptions) {
+      const exchange = new ExchangeRecorder();
+      const chunks: ChunkTiming[] = [];
+      let text = '';
+      for await (const part of guarded(request, callOptions, exchange)) {
+        if (part.type === 'text-delta') {
+          if (part.text.length === 0) continue;
+          text += part.text;
+          chunks.push({ atMs: part.atMs, characters: part.text.length });
+        } else if (part.type === 'finish') {
+          const ttftMs = chunks[0]?.atMs;
+          const result: GenerateResult = {
+            text,
+            finishReason: part.finishReason,
+            usage: part.usage,
+            timing: ttftMs === undefined ? { totalMs: part.atMs } : { ttftMs, totalMs: part.atMs },
+            prefillApplied: part.prefillApplied,
+            chunks,
+            raw: exchange.toRaw(),
+          };
+          return part.responseId === undefined ? result : { ...result, responseId: part.responseId };
+        }
+      }
+      // guarded() throws when the stream ends without `finish`; this line is not reached.
+      throw new ProviderError({ provider, message: `no response from ${parts.target}`, isRetryable: true });
+    },
+  };
+}

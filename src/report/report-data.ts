@@ -1,0 +1,55 @@
+import type { MetricSpec, StoredRun } from '../spec/index.ts';
+import { toItemView } from './item-view.ts';
+import { buildLatencyView } from './latency-view.ts';
+import { compareRuns } from './paired-comparison.ts';
+import { buildLeaderboards, buildRunView } from './run-view.ts';
+import type { ItemView, LatencyView, ReportData, RunView } from './view-model.ts';
+
+export interface ReportRunInput {
+  readonly run: StoredRun;
+  /** The protocol's metrics, headline first; undefined when the protocol is unknown. */
+  readonly metrics: readonly MetricSpec[] | undefined;
+  readonly costUsd?: number;
+}
+
+export interface RunViews {
+  readonly view: RunView;
+  readonly items: ItemView[];
+  readonly latency: LatencyView;
+}
+
+/**
+ * A run's views: its runs-list line, its items for the drill-down and its latency. A bench run's steps keep
+ * their per-request samples out of the items (the latency view holds what the charts need).
+ */
+export function buildRunViews(input: ReportRunInput): RunViews {
+  const scoreKey = input.metrics?.[0]?.itemScore;
+  const view = buildRunView(input);
+  const items = input.run.items.map((record) => {
+    const item = toItemView(record, { scoreKey });
+    return input.run.kind === 'bench' ? { ...item, extracted: null } : item;
+  });
+  return { view, items, latency: buildLatencyView(view, input.run.items) };
+}
+
+/**
+ * Everything a self-contained report shows, for the given runs in the given order: runs, leaderboards,
+ * comparisons (the first run of each protocol against the others), latency distributions and every item.
+ */
+export function buildReportData(options: {
+  runs: readonly ReportRunInput[];
+  generatedAt: string;
+}): ReportData {
+  const built = options.runs.map(buildRunViews);
+  const itemsByRun = new Map(built.map(({ view, items }) => [view.runId, items]));
+  const runs = built.map(({ view }) => view);
+  return {
+    version: 1,
+    generatedAt: options.generatedAt,
+    runs,
+    leaderboards: buildLeaderboards(runs),
+    comparisons: compareRuns(runs, (runId) => itemsByRun.get(runId) ?? []),
+    latency: built.map(({ latency }) => latency),
+    items: Object.fromEntries(itemsByRun),
+  };
+}

@@ -1,0 +1,183 @@
+import type { TcoCandidate } from '../cost/evaluate-tco.ts';
+import type { Recommendation } from '../cost/recommend.ts';
+
+export interface TcoCandidateJson {
+  model: string;
+  model_name: string;
+  deployment: 'api' | 'self_hosted';
+  provider: string | null;
+  gpus: { type: string; count: number } | null;
+  replicas: number | null;
+  precision: string | null;
+  gpu_hourly_usd: number | null;
+  monthly_cost_usd: number | null;
+  horizon_cost_usd: number | null;
+  cost_per_million_output_tokens_usd: number | null;
+  cost_per_million_tokens_usd: number | null;
+  price: {
+    input_usd_per_million: number;
+    cached_input_usd_per_million: number | null;
+    output_usd_per_million: number;
+    source: string;
+    as_of: string;
+  } | null;
+  throughput: {
+    output_tokens_per_second: number;
+    tpot_ms: number | null;
+    basis: string;
+    source: string;
+  } | null;
+  memory: { weight_gb: number; kv_cache_gb: number; usable_gb: number } | null;
+  break_even: {
+    versus_model: string;
+    versus_provider: string;
+    output_tokens_per_month: number | null;
+    tokens_per_month: number | null;
+  } | null;
+  quality: {
+    benchmark: string;
+    value: number;
+    ci95: [number, number] | null;
+    basis: string;
+    protocol: string;
+    source: string;
+  }[];
+  violations: string[];
+}
+
+/** Rounds money to cents below $1,000 000 and keeps 4 significant decimals for per-token prices. */
+function money(value: number | undefined): number | null {
+  if (value === undefined || !Number.isFinite(value)) return null;
+  return Math.round(value * 10_000) / 10_000;
+}
+
+function gigabytes(bytes: number): number {
+  return Math.round(bytes / 1e7) / 100;
+}
+
+/** One candidate in the `parity tco --json` shape (CONTRACT.md), extended with the figures behind it. */
+export function tcoCandidateJson(candidate: TcoCandidate): TcoCandidateJson {
+  const plan = candidate.selfHosting;
+  return {
+    model: candidate.model,
+    model_name: candidate.modelName,
+    deployment: candidate.deployment,
+    provider: candidate.provider ?? null,
+    gpus: plan ? { type: plan.gpu.id, count: plan.gpuCount } : null,
+    replicas: plan ? plan.month.replicas : null,
+    precision: plan ? plan.precision : null,
+    gpu_hourly_usd: plan ? plan.gpuHourlyUsd : null,
+    monthly_cost_usd: money(candidate.monthlyCostUsd),
+    horizon_cost_usd: money(candidate.horizonCostUsd),
+    cost_per_million_output_tokens_usd: money(candidate.costPerMillionOutputTokensUsd),
+    cost_per_million_tokens_usd: money(candidate.costPerMillionTokensUsd),
+    price: candidate.price
+      ? {
+          input_usd_per_million: candidate.price.inputUsdPerMillion,
+          cached_input_usd_per_million: candidate.price.cachedInputUsdPerMillion ?? null,
+          output_usd_per_million: candidate.price.outputUsdPerMillion,
+          source: candidate.price.source,
+          as_of: candidate.price.asOf,
+        }
+      : null,
+    throughput: candidate.throughput
+      ? {
+          output_tokens_per_second: Math.round(candidate.throughput.outputTokensPerSecond * 10) / 10,
+          tpot_ms:
+            candidate.throughput.tpotMs === undefined
+              ? null
+              : Math.round(candidate.throughput.tpotMs * 10) / 10,
+          basis: candidate.throughput.basis,
+          source: candidate.throughput.source,
+        }
+      : null,
+    memory: plan
+      ? {
+          weight_gb: gigabytes(plan.weightBytes),
+          kv_cache_gb: gigabytes(plan.kvCacheBytes),
+          usable_gb: gigabytes(plan.usableBytes),
+        }
+      : null,
+    break_even: candidate.breakEven
+      ? {
+          versus_model: candidate.breakEven.versus.model,
+          versus_provider: candidate.breakEven.versus.provider,
+          output_tokens_per_month: candidate.breakEven.outputTokensPerMonth ?? null,
+          tokens_per_month: candidate.breakEven.tokensPerMonth ?? null,
+        }
+      : null,
+    quality: candidate.quality.map((figure) => ({
+      benchmark: figure.benchmark,
+      value: figure.value,
+      ci95: figure.ci95 ? [figure.ci95[0], figure.ci95[1]] : null,
+      basis: figure.basis,
+      protocol: figure.protocol,
+      source: figure.source,
+    })),
+    violations: [...candidate.violations],
+  };
+}
+
+export interface TcoJson {
+  workload: { name: string; file: string };
+  candidates: TcoCandidateJson[];
+}
+
+export function tcoJson(options: {
+  workloadName: string;
+  workloadFile: string;
+  candidates: readonly TcoCandidate[];
+}): TcoJson {
+  return {
+    workload: { name: options.workloadName, file: options.workloadFile },
+    candidates: options.candidates.map(tcoCandidateJson),
+  };
+}
+
+export interface RecommendJson extends TcoJson {
+  recommended: TcoCandidateJson | null;
+  ranked: { model: string; deployment: string; provider: string | null; monthly_cost_usd: number | null }[];
+  pareto: { model: string; deployment: string; provider: string | null }[];
+  break_even: {
+    self_hosted_model: string;
+    versus_model: string;
+    versus_provider: string;
+    output_tokens_per_month: number | null;
+    tokens_per_month: number | null;
+  } | null;
+}
+
+/** `parity recommend --json`: the `parity tco` shape plus the pick, the ranking, the Pareto frontier and break-even. */
+export function recommendJson(options: {
+  workloadName: string;
+  workloadFile: string;
+  candidates: readonly TcoCandidate[];
+  recommendation: Recommendation;
+}): RecommendJson {
+  const { recommendation } = options;
+  const brief = (
+    candidate: TcoCandidate,
+  ): { model: string; deployment: string; provider: string | null } => ({
+    model: candidate.model,
+    deployment: candidate.deployment,
+    provider: candidate.provider ?? null,
+  });
+  return {
+    ...tcoJson(options),
+    recommended: recommendation.recommended ? tcoCandidateJson(recommendation.recommended) : null,
+    ranked: recommendation.ranked.map((candidate) => ({
+      ...brief(candidate),
+      monthly_cost_usd: money(candidate.monthlyCostUsd),
+    })),
+    pareto: recommendation.pareto.map(brief),
+    break_even: recommendation.breakEven
+      ? {
+          self_hosted_model: recommendation.breakEven.selfHosted.model,
+          versus_model: recommendation.breakEven.versus.model,
+          versus_provider: recommendation.breakEven.versus.provider,
+          output_tokens_per_month: recommendation.breakEven.outputTokensPerMonth ?? null,
+          tokens_per_month: recommendation.breakEven.tokensPerMonth ?? null,
+        }
+      : null,
+  };
+}

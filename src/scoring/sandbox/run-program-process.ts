@@ -1,0 +1,99 @@
+import { spawn } from 'node:child_process';
+import { StringDecoder } from 'node:string_decoder';
+import type { ExecutionResult } from '../../spec/index.ts';
+import { OutputTail } from './output-tail.ts';
+
+/** How long pipes may stay open after the process exited before they are closed by force. */
+const exitGraceMs = 500;
+
+export interface RunProgramProcessOptions {
+  /** Executable: bwrap, or the interpreter itself when unsandboxed. */
+  readonly command: string;
+  readonly arguments: readonly string[];
+  /** Written to the process's stdin, then stdin is closed. */
+  readonly input: string;
+  /** Wall-clock limit; at expiry the whole process group is killed with SIGKILL. */
+  readonly timeoutMs: number;
+  /** Characters of combined stdout/stderr kept. */
+  readonly outputTailCharacters: number;
+  /** Working directory of the spawned command. */
+  readonly cwd: string;
+  /** Milliseconds clock for durations (injected; performance.now in production). */
+  readonly monotonicMs: () => number;
+}
+
+/**
+ * Spawns one program in a new process group with an empty environment and fds 0–3 piped, and classifies its
+ * end: `started` on fd 3 then exit 0 → passed; `started` then anything else → failed; no `started` → the
+ * sandbox (or interpreter) could not start it → sandbox-error; still running at the limit → timed-out. It
+ * resolves only after the process has exited and its pipes have closed, so no descendant holds them open.
+ */
+export function runProgramProcess(options: RunProgramProcessOptions): Promise<ExecutionResult> {
+  return new Promise((resolve) => {
+    const startedAt = options.monotonicMs();
+    const tail = new OutputTail(options.outputTailCharacters);
+    let started = false;
+    let timedOut = false;
+    let spawnError: Error | undefined;
+    const child = spawn(options.command, [...options.arguments], {
+      stdio: ['pipe', 'pipe', 'pipe', 'pipe'],
+      detached: true,
+      env: { PATH: '/usr/bin:/bin' },
+      cwd: options.cwd,
+    });
+    const killTree = (): void => {
+      if (child.pid === undefined) return;
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        // The group is already gone.
+      }
+    };
+    const timer = setTimeout(() => {
+      timedOut = true;
+      killTree();
+    }, options.timeoutMs);
+    for (const stream of [child.stdout, child.stderr]) {
+      const decoder = new StringDecoder('utf8');
+      stream?.on('data', (chunk: Buffer) => tail.append(decoder.write(chunk)));
+    }
+    const marker = child.stdio[3];
+    if (marker && 'on' in marker) {
+      marker.on('data', (chunk: Buffer) => {
+        if (chunk.toString('utf8').includes('started')) started = true;
+      });
+      marker.on('error', () => undefined);
+    }
+    child.stdin?.on('error', () => undefined); // EPIPE when the program exits without reading
+    child.stdin?.end(options.input);
+    child.on('error', (error) => {
+      spawnError = error;
+    });
+    let finished = false;
+    let graceTimer: NodeJS.Timeout | undefined;
+    child.on('exit', () => {
+      // A descendant that escaped the group (possible only unsandboxed) could hold the pipes open forever.
+      graceTimer = setTimeout(() => {
+        for (const stream of child.stdio) stream?.destroy();
+      }, exitGraceMs);
+    });
+    child.on('close', (exitCode, signal) => {
+      if (finished) return;
+      finished = true;
+      clearTimeout(timer);
+      clearTimeout(graceTimer);
+      // Anything the program left in its group (outside a pid namespace) goes with it.
+      killTree();
+      const durationMs = options.monotonicMs() - startedAt;
+      let status: ExecutionResult['status'];
+      let outputTail = tail.toString();
+      if (spawnError) {
+        status = 'sandbox-error';
+        outputTail = `${outputTail}${outputTail ? '\n' : ''}${spawnError.message}`;
+      } else if (timedOut) status = 'timed-out';
+      else if (!started) status = 'sandbox-error';
+      else status = exitCode === 0 ? 'passed' : 'failed';
+      resolve({ status, exitCode, signal, durationMs, outputTail });
+    });
+  });
+}

@@ -1,0 +1,142 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getBenchmark, getProtocol } from '../src/benchmarks/registry.ts';
+import { createDirectorySourceForTests } from '../src/benchmarks/directory-source-for-tests.ts';
+import type { IfevalData } from '../src/benchmarks/ifeval/index.ts';
+import { main } from '../src/cli/main.ts';
+import { captureIo } from './support/capture-io.ts';
+import { startOpenAICompatibleServer } from './support/openai-compatible-server.ts';
+
+const shared = resolve(import.meta.dirname, '../../shared/datasets');
+const LIMIT = 30;
+/** What the test model answers to any other prompt (IFEval): lower case, no commas, two sentences. */
+const ifevalReply = 'my answer is yes. this reply has no commas at all.';
+
+interface RunJson {
+  benchmark: string;
+  protocol: string;
+  n: number;
+  metrics: Record<string, { value: number | null; n: number }>;
+  groups: Record<string, Record<string, { value: number | null; n: number }>>;
+}
+
+/**
+ * A "model" that knows the answers: it replies to each prompt of the first LIMIT items with the protocol's
+ * reference completion, so every item must come back correct through the whole eval path.
+ */
+describe.skipIf(!existsSync(shared))(
+  'parity eval on MGSM, BBH, ARC and IFEval over real HTTP (skipped: ../shared/datasets not present)',
+  () => {
+    let directory: string;
+    let server: Awaited<ReturnType<typeof startOpenAICompatibleServer>>;
+    const replies = new Map<string, string>();
+
+    beforeAll(async () => {
+      directory = mkdtempSync(join(tmpdir(), 'parity-more-'));
+      const source = createDirectorySourceForTests(shared);
+      for (const [benchmarkId, protocolId] of [
+        ['mgsm', 'mgsm.cot.0shot'],
+        ['bbh', 'bbh.cot.3shot'],
+        ['bbh', 'bbh.direct.3shot'],
+        ['arc', 'arc.challenge'],
+      ] as const) {
+        const benchmark = getBenchmark(benchmarkId);
+        const protocol = getProtocol(benchmark, protocolId);
+        for (const item of await benchmark.loadItems(source, { limit: LIMIT })) {
+          const request = protocol.buildRequest(item);
+          replies.set(request.messages.at(-1)?.content ?? '', protocol.referenceCompletion(item));
+        }
+      }
+      server = await startOpenAICompatibleServer({
+        respond: ({ body }) => ({ text: replies.get(body.messages.at(-1)?.content ?? '') ?? ifevalReply }),
+      });
+    });
+
+    afterAll(async () => {
+      await server.close();
+      rmSync(directory, { recursive: true, force: true });
+    });
+
+    async function evaluate(bench: string, protocol: string): Promise<RunJson> {
+      const io = captureIo({ cwd: directory });
+      const jsonFile = join(directory, `${protocol}.json`);
+      const code = await main(
+        [
+          'eval',
+          ...['--model', 'openai:test-model', '--base-url', server.url, '--bench', bench],
+          ...['--protocol', protocol, '--limit', String(LIMIT), '--data-dir', shared],
+          ...['--store', join(directory, 'runs.db'), '--json', jsonFile, '--no-download'],
+        ],
+        io,
+      );
+      expect({ code, stderr: code === 0 ? '' : io.output.stderr }).toEqual({ code: 0, stderr: '' });
+      const json = JSON.parse(readFileSync(jsonFile, 'utf8')) as { runs: RunJson[] };
+      const run = json.runs[0];
+      if (!run) throw new Error('no run in the JSON output');
+      return run;
+    }
+
+    it('mgsm: 100% in every language', async () => {
+      const run = await evaluate('mgsm', 'mgsm.cot.0shot');
+      expect(run.n).toBe(LIMIT);
+      expect(run.metrics.accuracy?.value).toBe(1);
+      expect(Object.keys(run.groups)).toHaveLength(11);
+    });
+
+    it('bbh: 100% on every task, chain of thought and answer-only', async () => {
+      for (const protocol of ['bbh.cot.3shot', 'bbh.direct.3shot']) {
+        const run = await evaluate('bbh', protocol);
+        expect({ protocol: run.protocol, n: run.n, accuracy: run.metrics.accuracy?.value }).toEqual({
+          protocol,
+          n: LIMIT,
+          accuracy: 1,
+        });
+        expect(Object.keys(run.groups)).toHaveLength(27);
+      }
+    });
+
+    it('arc: 100%', async () => {
+      const run = await evaluate('arc', 'arc.challenge');
+      expect({ n: run.n, accuracy: run.metrics.accuracy?.value }).toEqual({ n: LIMIT, accuracy: 1 });
+    });
+    it('ifeval: eval and score agree, and score also takes upstream {prompt, response} files', async () => {
+      const run = await evaluate('ifeval', 'ifeval.0shot');
+      const benchmark = getBenchmark('ifeval');
+      const protocol = getProtocol(benchmark);
+      const items = await benchmark.loadItems(createDirectorySourceForTests(shared), { limit: LIMIT });
+      const scored = items.map((item) => protocol.score(item, ifevalReply).scores);
+      const promptStrict =
+        scored.reduce((sum, scores) => sum + (scores.prompt_strict ?? 0), 0) / items.length;
+      const followed = scored.reduce((sum, scores) => sum + (scores.instruction_loose ?? 0), 0);
+      const given = scored.reduce((sum, scores) => sum + (scores.instructions ?? 0), 0);
+      expect(Object.keys(run.metrics)).toEqual([
+        'prompt_strict',
+        'instruction_strict',
+        'prompt_loose',
+        'instruction_loose',
+      ]);
+      expect(run.metrics.prompt_strict?.value).toBeCloseTo(promptStrict, 10);
+      expect(run.metrics.instruction_loose).toMatchObject({ value: followed / given, n: given });
+      expect(Object.keys(run.groups).length).toBeGreaterThan(5);
+
+      const upstreamFile = join(directory, 'responses.jsonl');
+      writeFileSync(
+        upstreamFile,
+        items
+          .map((item) => JSON.stringify({ prompt: (item.data as IfevalData).prompt, response: ifevalReply }))
+          .join('\n'),
+      );
+      const io = captureIo({ cwd: directory });
+      const code = await main(
+        ['score', 'ifeval', '--samples', upstreamFile, '--data-dir', shared, '--json', '--no-download'],
+        io,
+      );
+      expect({ code, stderr: io.output.stderr }).toEqual({ code: 0, stderr: '' });
+      const scoredJson = JSON.parse(io.output.stdout) as RunJson;
+      expect(scoredJson.n).toBe(LIMIT);
+      expect(scoredJson.metrics).toEqual(run.metrics);
+    });
+  },
+);

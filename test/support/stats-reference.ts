@@ -1,0 +1,96 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { expect } from 'vitest';
+
+/** The committed output of scripts/stats-fixtures/compute-reference-values.py (SciPy/statsmodels). */
+type Pair = [number, number];
+
+export interface Reference {
+  seeded_random: { seed: number; first_uint32: number[] };
+  normal: {
+    cdf: { z: number; cdf: number; survival: number }[];
+    quantile: { p: number; z: number }[];
+    log_gamma: { x: number; value: number }[];
+  };
+  wilson: { successes: number; n: number; ci95: Pair }[];
+  mcnemar: { a_only: number; b_only: number; p_value: number }[];
+  holm: { p_values: number[]; adjusted: number[] }[];
+  two_proportion: {
+    p_a: number;
+    n_a: number;
+    p_b: number;
+    n_b: number;
+    z: number;
+    p_value: number;
+    ci95: Pair;
+  }[];
+  clustered: { values: number[]; clusters: string[]; mean: number; standard_error: number; ci95: Pair }[];
+  paired_difference: {
+    a: number[];
+    b: number[];
+    groups: string[];
+    micro: { value: number; ci95: Pair };
+    macro: { value: number; ci95: Pair };
+  };
+  pass_at_k: {
+    problems: { samples: number; correct: number }[];
+    cases: { k: number; seed: number; resamples: number; value: number; ci95: Pair; per_problem: number[] }[];
+  };
+  permutation: {
+    exact: { a: number[]; b: number[]; p_value: number };
+    monte_carlo: { differences: number[]; seed: number; resamples: number; p_value: number };
+  };
+  sample_size: {
+    kind: 'binary' | 'graded';
+    difference: number;
+    discordance?: number;
+    difference_sd?: number;
+    power: number;
+    level: number;
+    n: number;
+  }[];
+  confidence_sequence: {
+    name: string;
+    differences: number[];
+    lower: number;
+    upper: number;
+    planned_items: number | null;
+    alpha: number;
+    ci_low: number[];
+    ci_high: number[];
+  }[];
+  routellm_mmlu: {
+    a_model: string;
+    b_model: string;
+    n_paired: number;
+    a_value: number;
+    b_value: number;
+    a_ci95: Pair;
+    b_ci95: Pair;
+    difference: number;
+    ci95: Pair;
+    a_only: number;
+    b_only: number;
+    mcnemar_p_value: number;
+    discordance: number;
+  } | null;
+}
+
+export const statsReference = JSON.parse(
+  readFileSync(resolve(import.meta.dirname, '../../scripts/stats-fixtures/reference-values.json'), 'utf8'),
+) as Reference;
+
+/** Equal to 1e-6 relative (with a 1e-9 absolute floor near 0): within 1e-6 absolutely for values ≤ 1. */
+export function expectClose(actual: number, expected: number, label = ''): void {
+  const tolerance = 1e-6 * Math.abs(expected) + 1e-9;
+  if (!(Math.abs(actual - expected) <= tolerance)) {
+    expect.fail(
+      `${label}: expected ${expected}, got ${actual} (|difference| ${Math.abs(actual - expected)})`,
+    );
+  }
+}
+
+export function expectAllClose(actual: readonly number[], expected: readonly number[], label = ''): void {
+  expect(actual.length, label).toBe(expected.length);
+  actual.forEach((value, index) => expectClose(value, expected[index] ?? Number.NaN, `${label}[${index}]`));
+}

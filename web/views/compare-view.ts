@@ -1,0 +1,198 @@
+import type { ComparisonView, RunView } from '../../src/report/view-model.ts';
+import { intervalChart } from '../charts.ts';
+import { formatPercent, h, replaceChildren } from '../dom.ts';
+import { showError, viewLink } from '../links.ts';
+import type { View } from '../links.ts';
+
+function verdictLabel(comparison: ComparisonView): string {
+  if (comparison.verdict === 'a_better') return `A better (${comparison.a.model})`;
+  if (comparison.verdict === 'b_better') return `B better (${comparison.b.model})`;
+  return 'no significant difference';
+}
+
+function differenceText(comparison: ComparisonView): string {
+  const { value, ci95 } = comparison.difference;
+  const sign = (number: number | null): string => (number !== null && number > 0 ? '+' : '');
+  return `${sign(value)}${formatPercent(value, comparison.kind)} [${formatPercent(ci95[0], comparison.kind)}, ${formatPercent(ci95[1], comparison.kind)}]`;
+}
+
+function picker(container: HTMLElement, runs: readonly RunView[]): void {
+  const chosen = new Set<string>();
+  const go = h('a', { class: 'button disabled', href: '#/compare' }, 'Compare');
+  const update = (): void => {
+    go.setAttribute('href', viewLink('compare', { runs: [...chosen].join(',') }));
+    go.classList.toggle('disabled', chosen.size < 2);
+  };
+  const list = h('ul', { class: 'picker' });
+  for (const run of runs.filter((candidate) => candidate.kind === 'eval')) {
+    const box = h('input', { type: 'checkbox', 'aria-label': `compare run ${run.runId}` });
+    box.addEventListener('change', () => {
+      if (box.checked) chosen.add(run.runId);
+      else chosen.delete(run.runId);
+      update();
+    });
+    list.append(
+      h(
+        'li',
+        {},
+        h(
+          'label',
+          {},
+          box,
+          ` ${run.model} · ${run.benchmark} · ${run.protocol} · `,
+          h('span', { class: 'muted' }, run.runId),
+        ),
+      ),
+    );
+  }
+  container.append(
+    h('p', {}, 'Pick two or more runs of the same benchmark and protocol. The first one picked is A.'),
+    list,
+    go,
+  );
+}
+
+/** Side by side: every run's interval, then A against each other run on paired items, with links to the items. */
+export const compareView: View = (container, source, parameters) => {
+  container.append(h('h1', {}, 'Compare'));
+  const runIds = (parameters.get('runs') ?? '').split(',').filter((runId) => runId !== '');
+  if (runIds.length < 2) {
+    void source
+      .runs()
+      .then((runs) => picker(container, runs))
+      .catch((error: unknown) => showError(container, error));
+    return () => {};
+  }
+  const body = h('div');
+  container.append(body);
+  void source
+    .compare(runIds)
+    .then(({ runs, comparisons }) => {
+      const kind = runs[0]?.headline?.kind ?? 'proportion';
+      replaceChildren(
+        body,
+        h(
+          'section',
+          { class: 'card' },
+          h('h2', {}, 'Runs'),
+          intervalChart(
+            runs.map((run, index) => ({
+              label: `${index === 0 ? 'A' : `B${runs.length > 2 ? index : ''}`}: ${run.model}`,
+              value: run.headline?.value ?? null,
+              low: run.headline?.ci95[0] ?? null,
+              high: run.headline?.ci95[1] ?? null,
+            })),
+            {
+              min: kind === 'proportion' ? 0 : Math.min(...runs.map((run) => run.headline?.ci95[0] ?? 0)),
+              max: kind === 'proportion' ? 1 : Math.max(...runs.map((run) => run.headline?.ci95[1] ?? 1)),
+              format: (value) => formatPercent(value, kind),
+            },
+          ),
+        ),
+        h(
+          'section',
+          { class: 'card' },
+          h('h2', {}, 'Paired verdicts'),
+          h(
+            'table',
+            { class: 'comparisons' },
+            h(
+              'thead',
+              {},
+              h(
+                'tr',
+                {},
+                ...[
+                  'A',
+                  'B',
+                  'benchmark',
+                  'n paired',
+                  'A',
+                  'B',
+                  'A − B [95% CI]',
+                  'A better / B better',
+                  'test',
+                  'p (Holm)',
+                  'verdict',
+                  'items',
+                ].map((label) => h('th', {}, label)),
+              ),
+            ),
+            h(
+              'tbody',
+              {},
+              ...comparisons.map((comparison) =>
+                h(
+                  'tr',
+                  { class: `verdict-${comparison.verdict}` },
+                  h('td', {}, comparison.a.model),
+                  h('td', {}, comparison.b.model),
+                  h('td', {}, `${comparison.benchmark} · ${comparison.protocol}`),
+                  h('td', { class: 'num' }, String(comparison.nPaired)),
+                  h('td', { class: 'num' }, formatPercent(comparison.a.value, comparison.kind)),
+                  h('td', { class: 'num' }, formatPercent(comparison.b.value, comparison.kind)),
+                  h('td', { class: 'num' }, differenceText(comparison)),
+                  h('td', { class: 'num' }, `${comparison.aBetterCount} / ${comparison.bBetterCount}`),
+                  h('td', { class: 'small' }, comparison.test.name),
+                  h(
+                    'td',
+                    { class: 'num' },
+                    comparison.test.pAdjusted === null ? '—' : comparison.test.pAdjusted.toPrecision(2),
+                  ),
+                  h('td', { class: 'verdict' }, verdictLabel(comparison)),
+                  h(
+                    'td',
+                    {},
+                    h(
+                      'a',
+                      {
+                        href: viewLink('items', {
+                          run: comparison.a.runId,
+                          vs: comparison.b.runId,
+                          filter: 'worse-than-vs',
+                        }),
+                      },
+                      'wrong in A, right in B',
+                    ),
+                    h('br'),
+                    h(
+                      'a',
+                      {
+                        href: viewLink('items', {
+                          run: comparison.a.runId,
+                          vs: comparison.b.runId,
+                          filter: 'better-than-vs',
+                        }),
+                      },
+                      'right in A, wrong in B',
+                    ),
+                  ),
+                ),
+              ),
+            ),
+          ),
+          intervalChart(
+            comparisons.map((comparison) => ({
+              label: `A − ${comparison.b.model}`,
+              value: comparison.difference.value,
+              low: comparison.difference.ci95[0],
+              high: comparison.difference.ci95[1],
+            })),
+            {
+              min: Math.min(-0.05, ...comparisons.map((comparison) => comparison.difference.ci95[0] ?? 0)),
+              max: Math.max(0.05, ...comparisons.map((comparison) => comparison.difference.ci95[1] ?? 0)),
+              format: (value) => formatPercent(value, kind),
+              zero: true,
+            },
+          ),
+          h(
+            'p',
+            { class: 'muted small' },
+            `Method: ${comparisons[0]?.method ?? ''}. Items are paired by id and sample; only items both runs scored count.`,
+          ),
+        ),
+      );
+    })
+    .catch((error: unknown) => showError(container, error));
+  return () => {};
+};
