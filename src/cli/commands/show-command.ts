@@ -1,10 +1,39 @@
 import { getBenchmark, getProtocol } from '../../benchmarks/registry.ts';
+import { benchStepJson } from '../../report/bench-step-json.ts';
+import { isBenchStepItem, readBenchStepRecord } from '../../report/bench-step-record.ts';
+import { formatBenchTable } from '../../report/format-bench-table.ts';
+import type { RunStore } from '../../spec/index.ts';
 import { formatGroupTable, formatScoreTable } from '../../report/format-score-table.ts';
 import { openSqliteRunStore } from '../../store/sqlite-run-store.ts';
 import type { CliIo } from '../cli-io.ts';
 import { storePath } from '../paths.ts';
 import { readRunOutcomes, runJson, runScores, runTableRow } from '../run-summary.ts';
 import { formatRunCost, runCostJson, runCostSummary } from '../run-cost-summary.ts';
+
+/** A `parity bench` run: its steps as `parity bench` printed them (table, or the same JSON array). */
+function showBenchRun(store: RunStore, runId: string, flags: { json?: boolean }, io: CliIo): number {
+  const run = store.getRun(runId);
+  if (!run) return 2;
+  const steps = run.items
+    .filter(isBenchStepItem)
+    .map((item) => readBenchStepRecord(item, { runId }))
+    .sort((a, b) => a.stepIndex - b.stepIndex);
+  if (flags.json) {
+    io.stdout(
+      `${JSON.stringify(
+        steps.map((step) => benchStepJson(step.metrics)),
+        null,
+        2,
+      )}\n`,
+    );
+    return 0;
+  }
+  io.stdout(
+    `run ${run.runId}  bench  ${run.status}  ${run.doneItems}/${run.totalItems} steps  ${run.config.modelSpec}  created ${run.createdAt}\n`,
+  );
+  io.stdout(`${formatBenchTable(steps.map((step) => step.metrics))}\n`);
+  return 0;
+}
 
 /** `parity show <run-id>`: a stored run's scores, per-group results, and with --items every item. */
 export function showCommand(
@@ -14,6 +43,8 @@ export function showCommand(
 ): number {
   const store = openSqliteRunStore({ path: storePath(io, flags.store) });
   try {
+    const summary = store.getSummary(runId);
+    if (summary?.kind === 'bench') return showBenchRun(store, runId, flags, io);
     const run = readRunOutcomes(store, runId, storePath(io, flags.store));
     const protocol = getProtocol(getBenchmark(run.config.benchmark), run.config.protocol);
     const scores = runScores(run, protocol);
