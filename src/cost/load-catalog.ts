@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError } from '../spec/index.ts';
+import { packageRoot } from '../spec/package-root.ts';
 import { gpuCatalogSchema, modelCatalogSchema, type GpuCatalog, type ModelCatalog } from './catalog-types.ts';
 import { parseDataFile } from './parse-data-file.ts';
 
 /** The folder of the catalogs shipped with parity. */
-export const catalogDirectory = join(import.meta.dirname, 'catalog');
+export const catalogDirectory = join(packageRoot(import.meta.dirname), 'src', 'cost', 'catalog');
 
 function readText(file: string): string {
   try {

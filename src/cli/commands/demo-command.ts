@@ -3,13 +3,13 @@ import { mkdir, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeTinyGguf } from '../../providers/local/tiny-gguf.ts';
 import type { CliIo } from '../cli-io.ts';
-import { packageRoot } from '../package-root.ts';
+import { packageRoot } from '../../spec/package-root.ts';
 import { cacheDir, dataDir } from '../paths.ts';
 import { evalCommand } from './eval-command.ts';
 
 /** Settings of the demo's generated model; changing them changes its file name. */
 const DEMO_MODEL = { seed: 1234, contextLength: 8192 } as const;
-const BUILT_IN_DATA = join(packageRoot(), 'src', 'cli', 'demo-data');
+const BUILT_IN_DATA = join(packageRoot(import.meta.dirname), 'src', 'cli', 'demo-data');
 
 export const DEMO_NOTICE =
   'The demo model is a tiny random-weight test model that parity generates itself (no download). It writes random\n' +

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
+import { packageRoot } from '../../spec/package-root.ts';
 import { build } from 'esbuild';
 
 /** The front end: one script (an IIFE, no imports at run time) and one style sheet. */
@@ -9,7 +10,7 @@ export interface WebBundle {
 }
 
 /** The web/ folder at the repository root. */
-export const webDirectory = resolve(import.meta.dirname, '../../../web');
+export const webDirectory = join(packageRoot(import.meta.dirname), 'web');
 
 let cached: Promise<WebBundle> | undefined;
 
