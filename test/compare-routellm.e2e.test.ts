@@ -112,6 +112,32 @@ describe.skipIf(!existsSync(responses))(
       expect(io.output.stdout).toContain('verdict at level 0.05: A better');
     });
 
+    it('parity show: Wilson by default; --cluster group gives the subject-clustered interval of statsmodels', async () => {
+      const expected = statsReference.routellm_mmlu;
+      if (!expected) throw new Error('reference-values.json lacks routellm_mmlu');
+      type ShowJson = {
+        metrics: Record<string, { ci95: [number, number]; method: string; clusters?: number }>;
+      };
+      const show = async (extra: string[]): Promise<string> => {
+        const io = captureIo({ cwd: directory });
+        expect(await main(['show', runIds[0] ?? '', '--store', store, ...extra], io), io.output.stderr).toBe(
+          0,
+        );
+        return io.output.stdout;
+      };
+      const byItem = JSON.parse(await show(['--json'])) as ShowJson;
+      expect(byItem.metrics.accuracy?.method).toBe('wilson');
+      expectAllClose(byItem.metrics.accuracy?.ci95 ?? [], expected.a_ci95, 'wilson');
+      expect(byItem.metrics.accuracy_macro?.method).toBe('normal-group-mean');
+      const bySubject = JSON.parse(await show(['--json', '--cluster', 'group'])) as ShowJson;
+      expect(bySubject.metrics.accuracy).toMatchObject({ method: 'clustered-by-group', clusters: 57 });
+      expectAllClose(bySubject.metrics.accuracy?.ci95 ?? [], expected.a_ci95_by_subject, 'by subject');
+      const table = await show(['--cluster', 'group']);
+      expect(table).toMatch(/accuracy %\s+80\.6 {2}\[75\.6, 85\.6\] †/);
+      expect(table).toContain('  † cluster-robust SE, each group (subject) as one cluster, 57 clusters');
+      expect(table).toContain('  ‡ macro average: normal interval from the per-group variances (stratified)');
+    });
+
     it('stores the imported items with groups and puts nothing in the response cache', () => {
       const database = new Database(store, { readonly: true });
       try {

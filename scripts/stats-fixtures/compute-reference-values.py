@@ -236,15 +236,99 @@ def confidence_sequence_section(rng):
     return cases
 
 
+def clustered_fit(values, clusters):
+    """Mean with its cluster-robust SE (statsmodels OLS on a constant, cov_type='cluster') and 95% interval."""
+    values = np.asarray(values, float)
+    fit = sm.OLS(values, np.ones(len(values))).fit(cov_type="cluster", cov_kwds={"groups": np.asarray(clusters)})
+    se = float(fit.bse[0])
+    z = stats.norm.ppf(0.975)
+    mean = float(fit.params[0])
+    return {"value": mean, "standard_error": se, "ci95": [mean - z * se, mean + z * se]}
+
+
+def per_run_section(rng):
+    """Per-run intervals (docs/decisions/0043-per-run-intervals.md): units of one item clustered."""
+    z = stats.norm.ppf(0.975)
+    # MT-Bench: 20 questions x 2 judged turns, ratings 1..10, 4 categories; a question's turns are one cluster.
+    questions = 20
+    category = [f"cat{q % 4}" for q in range(questions)]
+    level = rng.integers(2, 9, questions)
+    ratings = np.clip(level[:, None] + rng.integers(-2, 3, (questions, 2)), 1, 10).astype(float)
+    turns = [{"question": f"q{q}", "turn": t + 1, "group": category[q], "rating": float(ratings[q, t])}
+             for q in range(questions) for t in range(2)]
+    overall = clustered_fit([t["rating"] for t in turns], [t["question"] for t in turns])
+    turn1 = ratings[:, 0]
+    se1 = turn1.std(ddof=1) / math.sqrt(len(turn1))
+    per_group = {}
+    for group in sorted(set(category)):
+        chosen = [t for t in turns if t["group"] == group]
+        per_group[group] = clustered_fit([t["rating"] for t in chosen], [t["question"] for t in chosen])
+    mtbench = {"turns": turns, "score": overall,
+               "score_turn1": {"value": float(turn1.mean()),
+                               "ci95": [float(turn1.mean() - z * se1), float(turn1.mean() + z * se1)]},
+               "groups": per_group}
+
+    # IFEval instruction level: 30 prompts with 1..3 instructions; instructions of one prompt are one cluster.
+    given = rng.integers(1, 4, 30)
+    followed = np.array([rng.binomial(g, 0.75) for g in given])
+    units, clusters = [], []
+    for index, (g, f) in enumerate(zip(given, followed)):
+        units += [1.0] * int(f) + [0.0] * int(g - f)
+        clusters += [f"p{index}"] * int(g)
+    ifeval = {"prompts": [{"id": f"p{i}", "followed": int(f), "given": int(g)}
+                          for i, (g, f) in enumerate(zip(given, followed))],
+              "instruction": clustered_fit(units, clusters)}
+
+    # pass@1 with 5 samples per problem: clustered by problem over the samples; pass@3 by the seeded bootstrap.
+    problems = 15
+    rates = rng.random(problems)
+    samples = (rng.random((problems, 5)) < rates[:, None]).astype(float)
+    pass1 = clustered_fit(samples.ravel(), np.repeat(np.arange(problems), 5))
+    correct = samples.sum(axis=1).astype(int)
+    per3 = np.array([1 - special.comb(5 - c, 3, exact=True) / special.comb(5, 3, exact=True) for c in correct])
+    random = SeededRandom(0)
+    boot = []
+    for _ in range(2000):
+        idx = [random.next_int(problems) for _ in range(problems)]
+        boot.append(per3[idx].mean())
+    low, high = np.percentile(boot, [2.5, 97.5])
+    code = {"samples": samples.astype(int).tolist(), "pass1": pass1,
+            "pass3": {"seed": 0, "resamples": 2000, "value": float(per3.mean()), "ci95": [float(low), float(high)]}}
+
+    # MMLU-like: 6 subjects of 5..14 items, 0/1; micro mean clustered by subject (the --cluster group option);
+    # and the macro average with 3 samples per item, each group's SE clustered by item.
+    subjects = [f"s{g}" for g in range(6)]
+    sizes = rng.integers(5, 15, 6)
+    ability = rng.random(6) * 0.6 + 0.2
+    items = [{"id": f"s{g}/{i}", "group": subjects[g], "value": float(rng.random() < ability[g])}
+             for g in range(6) for i in range(sizes[g])]
+    by_subject = clustered_fit([i["value"] for i in items], [i["group"] for i in items])
+    sampled = [{"id": f"s{g}/{i}", "group": subjects[g], "values": (rng.random(3) < ability[g]).astype(float).tolist()}
+               for g in range(6) for i in range(sizes[g])]
+    means, variances = [], []
+    for subject in subjects:
+        chosen = [i for i in sampled if i["group"] == subject]
+        values = [v for i in chosen for v in i["values"]]
+        fit = clustered_fit(values, [i["id"] for i in chosen for _ in i["values"]])
+        means.append(fit["value"])
+        variances.append(fit["standard_error"] ** 2)
+    macro = float(np.mean(means))
+    half = z * math.sqrt(sum(variances)) / len(subjects)
+    mmlu = {"items": items, "micro_by_subject": by_subject, "sampled": sampled,
+            "macro_clustered": {"value": macro, "ci95": [max(0.0, macro - half), min(1.0, macro + half)]}}
+    return {"mtbench": mtbench, "ifeval": ifeval, "code": code, "mmlu": mmlu}
+
+
 def routellm_section(datasets):
     base = os.path.join(datasets, "mmlu", "routellm_responses")
     if not os.path.isdir(base):
         return None
-    a, b = [], []
+    a, b, subjects = [], [], []
     for path in sorted(glob.glob(os.path.join(base, "mmlu_*.csv"))):
         with open(path, newline="") as handle:
             rows = list(csv.reader(handle))
         for row in rows[1:]:
+            subjects.append(os.path.basename(path)[len("mmlu_"):-len(".csv")])
             a.append(row[2] == "True")  # gpt-4-1106-preview
             b.append(row[1] == "True")  # mistralai/Mixtral-8x7B-Instruct-v0.1
     a = np.array(a, float)
@@ -263,6 +347,8 @@ def routellm_section(datasets):
         "a_only": a_only, "b_only": b_only,
         "mcnemar_p_value": float(mcnemar([[0, a_only], [b_only, 0]], exact=True).pvalue),
         "discordance": (a_only + b_only) / len(d),
+        # `parity show --cluster group`: A's accuracy with the 57 subjects as clusters (statsmodels).
+        "a_ci95_by_subject": clustered_fit(a, subjects)["ci95"],
     }
 
 
@@ -288,6 +374,8 @@ def main():
         "sample_size": sample_size_section(),
         "confidence_sequence": confidence_sequence_section(rng),
         "routellm_mmlu": routellm_section(datasets),
+        # Its own generator, so that adding it left every value above unchanged.
+        "per_run": per_run_section(np.random.default_rng(20241129)),
     }
     json.dump(result, sys.stdout, indent=1)
     sys.stdout.write("\n")

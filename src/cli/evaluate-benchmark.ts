@@ -10,9 +10,10 @@ import type {
   RunStore,
 } from '../spec/index.ts';
 import { CancelledError, ParityError } from '../spec/index.ts';
+import type { RequestGate } from '../runner/request-gate.ts';
 import type { CliIo } from './cli-io.ts';
 import { createProgressReporter } from './progress-reporter.ts';
-import { catalogPriceForSpec } from './run-cost-summary.ts';
+import { catalogPriceForSpec } from '../report/run-cost-summary.ts';
 import { runEvaluation } from './run-evaluation.ts';
 import type { SequentialMonitor } from './sequential-monitor.ts';
 import { readRunOutcomes, runScores, type RunScores } from './run-summary.ts';
@@ -38,6 +39,8 @@ export interface EvaluateBenchmarkOptions {
   readonly judge?: { readonly model: LanguageModel; readonly repeats: number };
   /** `--stop-when-decided`: stop drawing items once this monitor says the comparison is decided. */
   readonly sequential?: SequentialMonitor;
+  /** Adaptive concurrency and per-minute limits per endpoint and key (see runEvaluation). */
+  readonly gateFor?: (model: LanguageModel) => RequestGate | undefined;
 }
 
 /** Raised when the first items to finish all failed: the endpoint or its configuration is wrong. */

@@ -28,6 +28,12 @@ import { registerImportCommand } from './commands/import-command.ts';
 import { registerPlanCommand } from './commands/plan-command.ts';
 import { listBenchmarks } from '../benchmarks/registry.ts';
 import { judgeBaseUrlOption, judgeOption, judgeRepeatsOption } from './judge-options.ts';
+import {
+  adaptiveConcurrencyOption,
+  noAdaptiveConcurrencyOption,
+  requestsPerMinuteOption,
+  tokensPerMinuteOption,
+} from './request-limit-options.ts';
 
 const storeOption = (): Option =>
   new Option('--store <path>', 'SQLite run store (env PARITY_STORE)').default(
@@ -69,7 +75,11 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     )
     .option('--data-dir <dir>', 'folder with the upstream dataset files (env PARITY_DATA_DIR)')
     .option('--no-download', 'never download datasets; fail with instructions instead')
-    .option('--concurrency <n>', 'requests in flight', String(EVAL_DEFAULTS.concurrency))
+    .option(
+      '--concurrency <n>',
+      'requests in flight at most (the ceiling of adaptive concurrency)',
+      String(EVAL_DEFAULTS.concurrency),
+    )
     .option(
       '--base-url <url>',
       'OpenAI-compatible base URL (env OPENAI_BASE_URL; default https://api.openai.com/v1)',
@@ -80,6 +90,10 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
       'retries per request for 408/409/429/5xx and connection errors',
       String(EVAL_DEFAULTS.maxRetries),
     )
+    .addOption(adaptiveConcurrencyOption())
+    .addOption(noAdaptiveConcurrencyOption())
+    .addOption(requestsPerMinuteOption())
+    .addOption(tokensPerMinuteOption())
     .option('--threads <n>', "CPU threads for local: models (default: node-llama-cpp's choice)")
     .option('--no-cache', 'ignore cached responses and request every item again')
     .addOption(samplesOption())
@@ -121,6 +135,10 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     .option('--no-cache', 'ignore cached responses')
     .addOption(execJobsOption())
     .addOption(unsafeNoSandboxOption())
+    .addOption(adaptiveConcurrencyOption())
+    .addOption(noAdaptiveConcurrencyOption())
+    .addOption(requestsPerMinuteOption())
+    .addOption(tokensPerMinuteOption())
     .option('--json <file>', 'also write the results as JSON')
     .action(async (runId: string, flags: ResumeFlags) => setExitCode(await resumeCommand(runId, flags, io)));
 
@@ -139,8 +157,16 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     .option('--json', 'print JSON (CONTRACT.md)')
     .option('--items', 'include every item: extracted answer, score, errors')
     .option('--groups', 'per-group results (MMLU subjects)')
-    .action((runId: string, flags: { store?: string; json?: boolean; items?: boolean; groups?: boolean }) =>
-      setExitCode(showCommand(runId, flags, io)),
+    .option(
+      '--cluster <unit>',
+      'independent unit of the intervals of micro averages: item (samples, turns of one item clustered), or group (MMLU subject as a cluster)',
+      'item',
+    )
+    .action(
+      (
+        runId: string,
+        flags: { store?: string; json?: boolean; items?: boolean; groups?: boolean; cluster?: string },
+      ) => setExitCode(showCommand(runId, flags, io)),
     );
 
   program

@@ -1,6 +1,7 @@
 import type { Estimate, MetricSpec } from '../spec/index.ts';
-import { countSamples, passAtK, reportableKs } from '../scoring/pass-at-k.ts';
+import { countSamples, passAtK, passAtKEstimate, reportableKs } from '../stats/pass-at-k.ts';
 import type { ScoreSummary } from '../report/summarize-scores.ts';
+import { clusteredMeanEstimate } from '../stats/clustered-mean-estimate.ts';
 import { meanEstimate } from '../stats/mean-estimate.ts';
 
 /** One sample's per-item scores. */
@@ -11,13 +12,18 @@ export interface ScoredSample {
 
 /**
  * pass@k for every k up to the fewest scored samples of any problem: per problem the unbiased estimator
- * (REFERENCE.md §3.4), then the mean over problems. Problems, not samples, are the unit of the 95% interval:
- * Wilson when every per-problem value is 0 or 1 (one sample each), otherwise the normal interval over problems.
+ * (REFERENCE.md §3.4), then the mean over problems. Problems, not samples, are the independent unit of every
+ * 95% interval (docs/decisions/0043-per-run-intervals.md):
+ * - pass@1 with one value per problem that is 0 or 1 (one sample each, or samples that all agree): Wilson;
+ * - pass@1 otherwise: the cluster-robust interval with the samples of a problem as one cluster (for the mean of
+ *   per-problem pass rates this is s/√G over the G problems), method 'clustered';
+ * - pass@k, k ≥ 2 (not a mean of sample scores): a seeded percentile bootstrap over problems (10,000
+ *   resamples, seed 0 unless `bootstrap` says otherwise), method 'bootstrap-percentile'.
  * Unscored samples (sandbox errors) are left out and counted in `unscored`.
  */
 export function passAtKSummary(
   samples: readonly ScoredSample[],
-  options: { itemScore: string },
+  options: { itemScore: string; bootstrap?: { resamples?: number; seed?: number } },
 ): { summary: ScoreSummary; metrics: MetricSpec[] } {
   const counts = countSamples(
     samples.map((sample) => ({ itemId: sample.itemId, value: sample.scores[options.itemScore] })),
@@ -30,14 +36,30 @@ export function passAtKSummary(
     aggregate: 'mean',
     kind: 'proportion',
   }));
+  const problems = [...counts.values()];
   const estimates: Record<string, Estimate> = {};
   for (const metric of metrics) {
     const k = Number(metric.name.slice('pass@'.length));
-    const values = [...counts.values()]
-      .filter((count) => count.n >= k)
-      .map((count) => passAtK({ n: count.n, correct: count.correct, k }));
+    if (k >= 2) {
+      estimates[metric.name] = passAtKEstimate(problems, { k, ...options.bootstrap });
+      continue;
+    }
+    const values = problems.map((count) => passAtK({ n: count.n, correct: count.correct, k }));
     const binary = values.every((value) => value === 0 || value === 1);
-    estimates[metric.name] = meanEstimate(values, { kind: binary ? 'proportion' : 'graded' });
+    if (binary || values.length < 2) {
+      estimates[metric.name] = meanEstimate(values, { kind: 'proportion' });
+      continue;
+    }
+    // The cluster-robust SE with a problem's samples as one cluster, for the mean of per-problem pass rates:
+    // one value per problem, each its own cluster (equal to clustering the samples when problems are balanced).
+    const clustered = clusteredMeanEstimate(values);
+    estimates[metric.name] = {
+      value: clustered.value,
+      ci95: [Math.max(0, clustered.ci95[0]), Math.min(1, clustered.ci95[1])],
+      n: values.length,
+      method: 'clustered',
+      clusters: clustered.clusters,
+    };
   }
   return { summary: { metrics: estimates, groups: {}, unscored }, metrics };
 }

@@ -12,6 +12,7 @@ import type {
 import { itemKey } from '../spec/index.ts';
 import { responseCacheKey } from '../runner/cache-key.ts';
 import { runRequests, type PlannedRequest, type RequestOutcome } from '../runner/run-requests.ts';
+import type { RequestGate } from '../runner/request-gate.ts';
 import type { RunnerEvent } from '../runner/runner-event.ts';
 import { runStepEvaluation } from './run-step-evaluation.ts';
 
@@ -44,6 +45,8 @@ export interface EvaluationOptions {
   readonly executor?: CodeExecutor;
   /** Protocols graded by a judge (`Protocol.needsJudge`, MT-Bench): the judge model and judgments per graded turn. */
   readonly judge?: { readonly model: LanguageModel; readonly repeats: number };
+  /** Adaptive concurrency and per-minute limits of a model's endpoint and key (`--rpm`, `--tpm`); none when undefined. */
+  readonly gateFor?: (model: LanguageModel) => RequestGate | undefined;
 }
 
 export interface EvaluationResult {
@@ -176,8 +179,10 @@ export async function runEvaluation(options: EvaluationOptions): Promise<Evaluat
     storeRecord(record);
   };
 
+  const gate = options.gateFor?.(model);
   const result = await runRequests({
     model,
+    ...(gate ? { gate } : {}),
     plan: plan(),
     concurrency: options.concurrency,
     maxRetries: options.maxRetries,

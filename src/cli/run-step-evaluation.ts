@@ -92,6 +92,7 @@ export async function runStepEvaluation(options: EvaluationOptions): Promise<Eva
       ...(modelRequest ? { modelRequest } : {}),
       ...(signal ? { signal } : {}),
       ...(options.onEvent ? { onEvent: options.onEvent } : {}),
+      ...(options.gateFor ? { gateFor: options.gateFor } : {}),
     });
     let record: ItemRecord;
     const modelSteps = (): ItemStep[] => steps.filter((step) => step.role === 'model');

@@ -2,7 +2,7 @@ import { basename } from 'node:path';
 import type { ItemOutcome, MetricSpec, Protocol, RunStore, RunSummary } from '../spec/index.ts';
 import { InputError } from '../spec/index.ts';
 import { scoreReportJson, type ScoreItemJson, type ScoreReportJson } from '../report/score-report-json.ts';
-import { summarizeScores, type ScoreSummary } from '../report/summarize-scores.ts';
+import { summarizeScores, type ScoreSummary, type SummaryClustering } from '../report/summarize-scores.ts';
 import type { ScoreTableRow } from '../report/format-score-table.ts';
 import { passAtKSummary, samplingJson, samplingLabel, type SamplingInfo } from './pass-at-k-summary.ts';
 import { scoredUnitsSummary } from './scored-units-summary.ts';
@@ -29,8 +29,16 @@ export interface RunScores {
   readonly sampling?: SamplingInfo;
 }
 
-/** Scores of a stored run: estimates over its `ok` items; failed items are counted apart. */
-export function runScores(run: RunWithOutcomes, protocol: Protocol): RunScores {
+/**
+ * Scores of a stored run: estimates over its `ok` items; failed items are counted apart. `clustering: 'group'`
+ * makes groups (MMLU subjects) the clusters of micro averages' intervals (not for pass@k or MT-Bench, whose
+ * units are already clustered by problem and question).
+ */
+export function runScores(
+  run: RunWithOutcomes,
+  protocol: Protocol,
+  options: { clustering?: SummaryClustering } = {},
+): RunScores {
   const okItems = run.items.filter((item) => item.status === 'ok');
   const errors = run.items.length - okItems.length;
   if (protocol.passAtK) {
@@ -41,7 +49,7 @@ export function runScores(run: RunWithOutcomes, protocol: Protocol): RunScores {
   }
   // MT-Bench: metrics over judged turns, not questions.
   if (protocol.scoredUnits) return { run, protocol, summary: scoredUnitsSummary(okItems, protocol), errors };
-  const summary = summarizeScores(okItems, protocol.metrics);
+  const summary = summarizeScores(okItems, protocol.metrics, options);
   return { run, protocol, summary, errors };
 }
 

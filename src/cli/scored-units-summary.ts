@@ -13,7 +13,8 @@ function sampleStandardDeviation(values: readonly number[]): number {
 /**
  * Run-level figures of a protocol with `scoredUnits` (MT-Bench): the protocol's metrics over the units of every
  * item (one per judged turn), so means are over judged turns as FastChat's `show_result.py` computes them, with
- * units whose value is null (unparsed) left out and counted in `unscored`. Added figures, without intervals:
+ * units whose value is null (unparsed) left out and counted in `unscored`; the units of one item (the two turns of
+ * a question) form one cluster of the cluster-robust interval. Added figures, without intervals:
  * - `unparsed`: the sum of the units' `unparsed` scores (judgments without a rating);
  * - with several judge repeats (`rating_repeat<k>` unit scores), `judge_sd`: the sample standard deviation, over
  *   the K repeats, of the overall score each repeat alone gives (n = K), and `judge_sd_turn`: the mean over
@@ -25,6 +26,8 @@ export function scoredUnitsSummary(items: readonly ScoredItem[], protocol: Proto
   const units = items.flatMap((item) =>
     expand(item.scores).map((scores, index) => ({
       itemId: `${item.itemId}/${index + 1}`,
+      // The turns of one question share its answers and judge context: one cluster.
+      cluster: item.cluster ?? item.itemId,
       ...(item.group === undefined ? {} : { group: item.group }),
       scores,
     })),

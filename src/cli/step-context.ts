@@ -1,5 +1,6 @@
 import { responseCacheKey } from '../runner/cache-key.ts';
 import { runRequests, type RequestOutcome } from '../runner/run-requests.ts';
+import type { RequestGate } from '../runner/request-gate.ts';
 import type { RunnerEvent } from '../runner/runner-event.ts';
 import type {
   GenerateRequest,
@@ -29,6 +30,8 @@ export interface StepContextOptions {
   readonly signal?: AbortSignal;
   /** `request-start` and `retry` events of every step; the caller emits one `request-end` per item. */
   readonly onEvent?: (event: RunnerEvent) => void;
+  /** Adaptive concurrency and per-minute limits of the model's or the judge's endpoint and key. */
+  readonly gateFor?: (model: LanguageModel) => RequestGate | undefined;
 }
 
 /**
@@ -66,8 +69,10 @@ export function createStepContext(options: StepContextOptions): {
     const sent = step.role === 'model' && options.modelRequest ? options.modelRequest(request) : request;
     const cacheKey = responseCacheKey({ model: model.identity, request: sent, sample: repeat });
     let outcome: RequestOutcome | undefined;
+    const gate = options.gateFor?.(model);
     const result = await runRequests({
       model,
+      ...(gate ? { gate } : {}),
       plan: [{ itemId: options.itemId, sample: 0, request: sent, cacheKey }],
       concurrency: 1,
       maxRetries: options.maxRetries,

@@ -7,6 +7,8 @@ export interface MeasuredScore {
   readonly benchmark: string;
   readonly value: number;
   readonly ci95?: readonly [number, number];
+  /** Items behind the value (for the unpaired two-proportion test between candidates). */
+  readonly n?: number;
   readonly protocol: string;
   readonly runId: string;
 }
@@ -19,6 +21,10 @@ export interface QualityFigure {
   readonly basis: 'measured' | 'published';
   readonly protocol: string;
   readonly source: string;
+  /** The measured run (basis `measured` only). */
+  readonly runId?: string;
+  /** Items behind a measured value. */
+  readonly n?: number;
 }
 
 /** The score of a model on a benchmark: a measured run when there is one, else the catalog's published figure. */
@@ -38,6 +44,8 @@ export function qualityFigure(options: {
       basis: 'measured',
       protocol: run.protocol,
       source: `run ${run.runId}`,
+      runId: run.runId,
+      ...(run.n === undefined ? {} : { n: run.n }),
     };
   }
   const published = options.model.scores.find((score) => score.benchmark === options.benchmark);

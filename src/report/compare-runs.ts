@@ -1,9 +1,19 @@
-import type { Estimate, ItemRecord, MetricSpec, RunSummary } from '../spec/index.ts';
+import type { Estimate, ItemRecord, MetricSpec, RunConfig, RunSummary } from '../spec/index.ts';
 
 /** What a comparison reads of a run: its summary and the items' status, group and scores. */
 export type ComparableRun = RunSummary & {
   readonly items: readonly Pick<ItemRecord, 'itemId' | 'status' | 'scores' | 'group'>[];
 };
+
+/**
+ * The least of a run `compareRuns` reads (a `ComparableRun` is one): its id, model, benchmark and protocol,
+ * and its items. The view (src/report/paired-comparison.ts) builds it from what it shows.
+ */
+export interface PairableRun {
+  readonly runId: string;
+  readonly config: Pick<RunConfig, 'modelSpec' | 'benchmark' | 'protocol'>;
+  readonly items: readonly Pick<ItemRecord, 'itemId' | 'status' | 'scores' | 'group'>[];
+}
 import { groupMeanEstimate } from '../stats/group-mean-estimate.ts';
 import { holmAdjust } from '../stats/holm-adjust.ts';
 import { mcnemarExactTest } from '../stats/mcnemar-exact-test.ts';
@@ -59,13 +69,13 @@ export interface DecidedComparison extends Comparison {
 /** How items are grouped into independent units for the difference's interval. */
 export type ClusterChoice = 'item' | 'group';
 
-interface ItemValue {
+export interface ItemValue {
   readonly value: number;
   readonly group: string | undefined;
 }
 
 /** Per item: the mean of its scored samples' values of `itemScore` (pass@1 for sampled items). */
-function itemValues(run: ComparableRun, itemScore: string): Map<string, ItemValue> {
+export function itemValues(run: PairableRun, itemScore: string): Map<string, ItemValue> {
   const sums = new Map<string, { sum: number; count: number; group: string | undefined }>();
   for (const record of run.items) {
     if (record.status !== 'ok') continue;
@@ -102,8 +112,8 @@ const isBinary = (value: number): boolean => value === 0 || value === 1;
  * the metric is a micro mean; otherwise the paired sign-flip permutation test on the same statistic (seeded).
  */
 export function compareRuns(options: {
-  a: ComparableRun;
-  b: ComparableRun;
+  a: PairableRun;
+  b: PairableRun;
   metric: MetricSpec;
   cluster?: ClusterChoice;
   seed?: number;

@@ -102,8 +102,14 @@ function formatQuality(candidate: TcoCandidate): string {
     .join('; ');
 }
 
-/** The `parity recommend` report: the pick, the ranking, the Pareto frontier, break-even and every exclusion. */
-export function formatRecommendation(recommendation: Recommendation): string {
+/**
+ * The `parity recommend` report: the pick, the ranking, the Pareto frontier, break-even and every exclusion.
+ * `tiedWith` (from src/report/quality-ties.ts) adds a `tied with` column when some measured qualities tie.
+ */
+export function formatRecommendation(
+  recommendation: Recommendation,
+  options: { tiedWith?: (model: string) => readonly { model: string; benchmark: string }[] } = {},
+): string {
   const lines: string[] = [];
   const pick = recommendation.recommended;
   if (pick) {
@@ -117,14 +123,26 @@ export function formatRecommendation(recommendation: Recommendation): string {
   }
   if (recommendation.ranked.length > 0) {
     lines.push('', 'Eligible, cheapest first:');
+    const tied = (model: string): string =>
+      (options.tiedWith?.(model) ?? []).map((entry) => `= ${entry.model} (${entry.benchmark})`).join(', ');
+    const showTies = recommendation.ranked.some((candidate) => tied(candidate.model) !== '');
     const rows = recommendation.ranked.map((candidate) => [
       candidate.model,
       formatDeployment(candidate),
       formatUsd(candidate.monthlyCostUsd),
       recommendation.pareto.includes(candidate) ? 'pareto' : '',
+      ...(showTies ? [tied(candidate.model)] : []),
       formatQuality(candidate),
     ]);
-    lines.push(table([['model', 'deployment', '$/month', 'frontier', 'quality'], ...rows]));
+    const header = [
+      'model',
+      'deployment',
+      '$/month',
+      'frontier',
+      ...(showTies ? ['tied with'] : []),
+      'quality',
+    ];
+    lines.push(table([header, ...rows]));
   }
   const crossing = recommendation.breakEven;
   if (crossing) {

@@ -23,6 +23,8 @@ function runView(runId: string, model: string): RunView {
   };
 }
 
+const graded = { name: 'score', kind: 'graded', value: null, ci95: [null, null], n: 0 } as const;
+
 function items(scores: readonly (number | null)[]): ItemView[] {
   return scores.map((score, index) => ({
     key: `q/${index}#0`,
@@ -79,5 +81,49 @@ describe('compareRuns', () => {
     // Holm over two tests: the smaller p doubled.
     expect(first?.test.pAdjusted).toBeCloseTo(4 * 0.5 ** 12, 12);
     expect(first?.difference.value).toBeCloseTo(12 / 29, 12);
+  });
+});
+
+describe('compareRuns (view) equals parity compare', () => {
+  it('graded scores: the exact paired permutation test, as parity compare (not a z-test)', () => {
+    // 5 items, A ahead by 1 on each: of the 2^5 sign patterns, 2 are as extreme: p = 2/32.
+    const all = new Map([
+      ['a', items([6, 7, 8, 9, 10])],
+      ['b', items([5, 6, 7, 8, 9])],
+    ]);
+    const [comparison] = compareRuns(
+      [
+        { ...runView('a', 'A'), headline: { ...graded } },
+        { ...runView('b', 'B'), headline: { ...graded } },
+      ],
+      (runId) => all.get(runId) ?? [],
+    );
+    expect(comparison).toMatchObject({
+      nPaired: 5,
+      test: { name: 'paired_permutation', pValue: 2 / 32, pAdjusted: 2 / 32 },
+      verdict: 'no_significant_difference',
+      aBetterCount: 5,
+      bBetterCount: 0,
+    });
+    expect(comparison?.difference.value).toBeCloseTo(1, 12);
+  });
+
+  it("averages an item's samples first and counts items, not samples", () => {
+    const sampled = (scores: readonly number[]): ItemView[] =>
+      scores.map((score, index) => ({
+        ...(items([score])[0] as ItemView),
+        key: `q/${Math.floor(index / 2)}#${index % 2}`,
+        itemId: `q/${Math.floor(index / 2)}`,
+        sample: index % 2,
+      }));
+    const all = new Map([
+      ['a', sampled([1, 1, 1, 0, 0, 0])],
+      ['b', sampled([0, 0, 1, 0, 0, 0])],
+    ]);
+    const [comparison] = compareRuns([runView('a', 'A'), runView('b', 'B')], (runId) => all.get(runId) ?? []);
+    // Item means A: 1, 0.5, 0; B: 0, 0.5, 0 — not all 0/1, so the permutation test; one item differs.
+    expect(comparison).toMatchObject({ nPaired: 3, aBetterCount: 1, bBetterCount: 0 });
+    expect(comparison?.test).toMatchObject({ name: 'paired_permutation', pValue: 1 });
+    expect(comparison?.difference.value).toBeCloseTo(1 / 3, 12);
   });
 });

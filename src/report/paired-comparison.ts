@@ -1,100 +1,132 @@
-import { holmAdjust } from '../stats/holm-adjust.ts';
-import { mcnemarExactTest } from '../stats/mcnemar-exact-test.ts';
-import { twoSidedNormalPValue } from '../stats/normal-distribution.ts';
-import { pairedDifference } from '../stats/paired-difference.ts';
-import type { ComparisonView, ItemView, RunView, Verdict } from './view-model.ts';
+import type { MetricSpec } from '../spec/index.ts';
+import {
+  compareRuns as compareStoredRuns,
+  decideComparisons,
+  itemValues,
+  type Comparison,
+  type DecidedComparison,
+  type PairableRun,
+} from './compare-runs.ts';
+import type { ComparisonView, IntervalView, ItemView, RunView } from './view-model.ts';
 
 /** Significance level of the verdicts (after Holm's adjustment across the comparisons shown together). */
 export const verdictAlpha = 0.05;
 
-const binaryMethod =
-  'exact McNemar test on the discordant pairs, Holm-adjusted across the comparisons shown; A − B with a paired 95% interval (items clustered by id)';
-const gradedMethod =
-  'paired z-test on per-item differences, Holm-adjusted across the comparisons shown; A − B with a paired 95% interval (items clustered by id)';
+const methods: Record<Comparison['test']['name'], string> = {
+  mcnemar_exact:
+    'exact McNemar test on the discordant pairs, Holm-adjusted across the comparisons shown, as parity compare; A − B with a paired 95% interval over items (samples of an item averaged)',
+  paired_permutation:
+    'paired sign-flip permutation test (seed 0, 10,000 resamples beyond exact enumeration), Holm-adjusted across the comparisons shown, as parity compare; A − B with a paired 95% interval over items (samples of an item averaged)',
+  two_proportion_z_unpaired: 'unpaired two-proportion z-test',
+};
+
+/** The view's per-item headline scores as the runs `parity compare` reads (score key 'score'). */
+function pairableRun(run: RunView, items: readonly ItemView[]): PairableRun {
+  return {
+    runId: run.runId,
+    config: { modelSpec: run.model, benchmark: run.benchmark, protocol: run.protocol },
+    items: items.map((item) => ({
+      itemId: item.itemId,
+      status: item.status,
+      group: item.group ?? undefined,
+      scores: { score: item.score },
+    })),
+  };
+}
+
+function headlineMetric(a: RunView, b: RunView): MetricSpec {
+  const headline = a.headline ?? b.headline;
+  return {
+    name: headline?.name ?? 'score',
+    itemScore: 'score',
+    aggregate: headline?.aggregate ?? 'mean',
+    kind: headline?.kind ?? 'proportion',
+  };
+}
+
+interface Pending {
+  readonly comparison: Comparison;
+  readonly a: RunView;
+  readonly b: RunView;
+  readonly aBetterCount: number;
+  readonly bBetterCount: number;
+}
 
 /**
- * Run A against run B on the items both scored, paired by `key` (item id and sample). The difference A − B
- * comes with a paired 95% interval (src/stats pairedDifference, samples of one item clustered). 0/1 scores
- * are tested with the exact McNemar test, other scores with a paired z-test. The verdict is left to
- * `withVerdicts`, which adjusts p-values across comparisons; alone, a comparison's verdict uses its own p.
+ * Run A against run B with `compareRuns` of `parity compare` (src/report/compare-runs.ts): paired by item id
+ * with an item's samples averaged, the same interval, the same test (exact McNemar for 0/1 scores of a micro
+ * mean, the seeded paired permutation test otherwise, stratified for macro headlines).
  */
+function pendingComparison(options: {
+  a: RunView;
+  b: RunView;
+  aItems: readonly ItemView[];
+  bItems: readonly ItemView[];
+}): Pending {
+  const aRun = pairableRun(options.a, options.aItems);
+  const bRun = pairableRun(options.b, options.bItems);
+  const metric = headlineMetric(options.a, options.b);
+  const comparison = compareStoredRuns({ a: aRun, b: bRun, metric });
+  const bValues = itemValues(bRun, metric.itemScore);
+  let aBetterCount = 0;
+  let bBetterCount = 0;
+  for (const [id, entry] of itemValues(aRun, metric.itemScore)) {
+    const other = bValues.get(id);
+    if (!other) continue;
+    if (entry.value > other.value) aBetterCount += 1;
+    if (entry.value < other.value) bBetterCount += 1;
+  }
+  return { comparison, a: options.a, b: options.b, aBetterCount, bBetterCount };
+}
+
+const finite = (value: number): number | null => (Number.isFinite(value) ? value : null);
+
+function comparisonView(pending: Pending, decided: DecidedComparison): ComparisonView {
+  const { comparison, a, b } = pending;
+  const n = comparison.nPaired ?? 0;
+  const difference: IntervalView = {
+    value: n === 0 ? null : finite(comparison.difference.value),
+    ci95: [finite(comparison.difference.ci95[0]), finite(comparison.difference.ci95[1])],
+    n,
+  };
+  return {
+    benchmark: a.benchmark,
+    protocol: a.protocol,
+    metric: comparison.metric,
+    kind: comparison.kind,
+    nPaired: n,
+    a: { runId: a.runId, model: a.model, value: n === 0 ? null : finite(comparison.a.estimate.value) },
+    b: { runId: b.runId, model: b.model, value: n === 0 ? null : finite(comparison.b.estimate.value) },
+    difference,
+    aBetterCount: pending.aBetterCount,
+    bBetterCount: pending.bBetterCount,
+    test: {
+      name: comparison.test.name,
+      pValue: n === 0 ? null : comparison.test.pValue,
+      pAdjusted: n === 0 ? null : decided.test.pAdjusted,
+    },
+    verdict: n === 0 ? 'no_significant_difference' : decided.verdict,
+    method: methods[comparison.test.name],
+  };
+}
+
+/** Holm-adjusts across the comparisons shown together and gives verdicts, as `parity compare` does. */
+function decide(pendings: readonly Pending[]): ComparisonView[] {
+  const decided = decideComparisons(
+    pendings.map((pending) => pending.comparison),
+    { level: verdictAlpha },
+  );
+  return pendings.map((pending, index) => comparisonView(pending, decided[index] as DecidedComparison));
+}
+
+/** Run A against run B on paired items; alone, the verdict uses its own p-value. */
 export function comparePairedRuns(options: {
   a: RunView;
   b: RunView;
   aItems: readonly ItemView[];
   bItems: readonly ItemView[];
 }): ComparisonView {
-  return withVerdicts([pairedComparison(options)])[0] as ComparisonView;
-}
-
-function pairedComparison(options: {
-  a: RunView;
-  b: RunView;
-  aItems: readonly ItemView[];
-  bItems: readonly ItemView[];
-}): ComparisonView {
-  const { a, b } = options;
-  const bByKey = new Map(options.bItems.map((item) => [item.key, item]));
-  const aScores: number[] = [];
-  const bScores: number[] = [];
-  const clusters: string[] = [];
-  let aBetterCount = 0;
-  let bBetterCount = 0;
-  let binary = true;
-  for (const item of options.aItems) {
-    const other = bByKey.get(item.key);
-    if (item.score === null || other?.score == null) continue;
-    aScores.push(item.score);
-    bScores.push(other.score);
-    clusters.push(item.itemId);
-    if ((item.score !== 0 && item.score !== 1) || (other.score !== 0 && other.score !== 1)) binary = false;
-    if (item.score > other.score) aBetterCount += 1;
-    if (item.score < other.score) bBetterCount += 1;
-  }
-  const n = aScores.length;
-  const mean = (values: readonly number[]): number | null =>
-    n === 0 ? null : values.reduce((total, value) => total + value, 0) / n;
-  let difference: ComparisonView['difference'] = { value: null, ci95: [null, null], n };
-  let pValue: number | null = null;
-  if (n > 1) {
-    const paired = pairedDifference({ a: aScores, b: bScores, clusters });
-    const finite = (value: number): number | null => (Number.isFinite(value) ? value : null);
-    difference = { value: paired.value, ci95: [finite(paired.ci95[0]), finite(paired.ci95[1])], n };
-    if (binary) pValue = mcnemarExactTest({ aOnly: aBetterCount, bOnly: bBetterCount }).pValue;
-    else if (paired.standardError > 0) pValue = twoSidedNormalPValue(paired.value / paired.standardError);
-    else pValue = paired.value === 0 ? 1 : 0;
-  }
-  return {
-    benchmark: a.benchmark,
-    protocol: a.protocol,
-    metric: a.headline?.name ?? b.headline?.name ?? 'score',
-    kind: a.headline?.kind ?? 'proportion',
-    nPaired: n,
-    a: { runId: a.runId, model: a.model, value: mean(aScores) },
-    b: { runId: b.runId, model: b.model, value: mean(bScores) },
-    difference,
-    aBetterCount,
-    bBetterCount,
-    test: { name: binary ? 'mcnemar_exact' : 'paired_z', pValue, pAdjusted: pValue },
-    verdict: 'no_significant_difference',
-    method: binary ? binaryMethod : gradedMethod,
-  };
-}
-
-/** Holm-adjusts the p-values of comparisons shown together and sets each verdict at `verdictAlpha`. */
-export function withVerdicts(comparisons: readonly ComparisonView[]): ComparisonView[] {
-  const tested = comparisons.filter((comparison) => comparison.test.pValue !== null);
-  const adjusted = holmAdjust(tested.map((comparison) => comparison.test.pValue ?? 1));
-  return comparisons.map((comparison) => {
-    const index = tested.indexOf(comparison);
-    const pAdjusted = index < 0 ? null : (adjusted[index] ?? null);
-    const value = comparison.difference.value;
-    let verdict: Verdict = 'no_significant_difference';
-    if (pAdjusted !== null && pAdjusted < verdictAlpha && value !== null && value !== 0) {
-      verdict = value > 0 ? 'a_better' : 'b_better';
-    }
-    return { ...comparison, test: { ...comparison.test, pAdjusted }, verdict };
-  });
+  return decide([pendingComparison(options)])[0] as ComparisonView;
 }
 
 /** A against each of `others` on paired items, p-values Holm-adjusted across them. */
@@ -103,9 +135,9 @@ export function compareAgainst(options: {
   aItems: readonly ItemView[];
   others: readonly { run: RunView; items: readonly ItemView[] }[];
 }): ComparisonView[] {
-  return withVerdicts(
+  return decide(
     options.others.map((other) =>
-      pairedComparison({ a: options.a, b: other.run, aItems: options.aItems, bItems: other.items }),
+      pendingComparison({ a: options.a, b: other.run, aItems: options.aItems, bItems: other.items }),
     ),
   );
 }
@@ -118,7 +150,7 @@ export function compareRuns(
   runs: readonly RunView[],
   itemsOf: (runId: string) => readonly ItemView[],
 ): ComparisonView[] {
-  const comparisons: ComparisonView[] = [];
+  const pendings: Pending[] = [];
   const firstByProtocol = new Map<string, RunView>();
   for (const run of runs) {
     if (run.kind !== 'eval') continue;
@@ -128,9 +160,9 @@ export function compareRuns(
       firstByProtocol.set(key, run);
       continue;
     }
-    comparisons.push(
-      pairedComparison({ a: first, b: run, aItems: itemsOf(first.runId), bItems: itemsOf(run.runId) }),
+    pendings.push(
+      pendingComparison({ a: first, b: run, aItems: itemsOf(first.runId), bItems: itemsOf(run.runId) }),
     );
   }
-  return withVerdicts(comparisons);
+  return decide(pendings);
 }

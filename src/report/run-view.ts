@@ -50,7 +50,14 @@ export function buildRunView(options: {
     const summary = summarizeScores(okItems, metrics);
     unscored = summary.unscored;
     const estimate = summary.metrics[metric.name];
-    if (estimate) headline = { name: metric.name, kind: metric.kind, ...intervalView(estimate) };
+    if (estimate) {
+      headline = {
+        name: metric.name,
+        kind: metric.kind,
+        ...(metric.aggregate === 'group-mean' ? { aggregate: metric.aggregate } : {}),
+        ...intervalView(estimate),
+      };
+    }
   }
   const latencies = okItems
     .map((item) => item.response?.timing.totalMs)

@@ -5,6 +5,16 @@ export interface EstimateJson {
   value: number | null;
   ci95: [number | null, number | null];
   n: number;
+  /**
+   * How the interval was computed (an extension of CONTRACT.md): 'wilson', 'normal', 'normal-group-mean',
+   * 'clustered', 'clustered-by-group', 'bootstrap-percentile', or 'none'/'count'/… for figures without one.
+   */
+  method?: string;
+  /** Clustered intervals: the number of independent clusters. */
+  clusters?: number;
+  /** Bootstrap intervals: resamples and seed. */
+  resamples?: number;
+  seed?: number;
 }
 
 export interface ScoreItemJson {
@@ -41,6 +51,10 @@ export function estimateJson(estimate: Estimate): EstimateJson {
     value: finiteOrNull(estimate.value),
     ci95: [finiteOrNull(estimate.ci95[0]), finiteOrNull(estimate.ci95[1])],
     n: estimate.n,
+    method: estimate.method,
+    ...(estimate.clusters === undefined ? {} : { clusters: estimate.clusters }),
+    ...(estimate.resamples === undefined ? {} : { resamples: estimate.resamples }),
+    ...(estimate.seed === undefined ? {} : { seed: estimate.seed }),
   };
 }
 

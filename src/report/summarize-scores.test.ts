@@ -47,7 +47,12 @@ describe('summarizeScores', () => {
     ]);
     expect(json.metrics.accuracy?.value).toBe(0.5);
     expect(json.metrics.accuracy?.ci95[0]).toBeGreaterThan(0);
-    expect(json.groups.b?.accuracy).toEqual({ value: 0, ci95: [0, expect.any(Number)], n: 1 });
+    expect(json.groups.b?.accuracy).toEqual({
+      value: 0,
+      ci95: [0, expect.any(Number)],
+      n: 1,
+      method: 'wilson',
+    });
   });
 
   it('prints the protocol, interval and n beside every score', () => {

@@ -13,6 +13,8 @@ export interface HeadlineView extends IntervalView {
   readonly name: string;
   /** 'proportion' values are fractions in [0, 1]; 'graded' values are on the benchmark's own scale. */
   readonly kind: 'proportion' | 'graded';
+  /** 'group-mean' for a macro average (BBH, MGSM): comparisons are then stratified by group. Absent: 'mean'. */
+  readonly aggregate?: 'mean' | 'group-mean';
 }
 
 /** One line of the runs list and of a leaderboard. */
@@ -52,7 +54,7 @@ export interface LeaderboardView {
 
 export type Verdict = 'a_better' | 'b_better' | 'no_significant_difference';
 
-/** Run A against run B on the items both scored (paired by item id and sample). */
+/** Run A against run B on the items both scored (paired by item id; an item's samples averaged first). */
 export interface ComparisonView {
   readonly benchmark: string;
   readonly protocol: string;
@@ -66,7 +68,10 @@ export interface ComparisonView {
   /** Paired items A got better than B, and B better than A (the discordant pairs for 0/1 scores). */
   readonly aBetterCount: number;
   readonly bBetterCount: number;
-  /** 'mcnemar_exact' for 0/1 scores, 'paired_z' otherwise; `pAdjusted` is Holm-adjusted across the comparisons shown. */
+  /**
+   * As `parity compare`: 'mcnemar_exact' for 0/1 scores of a micro mean, 'paired_permutation' otherwise;
+   * `pAdjusted` is Holm-adjusted across the comparisons shown. `pValue` is null when no item is paired.
+   */
   readonly test: { readonly name: string; readonly pValue: number | null; readonly pAdjusted: number | null };
   readonly verdict: Verdict;
   /** One line saying how the interval and the verdict were computed. */

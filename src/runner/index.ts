@@ -11,3 +11,7 @@ export type { ResponseCacheKeyInput } from './cache-key.ts';
 export { createProgressTracker } from './progress-tracker.ts';
 export type { ProgressState, ProgressTracker, ProgressTrackerOptions } from './progress-tracker.ts';
 export { backoffDelay, defaultRetryBaseDelayMs, defaultRetryMaxDelayMs } from './backoff-delay.ts';
+export { createRequestGate } from './request-gate.ts';
+export type { RequestGate, RequestGateSnapshot, RequestPermit, RequestResult } from './request-gate.ts';
+export { createRequestGateRegistry } from './request-gate-registry.ts';
+export type { GateSettings, RequestGateRegistry } from './request-gate-registry.ts';

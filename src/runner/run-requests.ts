@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { setTimeout as delay } from 'node:timers/promises';
 import { InputError } from '../spec/index.ts';
 import type {
@@ -9,7 +10,9 @@ import type {
 } from '../spec/index.ts';
 import { backoffDelay, defaultRetryBaseDelayMs, defaultRetryMaxDelayMs } from './backoff-delay.ts';
 import { runConcurrently } from './concurrency-pool.ts';
+import { estimateRequestTokens } from './estimate-request-tokens.ts';
 import { generateWithTimeout } from './generate-with-timeout.ts';
+import type { RequestGate, RequestPermit } from './request-gate.ts';
 import type { RunnerEvent } from './runner-event.ts';
 
 export interface PlannedRequest {
@@ -65,6 +68,12 @@ export interface RunRequestsOptions {
   readonly sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   /** Uniform in [0, 1), for backoff jitter. Default Math.random. */
   readonly random?: () => number;
+  /**
+   * Admission control shared with other callers of the same endpoint and key: each attempt waits for a slot
+   * under the adaptive concurrency limit and for the per-minute budget before it is sent (the wait is not part
+   * of `timeoutMs`), and reports its outcome (overload answers lower the limit). Default: none.
+   */
+  readonly gate?: RequestGate;
 }
 
 export interface RunRequestsResult {
@@ -123,6 +132,11 @@ export async function runRequests(options: RunRequestsOptions): Promise<RunReque
   const random = options.random ?? Math.random;
   // Aborted by the caller's signal, or by us when onOutcome throws.
   const stop = new AbortController();
+  // Each worker listens on it once (a call, a backoff wait or a wait at the gate); Node warns past 10.
+  setMaxListeners(
+    Number.isInteger(options.concurrency) ? Math.max(10, options.concurrency + 16) : 10,
+    stop.signal,
+  );
   const forwardCancel = (): void => stop.abort(signal?.reason);
   if (signal?.aborted) stop.abort(signal.reason);
   signal?.addEventListener('abort', forwardCancel, { once: true });
@@ -153,9 +167,24 @@ export async function runRequests(options: RunRequestsOptions): Promise<RunReque
       return;
     }
     const { itemId, sample } = planned;
+    const tokens = options.gate ? estimateRequestTokens(planned) : undefined;
     for (let attempt = 1; ; attempt += 1) {
       if (stop.signal.aborted) return;
-      onEvent({ type: 'request-start', itemId, sample, attempt });
+      let permit: RequestPermit | undefined;
+      if (options.gate && tokens) {
+        try {
+          permit = await options.gate.acquire({ tokens, signal: stop.signal });
+        } catch (error) {
+          if (stop.signal.aborted) return;
+          throw error;
+        }
+      }
+      try {
+        onEvent({ type: 'request-start', itemId, sample, attempt });
+      } catch (error) {
+        permit?.release({ type: 'error', error: asError(error) });
+        throw error;
+      }
       let result: GenerateResult;
       try {
         result = await generateWithTimeout({
@@ -166,9 +195,10 @@ export async function runRequests(options: RunRequestsOptions): Promise<RunReque
           signal: stop.signal,
         });
       } catch (thrown) {
+        const error = asError(thrown);
+        permit?.release({ type: 'error', error });
         // A call cut short by cancellation was not completed: no outcome.
         if (stop.signal.aborted) return;
-        const error = asError(thrown);
         if (!isRetryable(error) || attempt > maxRetries) {
           deliver({ planned, error, cached: false, attempts: attempt });
           return;
@@ -189,6 +219,7 @@ export async function runRequests(options: RunRequestsOptions): Promise<RunReque
         }
         continue;
       }
+      permit?.release({ type: 'ok', usage: result.usage });
       deliver({ planned, response: toModelResponse(result), cached: false, attempts: attempt });
       return;
     }

@@ -73,7 +73,37 @@ export interface Reference {
     b_only: number;
     mcnemar_p_value: number;
     discordance: number;
+    a_ci95_by_subject: Pair;
   } | null;
+  per_run: PerRunReference;
+}
+
+interface ClusteredFit {
+  value: number;
+  standard_error: number;
+  ci95: Pair;
+}
+
+/** Per-run intervals with clustered units (docs/decisions/0043-per-run-intervals.md). */
+export interface PerRunReference {
+  mtbench: {
+    turns: { question: string; turn: number; group: string; rating: number }[];
+    score: ClusteredFit;
+    score_turn1: { value: number; ci95: Pair };
+    groups: Record<string, ClusteredFit>;
+  };
+  ifeval: { prompts: { id: string; followed: number; given: number }[]; instruction: ClusteredFit };
+  code: {
+    samples: number[][];
+    pass1: ClusteredFit;
+    pass3: { seed: number; resamples: number; value: number; ci95: Pair };
+  };
+  mmlu: {
+    items: { id: string; group: string; value: number }[];
+    micro_by_subject: ClusteredFit;
+    sampled: { id: string; group: string; values: number[] }[];
+    macro_clustered: { value: number; ci95: Pair };
+  };
 }
 
 export const statsReference = JSON.parse(

@@ -188,7 +188,7 @@ export const compareView: View = (container, source, parameters) => {
           h(
             'p',
             { class: 'muted small' },
-            `Method: ${comparisons[0]?.method ?? ''}. Items are paired by id and sample; only items both runs scored count.`,
+            `Method: ${comparisons[0]?.method ?? ''}. Items are paired by id (an item's samples averaged first); only items both runs scored count.`,
           ),
         ),
       );

@@ -125,6 +125,7 @@ export function measuredFromRuns(options: {
         benchmark: run.config.benchmark,
         value: estimate.value,
         ci95: estimate.ci95,
+        n: estimate.n,
         protocol: `${protocol.id} ${headline?.name ?? ''}`.trim(),
         runId,
       });

@@ -14,12 +14,18 @@ import { parseList, parseSecondsAsMs, parseWholeNumber } from '../parse-options.
 import { cacheDir, dataDir, storePath } from '../paths.ts';
 import { runJson, runTableRow, type RunScores } from '../run-summary.ts';
 import {
+  formatGateNotes,
+  openRequestGates,
+  parseRequestLimitFlags,
+  type RequestLimitFlags,
+} from '../request-limit-options.ts';
+import {
   formatStopWhenDecided,
   prepareStopWhenDecided,
   withStopWhenDecided,
   type StopWhenDecidedFlags,
 } from '../stop-when-decided.ts';
-import { formatRunCost, runCostSummary } from '../run-cost-summary.ts';
+import { formatRunCost, runCostSummary } from '../../report/run-cost-summary.ts';
 import {
   needsCodeExecution,
   openCodeExecutor,
@@ -35,7 +41,8 @@ import {
   type OpenedJudge,
 } from '../judge-options.ts';
 
-export interface EvalFlags extends CodeExecutionFlags, SamplingFlags, StopWhenDecidedFlags, JudgeFlags {
+export interface EvalFlags
+  extends CodeExecutionFlags, SamplingFlags, StopWhenDecidedFlags, JudgeFlags, RequestLimitFlags {
   readonly model: string;
   readonly bench: string;
   readonly protocol?: string;
@@ -87,6 +94,7 @@ export async function evalCommand(flags: EvalFlags, io: CliIo): Promise<number> 
   const timeoutMs = parseSecondsAsMs('--timeout', flags.timeout) ?? EVAL_DEFAULTS.timeoutMs;
   const maxRetries = parseWholeNumber('--retries', flags.retries, { min: 0 }) ?? EVAL_DEFAULTS.maxRetries;
   const threads = parseWholeNumber('--threads', flags.threads);
+  const limits = parseRequestLimitFlags(flags);
   const sampling = parseSamplingFlags(flags);
   const directory = dataDir(io, flags.dataDir);
   const source = createDatasetSource({
@@ -114,6 +122,10 @@ export async function evalCommand(flags: EvalFlags, io: CliIo): Promise<number> 
     await judge?.model.close?.();
     throw error;
   }
+  // Adaptive concurrency and --rpm/--tpm per endpoint and key; a judge on the model's key shares its gate.
+  const gates = openRequestGates(io, { limits, ceiling: concurrency });
+  const gated = [{ label: flags.model, gate: gates.open(model, flags.model) }];
+  if (judge) gated.push({ label: `judge ${judge.spec}`, gate: gates.open(judge.model, judge.spec) });
   const store = openSqliteRunStore({ path: storePath(io, flags.store) });
   const results: RunScores[] = [];
   const notes: string[] = [];
@@ -170,6 +182,7 @@ export async function evalCommand(flags: EvalFlags, io: CliIo): Promise<number> 
           ...(executor ? { executor } : {}),
           ...(sequential ? { sequential: sequential.monitor } : {}),
           ...(judge && protocol.needsJudge ? { judge: { model: judge.model, repeats: judge.repeats } } : {}),
+          gateFor: gates.gateFor,
         }),
       );
       const stored = judge && protocol.needsJudge ? store.getRun(runId) : undefined;
@@ -182,6 +195,7 @@ export async function evalCommand(flags: EvalFlags, io: CliIo): Promise<number> 
     store.close();
     await model.close?.();
     await judge?.model.close?.();
+    for (const note of formatGateNotes(gated)) io.stderr(`${note}\n`);
   }
   await printResults(io, results, flags.json);
   for (const note of notes) io.stdout(`${note}\n`);

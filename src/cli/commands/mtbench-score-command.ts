@@ -83,6 +83,7 @@ export async function mtbenchScoreCommand(flags: MtbenchScoreFlags, io: CliIo): 
     const turns = judged.filter((turn) => models.includes(turn.model));
     const scored: ScoredItem[] = turns.map((turn) => ({
       itemId: `${turn.questionId}/${turn.turn}`,
+      cluster: turn.questionId,
       group: categories.get(turn.questionId) ?? '',
       scores: judgedTurnScores(turn),
     }));
@@ -110,7 +111,12 @@ export async function mtbenchScoreCommand(flags: MtbenchScoreFlags, io: CliIo): 
           }
         : {}),
     });
-    const unparsedJson: EstimateJson = { value: unparsed, ci95: [null, null], n: turns.length };
+    const unparsedJson: EstimateJson = {
+      value: unparsed,
+      ci95: [null, null],
+      n: turns.length,
+      method: 'count',
+    };
     json.metrics.unparsed = unparsedJson;
     if (selectedModels.length > 1) {
       for (const model of selectedModels) {

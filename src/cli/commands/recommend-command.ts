@@ -1,7 +1,10 @@
 import type { Command } from 'commander';
 import { evaluateTco } from '../../cost/evaluate-tco.ts';
 import { recommend } from '../../cost/recommend.ts';
+import { formatQualityComparisons, formatRoutingCurves } from '../../report/format-recommend-extras.ts';
 import { formatRecommendation } from '../../report/format-tco-table.ts';
+import { compareCandidateQuality, tiedWith } from '../../report/quality-ties.ts';
+import { routingCurvesForRuns } from '../../report/routing-curves.ts';
 import { recommendJson } from '../../report/tco-json.ts';
 import type { CliIo } from '../cli-io.ts';
 import {
@@ -11,6 +14,7 @@ import {
   readWorkload,
   type CostFlags,
 } from './cost-inputs.ts';
+import { loadMeasuredRuns } from './recommend-runs.ts';
 import { addCostOptions } from './tco-command.ts';
 
 /** `parity recommend <workload.yaml>`: the cheapest candidate meeting every constraint and quality floor. */
@@ -28,17 +32,35 @@ export async function recommendCommand(file: string, flags: CostFlags, io: CliIo
     workloadFile: file,
   });
   const recommendation = recommend({ candidates, workload });
+  const measuredRuns = loadMeasuredRuns({
+    io,
+    ...(flags.store === undefined ? {} : { store: flags.store }),
+    scores: measured.scores,
+  });
+  const ties = compareCandidateQuality({ candidates: recommendation.ranked, runs: measuredRuns.byRunId });
+  const routing = routingCurvesForRuns({
+    runs: measuredRuns.modelRuns,
+    candidates,
+    ranked: recommendation.ranked,
+    workload,
+  });
   if (flags.json) {
     const json = recommendJson({
       workloadName: workload.name,
       workloadFile: file,
       candidates,
       recommendation,
+      ties,
+      routing,
     });
     io.stdout(`${JSON.stringify(json, null, 2)}\n`);
     return 0;
   }
-  io.stdout(`${workload.name}\n\n${formatRecommendation(recommendation)}\n`);
+  const table = formatRecommendation(recommendation, { tiedWith: (model) => tiedWith(ties, model) });
+  io.stdout(`${workload.name}\n\n${table}\n`);
+  if (ties.comparisons.length > 0) io.stdout(`\n${formatQualityComparisons(ties)}\n`);
+  const curves = formatRoutingCurves(routing);
+  if (curves) io.stdout(`\n${curves}\n`);
   io.stdout(
     "\nQuality: measured = a --runs eval run (95% interval); published = the catalog (protocol named, may differ from parity's).\n",
   );

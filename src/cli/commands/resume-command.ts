@@ -9,8 +9,15 @@ import { modelFromSpec } from '../model-from-spec.ts';
 import { cacheDir, storePath } from '../paths.ts';
 import { printResults } from './eval-command.ts';
 import { openCodeExecutor, type CodeExecutionFlags } from '../code-execution-options.ts';
+import {
+  formatGateNotes,
+  openRequestGates,
+  parseRequestLimitFlags,
+  type RequestLimitFlags,
+} from '../request-limit-options.ts';
 
-export interface ResumeFlags extends Pick<CodeExecutionFlags, 'execJobs' | 'unsafeNoSandbox'> {
+export interface ResumeFlags
+  extends Pick<CodeExecutionFlags, 'execJobs' | 'unsafeNoSandbox'>, RequestLimitFlags {
   readonly store?: string;
   readonly json?: string;
   readonly cache: boolean;
@@ -22,6 +29,8 @@ export interface ResumeFlags extends Pick<CodeExecutionFlags, 'execJobs' | 'unsa
  * Completed items are never requested again; items that failed are tried again.
  */
 export async function resumeCommand(runId: string, flags: ResumeFlags, io: CliIo): Promise<number> {
+  // Limits are how this process talks to the endpoint, not part of the run: they come from this command line.
+  const limits = parseRequestLimitFlags(flags);
   const store = openSqliteRunStore({ path: storePath(io, flags.store) });
   try {
     const summary = store.getSummary(runId);
@@ -68,6 +77,14 @@ export async function resumeCommand(runId: string, flags: ResumeFlags, io: CliIo
           repeats: config.judge.repeats,
         }
       : undefined;
+    const gates = openRequestGates(io, { limits, ceiling: config.concurrency });
+    const gated = [{ label: config.modelSpec, gate: gates.open(model, config.modelSpec) }];
+    if (judge && config.judge) {
+      gated.push({
+        label: `judge ${config.judge.modelSpec}`,
+        gate: gates.open(judge.model, config.judge.modelSpec),
+      });
+    }
     io.stderr(`resuming run ${runId}: ${summary.doneItems}/${summary.totalItems} items already stored\n`);
     try {
       const result = await evaluateBenchmark({
@@ -87,11 +104,13 @@ export async function resumeCommand(runId: string, flags: ResumeFlags, io: CliIo
         ...(config.topP === undefined ? {} : { topP: config.topP }),
         ...(executor ? { executor } : {}),
         ...(judge ? { judge } : {}),
+        gateFor: gates.gateFor,
       });
       await printResults(io, [result], flags.json);
     } finally {
       await model.close?.();
       await judge?.model.close?.();
+      for (const note of formatGateNotes(gated)) io.stderr(`${note}\n`);
     }
   } finally {
     store.close();

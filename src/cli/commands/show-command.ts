@@ -2,13 +2,13 @@ import { getBenchmark, getProtocol } from '../../benchmarks/registry.ts';
 import { benchStepJson } from '../../report/bench-step-json.ts';
 import { isBenchStepItem, readBenchStepRecord } from '../../report/bench-step-record.ts';
 import { formatBenchTable } from '../../report/format-bench-table.ts';
-import type { RunStore } from '../../spec/index.ts';
+import { InputError, type RunStore } from '../../spec/index.ts';
 import { formatGroupTable, formatScoreTable } from '../../report/format-score-table.ts';
 import { openSqliteRunStore } from '../../store/sqlite-run-store.ts';
 import type { CliIo } from '../cli-io.ts';
 import { storePath } from '../paths.ts';
 import { readRunOutcomes, runJson, runScores, runTableRow } from '../run-summary.ts';
-import { formatRunCost, runCostJson, runCostSummary } from '../run-cost-summary.ts';
+import { formatRunCost, runCostJson, runCostSummary } from '../../report/run-cost-summary.ts';
 
 /** A `parity bench` run: its steps as `parity bench` printed them (table, or the same JSON array). */
 function showBenchRun(store: RunStore, runId: string, flags: { json?: boolean }, io: CliIo): number {
@@ -38,16 +38,20 @@ function showBenchRun(store: RunStore, runId: string, flags: { json?: boolean },
 /** `parity show <run-id>`: a stored run's scores, per-group results, and with --items every item. */
 export function showCommand(
   runId: string,
-  flags: { store?: string; json?: boolean; items?: boolean; groups?: boolean },
+  flags: { store?: string; json?: boolean; items?: boolean; groups?: boolean; cluster?: string },
   io: CliIo,
 ): number {
+  const clustering = flags.cluster ?? 'item';
+  if (clustering !== 'item' && clustering !== 'group') {
+    throw new InputError(`expected 'item' or 'group', got '${clustering}'`, { location: '--cluster' });
+  }
   const store = openSqliteRunStore({ path: storePath(io, flags.store) });
   try {
     const summary = store.getSummary(runId);
     if (summary?.kind === 'bench') return showBenchRun(store, runId, flags, io);
     const run = readRunOutcomes(store, runId, storePath(io, flags.store));
     const protocol = getProtocol(getBenchmark(run.config.benchmark), run.config.protocol);
-    const scores = runScores(run, protocol);
+    const scores = runScores(run, protocol, { clustering });
     const cost = runCostSummary({ modelSpec: run.config.modelSpec, items: run.items });
     if (flags.json) {
       const json = {

@@ -5,17 +5,14 @@ import type {
   RawMessageStreamEvent,
 } from '@anthropic-ai/sdk/resources/messages/messages';
 import { ProviderError } from '../../spec/errors.ts';
-import type {
-  FinishReason,
-  GenerateRequest,
-  LanguageModel,
-  StreamPart,
-  Usage,
-} from '../../spec/language-model.ts';
+import type { FinishReason, GenerateRequest, LanguageModel, StreamPart } from '../../spec/language-model.ts';
+import { definedFields } from '../shared/defined-fields.ts';
+import { displayUrl } from '../shared/display-url.ts';
+import { finiteNumber } from '../shared/finite-number.ts';
+import { partsFromEvents, type EventReading } from '../shared/parts-from-events.ts';
 import { httpProviderError } from '../shared/provider-error-mapping.ts';
-import { splitStopSequences, StopScanner } from '../shared/stop-sequences.ts';
+import { splitStopSequences } from '../shared/stop-sequences.ts';
 import { streamingModel, type StreamContext } from '../shared/streaming-model.ts';
-import { displayUrl } from '../openai/openai-client.ts';
 
 export interface AnthropicModelOptions {
   /** Default https://api.anthropic.com. */
@@ -40,10 +37,6 @@ const stopReasons: Readonly<Record<string, FinishReason>> = {
   refusal: 'content-filter',
 };
 
-function number(value: unknown): number | undefined {
-  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
-}
-
 /**
  * The SDK's types no longer list `temperature` and `top_p` (recent models fix them), but the API still takes
  * them for the models that allow sampling control; they are sent only when the request sets them.
@@ -65,18 +58,46 @@ export function anthropicRequestBody(
   const prefix = request.assistantPrefix?.trimEnd();
   if (prefix) messages.push({ role: 'assistant', content: prefix });
   const parameters = request.parameters;
-  const body: AnthropicRequestBody = {
+  return {
     model: options.modelId,
     max_tokens: parameters.maxTokens ?? options.defaultMaxTokens,
     messages,
     stream: true,
+    ...definedFields({
+      system: system.length > 0 ? system.join('\n\n') : undefined,
+      temperature: parameters.temperature,
+      top_p: parameters.topP,
+      stop_sequences: splitStopSequences(parameters.stop, { serverLimit: Number.POSITIVE_INFINITY }).server,
+    }),
   };
-  if (system.length > 0) body.system = system.join('\n\n');
-  if (parameters.temperature !== undefined) body.temperature = parameters.temperature;
-  if (parameters.topP !== undefined) body.top_p = parameters.topP;
-  const stops = splitStopSequences(parameters.stop, { serverLimit: Number.POSITIVE_INFINITY });
-  if (stops.server) body.stop_sequences = stops.server;
-  return body;
+}
+
+/** What one Messages API stream event carries; `message_stop` is the end of the stream. */
+function readAnthropicEvent(event: RawMessageStreamEvent): EventReading {
+  if (event.type === 'message_start') {
+    const start = event.message.usage;
+    return {
+      responseId: event.message.id,
+      usage: {
+        inputTokens: finiteNumber(start.input_tokens),
+        cachedInputTokens: finiteNumber(start.cache_read_input_tokens),
+      },
+    };
+  }
+  if (event.type === 'content_block_delta' && event.delta.type === 'text_delta') {
+    return { texts: [event.delta.text] };
+  }
+  if (event.type === 'message_delta') {
+    const inputTokens = finiteNumber(event.usage.input_tokens);
+    return {
+      finishReason: event.delta.stop_reason,
+      usage: {
+        outputTokens: finiteNumber(event.usage.output_tokens),
+        ...(inputTokens === undefined ? {} : { inputTokens }),
+      },
+    };
+  }
+  return { isLast: event.type === 'message_stop' };
 }
 
 /**
@@ -104,85 +125,40 @@ export function createAnthropicModel(options: AnthropicModelOptions): LanguageMo
       body,
       context.signal ? { signal: context.signal } : undefined,
     );
-    const scanner = new StopScanner(splitStopSequences(request.parameters.stop, { serverLimit: 0 }).client);
-    let usage: Usage = {};
-    let stopReason: string | undefined;
-    let responseId: string | undefined;
-    let stopped = false;
-    for await (const event of stream as AsyncIterable<RawMessageStreamEvent>) {
-      context.exchange.events.push(event);
-      if (event.type === 'message_start') {
-        responseId = event.message.id;
-        const start = event.message.usage;
-        usage = {
-          inputTokens: number(start.input_tokens),
-          cachedInputTokens: number(start.cache_read_input_tokens),
-        };
-      } else if (event.type === 'content_block_delta' && event.delta.type === 'text_delta') {
-        const pushed = scanner.push(event.delta.text);
-        if (pushed.delta) yield { type: 'text-delta', text: pushed.delta, atMs: context.elapsedMs() };
-        if (pushed.stopped) {
-          stopped = true;
-          stopReason = 'stop_sequence';
-          break;
-        }
-      } else if (event.type === 'message_delta') {
-        if (event.delta.stop_reason) stopReason = event.delta.stop_reason;
-        usage = { ...usage, outputTokens: number(event.usage.output_tokens) };
-        const input = number(event.usage.input_tokens);
-        if (input !== undefined) usage = { ...usage, inputTokens: input };
-      } else if (event.type === 'message_stop') {
-        break;
-      }
-    }
-    if (context.signal?.aborted) return;
-    const rest = scanner.flush();
-    if (rest) yield { type: 'text-delta', text: rest, atMs: context.elapsedMs() };
-    if (stopReason === undefined && !stopped) return;
-    yield {
-      type: 'finish',
-      finishReason: stopReasons[stopReason ?? ''] ?? 'other',
-      usage,
-      atMs: context.elapsedMs(),
+    yield* partsFromEvents({
+      events: stream as AsyncIterable<RawMessageStreamEvent>,
+      context,
+      stop: request.parameters.stop,
+      read: readAnthropicEvent,
+      finishReasons: stopReasons,
+      stopSequenceReason: 'stop_sequence',
       prefillApplied: Boolean(request.assistantPrefix?.trimEnd()),
-      ...(responseId === undefined ? {} : { responseId }),
-    };
+    });
   }
 
   function toError(error: unknown): Error {
     if (error instanceof ProviderError) return error;
-    if (error instanceof APIError) {
-      const body = error.error as { error?: { message?: unknown } } | undefined;
-      const serverMessage =
-        typeof body?.error?.message === 'string' ? body.error.message : (error.apiMessage ?? undefined);
-      return httpProviderError({
-        provider,
-        target: baseUrl,
-        apiKey: options.apiKey,
-        // An `error` event inside a stream has no status: like an overloaded server (retryable).
-        status: error.status ?? 529,
-        serverMessage: serverMessage ?? undefined,
-        headers: error.headers,
-        cause: error,
-      });
+    const mapping = { provider, target: baseUrl, apiKey: options.apiKey, cause: error };
+    if (!(error instanceof APIError)) {
+      return httpProviderError({ ...mapping, status: undefined, serverMessage: undefined });
     }
+    const body = error.error as { error?: { message?: unknown } } | undefined;
+    const serverMessage =
+      typeof body?.error?.message === 'string' ? body.error.message : (error.apiMessage ?? undefined);
     return httpProviderError({
-      provider,
-      target: baseUrl,
-      apiKey: options.apiKey,
-      status: undefined,
-      serverMessage: undefined,
-      cause: error,
+      ...mapping,
+      // An `error` event inside a stream has no status: like an overloaded server (retryable).
+      status: error.status ?? 529,
+      serverMessage: serverMessage ?? undefined,
+      headers: error.headers,
     });
   }
 
-  const identity = { provider, endpoint: baseUrl, modelId: options.modelId };
-  const streaming = streamingModel({
-    identity,
+  return streamingModel({
+    identity: { provider, endpoint: baseUrl, modelId: options.modelId },
     now: options.now,
     target: baseUrl,
     streamParts,
     toProviderError: toError,
   });
-  return { identity, generate: streaming.generate, stream: streaming.stream, async close() {} };
 }

@@ -1,15 +1,18 @@
-import { ApiError, GoogleGenAI, type Content, type GenerateContentConfig } from '@google/genai';
+import {
+  ApiError,
+  GoogleGenAI,
+  type Content,
+  type GenerateContentConfig,
+  type GenerateContentResponse,
+} from '@google/genai';
 import { ProviderError } from '../../spec/errors.ts';
-import type {
-  FinishReason,
-  GenerateRequest,
-  LanguageModel,
-  StreamPart,
-  Usage,
-} from '../../spec/language-model.ts';
-import { displayUrl } from '../openai/openai-client.ts';
+import type { FinishReason, GenerateRequest, LanguageModel, StreamPart } from '../../spec/language-model.ts';
+import { definedFields } from '../shared/defined-fields.ts';
+import { displayUrl } from '../shared/display-url.ts';
+import { finiteNumber } from '../shared/finite-number.ts';
+import { partsFromEvents, type EventReading } from '../shared/parts-from-events.ts';
 import { httpProviderError } from '../shared/provider-error-mapping.ts';
-import { splitStopSequences, StopScanner } from '../shared/stop-sequences.ts';
+import { splitStopSequences } from '../shared/stop-sequences.ts';
 import { streamingModel, type StreamContext } from '../shared/streaming-model.ts';
 
 export interface GeminiModelOptions {
@@ -37,10 +40,6 @@ const finishReasons: Readonly<Record<string, FinishReason>> = {
   MALFORMED_FUNCTION_CALL: 'tool-calls',
 };
 
-function number(value: unknown): number | undefined {
-  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
-}
-
 /** `generateContent` arguments: system messages → `systemInstruction`, assistant → role 'model'. */
 export function geminiRequest(request: GenerateRequest): {
   contents: Content[];
@@ -56,15 +55,36 @@ export function geminiRequest(request: GenerateRequest): {
       parts: [{ text: message.content }],
     }));
   const parameters = request.parameters;
-  const config: GenerateContentConfig = {};
-  if (system.length > 0) config.systemInstruction = system.join('\n\n');
-  if (parameters.temperature !== undefined) config.temperature = parameters.temperature;
-  if (parameters.topP !== undefined) config.topP = parameters.topP;
-  if (parameters.maxTokens !== undefined) config.maxOutputTokens = parameters.maxTokens;
-  const stops = splitStopSequences(parameters.stop, { serverLimit: geminiStopLimit });
-  if (stops.server) config.stopSequences = stops.server;
-  if (parameters.seed !== undefined) config.seed = parameters.seed;
+  const config: GenerateContentConfig = definedFields({
+    systemInstruction: system.length > 0 ? system.join('\n\n') : undefined,
+    temperature: parameters.temperature,
+    topP: parameters.topP,
+    maxOutputTokens: parameters.maxTokens,
+    stopSequences: splitStopSequences(parameters.stop, { serverLimit: geminiStopLimit }).server,
+    seed: parameters.seed,
+  });
   return { contents, config };
+}
+
+/** What one streamed `GenerateContentResponse` carries: the first candidate's text (thoughts left out). */
+function readGeminiChunk(chunk: GenerateContentResponse): EventReading {
+  const metadata = chunk.usageMetadata;
+  const candidate = chunk.candidates?.[0];
+  return {
+    responseId: chunk.responseId || undefined,
+    usage: metadata
+      ? {
+          inputTokens: finiteNumber(metadata.promptTokenCount),
+          cachedInputTokens: finiteNumber(metadata.cachedContentTokenCount),
+          outputTokens: finiteNumber(metadata.candidatesTokenCount),
+          reasoningTokens: finiteNumber(metadata.thoughtsTokenCount),
+        }
+      : undefined,
+    texts: (candidate?.content?.parts ?? []).flatMap((part) =>
+      typeof part.text === 'string' && !part.thought ? [part.text] : [],
+    ),
+    finishReason: candidate?.finishReason,
+  };
 }
 
 /** The server's message and the RetryInfo delay from an error body `{ error: { message, details } }`. */
@@ -116,45 +136,15 @@ export function createGeminiModel(options: GeminiModelOptions): LanguageModel {
         httpOptions: { fetch: recordingFetch(context) },
       },
     });
-    const scanner = new StopScanner(splitStopSequences(request.parameters.stop, { serverLimit: 0 }).client);
-    let usage: Usage = {};
-    let finish: string | undefined;
-    let responseId: string | undefined;
-    for await (const chunk of stream) {
-      context.exchange.events.push(chunk);
-      if (chunk.responseId) responseId ??= chunk.responseId;
-      const metadata = chunk.usageMetadata;
-      if (metadata) {
-        usage = {
-          inputTokens: number(metadata.promptTokenCount),
-          cachedInputTokens: number(metadata.cachedContentTokenCount),
-          outputTokens: number(metadata.candidatesTokenCount),
-          reasoningTokens: number(metadata.thoughtsTokenCount),
-        };
-      }
-      const candidate = chunk.candidates?.[0];
-      if (!candidate) continue;
-      for (const part of candidate.content?.parts ?? []) {
-        if (typeof part.text !== 'string' || part.text === '' || part.thought) continue;
-        const pushed = scanner.push(part.text);
-        if (pushed.delta) yield { type: 'text-delta', text: pushed.delta, atMs: context.elapsedMs() };
-        if (pushed.stopped) finish = 'STOP';
-      }
-      if (finish === 'STOP' && scanner.hasStopped) break;
-      if (candidate.finishReason) finish = candidate.finishReason;
-    }
-    if (context.signal?.aborted) return;
-    const rest = scanner.flush();
-    if (rest) yield { type: 'text-delta', text: rest, atMs: context.elapsedMs() };
-    if (finish === undefined) return;
-    yield {
-      type: 'finish',
-      finishReason: finishReasons[finish] ?? 'other',
-      usage,
-      atMs: context.elapsedMs(),
+    yield* partsFromEvents({
+      events: stream,
+      context,
+      stop: request.parameters.stop,
+      read: readGeminiChunk,
+      finishReasons,
+      stopSequenceReason: 'STOP',
       prefillApplied: false,
-      ...(responseId === undefined ? {} : { responseId }),
-    };
+    });
   }
 
   /** Keeps the headers of an error response (Retry-After), which the SDK's ApiError drops. */
@@ -167,47 +157,27 @@ export function createGeminiModel(options: GeminiModelOptions): LanguageModel {
     };
   }
 
-  const identity = { provider, endpoint: baseUrl, modelId: options.modelId };
-  const streaming = streamingModel({
-    identity,
+  function toError(error: unknown, headers: Headers | undefined): Error {
+    if (error instanceof ProviderError) return error;
+    const mapping = { provider, target: baseUrl, apiKey: options.apiKey, cause: error };
+    if (!(error instanceof ApiError)) {
+      return httpProviderError({ ...mapping, status: undefined, serverMessage: undefined });
+    }
+    const parsed = parseErrorBody(error.message);
+    return httpProviderError({
+      ...mapping,
+      status: error.status,
+      serverMessage: parsed.message,
+      headers,
+      retryAfterMs: parsed.retryDelayMs,
+    });
+  }
+
+  return streamingModel({
+    identity: { provider, endpoint: baseUrl, modelId: options.modelId },
     now: options.now,
     target: baseUrl,
     streamParts,
     toProviderError: (error, exchange) => toError(error, errorHeaders.get(exchange)),
   });
-
-  function toError(error: unknown, headers: Headers | undefined): Error {
-    if (error instanceof ProviderError) return error;
-    if (error instanceof ApiError) {
-      const parsed = parseErrorBody(error.message);
-      const mapped = httpProviderError({
-        provider,
-        target: baseUrl,
-        apiKey: options.apiKey,
-        status: error.status,
-        serverMessage: parsed.message,
-        headers,
-        cause: error,
-      });
-      if (mapped.retryAfterMs !== undefined || parsed.retryDelayMs === undefined) return mapped;
-      return new ProviderError({
-        provider,
-        message: mapped.message.slice(`${provider}: `.length),
-        statusCode: error.status,
-        isRetryable: mapped.isRetryable,
-        retryAfterMs: parsed.retryDelayMs,
-        cause: error,
-      });
-    }
-    return httpProviderError({
-      provider,
-      target: baseUrl,
-      apiKey: options.apiKey,
-      status: undefined,
-      serverMessage: undefined,
-      cause: error,
-    });
-  }
-
-  return { identity, generate: streaming.generate, stream: streaming.stream, async close() {} };
 }

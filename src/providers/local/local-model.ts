@@ -1,18 +1,8 @@
 import { existsSync, statSync } from 'node:fs';
-import { open } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
-import type {
-  ChatHistoryItem,
-  Llama,
-  LlamaChatSession,
-  LlamaContext,
-  LlamaContextSequence,
-  LlamaModel,
-} from 'node-llama-cpp';
 import { InputError, ProviderError } from '../../spec/errors.ts';
 import type {
   CallOptions,
-  FinishReason,
   GenerateRequest,
   GenerateResult,
   LanguageModel,
@@ -21,12 +11,14 @@ import type {
   StreamPart,
 } from '../../spec/language-model.ts';
 import { deadlineError, startCallDeadline } from '../shared/call-deadline.ts';
+import { generateLocalChat } from './local-chat.ts';
 import {
   completeLocalText,
   type LocalCompletionRequest,
   type LocalCompletionResult,
 } from './local-completion.ts';
 import { scoreContinuation, scoreText, type TokenLogprobs } from './local-scoring.ts';
+import { disposeLlamaModel, loadLlamaModel, type LoadedLlamaModel } from './load-llama-model.ts';
 import { SerialQueue } from './serial-queue.ts';
 import { streamFromCallbacks } from './stream-from-callbacks.ts';
 
@@ -53,67 +45,7 @@ export interface LocalModelOptions {
   readonly now: () => number;
 }
 
-interface Loaded {
-  readonly llama: Llama;
-  readonly model: LlamaModel;
-  readonly context: LlamaContext;
-  readonly session: LlamaChatSession;
-  /** A second sequence for raw completions and scoring, so the chat session's state stays its own. */
-  readonly scoring: LlamaContextSequence;
-}
-
 const provider = 'local';
-const defaultContextCap = 8192;
-
-const stopReasons: Readonly<Record<string, FinishReason>> = {
-  eogToken: 'stop',
-  stopGenerationTrigger: 'stop',
-  customStopTrigger: 'stop',
-  maxTokens: 'length',
-  functionCalls: 'tool-calls',
-};
-
-/** Splits chat messages into node-llama-cpp history and the prompt (the last message, which must be the user's). */
-function toChatHistory(request: GenerateRequest): { history: ChatHistoryItem[]; prompt: string } {
-  const last = request.messages.at(-1);
-  if (last === undefined || last.role !== 'user') {
-    throw new InputError('the last message must be a user message for a local model', {
-      location: 'request.messages',
-    });
-  }
-  const history: ChatHistoryItem[] = [];
-  for (let index = 0; index < request.messages.length - 1; index++) {
-    const message = request.messages[index];
-    if (message === undefined) continue;
-    if (message.role === 'assistant') history.push({ type: 'model', response: [message.content] });
-    else history.push({ type: message.role, text: message.content });
-  }
-  return { history, prompt: last.content };
-}
-
-/** Cuts the text at the first occurrence of any stop string. */
-function cutAtStop(text: string, stop: readonly string[] | undefined): string {
-  let end = text.length;
-  for (const marker of stop ?? []) {
-    if (marker === '') continue;
-    const position = text.indexOf(marker);
-    if (position !== -1 && position < end) end = position;
-  }
-  return text.slice(0, end);
-}
-
-async function assertGguf(path: string): Promise<void> {
-  const handle = await open(path, 'r');
-  try {
-    const magic = Buffer.alloc(4);
-    await handle.read(magic, 0, 4, 0);
-    if (magic.toString('latin1') !== 'GGUF') {
-      throw new InputError('not a GGUF model file (it does not start with "GGUF")', { location: path });
-    }
-  } finally {
-    await handle.close();
-  }
-}
 
 /**
  * A LanguageModel running a GGUF file in-process with node-llama-cpp. The model loads on the first call;
@@ -127,91 +59,8 @@ export function createLocalModel(options: LocalModelOptions): LocalModel {
   if (!statSync(modelPath).isFile())
     throw new InputError('model path is not a file', { location: modelPath });
   const now = options.now;
-  const threads = options.threads ?? 1;
   const queue = new SerialQueue();
-  let loading: Promise<Loaded> | undefined;
-
-  async function load(): Promise<Loaded> {
-    await assertGguf(modelPath);
-    const { getLlama, LlamaChatSession, LlamaLogLevel } = await import('node-llama-cpp');
-    const llama = await getLlama({
-      gpu: options.gpu ?? false,
-      build: 'never',
-      maxThreads: threads,
-      logLevel: LlamaLogLevel.error,
-    });
-    try {
-      const model = await llama.loadModel({ modelPath });
-      const contextSize = options.contextSize ?? Math.min(model.trainContextSize, defaultContextCap);
-      const context = await model.createContext({ contextSize, sequences: 2, threads });
-      const session = new LlamaChatSession({ contextSequence: context.getSequence() });
-      return { llama, model, context, session, scoring: context.getSequence() };
-    } catch (error) {
-      await llama.dispose();
-      const reason = error instanceof Error ? error.message : String(error);
-      throw new InputError(`cannot load the model: ${reason}`, { location: modelPath, cause: error });
-    }
-  }
-
-  async function run(
-    loaded: Loaded,
-    request: GenerateRequest,
-    signal: AbortSignal | undefined,
-    onText?: (delta: string, atMs: number) => void,
-  ) {
-    const { history, prompt } = toChatHistory(request);
-    const { session, context } = loaded;
-    const sequence = session.sequence;
-    const parameters = request.parameters;
-    const prefix = request.assistantPrefix ?? '';
-    session.setChatHistory(history);
-    const meterBefore = sequence.tokenMeter.getState();
-    const startMs = now();
-    let ttftMs: number | undefined;
-    let charactersSeen = 0;
-    let emitted = '';
-    const response = await session.promptWithMeta(prompt, {
-      maxTokens: parameters.maxTokens ?? context.contextSize,
-      temperature: parameters.temperature,
-      topP: parameters.topP,
-      seed: parameters.seed,
-      ...(parameters.stop && parameters.stop.length > 0 ? { customStopTriggers: [...parameters.stop] } : {}),
-      ...(prefix ? { responsePrefix: prefix } : {}),
-      ...(signal ? { signal } : {}),
-      onTextChunk(chunk) {
-        // The prefix comes back as the first chunks; the first token is the first character beyond it.
-        const before = charactersSeen;
-        charactersSeen += chunk.length;
-        if (ttftMs === undefined && charactersSeen > prefix.length) ttftMs = now() - startMs;
-        if (onText && charactersSeen > prefix.length) {
-          const delta = chunk.slice(Math.max(0, prefix.length - before));
-          emitted += delta;
-          onText(delta, now() - startMs);
-        }
-      },
-    });
-    const totalMs = now() - startMs;
-    let text = response.responseText;
-    if (prefix && text.startsWith(prefix)) text = text.slice(prefix.length);
-    text = cutAtStop(text, parameters.stop);
-    // Streamed chunks may run past a stop string node-llama-cpp caught late; the final text is authoritative.
-    if (onText && emitted !== text && !emitted.startsWith(text))
-      onText(text.slice(emitted.length), now() - startMs);
-    const used = sequence.tokenMeter.diff(meterBefore);
-    const promptTokens = Math.max(0, sequence.contextTokens.length - used.usedOutputTokens);
-    const result: GenerateResult = {
-      text,
-      finishReason: stopReasons[response.stopReason] ?? 'other',
-      usage: {
-        inputTokens: promptTokens,
-        cachedInputTokens: Math.max(0, promptTokens - used.usedInputTokens),
-        outputTokens: used.usedOutputTokens,
-      },
-      timing: ttftMs === undefined ? { totalMs } : { ttftMs, totalMs },
-      prefillApplied: prefix !== '',
-    };
-    return result;
-  }
+  let loading: Promise<LoadedLlamaModel> | undefined;
 
   /**
    * Runs a task on the loaded model, after the tasks before it: the caller's abort drops it from the line; the
@@ -219,9 +68,14 @@ export function createLocalModel(options: LocalModelOptions): LocalModel {
    */
   async function queued<T>(
     callOptions: CallOptions,
-    task: (loaded: Loaded, signal: AbortSignal | undefined) => Promise<T>,
+    task: (loaded: LoadedLlamaModel, signal: AbortSignal | undefined) => Promise<T>,
   ): Promise<T> {
-    loading ??= load();
+    loading ??= loadLlamaModel({
+      modelPath,
+      threads: options.threads ?? 1,
+      contextSize: options.contextSize,
+      gpu: options.gpu,
+    });
     const loaded = await loading;
     const deadline = startCallDeadline(callOptions.signal ? { signal: callOptions.signal } : {});
     try {
@@ -294,7 +148,7 @@ export function createLocalModel(options: LocalModelOptions): LocalModel {
   }
 
   const generate = (request: GenerateRequest, callOptions: CallOptions): Promise<GenerateResult> =>
-    queued(callOptions, (loaded, signal) => run(loaded, request, signal));
+    queued(callOptions, (loaded, signal) => generateLocalChat({ ...loaded, request, signal, now }));
 
   return {
     identity: { provider, endpoint: modelPath, modelId: basename(modelPath) },
@@ -302,7 +156,10 @@ export function createLocalModel(options: LocalModelOptions): LocalModel {
     stream(request: GenerateRequest, callOptions: CallOptions): AsyncIterable<StreamPart> {
       return streamFromCallbacks<GenerateResult>({
         now,
-        start: (onText) => queued(callOptions, (loaded, signal) => run(loaded, request, signal, onText)),
+        start: (onText) =>
+          queued(callOptions, (loaded, signal) =>
+            generateLocalChat({ ...loaded, request, signal, now, onText }),
+          ),
         finish: (result) => ({
           type: 'finish',
           finishReason: result.finishReason,
@@ -327,10 +184,7 @@ export function createLocalModel(options: LocalModelOptions): LocalModel {
       if (!loaded) return;
       // Let a running generation finish before the native memory goes away.
       await queue.run(async () => undefined);
-      loaded.session.dispose();
-      await loaded.context.dispose();
-      await loaded.model.dispose();
-      await loaded.llama.dispose();
+      await disposeLlamaModel(loaded);
     },
   };
 }

@@ -18,18 +18,6 @@ export interface OpenAIEndpointOptions {
 /** Sent when the caller has no key: the SDK needs one, and keyless servers ignore it. */
 const placeholderApiKey = 'parity-no-key';
 
-/** Base URL without credentials or trailing slash: safe for messages and cache keys. */
-export function displayUrl(baseUrl: string): string {
-  try {
-    const url = new URL(baseUrl);
-    url.username = '';
-    url.password = '';
-    return url.toString().replace(/\/+$/, '');
-  } catch {
-    return baseUrl.replace(/\/+$/, '');
-  }
-}
-
 let nodeHttpFetch: typeof fetch | undefined;
 function sharedNodeHttpFetch(): typeof fetch {
   nodeHttpFetch ??= createNodeHttpFetch();

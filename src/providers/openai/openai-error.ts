@@ -1,20 +1,6 @@
 import { APIConnectionError, APIError, OpenAIError } from 'openai';
 import { ProviderError } from '../../spec/errors.ts';
-import { parseRetryAfterMs } from '../shared/retry-after.ts';
-
-const maximumMessageLength = 300;
-
-/** Whether an HTTP status means another attempt may succeed: 408, 409, 429 and 5xx. */
-export function isRetryableStatus(status: number): boolean {
-  return status === 408 || status === 409 || status === 429 || status >= 500;
-}
-
-/** One line, no secret, bounded length. */
-export function cleanMessage(text: string, options: { apiKey: string | undefined }): string {
-  let line = text.replace(/\s+/g, ' ').trim();
-  if (options.apiKey && options.apiKey.length >= 4) line = line.split(options.apiKey).join('***');
-  return line.length > maximumMessageLength ? `${line.slice(0, maximumMessageLength)}…` : line;
-}
+import { cleanProviderMessage, httpProviderError } from '../shared/provider-error-mapping.ts';
 
 /** The server's own error message from an OpenAI-style error body (`{ error: { message } }` or `{ message }`). */
 function serverMessage(error: APIError): string | undefined {
@@ -53,7 +39,7 @@ export function toProviderError(
 ): ProviderError {
   if (error instanceof ProviderError) return error;
   const provider = options.provider ?? 'openai';
-  const clean = (text: string) => cleanMessage(text, options);
+  const clean = (text: string) => cleanProviderMessage(text, options);
   if (error instanceof APIConnectionError) {
     const cause = error.cause instanceof Error ? (error.cause.cause ?? error.cause) : undefined;
     const detail = cause instanceof Error ? `: ${cause.message}` : '';
@@ -64,6 +50,7 @@ export function toProviderError(
       cause: error,
     });
   }
+  const mapping = { provider, target: options.baseUrl, apiKey: options.apiKey, cause: error };
   if (error instanceof APIError) {
     const message = serverMessage(error);
     if (error.status === undefined) {
@@ -75,23 +62,16 @@ export function toProviderError(
         cause: error,
       });
     }
-    return new ProviderError({
-      provider,
-      message: clean(`HTTP ${error.status} from ${options.baseUrl}${message ? `: ${message}` : ''}`),
-      statusCode: error.status,
-      isRetryable: isRetryableStatus(error.status),
-      retryAfterMs: parseRetryAfterMs(error.headers),
-      cause: error,
+    return httpProviderError({
+      ...mapping,
+      status: error.status,
+      serverMessage: message,
+      headers: error.headers,
     });
   }
   if (error instanceof SyntaxError) {
     // Invalid JSON is a transport fault (a proxy or server cut or mangled the body): another attempt may work.
-    return new ProviderError({
-      provider,
-      message: clean(`malformed JSON from ${options.baseUrl}: ${error.message}`),
-      isRetryable: true,
-      cause: error,
-    });
+    return httpProviderError({ ...mapping, status: undefined, serverMessage: undefined });
   }
   // A connection cut while reading the body ("terminated", ECONNRESET) may work on another attempt.
   let text = error instanceof Error ? error.message : String(error);

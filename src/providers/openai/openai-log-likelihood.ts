@@ -3,7 +3,8 @@ import type { Completion, CompletionCreateParamsNonStreaming } from 'openai/reso
 import { ProviderError } from '../../spec/errors.ts';
 import type { CallOptions, LogLikelihoodRequest, LogLikelihoodResult } from '../../spec/language-model.ts';
 import { deadlineError, startCallDeadline } from '../shared/call-deadline.ts';
-import { displayUrl, type OpenAIEndpointOptions } from './openai-client.ts';
+import { displayUrl } from '../shared/display-url.ts';
+import type { OpenAIEndpointOptions } from './openai-client.ts';
 import { toProviderError } from './openai-error.ts';
 
 interface ScoredContinuation {

@@ -1,6 +1,7 @@
 import type { LanguageModel } from '../../spec/language-model.ts';
 import { createOpenAIChatModel } from './openai-chat-model.ts';
-import { createOpenAIClient, displayUrl, type OpenAIEndpointOptions } from './openai-client.ts';
+import { displayUrl } from '../shared/display-url.ts';
+import { createOpenAIClient, type OpenAIEndpointOptions } from './openai-client.ts';
 import { toProviderError } from './openai-error.ts';
 import { createOpenAICompletionsModel } from './openai-completions-model.ts';
 import { createOpenAILogLikelihood } from './openai-log-likelihood.ts';

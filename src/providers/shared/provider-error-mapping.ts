@@ -16,8 +16,8 @@ export function cleanProviderMessage(text: string, options: { apiKey: string | u
 }
 
 /**
- * The ProviderError for a failure of an SDK other than OpenAI's: an HTTP status (with the server's message
- * and Retry-After), a malformed JSON body (retryable: a transport fault), or a connection error (retryable).
+ * The ProviderError for a failed call: an HTTP status (with the server's message and Retry-After), a
+ * malformed JSON body (retryable: a transport fault), or a connection error (retryable).
  */
 export function httpProviderError(options: {
   provider: string;
@@ -26,6 +26,8 @@ export function httpProviderError(options: {
   status: number | undefined;
   serverMessage: string | undefined;
   headers?: HeaderReader | undefined;
+  /** The wait the error body asked for (Gemini's RetryInfo), used when there is no Retry-After header. */
+  retryAfterMs?: number | undefined;
   cause: unknown;
 }): ProviderError {
   const clean = (text: string) => cleanProviderMessage(text, { apiKey: options.apiKey });
@@ -36,7 +38,7 @@ export function httpProviderError(options: {
       message: clean(`HTTP ${status} from ${target}${serverMessage ? `: ${serverMessage}` : ''}`),
       statusCode: status,
       isRetryable: isRetryableStatus(status),
-      retryAfterMs: parseRetryAfterMs(options.headers),
+      retryAfterMs: parseRetryAfterMs(options.headers) ?? options.retryAfterMs,
       cause,
     });
   }
@@ -54,6 +56,7 @@ export function httpProviderError(options: {
     provider,
     message: clean(`request to ${target} failed: ${serverMessage ?? text}`),
     isRetryable: true,
+    retryAfterMs: options.retryAfterMs,
     cause,
   });
 }

@@ -4,6 +4,7 @@ import type {
   ChunkTiming,
   GenerateRequest,
   GenerateResult,
+  LanguageModel,
   ModelIdentity,
   RawExchange,
   StreamPart,
@@ -71,15 +72,18 @@ export interface StreamingModelParts {
   toProviderError(error: unknown, exchange: ExchangeRecorder): Error;
 }
 
+/** A LanguageModel that always streams; `close` has nothing to release (sockets belong to the fetch pool). */
+export interface StreamingLanguageModel extends LanguageModel {
+  stream(request: GenerateRequest, options: CallOptions): AsyncGenerator<StreamPart>;
+  close(): Promise<void>;
+}
+
 /**
  * The shared body of every streaming provider: deadline (caller abort + timeout over the whole call), error
  * mapping, a stream cut before its end turned into a retryable error, and `generate` as the collected stream
  * (text, chunk timings, ttft, usage, finish reason, raw exchange).
  */
-export function streamingModel(parts: StreamingModelParts): {
-  stream(request: GenerateRequest, options: CallOptions): AsyncGenerator<StreamPart>;
-  generate(request: GenerateRequest, options: CallOptions): Promise<GenerateResult>;
-} {
+export function streamingModel(parts: StreamingModelParts): StreamingLanguageModel {
   const provider = parts.identity.provider;
 
   async function* guarded(
@@ -116,6 +120,7 @@ export function streamingModel(parts: StreamingModelParts): {
   }
 
   return {
+    identity: parts.identity,
     async *stream(request, callOptions) {
       const startMs = parts.now();
       try {
@@ -153,6 +158,9 @@ export function streamingModel(parts: StreamingModelParts): {
       }
       // guarded() throws when the stream ends without `finish`; this line is not reached.
       throw new ProviderError({ provider, message: `no response from ${parts.target}`, isRetryable: true });
+    },
+    async close() {
+      // The SDKs keep no resources of their own; sockets belong to the fetch implementation's pool.
     },
   };
 }

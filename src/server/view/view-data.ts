@@ -3,7 +3,7 @@ import { buildRunViews } from '../../report/report-data.ts';
 import type { ItemView, LatencyView, RunView } from '../../report/view-model.ts';
 import type { ModelCatalog } from '../../cost/catalog-types.ts';
 import { loadModelCatalog } from '../../cost/load-catalog.ts';
-import { runCostUsd } from '../../report/run-cost-usd.ts';
+import { runCostUsd } from '../../report/run-cost-summary.ts';
 import type { ChatMessage, MetricSpec, RunStore, RunSummary } from '../../spec/index.ts';
 
 export interface LoadedRun {

@@ -2,7 +2,7 @@ import type { ApiPrice, ModelCatalog } from '../cost/catalog-types.ts';
 import { priceForModelSpec } from '../cost/find-catalog-model.ts';
 import { loadModelCatalog } from '../cost/load-catalog.ts';
 import { runCost, type RunCost } from '../cost/token-cost.ts';
-import type { ItemOutcome } from '../spec/index.ts';
+import type { ItemOutcome, StoredRun } from '../spec/index.ts';
 
 export interface RunCostSummary {
   readonly cost: RunCost;
@@ -39,6 +39,24 @@ export function runCostSummary(options: {
     price: match.price,
     cachedItems: answered.filter((item) => item.cached).length,
   };
+}
+
+/**
+ * A stored run's cost at the catalog's list price for its model spec: every ok item's reported usage, cached
+ * responses included (what the run would cost uncached). Undefined when the catalog has no API price for the
+ * spec (local models, unknown servers) or no item reported usage. The view and `parity report` show it.
+ */
+export function runCostUsd(options: { run: StoredRun; catalog: ModelCatalog }): number | undefined {
+  const summary = runCostSummary({
+    modelSpec: options.run.config.modelSpec,
+    items: options.run.items.map((item) => ({
+      status: item.status,
+      cached: item.cached,
+      usage: item.response?.usage,
+    })),
+    catalog: options.catalog,
+  });
+  return summary && summary.cost.requests > 0 ? summary.cost.costUsd : undefined;
 }
 
 /** `cost $0.0123 (openai gpt-4o list price 2.5/10 per M tokens, as of 2024-10-01): 1.2M in, 48k out, 40 requests`. */

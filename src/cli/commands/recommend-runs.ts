@@ -1,0 +1,41 @@
+import { getBenchmark, getProtocol } from '../../benchmarks/registry.ts';
+import type { MeasuredScore } from '../../cost/quality.ts';
+import type { MeasuredRun } from '../../report/quality-ties.ts';
+import type { ModelRun } from '../../report/routing-curves.ts';
+import { openSqliteRunStore } from '../../store/sqlite-run-store.ts';
+import type { CliIo } from '../cli-io.ts';
+import { storePath } from '../paths.ts';
+import { readRunOutcomes } from '../run-summary.ts';
+
+export interface MeasuredRuns {
+  /** By run id: the run's per-item outcomes and the headline metric its measured score reports. */
+  readonly byRunId: ReadonlyMap<string, MeasuredRun>;
+  /** The same runs with the catalog model and headline value, in `--runs` order (for routing curves). */
+  readonly modelRuns: readonly ModelRun[];
+}
+
+/** Per-item outcomes of the eval runs behind `measuredFromRuns`' scores, for paired tests and routing curves. */
+export function loadMeasuredRuns(options: {
+  io: CliIo;
+  store?: string;
+  scores: readonly MeasuredScore[];
+}): MeasuredRuns {
+  const byRunId = new Map<string, MeasuredRun>();
+  const modelRuns: ModelRun[] = [];
+  if (options.scores.length === 0) return { byRunId, modelRuns };
+  const path = storePath(options.io, options.store);
+  const store = openSqliteRunStore({ path });
+  try {
+    for (const score of options.scores) {
+      const run = readRunOutcomes(store, score.runId, path);
+      const metric = getProtocol(getBenchmark(run.config.benchmark), run.config.protocol).metrics[0];
+      if (!metric) continue;
+      const measured = { run, metric };
+      byRunId.set(score.runId, measured);
+      modelRuns.push({ ...measured, model: score.model, value: score.value });
+    }
+  } finally {
+    store.close();
+  }
+  return { byRunId, modelRuns };
+}
