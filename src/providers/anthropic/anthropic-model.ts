@@ -1,4 +1,5 @@
-import Anthropic, { APIError } from '@anthropic-ai/sdk';
+import type Anthropic from '@anthropic-ai/sdk';
+import type * as AnthropicSdk from '@anthropic-ai/sdk';
 import type {
   MessageCreateParamsStreaming,
   MessageParam,
@@ -108,23 +109,29 @@ function readAnthropicEvent(event: RawMessageStreamEvent): EventReading {
  */
 export function createAnthropicModel(options: AnthropicModelOptions): LanguageModel {
   const baseUrl = displayUrl(options.baseUrl ?? anthropicBaseUrl);
-  const client = new Anthropic({
-    apiKey: options.apiKey,
-    authToken: null,
-    baseURL: options.baseUrl ?? anthropicBaseUrl,
-    maxRetries: 0,
-    logLevel: 'off',
-    ...(options.fetch ? { fetch: options.fetch } : {}),
-  });
+  // The SDK is loaded on first use: importing it costs start-up time and memory for every other command.
+  let sdk: typeof AnthropicSdk | undefined;
+  let client: Anthropic | undefined;
+  async function loadClient(): Promise<Anthropic> {
+    sdk ??= await import('@anthropic-ai/sdk');
+    client ??= new sdk.default({
+      apiKey: options.apiKey,
+      authToken: null,
+      baseURL: options.baseUrl ?? anthropicBaseUrl,
+      maxRetries: 0,
+      logLevel: 'off',
+      ...(options.fetch ? { fetch: options.fetch } : {}),
+    });
+    return client;
+  }
   const defaultMaxTokens = options.defaultMaxTokens ?? 4096;
 
   async function* streamParts(request: GenerateRequest, context: StreamContext): AsyncGenerator<StreamPart> {
     const body = anthropicRequestBody(request, { modelId: options.modelId, defaultMaxTokens });
     context.exchange.request = body;
-    const stream = await client.messages.create(
-      body,
-      context.signal ? { signal: context.signal } : undefined,
-    );
+    const stream = await (
+      await loadClient()
+    ).messages.create(body, context.signal ? { signal: context.signal } : undefined);
     yield* partsFromEvents({
       events: stream as AsyncIterable<RawMessageStreamEvent>,
       context,
@@ -139,7 +146,7 @@ export function createAnthropicModel(options: AnthropicModelOptions): LanguageMo
   function toError(error: unknown): Error {
     if (error instanceof ProviderError) return error;
     const mapping = { provider, target: baseUrl, apiKey: options.apiKey, cause: error };
-    if (!(error instanceof APIError)) {
+    if (!sdk || !(error instanceof sdk.APIError)) {
       return httpProviderError({ ...mapping, status: undefined, serverMessage: undefined });
     }
     const body = error.error as { error?: { message?: unknown } } | undefined;

@@ -1,10 +1,5 @@
-import {
-  ApiError,
-  GoogleGenAI,
-  type Content,
-  type GenerateContentConfig,
-  type GenerateContentResponse,
-} from '@google/genai';
+import type { GoogleGenAI, Content, GenerateContentConfig, GenerateContentResponse } from '@google/genai';
+import type * as GeminiSdk from '@google/genai';
 import { ProviderError } from '../../spec/errors.ts';
 import type { FinishReason, GenerateRequest, LanguageModel, StreamPart } from '../../spec/language-model.ts';
 import { definedFields } from '../shared/defined-fields.ts';
@@ -116,17 +111,26 @@ function parseErrorBody(text: string): { message?: string; retryDelayMs?: number
  */
 export function createGeminiModel(options: GeminiModelOptions): LanguageModel {
   const baseUrl = displayUrl(options.baseUrl ?? geminiBaseUrl);
-  const client = new GoogleGenAI({
-    apiKey: options.apiKey,
-    vertexai: false,
-    httpOptions: { baseUrl: options.baseUrl ?? geminiBaseUrl },
-  });
+  // The SDK is loaded on first use: importing it costs start-up time and memory for every other command.
+  let sdk: typeof GeminiSdk | undefined;
+  let client: GoogleGenAI | undefined;
+  async function loadClient(): Promise<GoogleGenAI> {
+    sdk ??= await import('@google/genai');
+    client ??= new sdk.GoogleGenAI({
+      apiKey: options.apiKey,
+      vertexai: false,
+      httpOptions: { baseUrl: options.baseUrl ?? geminiBaseUrl },
+    });
+    return client;
+  }
   const baseFetch = options.fetch ?? fetch;
 
   async function* streamParts(request: GenerateRequest, context: StreamContext): AsyncGenerator<StreamPart> {
     const { contents, config } = geminiRequest(request);
     context.exchange.request = { model: options.modelId, contents, config };
-    const stream = await client.models.generateContentStream({
+    const stream = await (
+      await loadClient()
+    ).models.generateContentStream({
       model: options.modelId,
       contents,
       config: {
@@ -160,7 +164,7 @@ export function createGeminiModel(options: GeminiModelOptions): LanguageModel {
   function toError(error: unknown, headers: Headers | undefined): Error {
     if (error instanceof ProviderError) return error;
     const mapping = { provider, target: baseUrl, apiKey: options.apiKey, cause: error };
-    if (!(error instanceof ApiError)) {
+    if (!sdk || !(error instanceof sdk.ApiError)) {
       return httpProviderError({ ...mapping, status: undefined, serverMessage: undefined });
     }
     const parsed = parseErrorBody(error.message);

@@ -1,7 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { packageRoot } from '../../spec/package-root.ts';
-import { build } from 'esbuild';
 
 /** The front end: one script (an IIFE, no imports at run time) and one style sheet. */
 export interface WebBundle {
@@ -15,6 +14,8 @@ export const webDirectory = join(packageRoot(import.meta.dirname), 'web');
 let cached: Promise<WebBundle> | undefined;
 
 async function bundle(): Promise<WebBundle> {
+  // Loaded here, not at start-up: only `parity view` and `parity report --html` bundle the front end.
+  const { build } = await import('esbuild');
   const result = await build({
     entryPoints: [resolve(webDirectory, 'main.ts')],
     bundle: true,
