@@ -294,4 +294,18 @@ describe('createOpenAIChatModel', () => {
     expect((await model.generate(request, {})).text).toBe('fine');
     expect(server.requests.map((body) => 'stream_options' in body)).toEqual([true, false, false]);
   });
+
+  it('falls back for every request that was sent with stream_options, also concurrent ones', async () => {
+    const { model, server } = await modelFor(({ body }) =>
+      body.stream_options
+        ? {
+            status: 400,
+            errorBody: { error: { message: "Unrecognized request argument: 'stream_options'" } },
+          }
+        : { text: 'fine', usage: null },
+    );
+    const texts = await Promise.all([model.generate(request, {}), model.generate(request, {})]);
+    expect(texts.map((result) => result.text)).toEqual(['fine', 'fine']);
+    expect(server.requests.filter((body) => 'stream_options' in body)).toHaveLength(2);
+  });
 });

@@ -41,12 +41,14 @@ export class StreamOptionsFallback {
   }): Promise<TStream> {
     const { context } = options;
     const requestOptions = context.signal ? { signal: context.signal } : undefined;
-    const body = options.body({ includeUsage: this.includeUsage });
+    const sentUsage = this.includeUsage;
+    const body = options.body({ includeUsage: sentUsage });
     context.exchange.request = body;
     try {
       return await options.create(body, requestOptions);
     } catch (error) {
-      if (!this.includeUsage || !rejectsStreamOptions(error) || context.signal?.aborted) throw error;
+      // Decide on what this request sent: a concurrent request may already have turned the option off.
+      if (!sentUsage || !rejectsStreamOptions(error) || context.signal?.aborted) throw error;
       this.includeUsage = false;
       const retried = options.body({ includeUsage: false });
       context.exchange.request = retried;
