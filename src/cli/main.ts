@@ -67,7 +67,12 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
       '--model <spec>',
       'model spec: openai:<model> (any OpenAI-compatible server) or local:<path.gguf>',
     )
-    .requiredOption('--bench <ids>', 'benchmarks, comma-separated (mmlu, gsm8k)')
+    .requiredOption(
+      '--bench <ids>',
+      `benchmarks, comma-separated (${listBenchmarks()
+        .map((benchmark) => benchmark.id)
+        .join(', ')})`,
+    )
     .option('--protocol <ids>', "protocol per benchmark, comma-separated (default: each benchmark's default)")
     .option(
       '--limit <n>',
