@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { getBenchmark, getProtocol } from '../../benchmarks/registry.ts';
 import { applyPriceFeed } from '../../cost/apply-price-feed.ts';
+import { evaluateTco } from '../../cost/evaluate-tco.ts';
 import type { GpuCatalog, ModelCatalog } from '../../cost/catalog-types.ts';
 import { findCatalogModel } from '../../cost/find-catalog-model.ts';
 import { loadGpuCatalog, loadModelCatalog } from '../../cost/load-catalog.ts';
@@ -173,4 +174,24 @@ function benchThroughput(options: {
 
 export function loadGpus(): GpuCatalog {
   return loadGpuCatalog();
+}
+
+/**
+ * What `parity tco` and `parity recommend` both start from: the workload, the catalogs (with `--prices`),
+ * what `--runs` measured, and every candidate's costs and failed constraints.
+ */
+export async function tcoCandidates(io: CliIo, file: string, flags: CostFlags) {
+  const workload = readWorkload(io, file);
+  const catalog = await catalogWithPrices(io, flags.prices);
+  const gpuCatalog = loadGpus();
+  const measured = measuredFromRuns({ io, flags, catalog, gpuCatalog, workload });
+  const candidates = evaluateTco({
+    workload,
+    catalog,
+    gpuCatalog,
+    measuredScores: measured.scores,
+    measuredThroughput: measured.throughput,
+    workloadFile: file,
+  });
+  return { workload, measured, candidates };
 }

@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { evaluateTco } from '../../cost/evaluate-tco.ts';
 import { recommend } from '../../cost/recommend.ts';
 import { formatQualityComparisons, formatRoutingCurves } from '../../report/format-recommend-extras.ts';
 import { formatRecommendation } from '../../report/format-tco-table.ts';
@@ -7,30 +6,13 @@ import { compareCandidateQuality, tiedWith } from '../../report/quality-ties.ts'
 import { routingCurvesForRuns } from '../../report/routing-curves.ts';
 import { recommendJson } from '../../report/tco-json.ts';
 import type { CliIo } from '../cli-io.ts';
-import {
-  catalogWithPrices,
-  loadGpus,
-  measuredFromRuns,
-  readWorkload,
-  type CostFlags,
-} from './cost-inputs.ts';
+import { tcoCandidates, type CostFlags } from './cost-inputs.ts';
 import { loadMeasuredRuns } from './recommend-runs.ts';
 import { addCostOptions } from './tco-command.ts';
 
 /** `parity recommend <workload.yaml>`: the cheapest candidate meeting every constraint and quality floor. */
 export async function recommendCommand(file: string, flags: CostFlags, io: CliIo): Promise<number> {
-  const workload = readWorkload(io, file);
-  const catalog = await catalogWithPrices(io, flags.prices);
-  const gpuCatalog = loadGpus();
-  const measured = measuredFromRuns({ io, flags, catalog, gpuCatalog, workload });
-  const candidates = evaluateTco({
-    workload,
-    catalog,
-    gpuCatalog,
-    measuredScores: measured.scores,
-    measuredThroughput: measured.throughput,
-    workloadFile: file,
-  });
+  const { workload, candidates, measured } = await tcoCandidates(io, file, flags);
   const recommendation = recommend({ candidates, workload });
   const measuredRuns = loadMeasuredRuns({
     io,

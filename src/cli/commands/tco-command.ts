@@ -1,15 +1,8 @@
 import { Option, type Command } from 'commander';
-import { evaluateTco } from '../../cost/evaluate-tco.ts';
 import { formatTcoTable } from '../../report/format-tco-table.ts';
 import { tcoJson } from '../../report/tco-json.ts';
 import type { CliIo } from '../cli-io.ts';
-import {
-  catalogWithPrices,
-  loadGpus,
-  measuredFromRuns,
-  readWorkload,
-  type CostFlags,
-} from './cost-inputs.ts';
+import { tcoCandidates, type CostFlags } from './cost-inputs.ts';
 
 /** Options shared by `parity tco` and `parity recommend`. */
 export function addCostOptions(command: Command): Command {
@@ -38,18 +31,7 @@ export function addCostOptions(command: Command): Command {
 
 /** `parity tco <workload.yaml>`: monthly cost of every candidate by API and by self-hosting, with failed constraints. */
 export async function tcoCommand(file: string, flags: CostFlags, io: CliIo): Promise<number> {
-  const workload = readWorkload(io, file);
-  const catalog = await catalogWithPrices(io, flags.prices);
-  const gpuCatalog = loadGpus();
-  const measured = measuredFromRuns({ io, flags, catalog, gpuCatalog, workload });
-  const candidates = evaluateTco({
-    workload,
-    catalog,
-    gpuCatalog,
-    measuredScores: measured.scores,
-    measuredThroughput: measured.throughput,
-    workloadFile: file,
-  });
+  const { workload, candidates } = await tcoCandidates(io, file, flags);
   if (flags.json) {
     io.stdout(
       `${JSON.stringify(tcoJson({ workloadName: workload.name, workloadFile: file, candidates }), null, 2)}\n`,
