@@ -1,13 +1,12 @@
-import { resolve } from 'node:path';
+import { cliDatasetSource } from './cli-dataset-source.ts';
 import { getBenchmark } from '../benchmarks/registry.ts';
-import { createDatasetSource } from '../datasets/dataset-source.ts';
 import type { LoadRandom } from '../loadgen/load-random.ts';
 import type { LoadRequest } from '../loadgen/streaming-client.ts';
 import { syntheticPrompt } from '../loadgen/synthetic-prompt.ts';
 import type { ChatMessage, GenerateRequest } from '../spec/index.ts';
 import { InputError } from '../spec/index.ts';
 import type { CliIo } from './cli-io.ts';
-import { cacheDir, dataDir } from './paths.ts';
+import { dataDir } from './paths.ts';
 
 /** Where `parity bench` takes its prompts from, and a representative request to store with each step. */
 export interface PromptSource {
@@ -41,12 +40,7 @@ export async function promptSource(
   const benchmark = getBenchmark(flags.promptsFrom);
   const protocol = benchmark.protocols.find((candidate) => candidate.id === benchmark.defaultProtocol);
   const directory = dataDir(io, flags.dataDir);
-  const source = createDatasetSource({
-    ...(directory ? { dataDir: directory } : {}),
-    cacheDir: resolve(cacheDir(io), 'datasets'),
-    allowDownload: flags.download,
-    ...(io.fetch ? { fetch: io.fetch } : {}),
-  });
+  const source = cliDatasetSource(io, { directory: directory, allowDownload: flags.download });
   const items = await benchmark.loadItems(source);
   if (!protocol || items.length === 0) {
     throw new InputError(`benchmark '${benchmark.id}' has no items to draw prompts from`, {

@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
+import { cliDatasetSource } from '../cli-dataset-source.ts';
 import { resolve } from 'node:path';
 import { getBenchmark, getProtocol } from '../../benchmarks/registry.ts';
-import { createDatasetSource } from '../../datasets/dataset-source.ts';
 import { formatScoreTable } from '../../report/format-score-table.ts';
 import { openSqliteRunStore } from '../../store/sqlite-run-store.ts';
 import type { Benchmark, LanguageModel, Protocol, RunConfig } from '../../spec/index.ts';
@@ -11,7 +11,7 @@ import { evaluateBenchmark } from '../evaluate-benchmark.ts';
 import { modelFromSpec } from '../model-from-spec.ts';
 import { assertProtocolsSupported } from '../protocol-support.ts';
 import { parseList, parseSecondsAsMs, parseWholeNumber } from '../parse-options.ts';
-import { cacheDir, dataDir, storePath } from '../paths.ts';
+import { dataDir, storePath } from '../paths.ts';
 import { runJson, runTableRow, type RunScores } from '../run-summary.ts';
 import {
   formatGateNotes,
@@ -97,12 +97,7 @@ export async function evalCommand(flags: EvalFlags, io: CliIo): Promise<number> 
   const limits = parseRequestLimitFlags(flags);
   const sampling = parseSamplingFlags(flags);
   const directory = dataDir(io, flags.dataDir);
-  const source = createDatasetSource({
-    ...(directory ? { dataDir: directory } : {}),
-    cacheDir: resolve(cacheDir(io), 'datasets'),
-    allowDownload: flags.download,
-    ...(io.fetch ? { fetch: io.fetch } : {}),
-  });
+  const source = cliDatasetSource(io, { directory: directory, allowDownload: flags.download });
   // Load every benchmark's items before the first model call, so bad data fails fast.
   const itemLists = [];
   for (const benchmark of benchmarks) {

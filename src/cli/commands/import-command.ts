@@ -1,15 +1,15 @@
 import { createHash } from 'node:crypto';
+import { cliDatasetSource } from '../cli-dataset-source.ts';
 import { basename, extname, resolve } from 'node:path';
 import type { Command, Option } from 'commander';
 import { getBenchmark, getProtocol } from '../../benchmarks/registry.ts';
-import { createDatasetSource } from '../../datasets/dataset-source.ts';
 import { readJsonLines } from '../../datasets/jsonl.ts';
 import { formatScoreTable } from '../../report/format-score-table.ts';
 import { openSqliteRunStore } from '../../store/sqlite-run-store.ts';
 import type { GenerateRequest, Item, ItemRecord, RunConfig } from '../../spec/index.ts';
 import { InputError } from '../../spec/index.ts';
 import type { CliIo } from '../cli-io.ts';
-import { cacheDir, dataDir, storePath } from '../paths.ts';
+import { dataDir, storePath } from '../paths.ts';
 import { runScores, runTableRow } from '../run-summary.ts';
 import { EVAL_DEFAULTS } from './eval-command.ts';
 import { sampleLineSchema } from './score-command.ts';
@@ -72,11 +72,9 @@ export async function importCommand(flags: ImportFlags, io: CliIo): Promise<numb
 
   const needsDataset = selected.some((line) => line.value.score === undefined);
   const directory = dataDir(io, flags.dataDir);
-  const source = createDatasetSource({
-    ...(directory ? { dataDir: directory } : {}),
-    cacheDir: resolve(cacheDir(io), 'datasets'),
+  const source = cliDatasetSource(io, {
+    directory: directory,
     allowDownload: needsDataset && flags.download,
-    ...(io.fetch ? { fetch: io.fetch } : {}),
   });
   let itemsById: Map<string, Item> | undefined;
   try {

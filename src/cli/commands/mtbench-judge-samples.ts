@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
+import { cliDatasetSource } from '../cli-dataset-source.ts';
 import { mtbenchBenchmark, mtbenchSingle, type MtbenchData } from '../../benchmarks/mtbench/index.ts';
-import { createDatasetSource } from '../../datasets/dataset-source.ts';
 import { formatScoreTable } from '../../report/format-score-table.ts';
 import { scoreReportJson, type ScoreReportJson } from '../../report/score-report-json.ts';
 import type { ScoredItem } from '../../report/summarize-scores.ts';
@@ -10,7 +10,7 @@ import { InputError } from '../../spec/index.ts';
 import type { CliIo } from '../cli-io.ts';
 import { formatJudgeUsage, openJudge, type JudgeFlags } from '../judge-options.ts';
 import { parseWholeNumber } from '../parse-options.ts';
-import { cacheDir, dataDir, storePath } from '../paths.ts';
+import { dataDir, storePath } from '../paths.ts';
 import { scoredUnitsSummary } from '../scored-units-summary.ts';
 import { createStepContext } from '../step-context.ts';
 import { readMtbenchSamples, type MtbenchSample } from './mtbench-samples.ts';
@@ -54,12 +54,7 @@ export async function mtbenchJudgeSamples(flags: MtbenchJudgeSamplesFlags, io: C
     });
   }
   const directory = dataDir(io, flags.dataDir);
-  const source = createDatasetSource({
-    ...(directory ? { dataDir: directory } : {}),
-    cacheDir: resolve(cacheDir(io), 'datasets'),
-    allowDownload: flags.download,
-    ...(io.fetch ? { fetch: io.fetch } : {}),
-  });
+  const source = cliDatasetSource(io, { directory: directory, allowDownload: flags.download });
   const items = new Map((await mtbenchBenchmark.loadItems(source)).map((item) => [item.id, item]));
   for (const sample of samples) {
     if (!items.has(sample.id)) {

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { cliDatasetSource } from '../cli-dataset-source.ts';
 import {
   judgedTurns,
   judgedTurnScores,
@@ -6,14 +7,13 @@ import {
   loadMtbenchItems,
   mtbenchMetrics,
 } from '../../benchmarks/mtbench/index.ts';
-import { createDatasetSource } from '../../datasets/dataset-source.ts';
 import { readJsonLines } from '../../datasets/jsonl.ts';
 import { formatScoreTable } from '../../report/format-score-table.ts';
 import { scoreReportJson, type EstimateJson } from '../../report/score-report-json.ts';
 import { summarizeScores, type ScoredItem } from '../../report/summarize-scores.ts';
 import { InputError } from '../../spec/index.ts';
 import type { CliIo } from '../cli-io.ts';
-import { cacheDir, dataDir } from '../paths.ts';
+import { dataDir } from '../paths.ts';
 import { mtbenchJudgeSamples, type MtbenchJudgeSamplesFlags } from './mtbench-judge-samples.ts';
 
 export const MTBENCH_PROTOCOL = 'mtbench.single';
@@ -54,12 +54,7 @@ export async function mtbenchScoreCommand(flags: MtbenchScoreFlags, io: CliIo): 
   const file = resolve(io.cwd, flags.judgments);
   const lines = await readJsonLines({ file, schema: judgmentLineSchema });
   const directory = dataDir(io, flags.dataDir);
-  const source = createDatasetSource({
-    ...(directory ? { dataDir: directory } : {}),
-    cacheDir: resolve(cacheDir(io), 'datasets'),
-    allowDownload: flags.download,
-    ...(io.fetch ? { fetch: io.fetch } : {}),
-  });
+  const source = cliDatasetSource(io, { directory: directory, allowDownload: flags.download });
   const categories = new Map((await loadMtbenchItems(source)).map((item) => [item.id, item.group ?? '']));
   for (const { line, value } of lines) {
     if (!categories.has(value.question_id)) {

@@ -1,7 +1,6 @@
-import { resolve } from 'node:path';
+import { cliDatasetSource } from '../cli-dataset-source.ts';
 import type { Command, Option } from 'commander';
 import { getBenchmark, getProtocol } from '../../benchmarks/registry.ts';
-import { createDatasetSource } from '../../datasets/dataset-source.ts';
 import { compareRuns } from '../../report/compare-runs.ts';
 import { openSqliteRunStore } from '../../store/sqlite-run-store.ts';
 import {
@@ -14,7 +13,7 @@ import type { StoredRun, Usage } from '../../spec/index.ts';
 import { InputError } from '../../spec/index.ts';
 import type { CliIo } from '../cli-io.ts';
 import { parseList } from '../parse-options.ts';
-import { cacheDir, dataDir, storePath } from '../paths.ts';
+import { dataDir, storePath } from '../paths.ts';
 import { tokensPerItem } from '../run-token-usage.ts';
 import { parseFraction, parseLevel } from './compare-command.ts';
 
@@ -174,11 +173,7 @@ export async function planCommand(flags: PlanFlags, io: CliIo): Promise<number> 
   let available: number | undefined;
   try {
     const directory = dataDir(io, flags.dataDir);
-    const source = createDatasetSource({
-      ...(directory ? { dataDir: directory } : {}),
-      cacheDir: resolve(cacheDir(io), 'datasets'),
-      allowDownload: false,
-    });
+    const source = cliDatasetSource(io, { directory: directory, allowDownload: false });
     available = (await benchmark.loadItems(source)).length;
   } catch {
     available = undefined;

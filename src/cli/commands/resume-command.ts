@@ -1,12 +1,11 @@
-import { resolve } from 'node:path';
+import { cliDatasetSource } from '../cli-dataset-source.ts';
 import { getBenchmark, getProtocol } from '../../benchmarks/registry.ts';
-import { createDatasetSource } from '../../datasets/dataset-source.ts';
 import { openSqliteRunStore } from '../../store/sqlite-run-store.ts';
 import { InputError } from '../../spec/index.ts';
 import type { CliIo } from '../cli-io.ts';
 import { evaluateBenchmark } from '../evaluate-benchmark.ts';
 import { modelFromSpec } from '../model-from-spec.ts';
-import { cacheDir, storePath } from '../paths.ts';
+import { storePath } from '../paths.ts';
 import { printResults } from './eval-command.ts';
 import { openCodeExecutor, type CodeExecutionFlags } from '../code-execution-options.ts';
 import {
@@ -46,12 +45,7 @@ export async function resumeCommand(runId: string, flags: ResumeFlags, io: CliIo
         `run ${runId} used ${config.protocol} v${config.protocolVersion}; this parity has v${protocol.version}, so its items would not be comparable. Start a new run.`,
       );
     }
-    const source = createDatasetSource({
-      ...(config.dataDir ? { dataDir: config.dataDir } : {}),
-      cacheDir: resolve(cacheDir(io), 'datasets'),
-      allowDownload: flags.download,
-      ...(io.fetch ? { fetch: io.fetch } : {}),
-    });
+    const source = cliDatasetSource(io, { directory: config.dataDir, allowDownload: flags.download });
     const items = await benchmark.loadItems(
       source,
       config.limit === undefined ? {} : { limit: config.limit },

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
+import { cliDatasetSource } from '../cli-dataset-source.ts';
 import { z } from 'zod';
 import { getBenchmark, getProtocol } from '../../benchmarks/registry.ts';
-import { createDatasetSource } from '../../datasets/dataset-source.ts';
 import { readJsonLines } from '../../datasets/jsonl.ts';
 import { formatScoreTable } from '../../report/format-score-table.ts';
 import { scoreReportJson, type ScoreItemJson } from '../../report/score-report-json.ts';
@@ -11,7 +11,7 @@ import { InputError } from '../../spec/index.ts';
 import type { CliIo } from '../cli-io.ts';
 import { addPromptKeys, readPromptKeyedSamples } from './prompt-keyed-samples.ts';
 import { mtbenchScoreCommand } from './mtbench-score-command.ts';
-import { cacheDir, dataDir } from '../paths.ts';
+import { dataDir } from '../paths.ts';
 import { readHumanEvalProblems } from '../../benchmarks/humaneval/index.ts';
 import { openCodeExecutor, type CodeExecutionFlags } from '../code-execution-options.ts';
 import { passAtKSummary, samplingJson, samplingLabel } from '../pass-at-k-summary.ts';
@@ -76,12 +76,7 @@ export async function scoreCommand(benchmarkId: string, flags: ScoreFlags, io: C
   }
 
   const directory = dataDir(io, flags.dataDir);
-  const source = createDatasetSource({
-    ...(directory ? { dataDir: directory } : {}),
-    cacheDir: resolve(cacheDir(io), 'datasets'),
-    allowDownload: flags.download,
-    ...(io.fetch ? { fetch: io.fetch } : {}),
-  });
+  const source = cliDatasetSource(io, { directory: directory, allowDownload: flags.download });
   if (flags.problemFile !== undefined && benchmark.id !== 'humaneval')
     throw new InputError('only humaneval takes a problem file', { location: '--problem-file' });
   const loaded =
