@@ -13,6 +13,7 @@ import {
   execTimeoutOption,
   samplesOption,
   temperatureOption,
+  thinkingBudgetOption,
   topPOption,
   unsafeNoSandboxOption,
 } from './code-execution-options.ts';
@@ -104,6 +105,7 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     .addOption(samplesOption())
     .addOption(temperatureOption())
     .addOption(topPOption())
+    .addOption(thinkingBudgetOption())
     .addOption(execTimeoutOption())
     .addOption(execJobsOption())
     .addOption(unsafeNoSandboxOption())

@@ -5,6 +5,7 @@ import { scoreReportJson, type ScoreItemJson, type ScoreReportJson } from '../re
 import { summarizeScores, type ScoreSummary, type SummaryClustering } from '../report/summarize-scores.ts';
 import type { ScoreTableRow } from '../report/format-score-table.ts';
 import { passAtKSummary, samplingJson, samplingLabel, type SamplingInfo } from './pass-at-k-summary.ts';
+import { providerFixedLabel } from './provider-fixed-parameters.ts';
 import { scoredUnitsSummary } from './scored-units-summary.ts';
 
 /** A run's summary with its item outcomes (no request or response text). */
@@ -62,9 +63,10 @@ export function runTableRow(scores: RunScores): ScoreTableRow {
   return {
     model: displayModel(scores.run.config.modelSpec),
     benchmark: scores.run.config.benchmark,
-    protocol: scores.sampling
-      ? `${scores.run.config.protocol} (${samplingLabel(scores.sampling)})`
-      : scores.run.config.protocol,
+    protocol:
+      (scores.sampling
+        ? `${scores.run.config.protocol} (${samplingLabel(scores.sampling)})`
+        : scores.run.config.protocol) + providerFixedLabel(scores.run.config.providerFixed),
     metrics: scores.metrics ?? scores.protocol.metrics,
     summary: scores.summary,
     errors: scores.errors,
@@ -93,5 +95,7 @@ export function runJson(scores: RunScores, options: { items: boolean }): ScoreRe
     errors: scores.errors,
     ...(items ? { items } : {}),
   });
-  return scores.sampling ? { ...report, sampling: samplingJson(scores.sampling) } : report;
+  const providerFixed = scores.run.config.providerFixed;
+  const withFixed = providerFixed?.length ? { ...report, provider_fixed: [...providerFixed] } : report;
+  return scores.sampling ? { ...withFixed, sampling: samplingJson(scores.sampling) } : withFixed;
 }

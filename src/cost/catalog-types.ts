@@ -18,6 +18,8 @@ export const apiPriceSchema = z.strictObject({
   inputUsdPerMillion: usd,
   /** Price of prompt tokens served from the provider's prompt cache; undefined when it has none. */
   cachedInputUsdPerMillion: usd.optional(),
+  /** Price of prompt tokens written to the prompt cache (Anthropic); billed as input when undefined. */
+  cacheWriteUsdPerMillion: usd.optional(),
   outputUsdPerMillion: usd,
   /** Reasoning tokens are billed as output unless a separate price is given. */
   reasoningUsdPerMillion: usd.optional(),

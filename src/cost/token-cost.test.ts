@@ -23,6 +23,27 @@ describe('requestCostUsd', () => {
     expect(usd).toBeCloseTo(0.007, 10);
   });
 
+  it('bills cache writes at their own rate, apart from cache reads and plain input', () => {
+    const claude: TokenPrice = {
+      inputUsdPerMillion: 3,
+      cachedInputUsdPerMillion: 0.3,
+      cacheWriteUsdPerMillion: 3.75,
+      outputUsdPerMillion: 15,
+      tiers: [],
+    };
+    // (10,000 − 6,000 − 2,000) × 3 + 6,000 × 0.30 + 2,000 × 3.75 + 100 × 15 = 6,000 + 1,800 + 7,500 + 1,500 µ$
+    const usage = {
+      inputTokens: 10_000,
+      cachedInputTokens: 6000,
+      cacheWriteInputTokens: 2000,
+      outputTokens: 100,
+    };
+    expect(requestCostUsd({ usage, price: claude })).toBeCloseTo(0.0168, 10);
+    // Without a cache-write price, writes are billed as input.
+    const { cacheWriteUsdPerMillion: _omitted, ...withoutWritePrice } = claude;
+    expect(requestCostUsd({ usage, price: withoutWritePrice })).toBeCloseTo(0.0153, 10);
+  });
+
   it('switches to the long-prompt tier above its threshold', () => {
     expect(ratesForPrompt(gemini, 128_000).inputUsdPerMillion).toBe(1.25);
     expect(ratesForPrompt(gemini, 128_001).inputUsdPerMillion).toBe(2.5);
@@ -58,6 +79,7 @@ describe('runCost', () => {
       costUsd: expect.closeTo(0.01275, 10) as number,
       inputTokens: 4000,
       cachedInputTokens: 1000,
+      cacheWriteInputTokens: 0,
       outputTokens: 400,
       reasoningTokens: 0,
       requests: 2,

@@ -5,6 +5,7 @@ export type TokenPrice = Pick<
   ApiPrice,
   | 'inputUsdPerMillion'
   | 'cachedInputUsdPerMillion'
+  | 'cacheWriteUsdPerMillion'
   | 'outputUsdPerMillion'
   | 'reasoningUsdPerMillion'
   | 'tiers'
@@ -20,23 +21,27 @@ export function ratesForPrompt(price: TokenPrice, promptTokens: number): Omit<Pr
 
 /**
  * USD for one request's usage. Follows the OpenAI usage convention the providers map to: `inputTokens`
- * includes `cachedInputTokens` and `outputTokens` includes `reasoningTokens`. Cached input without a cached
- * price is billed as input; reasoning without its own price is billed as output. Unknown counts cost 0 —
- * callers report how many requests lacked usage.
+ * includes `cachedInputTokens` and `cacheWriteInputTokens`, and `outputTokens` includes `reasoningTokens`.
+ * Cached input without a cached price is billed as input, cache writes without a cache-write price as input,
+ * reasoning without its own price as output. Unknown counts cost 0 — callers report how many requests lacked
+ * usage.
  */
 export function requestCostUsd(options: { usage: Usage; price: TokenPrice }): number {
   const { usage, price } = options;
   const input = usage.inputTokens ?? 0;
   const cached = Math.min(usage.cachedInputTokens ?? 0, input);
+  const written = Math.min(usage.cacheWriteInputTokens ?? 0, input - cached);
   const output = usage.outputTokens ?? 0;
   const reasoning = Math.min(usage.reasoningTokens ?? 0, output);
   const rates = ratesForPrompt(price, input);
   const cachedRate =
     rates.cachedInputUsdPerMillion ?? price.cachedInputUsdPerMillion ?? rates.inputUsdPerMillion;
+  const writeRate = price.cacheWriteUsdPerMillion ?? rates.inputUsdPerMillion;
   const reasoningRate = price.reasoningUsdPerMillion ?? rates.outputUsdPerMillion;
   return (
-    ((input - cached) * rates.inputUsdPerMillion +
+    ((input - cached - written) * rates.inputUsdPerMillion +
       cached * cachedRate +
+      written * writeRate +
       (output - reasoning) * rates.outputUsdPerMillion +
       reasoning * reasoningRate) /
     1e6
@@ -47,6 +52,8 @@ export interface RunCost {
   readonly costUsd: number;
   readonly inputTokens: number;
   readonly cachedInputTokens: number;
+  /** Prompt tokens written to the provider's prompt cache (part of `inputTokens`). */
+  readonly cacheWriteInputTokens: number;
   readonly outputTokens: number;
   readonly reasoningTokens: number;
   /** Requests priced. */
@@ -60,6 +67,7 @@ export function runCost(options: { usages: readonly (Usage | undefined)[]; price
   let costUsd = 0;
   let inputTokens = 0;
   let cachedInputTokens = 0;
+  let cacheWriteInputTokens = 0;
   let outputTokens = 0;
   let reasoningTokens = 0;
   let requestsWithoutUsage = 0;
@@ -71,6 +79,7 @@ export function runCost(options: { usages: readonly (Usage | undefined)[]; price
     costUsd += requestCostUsd({ usage, price: options.price });
     inputTokens += usage.inputTokens ?? 0;
     cachedInputTokens += usage.cachedInputTokens ?? 0;
+    cacheWriteInputTokens += usage.cacheWriteInputTokens ?? 0;
     outputTokens += usage.outputTokens ?? 0;
     reasoningTokens += usage.reasoningTokens ?? 0;
   }
@@ -78,6 +87,7 @@ export function runCost(options: { usages: readonly (Usage | undefined)[]; price
     costUsd,
     inputTokens,
     cachedInputTokens,
+    cacheWriteInputTokens,
     outputTokens,
     reasoningTokens,
     requests: options.usages.length - requestsWithoutUsage,

@@ -67,7 +67,7 @@ export function formatRunCost(summary: RunCostSummary): string {
     cost.requestsWithoutUsage > 0 ? `, ${cost.requestsWithoutUsage} without usage (not priced)` : '';
   return (
     `cost $${cost.costUsd.toFixed(4)} (${price.provider} ${price.providerModel} list price ${price.inputUsdPerMillion}/${price.outputUsdPerMillion} per M tokens, as of ${price.asOf}): ` +
-    `${cost.inputTokens} in (${cost.cachedInputTokens} cached), ${cost.outputTokens} out (${cost.reasoningTokens} reasoning), ${cost.requests} requests${cached}${missing}`
+    `${cost.inputTokens} in (${cost.cachedInputTokens} cached${cost.cacheWriteInputTokens > 0 ? `, ${cost.cacheWriteInputTokens} cache writes` : ''}), ${cost.outputTokens} out (${cost.reasoningTokens} reasoning), ${cost.requests} requests${cached}${missing}`
   );
 }
 
@@ -78,6 +78,7 @@ export function runCostJson(summary: RunCostSummary): Record<string, unknown> {
     usd: Math.round(cost.costUsd * 1e6) / 1e6,
     input_tokens: cost.inputTokens,
     cached_input_tokens: cost.cachedInputTokens,
+    cache_write_input_tokens: cost.cacheWriteInputTokens,
     output_tokens: cost.outputTokens,
     reasoning_tokens: cost.reasoningTokens,
     requests: cost.requests,

@@ -37,6 +37,7 @@ export function responseCacheKey(input: ResponseCacheKeyInput): string {
       maxTokens: parameters.maxTokens,
       stop: parameters.stop,
       seed: parameters.seed,
+      thinkingBudgetTokens: parameters.thinkingBudgetTokens,
     },
     assistantPrefix: request.assistantPrefix,
     sample: input.sample === undefined || input.sample === 0 ? undefined : input.sample,

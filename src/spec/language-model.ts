@@ -15,6 +15,12 @@ export interface GenerationParameters {
   /** Generation ends before any of these strings; the stop string is not part of the text. */
   readonly stop?: readonly string[];
   readonly seed?: number;
+  /**
+   * Tokens the model may spend thinking before it answers (Anthropic extended thinking `budget_tokens`, Gemini
+   * `thinkingConfig.thinkingBudget`); 0 turns thinking off where the API allows. Undefined leaves the
+   * provider's default. Thinking tokens are billed as output and reported as `reasoningTokens`.
+   */
+  readonly thinkingBudgetTokens?: number;
 }
 
 export interface GenerateRequest {
@@ -28,10 +34,18 @@ export interface GenerateRequest {
   readonly assistantPrefix?: string;
 }
 
-/** Token counts as the server reported them. `undefined` means unknown, never 0. */
+/**
+ * Token counts as the server reported them. `undefined` means unknown, never 0. `inputTokens` is the whole
+ * prompt (cache reads and cache writes included); `outputTokens` includes `reasoningTokens`.
+ */
 export interface Usage {
   readonly inputTokens?: number;
   readonly cachedInputTokens?: number;
+  /**
+   * Prompt tokens written to the provider's prompt cache by this request (Anthropic's
+   * `cache_creation_input_tokens`); part of `inputTokens`, billed at the cache-write rate.
+   */
+  readonly cacheWriteInputTokens?: number;
   readonly outputTokens?: number;
   readonly reasoningTokens?: number;
 }
@@ -78,6 +92,11 @@ export interface ModelIdentity {
 
 export interface LanguageModel {
   readonly identity: ModelIdentity;
+  /**
+   * Generation parameters this API cannot set: they are not sent and the provider's own values apply
+   * (Anthropic's current API fixes sampling). Runs record which of their protocol's parameters were not applied.
+   */
+  readonly fixedParameters?: readonly (keyof GenerationParameters)[];
   generate(request: GenerateRequest, options: CallOptions): Promise<GenerateResult>;
   /** Releases sockets, native memory and workers. */
   close?(): Promise<void>;

@@ -28,6 +28,13 @@ export interface RunConfig {
   /** Temperature / top-p that replaced the protocol's own (sampled runs); absent means the protocol's. */
   readonly temperature?: number;
   readonly topP?: number;
+  /** `--thinking-budget`: tokens the model may think, added to every request. */
+  readonly thinkingBudgetTokens?: number;
+  /**
+   * Generation parameters the protocol set that the provider's API cannot take (Anthropic fixes sampling):
+   * the protocol ran with the provider's own values for these. Absent when every parameter was applied.
+   */
+  readonly providerFixed?: readonly string[];
   /** Wall-clock limit per executed program (code benchmarks), in milliseconds. */
   readonly execTimeoutMs?: number;
   /** `parity import`: the samples file the run's per-item results came from (no model was called). */

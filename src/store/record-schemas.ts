@@ -41,6 +41,8 @@ export const runConfigSchema: z.ZodType<RunConfig> = z.object({
   samples: z.number().int().positive().optional(),
   temperature: z.number().nonnegative().optional(),
   topP: z.number().positive().optional(),
+  thinkingBudgetTokens: z.number().int().nonnegative().optional(),
+  providerFixed: z.array(z.string()).optional(),
   execTimeoutMs: z.number().positive().optional(),
   importedFrom: z.string().optional(),
   stopWhenDecided: z.object({ vsRunId: z.string(), alpha: z.number().positive() }).optional(),
@@ -57,6 +59,7 @@ export const generateRequestSchema: z.ZodType<GenerateRequest> = z.object({
     maxTokens: z.number().int().optional(),
     stop: z.array(z.string()).optional(),
     seed: z.number().int().optional(),
+    thinkingBudgetTokens: z.number().int().nonnegative().optional(),
   }),
   assistantPrefix: z.string().optional(),
 });
@@ -64,6 +67,7 @@ export const generateRequestSchema: z.ZodType<GenerateRequest> = z.object({
 export const usageSchema = z.object({
   inputTokens: count.optional(),
   cachedInputTokens: count.optional(),
+  cacheWriteInputTokens: count.optional(),
   outputTokens: count.optional(),
   reasoningTokens: count.optional(),
 });

@@ -162,8 +162,9 @@ function textEvents(request: ReplayRequest, scenario: Extract<ReplayScenario, { 
         model,
         stop_reason: null,
         stop_sequence: null,
+        // `input_tokens` excludes cache reads (SDK `Usage` type): the scenario's input is the whole prompt.
         usage: {
-          input_tokens: usage.input ?? 0,
+          input_tokens: (usage.input ?? 0) - (usage.cachedInput ?? 0),
           output_tokens: 1,
           ...(usage.cachedInput === undefined ? {} : { cache_read_input_tokens: usage.cachedInput }),
         },
@@ -188,7 +189,12 @@ function textEvents(request: ReplayRequest, scenario: Extract<ReplayScenario, { 
           {
             type: 'message_delta',
             delta: { stop_reason: stopReason, stop_sequence: null },
-            usage: { output_tokens: usage.output ?? 0 },
+            usage: {
+              output_tokens: usage.output ?? 0,
+              ...(usage.reasoning === undefined
+                ? {}
+                : { output_tokens_details: { thinking_tokens: usage.reasoning } }),
+            },
           },
           'message_delta',
         ),
@@ -201,7 +207,8 @@ function textEvents(request: ReplayRequest, scenario: Extract<ReplayScenario, { 
   if (request.api === 'gemini') {
     const usageMetadata = {
       promptTokenCount: usage.input,
-      candidatesTokenCount: usage.output,
+      // `candidatesTokenCount` excludes thoughts (SDK `GenerateContentResponseUsageMetadata`).
+      candidatesTokenCount: usage.output === undefined ? undefined : usage.output - (usage.reasoning ?? 0),
       cachedContentTokenCount: usage.cachedInput,
       thoughtsTokenCount: usage.reasoning,
       totalTokenCount: (usage.input ?? 0) + (usage.output ?? 0),

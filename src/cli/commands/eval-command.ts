@@ -4,12 +4,19 @@ import { resolve } from 'node:path';
 import { getBenchmark, getProtocol } from '../../benchmarks/registry.ts';
 import { formatScoreTable } from '../../report/format-score-table.ts';
 import { openSqliteRunStore } from '../../store/sqlite-run-store.ts';
-import type { Benchmark, LanguageModel, Protocol, RunConfig } from '../../spec/index.ts';
+import type {
+  Benchmark,
+  GenerationParameters,
+  LanguageModel,
+  Protocol,
+  RunConfig,
+} from '../../spec/index.ts';
 import { InputError } from '../../spec/index.ts';
 import type { CliIo } from '../cli-io.ts';
 import { evaluateBenchmark } from '../evaluate-benchmark.ts';
 import { modelFromSpec } from '../model-from-spec.ts';
 import { assertProtocolsSupported } from '../protocol-support.ts';
+import { providerFixedParameters } from '../provider-fixed-parameters.ts';
 import { parseList, parseSecondsAsMs, parseWholeNumber } from '../parse-options.ts';
 import { dataDir, storePath } from '../paths.ts';
 import { runJson, runTableRow, type RunScores } from '../run-summary.ts';
@@ -152,6 +159,12 @@ export async function evalCommand(flags: EvalFlags, io: CliIo): Promise<number> 
             timeoutMs,
             maxRetries,
             sampling,
+            providerFixed: providerFixedParameters(
+              model,
+              items[0]
+                ? { ...protocol.buildRequest(items[0]).parameters, ...definedSampling(sampling) }
+                : undefined,
+            ),
             execTimeoutMs: executor?.timeoutMs,
             judge: protocol.needsJudge ? judge : undefined,
           }),
@@ -197,6 +210,14 @@ export async function evalCommand(flags: EvalFlags, io: CliIo): Promise<number> 
   return 0;
 }
 
+/** The sampling flags the user gave, as generation parameters (samples is not one). */
+function definedSampling(sampling: { temperature?: number; topP?: number }): GenerationParameters {
+  return {
+    ...(sampling.temperature === undefined ? {} : { temperature: sampling.temperature }),
+    ...(sampling.topP === undefined ? {} : { topP: sampling.topP }),
+  };
+}
+
 function runConfig(options: {
   flags: EvalFlags;
   model: LanguageModel;
@@ -207,7 +228,8 @@ function runConfig(options: {
   concurrency: number;
   timeoutMs: number;
   maxRetries: number;
-  sampling: { samples: number; temperature?: number; topP?: number };
+  sampling: { samples: number; temperature?: number; topP?: number; thinkingBudgetTokens?: number };
+  providerFixed: readonly string[];
   execTimeoutMs: number | undefined;
   judge: OpenedJudge | undefined;
 }): RunConfig {
@@ -225,6 +247,10 @@ function runConfig(options: {
     ...(options.sampling.samples > 1 ? { samples: options.sampling.samples } : {}),
     ...(options.sampling.temperature === undefined ? {} : { temperature: options.sampling.temperature }),
     ...(options.sampling.topP === undefined ? {} : { topP: options.sampling.topP }),
+    ...(options.sampling.thinkingBudgetTokens === undefined
+      ? {}
+      : { thinkingBudgetTokens: options.sampling.thinkingBudgetTokens }),
+    ...(options.providerFixed.length === 0 ? {} : { providerFixed: options.providerFixed }),
     ...(options.execTimeoutMs === undefined ? {} : { execTimeoutMs: options.execTimeoutMs }),
     ...(options.judge === undefined
       ? {}

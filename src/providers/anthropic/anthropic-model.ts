@@ -2,18 +2,16 @@ import type Anthropic from '@anthropic-ai/sdk';
 import type * as AnthropicSdk from '@anthropic-ai/sdk';
 import type {
   MessageCreateParamsStreaming,
-  MessageParam,
   RawMessageStreamEvent,
 } from '@anthropic-ai/sdk/resources/messages/messages';
 import { ProviderError } from '../../spec/errors.ts';
 import type { FinishReason, GenerateRequest, LanguageModel, StreamPart } from '../../spec/language-model.ts';
-import { definedFields } from '../shared/defined-fields.ts';
 import { displayUrl } from '../shared/display-url.ts';
-import { finiteNumber } from '../shared/finite-number.ts';
 import { partsFromEvents, type EventReading } from '../shared/parts-from-events.ts';
 import { httpProviderError } from '../shared/provider-error-mapping.ts';
-import { splitStopSequences } from '../shared/stop-sequences.ts';
 import { streamingModel, type StreamContext } from '../shared/streaming-model.ts';
+import { anthropicFixedParameters, anthropicRequestBody, wantsPrefill } from './anthropic-request-body.ts';
+import { AnthropicUsageAccumulator } from './anthropic-usage.ts';
 
 export interface AnthropicModelOptions {
   /** Default https://api.anthropic.com. */
@@ -35,77 +33,44 @@ const stopReasons: Readonly<Record<string, FinishReason>> = {
   max_tokens: 'length',
   model_context_window_exceeded: 'length',
   tool_use: 'tool-calls',
+  pause_turn: 'other',
   refusal: 'content-filter',
 };
 
-/**
- * The SDK's types no longer list `temperature` and `top_p` (recent models fix them), but the API still takes
- * them for the models that allow sampling control; they are sent only when the request sets them.
- */
-export type AnthropicRequestBody = MessageCreateParamsStreaming & { temperature?: number; top_p?: number };
-
-/** Messages API body: system messages joined into `system`; the assistant prefix as a trailing assistant turn. */
-export function anthropicRequestBody(
-  request: GenerateRequest,
-  options: { modelId: string; defaultMaxTokens: number },
-): AnthropicRequestBody {
-  const system = request.messages
-    .filter((message) => message.role === 'system')
-    .map((message) => message.content);
-  const messages: MessageParam[] = request.messages
-    .filter((message) => message.role !== 'system')
-    .map((message) => ({ role: message.role as 'user' | 'assistant', content: message.content }));
-  // The API rejects a final assistant turn that ends in whitespace; the prefix is sent without it.
-  const prefix = request.assistantPrefix?.trimEnd();
-  if (prefix) messages.push({ role: 'assistant', content: prefix });
-  const parameters = request.parameters;
-  return {
-    model: options.modelId,
-    max_tokens: parameters.maxTokens ?? options.defaultMaxTokens,
-    messages,
-    stream: true,
-    ...definedFields({
-      system: system.length > 0 ? system.join('\n\n') : undefined,
-      temperature: parameters.temperature,
-      top_p: parameters.topP,
-      stop_sequences: splitStopSequences(parameters.stop, { serverLimit: Number.POSITIVE_INFINITY }).server,
-    }),
+/** A stream reader for one request: text deltas (thinking deltas are not answer text), usage, stop reason. */
+function anthropicEventReader(): (event: RawMessageStreamEvent) => EventReading {
+  const usage = new AnthropicUsageAccumulator();
+  return (event) => {
+    if (event.type === 'message_start') {
+      return { responseId: event.message.id, usage: usage.add(event.message.usage) };
+    }
+    if (event.type === 'content_block_delta' && event.delta.type === 'text_delta') {
+      return { texts: [event.delta.text] };
+    }
+    if (event.type === 'message_delta') {
+      return { finishReason: event.delta.stop_reason, usage: usage.add(event.usage) };
+    }
+    return { isLast: event.type === 'message_stop' };
   };
 }
 
-/** What one Messages API stream event carries; `message_stop` is the end of the stream. */
-function readAnthropicEvent(event: RawMessageStreamEvent): EventReading {
-  if (event.type === 'message_start') {
-    const start = event.message.usage;
-    return {
-      responseId: event.message.id,
-      usage: {
-        inputTokens: finiteNumber(start.input_tokens),
-        cachedInputTokens: finiteNumber(start.cache_read_input_tokens),
-      },
-    };
-  }
-  if (event.type === 'content_block_delta' && event.delta.type === 'text_delta') {
-    return { texts: [event.delta.text] };
-  }
-  if (event.type === 'message_delta') {
-    const inputTokens = finiteNumber(event.usage.input_tokens);
-    return {
-      finishReason: event.delta.stop_reason,
-      usage: {
-        outputTokens: finiteNumber(event.usage.output_tokens),
-        ...(inputTokens === undefined ? {} : { inputTokens }),
-      },
-    };
-  }
-  return { isLast: event.type === 'message_stop' };
+/** The 400 a model that cannot prefill gives for a trailing assistant turn ("Prefilling … is not supported"). */
+function isPrefillRefusal(error: unknown, sdk: typeof AnthropicSdk | undefined): boolean {
+  if (!sdk || !(error instanceof sdk.APIError) || error.status !== 400) return false;
+  return /prefill/i.test(error.message);
 }
 
 /**
- * A LanguageModel over Anthropic's Messages API through the official SDK (retries off; the runner retries).
- * Streams; system prompt kept separate; `assistantPrefix` prefilled as a trailing assistant turn
- * (`prefillApplied: true`, `text` is the continuation); `seed` is not supported by the API and not sent.
- * Usage: input, cached input (`cache_read_input_tokens`), output; reasoning tokens are not reported.
+ * A LanguageModel over Anthropic's Messages API through the official SDK (retries off; the runner retries),
+ * sending only what the SDK's API version (`anthropic-version: 2026-10-21`) defines:
+ * - no `temperature`/`top_p`/`top_k`/`seed` (`fixedParameters`: the model's own sampling applies);
+ * - `assistantPrefix` prefilled as a trailing assistant turn (`prefillApplied: true`, `text` is the
+ *   continuation); a model that refuses prefill (400 "Prefilling assistant messages is not supported") gets the
+ *   same request without it at once, and every later request too (`prefillApplied: false`);
+ * - whitespace-only stop strings applied on our side only; `thinkingBudgetTokens` as extended thinking.
+ * Usage: the whole prompt (cache reads and writes included), cache reads, cache writes, output (thinking
+ * included) and thinking tokens. Requests go through the client's `post`, not `messages.create`, whose
+ * per-request `console.warn` deprecation notices would be printed once per item.
  */
 export function createAnthropicModel(options: AnthropicModelOptions): LanguageModel {
   const baseUrl = displayUrl(options.baseUrl ?? anthropicBaseUrl);
@@ -125,21 +90,45 @@ export function createAnthropicModel(options: AnthropicModelOptions): LanguageMo
     return client;
   }
   const defaultMaxTokens = options.defaultMaxTokens ?? 4096;
+  /** False once the model refused a prefilled turn: later requests are sent in the no-prefill form at once. */
+  let prefillAccepted = true;
 
-  async function* streamParts(request: GenerateRequest, context: StreamContext): AsyncGenerator<StreamPart> {
-    const body = anthropicRequestBody(request, { modelId: options.modelId, defaultMaxTokens });
+  async function send(
+    body: MessageCreateParamsStreaming,
+    context: StreamContext,
+  ): Promise<AsyncIterable<RawMessageStreamEvent>> {
     context.exchange.request = body;
     const stream = await (
       await loadClient()
-    ).messages.create(body, context.signal ? { signal: context.signal } : undefined);
+    ).post<AsyncIterable<RawMessageStreamEvent>>('/v1/messages', {
+      body,
+      stream: true,
+      ...(context.signal ? { signal: context.signal } : {}),
+    });
+    return stream;
+  }
+
+  async function* streamParts(request: GenerateRequest, context: StreamContext): AsyncGenerator<StreamPart> {
+    let prefill = prefillAccepted && wantsPrefill(request);
+    const bodyFor = (withPrefill: boolean) =>
+      anthropicRequestBody(request, { modelId: options.modelId, defaultMaxTokens, prefill: withPrefill });
+    let events: AsyncIterable<RawMessageStreamEvent>;
+    try {
+      events = await send(bodyFor(prefill), context);
+    } catch (error) {
+      if (!prefill || !isPrefillRefusal(error, sdk)) throw error;
+      prefillAccepted = false;
+      prefill = false;
+      events = await send(bodyFor(false), context);
+    }
     yield* partsFromEvents({
-      events: stream as AsyncIterable<RawMessageStreamEvent>,
+      events,
       context,
       stop: request.parameters.stop,
-      read: readAnthropicEvent,
+      read: anthropicEventReader(),
       finishReasons: stopReasons,
       stopSequenceReason: 'stop_sequence',
-      prefillApplied: Boolean(request.assistantPrefix?.trimEnd()),
+      prefillApplied: prefill,
     });
   }
 
@@ -161,11 +150,14 @@ export function createAnthropicModel(options: AnthropicModelOptions): LanguageMo
     });
   }
 
-  return streamingModel({
-    identity: { provider, endpoint: baseUrl, modelId: options.modelId },
-    now: options.now,
-    target: baseUrl,
-    streamParts,
-    toProviderError: toError,
-  });
+  return {
+    ...streamingModel({
+      identity: { provider, endpoint: baseUrl, modelId: options.modelId },
+      now: options.now,
+      target: baseUrl,
+      streamParts,
+      toProviderError: toError,
+    }),
+    fixedParameters: anthropicFixedParameters,
+  };
 }

@@ -24,6 +24,9 @@ export const geminiBaseUrl = 'https://generativelanguage.googleapis.com';
 export const geminiStopLimit = 5;
 const provider = 'gemini';
 
+/** Our name for a prompt the API blocked before generating (`promptFeedback.blockReason`, no candidates). */
+const promptBlocked = 'PROMPT_BLOCKED';
+
 const finishReasons: Readonly<Record<string, FinishReason>> = {
   STOP: 'stop',
   MAX_TOKENS: 'length',
@@ -33,9 +36,13 @@ const finishReasons: Readonly<Record<string, FinishReason>> = {
   PROHIBITED_CONTENT: 'content-filter',
   SPII: 'content-filter',
   MALFORMED_FUNCTION_CALL: 'tool-calls',
+  [promptBlocked]: 'content-filter',
 };
 
-/** `generateContent` arguments: system messages → `systemInstruction`, assistant → role 'model'. */
+/**
+ * `generateContent` arguments: system messages → `systemInstruction`, assistant → role 'model',
+ * `thinkingBudgetTokens` → `thinkingConfig.thinkingBudget` (0 turns thinking off where the model allows).
+ */
 export function geminiRequest(request: GenerateRequest): {
   contents: Content[];
   config: GenerateContentConfig;
@@ -54,38 +61,66 @@ export function geminiRequest(request: GenerateRequest): {
     systemInstruction: system.length > 0 ? system.join('\n\n') : undefined,
     temperature: parameters.temperature,
     topP: parameters.topP,
-    maxOutputTokens: parameters.maxTokens,
+    // Thoughts count against maxOutputTokens (python-genai issues #811, #2062): the thinking budget is added,
+    // so that the visible answer keeps the protocol's budget.
+    maxOutputTokens:
+      parameters.maxTokens === undefined
+        ? undefined
+        : parameters.maxTokens + (parameters.thinkingBudgetTokens ?? 0),
     stopSequences: splitStopSequences(parameters.stop, { serverLimit: geminiStopLimit }).server,
     seed: parameters.seed,
+    thinkingConfig:
+      parameters.thinkingBudgetTokens === undefined
+        ? undefined
+        : { thinkingBudget: parameters.thinkingBudgetTokens },
   });
   return { contents, config };
 }
 
-/** What one streamed `GenerateContentResponse` carries: the first candidate's text (thoughts left out). */
+/**
+ * What one streamed `GenerateContentResponse` carries: the first candidate's text (thoughts left out), and
+ * usage with thinking billed as output (node_modules/@google/genai/dist/genai.d.ts,
+ * `GenerateContentResponseUsageMetadata`: `candidatesTokenCount` excludes `thoughtsTokenCount`;
+ * `totalTokenCount` = prompt + candidates + tool-use prompt + thoughts). A blocked prompt
+ * (`promptFeedback.blockReason`) ends the response at once as `content-filter`; the stored events keep the
+ * reason.
+ */
 function readGeminiChunk(chunk: GenerateContentResponse): EventReading {
   const metadata = chunk.usageMetadata;
   const candidate = chunk.candidates?.[0];
+  const candidates = finiteNumber(metadata?.candidatesTokenCount);
+  const thoughts = finiteNumber(metadata?.thoughtsTokenCount);
+  const blocked = chunk.promptFeedback?.blockReason !== undefined && candidate === undefined;
   return {
     responseId: chunk.responseId || undefined,
     usage: metadata
       ? {
           inputTokens: finiteNumber(metadata.promptTokenCount),
           cachedInputTokens: finiteNumber(metadata.cachedContentTokenCount),
-          outputTokens: finiteNumber(metadata.candidatesTokenCount),
-          reasoningTokens: finiteNumber(metadata.thoughtsTokenCount),
+          outputTokens:
+            candidates === undefined && thoughts === undefined
+              ? undefined
+              : (candidates ?? 0) + (thoughts ?? 0),
+          reasoningTokens: thoughts,
         }
       : undefined,
     texts: (candidate?.content?.parts ?? []).flatMap((part) =>
       typeof part.text === 'string' && !part.thought ? [part.text] : [],
     ),
-    finishReason: candidate?.finishReason,
+    finishReason: blocked ? promptBlocked : candidate?.finishReason,
   };
 }
 
-/** The server's message and the RetryInfo delay from an error body `{ error: { message, details } }`. */
-function parseErrorBody(text: string): { message?: string; retryDelayMs?: number } {
+/**
+ * The server's message and the RetryInfo delay from an error body `{ error: { message, details } }`: an HTTP
+ * error's body, or an error sent inside a 200 stream, which the SDK throws as "got status: UNAVAILABLE. {…}"
+ * (node_modules/@google/genai/dist/node/index.cjs, `throwIfStreamErrorChunk`).
+ */
+export function parseGeminiErrorBody(text: string): { message?: string; retryDelayMs?: number } {
+  const start = text.indexOf('{');
   try {
-    const body = JSON.parse(text) as { error?: { message?: unknown; details?: unknown } };
+    if (start < 0) throw new SyntaxError('no JSON');
+    const body = JSON.parse(text.slice(start)) as { error?: { message?: unknown; details?: unknown } };
     const message = typeof body.error?.message === 'string' ? body.error.message : undefined;
     let retryDelayMs: number | undefined;
     if (Array.isArray(body.error?.details)) {
@@ -103,11 +138,23 @@ function parseErrorBody(text: string): { message?: string; retryDelayMs?: number
   }
 }
 
+/** A JSON request body as parsed data (what the server received); other bodies as they are. */
+function wireBody(body: unknown): unknown {
+  if (typeof body !== 'string') return body;
+  try {
+    return JSON.parse(body) as unknown;
+  } catch {
+    return body;
+  }
+}
+
 /**
  * A LanguageModel over the Gemini API (`streamGenerateContent?alt=sse`) through the official `@google/genai`
- * SDK, with its retries off. `assistantPrefix` is not prefilled (`prefillApplied: false`). Usage: input
- * (`promptTokenCount`), cached input (`cachedContentTokenCount`), output (`candidatesTokenCount`), reasoning
- * (`thoughtsTokenCount`). The stream has no end marker, so a stream without a finish reason counts as cut off.
+ * SDK, with its retries off. `assistantPrefix` is not prefilled (`prefillApplied: false`);
+ * `thinkingBudgetTokens` becomes `thinkingConfig.thinkingBudget`. Usage: input (`promptTokenCount`), cached
+ * input (`cachedContentTokenCount`), output (`candidatesTokenCount + thoughtsTokenCount`, as billed),
+ * reasoning (`thoughtsTokenCount`). The raw request is the body as sent on the wire. The stream has no end
+ * marker, so a stream without a finish reason counts as cut off.
  */
 export function createGeminiModel(options: GeminiModelOptions): LanguageModel {
   const baseUrl = displayUrl(options.baseUrl ?? geminiBaseUrl);
@@ -127,7 +174,6 @@ export function createGeminiModel(options: GeminiModelOptions): LanguageModel {
 
   async function* streamParts(request: GenerateRequest, context: StreamContext): AsyncGenerator<StreamPart> {
     const { contents, config } = geminiRequest(request);
-    context.exchange.request = { model: options.modelId, contents, config };
     const stream = await (
       await loadClient()
     ).models.generateContentStream({
@@ -151,10 +197,15 @@ export function createGeminiModel(options: GeminiModelOptions): LanguageModel {
     });
   }
 
-  /** Keeps the headers of an error response (Retry-After), which the SDK's ApiError drops. */
+  /**
+   * Records the request body as sent on the wire (the SDK turns its config into `generationConfig`,
+   * `systemInstruction` …), and keeps the headers of an error response (Retry-After), which the SDK's
+   * ApiError drops.
+   */
   const errorHeaders = new WeakMap<object, Headers>();
   function recordingFetch(context: StreamContext): typeof fetch {
     return async (input, init) => {
+      context.exchange.request = wireBody(init?.body);
       const response = await baseFetch(input, init);
       if (!response.ok) errorHeaders.set(context.exchange, response.headers);
       return response;
@@ -167,7 +218,7 @@ export function createGeminiModel(options: GeminiModelOptions): LanguageModel {
     if (!sdk || !(error instanceof sdk.ApiError)) {
       return httpProviderError({ ...mapping, status: undefined, serverMessage: undefined });
     }
-    const parsed = parseErrorBody(error.message);
+    const parsed = parseGeminiErrorBody(error.message);
     return httpProviderError({
       ...mapping,
       status: error.status,

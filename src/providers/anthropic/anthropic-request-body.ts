@@ -1,0 +1,74 @@
+import type {
+  MessageCreateParamsStreaming,
+  MessageParam,
+  ThinkingConfigParam,
+} from '@anthropic-ai/sdk/resources/messages/messages';
+import type { GenerateRequest, GenerationParameters } from '../../spec/language-model.ts';
+import { definedFields } from '../shared/defined-fields.ts';
+import { splitStopSequences } from '../shared/stop-sequences.ts';
+
+/**
+ * Generation parameters the Messages API at the SDK's version (`anthropic-version: 2026-10-21`) cannot take:
+ * its request type (`MessageCreateParamsBase`, node_modules/@anthropic-ai/sdk/resources/messages/messages.d.ts)
+ * has no `temperature`, `top_p`, `top_k` or `seed`, and a server that follows the version refuses them
+ * ("temperature: Extra inputs are not permitted"). The model's own sampling applies.
+ */
+export const anthropicFixedParameters: readonly (keyof GenerationParameters)[] = [
+  'temperature',
+  'topP',
+  'seed',
+];
+
+/** The API refuses stop sequences without a non-whitespace character; those are applied on our side only. */
+export function isServerStopSequence(stop: string): boolean {
+  return /\S/.test(stop);
+}
+
+/** `thinking` for a budget: 0 turns thinking off; otherwise manual extended thinking with that budget. */
+function thinkingConfig(budgetTokens: number | undefined): ThinkingConfigParam | undefined {
+  if (budgetTokens === undefined) return undefined;
+  return budgetTokens === 0 ? { type: 'disabled' } : { type: 'enabled', budget_tokens: budgetTokens };
+}
+
+/**
+ * The Messages API body, with only what the API version defines: system messages joined into `system`; the
+ * assistant prefix as a trailing assistant turn when `prefill` (without trailing whitespace, which the API
+ * refuses); `stop_sequences` without whitespace-only ones (BBH's "\n\n"); `thinking` from
+ * `thinkingBudgetTokens`, whose budget is added to `max_tokens` (thinking counts toward it) so that the
+ * visible answer keeps the protocol's budget. No sampling parameters (see `anthropicFixedParameters`).
+ */
+export function anthropicRequestBody(
+  request: GenerateRequest,
+  options: { modelId: string; defaultMaxTokens: number; prefill: boolean },
+): MessageCreateParamsStreaming {
+  const system = request.messages
+    .filter((message) => message.role === 'system')
+    .map((message) => message.content);
+  const messages: MessageParam[] = request.messages
+    .filter((message) => message.role !== 'system')
+    .map((message) => ({ role: message.role as 'user' | 'assistant', content: message.content }));
+  const prefix = options.prefill ? request.assistantPrefix?.trimEnd() : undefined;
+  if (prefix) messages.push({ role: 'assistant', content: prefix });
+  const parameters = request.parameters;
+  const thinking = thinkingConfig(parameters.thinkingBudgetTokens);
+  const answerTokens = parameters.maxTokens ?? options.defaultMaxTokens;
+  const thinkingTokens = thinking?.type === 'enabled' ? thinking.budget_tokens : 0;
+  const stops = splitStopSequences(parameters.stop, { serverLimit: Number.POSITIVE_INFINITY }).server;
+  const serverStops = stops?.filter(isServerStopSequence);
+  return {
+    model: options.modelId,
+    max_tokens: answerTokens + thinkingTokens,
+    messages,
+    stream: true,
+    ...definedFields({
+      system: system.length > 0 ? system.join('\n\n') : undefined,
+      stop_sequences: serverStops && serverStops.length > 0 ? serverStops : undefined,
+      thinking,
+    }),
+  };
+}
+
+/** Whether the request would end in a prefilled assistant turn. */
+export function wantsPrefill(request: GenerateRequest): boolean {
+  return Boolean(request.assistantPrefix?.trimEnd());
+}
