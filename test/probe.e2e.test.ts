@@ -3,6 +3,8 @@ import { main } from '../src/cli/main.ts';
 import { captureIo } from './support/capture-io.ts';
 import { startOpenAICompatibleServer } from './support/openai-compatible-server.ts';
 import { startReplayServer } from './support/replay-server.ts';
+import { startAnthropicMessagesServer } from './support/anthropic-messages-server.ts';
+import { startGeminiApiServer } from './support/gemini-api-server.ts';
 
 describe('parity probe', () => {
   it('reports every capability of a full OpenAI-compatible server and the protocols it can run', async () => {
@@ -43,12 +45,38 @@ describe('parity probe', () => {
     expect(io.output.stdout).toContain('note: completions: openai: HTTP 404');
   });
 
-  it('describes anthropic: from its API documentation without a request', async () => {
+  it('probes anthropic: at the SDK API version: prefill refused (no-prefill form), thinking accepted', async () => {
+    const server = await startAnthropicMessagesServer({ respond: () => ({ text: 'Yes' }) });
     const io = captureIo({ cwd: process.cwd(), env: { ANTHROPIC_API_KEY: 'sk-ant-fake' } });
-    expect(await main(['probe', '--model', 'anthropic:claude-x', '--json'], io)).toBe(0);
-    expect(JSON.parse(io.output.stdout)).toMatchObject({
-      probed: false,
-      supports: { chat: true, log_likelihood: false },
+    expect(
+      await main(['probe', '--model', 'anthropic:claude-x', '--base-url', server.origin, '--json'], io),
+    ).toBe(0);
+    await server.close();
+    const report = JSON.parse(io.output.stdout) as { notes: string[]; protocols: string[] };
+    expect(report).toMatchObject({
+      probed: true,
+      supports: { chat: true, log_likelihood: false, streamed_usage: true, prefill: false, thinking: true },
     });
+    expect(report.protocols).toContain('mmlu.gen.5shot');
+    expect(report.notes.join('\n')).toContain('mmlu.gen.5shot) run in their no-prefill form');
   });
+
+  it.each([true, false])(
+    'probes gemini: (a model that thinks: %s) and says what it refused',
+    async (thinks) => {
+      const server = await startGeminiApiServer({
+        respond: () => ({ type: 'text', text: 'Yes' }),
+        thinking: thinks,
+      });
+      const io = captureIo({ cwd: process.cwd(), env: { GEMINI_API_KEY: 'gemini-fake' } });
+      expect(await main(['probe', '--model', 'gemini:g', '--base-url', server.origin], io)).toBe(0);
+      await server.close();
+      expect(io.output.stdout).toContain('yes  chat');
+      expect(io.output.stdout).toContain('yes  streamed usage');
+      expect(io.output.stdout).toContain('no   prefill');
+      expect(io.output.stdout).toContain(thinks ? 'yes  thinking budget' : 'no   thinking budget');
+      if (!thinks) expect(io.output.stdout).toContain('note: thinking: gemini: HTTP 400');
+      expect(io.output.stdout).not.toContain('mmlu.loglik.5shot');
+    },
+  );
 });

@@ -168,6 +168,10 @@ export interface ModelCapabilities {
   readonly streamedUsage?: boolean;
   readonly jsonSchemaOutput?: boolean;
   readonly seed?: boolean;
+  /** A reply can be prefilled (`assistantPrefix` sent as the start of the reply). */
+  readonly prefill?: boolean;
+  /** A thinking budget is accepted (`thinkingBudgetTokens`). */
+  readonly thinking?: boolean;
   /** One line per capability that was found missing, saying why. */
   readonly notes?: readonly string[];
 }

@@ -100,6 +100,8 @@ function words(text: string): string[] {
 
 export async function startGeminiApiServer(options: {
   readonly respond: (body: GeminiRequestBody) => GeminiReply;
+  /** Whether the model thinks (Gemini 2.5 and later). Default true; otherwise a thinking budget is a 400. */
+  readonly thinking?: boolean;
 }): Promise<GeminiServer> {
   const requests: GeminiServer['requests'] = [];
   const reported: GeminiReportedUsage[] = [];
@@ -122,6 +124,9 @@ export async function startGeminiApiServer(options: {
     }
     if ((body.generationConfig?.stopSequences?.length ?? 0) > 5)
       return 'stopSequences: at most 5 are allowed';
+    if (!(options.thinking ?? true) && (body.generationConfig?.thinkingConfig?.thinkingBudget ?? 0) > 0) {
+      return 'Thinking is not supported by this model.';
+    }
     return undefined;
   }
 

@@ -20,31 +20,15 @@ const labels: readonly [keyof ModelCapabilities, string, string][] = [
   ['streamedUsage', 'streamed usage', 'streamed_usage'],
   ['jsonSchemaOutput', 'JSON-schema output', 'json_schema_output'],
   ['seed', 'seed', 'seed'],
+  ['prefill', 'prefill (reply started with the answer prefix)', 'prefill'],
+  ['thinking', 'thinking budget', 'thinking'],
 ];
+/** Rows printed only when the provider's probe tested them. */
+const optionalRows: readonly (keyof ModelCapabilities)[] = ['prefill', 'thinking'];
 
-/** Capabilities of providers that answer without a probe: what their API can and cannot do. */
-function staticCapabilities(provider: string): ModelCapabilities {
-  if (provider === 'anthropic') {
-    return {
-      chat: true,
-      completions: false,
-      logLikelihood: false,
-      streamedUsage: true,
-      jsonSchemaOutput: false,
-      seed: false,
-    };
-  }
-  if (provider === 'gemini') {
-    return {
-      chat: true,
-      completions: false,
-      logLikelihood: false,
-      streamedUsage: true,
-      jsonSchemaOutput: true,
-      seed: true,
-    };
-  }
-  // local: the embedded engine (no JSON-schema output through parity's model interface yet).
+/** Capabilities of the embedded engine (`local:`), which answers without a probe. */
+function staticCapabilities(): ModelCapabilities {
+  // No JSON-schema output through parity's model interface yet.
   return {
     chat: true,
     completions: true,
@@ -69,7 +53,7 @@ export async function probeCommand(flags: ProbeFlags, io: CliIo): Promise<number
       capabilities = await model.probe({ timeoutMs, ...(io.signal ? { signal: io.signal } : {}) });
       probed = true;
     } else {
-      capabilities = staticCapabilities(model.identity.provider);
+      capabilities = staticCapabilities();
     }
   } finally {
     await model.close?.();
@@ -107,6 +91,7 @@ export async function probeCommand(flags: ProbeFlags, io: CliIo): Promise<number
   );
   for (const [key, label] of labels) {
     const value = capabilities[key];
+    if (value === undefined && optionalRows.includes(key)) continue;
     io.stdout(`  ${value === true ? 'yes' : value === false ? 'no ' : '?  '}  ${label}\n`);
   }
   io.stdout(`protocols it can run: ${protocols.join(', ') || 'none'}\n`);
@@ -133,7 +118,7 @@ export function registerProbeCommand(program: Command, io: CliIo, setExitCode: (
     )
     .addHelpText(
       'after',
-      '\nOpenAI-compatible endpoints get a few 1-token requests. anthropic: and gemini: are described from their API documentation (no request). Example: parity probe --model vllm:llama --base-url http://127.0.0.1:8000/v1',
+      '\nHTTP endpoints get a few 1-token requests; local: models are described without one. Example: parity probe --model vllm:llama --base-url http://127.0.0.1:8000/v1',
     )
     .action(async (flags: ProbeFlags) => setExitCode(await probeCommand(flags, io)));
 }

@@ -8,6 +8,7 @@ import { ProviderError } from '../../spec/errors.ts';
 import type { FinishReason, GenerateRequest, LanguageModel, StreamPart } from '../../spec/language-model.ts';
 import { displayUrl } from '../shared/display-url.ts';
 import { partsFromEvents, type EventReading } from '../shared/parts-from-events.ts';
+import { probeChatFeatures } from '../shared/probe-chat-features.ts';
 import { httpProviderError } from '../shared/provider-error-mapping.ts';
 import { streamingModel, type StreamContext } from '../shared/streaming-model.ts';
 import { anthropicFixedParameters, anthropicRequestBody, wantsPrefill } from './anthropic-request-body.ts';
@@ -150,14 +151,23 @@ export function createAnthropicModel(options: AnthropicModelOptions): LanguageMo
     });
   }
 
+  const model = streamingModel({
+    identity: { provider, endpoint: baseUrl, modelId: options.modelId },
+    now: options.now,
+    target: baseUrl,
+    streamParts,
+    toProviderError: toError,
+  });
   return {
-    ...streamingModel({
-      identity: { provider, endpoint: baseUrl, modelId: options.modelId },
-      now: options.now,
-      target: baseUrl,
-      streamParts,
-      toProviderError: toError,
-    }),
+    ...model,
     fixedParameters: anthropicFixedParameters,
+    // Extended thinking takes a budget of at least 1024 tokens (`ThinkingConfigEnabled`).
+    probe: (callOptions) =>
+      probeChatFeatures({
+        generate: (request, requestOptions) => model.generate(request, requestOptions),
+        callOptions,
+        thinkingBudgetTokens: 1024,
+        documented: { completions: false, logLikelihood: false, jsonSchemaOutput: false, seed: false },
+      }),
   };
 }

@@ -6,6 +6,7 @@ import { definedFields } from '../shared/defined-fields.ts';
 import { displayUrl } from '../shared/display-url.ts';
 import { finiteNumber } from '../shared/finite-number.ts';
 import { partsFromEvents, type EventReading } from '../shared/parts-from-events.ts';
+import { probeChatFeatures } from '../shared/probe-chat-features.ts';
 import { httpProviderError } from '../shared/provider-error-mapping.ts';
 import { splitStopSequences } from '../shared/stop-sequences.ts';
 import { streamingModel, type StreamContext } from '../shared/streaming-model.ts';
@@ -228,11 +229,22 @@ export function createGeminiModel(options: GeminiModelOptions): LanguageModel {
     });
   }
 
-  return streamingModel({
+  const model = streamingModel({
     identity: { provider, endpoint: baseUrl, modelId: options.modelId },
     now: options.now,
     target: baseUrl,
     streamParts,
     toProviderError: (error, exchange) => toError(error, errorHeaders.get(exchange)),
   });
+  return {
+    ...model,
+    // 512 is within every thinking model's budget range (2.5 Pro 128–32768, Flash-Lite 512–24576).
+    probe: (callOptions) =>
+      probeChatFeatures({
+        generate: (request, requestOptions) => model.generate(request, requestOptions),
+        callOptions,
+        thinkingBudgetTokens: 512,
+        documented: { completions: false, logLikelihood: false, jsonSchemaOutput: true, seed: true },
+      }),
+  };
 }
