@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getBenchmark, getProtocol } from '../src/benchmarks/registry.ts';
 import { createDirectorySourceForTests } from '../src/benchmarks/directory-source-for-tests.ts';
+import { loadProtocolItems } from '../src/benchmarks/load-protocol-items.ts';
 import type { IfevalData } from '../src/benchmarks/ifeval/index.ts';
 import { main } from '../src/cli/main.ts';
 import { captureIo } from './support/capture-io.ts';
@@ -40,11 +41,12 @@ describe.skipIf(!existsSync(shared))(
         ['mgsm', 'mgsm.cot.0shot'],
         ['bbh', 'bbh.cot.3shot'],
         ['bbh', 'bbh.direct.3shot'],
-        ['arc', 'arc.challenge'],
+        ['arc', 'arc.chat.0shot'],
+        ['arc', 'arc.parity.cot.0shot'],
       ] as const) {
         const benchmark = getBenchmark(benchmarkId);
         const protocol = getProtocol(benchmark, protocolId);
-        for (const item of await benchmark.loadItems(source, { limit: LIMIT })) {
+        for (const item of await loadProtocolItems(benchmark, protocol, source, { limit: LIMIT })) {
           const request = protocol.buildRequest(item);
           replies.set(request.messages.at(-1)?.content ?? '', protocol.referenceCompletion(item));
         }
@@ -97,9 +99,15 @@ describe.skipIf(!existsSync(shared))(
       }
     });
 
-    it('arc: 100%', async () => {
-      const run = await evaluate('arc', 'arc.challenge');
-      expect({ n: run.n, accuracy: run.metrics.accuracy?.value }).toEqual({ n: LIMIT, accuracy: 1 });
+    it("arc: 100% with the Llama 3.1 chat protocol and with parity's own chain of thought", async () => {
+      for (const protocol of ['arc.chat.0shot', 'arc.parity.cot.0shot']) {
+        const run = await evaluate('arc', protocol);
+        expect({ protocol, n: run.n, accuracy: run.metrics.accuracy?.value }).toEqual({
+          protocol,
+          n: LIMIT,
+          accuracy: 1,
+        });
+      }
     });
     it('ifeval: eval and score agree, and score also takes upstream {prompt, response} files', async () => {
       const run = await evaluate('ifeval', 'ifeval.0shot');

@@ -1,8 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import OpenAI from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDirectorySourceForTests } from '../src/benchmarks/directory-source-for-tests.ts';
+import { getBenchmark } from '../src/benchmarks/registry.ts';
 import { main } from '../src/cli/main.ts';
 import { probeLlama } from '../src/providers/local/probe-llama.test-helper.ts';
 import { writeTinyGguf } from '../src/providers/local/tiny-gguf.ts';
@@ -10,7 +12,9 @@ import { openSqliteRunStore } from '../src/store/sqlite-run-store.ts';
 import { captureIo } from './support/capture-io.ts';
 import { startOpenAICompatibleServer } from './support/openai-compatible-server.ts';
 import { startCli, type CliResult } from './support/run-cli.ts';
-import { writeSyntheticMmlu } from './support/synthetic-datasets.ts';
+import { arcLoglikPredictions } from '../src/benchmarks/arc/arc-loglik-0shot.ts';
+import type { ArcData } from '../src/benchmarks/arc/index.ts';
+import { writeSyntheticArc, writeSyntheticMmlu } from './support/synthetic-datasets.ts';
 import type { ChildProcess } from 'node:child_process';
 
 const llamaProblem = await probeLlama();
@@ -37,6 +41,7 @@ describe.skipIf(llamaProblem !== undefined)(
       directory = mkdtempSync(join(tmpdir(), 'parity-serve-'));
       await writeTinyGguf(join(directory, 'tiny.gguf'), { contextLength: 4096 });
       writeSyntheticMmlu(join(directory, 'data'), { subjects: 2, rowsPerSubject: 3 });
+      writeSyntheticArc(join(directory, 'data'), { rows: 6 });
       ({ child, done } = startCli(
         ['serve', '--model', `local:${join(directory, 'tiny.gguf')}`, '--port', '0'],
         {
@@ -171,6 +176,46 @@ describe.skipIf(llamaProblem !== undefined)(
       localArgs.splice(3, 2);
       expect(await main(localArgs, localIo), localIo.output.stderr).toBe(0);
       expect(letters(/run ([\w-]+):/.exec(localIo.output.stderr)?.[1] ?? '')).toEqual(letters(httpRun));
+    }, 120_000);
+
+    it('parity eval runs arc.loglik.0shot (lm-eval arc_challenge) through it: acc and acc_norm from the log-likelihoods', async () => {
+      const store = join(directory, 'arc.db');
+      const io = captureIo({ cwd: directory });
+      const jsonFile = join(directory, 'arc.json');
+      const args = [
+        ...['eval', '--model', 'openai:tiny', '--base-url', url, '--bench', 'arc'],
+        ...['--protocol', 'arc.loglik.0shot', '--data-dir', join(directory, 'data'), '--store', store],
+        ...['--no-download', '--concurrency', '2', '--json', jsonFile],
+      ];
+      expect(await main(args, io), io.output.stderr).toBe(0);
+      const runId = /run ([\w-]+):/.exec(io.output.stderr)?.[1] ?? '';
+      const items = storedItems(store, runId);
+      expect(items).toHaveLength(6);
+      const arcItems = new Map(
+        (await getBenchmark('arc').loadItems(createDirectorySourceForTests(join(directory, 'data')))).map(
+          (item) => [item.id, item.data as ArcData],
+        ),
+      );
+      for (const record of items) {
+        const data = arcItems.get(record.itemId);
+        const logLikelihoods = record.response?.logLikelihoods ?? [];
+        expect(record.status).toBe('ok');
+        // Three- and four-choice questions alike: one log-likelihood per choice.
+        expect(logLikelihoods).toHaveLength(data?.choices.length ?? -1);
+        expect(logLikelihoods.every((value) => Number.isFinite(value) && value < 0)).toBe(true);
+        const { predicted, predictedNorm } = arcLoglikPredictions(data as ArcData, logLikelihoods);
+        const gold = data?.choices.findIndex((choice) => choice.letter === data.answer);
+        expect(record.scores).toEqual({
+          accuracy: predicted === gold ? 1 : 0,
+          accuracy_norm: predictedNorm === gold ? 1 : 0,
+        });
+        expect(record.extracted).toBe(data?.choices[predicted]?.letter);
+      }
+      const json = JSON.parse(readFileSync(jsonFile, 'utf8')) as {
+        runs: { protocol: string; n: number; metrics: Record<string, { value: number }> }[];
+      };
+      expect(json.runs[0]?.protocol).toBe('arc.loglik.0shot');
+      expect(Object.keys(json.runs[0]?.metrics ?? {})).toEqual(['accuracy', 'accuracy_norm']);
     }, 120_000);
   },
 );

@@ -17,7 +17,7 @@ describe('benchmark registry', () => {
       {
         id: 'mmlu',
         defaultProtocol: 'mmlu.gen.5shot',
-        protocols: ['mmlu.gen.5shot', 'mmlu.cot.0shot', 'mmlu.loglik.5shot'],
+        protocols: ['mmlu.gen.5shot', 'mmlu.cot.0shot', 'mmlu.cot.0shot.greedy', 'mmlu.loglik.5shot'],
       },
       {
         id: 'gsm8k',
@@ -36,9 +36,21 @@ describe('benchmark registry', () => {
         protocols: benchmark.protocols.map((protocol) => protocol.id),
       }));
     expect(listed).toEqual([
-      { id: 'mgsm', defaultProtocol: 'mgsm.cot.0shot', protocols: ['mgsm.cot.0shot'] },
-      { id: 'bbh', defaultProtocol: 'bbh.cot.3shot', protocols: ['bbh.cot.3shot', 'bbh.direct.3shot'] },
-      { id: 'arc', defaultProtocol: 'arc.challenge', protocols: ['arc.challenge'] },
+      {
+        id: 'mgsm',
+        defaultProtocol: 'mgsm.cot.0shot',
+        protocols: ['mgsm.cot.0shot', 'mgsm.cot.0shot.greedy'],
+      },
+      {
+        id: 'bbh',
+        defaultProtocol: 'bbh.cot.3shot',
+        protocols: ['bbh.cot.3shot', 'bbh.direct.3shot', 'bbh.cot.3shot.lmeval', 'bbh.direct.3shot.lmeval'],
+      },
+      {
+        id: 'arc',
+        defaultProtocol: 'arc.chat.0shot',
+        protocols: ['arc.chat.0shot', 'arc.loglik.0shot', 'arc.parity.cot.0shot'],
+      },
       { id: 'ifeval', defaultProtocol: 'ifeval.0shot', protocols: ['ifeval.0shot'] },
     ]);
   });
@@ -77,7 +89,7 @@ describe('benchmark registry', () => {
     expect(getProtocol(mmlu, 'mmlu.cot.0shot').id).toBe('mmlu.cot.0shot');
     expect(() => getProtocol(mmlu, 'mmlu.loglik')).toThrow(InputError);
     expect(() => getProtocol(mmlu, 'mmlu.loglik')).toThrow(
-      'unknown protocol "mmlu.loglik" for mmlu; valid protocols: mmlu.gen.5shot, mmlu.cot.0shot, mmlu.loglik.5shot',
+      'unknown protocol "mmlu.loglik" for mmlu; valid protocols: mmlu.gen.5shot, mmlu.cot.0shot, mmlu.cot.0shot.greedy, mmlu.loglik.5shot',
     );
   });
 });

@@ -163,8 +163,10 @@ export async function runEvaluation(options: EvaluationOptions): Promise<Evaluat
     }
     let record: ItemRecord;
     if (outcome.response) {
+      const { prefillApplied, logLikelihoods } = outcome.response;
       const score = protocol.score(item, outcome.response.text, {
-        prefillApplied: outcome.response.prefillApplied,
+        prefillApplied,
+        ...(logLikelihoods === undefined ? {} : { logLikelihoods }),
       });
       record = {
         ...base,

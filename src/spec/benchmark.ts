@@ -56,7 +56,7 @@ export interface Protocol<TData = unknown> {
   readonly metrics: readonly MetricSpec[];
   buildRequest(item: Item<TData>): GenerateRequest;
   /** Scores a completion. `prefillApplied` says whether the request's assistantPrefix was prefilled. */
-  score(item: Item<TData>, completion: string, context?: { prefillApplied?: boolean }): ItemScore;
+  score(item: Item<TData>, completion: string, context?: ScoreContext): ItemScore;
   /** A completion in this protocol's expected answer form that states the gold answer (used to check scorers). */
   referenceCompletion(item: Item<TData>): string;
   /**
@@ -65,6 +65,11 @@ export interface Protocol<TData = unknown> {
    * completion. `buildRequest` then gives the stored rendering of the request (context as one user message).
    */
   buildLogLikelihoodRequest?(item: Item<TData>): LogLikelihoodRequest;
+  /**
+   * Present on protocols that run on a subset of the benchmark's items (the Llama 3.1 ARC protocol keeps the
+   * four-choice questions only): callers drop the items it returns false for before taking `--limit`.
+   */
+  includesItem?(item: Item<TData>): boolean;
   /**
    * Present on protocols whose scoring runs model-written code: callers that have a CodeExecutor use it instead
    * of `score` (which then only extracts the program and leaves the item unscored).
@@ -91,6 +96,17 @@ export interface Protocol<TData = unknown> {
   scoredUnits?(
     scores: Readonly<Record<string, number | null>>,
   ): readonly Readonly<Record<string, number | null>>[];
+}
+
+/** What `Protocol.score` may be told about the response besides its text. */
+export interface ScoreContext {
+  /** Whether the request's assistantPrefix was prefilled (so the completion is only the continuation). */
+  readonly prefillApplied?: boolean;
+  /**
+   * Log-likelihood protocols: every continuation's log-likelihood, in request order, when the model gave them.
+   * Absent when only the chosen continuation is known (a samples file, a reference completion).
+   */
+  readonly logLikelihoods?: readonly number[];
 }
 
 /** Who answers one request of a multi-step item: the evaluated model, or the judge model that grades it. */

@@ -49,3 +49,27 @@ export function writeSyntheticGsm8k(root: string, options: { rows: number }): vo
   }
   writeFileSync(join(root, 'gsm8k', 'test.jsonl'), `${lines.join('\n')}\n`);
 }
+
+/**
+ * Writes a synthetic `arc/ARC-Challenge/ARC-Challenge-Test.jsonl` (upstream layout) with `rows` questions:
+ * four choices of different lengths, except every fourth question with three (labels 1-3 on every fifth row,
+ * as some upstream rows are numbered). Answers cycle through the choices.
+ */
+export function writeSyntheticArc(root: string, options: { rows: number }): void {
+  mkdirSync(join(root, 'arc', 'ARC-Challenge'), { recursive: true });
+  const lines: string[] = [];
+  for (let index = 0; index < options.rows; index += 1) {
+    const count = index % 4 === 3 ? 3 : 4;
+    const labels = index % 5 === 4 ? ['1', '2', '3', '4'] : [...LETTERS];
+    const texts = ['a rock', 'the warm sun', 'water in a glass', 'a very long and winding river'];
+    const choices = texts.slice(0, count).map((text, choice) => ({ text, label: labels[choice] ?? '?' }));
+    lines.push(
+      JSON.stringify({
+        id: `Synthetic_${index}`,
+        question: { stem: `Question ${index}: which of these is number ${(index % count) + 1}?`, choices },
+        answerKey: labels[index % count],
+      }),
+    );
+  }
+  writeFileSync(join(root, 'arc', 'ARC-Challenge', 'ARC-Challenge-Test.jsonl'), `${lines.join('\n')}\n`);
+}

@@ -36,3 +36,25 @@ export function extractBbhDirectAnswer(completion: string): string | null {
 export function scoreBbhAnswer(extracted: string | null, target: string): ItemScore {
   return { scores: { accuracy: extracted === target ? 1 : 0 }, extracted };
 }
+
+/**
+ * lm-eval's `bbh_cot_fewshot` filter (`regex` with `(?<=the answer is )(.*)(?=.)`, then `take_first`;
+ * lm_eval/filters/extraction.py `RegexFilter`): the first match anywhere in the reply — the rest of the line after
+ * "the answer is " (lower-case "the") without its last character — stripped; "[invalid]" when there is none.
+ * Python's `.` stops only at "\n", so the JavaScript pattern uses `[^\n]`.
+ */
+export function extractBbhCotAnswerLmEval(completion: string): string {
+  const match = /(?<=the answer is )([^\n]*)(?=[^\n])/.exec(completion);
+  return match?.[1] === undefined ? '[invalid]' : match[1].trim();
+}
+
+/**
+ * lm-eval `bbh_cot_fewshot` / `bbh_fewshot` scoring: `exact_match` without any option (case, punctuation and
+ * whitespace count) between the filtered reply and the target. A "[invalid]" extraction is kept as null.
+ */
+export function scoreBbhAnswerLmEval(prediction: string, target: string): ItemScore {
+  return {
+    scores: { accuracy: prediction === target ? 1 : 0 },
+    extracted: prediction === '[invalid]' ? null : prediction,
+  };
+}

@@ -1,6 +1,6 @@
 import type { Benchmark } from '../../spec/index.ts';
 import type { MgsmData } from './mgsm-data.ts';
-import { mgsmCot0shot } from './mgsm-cot-0shot.ts';
+import { mgsmCot0shot, mgsmCot0shotGreedy } from './mgsm-cot-0shot.ts';
 import { loadMgsmItems } from './load-mgsm-items.ts';
 
 export type { MgsmData } from './mgsm-data.ts';
@@ -8,7 +8,7 @@ export type { MgsmData } from './mgsm-data.ts';
 /** MGSM: 250 GSM8K problems in 11 languages. Protocol: simple-evals native-language chain of thought. */
 export const mgsmBenchmark: Benchmark<MgsmData> = {
   id: 'mgsm',
-  protocols: [mgsmCot0shot],
+  protocols: [mgsmCot0shot, mgsmCot0shotGreedy],
   defaultProtocol: mgsmCot0shot.id,
   loadItems: loadMgsmItems,
 };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { GenerateRequest, Item } from '../../spec/index.ts';
-import { mgsmAnswerMatches, mgsmCot0shot, parseMgsmAnswer } from './mgsm-cot-0shot.ts';
+import { mgsmAnswerMatches, mgsmCot0shot, mgsmCot0shotGreedy, parseMgsmAnswer } from './mgsm-cot-0shot.ts';
 import type { MgsmData } from './mgsm-data.ts';
 
 const german: Item<MgsmData> = {
@@ -10,9 +10,10 @@ const german: Item<MgsmData> = {
 };
 
 describe('mgsm.cot.0shot', () => {
-  it('sends the native-language simple-evals instruction with the question', () => {
+  it('sends what simple-evals sends: its system message, the native instruction with the question, temperature 0.5', () => {
     const expected: GenerateRequest = {
       messages: [
+        { role: 'system', content: 'You are a helpful assistant.' },
         {
           role: 'user',
           content:
@@ -20,9 +21,14 @@ describe('mgsm.cot.0shot', () => {
             'Wie viel ist $1 + 1$?',
         },
       ],
-      parameters: { temperature: 0, maxTokens: 1024 },
+      parameters: { temperature: 0.5, maxTokens: 2048 },
     };
     expect(mgsmCot0shot.buildRequest(german)).toEqual(expected);
+    const greedy = mgsmCot0shotGreedy.buildRequest(german);
+    expect({ id: mgsmCot0shotGreedy.id, greedy }).toEqual({
+      id: 'mgsm.cot.0shot.greedy',
+      greedy: { ...expected, parameters: { temperature: 0, maxTokens: 2048 } },
+    });
   });
 
   it('reads the last number after the last native answer prefix', () => {

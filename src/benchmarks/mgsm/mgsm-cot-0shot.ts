@@ -1,4 +1,5 @@
 import type { Item, ItemScore, MetricSpec, Protocol } from '../../spec/index.ts';
+import { simpleEvalsRequest } from '../simple-evals-sampler.ts';
 import type { MgsmData } from './mgsm-data.ts';
 import { mgsmAnswerPrefixes, mgsmInstructions } from './mgsm-instructions.ts';
 
@@ -28,34 +29,36 @@ export function mgsmAnswerMatches(options: { target: string; prediction: string 
   return options.target.replaceAll(',', '') === prediction.replaceAll(',', '');
 }
 
+function mgsmCotProtocol(options: { greedy: boolean }): Protocol<MgsmData> {
+  return {
+    id: options.greedy ? 'mgsm.cot.0shot.greedy' : 'mgsm.cot.0shot',
+    version: options.greedy ? 1 : 2,
+    benchmark: 'mgsm',
+    description: options.greedy
+      ? 'MGSM 0-shot native-language chain of thought (simple-evals), greedy (parity variant), mean accuracy'
+      : 'MGSM 0-shot native-language chain of thought (simple-evals, system message, temperature 0.5), mean accuracy',
+    metrics: mgsmMetrics,
+    buildRequest(item: Item<MgsmData>) {
+      const prompt = mgsmInstructions[item.data.language].replace('{input}', () => item.data.question);
+      return simpleEvalsRequest(prompt, options);
+    },
+    score(item: Item<MgsmData>, completion: string): ItemScore {
+      const extracted = parseMgsmAnswer(completion, mgsmAnswerPrefixes[item.data.language]);
+      const correct = mgsmAnswerMatches({ target: item.data.answer, prediction: extracted ?? '' });
+      return { scores: { accuracy: correct ? 1 : 0 }, extracted };
+    },
+    referenceCompletion(item: Item<MgsmData>) {
+      return `1 + 1 = 2.\n${mgsmAnswerPrefixes[item.data.language]}: ${item.data.answer}`;
+    },
+  };
+}
+
 /**
- * MGSM, 0-shot native-language chain of thought (openai/simple-evals `mgsm_eval.py`): the language's own
- * instruction and question in one user message; the answer follows the native prefix ("Antwort:", "答案:"…).
- * Greedy, at most 1024 tokens. docs/decisions/0030-arc-bbh-mgsm-protocols.md.
+ * MGSM, 0-shot native-language chain of thought as openai/simple-evals `mgsm_eval.py` runs it: the system
+ * message "You are a helpful assistant.", the language's own instruction and question as the user message, the
+ * answer after the native prefix ("Antwort:", "答案:"…); temperature 0.5, at most 2,048 tokens.
  */
-export const mgsmCot0shot: Protocol<MgsmData> = {
-  id: 'mgsm.cot.0shot',
-  version: 1,
-  benchmark: 'mgsm',
-  description: 'MGSM 0-shot native-language chain of thought (simple-evals), per-language and mean accuracy',
-  metrics: mgsmMetrics,
-  buildRequest(item: Item<MgsmData>) {
-    return {
-      messages: [
-        {
-          role: 'user',
-          content: mgsmInstructions[item.data.language].replace('{input}', () => item.data.question),
-        },
-      ],
-      parameters: { temperature: 0, maxTokens: 1024 },
-    };
-  },
-  score(item: Item<MgsmData>, completion: string): ItemScore {
-    const extracted = parseMgsmAnswer(completion, mgsmAnswerPrefixes[item.data.language]);
-    const correct = mgsmAnswerMatches({ target: item.data.answer, prediction: extracted ?? '' });
-    return { scores: { accuracy: correct ? 1 : 0 }, extracted };
-  },
-  referenceCompletion(item: Item<MgsmData>) {
-    return `1 + 1 = 2.\n${mgsmAnswerPrefixes[item.data.language]}: ${item.data.answer}`;
-  },
-};
+export const mgsmCot0shot: Protocol<MgsmData> = mgsmCotProtocol({ greedy: false });
+
+/** `mgsm.cot.0shot` at temperature 0 (parity's named variant; everything else as upstream). */
+export const mgsmCot0shotGreedy: Protocol<MgsmData> = mgsmCotProtocol({ greedy: true });

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { GenerateRequest } from '../../spec/index.ts';
-import { mmluCot0shot } from './mmlu-cot-0shot.ts';
+import { mmluCot0shot, mmluCot0shotGreedy } from './mmlu-cot-0shot.ts';
 import { mmluFixtureItem } from './mmlu-fixture-item.ts';
 
 describe('mmlu.cot.0shot request', () => {
-  it('sends the simple-evals template as one user message, question verbatim', () => {
+  it('sends what simple-evals sends: its system message, the template (question verbatim), temperature 0.5, 2048 tokens', () => {
     const expected: GenerateRequest = {
       messages: [
+        { role: 'system', content: 'You are a helpful assistant.' },
         {
           role: 'user',
           content:
@@ -14,9 +15,18 @@ describe('mmlu.cot.0shot request', () => {
             '  What is closest to the Sun?\n\n\nA) Venus\nB) Mercury\nC) Earth \nD) Mars',
         },
       ],
-      parameters: { temperature: 0, maxTokens: 1024 },
+      parameters: { temperature: 0.5, maxTokens: 2048 },
     };
     expect(mmluCot0shot.buildRequest(mmluFixtureItem())).toEqual(expected);
+  });
+
+  it('has a named greedy variant that differs only in temperature', () => {
+    const upstream = mmluCot0shot.buildRequest(mmluFixtureItem());
+    expect(mmluCot0shotGreedy.id).toBe('mmlu.cot.0shot.greedy');
+    expect(mmluCot0shotGreedy.buildRequest(mmluFixtureItem())).toEqual({
+      ...upstream,
+      parameters: { ...upstream.parameters, temperature: 0 },
+    });
   });
 });
 

@@ -52,6 +52,13 @@ describe('mmlu.gen.5shot scoring', () => {
     expect(score(' C', true)).toEqual({ scores: { accuracy: 0 }, extracted: 'C' });
   });
 
+  it('strips the continuation as lm-eval remove_whitespace (str.strip) does: a newline or two spaces before the letter', () => {
+    expect(score('\nB', true)).toEqual({ scores: { accuracy: 1 }, extracted: 'B' });
+    expect(score('  B', true)).toEqual({ scores: { accuracy: 1 }, extracted: 'B' });
+    expect(score(' B \n', true)).toEqual({ scores: { accuracy: 1 }, extracted: 'B' });
+    expect(score('\n\nC', true)).toEqual({ scores: { accuracy: 0 }, extracted: 'C' });
+  });
+
   it('keeps lm-eval strictness when prefilled: a repeated prefix or extra words are wrong', () => {
     expect(score(' The best answer is B', true).scores).toEqual({ accuracy: 0 });
     expect(score(' B because', true).scores).toEqual({ accuracy: 0 });

@@ -1,3 +1,4 @@
+import { answerAfterPrefix } from '../../scoring/answer-after-prefix.ts';
 import { exactMatch } from '../../scoring/exact-match.ts';
 import type { ChatMessage, Item, ItemScore, Protocol } from '../../spec/index.ts';
 import type { MmluData, MmluExample } from './mmlu-data.ts';
@@ -18,27 +19,11 @@ export function formatLlamaMmluPrompt(example: MmluExample): string {
 }
 
 /** lm-eval's `exact_match` settings for this task (`ignore_case`, `ignore_punctuation`, `["\\$", "\\.$"]`). */
-const exactMatchOptions = {
+export const llamaExactMatchOptions = {
   ignoreCase: true,
   ignorePunctuation: true,
   regexesToIgnore: [/\$/, /\.(?=\n?$)/],
 };
-
-/**
- * The answer text the scorer compares with the gold letter:
- * - prefilled (`prefillApplied: true`): exactly lm-eval — the continuation after "The best answer is", with one
- *   leading space removed (`remove_whitespace` filter), e.g. " B" → "B".
- * - otherwise (the provider could not prefill, or it is unknown): the reply after the first
- *   "The best answer is" (any case) when it holds one, else the whole reply; leading whitespace removed.
- *   So "The best answer is B.", "The best answer is B", "B" and "B." all read as B.
- * Then lm-eval `exact_match` with ignore_case, ignore_punctuation and regexes `\$`, `\.$` against "X.".
- */
-function answerText(completion: string, prefillApplied: boolean | undefined): string {
-  if (prefillApplied === true) return completion.startsWith(' ') ? completion.slice(1) : completion;
-  const index = completion.toLowerCase().indexOf(mmluAnswerPrefix.toLowerCase());
-  const afterPrefix = index >= 0 ? completion.slice(index + mmluAnswerPrefix.length) : completion;
-  return afterPrefix.trimStart();
-}
 
 /**
  * Meta Llama 3.1 instruct MMLU 5-shot, generative (lm-eval `mmlu_llama`, run with the chat template and the
@@ -47,7 +32,7 @@ function answerText(completion: string, prefillApplied: boolean | undefined): st
  */
 export const mmluGen5shot: Protocol<MmluData> = {
   id: 'mmlu.gen.5shot',
-  version: 1,
+  version: 2,
   benchmark: 'mmlu',
   description: 'MMLU 5-shot generative, Llama 3.1 instruct chat format ("The best answer is X"), exact match',
   metrics: mmluMetrics,
@@ -63,8 +48,13 @@ export const mmluGen5shot: Protocol<MmluData> = {
     };
   },
   score(item: Item<MmluData>, completion: string, context?: { prefillApplied?: boolean }): ItemScore {
-    const prediction = answerText(completion, context?.prefillApplied);
-    const correct = exactMatch({ prediction, reference: `${item.data.answer}.`, ...exactMatchOptions });
+    // lm-eval's `remove_whitespace` filter is `str.strip()` (lm_eval/filters/extraction.py), so "\nB" reads B.
+    const prediction = answerAfterPrefix({
+      completion,
+      prefix: mmluAnswerPrefix,
+      prefillApplied: context?.prefillApplied,
+    });
+    const correct = exactMatch({ prediction, reference: `${item.data.answer}.`, ...llamaExactMatchOptions });
     const extracted = prediction.trim();
     return { scores: { accuracy: correct ? 1 : 0 }, extracted: extracted === '' ? null : extracted };
   },

@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { cliDatasetSource } from '../cli-dataset-source.ts';
 import { resolve } from 'node:path';
+import { loadProtocolItems } from '../../benchmarks/load-protocol-items.ts';
 import { getBenchmark, getProtocol } from '../../benchmarks/registry.ts';
 import { formatScoreTable } from '../../report/format-score-table.ts';
 import { openSqliteRunStore } from '../../store/sqlite-run-store.ts';
@@ -107,8 +108,11 @@ export async function evalCommand(flags: EvalFlags, io: CliIo): Promise<number> 
   const source = cliDatasetSource(io, { directory: directory, allowDownload: flags.download });
   // Load every benchmark's items before the first model call, so bad data fails fast.
   const itemLists = [];
-  for (const benchmark of benchmarks) {
-    itemLists.push(await benchmark.loadItems(source, limit === undefined ? {} : { limit }));
+  for (const [index, benchmark] of benchmarks.entries()) {
+    const protocol = protocols[index] ?? getProtocol(benchmark);
+    itemLists.push(
+      await loadProtocolItems(benchmark, protocol, source, limit === undefined ? {} : { limit }),
+    );
   }
   // Code benchmarks: the sandbox is checked before the first model call.
   const executor = needsCodeExecution(protocols) ? await openCodeExecutor(io, flags) : undefined;

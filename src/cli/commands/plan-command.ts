@@ -1,5 +1,6 @@
 import { cliDatasetSource } from '../cli-dataset-source.ts';
 import type { Command, Option } from 'commander';
+import { loadProtocolItems } from '../../benchmarks/load-protocol-items.ts';
 import { getBenchmark, getProtocol } from '../../benchmarks/registry.ts';
 import { compareRuns } from '../../report/compare-runs.ts';
 import { openSqliteRunStore } from '../../store/sqlite-run-store.ts';
@@ -174,7 +175,7 @@ export async function planCommand(flags: PlanFlags, io: CliIo): Promise<number> 
   try {
     const directory = dataDir(io, flags.dataDir);
     const source = cliDatasetSource(io, { directory: directory, allowDownload: false });
-    available = (await benchmark.loadItems(source)).length;
+    available = (await loadProtocolItems(benchmark, protocol, source)).length;
   } catch {
     available = undefined;
   }

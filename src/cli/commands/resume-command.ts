@@ -1,4 +1,5 @@
 import { cliDatasetSource } from '../cli-dataset-source.ts';
+import { loadProtocolItems } from '../../benchmarks/load-protocol-items.ts';
 import { getBenchmark, getProtocol } from '../../benchmarks/registry.ts';
 import { openSqliteRunStore } from '../../store/sqlite-run-store.ts';
 import { InputError } from '../../spec/index.ts';
@@ -46,7 +47,9 @@ export async function resumeCommand(runId: string, flags: ResumeFlags, io: CliIo
       );
     }
     const source = cliDatasetSource(io, { directory: config.dataDir, allowDownload: flags.download });
-    const items = await benchmark.loadItems(
+    const items = await loadProtocolItems(
+      benchmark,
+      protocol,
       source,
       config.limit === undefined ? {} : { limit: config.limit },
     );

@@ -30,15 +30,17 @@ export function extractArcAnswer(completion: string): string | null {
 }
 
 /**
- * ARC-Challenge, 0-shot chain of thought, generative letter answer: the simple-evals multiple-choice template
- * (as its GPQA and MMLU evals use it) in one user message, "Answer: X" extraction, exact letter match. Greedy,
- * at most 1024 tokens. docs/decisions/0030-arc-bbh-mgsm-protocols.md says why this template.
+ * parity's own ARC-Challenge protocol (no published harness runs ARC this way): 0-shot chain of thought with
+ * the simple-evals multiple-choice template (as its GPQA and MMLU evals use it; simple-evals has no ARC eval)
+ * in one user message, "Answer: X" extraction, exact letter match; greedy, at most 1024 tokens. Formerly
+ * `arc.challenge`; docs/decisions/0080-arc-protocols.md.
  */
-export const arcChallenge: Protocol<ArcData> = {
-  id: 'arc.challenge',
+export const arcParityCot: Protocol<ArcData> = {
+  id: 'arc.parity.cot.0shot',
   version: 1,
   benchmark: 'arc',
-  description: 'ARC-Challenge 0-shot chain of thought, simple-evals multiple-choice template, "Answer: X"',
+  description:
+    'ARC-Challenge 0-shot chain of thought, parity\'s own protocol (simple-evals multiple-choice template, "Answer: X")',
   metrics: arcMetrics,
   buildRequest(item: Item<ArcData>) {
     return {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { GenerateRequest, Item } from '../../spec/index.ts';
-import { arcChallenge } from './arc-challenge.ts';
+import { arcParityCot } from './arc-parity-cot.ts';
 import type { ArcData } from './arc-data.ts';
 
 const item: Item<ArcData> = {
@@ -16,7 +16,7 @@ const item: Item<ArcData> = {
   },
 };
 
-describe('arc.challenge', () => {
+describe('arc.parity.cot.0shot', () => {
   it('sends the simple-evals multiple-choice template with the letters the item has', () => {
     const expected: GenerateRequest = {
       messages: [
@@ -30,26 +30,26 @@ describe('arc.challenge', () => {
       ],
       parameters: { temperature: 0, maxTokens: 1024 },
     };
-    expect(arcChallenge.buildRequest(item)).toEqual(expected);
+    expect(arcParityCot.buildRequest(item)).toEqual(expected);
   });
 
   it('reads the first "Answer: X" and compares the letter exactly', () => {
-    expect(arcChallenge.score(item, 'Rotation is faster.\nAnswer: C')).toEqual({
+    expect(arcParityCot.score(item, 'Rotation is faster.\nAnswer: C')).toEqual({
       scores: { accuracy: 1 },
       extracted: 'C',
     });
-    expect(arcChallenge.score(item, 'answer : $C$')).toEqual({ scores: { accuracy: 1 }, extracted: 'C' });
-    expect(arcChallenge.score(item, 'Answer: B\nAnswer: C')).toEqual({
+    expect(arcParityCot.score(item, 'answer : $C$')).toEqual({ scores: { accuracy: 1 }, extracted: 'C' });
+    expect(arcParityCot.score(item, 'Answer: B\nAnswer: C')).toEqual({
       scores: { accuracy: 0 },
       extracted: 'B',
     });
-    expect(arcChallenge.score(item, 'The days get shorter (C).')).toEqual({
+    expect(arcParityCot.score(item, 'The days get shorter (C).')).toEqual({
       scores: { accuracy: 0 },
       extracted: null,
     });
   });
 
   it('scores its reference completion as correct', () => {
-    expect(arcChallenge.score(item, arcChallenge.referenceCompletion(item)).scores).toEqual({ accuracy: 1 });
+    expect(arcParityCot.score(item, arcParityCot.referenceCompletion(item)).scores).toEqual({ accuracy: 1 });
   });
 });
