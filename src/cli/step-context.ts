@@ -99,5 +99,11 @@ export function createStepContext(options: StepContextOptions): {
     });
     return response;
   };
-  return { context: { generate, judgeRepeats: options.judgeRepeats }, steps, lastStep: () => last };
+  const context: StepContext = {
+    generate,
+    judgeRepeats: options.judgeRepeats,
+    ...(options.model && !options.answers ? { model: options.model.identity } : {}),
+    ...(options.judge ? { judge: options.judge.identity } : {}),
+  };
+  return { context, steps, lastStep: () => last };
 }

@@ -1,5 +1,5 @@
 import type { AsyncScoreContext } from './code-execution.ts';
-import type { GenerateRequest, LogLikelihoodRequest } from './language-model.ts';
+import type { GenerateRequest, LogLikelihoodRequest, ModelIdentity } from './language-model.ts';
 import type { ModelResponse } from './run.ts';
 
 /** One evaluation item. `data` is the benchmark's own shape; `group` is the subject, language or task. */
@@ -126,6 +126,10 @@ export interface StepContext {
   generate(request: GenerateRequest, options: StepRequestOptions): Promise<ModelResponse>;
   /** How many times each judge request is sent (`--judge-repeats`); 1 when not asked. */
   readonly judgeRepeats: number;
+  /** The evaluated model, when one answers (absent when answers are replayed from a samples file). */
+  readonly model?: ModelIdentity;
+  /** The judge model, when there is one. */
+  readonly judge?: ModelIdentity;
 }
 
 /** Where benchmark files come from; resolves a path relative to the benchmark's folder to a local file. */

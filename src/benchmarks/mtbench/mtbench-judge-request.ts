@@ -4,8 +4,16 @@ import { fillJudgeTemplate, type JudgePrompt } from './judge-prompts.ts';
 import { referenceCategories } from './load-mtbench-items.ts';
 import type { MtbenchData } from './mtbench-data.ts';
 
-/** FastChat's judge settings for OpenAI judges (`common.py`): greedy, up to 2,048 tokens. */
+/** FastChat's judge settings for OpenAI judges (`common.py` `run_judge_single`): greedy, up to 2,048 tokens. */
 export const JUDGE_PARAMETERS = { temperature: 0, maxTokens: 2048 } as const;
+
+/** FastChat's judge settings for Anthropic judges (`chat_completion_anthropic(..., max_tokens=1024)`). */
+export const ANTHROPIC_JUDGE_PARAMETERS = { temperature: 0, maxTokens: 1024 } as const;
+
+/** The judge parameters FastChat uses for a judge of this provider ('anthropic' → 1,024 tokens, else 2,048). */
+export function judgeParametersFor(provider: string | undefined) {
+  return provider === 'anthropic' ? ANTHROPIC_JUDGE_PARAMETERS : JUDGE_PARAMETERS;
+}
 
 /**
  * The judge prompt FastChat picks for a question and turn: `single-math-v1[-multi-turn]` for the reference-guided
@@ -28,6 +36,8 @@ export function mtbenchJudgeRequest(options: {
   data: MtbenchData;
   turn: 1 | 2;
   answers: readonly [string, string];
+  /** The judge's provider id ('anthropic', 'openai', …): FastChat gives Anthropic judges 1,024 tokens. */
+  judgeProvider?: string;
 }): GenerateRequest {
   const { data, turn, answers } = options;
   const prompt = judgePromptFor(data, turn);
@@ -50,6 +60,6 @@ export function mtbenchJudgeRequest(options: {
       { role: 'system', content: prompt.systemPrompt },
       { role: 'user', content: fillJudgeTemplate(prompt.promptTemplate, values) },
     ],
-    parameters: { ...JUDGE_PARAMETERS },
+    parameters: { ...judgeParametersFor(options.judgeProvider) },
   };
 }

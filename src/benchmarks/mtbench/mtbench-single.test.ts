@@ -96,6 +96,44 @@ describe('mtbench.single', () => {
     });
   });
 
+  it("sends FastChat's answer system message for the models it uses one for, and Anthropic judges get 1,024 tokens", async () => {
+    const run = async (modelId: string, judgeProvider: string) => {
+      const calls: { request: GenerateRequest; options: StepRequestOptions }[] = [];
+      await mtbenchSingle.runSteps?.(mathItem, {
+        judgeRepeats: 1,
+        model: { provider: 'openai', endpoint: 'http://127.0.0.1:1/v1', modelId },
+        judge: { provider: judgeProvider, endpoint: 'https://judge.example', modelId: 'judge-model' },
+        async generate(request, options) {
+          calls.push({ request, options });
+          return response(options.role === 'model' ? 'answer' : 'Rating: [[5]]');
+        },
+      });
+      return {
+        turn1: calls[0]?.request.messages[0],
+        turn2: calls[1]?.request.messages.map((message) => message.role),
+        judgeMaxTokens: calls
+          .filter((call) => call.options.role === 'judge')
+          .map((call) => call.request.parameters.maxTokens),
+      };
+    };
+    // FastChat's `chatgpt` template (ChatGPTAdapter) for gpt-4 / gpt-3.5-turbo.
+    expect(await run('gpt-4', 'openai')).toEqual({
+      turn1: { role: 'system', content: 'You are a helpful assistant.' },
+      turn2: ['system', 'user', 'assistant', 'user'],
+      judgeMaxTokens: [2048, 2048],
+    });
+    // gpt-4o-mini-2024-07-18 → the `gpt-mini` template, placeholder as FastChat sends it.
+    expect((await run('gpt-4o-mini-2024-07-18', 'openai')).turn1?.content).toContain(
+      'Current date: {{currentDateTime}}',
+    );
+    // Not an OpenAI model FastChat lists: no system message; an Anthropic judge: FastChat's 1,024 tokens.
+    expect(await run('llama-3.1-8b-instruct', 'anthropic')).toEqual({
+      turn1: { role: 'user', content: 'q1' },
+      turn2: ['user', 'assistant', 'user'],
+      judgeMaxTokens: [1024, 1024],
+    });
+  });
+
   it('an unparsed turn is left out of the item rating; units are one per judged turn', () => {
     const score = mtbenchItemScore([[8], [null]]);
     expect(score).toEqual({

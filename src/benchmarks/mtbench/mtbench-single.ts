@@ -1,5 +1,13 @@
 import { parseJudgeRating } from '../../scoring/mtbench/parse-judge-rating.ts';
-import type { GenerateRequest, Item, ItemScore, Protocol, StepContext } from '../../spec/index.ts';
+import type {
+  ChatMessage,
+  GenerateRequest,
+  Item,
+  ItemScore,
+  Protocol,
+  StepContext,
+} from '../../spec/index.ts';
+import { fastchatAnswerSystemMessage } from './fastchat-answer-system-message.ts';
 import type { MtbenchData } from './mtbench-data.ts';
 import { mtbenchJudgeRequest } from './mtbench-judge-request.ts';
 import { mtbenchMetrics } from './mtbench-judgments.ts';
@@ -20,19 +28,28 @@ const DEFAULT_TEMPERATURE = 0.7;
 export const MTBENCH_ANSWER_MAX_TOKENS = 1024;
 
 /**
- * The request for one turn: the user turns so far with the model's earlier answers in between (no system
- * prompt: the server applies the model's own chat template), at the category's temperature, ≤ 1,024 tokens.
+ * The request for one turn: FastChat's system message for the model when it sends one
+ * (`fastchatAnswerSystemMessage`), then the user turns so far with the model's earlier answers in between, at
+ * the category's temperature, ≤ 1,024 tokens.
  */
-export function mtbenchTurnRequest(data: MtbenchData, earlierAnswers: readonly string[]): GenerateRequest {
+export function mtbenchTurnRequest(
+  data: MtbenchData,
+  earlierAnswers: readonly string[],
+  options: { systemMessage?: string } = {},
+): GenerateRequest {
   const [question1, question2] = data.turns;
-  const messages =
+  const turns: ChatMessage[] =
     earlierAnswers.length === 0
-      ? [{ role: 'user' as const, content: question1 }]
+      ? [{ role: 'user', content: question1 }]
       : [
-          { role: 'user' as const, content: question1 },
-          { role: 'assistant' as const, content: earlierAnswers[0] ?? '' },
-          { role: 'user' as const, content: question2 },
+          { role: 'user', content: question1 },
+          { role: 'assistant', content: earlierAnswers[0] ?? '' },
+          { role: 'user', content: question2 },
         ];
+  const messages: ChatMessage[] =
+    options.systemMessage === undefined
+      ? turns
+      : [{ role: 'system', content: options.systemMessage }, ...turns];
   return {
     messages,
     parameters: {
@@ -109,13 +126,14 @@ export function mtbenchScoredUnits(
 }
 
 /**
- * MT-Bench single-answer grading (REFERENCE.md §3.5): the model answers turn 1, then turn 2 with its turn-1
- * answer in the conversation; a judge grades each turn `judgeRepeats` times with FastChat's prompts (temperature
- * 0, ≤ 2,048 tokens), and the rating is parsed from `[[x]]` (fallback `[x]`).
+ * MT-Bench single-answer grading (FastChat llm_judge): the model answers turn 1, then turn 2 with its turn-1
+ * answer in the conversation, with FastChat's system message for the models it sends one for; a judge grades
+ * each turn `judgeRepeats` times with FastChat's prompts (temperature 0, ≤ 2,048 tokens, ≤ 1,024 for an
+ * Anthropic judge), and the rating is parsed from `[[x]]` (fallback `[x]`).
  */
 export const mtbenchSingle: Protocol<MtbenchData> = {
   id: 'mtbench.single',
-  version: 1,
+  version: 2,
   benchmark: 'mtbench',
   description:
     'MT-Bench: two turns per question, each graded 1–10 by a judge model (FastChat single-answer prompts)',
@@ -127,15 +145,25 @@ export const mtbenchSingle: Protocol<MtbenchData> = {
   /** MT-Bench has no gold answer; the GPT-4 reference answer to turn 1 where there is one. */
   referenceCompletion: (item: Item<MtbenchData>) => item.data.referenceAnswers?.[0] ?? '',
   async runSteps(item: Item<MtbenchData>, context: StepContext): Promise<ItemScore> {
+    const systemMessage = fastchatAnswerSystemMessage(context.model?.modelId);
+    const turnOptions = systemMessage === undefined ? {} : { systemMessage };
     const answer1 = (
-      await context.generate(mtbenchTurnRequest(item.data, []), { role: 'model', name: 'turn1' })
+      await context.generate(mtbenchTurnRequest(item.data, [], turnOptions), { role: 'model', name: 'turn1' })
     ).text;
     const answer2 = (
-      await context.generate(mtbenchTurnRequest(item.data, [answer1]), { role: 'model', name: 'turn2' })
+      await context.generate(mtbenchTurnRequest(item.data, [answer1], turnOptions), {
+        role: 'model',
+        name: 'turn2',
+      })
     ).text;
     const ratings: (number | null)[][] = [];
     for (const turn of [1, 2] as const) {
-      const request = mtbenchJudgeRequest({ data: item.data, turn, answers: [answer1, answer2] });
+      const request = mtbenchJudgeRequest({
+        data: item.data,
+        turn,
+        answers: [answer1, answer2],
+        ...(context.judge ? { judgeProvider: context.judge.provider } : {}),
+      });
       const repeats: (number | null)[] = [];
       for (let repeat = 0; repeat < context.judgeRepeats; repeat += 1) {
         const judgment = await context.generate(request, {
