@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BenchRequestSample } from '../spec/index.ts';
-import { requestSample, stepMetrics, timePerOutputTokenMs } from './step-metrics.ts';
+import { peakFigures, requestSample, stepMetrics, timePerOutputTokenMs } from './step-metrics.ts';
 
 const ok = (ttftMs: number, e2elMs: number, outputTokens: number, itlMs: number[]): BenchRequestSample => ({
   startMs: 0,
@@ -91,7 +91,11 @@ describe('stepMetrics', () => {
       tpot: { count: 2, mean: 20, std: 0, median: 20, p90: 20, p95: 20, p99: 20 },
       itl: { count: 4, mean: 20, std: 0, median: 20, p90: 20, p95: 20, p99: 20 },
       e2el: { count: 2, mean: 400, std: 100, median: 400, p90: 480, p95: 490, p99: 498 },
+      ttftFirstChunk: { count: 0 },
       outputTokensCounted: 0,
+      // Both start at 0: six text chunks at 100-340 ms fall in the first second; both in flight until 300 ms.
+      maxOutputTokensPerS: 6,
+      maxConcurrentRequests: 2,
       // $3.60/h ÷ (11 tok/s × 3600 s / 1e6) = $90.909…/M output tokens; ÷ 21 tok/s for total tokens.
       cost: {
         gpuHourlyUsd: 3.6,
@@ -100,6 +104,39 @@ describe('stepMetrics', () => {
         usdPerMillionTotalTokens: expect.closeTo(3.6 / ((21 * 3600) / 1e6), 9),
       },
     });
+  });
+
+  it("takes vLLM's TTFT from the first chunk with choices, text or not", () => {
+    const sample = requestSample(
+      { startMs: 1000, firstChoiceMs: 1050, textChunkTimesMs: [1200, 1220], endMs: 1221 },
+      1000,
+    );
+    expect(sample).toMatchObject({ ttftMs: 200, ttftFirstChunkMs: 50 });
+    const metrics = stepMetrics({
+      load: { type: 'concurrency', concurrency: 1 },
+      samples: [sample, { ...sample, ttftFirstChunkMs: 70 }],
+      durationMs: 1000,
+    });
+    expect(metrics.ttftFirstChunk).toMatchObject({ count: 2, mean: 60 });
+    expect(metrics.ttft).toMatchObject({ count: 2, mean: 200 });
+  });
+
+  it('peak figures as vLLM: text chunks per whole second from the first send, most requests in flight at once', () => {
+    const at = (startMs: number, ttftMs: number, itlMs: number[]): BenchRequestSample => ({
+      ...ok(ttftMs, ttftMs + itlMs.reduce((sum, gap) => sum + gap, 0), itlMs.length + 1, itlMs),
+      startMs,
+    });
+    // Chunks at 900, 1000, 1100 | 1500, 1600 | 2500: buckets [1, 4, 1] from the first send at 0.
+    // In flight: [0, 1100), [1000, 1600), [1600, 2500): the third starts as the second ends → peak 2.
+    expect(
+      peakFigures([
+        at(0, 900, [100, 100]),
+        at(1000, 500, [100]),
+        at(1600, 900, []),
+        { startMs: 0, status: 'error', itlMs: [] },
+      ]),
+    ).toEqual({ maxOutputTokensPerS: 4, maxConcurrentRequests: 2 });
+    expect(peakFigures([])).toEqual({ maxOutputTokensPerS: 0, maxConcurrentRequests: 0 });
   });
 
   it('has no goodput without objectives and empty latency stats without successes', () => {

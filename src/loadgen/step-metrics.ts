@@ -29,6 +29,9 @@ export function requestSample(outcome: RequestOutcome, stepStartMs: number): Ben
     startMs: outcome.startMs - stepStartMs,
     status: outcome.error ? 'error' : 'ok',
     ...(first === undefined ? {} : { ttftMs: first - outcome.startMs }),
+    ...(outcome.firstChoiceMs === undefined
+      ? {}
+      : { ttftFirstChunkMs: outcome.firstChoiceMs - outcome.startMs }),
     ...(last === undefined ? {} : { e2elMs: last - outcome.startMs }),
     itlMs,
     ...(inputTokens === undefined ? {} : { inputTokens }),
@@ -50,6 +53,44 @@ function meetsSlo(sample: BenchRequestSample, slo: BenchSlo): boolean {
   if (slo.tpotMs !== undefined && !((timePerOutputTokenMs(sample) ?? 0) <= slo.tpotMs)) return false;
   if (slo.e2elMs !== undefined && !((sample.e2elMs ?? Infinity) <= slo.e2elMs)) return false;
   return true;
+}
+
+/**
+ * vLLM `calculate_metrics`' peak figures over successful requests: text-chunk arrival times (send + TTFT, then
+ * each ITL gap) counted in one-second buckets from the earliest send (`ceil(span) + 1` buckets), the largest
+ * count; and the most requests in flight at once over half-open [send, send + e2el) intervals, an end before a
+ * start at the same instant.
+ */
+export function peakFigures(samples: readonly BenchRequestSample[]): {
+  maxOutputTokensPerS: number;
+  maxConcurrentRequests: number;
+} {
+  const ok = samples.filter((sample) => sample.status === 'ok' && sample.e2elMs !== undefined);
+  if (ok.length === 0) return { maxOutputTokensPerS: 0, maxConcurrentRequests: 0 };
+  const minStart = Math.min(...ok.map((sample) => sample.startMs));
+  const maxEnd = Math.max(...ok.map((sample) => sample.startMs + (sample.e2elMs ?? 0)));
+  const buckets = new Array<number>(Math.ceil((maxEnd - minStart) / 1000) + 1).fill(0);
+  const events: [number, number][] = [];
+  for (const sample of ok) {
+    if (sample.ttftMs !== undefined) {
+      let time = sample.startMs + sample.ttftMs;
+      const times = [time];
+      for (const gap of sample.itlMs) times.push((time += gap));
+      for (const tokenTime of times) {
+        const bucket = Math.floor((tokenTime - minStart) / 1000);
+        if (bucket >= 0 && bucket < buckets.length) buckets[bucket] = (buckets[bucket] ?? 0) + 1;
+      }
+    }
+    events.push([sample.startMs, 1], [sample.startMs + (sample.e2elMs ?? 0), -1]);
+  }
+  events.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  let current = 0;
+  let peak = 0;
+  for (const [, delta] of events) {
+    current += delta;
+    peak = Math.max(peak, current);
+  }
+  return { maxOutputTokensPerS: Math.max(...buckets), maxConcurrentRequests: peak };
 }
 
 /** Cost per million tokens at `tokensPerSecond`: (hourly × GPUs) / (tokens per hour / 1e6). */
@@ -77,6 +118,7 @@ export function stepMetrics(options: {
   let totalOutputTokens = 0;
   let outputTokensCounted = 0;
   const ttfts: number[] = [];
+  const ttftsFirstChunk: number[] = [];
   const tpots: number[] = [];
   const itls: number[] = [];
   const e2els: number[] = [];
@@ -85,6 +127,7 @@ export function stepMetrics(options: {
     totalOutputTokens += sample.outputTokens ?? 0;
     if (sample.outputTokensFromServer === false) outputTokensCounted += 1;
     if (sample.ttftMs !== undefined) ttfts.push(sample.ttftMs);
+    if (sample.ttftFirstChunkMs !== undefined) ttftsFirstChunk.push(sample.ttftFirstChunkMs);
     if (sample.e2elMs !== undefined) e2els.push(sample.e2elMs);
     const tpot = timePerOutputTokenMs(sample);
     if (tpot !== undefined) tpots.push(tpot);
@@ -118,10 +161,12 @@ export function stepMetrics(options: {
     totalTokenThroughput,
     ...(hasSlo && slo ? { goodput: perSecond(ok.filter((sample) => meetsSlo(sample, slo)).length) } : {}),
     ttft: latencyStats(ttfts),
+    ttftFirstChunk: latencyStats(ttftsFirstChunk),
     tpot: latencyStats(tpots),
     itl: latencyStats(itls),
     e2el: latencyStats(e2els),
     outputTokensCounted,
+    ...peakFigures(ok),
     ...(cost ? { cost } : {}),
   };
 }

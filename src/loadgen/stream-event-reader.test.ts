@@ -12,8 +12,14 @@ describe('createSseSplitter', () => {
 });
 
 describe('readStreamPayload', () => {
-  it('reads chat content, reasoning and completions text; empty deltas are no text', () => {
-    expect(readStreamPayload('{"choices":[{"delta":{"role":"assistant","content":""}}]}')).toEqual([]);
+  it('reads chat content, reasoning and completions text; empty deltas are no text, but a choice chunk', () => {
+    // No text, yet a chunk with choices: where vLLM's benchmark starts its TTFT.
+    expect(readStreamPayload('{"choices":[{"delta":{"role":"assistant","content":""}}]}')).toEqual([
+      { type: 'choice-chunk' },
+    ]);
+    expect(readStreamPayload('{"choices": [{"delta": {"role": "assistant"}}]}')).toEqual([
+      { type: 'choice-chunk' },
+    ]);
     expect(readStreamPayload('{"choices":[{"delta":{"content":" hi"}}]}')).toEqual([{ type: 'text-delta' }]);
     expect(readStreamPayload('{"choices":[{"delta":{"reasoning_content":"hmm"}}]}')).toEqual([
       { type: 'text-delta' },
@@ -28,8 +34,12 @@ describe('readStreamPayload', () => {
     expect(readStreamPayload('{"choices":[{"delta":{"content":"\\"quoted\\""}}]}')).toEqual([
       { type: 'text-delta' },
     ]);
-    expect(readStreamPayload('{"choices":[{"delta":{"content":null},"finish_reason":"stop"}]}')).toEqual([]);
-    expect(readStreamPayload('{"choices":[{"delta":{},"finish_reason":"stop"}]}')).toEqual([]);
+    expect(readStreamPayload('{"choices":[{"delta":{"content":null},"finish_reason":"stop"}]}')).toEqual([
+      { type: 'choice-chunk' },
+    ]);
+    expect(readStreamPayload('{"choices":[{"delta":{},"finish_reason":"stop"}]}')).toEqual([
+      { type: 'choice-chunk' },
+    ]);
     expect(readStreamPayload('{"choices":[{"delta":{"content":"","reasoning_content":"r"}}]}')).toEqual([
       { type: 'text-delta' },
     ]);

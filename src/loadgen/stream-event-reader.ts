@@ -1,6 +1,8 @@
 /** What one server-sent `data:` payload of an OpenAI-compatible stream told us. */
 export type StreamEvent =
   | { readonly type: 'text-delta' }
+  /** A chunk whose `choices` array is not empty but carries no text (a role-only or finish chunk). */
+  | { readonly type: 'choice-chunk' }
   | { readonly type: 'usage-report'; readonly promptTokens?: number; readonly completionTokens?: number }
   | { readonly type: 'stream-end' }
   | { readonly type: 'error-report'; readonly message: string };
@@ -35,6 +37,7 @@ const quote = 34;
 const textKeys = ['"content":', '"reasoning_content":', '"reasoning":', '"text":'];
 const noText: StreamEvent[] = [];
 const textDelta: StreamEvent[] = [{ type: 'text-delta' }];
+const choiceChunk: StreamEvent[] = [{ type: 'choice-chunk' }];
 
 /**
  * The hot path: most payloads are plain text deltas, and parsing each as JSON would cost the load generator
@@ -58,7 +61,9 @@ function quickRead(payload: string): StreamEvent[] | undefined {
       return undefined;
     }
   }
-  // Role-only and finish chunks carry no text key; a chunk with neither a key nor `choices` is unusual.
+  // Role-only and finish chunks carry no text; vLLM's benchmark still starts its TTFT at the first of them.
+  if (payload.includes('"choices":[{')) return choiceChunk;
+  // A chunk with neither a text key nor `choices` is unusual.
   return sawKey || payload.includes('"choices":[') ? noText : undefined;
 }
 
@@ -83,7 +88,7 @@ function parsePayload(payload: string): StreamEvent[] {
     const text = delta
       ? (delta.content ?? '') + (delta.reasoning_content ?? delta.reasoning ?? '')
       : (choice.text ?? '');
-    if (typeof text === 'string' && text.length > 0) events.push({ type: 'text-delta' });
+    events.push({ type: typeof text === 'string' && text.length > 0 ? 'text-delta' : 'choice-chunk' });
   }
   if (chunk.usage) {
     const promptTokens = count(chunk.usage.prompt_tokens);

@@ -20,6 +20,8 @@ export interface RequestOutcome {
   readonly startMs: number;
   /** Arrival time of every chunk that carried non-empty text, in order. */
   readonly textChunkTimesMs: readonly number[];
+  /** Arrival of the first chunk with a non-empty `choices` array, text or not (where vLLM starts its TTFT). */
+  readonly firstChoiceMs?: number;
   /** When the response ended (or failed). */
   readonly endMs: number;
   readonly promptTokens?: number;
@@ -96,6 +98,7 @@ export function createStreamingClient(options: StreamingClientOptions): Streamin
       new Promise<RequestOutcome>((resolve) => {
         const body = latin1Bytes(requestBody(options, loadRequest));
         const textChunkTimesMs: number[] = [];
+        let firstChoiceMs: number | undefined;
         let promptTokens: number | undefined;
         let completionTokens: number | undefined;
         let streamError: string | undefined;
@@ -118,6 +121,7 @@ export function createStreamingClient(options: StreamingClientOptions): Streamin
           resolve({
             startMs,
             textChunkTimesMs,
+            ...(firstChoiceMs === undefined ? {} : { firstChoiceMs }),
             endMs: options.now(),
             ...(promptTokens === undefined ? {} : { promptTokens }),
             ...(completionTokens === undefined ? {} : { completionTokens }),
@@ -129,7 +133,10 @@ export function createStreamingClient(options: StreamingClientOptions): Streamin
         };
         const splitter = createSseSplitter((payload) => {
           for (const event of readStreamPayload(payload)) {
-            if (event.type === 'text-delta') textChunkTimesMs.push(chunkTimeMs);
+            if (event.type === 'text-delta') {
+              textChunkTimesMs.push(chunkTimeMs);
+              firstChoiceMs ??= chunkTimeMs;
+            } else if (event.type === 'choice-chunk') firstChoiceMs ??= chunkTimeMs;
             else if (event.type === 'usage-report') {
               promptTokens = event.promptTokens ?? promptTokens;
               completionTokens = event.completionTokens ?? completionTokens;

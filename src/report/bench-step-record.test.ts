@@ -56,7 +56,7 @@ describe('bench step records', () => {
       request_rate: null,
       completed: 1,
       failed: 1,
-      goodput: 2,
+      request_goodput: 2,
       mean_ttft_ms: 100,
     });
     // Through JSON, as the store keeps it.

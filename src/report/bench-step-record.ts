@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { BenchLoad, BenchStepRecord, GenerateRequest, ItemRecord, LatencyStats } from '../spec/index.ts';
 import { InputError } from '../spec/index.ts';
 import { benchLoadLabel } from './format-bench-table.ts';
-import { benchStepJson } from './bench-step-json.ts';
+import { benchStepScores } from './bench-step-json.ts';
 
 // How a bench step lives in the run store without a new table (docs/decisions/0050-bench-load-generator.md):
 // one ItemRecord per step, itemId `step-<i>`, group = the load label, `scores` = the step's --json object,
@@ -51,10 +51,13 @@ const stepRecordSchema = z.object({
     totalTokenThroughput: z.number(),
     goodput: z.number().optional(),
     ttft: latencySchema,
+    ttftFirstChunk: latencySchema.optional(),
     tpot: latencySchema,
     itl: latencySchema,
     e2el: latencySchema,
     outputTokensCounted: z.number().int().nonnegative(),
+    maxOutputTokensPerS: z.number().optional(),
+    maxConcurrentRequests: z.number().int().nonnegative().optional(),
     cost: z
       .object({
         gpuHourlyUsd: z.number(),
@@ -69,6 +72,7 @@ const stepRecordSchema = z.object({
       startMs: z.number(),
       status: z.enum(['ok', 'error']),
       ttftMs: optionalMs,
+      ttftFirstChunkMs: optionalMs,
       e2elMs: optionalMs,
       itlMs: z.array(z.number()),
       inputTokens: z.number().optional(),
@@ -116,7 +120,7 @@ export function benchStepItemRecord(options: {
     status: 'ok',
     request: options.request,
     extracted: JSON.stringify(stored),
-    scores: benchStepJson(step.metrics),
+    scores: benchStepScores(step.metrics),
     cached: false,
     attempts: 1,
     // No response is stored, so nothing reaches the response cache under this key.

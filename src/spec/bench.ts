@@ -16,8 +16,13 @@ export interface BenchRequestSample {
   /** Send time, relative to the step's start. */
   readonly startMs: number;
   readonly status: 'ok' | 'error';
-  /** Send → first chunk with non-empty text. */
+  /** Send → first chunk with non-empty text (parity's TTFT). */
   readonly ttftMs?: number;
+  /**
+   * Send → first chunk with a non-empty `choices` array, even one without text such as the role-only first
+   * chunk of a chat stream (vLLM benchmark_serving's TTFT). Absent in steps stored before it was measured.
+   */
+  readonly ttftFirstChunkMs?: number;
   /** Send → last chunk with non-empty text. */
   readonly e2elMs?: number;
   /** Gaps between successive non-empty text chunks (the first chunk's TTFT excluded). */
@@ -80,11 +85,20 @@ export interface BenchStepMetrics {
   /** Requests per second that met every SLO; undefined when no SLO was given. */
   readonly goodput?: number;
   readonly ttft: LatencyStats;
+  /** TTFT to the first chunk with choices, vLLM's boundary (`ttftFirstChunkMs`); absent in older stored steps. */
+  readonly ttftFirstChunk?: LatencyStats;
   readonly tpot: LatencyStats;
   readonly itl: LatencyStats;
   readonly e2el: LatencyStats;
   /** Completed requests whose output token count was not reported by the server (counted from chunks). */
   readonly outputTokensCounted: number;
+  /**
+   * vLLM's `max_output_tokens_per_s`: the most text chunks (≈ tokens) received in one whole second, counted in
+   * one-second buckets from the first successful request's send. Absent in older stored steps.
+   */
+  readonly maxOutputTokensPerS?: number;
+  /** vLLM's `max_concurrent_requests`: the most successful requests in flight at once. Absent in older steps. */
+  readonly maxConcurrentRequests?: number;
   readonly cost?: BenchStepCost;
 }
 

@@ -21,8 +21,16 @@ export function truthSample(truth: DelayTruth, stepStartMs: number): BenchReques
 }
 
 /**
+ * Fields the server's record cannot give: vLLM's TTFT boundary (the first chunk with choices, which the server
+ * does not time), the peak figures (whole-second bucket counts and in-flight counts, which move by one when a
+ * timestamp crosses a bucket edge or two intervals touch: no relative tolerance fits them; they have unit tests
+ * in src/loadgen/step-metrics.test.ts), and "inf" (not a number).
+ */
+const notFromTruth = /_ttft_first_chunk_ms$|^max_output_tokens_per_s$|^max_concurrent_requests$/;
+
+/**
  * The `--json` object of a step computed from what the server recorded: the same metric code applied to the
- * truth, with the duration from the first arrival to the last response's end.
+ * truth, with the duration from the first arrival to the last response's end (numeric fields it can give only).
  */
 export function truthStepJson(options: {
   truths: readonly DelayTruth[];
@@ -32,7 +40,7 @@ export function truthStepJson(options: {
 }): Record<string, number | null> {
   const startMs = Math.min(...options.truths.map((truth) => truth.receivedMs));
   const endMs = Math.max(...options.truths.map((truth) => truth.endMs));
-  return benchStepJson(
+  const json = benchStepJson(
     stepMetrics({
       load: options.load,
       samples: options.truths.map((truth) => truthSample(truth, startMs)),
@@ -41,4 +49,9 @@ export function truthStepJson(options: {
       ...(options.cost ? { cost: options.cost } : {}),
     }),
   );
+  const truth: Record<string, number | null> = {};
+  for (const [name, value] of Object.entries(json)) {
+    if (typeof value !== 'string' && !notFromTruth.test(name)) truth[name] = value;
+  }
+  return truth;
 }
