@@ -24,7 +24,7 @@ export const bbhCot3shot: Protocol<BbhData> = {
   version: 1,
   benchmark: 'bbh',
   description:
-    'BIG-Bench Hard 3-shot chain of thought (lm-eval bbh_cot_fewshot), "So the answer is X", exact match',
+    'BIG-Bench Hard 3-shot chain of thought (lm-eval bbh_cot_fewshot prompt), BBH authors\' scorer "So the answer is X"',
   metrics: bbhMetrics,
   buildRequest(item: Item<BbhData>) {
     return {

@@ -20,7 +20,8 @@ export const bbhDirect3shot: Protocol<BbhData> = {
   id: 'bbh.direct.3shot',
   version: 1,
   benchmark: 'bbh',
-  description: 'BIG-Bench Hard 3-shot answer only (lm-eval bbh_fewshot), first line, exact match',
+  description:
+    "BIG-Bench Hard 3-shot answer only (lm-eval bbh_fewshot prompt), BBH authors' scorer (first line)",
   metrics: bbhMetrics,
   buildRequest(item: Item<BbhData>) {
     return {
