@@ -71,6 +71,17 @@ describe('bad input: one clear line on stderr, exit code 2, nothing stored is lo
     expect(result.lines).toEqual([expect.stringMatching(/^parity: unknown benchmark "nope".*mmlu.*gsm8k/)]);
   });
 
+  it("names the new id of a renamed protocol (arc.challenge is parity's own, now arc.parity.cot.0shot)", async () => {
+    const result = await run([
+      ...['eval', '--model', 'openai:m', '--bench', 'arc', '--protocol', 'arc.challenge'],
+      ...['--data-dir', dataDir, '--store', store],
+    ]);
+    expect(result.code).toBe(2);
+    expect(result.lines).toEqual([
+      "parity: --protocol: 'arc.challenge' was renamed arc.parity.cot.0shot; pass --protocol arc.parity.cot.0shot",
+    ]);
+  });
+
   it('rejects a bad number naming the flag', async () => {
     const result = await run(evalArgs('--model', 'openai:m', '--concurrency', 'many'));
     expect(result.code).toBe(2);

@@ -83,6 +83,10 @@ describe('benchmark registry', () => {
     );
   });
 
+  it("resolves a renamed protocol's former id, so runs stored under it still read", () => {
+    expect(getProtocol(getBenchmark('arc'), 'arc.challenge').id).toBe('arc.parity.cot.0shot');
+  });
+
   it('returns the default protocol when none is asked for, and rejects an unknown one', () => {
     const mmlu = getBenchmark('mmlu');
     expect(getProtocol(mmlu).id).toBe('mmlu.gen.5shot');

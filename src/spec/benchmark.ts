@@ -50,6 +50,11 @@ export interface Protocol<TData = unknown> {
   readonly id: string;
   readonly version: number;
   readonly benchmark: string;
+  /**
+   * Ids this protocol had before a rename (same prompts and scoring): runs stored under them still resolve to
+   * it, while `parity eval --protocol` asks for the current id.
+   */
+  readonly formerIds?: readonly string[];
   /** One line for `--help` and reports. */
   readonly description: string;
   /** Metrics, headline metric first. */

@@ -38,6 +38,7 @@ export function extractArcAnswer(completion: string): string | null {
 export const arcParityCot: Protocol<ArcData> = {
   id: 'arc.parity.cot.0shot',
   version: 1,
+  formerIds: ['arc.challenge'],
   benchmark: 'arc',
   description:
     'ARC-Challenge 0-shot chain of thought, parity\'s own protocol (simple-evals multiple-choice template, "Answer: X")',

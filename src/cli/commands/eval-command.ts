@@ -81,12 +81,16 @@ export function selectProtocols(
       location: '--protocol',
     });
   }
-  return benchmarks.map((benchmark) =>
-    getProtocol(
-      benchmark,
-      wanted.find((id) => id.startsWith(`${benchmark.id}.`)),
-    ),
-  );
+  return benchmarks.map((benchmark) => {
+    const id = wanted.find((candidate) => candidate.startsWith(`${benchmark.id}.`));
+    const protocol = getProtocol(benchmark, id);
+    if (id !== undefined && protocol.id !== id) {
+      throw new InputError(`'${id}' was renamed ${protocol.id}; pass --protocol ${protocol.id}`, {
+        location: '--protocol',
+      });
+    }
+    return protocol;
+  });
 }
 
 /** `parity eval`: one stored run per benchmark, each scored and printed with its interval and n. */
