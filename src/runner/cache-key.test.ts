@@ -71,3 +71,28 @@ describe('responseCacheKey', () => {
     expect(responseCacheKey({ model: widerModel, request: widerRequest })).toBe(baseKey);
   });
 });
+
+describe('responseCacheKey for log-likelihood requests', () => {
+  const logLikelihood = { context: 'Question: 2 + 2 =\nAnswer:', continuations: [' 3', ' 4', ' 5'] };
+  const keyOf = (scored: { context: string; continuations: readonly string[] } | undefined): string =>
+    responseCacheKey({ model, request, logLikelihood: scored });
+
+  it('keys on the context and every continuation, in order', () => {
+    const keys = [
+      keyOf(logLikelihood),
+      keyOf({ ...logLikelihood, context: 'Question: 2 + 3 =\nAnswer:' }),
+      keyOf({ ...logLikelihood, continuations: [' 3', ' 4'] }),
+      keyOf({ ...logLikelihood, continuations: [' 4', ' 3', ' 5'] }),
+      keyOf({ ...logLikelihood, continuations: [' 3', ' 4', ' 6'] }),
+    ];
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(keys).not.toContain(baseKey);
+  });
+
+  it('is stable for the same request', () => {
+    expect(keyOf({ context: logLikelihood.context, continuations: [...logLikelihood.continuations] })).toBe(
+      keyOf(logLikelihood),
+    );
+    expect(keyOf(undefined)).toBe(baseKey);
+  });
+});

@@ -36,6 +36,14 @@ describe('extractMultipleChoiceAnswer (simple-evals)', () => {
     expect(extractMultipleChoiceAnswer('The best answer is B.')).toBeNull();
     expect(extractMultipleChoiceAnswer('')).toBeNull();
   });
+
+  it("reads a letter only on the marker's own line, as upstream's `[ \\t]*` does", () => {
+    // simple-evals: re.search(r"(?i)Answer\s*:[ \t]*([A-D]|…)", text) finds nothing in "Answer:\nB".
+    expect(extractMultipleChoiceAnswer('Answer:\nB')).toBeNull();
+    expect(extractMultipleChoiceAnswer('Answer: \r\nC')).toBeNull();
+    expect(extractMultipleChoiceAnswer('Answer:\n\nD is wrong.\nAnswer: A')).toBe('A');
+    expect(extractMultipleChoiceAnswer('Antwort:\u000bB')).toBeNull();
+  });
 });
 
 describe('normalizers', () => {

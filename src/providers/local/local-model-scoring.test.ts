@@ -40,6 +40,52 @@ describe.skipIf(llamaProblem !== undefined)(
       expect(scored.textOffsets).toEqual([...scored.textOffsets].sort((a, b) => a - b));
     });
 
+    it('obeys the chain rule: log P(a b | c) = log P(a | c) + log P(b | c a)', async () => {
+      // Splits at word boundaries, where the tiny vocabulary's tokenization of the pair is the concatenation.
+      const context = 'the answer';
+      const [whole, first, second] = await Promise.all([
+        model.logLikelihood({ context, continuations: [' is best'] }, {}),
+        model.logLikelihood({ context, continuations: [' is'] }, {}),
+        model.logLikelihood({ context: `${context} is`, continuations: [' best'] }, {}),
+      ]);
+      const sum = (first.logLikelihoods[0] as number) + (second.logLikelihoods[0] as number);
+      expect(whole.logLikelihoods[0]).toBeCloseTo(sum, 4);
+      // A longer continuation is a conjunction of events: strictly less likely than its first word alone.
+      expect(whole.logLikelihoods[0]).toBeLessThan(first.logLikelihoods[0] as number);
+    });
+
+    it('agrees with the echoed per-token log-probabilities of the whole text', async () => {
+      const context = 'the answer is';
+      const [scored, likelihood] = await Promise.all([
+        model.scoreText(`${context} best`, {}),
+        model.logLikelihood({ context, continuations: [' best'] }, {}),
+      ]);
+      const continuationLogprobs = scored.tokenLogprobs.filter(
+        (_value, index) => (scored.textOffsets[index] as number) >= context.length,
+      );
+      expect(continuationLogprobs.length).toBeGreaterThan(0);
+      const total = continuationLogprobs.reduce<number>((sum, value) => sum + (value as number), 0);
+      expect(likelihood.logLikelihoods[0]).toBeCloseTo(total, 4);
+    });
+
+    it('calls greedy exactly the likeliest next token, as the echoed top log-probabilities show it', async () => {
+      const context = 'the answer';
+      const scored = await model.scoreText(`${context} is`, {});
+      const atNext = scored.textOffsets.findIndex((offset) => offset >= context.length);
+      const top = Object.entries(scored.topLogprobs[atNext] ?? {})[0];
+      expect(top).toBeDefined();
+      const [bestPiece, bestLogprob] = top as [string, number];
+      const [best, actual] = await Promise.all([
+        model.logLikelihood({ context, continuations: [bestPiece] }, {}),
+        model.logLikelihood({ context, continuations: [' is'] }, {}),
+      ]);
+      expect(best.logLikelihoods[0]).toBeCloseTo(bestLogprob, 4);
+      expect(best.isGreedy).toEqual([true]);
+      expect(actual.logLikelihoods[0]).toBeCloseTo(scored.tokenLogprobs[atNext] as number, 4);
+      expect(actual.isGreedy).toEqual([bestPiece === ' is']);
+      expect(actual.logLikelihoods[0]).toBeLessThanOrEqual(bestLogprob + 1e-9);
+    });
+
     it('streams the same text generate returns, ending with finish', async () => {
       const request = {
         messages: [{ role: 'user' as const, content: 'hello there' }],
