@@ -42,11 +42,10 @@ describe('runCostUsd and runCostSummary (one computation)', () => {
     });
     expect(summary?.cost.requests).toBe(2);
     expect(summary?.cachedItems).toBe(1);
-    const price = summary?.price;
-    expect(runCostUsd({ run, catalog })).toBeCloseTo(
-      (price?.inputUsdPerMillion ?? Number.NaN) + (price?.outputUsdPerMillion ?? Number.NaN),
-      12,
-    );
+    // OpenAI's list price for gpt-4o: $2.50 per million input tokens, $10.00 per million output tokens
+    // (openai.com/api/pricing): one million of each is $12.50, whatever the catalog code computes.
+    expect(runCostUsd({ run, catalog })).toBeCloseTo(12.5, 9);
+    expect(summary?.cost.costUsd).toBeCloseTo(12.5, 9);
   });
 
   it('is undefined without a catalog price or without any reported usage', () => {
