@@ -82,6 +82,10 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     .option('--data-dir <dir>', 'folder with the upstream dataset files (env PARITY_DATA_DIR)')
     .option('--no-download', 'never download datasets; fail with instructions instead')
     .option(
+      '--accept-license <benchmarks>',
+      'accept the non-commercial licence of these data sets (comma-separated; remembered; env PARITY_ACCEPT_LICENSES)',
+    )
+    .option(
       '--concurrency <n>',
       'requests in flight at most (the ceiling of adaptive concurrency)',
       String(EVAL_DEFAULTS.concurrency),
@@ -192,6 +196,10 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     .option('--model <name>', 'score only the lines of this model')
     .option('--data-dir <dir>', 'folder with the upstream dataset files (env PARITY_DATA_DIR)')
     .option('--no-download', 'never download datasets')
+    .option(
+      '--accept-license <benchmarks>',
+      'accept the non-commercial licence of these data sets (comma-separated; remembered; env PARITY_ACCEPT_LICENSES)',
+    )
     .option('--json', 'print JSON (CONTRACT.md)')
     .option('--items', 'include every item')
     .option(

@@ -1,12 +1,21 @@
 /**
  * Where a benchmark's upstream files can be downloaded from, pinned by checksum. Every artifact lands in
- * the cache under `<cacheDir>/<benchmark>/` in the same layout as a `--data-dir` folder (CONTRACT.md
- * "Data directory").
+ * the cache under `<cacheDir>/<benchmark>/` in the same layout as a `--data-dir` folder (docs/datasets.md).
  */
 export interface DatasetManifest {
   /** Where the files come from (repository and commit, or release), for messages and docs. */
   readonly source: string;
+  /** The data's licence, shown before the first download. */
+  readonly license: DatasetLicense;
   readonly artifacts: readonly DatasetArtifact[];
+}
+
+/** A data set's licence. A non-commercial one is downloaded only after the user accepts it once. */
+export interface DatasetLicense {
+  /** SPDX-like name, e.g. 'MIT', 'CC BY 4.0', 'CC BY-NC-SA 4.0'. */
+  readonly name: string;
+  /** True when the licence forbids commercial use (the user must accept it: `--accept-license <benchmark>`). */
+  readonly nonCommercial?: boolean;
 }
 
 /** One downloadable file: stored as is at `target`, or a tar archive whose members map onto the layout. */

@@ -78,6 +78,7 @@ const forbiddenFetch: typeof fetch = () => {
 function gsm8kManifest(path = '/gsm8k/test.jsonl', mirrors?: string[]): DatasetManifest {
   return {
     source: 'loopback fixture',
+    license: { name: 'MIT' },
     artifacts: [
       {
         type: 'file',
@@ -94,6 +95,7 @@ function gsm8kManifest(path = '/gsm8k/test.jsonl', mirrors?: string[]): DatasetM
 function mmluManifest(path = '/mmlu/data.tar', tar = mmluTar): DatasetManifest {
   return {
     source: 'loopback fixture',
+    license: { name: 'MIT' },
     artifacts: [
       {
         type: 'tar',
@@ -164,7 +166,15 @@ describe('createDatasetSource', () => {
 
     const url = `${base}/gsm8k/test.jsonl`;
     const bytesTotal = testJsonl.length;
-    expect(events[0]).toEqual({ type: 'download-start', benchmark: 'gsm8k', url, bytesTotal });
+    // The licence comes first, once for the benchmark, then the file's own progress.
+    expect(events[0]).toEqual({
+      type: 'license',
+      benchmark: 'gsm8k',
+      source: 'loopback fixture',
+      license: { name: 'MIT' },
+    });
+    expect(events.filter((event) => event.type === 'license')).toHaveLength(1);
+    expect(events[1]).toEqual({ type: 'download-start', benchmark: 'gsm8k', url, bytesTotal });
     expect(events.at(-2)).toEqual({
       type: 'download-progress',
       benchmark: 'gsm8k',
@@ -176,6 +186,47 @@ describe('createDatasetSource', () => {
 
     // A new source over the same cache finds the file there.
     expect(await source({ fetch: forbiddenFetch }).resolveFile('gsm8k', 'test.jsonl')).toBe(cached);
+  });
+
+  it('downloads a non-commercial data set only once its licence is accepted, and remembers that', async () => {
+    const nonCommercial = { ...gsm8kManifest(), license: { name: 'CC BY-NC-SA 4.0', nonCommercial: true } };
+    const refused = source({ dataDir: undefined, manifests: { gsm8k: nonCommercial } }).resolveFile(
+      'gsm8k',
+      'test.jsonl',
+    );
+    await expect(refused).rejects.toBeInstanceOf(InputError);
+    await expect(refused).rejects.toThrow(
+      'gsm8k: the gsm8k data set is licensed CC BY-NC-SA 4.0, for non-commercial use only; ' +
+        'to download it, accept its licence once with --accept-license gsm8k',
+    );
+    expect(requests).toEqual([]);
+    expect(existsSync(join(cacheDir, 'gsm8k', 'test.jsonl'))).toBe(false);
+
+    // Accepting another benchmark's licence does not count.
+    const otherAccepted = source({
+      dataDir: undefined,
+      manifests: { gsm8k: nonCommercial },
+      acceptedLicenses: ['cmmlu'],
+    });
+    await expect(otherAccepted.resolveFile('gsm8k', 'test.jsonl')).rejects.toThrow(/--accept-license gsm8k/);
+
+    const accepted = source({
+      dataDir: undefined,
+      manifests: { gsm8k: nonCommercial },
+      acceptedLicenses: ['gsm8k'],
+    });
+    expect(await accepted.resolveFile('gsm8k', 'test.jsonl')).toBe(join(cacheDir, 'gsm8k', 'test.jsonl'));
+    expect(events[0]).toMatchObject({
+      type: 'license',
+      license: { name: 'CC BY-NC-SA 4.0', nonCommercial: true },
+    });
+
+    // Once accepted, a later download from the same cache needs no flag.
+    rmSync(join(cacheDir, 'gsm8k'), { recursive: true });
+    rmSync(join(cacheDir, '.parity-downloads', 'complete'), { recursive: true });
+    const later = source({ dataDir: undefined, manifests: { gsm8k: nonCommercial } });
+    expect(await later.resolveFile('gsm8k', 'test.jsonl')).toBe(join(cacheDir, 'gsm8k', 'test.jsonl'));
+    expect(requests).toEqual(['/gsm8k/test.jsonl', '/gsm8k/test.jsonl']);
   });
 
   it('downloads and unpacks a tar archive onto the upstream layout', async () => {
@@ -267,7 +318,7 @@ describe('createDatasetSource', () => {
         `  ${join(dataDir, 'gsm8k', 'test.jsonl')}\n` +
         `  ${join(cacheDir, 'gsm8k', 'test.jsonl')}\n` +
         'Downloading is turned off. To work offline, put the upstream files in a folder laid out as ' +
-        '<folder>/gsm8k/test.jsonl (the layout in CONTRACT.md "Data directory") and pass it with ' +
+        '<folder>/gsm8k/test.jsonl (the layout in docs/datasets.md) and pass it with ' +
         '--data-dir <folder> or PARITY_DATA_DIR=<folder>.',
     );
     await expect(source({ fetch: forbiddenFetch }).listFiles('humaneval', '')).rejects.toThrow(

@@ -1,8 +1,9 @@
+import { createHash } from 'node:crypto';
 import { mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
 import { InputError } from '../spec/index.ts';
 import type { DatasetSource } from '../spec/index.ts';
-import { artifactProvides } from './dataset-manifest.ts';
+import { artifactProvides, artifactTargets } from './dataset-manifest.ts';
 import type { DatasetArtifact, DatasetManifest } from './dataset-manifest.ts';
 import type { DownloadEvent, FileDownloadEvent } from './download-event.ts';
 import { downloadVerifiedFile } from './download-verified-file.ts';
@@ -24,6 +25,11 @@ export interface DatasetSourceOptions {
   /** Pinned downloads per benchmark id. Default: `datasetManifests` (gsm8k, mmlu). */
   readonly manifests?: Readonly<Record<string, DatasetManifest>>;
   readonly onProgress?: (event: DownloadEvent) => void;
+  /**
+   * Benchmarks whose non-commercial licence the user accepts now (`--accept-license`). Acceptance is
+   * remembered in the cache, so it is given once per cache.
+   */
+  readonly acceptedLicenses?: readonly string[];
 }
 
 /**
@@ -38,9 +44,43 @@ export function createDatasetSource(options: DatasetSourceOptions): DatasetSourc
   const manifests = options.manifests ?? datasetManifests;
   const bookkeepingDir = join(options.cacheDir, '.parity-downloads');
   const installs = new Map<string, Promise<void>>();
+  const announced = new Set<string>();
+
+  const acceptancePath = (benchmark: string) =>
+    join(bookkeepingDir, 'accepted-licenses', `${benchmark}.json`);
+
+  /**
+   * Before a benchmark's first download: a non-commercial licence must have been accepted (now or before),
+   * and the licence is reported once (the CLI prints it).
+   */
+  async function checkLicense(benchmark: string, manifest: DatasetManifest): Promise<void> {
+    if (manifest.license.nonCommercial && !(await isFile(acceptancePath(benchmark)))) {
+      if (!(options.acceptedLicenses ?? []).includes(benchmark)) {
+        throw new InputError(
+          `the ${benchmark} data set is licensed ${manifest.license.name}, for non-commercial use only; ` +
+            `to download it, accept its licence once with --accept-license ${benchmark}`,
+          { location: benchmark },
+        );
+      }
+      await mkdir(join(bookkeepingDir, 'accepted-licenses'), { recursive: true });
+      await writeFile(
+        acceptancePath(benchmark),
+        `${JSON.stringify({ benchmark, license: manifest.license.name, source: manifest.source })}\n`,
+      );
+    }
+    if (!announced.has(benchmark)) {
+      announced.add(benchmark);
+      options.onProgress?.({
+        type: 'license',
+        benchmark,
+        source: manifest.source,
+        license: manifest.license,
+      });
+    }
+  }
 
   const markerPath = (benchmark: string, artifact: DatasetArtifact) =>
-    join(bookkeepingDir, 'complete', `${benchmark}-${artifact.sha256}.json`);
+    join(bookkeepingDir, 'complete', `${artifactKey(benchmark, artifact)}.json`);
 
   /** Artifacts of the benchmark that provide `path` and have not been installed into the cache yet. */
   async function pendingArtifacts(benchmark: string, path: string): Promise<DatasetArtifact[]> {
@@ -48,14 +88,29 @@ export function createDatasetSource(options: DatasetSourceOptions): DatasetSourc
     if (!options.allowDownload || !manifest) return [];
     const pending: DatasetArtifact[] = [];
     for (const artifact of manifest.artifacts) {
-      if (artifactProvides(artifact, path) && !(await isFile(markerPath(benchmark, artifact))))
+      if (artifactProvides(artifact, path) && !(await isInstalled(benchmark, manifest, artifact)))
         pending.push(artifact);
     }
     return pending;
   }
 
+  /** Installed: its marker exists (or, for caches written before markers named targets, the checksum's). */
+  async function isInstalled(
+    benchmark: string,
+    manifest: DatasetManifest,
+    artifact: DatasetArtifact,
+  ): Promise<boolean> {
+    if (await isFile(markerPath(benchmark, artifact))) return true;
+    const sharesBytes = manifest.artifacts.some(
+      (other) => other !== artifact && other.sha256 === artifact.sha256,
+    );
+    return (
+      !sharesBytes && (await isFile(join(bookkeepingDir, 'complete', `${benchmark}-${artifact.sha256}.json`)))
+    );
+  }
+
   function install(benchmark: string, artifact: DatasetArtifact): Promise<void> {
-    const key = `${benchmark}-${artifact.sha256}`;
+    const key = artifactKey(benchmark, artifact);
     let running = installs.get(key);
     if (!running) {
       running = installArtifact(benchmark, artifact).catch((error: unknown) => {
@@ -118,6 +173,7 @@ export function createDatasetSource(options: DatasetSourceOptions): DatasetSourc
     if (!options.allowDownload) return 'Downloading is turned off.';
     const pending = await pendingArtifacts(benchmark, path);
     if (pending.length === 0) return `The ${benchmark} download (${manifest.source}) does not provide it.`;
+    await checkLicense(benchmark, manifest);
     await Promise.all(pending.map((artifact) => install(benchmark, artifact)));
     return `The ${benchmark} download (${manifest.source}) does not provide it.`;
   }
@@ -163,11 +219,21 @@ export function createDatasetSource(options: DatasetSourceOptions): DatasetSourc
   };
 }
 
+/**
+ * Names an artifact's completion marker and its shared download. The checksum alone is not enough: two files
+ * of one benchmark may have the same bytes (BBH's three logical_deduction tasks share one prompt file), and
+ * each must still be written to its own place.
+ */
+function artifactKey(benchmark: string, artifact: DatasetArtifact): string {
+  const targets = createHash('sha256').update(artifactTargets(artifact).join('\n')).digest('hex');
+  return `${benchmark}-${artifact.sha256}-${targets.slice(0, 16)}`;
+}
+
 function offlineHint(benchmark: string, path: string): string {
   const example = `<folder>/${benchmark}/${path}`;
   return (
     `To work offline, put the upstream files in a folder laid out as ${example} ` +
-    '(the layout in CONTRACT.md "Data directory") and pass it with --data-dir <folder> or PARITY_DATA_DIR=<folder>.'
+    '(the layout in docs/datasets.md) and pass it with --data-dir <folder> or PARITY_DATA_DIR=<folder>.'
   );
 }
 

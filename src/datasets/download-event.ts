@@ -1,3 +1,5 @@
+import type { DatasetLicense } from './dataset-manifest.ts';
+
 /** Progress of fetching one URL. Byte counts are of the response body; `bytesTotal` is the pinned size. */
 export type FileDownloadEvent =
   | { readonly type: 'download-start'; readonly url: string; readonly bytesTotal: number }
@@ -13,6 +15,13 @@ export type FileDownloadEvent =
 
 /** What a DatasetSource reports while it makes a benchmark's files available. */
 export type DownloadEvent =
+  /** Before a benchmark's first download from this source: where the files come from and their licence. */
+  | {
+      readonly type: 'license';
+      readonly benchmark: string;
+      readonly source: string;
+      readonly license: DatasetLicense;
+    }
   | (FileDownloadEvent & { readonly benchmark: string })
   /** A downloaded archive was unpacked into the cache: `fileCount` files written. */
   | {

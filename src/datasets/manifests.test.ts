@@ -57,3 +57,52 @@ describe.skipIf(!existsSync(shared))('GSM8K pins against ../shared/datasets (ski
     }
   });
 });
+
+describe('every benchmark has a pinned download with its licence', () => {
+  it('covers each benchmark parity runs', () => {
+    expect(Object.keys(datasetManifests).sort()).toEqual(
+      ['arc', 'bbh', 'gsm8k', 'humaneval', 'ifeval', 'mbpp', 'mgsm', 'mmlu', 'mt_bench'].sort(),
+    );
+    for (const manifest of Object.values(datasetManifests)) expect(manifest.license.name).not.toBe('');
+    // 27 BBH tasks, each a data file and a chain-of-thought prompt; 11 MGSM languages.
+    expect(datasetManifests.bbh?.artifacts).toHaveLength(54);
+    expect(datasetManifests.mgsm?.artifacts).toHaveLength(11);
+  });
+});
+
+describe.skipIf(!existsSync(shared))('file pins against ../shared/datasets (skipped: folder absent)', () => {
+  const fileManifests = Object.entries(datasetManifests).filter(([, manifest]) =>
+    manifest.artifacts.every((artifact) => artifact.type === 'file'),
+  );
+
+  for (const [benchmark, manifest] of fileManifests) {
+    it(`${benchmark}: every pinned file equals the shared copy, and a download lands in the upstream layout`, async () => {
+      const cacheDir = mkdtempSync(join(tmpdir(), 'parity-manifests-'));
+      try {
+        const bodies = new Map<string, Buffer>();
+        for (const artifact of manifest.artifacts) {
+          if (artifact.type !== 'file') continue;
+          const bytes = readFileSync(join(shared, benchmark, artifact.target));
+          expect({ target: artifact.target, sha256: sha256(bytes), sizeBytes: bytes.length }).toEqual({
+            target: artifact.target,
+            sha256: artifact.sha256,
+            sizeBytes: artifact.sizeBytes,
+          });
+          bodies.set(artifact.url, bytes);
+        }
+        const fetchShared: typeof fetch = async (input) => {
+          const body = bodies.get(String(input));
+          return body ? new Response(new Uint8Array(body)) : new Response(null, { status: 404 });
+        };
+        const source = createDatasetSource({ cacheDir, allowDownload: true, fetch: fetchShared });
+        for (const artifact of manifest.artifacts) {
+          if (artifact.type !== 'file') continue;
+          const path = await source.resolveFile(benchmark, artifact.target);
+          expect(path).toBe(join(cacheDir, benchmark, artifact.target));
+        }
+      } finally {
+        rmSync(cacheDir, { recursive: true, force: true });
+      }
+    });
+  }
+});

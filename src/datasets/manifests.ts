@@ -1,17 +1,25 @@
 import type { DatasetManifest } from './dataset-manifest.ts';
+import { arcManifest } from './download-manifests/arc.ts';
+import { bbhManifest } from './download-manifests/bbh.ts';
+import { ifevalManifest } from './download-manifests/ifeval.ts';
+import { mbppManifest } from './download-manifests/mbpp.ts';
+import { mgsmManifest } from './download-manifests/mgsm.ts';
+import { mtBenchManifest } from './download-manifests/mt-bench.ts';
 
 const gsm8kCommit = '3101c7d5072418e28b9008a6636bde82a006892c';
 const humanEvalCommit = '6d43fb980f9fee3c892a914eda09951f772ad10d';
 const gsm8kBase = `https://raw.githubusercontent.com/openai/grade-school-math/${gsm8kCommit}/grade_school_math/data`;
 
 /**
- * Pinned downloads for the benchmarks parity can fetch by itself (docs/decisions/0003-dataset-downloads.md).
+ * Pinned downloads for every benchmark parity runs (docs/decisions/0003-dataset-downloads.md, docs/datasets.md).
  * Checksums: GSM8K from the repository blobs at the pinned commit; MMLU's data.tar as published in the
- * `download_checksums` of huggingface/datasets `datasets/hendrycks_test/dataset_infos.json`.
+ * `download_checksums` of huggingface/datasets `datasets/hendrycks_test/dataset_infos.json`; the others from
+ * the files at the pinned commits (each in `download-manifests/`).
  */
 export const datasetManifests: Readonly<Record<string, DatasetManifest>> = {
   gsm8k: {
     source: `openai/grade-school-math@${gsm8kCommit}`,
+    license: { name: 'MIT' },
     artifacts: [
       {
         type: 'file',
@@ -32,6 +40,7 @@ export const datasetManifests: Readonly<Record<string, DatasetManifest>> = {
   humaneval: {
     // Byte-identical to the shared test copy (sha256 checked against ../shared/datasets/humaneval).
     source: `openai/human-eval@${humanEvalCommit}`,
+    license: { name: 'MIT' },
     artifacts: [
       {
         type: 'file',
@@ -44,6 +53,7 @@ export const datasetManifests: Readonly<Record<string, DatasetManifest>> = {
   },
   mmlu: {
     source: 'official MMLU release data.tar (hendrycks/test)',
+    license: { name: 'MIT' },
     artifacts: [
       {
         type: 'tar',
@@ -63,4 +73,10 @@ export const datasetManifests: Readonly<Record<string, DatasetManifest>> = {
       },
     ],
   },
+  arc: arcManifest,
+  bbh: bbhManifest,
+  ifeval: ifevalManifest,
+  mbpp: mbppManifest,
+  mgsm: mgsmManifest,
+  mt_bench: mtBenchManifest,
 };

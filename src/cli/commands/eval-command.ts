@@ -65,6 +65,7 @@ export interface EvalFlags
   readonly threads?: string;
   readonly cache: boolean;
   readonly download: boolean;
+  readonly acceptLicense?: string;
 }
 
 export const EVAL_DEFAULTS = { concurrency: 8, timeoutMs: 120_000, maxRetries: 5 } as const;
@@ -109,7 +110,11 @@ export async function evalCommand(flags: EvalFlags, io: CliIo): Promise<number> 
   const limits = parseRequestLimitFlags(flags);
   const sampling = parseSamplingFlags(flags);
   const directory = dataDir(io, flags.dataDir);
-  const source = cliDatasetSource(io, { directory: directory, allowDownload: flags.download });
+  const source = cliDatasetSource(io, {
+    directory: directory,
+    allowDownload: flags.download,
+    acceptLicense: flags.acceptLicense,
+  });
   // Load every benchmark's items before the first model call, so bad data fails fast.
   const itemLists = [];
   for (const [index, benchmark] of benchmarks.entries()) {

@@ -40,6 +40,7 @@ export interface ScoreFlags extends CodeExecutionFlags {
   readonly json?: boolean;
   readonly items?: boolean;
   readonly download: boolean;
+  readonly acceptLicense?: string;
 }
 
 /** `parity score <bench> --samples FILE`: scores completions produced elsewhere, with no model call. */
@@ -76,7 +77,11 @@ export async function scoreCommand(benchmarkId: string, flags: ScoreFlags, io: C
   }
 
   const directory = dataDir(io, flags.dataDir);
-  const source = cliDatasetSource(io, { directory: directory, allowDownload: flags.download });
+  const source = cliDatasetSource(io, {
+    directory: directory,
+    allowDownload: flags.download,
+    acceptLicense: flags.acceptLicense,
+  });
   if (flags.problemFile !== undefined && benchmark.id !== 'humaneval')
     throw new InputError('only humaneval takes a problem file', { location: '--problem-file' });
   const loaded =
