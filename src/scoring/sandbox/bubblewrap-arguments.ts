@@ -15,6 +15,8 @@ export interface BubblewrapArgumentsOptions {
   readonly extraReadOnlyPaths?: readonly string[];
   /** 'merged' (default): /bin, /lib… are symlinks into /usr, as on Debian 12; 'split': they are bound read-only. */
   readonly usrLayout?: 'merged' | 'split';
+  /** The descriptor bubblewrap reads a seccomp program from (`--seccomp FD`); none when undefined. */
+  readonly seccompFd?: number;
 }
 
 /** Top-level directories that merged-/usr systems (Debian 12, Ubuntu) make symlinks into /usr. */
@@ -22,9 +24,11 @@ const usrSymlinks = ['bin', 'sbin', 'lib', 'lib32', 'lib64', 'libx32'];
 
 /**
  * bubblewrap arguments that run the interpreter with: every namespace new (no network but loopback, own pid
- * namespace so the whole tree dies with it), only /usr (read-only) and a private /tmp visible — no /home,
- * /root, /etc/shadow or project files —, an empty environment, a new session (no terminal to signal), and
- * death with the parent. The caller adds the command's own process group kill for timeouts.
+ * namespace so the whole tree dies with it), only /usr (read-only), /dev (read-only: the device nodes still
+ * work) and a private size-capped /tmp visible — no /home, /root, /etc/shadow or project files, no /proc (the
+ * program's own memory would be readable through /proc/self/mem) —, a read-only root, so /tmp is the only
+ * writable file system, an empty environment, a new session (no terminal to signal), death with the parent,
+ * and the seccomp program when given. The caller adds the command's own process group kill for timeouts.
  */
 export function bubblewrapArguments(options: BubblewrapArgumentsOptions): string[] {
   const namespaces =
@@ -63,8 +67,6 @@ export function bubblewrapArguments(options: BubblewrapArgumentsOptions): string
     '/usr',
     ...links,
     ...readOnly,
-    '--proc',
-    '/proc',
     '--dev',
     '/dev',
     '--perms',
@@ -73,6 +75,11 @@ export function bubblewrapArguments(options: BubblewrapArgumentsOptions): string
     String(options.tmpBytes),
     '--tmpfs',
     '/tmp',
+    '--remount-ro',
+    '/dev',
+    '--remount-ro',
+    '/',
+    ...(options.seccompFd === undefined ? [] : ['--seccomp', String(options.seccompFd)]),
     '--chdir',
     '/tmp',
     '--clearenv',

