@@ -14,6 +14,7 @@ except OSError:
 with open('/tmp/probe', 'w') as probe:
     probe.write('x')
 result['home_visible'] = os.path.exists('/root') or os.path.exists('/home')
+result['proc_visible'] = os.path.exists('/proc')
 print('PROBE' + json.dumps(result))
 `;
 
@@ -22,12 +23,13 @@ interface ProbeResult {
   interfaces: string[];
   usr_writable: boolean;
   home_visible: boolean;
+  proc_visible: boolean;
 }
 
 /**
  * Runs a probe program through the executor and checks what the sandbox promises: it starts, the program is
  * not root, the network has no interface but loopback, the root filesystem is read-only, /tmp is writable and
- * home directories are not visible. Call it before the first model call, so a broken sandbox fails fast.
+ * home directories and /proc are not visible. Call it before the first model call, so a broken sandbox fails fast.
  */
 export async function checkSandbox(executor: CodeExecutor): Promise<SandboxCheck> {
   const result = await executor.runPython(probeProgram);
@@ -47,5 +49,6 @@ export async function checkSandbox(executor: CodeExecutor): Promise<SandboxCheck
     return { ok: false, reason: `the sandbox has network interfaces ${probe.interfaces.join(', ')}` };
   if (probe.usr_writable) return { ok: false, reason: 'the sandbox root filesystem is writable' };
   if (probe.home_visible) return { ok: false, reason: 'home directories are visible in the sandbox' };
+  if (probe.proc_visible) return { ok: false, reason: '/proc is visible in the sandbox' };
   return { ok: true };
 }

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createPythonExecutor } from './create-python-executor.ts';
 import { bubblewrapArguments } from './bubblewrap-arguments.ts';
+import { seccompFilter } from './seccomp-filter.ts';
 
 describe('bubblewrapArguments', () => {
   it('as root: no user namespace, drops to the given uid with setpriv, only /usr and a private /tmp', () => {
@@ -64,3 +65,52 @@ describe.skipIf(!existsSync('/usr/bin/python3'))(
     });
   },
 );
+
+describe('bubblewrapArguments: what the program may write', () => {
+  it('mounts no /proc, makes / and /dev read-only after the size-capped /tmp, and loads the seccomp program', () => {
+    const args = bubblewrapArguments({
+      pythonPath: '/usr/bin/python3',
+      pythonArguments: [],
+      tmpBytes: 1024,
+      seccompFd: 5,
+    });
+    const options = args.slice(0, args.indexOf('--'));
+    expect(options).not.toContain('--proc');
+    expect(options.join(' ')).toContain(
+      '--size 1024 --tmpfs /tmp --remount-ro /dev --remount-ro / --seccomp 5',
+    );
+  });
+});
+
+describe('seccompFilter', () => {
+  const decode = (bytes: Buffer) =>
+    Array.from({ length: bytes.length / 8 }, (_, index) => ({
+      code: bytes.readUInt16LE(index * 8),
+      jt: bytes.readUInt8(index * 8 + 2),
+      jf: bytes.readUInt8(index * 8 + 3),
+      k: bytes.readUInt32LE(index * 8 + 4),
+    }));
+
+  it('x64: refuses other architectures, x32 calls and the listed calls with EPERM, allows the rest', () => {
+    const program = decode(seccompFilter('x64')!);
+    const refuse = program.length - 1;
+    expect(program[refuse]).toEqual({ code: 0x06, jt: 0, jf: 0, k: 0x00050001 });
+    expect(program[refuse - 1]).toEqual({ code: 0x06, jt: 0, jf: 0, k: 0x7fff0000 });
+    expect(program[1]).toMatchObject({ code: 0x15, k: 0xc000003e, jf: refuse - 2 });
+    const targets = program
+      .map((instruction, index) => ({ ...instruction, index }))
+      .filter((instruction) => instruction.code === 0x15 || instruction.code === 0x35)
+      .slice(1);
+    for (const check of targets) expect(check.index + 1 + check.jt).toBe(refuse);
+    expect(targets.map((check) => check.k)).toEqual(
+      expect.arrayContaining([0x40000000, 101, 310, 311, 319, 29]),
+    );
+  });
+
+  it('arm64 has its own numbers; other architectures get no filter', () => {
+    expect(decode(seccompFilter('arm64')!).map((instruction) => instruction.k)).toEqual(
+      expect.arrayContaining([0xc00000b7, 117, 270, 271, 279, 194]),
+    );
+    expect(seccompFilter('ia32')).toBeUndefined();
+  });
+});

@@ -1,10 +1,13 @@
 import { randomBytes } from 'node:crypto';
+import { accessSync, constants } from 'node:fs';
 import type { CodeExecutor, ExecutionResult } from '../../spec/index.ts';
 import { bubblewrapArguments } from './bubblewrap-arguments.ts';
 import { ExecutionSlots } from './execution-slots.ts';
 import { bootstrapArguments, pythonBootstrapSource } from './python-bootstrap.ts';
 import { defaultResourceLimits, type ResourceLimits } from './resource-limits.ts';
+import { findMemoryCgroups, type MemoryCgroups, type ProgramCgroup } from './memory-cgroup.ts';
 import { runProgramProcess } from './run-program-process.ts';
+import { SandboxUidPool } from './sandbox-uid-pool.ts';
 import { seccompFilter } from './seccomp-filter.ts';
 
 export interface PythonExecutorOptions {
@@ -34,8 +37,18 @@ export interface PythonExecutorOptions {
   readonly pythonPath?: string;
   /** Default /usr/bin/bwrap. */
   readonly bubblewrapPath?: string;
-  /** Default 64000. */
+  /**
+   * Default 64000. As root, each slot leases its own uid from here on (up to 1000 uids), never one another parity
+   * process uses at the same time.
+   */
   readonly sandboxUidBase?: number;
+  /**
+   * Memory of the whole sandbox (every process, its /tmp, shared memory) when a memory cgroup can be made; default
+   * address space + /tmp size + 128 MiB. Over it, the kernel kills the program (it fails).
+   */
+  readonly memoryBytes?: number;
+  /** Default: found on the machine (`findMemoryCgroups`) when sandboxed; null: none. */
+  readonly memoryCgroups?: MemoryCgroups | null;
   /** Size of the private /tmp; default 64 MiB. */
   readonly tmpBytes?: number;
   /** Default 2000 characters. */
@@ -51,6 +64,36 @@ export interface PythonExecutorOptions {
 export interface PythonExecutor extends CodeExecutor {
   readonly limits: ResourceLimits;
   readonly parallelism: number;
+  /** What bounds the memory of the whole sandbox besides the per-process limits. */
+  readonly memoryBound: 'cgroup v1' | 'cgroup v2' | 'mounts and seccomp only' | 'none (unsandboxed)';
+  /** The uids leased so far (root only), by slot. */
+  sandboxUids(): number[];
+  /** Releases the leased uids (the process's end releases them too). */
+  close(): void;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Runs the sandbox through a shell that first moves itself into the cgroup, so every descendant starts there. */
+function joinCgroupThenRun(procsFile: string, command: string, args: readonly string[]) {
+  return {
+    command: '/bin/sh',
+    arguments: [
+      '-c',
+      'echo $$ > "$1" || exit 125; shift; exec "$@"',
+      'parity-sandbox',
+      procsFile,
+      command,
+      ...args,
+    ],
+  };
 }
 
 /**
@@ -72,7 +115,15 @@ export function createPythonExecutor(options: PythonExecutorOptions): PythonExec
   ];
   const createNonce = options.createNonce ?? (() => randomBytes(16).toString('hex'));
   const filter = seccompFilter(options.arch ?? process.arch);
-  const runInSlot = (source: string, slot: number): Promise<ExecutionResult> => {
+  const sandboxed = options.isolation === 'bubblewrap';
+  const tmpBytes = options.tmpBytes ?? 64 * 1024 * 1024;
+  const cgroups =
+    !sandboxed || options.memoryCgroups === null
+      ? undefined
+      : (options.memoryCgroups ?? findMemoryCgroups({ pid: process.pid, isAlive }));
+  const memoryBytes = options.memoryBytes ?? limits.addressSpaceBytes + tmpBytes + 128 * 1024 * 1024;
+  const uids = new SandboxUidPool({ base: options.sandboxUidBase ?? 64000 });
+  const runInSlot = async (source: string, slot: number): Promise<ExecutionResult> => {
     const common = {
       input: source,
       nonce: createNonce(),
@@ -88,27 +139,50 @@ export function createPythonExecutor(options: PythonExecutorOptions): PythonExec
         cwd: options.unsandboxedCwd ?? '/tmp',
       });
     }
-    return runProgramProcess({
-      ...common,
-      command: options.bubblewrapPath ?? '/usr/bin/bwrap',
-      // fd 5: the seccomp program (fds 3 and 4 are the bootstrap's status and nonce).
-      ...(filter ? { extraInputs: [filter] } : {}),
-      arguments: bubblewrapArguments({
+    const bubblewrap = options.bubblewrapPath ?? '/usr/bin/bwrap';
+    let cgroup: ProgramCgroup | undefined;
+    try {
+      // Checked here because the cgroup's shell would otherwise report a missing bubblewrap in its own words.
+      accessSync(bubblewrap, constants.X_OK);
+      const args = bubblewrapArguments({
         pythonPath,
         pythonArguments,
-        tmpBytes: options.tmpBytes ?? 64 * 1024 * 1024,
+        tmpBytes,
         ...(filter ? { seccompFd: 5 } : {}),
-        ...(options.effectiveUid === 0 ? { dropToUid: (options.sandboxUidBase ?? 64000) + slot } : {}),
+        ...(options.effectiveUid === 0 ? { dropToUid: await uids.uidFor(slot) } : {}),
         ...(options.usrLayout ? { usrLayout: options.usrLayout } : {}),
-      }),
-      cwd: '/',
-    });
+      });
+      cgroup = cgroups?.create(memoryBytes);
+      const launch = cgroup
+        ? joinCgroupThenRun(cgroup.procsFile, bubblewrap, args)
+        : { command: bubblewrap, arguments: args };
+      return await runProgramProcess({
+        ...common,
+        ...launch,
+        // fd 5: the seccomp program (fds 3 and 4 are the bootstrap's status and nonce).
+        ...(filter ? { extraInputs: [filter] } : {}),
+        cwd: '/',
+      });
+    } catch (error) {
+      // No uid or cgroup for the program: it did not run, which is the sandbox's failure, not the program's.
+      const message = error instanceof Error ? error.message : String(error);
+      return { status: 'sandbox-error', exitCode: null, signal: null, durationMs: 0, outputTail: message };
+    } finally {
+      if (cgroup && !cgroup.remove()) setTimeout(() => cgroup?.remove(), 1000).unref();
+    }
   };
   return {
     isolation: options.isolation,
     timeoutMs: options.timeoutMs,
     limits,
     parallelism: options.parallelism,
+    memoryBound: !sandboxed
+      ? 'none (unsandboxed)'
+      : cgroups
+        ? `cgroup v${cgroups.version}`
+        : 'mounts and seccomp only',
     runPython: (source) => slots.run((slot) => runInSlot(source, slot)),
+    sandboxUids: () => uids.leased(),
+    close: () => uids.close(),
   };
 }
