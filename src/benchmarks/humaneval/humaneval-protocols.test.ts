@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Item } from '../../spec/index.ts';
-import { cleanBaseCompletion, humanEvalBase } from './humaneval-base.ts';
+import { cleanBaseCompletion, humanEvalBase, humanEvalBaseCleaned } from './humaneval-base.ts';
 import type { HumanEvalData } from './humaneval-data.ts';
 import { extractInstructCode, humanEvalInstruct } from './humaneval-instruct.ts';
 
@@ -22,12 +22,27 @@ describe('humaneval.base', () => {
     });
   });
 
-  it('cleans completions as lm-eval build_predictions does and leaves them unscored until executed', () => {
+  it("leaves completions unscored until executed; parity's own clean-up helper", () => {
     expect(cleanBaseCompletion('```python\n    x = 1\n▁▁▁▁return x')).toBe('    x = 1\n    return x');
     expect(humanEvalBase.score(item, '    return 1')).toEqual({
       scores: { passed: null },
       extracted: '    return 1',
     });
+  });
+
+  it('keeps the raw completion, as lm-eval build_predictions (prompt + response) does: no clean-up', () => {
+    const fenced = '```python\n    x = 1\n▁▁▁▁return x';
+    expect(humanEvalBase.score(item, fenced).extracted).toBe(fenced);
+  });
+});
+
+describe("humaneval.base.cleaned (parity's own variant)", () => {
+  it('sends the same request as humaneval.base and cleans the completion before running it', () => {
+    expect(humanEvalBaseCleaned.buildRequest(item)).toEqual(humanEvalBase.buildRequest(item));
+    expect(humanEvalBaseCleaned.score(item, '```python\n    x = 1\n▁▁▁▁return x').extracted).toBe(
+      '    x = 1\n    return x',
+    );
+    expect(humanEvalBaseCleaned.id).not.toBe(humanEvalBase.id);
   });
 });
 

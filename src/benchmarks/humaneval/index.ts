@@ -1,5 +1,5 @@
 import type { Benchmark } from '../../spec/index.ts';
-import { humanEvalBase } from './humaneval-base.ts';
+import { humanEvalBase, humanEvalBaseCleaned } from './humaneval-base.ts';
 import type { HumanEvalData } from './humaneval-data.ts';
 import { humanEvalInstruct } from './humaneval-instruct.ts';
 import { loadHumanEvalItems } from './load-humaneval-items.ts';
@@ -10,7 +10,7 @@ export { readHumanEvalProblems } from './load-humaneval-items.ts';
 /** HumanEval (164 problems), scored by running the code in a sandbox. Default protocol: humaneval.base. */
 export const humanEvalBenchmark: Benchmark<HumanEvalData> = {
   id: 'humaneval',
-  protocols: [humanEvalBase, humanEvalInstruct],
+  protocols: [humanEvalBase, humanEvalInstruct, humanEvalBaseCleaned],
   defaultProtocol: humanEvalBase.id,
   loadItems: loadHumanEvalItems,
 };

@@ -3,7 +3,14 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createDatasetSource } from '../../datasets/dataset-source.ts';
 import { loadMbppItems, readMbppTasks } from './load-mbpp-items.ts';
-import { extractMbppCode, mbpp3shot, mbppProgram, mbppTaskText } from './mbpp-3shot.ts';
+import {
+  extractMbppCode,
+  lmEvalMbppProgram,
+  mbpp3shot,
+  mbpp3shotExtract,
+  mbppProgram,
+  mbppTaskText,
+} from './mbpp-3shot.ts';
 import { mbppFewShot } from './mbpp-fewshot.ts';
 
 const datasets = resolve(import.meta.dirname, '../../../../shared/datasets');
@@ -26,7 +33,26 @@ describe('mbpp.3shot prompt and extraction', () => {
     expect(extractMbppCode('```python\ndef f(x): pass\n```')).toBe(header); // empty first match, as upstream
   });
 
-  it('runs the setup code between the solution and the asserts', () => {
+  it('mbpp.3shot runs the raw completion then the asserts, as lm-eval mbpp (no filter, no setup code)', () => {
+    const data = {
+      taskId: 1,
+      text: '',
+      code: 'class Node: pass',
+      testList: ['assert root', 'assert 1'],
+      testSetupCode: 'root = Node()',
+      challengeTestList: [],
+    };
+    expect(lmEvalMbppProgram(data, '```python\nCODE')).toBe('```python\nCODE\nassert root\nassert 1');
+    expect(mbpp3shot.score({ id: '1', data }, ' x = 1\n```').extracted).toBe(' x = 1\n```');
+    expect(mbpp3shotExtract.score({ id: '1', data }, '\nx = 1\n```').extracted).toBe(
+      'from __future__ import annotations\nx = 1',
+    );
+    expect(mbpp3shotExtract.buildRequest({ id: '1', data })).toEqual(
+      mbpp3shot.buildRequest({ id: '1', data }),
+    );
+  });
+
+  it('mbpp.3shot.extract runs the setup code between the solution and the asserts', () => {
     const data = {
       taskId: 1,
       text: '',

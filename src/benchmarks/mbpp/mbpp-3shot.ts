@@ -18,10 +18,10 @@ export function mbppTaskText(task: { text: string; testList: readonly string[] }
 const fewShotPrefix = mbppFewShot.map((shot) => `${mbppTaskText(shot)}${shot.code}\n[DONE]\n\n`).join('');
 
 /**
- * lm-eval `extract_code_blocks`: the first ``` block of "```" + completion (the prefix stands for an opening
+ * `mbpp.3shot.extract` (parity's own): lm-eval `extract_code_blocks` (mbpp_instruct's filter): the first ``` block of "```" + completion (the prefix stands for an opening
  * fence that instruct variants prefill), else the same with "```python" reduced to "```", else the whole
- * completion; always preceded by "from __future__ import annotations\n". Upstream quirk kept: a completion that
- * itself starts with "```python" yields an empty first match.
+ * completion (upstream: the empty string); always preceded by "from __future__ import annotations\n" (not
+ * upstream). Upstream quirk kept: a completion that itself starts with "```python" yields an empty first match.
  */
 export function extractMbppCode(completion: string): string {
   const header = 'from __future__ import annotations\n';
@@ -34,32 +34,71 @@ export function extractMbppCode(completion: string): string {
 }
 
 /**
- * The program run for an MBPP task: the code, the task's setup code (upstream MBPP; lm-eval leaves it out, which
- * makes task 367 unsolvable), then its asserts (not `challenge_test_list`, as in lm-eval and the paper).
+ * The program lm-eval `mbpp` runs (HF evaluate `code_eval`: prediction + "\n" + reference, the reference being
+ * the three asserts joined by "\n"): the raw completion, then the asserts. No setup code, so task 367 cannot pass.
+ */
+export function lmEvalMbppProgram(data: MbppData, completion: string): string {
+  return `${completion}\n${data.testList.join('\n')}`;
+}
+
+/**
+ * The program `mbpp.3shot.extract` runs: the code, the task's setup code (upstream MBPP data; lm-eval leaves it
+ * out, which makes task 367 unsolvable), then its asserts (not `challenge_test_list`, as in lm-eval and the paper).
  */
 export function mbppProgram(data: MbppData, code: string): string {
   const setup = data.testSetupCode.trim() === '' ? '' : `${data.testSetupCode}\n`;
   return `${code}\n${setup}${data.testList.join('\n')}`;
 }
 
+/** The request of both 3-shot protocols. */
+function threeShotRequest(item: Item<MbppData>) {
+  return {
+    messages: [{ role: 'user' as const, content: `${fewShotPrefix}${mbppTaskText(item.data)}` }],
+    parameters: { temperature: 0, maxTokens: 256, stop: ['[DONE]'] },
+  };
+}
+
 /**
- * lm-eval `mbpp`: 3 shots (task ids 2, 3, 4) and the task in one user message, stop "[DONE]", greedy,
- * 256 tokens (lm-eval's default max_gen_toks); code from `extractMbppCode`, run with the task's asserts.
+ * lm-eval `mbpp` (lm_eval/tasks/mbpp/mbpp.yaml at EleutherAI/lm-evaluation-harness@4e7e0d47): 3 shots (task ids
+ * 2, 3, 4) and the task in one user message, stop "[DONE]", greedy, 256 tokens (lm-eval's default
+ * max_gen_toks); no filter, so the raw completion runs, followed by the task's three asserts
+ * (`lmEvalMbppProgram`).
  */
 export const mbpp3shot: Protocol<MbppData> = {
   id: 'mbpp.3shot',
+  version: 2,
+  benchmark: 'mbpp',
+  description:
+    'MBPP 3-shot (lm-eval mbpp: task ids 2-4 as shots, [BEGIN]/[DONE], raw completion), pass@k by sandboxed execution',
+  metrics: passAtOneMetrics,
+  passAtK: { itemScore: passedScore },
+  buildRequest: threeShotRequest,
+  score(_item: Item<MbppData>, completion: string) {
+    return unexecutedScore(completion);
+  },
+  scoreAsync(item: Item<MbppData>, completion: string, context) {
+    return scoreProgram(context.executor, lmEvalMbppProgram(item.data, completion));
+  },
+  referenceCompletion(item: Item<MbppData>) {
+    return item.data.code;
+  },
+};
+
+/**
+ * parity's own variant (version 1 of `mbpp.3shot` behaved so): the same request; the code is taken with
+ * `extractMbppCode` (first fenced block, else the whole reply, after "from __future__ import annotations") and
+ * run with the task's `test_setup_code` before its asserts (`mbppProgram`), which makes tasks 367 and 927
+ * solvable.
+ */
+export const mbpp3shotExtract: Protocol<MbppData> = {
+  id: 'mbpp.3shot.extract',
   version: 1,
   benchmark: 'mbpp',
   description:
-    'MBPP 3-shot (lm-eval mbpp: task ids 2-4 as shots, [BEGIN]/[DONE]), pass@k by sandboxed execution',
+    "MBPP 3-shot with parity's own code extraction and test_setup_code (not upstream), pass@k by sandboxed execution",
   metrics: passAtOneMetrics,
   passAtK: { itemScore: passedScore },
-  buildRequest(item: Item<MbppData>) {
-    return {
-      messages: [{ role: 'user', content: `${fewShotPrefix}${mbppTaskText(item.data)}` }],
-      parameters: { temperature: 0, maxTokens: 256, stop: ['[DONE]'] },
-    };
-  },
+  buildRequest: threeShotRequest,
   score(_item: Item<MbppData>, completion: string) {
     return unexecutedScore(extractMbppCode(completion));
   },
