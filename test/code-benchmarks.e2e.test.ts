@@ -92,7 +92,7 @@ describe.skipIf(!ready || !sandboxAvailable)(
         samples: file,
         items: true,
         execTimeout: '20',
-        protocol: 'mbpp.3shot.extract',
+        protocol: 'mbpp.parity.3shot.extract',
       });
       const failing = json.items?.filter((item) => item.score !== 1).map((item) => item.id);
       // No reference solution fails in this copy (tasks 367 and 927 need their test_setup_code, which runs).

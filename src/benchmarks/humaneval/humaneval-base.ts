@@ -12,7 +12,7 @@ import { humanEvalProgram } from './humaneval-program.ts';
 export const humanEvalStops = ['\nclass', '\ndef', '\n#', '\nif', '\nprint'] as const;
 
 /**
- * parity's own clean-up (`humaneval.base.cleaned`, not upstream): drops "```python\n" and turns SentencePiece
+ * parity's own clean-up (`humaneval.parity.base.cleaned`, not upstream): drops "```python\n" and turns SentencePiece
  * "▁" indentation back into spaces; the result continues the prompt. It can only turn failures into passes.
  */
 export function cleanBaseCompletion(completion: string): string {
@@ -62,7 +62,7 @@ export const humanEvalBase: Protocol<HumanEvalData> = {
  * rescues completions, so its scores are at least those of `humaneval.base` and not comparable with upstream's.
  */
 export const humanEvalBaseCleaned: Protocol<HumanEvalData> = {
-  id: 'humaneval.base.cleaned',
+  id: 'humaneval.parity.base.cleaned',
   version: 1,
   benchmark: 'humaneval',
   description:

@@ -36,7 +36,7 @@ describe('humaneval.base', () => {
   });
 });
 
-describe("humaneval.base.cleaned (parity's own variant)", () => {
+describe("humaneval.parity.base.cleaned (parity's own variant)", () => {
   it('sends the same request as humaneval.base and cleans the completion before running it', () => {
     expect(humanEvalBaseCleaned.buildRequest(item)).toEqual(humanEvalBase.buildRequest(item));
     expect(humanEvalBaseCleaned.score(item, '```python\n    x = 1\n▁▁▁▁return x').extracted).toBe(

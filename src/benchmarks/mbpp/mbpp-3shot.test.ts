@@ -52,7 +52,7 @@ describe('mbpp.3shot prompt and extraction', () => {
     );
   });
 
-  it('mbpp.3shot.extract runs the setup code between the solution and the asserts', () => {
+  it('mbpp.parity.3shot.extract runs the setup code between the solution and the asserts', () => {
     const data = {
       taskId: 1,
       text: '',

@@ -18,7 +18,7 @@ export function mbppTaskText(task: { text: string; testList: readonly string[] }
 const fewShotPrefix = mbppFewShot.map((shot) => `${mbppTaskText(shot)}${shot.code}\n[DONE]\n\n`).join('');
 
 /**
- * `mbpp.3shot.extract` (parity's own): lm-eval `extract_code_blocks` (mbpp_instruct's filter): the first ``` block of "```" + completion (the prefix stands for an opening
+ * `mbpp.parity.3shot.extract` (parity's own): lm-eval `extract_code_blocks` (mbpp_instruct's filter): the first ``` block of "```" + completion (the prefix stands for an opening
  * fence that instruct variants prefill), else the same with "```python" reduced to "```", else the whole
  * completion (upstream: the empty string); always preceded by "from __future__ import annotations\n" (not
  * upstream). Upstream quirk kept: a completion that itself starts with "```python" yields an empty first match.
@@ -42,7 +42,7 @@ export function lmEvalMbppProgram(data: MbppData, completion: string): string {
 }
 
 /**
- * The program `mbpp.3shot.extract` runs: the code, the task's setup code (upstream MBPP data; lm-eval leaves it
+ * The program `mbpp.parity.3shot.extract` runs: the code, the task's setup code (upstream MBPP data; lm-eval leaves it
  * out, which makes task 367 unsolvable), then its asserts (not `challenge_test_list`, as in lm-eval and the paper).
  */
 export function mbppProgram(data: MbppData, code: string): string {
@@ -91,7 +91,7 @@ export const mbpp3shot: Protocol<MbppData> = {
  * solvable.
  */
 export const mbpp3shotExtract: Protocol<MbppData> = {
-  id: 'mbpp.3shot.extract',
+  id: 'mbpp.parity.3shot.extract',
   version: 1,
   benchmark: 'mbpp',
   description:
