@@ -33,6 +33,13 @@ describe('parseSlo', () => {
     expect(parseSlo(undefined)).toBeUndefined();
   });
 
+  it("also takes vLLM's --goodput spelling, name:milliseconds separated by spaces or commas", () => {
+    expect(parseSlo('ttft:500')).toEqual({ ttftMs: 500 });
+    expect(parseSlo('ttft:500 tpot:50')).toEqual({ ttftMs: 500, tpotMs: 50 });
+    expect(parseSlo('ttft : 500, e2el=900')).toEqual({ ttftMs: 500, e2elMs: 900 });
+    expect(() => parseSlo('ttft:')).toThrow(/^--slo: 'ttft:' needs a positive number/);
+  });
+
   it('rejects unknown objectives and bad numbers', () => {
     expect(() => parseSlo('itl=20')).toThrow(/^--slo: unknown objective 'itl'/);
     expect(() => parseSlo('ttft=fast')).toThrow(/^--slo: 'ttft=fast' needs a positive number/);

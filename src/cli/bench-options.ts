@@ -48,13 +48,20 @@ export function parseBenchLoads(flags: {
     .map((requestRate) => ({ type: 'request-rate', requestRate, burstiness }));
 }
 
-/** `--slo ttft=200,tpot=50,e2el=5000` (milliseconds) → BenchSlo. */
+/**
+ * `--slo ttft=200,tpot=50,e2el=5000` (milliseconds) → BenchSlo. vLLM's `--goodput` spelling is accepted too:
+ * `ttft:200` pairs, separated by commas or spaces (`--slo "ttft:200 tpot:50"`).
+ */
 export function parseSlo(value: string | undefined): BenchSlo | undefined {
   if (value === undefined) return undefined;
   const slo: { ttftMs?: number; tpotMs?: number; e2elMs?: number } = {};
   const keys = { ttft: 'ttftMs', tpot: 'tpotMs', e2el: 'e2elMs' } as const;
-  for (const part of parseList(value)) {
-    const [name = '', milliseconds = ''] = part.split('=').map((side) => side.trim());
+  const parts = value
+    .replace(/\s*([=:])\s*/g, '$1')
+    .split(/[\s,]+/)
+    .filter((part) => part !== '');
+  for (const part of parts) {
+    const [name = '', milliseconds = ''] = part.split(/[=:]/).map((side) => side.trim());
     if (!(name in keys)) {
       throw new InputError(`unknown objective '${name}' (expected ttft, tpot, e2el)`, { location: '--slo' });
     }
@@ -65,7 +72,7 @@ export function parseSlo(value: string | undefined): BenchSlo | undefined {
     slo[keys[name as keyof typeof keys]] = number;
   }
   if (Object.keys(slo).length === 0) {
-    throw new InputError('expected ttft=MS,tpot=MS,e2el=MS (any of them)', { location: '--slo' });
+    throw new InputError('expected ttft=MS,tpot=MS,e2el=MS or ttft:MS … (any of them)', { location: '--slo' });
   }
   return slo;
 }

@@ -1,6 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { ParityError } from '../spec/index.ts';
 import { processIo, type CliIo } from './cli-io.ts';
+import { environmentWithDotEnv } from './dot-env.ts';
 import { registerBenchCommand } from './commands/bench-command.ts';
 import { demoCommand } from './commands/demo-command.ts';
 import { EVAL_DEFAULTS, evalCommand, type EvalFlags } from './commands/eval-command.ts';
@@ -247,6 +248,7 @@ export async function main(
   io: CliIo = processIo(interruptSignal()),
 ): Promise<number> {
   let exitCode = 0;
+  io = { ...io, env: environmentWithDotEnv(io) };
   const program = buildProgram(io, (code) => (exitCode = code));
   try {
     await program.parseAsync([...argv], { from: 'user' });

@@ -1,3 +1,4 @@
+import { checkBaseUrl } from './shared/check-base-url.ts';
 import { InputError } from '../spec/errors.ts';
 import type { LanguageModel } from '../spec/language-model.ts';
 import { createAnthropicModel } from './anthropic/anthropic-model.ts';
@@ -102,7 +103,7 @@ export function createLanguageModel(spec: string, options: CreateLanguageModelOp
   const parsed = parseModelSpec(spec);
   const apiKey = options.apiKey?.trim() || undefined;
   const common = { now: options.now, ...(options.fetch ? { fetch: options.fetch } : {}) };
-  if (options.baseUrl !== undefined) hostOf(options.baseUrl);
+  if (options.baseUrl !== undefined) checkBaseUrl(options.baseUrl, { location: '--base-url' });
   if (parsed.provider === 'local') {
     return createLocalModel({
       modelPath: parsed.modelPath,

@@ -1,3 +1,4 @@
+import { checkBaseUrl } from '../../providers/shared/check-base-url.ts';
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Command, Option } from 'commander';
@@ -118,7 +119,10 @@ export function registerBenchCommand(
       'requests sent before the sweep and left out of every figure',
       String(BENCH_DEFAULTS.warmup),
     )
-    .option('--slo <objectives>', 'goodput objectives in ms: ttft=MS,tpot=MS,e2el=MS (any of them)')
+    .option(
+      '--slo <objectives>',
+      'goodput objectives in ms: ttft=MS,tpot=MS,e2el=MS or vLLM-style "ttft:MS tpot:MS" (any of them)',
+    )
     .option(
       '--gpu-hourly <usd>',
       'GPU rental price per GPU-hour, for the cost per million tokens at each step',
@@ -190,11 +194,7 @@ export async function benchCommand(flags: BenchFlags, io: CliIo): Promise<number
     findOpenAIPreset(spec.preset)?.baseUrl ??
     'https://api.openai.com/v1';
   const apiKey = readProviderKey(io, keyVariablesFor(spec));
-  try {
-    new URL(baseUrl);
-  } catch {
-    throw new InputError(`'${baseUrl}' is not a URL`, { location: '--base-url' });
-  }
+  checkBaseUrl(baseUrl, { location: '--base-url' });
   const prompts = await promptSource(flags, io, { inputTokens, outputTokens, endpoint });
 
   const maxConcurrency = Math.max(
