@@ -72,7 +72,9 @@ export function parseSlo(value: string | undefined): BenchSlo | undefined {
     slo[keys[name as keyof typeof keys]] = number;
   }
   if (Object.keys(slo).length === 0) {
-    throw new InputError('expected ttft=MS,tpot=MS,e2el=MS or ttft:MS … (any of them)', { location: '--slo' });
+    throw new InputError('expected ttft=MS,tpot=MS,e2el=MS or ttft:MS … (any of them)', {
+      location: '--slo',
+    });
   }
   return slo;
 }
