@@ -2,6 +2,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { ParityError } from '../spec/index.ts';
 import { processIo, type CliIo } from './cli-io.ts';
 import { environmentWithDotEnv } from './dot-env.ts';
+import { showDefaultsPlainly } from './plain-defaults.ts';
 import { registerBenchCommand } from './commands/bench-command.ts';
 import { demoCommand } from './commands/demo-command.ts';
 import { EVAL_DEFAULTS, evalCommand, type EvalFlags } from './commands/eval-command.ts';
@@ -239,6 +240,7 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
   registerImportCommand(program, io, setExitCode, storeOption);
   registerPlanCommand(program, io, setExitCode, storeOption);
 
+  showDefaultsPlainly(program);
   return program;
 }
 

@@ -100,7 +100,7 @@ export function registerBenchCommand(
     )
     .option(
       '--output-tokens <n>',
-      'output tokens per request (max_tokens; fixed with --ignore-eos)',
+      'output tokens per request (max_tokens; a fixed length unless --no-ignore-eos)',
       String(BENCH_DEFAULTS.outputTokens),
     )
     .option(
