@@ -38,6 +38,11 @@ export function csvField(value: string | number | boolean | null): string {
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
+/** Milliseconds to the microsecond: timings are measured no finer, and `375.96416900000077` helps nobody. */
+function roundMs(value: number | null): number | null {
+  return value === null ? null : Math.round(value * 1000) / 1000;
+}
+
 function itemJson(run: RunView, item: ItemView): Record<string, string | number | boolean | null> {
   return {
     run_id: run.runId,
@@ -52,8 +57,8 @@ function itemJson(run: RunView, item: ItemView): Record<string, string | number 
     extracted: item.extracted,
     response: item.response,
     error: item.error,
-    latency_ms: item.latencyMs,
-    ttft_ms: item.ttftMs,
+    latency_ms: roundMs(item.latencyMs),
+    ttft_ms: roundMs(item.ttftMs),
     input_tokens: item.inputTokens,
     output_tokens: item.outputTokens,
     finish_reason: item.finishReason,

@@ -1,9 +1,11 @@
 import type { ComparisonView, HeadlineView, IntervalView, ReportData } from './view-model.ts';
 
 /**
- * Text made inert in Markdown: HTML-significant characters become entities and Markdown punctuation is
- * backslash-escaped, line breaks become spaces, so a model name or item id can neither inject HTML nor
- * break a table.
+ * Text made inert inside a line of Markdown (table cells, sentences): HTML-significant characters become
+ * entities, the punctuation that can start emphasis, code, links, tables or strikethrough inside a line is
+ * backslash-escaped, line breaks become spaces, so a model name or item id can neither inject HTML nor break a
+ * table. Dots, dashes and the like only mean something at the start of a line, so ids such as
+ * `mmlu.gen.5shot` and dates stay as written.
  */
 export function escapeMarkdown(text: string): string {
   return text
@@ -11,7 +13,7 @@ export function escapeMarkdown(text: string): string {
     .replaceAll('&', '&amp;')
     .replaceAll('<', '&lt;')
     .replaceAll('>', '&gt;')
-    .replace(/([\\`*_{}[\]()#+\-.!|~"'])/g, '\\$1');
+    .replace(/([\\`*_[\]()|~])/g, '\\$1');
 }
 
 function formatNumber(value: number | null, kind: 'proportion' | 'graded'): string {

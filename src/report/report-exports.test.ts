@@ -83,6 +83,10 @@ describe('Markdown report', () => {
     expect(escapeMarkdown('<b>x</b> | [a](javascript:y)\nnext')).toBe(
       '&lt;b&gt;x&lt;/b&gt; \\| \\[a\\]\\(javascript:y\\) next',
     );
+    expect(escapeMarkdown('mmlu.gen.5shot on 2026-12-07, #1 + "x"!')).toBe(
+      'mmlu.gen.5shot on 2026-12-07, #1 + "x"!',
+    );
+    expect(escapeMarkdown('a*b_c~~d`e\\f')).toBe('a\\*b\\_c\\~\\~d\\`e\\\\f');
     const markdown = renderMarkdownReport(data);
     expect(markdown).not.toContain('<script>');
     expect(markdown).not.toContain('](javascript');
@@ -91,6 +95,13 @@ describe('Markdown report', () => {
 });
 
 describe('item exports', () => {
+  it('writes latencies to the microsecond, not with floating-point noise', () => {
+    const timed = { ...item, latencyMs: 375.96416900000077, ttftMs: 12.0000001 };
+    const [, line] = itemsCsv([{ run, items: [timed] }]).split('\r\n');
+    expect(line).toContain(',375.964,12,');
+    expect(itemsJson([{ run, items: [timed] }]).items[0]).toMatchObject({ latency_ms: 375.964, ttft_ms: 12 });
+  });
+
   it('writes RFC 4180 CSV with formula-looking text defused, and snake_case JSON', () => {
     expect(csvField('=1+1')).toBe("'=1+1");
     expect(csvField('-2')).toBe("'-2");
