@@ -57,7 +57,7 @@ describe('parity report and parity view from the command line', () => {
     expect(html).not.toMatch(/<(link|img|iframe)\b|src="http/);
     const markdown = readFileSync(join(directory, 'r.md'), 'utf8');
     expect(markdown).toContain('### Paired comparisons');
-    expect(markdown).toContain('**openai:gpt\\-4o better**');
+    expect(markdown).toContain('**openai:gpt-4o better**');
     expect(readFileSync(join(directory, 'r.csv'), 'utf8').split('\r\n').filter(Boolean)).toHaveLength(161);
     expect(JSON.parse(readFileSync(join(directory, 'r.json'), 'utf8')).items).toHaveLength(160);
   });
