@@ -116,13 +116,13 @@ describe.skipIf(!existsSync(chromiumPath))(
       console.log(`screenshots: ${screenshotDirectory}`);
     });
 
-    it('runs list: every run with model, n, score ± interval, status; a running run updates live', async () => {
+    it('runs list: every run with model, n, score and its interval, status; a running run updates live', async () => {
       await openView(page, `${server.url}/#/runs`, 'runs');
       await page.waitForSelector(`tr[data-run-id="${seeded.strongRunId}"]`);
       expect(await page.locator('table.runs tbody tr').count()).toBe(5);
       const strong = page.locator(`tr[data-run-id="${seeded.strongRunId}"]`);
       expect(await strong.textContent()).toMatch(
-        /openai:gpt-4o.*mmlu.*80\/80.*accuracy 8\d\.\d% ± \d+\.\d%.*completed/,
+        /openai:gpt-4o.*mmlu.*80\/80.*accuracy 8\d\.\d% \[\d+\.\d%, \d+\.\d%\].*completed/,
       );
       const running = page.locator(`tr[data-run-id="${seeded.runningRunId}"]`);
       expect(await running.textContent()).toContain('10/80');

@@ -10,7 +10,11 @@ function scoreCell(run: RunView): HTMLElement {
   const headline = run.headline;
   if (!headline || headline.value === null) return h('td', { class: 'muted' }, '—');
   const [low, high] = headline.ci95;
-  const plus = low !== null && high !== null ? ` ± ${formatPercent((high - low) / 2, headline.kind)}` : '';
+  // The interval itself, not a ± half-width: near 0 or 1 it is not symmetric ([0.0%, 1.9%] is not 0.0% ± 0.9%).
+  const interval =
+    low !== null && high !== null
+      ? ` [${formatPercent(low, headline.kind)}, ${formatPercent(high, headline.kind)}]`
+      : '';
   const bar =
     headline.kind === 'proportion' && low !== null && high !== null
       ? s(
@@ -24,7 +28,7 @@ function scoreCell(run: RunView): HTMLElement {
   return h(
     'td',
     { class: 'score' },
-    `${headline.name} ${formatPercent(headline.value, headline.kind)}${plus}`,
+    `${headline.name} ${formatPercent(headline.value, headline.kind)}${interval}`,
     ' ',
     bar,
   );
@@ -100,7 +104,7 @@ export const runsView: View = (container, source) => {
               'model',
               'benchmark',
               'n',
-              'score ± 95% CI',
+              'score [95% CI]',
               'errors',
               'tokens in/out',
               'cost',
