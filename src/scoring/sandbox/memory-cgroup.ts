@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -66,7 +67,7 @@ function removeQuietly(directory: string): boolean {
  * The memory cgroups parity can create, or undefined when the machine offers none it may write (not root, no
  * delegated cgroup, cgroup v2 without the memory controller for children): the sandbox then relies on its
  * sized mounts and seccomp program alone. Decided by creating and limiting a trial cgroup; cgroups left by dead
- * parity processes are removed on the way.
+ * parity processes are removed on the way. The trial's process joins it, as every program's shell will.
  */
 export function findMemoryCgroups(options: FindMemoryCgroupsOptions): MemoryCgroups | undefined {
   const found = parentDirectory(options);
@@ -101,7 +102,13 @@ export function findMemoryCgroups(options: FindMemoryCgroupsOptions): MemoryCgro
     return { procsFile: join(directory, 'cgroup.procs'), remove: () => removeQuietly(directory) };
   };
   try {
-    create(64 * 1024 * 1024).remove();
+    // A trial cgroup that a process really joins (v2 refuses processes in some cgroups that accept a limit).
+    const trial = create(64 * 1024 * 1024);
+    const joined = spawnSync('/bin/sh', ['-c', 'echo $$ > "$1"', 'parity-trial', trial.procsFile], {
+      stdio: 'ignore',
+    });
+    trial.remove();
+    if (joined.status !== 0) return undefined;
   } catch {
     return undefined;
   }
