@@ -96,7 +96,14 @@ describe.skipIf(!existsSync(datasets) || !sandbox)(
       bench: string;
       protocol: string;
       extra?: readonly string[];
-    }): Promise<{ code: number; stderr: string; run?: RunJson; usages: Usage[]; modelSpec: string }> {
+    }): Promise<{
+      code: number;
+      stdout: string;
+      stderr: string;
+      run?: RunJson;
+      usages: Usage[];
+      modelSpec: string;
+    }> {
       const io = captureIo({ cwd: directory, env: options.env });
       const name = `${options.model.replace(/\W/g, '-')}-${options.protocol}`;
       const store = join(directory, `${name}.db`);
@@ -111,14 +118,15 @@ describe.skipIf(!existsSync(datasets) || !sandbox)(
         ],
         io,
       );
-      if (code !== 0) return { code, stderr: io.output.stderr, usages: [], modelSpec: options.model };
+      const { stdout, stderr } = io.output;
+      if (code !== 0) return { code, stdout, stderr, usages: [], modelSpec: options.model };
       const run = (JSON.parse(readFileSync(jsonFile, 'utf8')) as { runs: RunJson[] }).runs[0];
       const runStore = openSqliteRunStore({ path: store });
       try {
         const [summary] = runStore.listRuns();
         const stored = summary ? runStore.getRun(summary.runId) : undefined;
         const usages = (stored?.items ?? []).flatMap((item) => (item.response ? [item.response.usage] : []));
-        return { code, stderr: io.output.stderr, ...(run ? { run } : {}), usages, modelSpec: options.model };
+        return { code, stdout, stderr, ...(run ? { run } : {}), usages, modelSpec: options.model };
       } finally {
         runStore.close();
       }
@@ -149,6 +157,7 @@ describe.skipIf(!existsSync(datasets) || !sandbox)(
         expect(Object.values(result.run?.metrics ?? {})[0]?.value).toBe(1);
         // Every protocol sets a temperature, which this API version cannot take: recorded and shown.
         expect(result.run?.provider_fixed).toContain('temperature');
+        expect(result.stdout).toMatch(new RegExp(`${protocol}.*\\(provider's sampling: temperature`));
         const reported = anthropic.reported.slice(before);
         expect(reported).toHaveLength(result.usages.length);
         const totals = {

@@ -5,7 +5,7 @@ import { scoreReportJson, type ScoreItemJson, type ScoreReportJson } from '../re
 import { summarizeScores, type ScoreSummary, type SummaryClustering } from '../report/summarize-scores.ts';
 import type { ScoreTableRow } from '../report/format-score-table.ts';
 import { passAtKSummary, samplingJson, samplingLabel, type SamplingInfo } from './pass-at-k-summary.ts';
-import { providerFixedLabel } from './provider-fixed-parameters.ts';
+import { providerFixedLabel } from '../report/provider-fixed-parameters.ts';
 import { scoredUnitsSummary } from './scored-units-summary.ts';
 
 /** A run's summary with its item outcomes (no request or response text). */

@@ -1,3 +1,4 @@
+import { providerFixedLabel } from './provider-fixed-parameters.ts';
 import type { ComparisonView, HeadlineView, IntervalView, ReportData } from './view-model.ts';
 
 /**
@@ -47,7 +48,7 @@ export function renderMarkdownReport(data: ReportData): string {
       ? `${run.headline.name}${run.headline.kind === 'proportion' ? ' %' : ''}`
       : '—';
     lines.push(
-      `| \`${run.runId.replaceAll('`', '')}\` | ${escapeMarkdown(run.model)} | ${escapeMarkdown(run.benchmark)} | ${escapeMarkdown(run.protocol)} | ${run.doneItems}/${run.totalItems} | ${escapeMarkdown(metric)} | ${headlineCell(run.headline)} | ${run.errors} | ${run.unscored} | ${run.status} |`,
+      `| \`${run.runId.replaceAll('`', '')}\` | ${escapeMarkdown(run.model)} | ${escapeMarkdown(run.benchmark)} | ${escapeMarkdown(`${run.protocol}${providerFixedLabel(run.providerFixed)}`)} | ${run.doneItems}/${run.totalItems} | ${escapeMarkdown(metric)} | ${headlineCell(run.headline)} | ${run.errors} | ${run.unscored} | ${run.status} |`,
     );
   }
   if (data.comparisons.length > 0) {

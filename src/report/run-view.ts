@@ -69,6 +69,7 @@ export function buildRunView(options: {
     model: shortModelName(run.config.modelSpec),
     benchmark: run.config.benchmark,
     protocol: run.config.protocol,
+    ...(run.config.providerFixed?.length ? { providerFixed: [...run.config.providerFixed] } : {}),
     status: run.status,
     doneItems: run.doneItems,
     totalItems: run.totalItems,

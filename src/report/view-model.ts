@@ -25,6 +25,8 @@ export interface RunView {
   readonly model: string;
   readonly benchmark: string;
   readonly protocol: string;
+  /** Protocol parameters the provider's API could not take (its own sampling applied); absent when none. */
+  readonly providerFixed?: readonly string[];
   readonly status: 'running' | 'interrupted' | 'completed' | 'failed';
   readonly doneItems: number;
   readonly totalItems: number;

@@ -3,6 +3,11 @@ import { formatCount, formatMs, formatPercent, h, replaceChildren, s } from '../
 import { showError, viewLink } from '../links.ts';
 import type { View } from '../links.ts';
 
+/** `(provider's sampling: temperature not applied)` when the provider fixed protocol parameters, else ''. */
+function providerFixedLabel(providerFixed: readonly string[] | undefined): string {
+  return providerFixed?.length ? ` (provider's sampling: ${providerFixed.join(', ')} not applied)` : '';
+}
+
 /** Poll interval while a run is still running. */
 const pollMs = 2000;
 
@@ -52,7 +57,12 @@ function runRow(run: RunView, selected: Set<string>, onChange: () => void): HTML
       h('a', { href: viewLink('items', { run: run.runId }) }, run.model),
       h('div', { class: 'muted small' }, run.runId),
     ),
-    h('td', {}, run.benchmark, h('div', { class: 'muted small' }, run.protocol)),
+    h(
+      'td',
+      {},
+      run.benchmark,
+      h('div', { class: 'muted small' }, `${run.protocol}${providerFixedLabel(run.providerFixed)}`),
+    ),
     h('td', { class: 'num' }, `${run.doneItems}/${run.totalItems}`),
     scoreCell(run),
     h('td', { class: 'num' }, String(run.errors)),

@@ -17,7 +17,7 @@ import type { CliIo } from '../cli-io.ts';
 import { evaluateBenchmark } from '../evaluate-benchmark.ts';
 import { modelFromSpec } from '../model-from-spec.ts';
 import { assertProtocolsSupported } from '../protocol-support.ts';
-import { providerFixedParameters } from '../provider-fixed-parameters.ts';
+import { providerFixedParameters } from '../../report/provider-fixed-parameters.ts';
 import { parseList, parseSecondsAsMs, parseWholeNumber } from '../parse-options.ts';
 import { dataDir, storePath } from '../paths.ts';
 import { runJson, runTableRow, type RunScores } from '../run-summary.ts';
