@@ -249,6 +249,50 @@ describe.skipIf(!existsSync(datasets) || !sandbox)(
       },
     );
 
+    it('gemini: a blocked prompt is stored at once as blocked by the content filter, not retried', async () => {
+      const blocking = await startGeminiApiServer({ respond: () => ({ type: 'blocked', reason: 'SAFETY' }) });
+      try {
+        const store = join(directory, 'blocked.db');
+        const io = captureIo({ cwd: directory, env: { GEMINI_API_KEY: 'gemini-flavour-key' } });
+        const code = await main(
+          [
+            'eval',
+            ...['--model', 'gemini:gemini-1.5-pro', '--base-url', blocking.origin, '--bench', 'gsm8k'],
+            ...['--limit', '3', '--data-dir', datasets, '--store', store, '--no-download'],
+          ],
+          io,
+        );
+        expect({ code, stderr: code === 0 ? '' : io.output.stderr }).toEqual({ code: 0, stderr: '' });
+        const runStore = openSqliteRunStore({ path: store });
+        try {
+          const [summary] = runStore.listRuns();
+          const items = summary ? runStore.getRun(summary.runId)?.items : undefined;
+          expect(
+            items?.map((item) => ({
+              status: item.status,
+              attempts: item.attempts,
+              finishReason: item.response?.finishReason,
+              text: item.response?.text,
+              reason: JSON.stringify(item.response?.raw?.response).includes('"blockReason":"SAFETY"'),
+            })),
+          ).toEqual(
+            Array.from({ length: 3 }, () => ({
+              status: 'ok',
+              attempts: 1,
+              finishReason: 'content-filter',
+              text: '',
+              reason: true,
+            })),
+          );
+        } finally {
+          runStore.close();
+        }
+        expect(blocking.requests).toHaveLength(3);
+      } finally {
+        await blocking.close();
+      }
+    });
+
     it.each([
       ['anthropic:claude-3-5-sonnet-20241022', 'ANTHROPIC_API_KEY'],
       ['gemini:gemini-1.5-pro', 'GEMINI_API_KEY'],
