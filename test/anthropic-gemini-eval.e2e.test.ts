@@ -146,7 +146,7 @@ describe.skipIf(!existsSync(datasets) || !sandbox)(
           env: { ANTHROPIC_API_KEY: 'sk-ant-flavour' },
           bench,
           protocol,
-          extra: thinking ? ['--thinking-budget', '1024'] : [],
+          extra: thinking ? ['--reasoning-allowance', '1024'] : [],
         });
         expect({ code: result.code, stderr: result.code === 0 ? '' : result.stderr }).toEqual({
           code: 0,
@@ -210,7 +210,7 @@ describe.skipIf(!existsSync(datasets) || !sandbox)(
           env: { GEMINI_API_KEY: 'gemini-flavour-key' },
           bench,
           protocol,
-          extra: thinking ? ['--thinking-budget', '256'] : [],
+          extra: thinking ? ['--reasoning-allowance', '256'] : [],
         });
         expect({ code: result.code, stderr: result.code === 0 ? '' : result.stderr }).toEqual({
           code: 0,

@@ -120,7 +120,7 @@ describe('anthropic at the SDK API version', () => {
 
   it('5: extended thinking with a budget; thinking tokens read from output_tokens_details', async () => {
     const result = await model(strict).generate(
-      { ...request, parameters: { ...request.parameters, thinkingBudgetTokens: 2048 } },
+      { ...request, parameters: { ...request.parameters, reasoningAllowanceTokens: 2048 } },
       {},
     );
     const sent = strict.requests.at(-1)?.body;
@@ -132,13 +132,22 @@ describe('anthropic at the SDK API version', () => {
     expect(result.usage.outputTokens).toBe(reported?.output_tokens);
   });
 
+  it('reasoning effort goes to output_config.effort, as the version defines it', async () => {
+    const result = await model(strict).generate(
+      { ...request, parameters: { ...request.parameters, reasoningEffort: 'high' } },
+      {},
+    );
+    expect(result.text).toBe('The best answer is B');
+    expect(strict.requests.at(-1)?.body.output_config).toEqual({ effort: 'high' });
+  });
+
   it('5: the SDK prints no deprecation warning per request', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     try {
       // A model the SDK lists as deprecated, and one it warns about for thinking.type 'enabled'.
       await model(strict, 'claude-sonnet-4-5').generate(request, {});
       await model(strict, 'claude-opus-4-6').generate(
-        { ...request, parameters: { ...request.parameters, thinkingBudgetTokens: 1024 } },
+        { ...request, parameters: { ...request.parameters, reasoningAllowanceTokens: 1024 } },
         {},
       );
       expect(warn).not.toHaveBeenCalled();
@@ -169,7 +178,7 @@ describe('gemini', () => {
   it('6: thinking tokens are billed as output (thoughtsTokenCount is not in candidatesTokenCount)', async () => {
     reply = { type: 'text', text: 'B. Because.', thinking: 'The answer must be B because of the premise.' };
     const result = await model().generate(
-      { ...request, parameters: { ...request.parameters, thinkingBudgetTokens: 512 } },
+      { ...request, parameters: { ...request.parameters, reasoningAllowanceTokens: 512 } },
       {},
     );
     const reported = server.reported.at(-1);
@@ -186,6 +195,12 @@ describe('gemini', () => {
       outputTokens: reported.candidatesTokenCount + reported.thoughtsTokenCount,
       reasoningTokens: reported.thoughtsTokenCount,
     });
+  });
+
+  it('reasoning effort goes to thinkingConfig.thinkingLevel', async () => {
+    reply = { type: 'text', text: 'B.' };
+    await model().generate({ ...request, parameters: { ...request.parameters, reasoningEffort: 'low' } }, {});
+    expect(server.requests.at(-1)?.body.generationConfig?.thinkingConfig).toEqual({ thinkingLevel: 'LOW' });
   });
 
   it('7: a blocked prompt is an answer blocked by the content filter at once, with its reason kept', async () => {

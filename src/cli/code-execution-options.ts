@@ -22,7 +22,7 @@ export interface SamplingFlags {
   readonly samples?: string;
   readonly temperature?: string;
   readonly topP?: string;
-  readonly thinkingBudget?: string;
+  readonly reasoningAllowance?: string;
 }
 
 export const samplesOption = (): Option =>
@@ -34,10 +34,10 @@ export const temperatureOption = (): Option =>
   new Option('--temperature <t>', "replace the protocol's temperature (default: the protocol's, greedy 0)");
 export const topPOption = (): Option =>
   new Option('--top-p <p>', "replace the protocol's top-p (default: the protocol's, unset)");
-export const thinkingBudgetOption = (): Option =>
+export const reasoningAllowanceOption = (): Option =>
   new Option(
-    '--thinking-budget <tokens>',
-    "tokens the model may think before answering (Anthropic extended thinking, Gemini thinkingConfig), added to the protocol's answer budget; 0 turns thinking off (default: the provider's)",
+    '--reasoning-allowance <tokens>',
+    "tokens a reasoning model may think on top of the protocol's answer budget (Anthropic thinking budget_tokens, Gemini thinkingBudget; 0 turns thinking off where the API allows) (default: the provider's)",
   );
 export const execTimeoutOption = (): Option =>
   new Option('--exec-timeout <seconds>', 'wall-clock limit per executed program (code benchmarks)').default(
@@ -67,19 +67,21 @@ function parseNumber(flag: string, value: string | undefined, range: { min: numb
 }
 
 /**
- * `--samples`, `--temperature`, `--top-p`, `--thinking-budget`; several greedy samples would be identical, so
+ * `--samples`, `--temperature`, `--top-p`, `--reasoning-allowance`; several greedy samples would be identical, so
  * that is refused.
  */
 export function parseSamplingFlags(flags: SamplingFlags): {
   samples: number;
   temperature?: number;
   topP?: number;
-  thinkingBudgetTokens?: number;
+  reasoningAllowanceTokens?: number;
 } {
   const samples = parseWholeNumber('--samples', flags.samples) ?? 1;
   const temperature = parseNumber('--temperature', flags.temperature, { min: 0, max: 2 });
   const topP = parseNumber('--top-p', flags.topP, { min: Number.MIN_VALUE, max: 1 });
-  const thinkingBudgetTokens = parseWholeNumber('--thinking-budget', flags.thinkingBudget, { min: 0 });
+  const reasoningAllowanceTokens = parseWholeNumber('--reasoning-allowance', flags.reasoningAllowance, {
+    min: 0,
+  });
   if (samples > 1 && !(temperature !== undefined && temperature > 0)) {
     throw new InputError(
       `${samples} samples per item need sampling: add --temperature (e.g. 0.2 for pass@1, 0.8 for pass@100)`,
@@ -90,7 +92,7 @@ export function parseSamplingFlags(flags: SamplingFlags): {
     samples,
     ...(temperature === undefined ? {} : { temperature }),
     ...(topP === undefined ? {} : { topP }),
-    ...(thinkingBudgetTokens === undefined ? {} : { thinkingBudgetTokens }),
+    ...(reasoningAllowanceTokens === undefined ? {} : { reasoningAllowanceTokens }),
   };
 }
 

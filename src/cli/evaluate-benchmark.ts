@@ -34,7 +34,7 @@ export interface EvaluateBenchmarkOptions {
   readonly samples?: number;
   readonly temperature?: number;
   readonly topP?: number;
-  readonly thinkingBudgetTokens?: number;
+  readonly reasoningAllowanceTokens?: number;
   readonly executor?: CodeExecutor;
   /** Judge-graded protocols (MT-Bench): the judge model and judgments per graded turn (see runEvaluation). */
   readonly judge?: { readonly model: LanguageModel; readonly repeats: number };

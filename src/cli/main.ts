@@ -15,7 +15,7 @@ import {
   execTimeoutOption,
   samplesOption,
   temperatureOption,
-  thinkingBudgetOption,
+  reasoningAllowanceOption,
   topPOption,
   unsafeNoSandboxOption,
 } from './code-execution-options.ts';
@@ -111,7 +111,7 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     .addOption(samplesOption())
     .addOption(temperatureOption())
     .addOption(topPOption())
-    .addOption(thinkingBudgetOption())
+    .addOption(reasoningAllowanceOption())
     .addOption(execTimeoutOption())
     .addOption(execJobsOption())
     .addOption(unsafeNoSandboxOption())

@@ -38,8 +38,8 @@ export interface EvaluationOptions {
   /** Replace the protocol's temperature / top-p (sampling for pass@k). */
   readonly temperature?: number;
   readonly topP?: number;
-  /** Tokens the model may think (`--thinking-budget`), added to every request; undefined leaves the provider's. */
-  readonly thinkingBudgetTokens?: number;
+  /** Tokens the model may think (`--reasoning-allowance`), added to every request; undefined leaves the provider's. */
+  readonly reasoningAllowanceTokens?: number;
   /**
    * Runs model-written code for protocols with `scoreAsync`. Such items are recorded when their execution
    * ends, not when the response arrives: a run killed in between requests those responses again on resume.
@@ -80,7 +80,7 @@ export async function runEvaluation(options: EvaluationOptions): Promise<Evaluat
   const withSampling = (request: GenerateRequest): GenerateRequest =>
     options.temperature === undefined &&
     options.topP === undefined &&
-    options.thinkingBudgetTokens === undefined
+    options.reasoningAllowanceTokens === undefined
       ? request
       : {
           ...request,
@@ -88,9 +88,9 @@ export async function runEvaluation(options: EvaluationOptions): Promise<Evaluat
             ...request.parameters,
             ...(options.temperature === undefined ? {} : { temperature: options.temperature }),
             ...(options.topP === undefined ? {} : { topP: options.topP }),
-            ...(options.thinkingBudgetTokens === undefined
+            ...(options.reasoningAllowanceTokens === undefined
               ? {}
-              : { thinkingBudgetTokens: options.thinkingBudgetTokens }),
+              : { reasoningAllowanceTokens: options.reasoningAllowanceTokens }),
           },
         };
   // Requests are built as the runner pulls them, so a large run never holds every prompt at once.

@@ -49,7 +49,8 @@ describe('responseCacheKey', () => {
       { ...request, parameters: { ...request.parameters, maxTokens: 257 } },
       { ...request, parameters: { ...request.parameters, stop: ['\n'] } },
       { ...request, parameters: { ...request.parameters, seed: 2 } },
-      { ...request, parameters: { ...request.parameters, thinkingBudgetTokens: 1024 } },
+      { ...request, parameters: { ...request.parameters, reasoningAllowanceTokens: 1024 } },
+      { ...request, parameters: { ...request.parameters, reasoningEffort: 'high' } },
       { ...request, assistantPrefix: undefined },
       { ...request, assistantPrefix: 'Answer:' },
     ];

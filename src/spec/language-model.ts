@@ -16,11 +16,16 @@ export interface GenerationParameters {
   readonly stop?: readonly string[];
   readonly seed?: number;
   /**
-   * Tokens the model may spend thinking before it answers (Anthropic extended thinking `budget_tokens`, Gemini
-   * `thinkingConfig.thinkingBudget`); 0 turns thinking off where the API allows. Undefined leaves the
-   * provider's default. Thinking tokens are billed as output and reported as `reasoningTokens`.
+   * How hard a reasoning model thinks ('minimal', 'low', 'medium', 'high' …, passed through as given).
+   * Undefined leaves the server's default; models without reasoning are not sent it.
    */
-  readonly thinkingBudgetTokens?: number;
+  readonly reasoningEffort?: string;
+  /**
+   * Tokens a reasoning model may spend thinking on top of `maxTokens` (the visible-answer budget), for APIs
+   * whose budget counts both (OpenAI's `max_completion_tokens`, Anthropic's thinking budget). Undefined
+   * leaves the provider's default allowance; models without reasoning ignore it.
+   */
+  readonly reasoningAllowanceTokens?: number;
 }
 
 export interface GenerateRequest {
@@ -170,7 +175,7 @@ export interface ModelCapabilities {
   readonly seed?: boolean;
   /** A reply can be prefilled (`assistantPrefix` sent as the start of the reply). */
   readonly prefill?: boolean;
-  /** A thinking budget is accepted (`thinkingBudgetTokens`). */
+  /** A thinking budget is accepted (`reasoningAllowanceTokens`). */
   readonly thinking?: boolean;
   /** One line per capability that was found missing, saying why. */
   readonly notes?: readonly string[];

@@ -28,8 +28,8 @@ export interface RunConfig {
   /** Temperature / top-p that replaced the protocol's own (sampled runs); absent means the protocol's. */
   readonly temperature?: number;
   readonly topP?: number;
-  /** `--thinking-budget`: tokens the model may think, added to every request. */
-  readonly thinkingBudgetTokens?: number;
+  /** `--reasoning-allowance`: tokens the model may think, added to every request. */
+  readonly reasoningAllowanceTokens?: number;
   /**
    * Generation parameters the protocol set that the provider's API cannot take (Anthropic fixes sampling):
    * the protocol ran with the provider's own values for these. Absent when every parameter was applied.

@@ -41,7 +41,7 @@ export const runConfigSchema: z.ZodType<RunConfig> = z.object({
   samples: z.number().int().positive().optional(),
   temperature: z.number().nonnegative().optional(),
   topP: z.number().positive().optional(),
-  thinkingBudgetTokens: z.number().int().nonnegative().optional(),
+  reasoningAllowanceTokens: z.number().int().nonnegative().optional(),
   providerFixed: z.array(z.string()).optional(),
   execTimeoutMs: z.number().positive().optional(),
   importedFrom: z.string().optional(),
@@ -59,7 +59,8 @@ export const generateRequestSchema: z.ZodType<GenerateRequest> = z.object({
     maxTokens: z.number().int().optional(),
     stop: z.array(z.string()).optional(),
     seed: z.number().int().optional(),
-    thinkingBudgetTokens: z.number().int().nonnegative().optional(),
+    reasoningEffort: z.string().optional(),
+    reasoningAllowanceTokens: z.number().int().nonnegative().optional(),
   }),
   assistantPrefix: z.string().optional(),
 });

@@ -132,6 +132,11 @@ export async function startAnthropicMessagesServer(
     for (const stop of body.stop_sequences ?? []) {
       if (!/\S/.test(stop)) return 'stop_sequences: each stop sequence must contain non-whitespace';
     }
+    // `OutputConfig.effort`: 'low' | 'medium' | 'high' | 'xhigh' | 'max'.
+    const effort = (body.output_config as { effort?: unknown } | undefined)?.effort;
+    if (effort !== undefined && !['low', 'medium', 'high', 'xhigh', 'max'].includes(String(effort))) {
+      return "output_config.effort: Input should be 'low', 'medium', 'high', 'xhigh' or 'max'";
+    }
     const thinking = body.thinking;
     if (thinking?.type === 'enabled') {
       const budget = thinking.budget_tokens ?? 0;

@@ -56,7 +56,11 @@ export interface GeminiRequestBody {
   readonly generationConfig?: {
     readonly maxOutputTokens?: number;
     readonly stopSequences?: readonly string[];
-    readonly thinkingConfig?: { readonly thinkingBudget?: number; readonly includeThoughts?: boolean };
+    readonly thinkingConfig?: {
+      readonly thinkingBudget?: number;
+      readonly thinkingLevel?: string;
+      readonly includeThoughts?: boolean;
+    };
     readonly [field: string]: unknown;
   };
   readonly [field: string]: unknown;
@@ -124,6 +128,11 @@ export async function startGeminiApiServer(options: {
     }
     if ((body.generationConfig?.stopSequences?.length ?? 0) > 5)
       return 'stopSequences: at most 5 are allowed';
+    // `ThinkingLevel` (genai.d.ts): THINKING_LEVEL_UNSPECIFIED, MINIMAL, LOW, MEDIUM, HIGH.
+    const level = body.generationConfig?.thinkingConfig?.thinkingLevel;
+    if (level !== undefined && !['MINIMAL', 'LOW', 'MEDIUM', 'HIGH'].includes(String(level))) {
+      return `Invalid value at 'generation_config.thinking_config.thinking_level' ("${String(level)}")`;
+    }
     if (!(options.thinking ?? true) && (body.generationConfig?.thinkingConfig?.thinkingBudget ?? 0) > 0) {
       return 'Thinking is not supported by this model.';
     }

@@ -241,7 +241,7 @@ function runConfig(options: {
   concurrency: number;
   timeoutMs: number;
   maxRetries: number;
-  sampling: { samples: number; temperature?: number; topP?: number; thinkingBudgetTokens?: number };
+  sampling: { samples: number; temperature?: number; topP?: number; reasoningAllowanceTokens?: number };
   providerFixed: readonly string[];
   execTimeoutMs: number | undefined;
   judge: OpenedJudge | undefined;
@@ -260,9 +260,9 @@ function runConfig(options: {
     ...(options.sampling.samples > 1 ? { samples: options.sampling.samples } : {}),
     ...(options.sampling.temperature === undefined ? {} : { temperature: options.sampling.temperature }),
     ...(options.sampling.topP === undefined ? {} : { topP: options.sampling.topP }),
-    ...(options.sampling.thinkingBudgetTokens === undefined
+    ...(options.sampling.reasoningAllowanceTokens === undefined
       ? {}
-      : { thinkingBudgetTokens: options.sampling.thinkingBudgetTokens }),
+      : { reasoningAllowanceTokens: options.sampling.reasoningAllowanceTokens }),
     ...(options.providerFixed.length === 0 ? {} : { providerFixed: options.providerFixed }),
     ...(options.execTimeoutMs === undefined ? {} : { execTimeoutMs: options.execTimeoutMs }),
     ...(options.judge === undefined

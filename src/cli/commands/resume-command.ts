@@ -99,9 +99,9 @@ export async function resumeCommand(runId: string, flags: ResumeFlags, io: CliIo
         ...(config.samples === undefined ? {} : { samples: config.samples }),
         ...(config.temperature === undefined ? {} : { temperature: config.temperature }),
         ...(config.topP === undefined ? {} : { topP: config.topP }),
-        ...(config.thinkingBudgetTokens === undefined
+        ...(config.reasoningAllowanceTokens === undefined
           ? {}
-          : { thinkingBudgetTokens: config.thinkingBudgetTokens }),
+          : { reasoningAllowanceTokens: config.reasoningAllowanceTokens }),
         ...(executor ? { executor } : {}),
         ...(judge ? { judge } : {}),
         gateFor: gates.gateFor,

@@ -68,7 +68,7 @@ function isPrefillRefusal(error: unknown, sdk: typeof AnthropicSdk | undefined):
  * - `assistantPrefix` prefilled as a trailing assistant turn (`prefillApplied: true`, `text` is the
  *   continuation); a model that refuses prefill (400 "Prefilling assistant messages is not supported") gets the
  *   same request without it at once, and every later request too (`prefillApplied: false`);
- * - whitespace-only stop strings applied on our side only; `thinkingBudgetTokens` as extended thinking.
+ * - whitespace-only stop strings applied on our side only; `reasoningAllowanceTokens` as extended thinking.
  * Usage: the whole prompt (cache reads and writes included), cache reads, cache writes, output (thinking
  * included) and thinking tokens. Requests go through the client's `post`, not `messages.create`, whose
  * per-request `console.warn` deprecation notices would be printed once per item.
@@ -166,7 +166,7 @@ export function createAnthropicModel(options: AnthropicModelOptions): LanguageMo
       probeChatFeatures({
         generate: (request, requestOptions) => model.generate(request, requestOptions),
         callOptions,
-        thinkingBudgetTokens: 1024,
+        reasoningAllowanceTokens: 1024,
         documented: { completions: false, logLikelihood: false, jsonSchemaOutput: false, seed: false },
       }),
   };

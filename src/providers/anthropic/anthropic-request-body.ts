@@ -1,6 +1,7 @@
 import type {
   MessageCreateParamsStreaming,
   MessageParam,
+  OutputConfig,
   ThinkingConfigParam,
 } from '@anthropic-ai/sdk/resources/messages/messages';
 import type { GenerateRequest, GenerationParameters } from '../../spec/language-model.ts';
@@ -34,8 +35,10 @@ function thinkingConfig(budgetTokens: number | undefined): ThinkingConfigParam |
  * The Messages API body, with only what the API version defines: system messages joined into `system`; the
  * assistant prefix as a trailing assistant turn when `prefill` (without trailing whitespace, which the API
  * refuses); `stop_sequences` without whitespace-only ones (BBH's "\n\n"); `thinking` from
- * `thinkingBudgetTokens`, whose budget is added to `max_tokens` (thinking counts toward it) so that the
- * visible answer keeps the protocol's budget. No sampling parameters (see `anthropicFixedParameters`).
+ * `reasoningAllowanceTokens`, whose budget is added to `max_tokens` (thinking counts toward it) so that the
+ * visible answer keeps the protocol's budget; `output_config.effort` from `reasoningEffort`, as given (the API
+ * takes low, medium, high, xhigh, max and says so for anything else). No sampling parameters (see
+ * `anthropicFixedParameters`).
  */
 export function anthropicRequestBody(
   request: GenerateRequest,
@@ -50,7 +53,7 @@ export function anthropicRequestBody(
   const prefix = options.prefill ? request.assistantPrefix?.trimEnd() : undefined;
   if (prefix) messages.push({ role: 'assistant', content: prefix });
   const parameters = request.parameters;
-  const thinking = thinkingConfig(parameters.thinkingBudgetTokens);
+  const thinking = thinkingConfig(parameters.reasoningAllowanceTokens);
   const answerTokens = parameters.maxTokens ?? options.defaultMaxTokens;
   const thinkingTokens = thinking?.type === 'enabled' ? thinking.budget_tokens : 0;
   const stops = splitStopSequences(parameters.stop, { serverLimit: Number.POSITIVE_INFINITY }).server;
@@ -64,6 +67,10 @@ export function anthropicRequestBody(
       system: system.length > 0 ? system.join('\n\n') : undefined,
       stop_sequences: serverStops && serverStops.length > 0 ? serverStops : undefined,
       thinking,
+      output_config:
+        parameters.reasoningEffort === undefined
+          ? undefined
+          : { effort: parameters.reasoningEffort as OutputConfig['effort'] },
     }),
   };
 }

@@ -1,7 +1,20 @@
-import type { GoogleGenAI, Content, GenerateContentConfig, GenerateContentResponse } from '@google/genai';
+import type {
+  GoogleGenAI,
+  Content,
+  GenerateContentConfig,
+  GenerateContentResponse,
+  ThinkingConfig,
+  ThinkingLevel,
+} from '@google/genai';
 import type * as GeminiSdk from '@google/genai';
 import { ProviderError } from '../../spec/errors.ts';
-import type { FinishReason, GenerateRequest, LanguageModel, StreamPart } from '../../spec/language-model.ts';
+import type {
+  FinishReason,
+  GenerateRequest,
+  GenerationParameters,
+  LanguageModel,
+  StreamPart,
+} from '../../spec/language-model.ts';
 import { definedFields } from '../shared/defined-fields.ts';
 import { displayUrl } from '../shared/display-url.ts';
 import { finiteNumber } from '../shared/finite-number.ts';
@@ -41,8 +54,22 @@ const finishReasons: Readonly<Record<string, FinishReason>> = {
 };
 
 /**
+ * `thinkingConfig` from the reasoning parameters: `thinkingBudget` from `reasoningAllowanceTokens`,
+ * `thinkingLevel` from `reasoningEffort` in upper case (`ThinkingLevel`: MINIMAL, LOW, MEDIUM, HIGH).
+ */
+function thinkingConfig(parameters: GenerationParameters): ThinkingConfig | undefined {
+  const { reasoningAllowanceTokens, reasoningEffort } = parameters;
+  if (reasoningAllowanceTokens === undefined && reasoningEffort === undefined) return undefined;
+  return definedFields({
+    thinkingBudget: reasoningAllowanceTokens,
+    thinkingLevel: reasoningEffort?.toUpperCase() as ThinkingLevel | undefined,
+  });
+}
+
+/**
  * `generateContent` arguments: system messages → `systemInstruction`, assistant → role 'model',
- * `thinkingBudgetTokens` → `thinkingConfig.thinkingBudget` (0 turns thinking off where the model allows).
+ * `reasoningAllowanceTokens` → `thinkingConfig.thinkingBudget` (0 turns thinking off where the model allows),
+ * `reasoningEffort` → `thinkingConfig.thinkingLevel`.
  */
 export function geminiRequest(request: GenerateRequest): {
   contents: Content[];
@@ -67,13 +94,10 @@ export function geminiRequest(request: GenerateRequest): {
     maxOutputTokens:
       parameters.maxTokens === undefined
         ? undefined
-        : parameters.maxTokens + (parameters.thinkingBudgetTokens ?? 0),
+        : parameters.maxTokens + (parameters.reasoningAllowanceTokens ?? 0),
     stopSequences: splitStopSequences(parameters.stop, { serverLimit: geminiStopLimit }).server,
     seed: parameters.seed,
-    thinkingConfig:
-      parameters.thinkingBudgetTokens === undefined
-        ? undefined
-        : { thinkingBudget: parameters.thinkingBudgetTokens },
+    thinkingConfig: thinkingConfig(parameters),
   });
   return { contents, config };
 }
@@ -152,7 +176,7 @@ function wireBody(body: unknown): unknown {
 /**
  * A LanguageModel over the Gemini API (`streamGenerateContent?alt=sse`) through the official `@google/genai`
  * SDK, with its retries off. `assistantPrefix` is not prefilled (`prefillApplied: false`);
- * `thinkingBudgetTokens` becomes `thinkingConfig.thinkingBudget`. Usage: input (`promptTokenCount`), cached
+ * `reasoningAllowanceTokens` becomes `thinkingConfig.thinkingBudget`. Usage: input (`promptTokenCount`), cached
  * input (`cachedContentTokenCount`), output (`candidatesTokenCount + thoughtsTokenCount`, as billed),
  * reasoning (`thoughtsTokenCount`). The raw request is the body as sent on the wire. The stream has no end
  * marker, so a stream without a finish reason counts as cut off.
@@ -243,7 +267,7 @@ export function createGeminiModel(options: GeminiModelOptions): LanguageModel {
       probeChatFeatures({
         generate: (request, requestOptions) => model.generate(request, requestOptions),
         callOptions,
-        thinkingBudgetTokens: 512,
+        reasoningAllowanceTokens: 512,
         documented: { completions: false, logLikelihood: false, jsonSchemaOutput: true, seed: true },
       }),
   };

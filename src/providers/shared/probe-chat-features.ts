@@ -16,13 +16,13 @@ const user = [{ role: 'user' as const, content: 'Say yes.' }];
 /**
  * Probes a chat-only API (Anthropic, Gemini) with three tiny requests through the model's own `generate`
  * (so exactly what `eval` sends): a 1-token chat request (and whether its stream carried usage), the same with
- * an assistant prefix (does the reply come back prefilled?), and with a thinking budget. `thinkingBudgetTokens`
+ * an assistant prefix (does the reply come back prefilled?), and with a thinking budget. `reasoningAllowanceTokens`
  * is the smallest budget the API takes.
  */
 export async function probeChatFeatures(options: {
   readonly generate: (request: GenerateRequest, callOptions: CallOptions) => Promise<GenerateResult>;
   readonly callOptions: CallOptions;
-  readonly thinkingBudgetTokens: number;
+  readonly reasoningAllowanceTokens: number;
   /** What the API documentation says and no request tests. */
   readonly documented: Pick<ModelCapabilities, 'completions' | 'logLikelihood' | 'jsonSchemaOutput' | 'seed'>;
 }): Promise<ModelCapabilities> {
@@ -54,7 +54,7 @@ export async function probeChatFeatures(options: {
   const thinking =
     (await attempt('thinking', {
       messages: user,
-      parameters: { maxTokens: 1, thinkingBudgetTokens: options.thinkingBudgetTokens },
+      parameters: { maxTokens: 1, reasoningAllowanceTokens: options.reasoningAllowanceTokens },
     })) !== undefined;
   return {
     chat: chatResult !== undefined,
