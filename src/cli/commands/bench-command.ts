@@ -142,7 +142,7 @@ export function registerBenchCommand(
     .addOption(storeOption())
     .option(
       '--json <file>',
-      'also write the steps as JSON: an array with one object per step (CONTRACT.md names)',
+      'also write the steps as JSON: an array with one object per step (vLLM benchmark_serving names; docs/bench.md)',
     )
     .addHelpText(
       'after',
