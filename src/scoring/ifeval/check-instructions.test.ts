@@ -159,7 +159,9 @@ const cases: readonly Case[] = [
   {
     id: 'change_case:english_capital',
     pass: 'THIS IS THE ANSWER AND IT IS GOOD.',
-    fail: 'DAS IST DIE ANTWORT UND ES IST NICHT GUT.',
+    // langdetect reads short all-capital German such as 'DAS IST DIE ANTWORT UND ES IST NICHT GUT.' as English (it
+    // skips n-grams inside capitalised words), so the failing German text needs letters only German uses.
+    fail: 'SÄMTLICHE TÜREN MÜSSEN GESCHLOSSEN BLEIBEN, WEIL ES DRAUSSEN SEHR KALT IST.',
     looseOnly: { response: 'Sure, here it is:\nTHIS IS THE ANSWER AND IT IS GOOD.' },
   },
   {
