@@ -59,7 +59,8 @@ export function scoreIfevalResponse(data: IfevalData, response: string): ItemSco
  */
 export const ifeval0shot: Protocol<IfevalData> = {
   id: 'ifeval.0shot',
-  version: 1,
+  // v2: language, sentence and capital-word checks run langdetect and NLTK Punkt as the reference does (0036).
+  version: 2,
   benchmark: 'ifeval',
   description: 'IFEval 0-shot, reference checker rules, prompt and instruction level, strict and loose',
   metrics: ifevalMetrics,

@@ -226,6 +226,47 @@ describe('IFEval instruction checks', () => {
     });
   }
 
+  it('counts the sentences of all-lower-case answers (at least 20 of 22; fewer than 3 fails on 5)', () => {
+    const counts =
+      'one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty'.split(
+        ' ',
+      );
+    const twentyTwo = [...counts, 'many', 'none']
+      .map((count) => `by the river we counted ${count} herons.`)
+      .join(' ');
+    const five = 'i went to the store. it was closed. so i went home. then i made tea. the end.';
+    expect([
+      check('length_constraints:number_sentences', twentyTwo, 'strict', {
+        num_sentences: 20,
+        relation: 'at least',
+      }),
+      check('length_constraints:number_sentences', five, 'strict', {
+        num_sentences: 3,
+        relation: 'less than',
+      }),
+      check('length_constraints:number_sentences', five, 'loose', {
+        num_sentences: 3,
+        relation: 'less than',
+      }),
+    ]).toEqual([true, false, false]);
+  });
+
+  it('judges the language of Portuguese with circumflexes, short capitals and short Marathi as the reference does', () => {
+    const portuguese =
+      'Adão e Eva são os primeiros seres humanos da história bíblica. Você também encontrará essa história em ' +
+      'três tradições: o judaísmo, o cristianismo e o islamismo. Vovô contava que Deus pôs os dois no Éden.';
+    expect([
+      check('language:response_language', `"${portuguese}"`, 'strict', { language: 'pt' }),
+      check(
+        'change_case:english_capital',
+        'WRITE A SONG ABOUT A CORGI NAMED CHESTER WHO LOVES TO PLAY FETCH.',
+        'strict',
+      ),
+      check('language:response_language', 'मला तुझी खूप आठवण येते.', 'strict', { language: 'mr' }),
+      check('language:response_language', 'मला तुझी खूप आठवण येते.', 'strict', { language: 'hi' }),
+    ]).toEqual([true, true, true, false]);
+  });
+
   it('counts an empty response as not following anything', () => {
     expect(check('punctuation:no_comma', '  \n', 'strict')).toBe(false);
     expect(check('punctuation:no_comma', '  \n', 'loose')).toBe(false);

@@ -3,7 +3,7 @@
  * can ask for (`instructions_util.LANGUAGE_CODES`), written for parity's tests (everyday topics: a town and its
  * weather; a recipe or a piece of technology). Tests derive short, long, all-capital and all-lower-case variants.
  */
-export const languageSamples: Readonly<Record<string, readonly [string, string]>> = {
+export const languageSamples = {
   en: [
     'Our town sits between two hills and a slow river. In the spring the market fills with flowers, and people walk along the water after work. The winters are long, but the library stays open late and the bakery on the corner sells warm bread until nine.',
     'To make a simple soup, cut two onions and three carrots, cook them in butter for ten minutes, then add water, salt and a handful of lentils. Let it simmer for half an hour and serve it with fresh bread and a little lemon.',
@@ -124,4 +124,4 @@ export const languageSamples: Readonly<Record<string, readonly [string, string]>
     'Kaupunkimme sijaitsee kahden mäen ja rauhallisen joen välissä. Keväällä tori täyttyy kukista, ja ihmiset kävelevät veden äärellä töiden jälkeen. Talvet ovat pitkiä, mutta kirjasto on auki myöhään ja kulman leipomo myy lämmintä leipää yhdeksään asti.',
     'Yksinkertaisen keiton valmistamiseksi pilko kaksi sipulia ja kolme porkkanaa, kypsennä niitä voissa kymmenen minuuttia ja lisää sitten vettä, suolaa ja kourallinen linssejä. Anna kiehua puoli tuntia ja tarjoile tuoreen leivän ja pienen sitruunan kanssa.',
   ],
-};
+} satisfies Record<string, readonly [string, string]>;
