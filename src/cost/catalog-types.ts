@@ -21,6 +21,11 @@ export const apiPriceSchema = z.strictObject({
   /** Price of prompt tokens written to the prompt cache (Anthropic); billed as input when undefined. */
   cacheWriteUsdPerMillion: usd.optional(),
   outputUsdPerMillion: usd,
+  /**
+   * Price of prompt tokens written to the provider's prompt cache (Anthropic bills cache writes above the input
+   * rate); undefined when writes cost the ordinary input rate.
+   */
+  cacheWriteUsdPerMillion: usd.optional(),
   /** Reasoning tokens are billed as output unless a separate price is given. */
   reasoningUsdPerMillion: usd.optional(),
   tiers: z.array(priceTierSchema).default([]),
@@ -28,6 +33,15 @@ export const apiPriceSchema = z.strictObject({
   regions: z.array(z.string()).optional(),
   /** Whether the provider offers fine-tuning of this model. */
   fineTuning: z.boolean().default(false),
+  /** Fine-tuning prices, when the provider publishes them: training per million training tokens, and the
+   * per-token prices of using the fine-tuned model when they differ from the base model's. */
+  fineTuningPrices: z
+    .strictObject({
+      trainingUsdPerMillion: usd,
+      hostedInputUsdPerMillion: usd.optional(),
+      hostedOutputUsdPerMillion: usd.optional(),
+    })
+    .optional(),
   source: z.string().min(1),
   asOf: isoDate,
 });
@@ -47,11 +61,18 @@ export type Precision = z.infer<typeof precisionSchema>;
 export const publishedThroughputSchema = z.strictObject({
   gpu: z.string().min(1),
   gpuCount: z.number().int().positive(),
-  /** Weight precision; undefined when the source does not say. */
-  precision: precisionSchema.optional(),
+  /** Weight precision (a figure is only used for this precision). */
+  precision: precisionSchema,
   outputTokensPerSecond: z.number().positive(),
-  /** Time per output token at that load, when published. */
-  tpotMs: z.number().positive().optional(),
+  /** Median time per output token at that load. */
+  tpotMs: z.number().positive(),
+  /** Conditions of the measurement: average prompt and output tokens per request. */
+  inputTokens: z.number().positive(),
+  outputTokens: z.number().positive(),
+  /** Longest sequence the server was configured for (max_model_len), when it limits where the figure applies. */
+  maxSequenceTokens: z.number().int().positive().optional(),
+  /** Serving engine and scheduler, e.g. `vllm-0.5.4` or `vllm-0.6.0-multistep`: sets the per-step overhead. */
+  engine: z.string().min(1),
   source: z.string().min(1),
   asOf: isoDate,
 });
@@ -77,7 +98,15 @@ export const catalogModelSchema = z.strictObject({
   vendor: z.string().min(1),
   aliases: z.array(z.string()).default([]),
   openWeights: z.boolean(),
-  licence: z.strictObject({ id: z.string().min(1), commercialUse: z.boolean(), note: z.string().optional() }),
+  licence: z.strictObject({
+    id: z.string().min(1),
+    commercialUse: z.boolean(),
+    /** Products with more monthly active users than this need a separate licence from the vendor. */
+    maxMonthlyActiveUsers: z.number().int().positive().optional(),
+    /** Uses the licence or its acceptable-use policy forbids (matched against the workload's `use_cases`). */
+    prohibitedUses: z.array(z.string().min(1)).default([]),
+    note: z.string().optional(),
+  }),
   fineTunable: z.boolean(),
   contextTokens: z.number().int().positive(),
   parameters: z
@@ -99,11 +128,32 @@ export const gpuSchema = z.strictObject({
   aliases: z.array(z.string()).default([]),
   memoryGb: z.number().positive(),
   memoryBandwidthGbPerSecond: z.number().positive(),
+  /**
+   * Dense (no sparsity) tensor-core throughput per GPU in TFLOP/s by compute precision; a precision without an
+   * entry has no tensor cores of its own (A100: no fp8), so weights stored in it are computed in bf16.
+   */
+  denseTflops: z.strictObject({
+    bf16: z.number().positive(),
+    fp8: z.number().positive().optional(),
+    int8: z.number().positive().optional(),
+  }),
   specSource: z.string().min(1),
+  /** The default price per GPU-hour (what tco uses unless the workload gives its own). */
   hourlyUsd: usd,
   hourlyUsdRange: z.tuple([usd, usd]).optional(),
   priceSource: z.string().min(1),
   priceAsOf: isoDate,
+  /** On-demand prices per GPU-hour at individual clouds, each with its source and date. */
+  cloudPrices: z
+    .array(
+      z.strictObject({
+        cloud: z.string().min(1),
+        hourlyUsd: usd,
+        source: z.string().min(1),
+        asOf: isoDate,
+      }),
+    )
+    .default([]),
 });
 
 export const gpuCatalogSchema = z.strictObject({ gpus: z.array(gpuSchema) });

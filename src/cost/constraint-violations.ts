@@ -2,11 +2,21 @@ import type { ApiPrice, CatalogModel } from './catalog-types.ts';
 import type { Workload } from './workload.ts';
 
 function licenceViolations(model: CatalogModel, workload: Workload): string[] {
+  const violations: string[] = [];
   const allowed = workload.constraints.licences;
-  if (!allowed || allowed.includes(model.licence.id)) return [];
-  return [
-    `licence: ${model.id} is under '${model.licence.id}', not one of the allowed ${allowed.join(', ')}`,
-  ];
+  if (allowed && !allowed.includes(model.licence.id)) {
+    violations.push(
+      `licence: ${model.id} is under '${model.licence.id}', not one of the allowed ${allowed.join(', ')}`,
+    );
+  }
+  const wanted = new Set(workload.useCases.map((use) => use.toLowerCase()));
+  const prohibited = model.licence.prohibitedUses.filter((use) => wanted.has(use.toLowerCase()));
+  if (prohibited.length > 0) {
+    violations.push(
+      `licence: '${model.licence.id}' (or its acceptable-use policy) prohibits ${prohibited.join(', ')}, a use case of this workload`,
+    );
+  }
+  return violations;
 }
 
 /** Constraints an API deployment of a model fails, each with its reason. */
@@ -36,8 +46,12 @@ export function apiViolations(options: {
     }
   }
   violations.push(...licenceViolations(model, workload));
-  if (constraints.fineTuning && !price.fineTuning) {
+  if ((constraints.fineTuning || workload.fineTuning) && !price.fineTuning) {
     violations.push(`fine-tuning: ${price.provider} does not offer fine-tuning of ${model.id}`);
+  } else if (workload.fineTuning && !price.fineTuningPrices) {
+    violations.push(
+      `fine-tuning: the catalog has no fine-tuning price for ${price.provider} ${price.providerModel} (give one in the workload's prices)`,
+    );
   }
   return violations;
 }
@@ -46,12 +60,22 @@ export function apiViolations(options: {
 export function selfHostedViolations(options: { model: CatalogModel; workload: Workload }): string[] {
   const { model, workload } = options;
   const violations = licenceViolations(model, workload);
+  const threshold = model.licence.maxMonthlyActiveUsers;
+  if (
+    threshold !== undefined &&
+    workload.monthlyActiveUsers !== undefined &&
+    workload.monthlyActiveUsers > threshold
+  ) {
+    violations.push(
+      `licence: '${model.licence.id}' needs a separate licence from ${model.vendor} above ${threshold.toLocaleString('en-US')} monthly active users; the workload has ${workload.monthlyActiveUsers.toLocaleString('en-US')}`,
+    );
+  }
   if (workload.constraints.commercialUse && !model.licence.commercialUse) {
     violations.push(
       `licence: '${model.licence.id}' does not allow commercial use${model.licence.note ? ` (${model.licence.note})` : ''}`,
     );
   }
-  if (workload.constraints.fineTuning && !model.fineTunable) {
+  if ((workload.constraints.fineTuning || workload.fineTuning) && !model.fineTunable) {
     violations.push(`fine-tuning: ${model.id} cannot be fine-tuned`);
   }
   return violations;

@@ -1,12 +1,20 @@
 import { InputError } from '../spec/index.ts';
 import type { ApiPrice, CatalogModel, Gpu, GpuCatalog, ModelCatalog } from './catalog-types.ts';
 import { breakEvenOutputTokensPerMonth } from './break-even.ts';
+import { catalogWithWorkloadPrices } from './catalog-with-workload-prices.ts';
+import { apiViolations, selfHostedViolations } from './constraint-violations.ts';
+import { apiFineTuningCost, selfHostedFineTuningCost, type FineTuningCost } from './fine-tuning-cost.ts';
 import { checkQualityFloors, type MeasuredScore, type QualityFigure } from './quality.ts';
 import { hoursPerMonth, selfHostedUsdPerMillionOutputTokens } from './self-hosting-cost.ts';
-import { planSelfHosting, type SelfHostingPlan, type ThroughputFigure } from './self-hosting-plan.ts';
+import {
+  planSelfHosting,
+  setupLabel,
+  type SelfHostingPlan,
+  type SetupEvaluation,
+  type ThroughputFigure,
+} from './self-hosting-plan.ts';
 import { ratesForPrompt } from './token-cost.ts';
 import { workloadContextTokens, type MeasuredThroughput, type Workload } from './workload.ts';
-import { apiViolations, selfHostedViolations } from './constraint-violations.ts';
 
 export interface BreakEven {
   /** The API the self-hosted deployment is compared with. */
@@ -27,11 +35,29 @@ export interface TcoCandidate {
   /** undefined when the deployment is impossible (e.g. the model does not fit on 8 GPUs). */
   readonly monthlyCostUsd?: number;
   readonly horizonCostUsd?: number;
-  /** API: monthly cost ÷ monthly output tokens. Self-hosted: (GPU + operations per hour) ÷ output per hour at the utilization. */
+  /**
+   * Monthly spend split into what input and output tokens cost (API: at their rates; self-hosted: by the share
+   * of GPU time prefill and decode take) plus the fixed costs in each (staff, operations, fine-tuning), so that
+   * inputUsd + outputUsd = monthlyCostUsd.
+   */
+  readonly spend?: { readonly inputUsd: number; readonly outputUsd: number; readonly fixedUsd: number };
+  /** Input spend ÷ monthly input tokens × 1e6. */
+  readonly costPerMillionInputTokensUsd?: number;
+  /** Output spend ÷ monthly output tokens × 1e6. */
   readonly costPerMillionOutputTokensUsd?: number;
-  /** Monthly cost ÷ monthly input + output tokens. */
+  /** Monthly cost ÷ monthly input + output tokens × 1e6 (blended). */
   readonly costPerMillionTokensUsd?: number;
+  /** Self-hosted: share of the replicas' full-load capacity the workload uses. */
+  readonly utilization?: number;
+  /** Self-hosted: GPU cost per million tokens (input + output) if the replicas ran at full load. */
+  readonly fullLoadCostPerMillionTokensUsd?: number;
+  /** Self-hosted: GPU cost per million output tokens at full load (REFERENCE.md §8's capacity figure). */
+  readonly fullLoadCostPerMillionOutputTokensUsd?: number;
+  readonly fineTuning?: FineTuningCost;
+  readonly staffUsdPerMonth?: number;
   readonly throughput?: ThroughputFigure;
+  /** Self-hosted: every other setup tried, with the constraints it fails (empty: it was only dearer). */
+  readonly rejectedSetups?: readonly SetupEvaluation[];
   readonly breakEven?: BreakEven;
   readonly quality: readonly QualityFigure[];
   readonly violations: readonly string[];
@@ -47,18 +73,27 @@ export interface TcoInputs {
   readonly workloadFile?: string;
 }
 
-/** Monthly API cost at the workload's volume, mix, cache share and average prompt size (which sets the tier). */
-export function apiMonthlyUsd(workload: Workload, price: ApiPrice): number {
+/** Monthly API spend at the workload's volume, mix, cache share and average prompt size (which sets the tier). */
+export function apiMonthlySpend(
+  workload: Workload,
+  price: ApiPrice,
+): { inputUsd: number; outputUsd: number } {
   const { input, output, cachedInputShare } = workload.tokensPerMonth;
   const rates = ratesForPrompt(price, workload.averageRequest.inputTokens);
   const cachedRate =
     rates.cachedInputUsdPerMillion ?? price.cachedInputUsdPerMillion ?? rates.inputUsdPerMillion;
-  return (
-    (input * (1 - cachedInputShare) * rates.inputUsdPerMillion +
-      input * cachedInputShare * cachedRate +
-      output * rates.outputUsdPerMillion) /
-    1e6
-  );
+  return {
+    inputUsd:
+      (input * (1 - cachedInputShare) * rates.inputUsdPerMillion + input * cachedInputShare * cachedRate) /
+      1e6,
+    outputUsd: (output * rates.outputUsdPerMillion) / 1e6,
+  };
+}
+
+/** Monthly API cost at the workload's volume, mix, cache share and average prompt size (which sets the tier). */
+export function apiMonthlyUsd(workload: Workload, price: ApiPrice): number {
+  const spend = apiMonthlySpend(workload, price);
+  return spend.inputUsd + spend.outputUsd;
 }
 
 function selectedModels(workload: Workload, catalog: ModelCatalog, file: string | undefined): CatalogModel[] {
@@ -66,9 +101,10 @@ function selectedModels(workload: Workload, catalog: ModelCatalog, file: string 
   return workload.candidates.map((id, index) => {
     const model = catalog.models.find((candidate) => candidate.id === id);
     if (!model) {
-      throw new InputError(`candidates[${index}]: unknown model '${id}' (see 'parity prices')`, {
-        ...(file ? { location: file } : {}),
-      });
+      throw new InputError(
+        `candidates[${index}]: unknown model '${id}' (see 'parity prices', or give its price in the workload's prices)`,
+        { ...(file ? { location: file } : {}) },
+      );
     }
     return model;
   });
@@ -93,20 +129,55 @@ function selectedGpus(workload: Workload, gpuCatalog: GpuCatalog, file: string |
   });
 }
 
+/** Spend ÷ tokens for input, output and both, with `inputShare` of the monthly cost assigned to input. */
+function perMillion(options: {
+  workload: Workload;
+  monthlyUsd: number;
+  inputShare: number;
+  fixedUsd: number;
+}) {
+  const { input, output } = options.workload.tokensPerMonth;
+  const inputUsd = options.monthlyUsd * options.inputShare;
+  const outputUsd = options.monthlyUsd - inputUsd;
+  return {
+    spend: { inputUsd, outputUsd, fixedUsd: options.fixedUsd },
+    ...(input > 0 ? { costPerMillionInputTokensUsd: (inputUsd / input) * 1e6 } : {}),
+    costPerMillionOutputTokensUsd: (outputUsd / output) * 1e6,
+    costPerMillionTokensUsd: (options.monthlyUsd / (input + output)) * 1e6,
+  };
+}
+
+function summarizeRejections(rejected: readonly SetupEvaluation[]): string {
+  const failing = rejected.filter((setup) => setup.violations.length > 0);
+  const shown = failing
+    .slice(0, 4)
+    .map((setup) => `${setupLabel(setup)}: ${setup.violations[0] ?? ''}`)
+    .join('; ');
+  return `no self-hosting setup meets every constraint (${failing.length} tried): ${shown}${failing.length > 4 ? '; …' : ''}`;
+}
+
 /**
- * Every candidate deployment of every candidate model: one per API provider in the catalog and, for
- * open-weight models, the cheapest self-hosting setup — each with monthly and horizon cost, cost per million
- * tokens, quality against the floors, and every constraint it fails with the reason.
+ * Every candidate deployment of every candidate model: one per API provider in the catalog (or the workload's
+ * prices) and, for open-weight models, the cheapest self-hosting setup that meets the workload's constraints —
+ * each with monthly and horizon cost, cost per million input, output and all tokens (spend ÷ tokens), quality
+ * against the floors, and every constraint it fails with the reason.
  */
 export function evaluateTco(inputs: TcoInputs): TcoCandidate[] {
   const { workload } = inputs;
+  const catalog = catalogWithWorkloadPrices({
+    catalog: inputs.catalog,
+    prices: workload.prices,
+    ...(inputs.workloadFile === undefined ? {} : { file: inputs.workloadFile }),
+  });
   const measuredScores = inputs.measuredScores ?? [];
   const gpus = selectedGpus(workload, inputs.gpuCatalog, inputs.workloadFile);
-  const totalTokens = workload.tokensPerMonth.input + workload.tokensPerMonth.output;
   const outputTokens = workload.tokensPerMonth.output;
+  const staffRate = workload.staff?.usdPerHour ?? 0;
+  const apiStaff = staffRate * (workload.staff?.apiHoursPerMonth ?? 0);
+  const selfHostedStaff = staffRate * (workload.staff?.selfHostedHoursPerMonth ?? 0);
   const candidates: TcoCandidate[] = [];
 
-  for (const model of selectedModels(workload, inputs.catalog, inputs.workloadFile)) {
+  for (const model of selectedModels(workload, catalog, inputs.workloadFile)) {
     const { quality, violations: qualityViolations } = checkQualityFloors({
       model,
       floors: workload.qualityFloors,
@@ -119,7 +190,13 @@ export function evaluateTco(inputs: TcoInputs): TcoCandidate[] {
           ]
         : [];
     const apiCandidates = model.apiPrices.map((price): TcoCandidate => {
-      const monthly = apiMonthlyUsd(workload, price);
+      const variable = apiMonthlySpend(workload, price);
+      const fineTuning = workload.fineTuning
+        ? apiFineTuningCost({ price, fineTuning: workload.fineTuning })
+        : undefined;
+      const fixedUsd = apiStaff + (fineTuning?.usdPerMonth ?? 0);
+      const monthly = variable.inputUsd + variable.outputUsd + fixedUsd;
+      const variableTotal = variable.inputUsd + variable.outputUsd;
       return {
         model: model.id,
         modelName: model.name,
@@ -128,8 +205,14 @@ export function evaluateTco(inputs: TcoInputs): TcoCandidate[] {
         price,
         monthlyCostUsd: monthly,
         horizonCostUsd: monthly * workload.horizonMonths,
-        costPerMillionOutputTokensUsd: (monthly / outputTokens) * 1e6,
-        costPerMillionTokensUsd: (monthly / totalTokens) * 1e6,
+        ...perMillion({
+          workload,
+          monthlyUsd: monthly,
+          inputShare: variableTotal > 0 ? variable.inputUsd / variableTotal : 0,
+          fixedUsd,
+        }),
+        ...(fineTuning ? { fineTuning } : {}),
+        ...(workload.staff ? { staffUsdPerMonth: apiStaff } : {}),
         quality,
         violations: [...apiViolations({ model, price, workload }), ...contextViolation, ...qualityViolations],
       };
@@ -137,37 +220,58 @@ export function evaluateTco(inputs: TcoInputs): TcoCandidate[] {
     candidates.push(...apiCandidates);
     if (!model.openWeights) continue;
 
+    const gpuHourlyUsd = (gpu: Gpu): number =>
+      workload.selfHosting.gpuHourlyUsd.find((entry) => entry.gpu === gpu.id)?.usd ?? gpu.hourlyUsd;
+    const fineTuningFor = (gpu: Gpu): FineTuningCost | undefined => {
+      if (!workload.fineTuning) return undefined;
+      const trainingGpu = workload.fineTuning.gpu
+        ? (gpus.find((entry) => entry.id === workload.fineTuning?.gpu) ?? gpu)
+        : gpu;
+      return selfHostedFineTuningCost({
+        model,
+        gpu: trainingGpu,
+        gpuHourlyUsd: gpuHourlyUsd(trainingGpu),
+        fineTuning: workload.fineTuning,
+      });
+    };
+    // Fine-tuning cost depends on the GPU type only weakly; plan with the first GPU's figure, report the chosen one's.
+    const firstGpu = gpus[0];
+    const plannedFineTuning = firstGpu ? (fineTuningFor(firstGpu)?.usdPerMonth ?? 0) : 0;
     const result = planSelfHosting({
       model,
       inputs: {
         gpus,
-        gpuHourlyUsd: (gpu) =>
-          workload.selfHosting.gpuHourlyUsd.find((entry) => entry.gpu === gpu.id)?.usd ?? gpu.hourlyUsd,
+        gpuHourlyUsd,
         precisions: workload.selfHosting.precisions,
         kvCachePrecision: workload.selfHosting.kvCachePrecision,
         contextTokens: workloadContextTokens(workload),
         concurrentSequences: workload.selfHosting.concurrentSequences,
         runtimeOverheadFraction: workload.selfHosting.runtimeOverheadFraction,
-        averageContextTokens: workload.averageRequest.inputTokens + workload.averageRequest.outputTokens / 2,
+        request: workload.averageRequest,
         ...(workload.latencyTarget?.tpotMs === undefined
           ? {}
           : { tpotTargetMs: workload.latencyTarget.tpotMs }),
-        utilization: workload.utilization,
+        ...(workload.latencyTarget?.ttftMs === undefined
+          ? {}
+          : { ttftTargetMs: workload.latencyTarget.ttftMs }),
+        utilizationCeiling: workload.utilization,
         outputTokensPerMonth: outputTokens,
-        peakOutputTokensPerSecond: workload.peakRequestsPerSecond * workload.averageRequest.outputTokens,
-        operationsUsdPerMonth: workload.operationsUsdPerMonth,
+        peakRequestsPerSecond: workload.peakRequestsPerSecond,
+        fixedUsdPerMonth: workload.operationsUsdPerMonth + selfHostedStaff + plannedFineTuning,
         measured: [...workload.selfHosting.throughput, ...(inputs.measuredThroughput ?? [])],
       },
     });
     const baseViolations = selfHostedViolations({ model, workload });
-    if (result.type === 'impossible') {
+    const plan = result.plan;
+    if (!plan) {
       candidates.push({
         model: model.id,
         modelName: model.name,
         deployment: 'self_hosted',
         quality,
+        rejectedSetups: result.rejected,
         violations: [
-          `sizing: ${result.reason}`,
+          `sizing: ${result.impossible ?? summarizeRejections(result.rejected)}`,
           ...baseViolations,
           ...contextViolation,
           ...qualityViolations,
@@ -175,19 +279,15 @@ export function evaluateTco(inputs: TcoInputs): TcoCandidate[] {
       });
       continue;
     }
-    const { plan } = result;
     const monthly = plan.month.monthlyUsd;
+    const fixedUsd = monthly - plan.month.gpuUsdPerMonth;
+    const fineTuning = fineTuningFor(plan.gpu);
     const cheapestApi = [...apiCandidates].sort(
       (left, right) => (left.monthlyCostUsd ?? 0) - (right.monthlyCostUsd ?? 0),
     )[0];
-    const latencyViolation =
-      workload.latencyTarget?.tpotMs !== undefined &&
-      plan.throughput.tpotMs !== undefined &&
-      plan.throughput.tpotMs > workload.latencyTarget.tpotMs
-        ? [
-            `latency: time per output token ${plan.throughput.tpotMs.toFixed(1)} ms (${plan.throughput.basis}) exceeds the target ${workload.latencyTarget.tpotMs} ms`,
-          ]
-        : [];
+    const replicaHourlyUsd = plan.gpuHourlyUsd * plan.gpuCount;
+    const fullLoadTokensPerSecond =
+      plan.throughput.outputTokensPerSecond + plan.throughput.inputTokensPerSecond;
     candidates.push({
       model: model.id,
       modelName: model.name,
@@ -195,20 +295,29 @@ export function evaluateTco(inputs: TcoInputs): TcoCandidate[] {
       selfHosting: plan,
       monthlyCostUsd: monthly,
       horizonCostUsd: monthly * workload.horizonMonths,
-      costPerMillionOutputTokensUsd: selfHostedUsdPerMillionOutputTokens({
+      ...perMillion({
+        workload,
+        monthlyUsd: monthly,
+        inputShare: plan.throughput.prefillTimeShare,
+        fixedUsd,
+      }),
+      utilization: plan.month.utilization,
+      fullLoadCostPerMillionTokensUsd: replicaHourlyUsd / ((fullLoadTokensPerSecond * 3600) / 1e6),
+      fullLoadCostPerMillionOutputTokensUsd: selfHostedUsdPerMillionOutputTokens({
         gpuHourlyUsd: plan.gpuHourlyUsd,
         gpuCount: plan.gpuCount,
         outputTokensPerSecond: plan.throughput.outputTokensPerSecond,
-        utilization: workload.utilization,
-        overheadHourlyUsd: workload.operationsUsdPerMonth / hoursPerMonth / plan.month.replicas,
+        utilization: 1,
       }),
-      costPerMillionTokensUsd: (monthly / totalTokens) * 1e6,
+      ...(fineTuning ? { fineTuning } : {}),
+      ...(workload.staff ? { staffUsdPerMonth: selfHostedStaff } : {}),
       throughput: plan.throughput,
+      rejectedSetups: result.rejected,
       ...(cheapestApi?.price && cheapestApi.monthlyCostUsd !== undefined
         ? { breakEven: breakEven({ plan, workload, versus: cheapestApi, model: model.id }) }
         : {}),
       quality,
-      violations: [...baseViolations, ...contextViolation, ...latencyViolation, ...qualityViolations],
+      violations: [...baseViolations, ...contextViolation, ...qualityViolations],
     });
   }
   return candidates;
@@ -228,7 +337,7 @@ export function breakEven(options: {
     apiUsdPerOutputToken: (versus.monthlyCostUsd ?? 0) / outputTokens,
     replicaUsdPerMonth: plan.gpuHourlyUsd * plan.gpuCount * hoursPerMonth,
     replicaCapacityOutputTokensPerMonth: plan.month.replicaCapacityOutputTokensPerMonth,
-    operationsUsdPerMonth: workload.operationsUsdPerMonth,
+    operationsUsdPerMonth: plan.month.monthlyUsd - plan.month.gpuUsdPerMonth,
   });
   return {
     versus: { model: versus.model, provider: versus.provider ?? '' },

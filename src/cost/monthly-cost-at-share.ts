@@ -6,7 +6,7 @@ import type { Workload } from './workload.ts';
  * A candidate's monthly cost when it serves `share` (0–1) of the workload's requests. APIs bill per token, so
  * the cost is the share of the full monthly cost. Self-hosting keeps the same plan (GPU type, count and
  * throughput) with replicas for the share of the volume and of the peak — whole replicas, at least one while
- * any traffic remains — plus the full operations cost; nothing at share 0. Undefined when the candidate has
+ * any traffic remains — plus the full fixed costs (operations, staff, fine-tuning); nothing at share 0. Undefined when the candidate has
  * no cost (an impossible deployment).
  */
 export function monthlyUsdAtShare(options: {
@@ -23,9 +23,10 @@ export function monthlyUsdAtShare(options: {
     gpuHourlyUsd: plan.gpuHourlyUsd,
     gpuCount: plan.gpuCount,
     outputTokensPerSecond: plan.throughput.outputTokensPerSecond,
-    utilization: workload.utilization,
+    requestsPerSecond: plan.throughput.requestsPerSecond,
+    utilizationCeiling: workload.utilization,
     outputTokensPerMonth: workload.tokensPerMonth.output * share,
-    peakOutputTokensPerSecond: workload.peakRequestsPerSecond * workload.averageRequest.outputTokens * share,
-    operationsUsdPerMonth: workload.operationsUsdPerMonth,
+    peakRequestsPerSecond: workload.peakRequestsPerSecond * share,
+    fixedUsdPerMonth: plan.month.monthlyUsd - plan.month.gpuUsdPerMonth,
   }).monthlyUsd;
 }

@@ -33,16 +33,17 @@ describe('selfHostedUsdPerMillionOutputTokens', () => {
 });
 
 describe('selfHostedMonth', () => {
-  it('takes enough replicas for the volume at the utilization and for the peak at full speed', () => {
+  it('takes enough replicas for the volume under the utilization ceiling and for the peak request rate', () => {
     // one replica: 1,000 tok/s × 3,600 × 730 × 0.5 = 1.314 B output tokens a month
     const month = selfHostedMonth({
       gpuHourlyUsd: 2,
       gpuCount: 2,
       outputTokensPerSecond: 1000,
-      utilization: 0.5,
+      requestsPerSecond: 2, // 500 output tokens per request
+      utilizationCeiling: 0.5,
       outputTokensPerMonth: 2e9, // needs 2 replicas
-      peakOutputTokensPerSecond: 2500, // needs 3 replicas
-      operationsUsdPerMonth: 1000,
+      peakRequestsPerSecond: 5, // needs 3 replicas
+      fixedUsdPerMonth: 1000,
     });
     expect(month).toEqual({
       replicas: 3,
@@ -51,6 +52,7 @@ describe('selfHostedMonth', () => {
       gpuUsdPerMonth: 3 * 2 * 2 * hoursPerMonth,
       monthlyUsd: 3 * 2 * 2 * hoursPerMonth + 1000,
       replicaCapacityOutputTokensPerMonth: 1000 * 3600 * 730 * 0.5,
+      utilization: 2e9 / (3 * 1000 * 3600 * 730),
     });
   });
 });

@@ -2,9 +2,10 @@
 export const hoursPerMonth = 730;
 
 /**
- * USD per million output tokens of a self-hosted replica (REFERENCE.md §8):
+ * USD per million output tokens of a replica at full load (REFERENCE.md §8's capacity figure):
  *   (gpu_hourly × gpus + overhead_hourly) / (output tokens/s × 3600 × utilization / 1e6).
- * 70B on 4 × H100 at $2.49 and 3,543 tokens/s at full utilization: 9.96 / 12.7548 = $0.78.
+ * 70B on 4 × H100 at $2.49 and 3,543 tokens/s at full utilization: 9.96 / 12.7548 = $0.78. This is a capacity
+ * price, not what a workload pays: that is spend ÷ tokens (see `selfHostedMonth`).
  */
 export function selfHostedUsdPerMillionOutputTokens(options: {
   gpuHourlyUsd: number;
@@ -24,27 +25,34 @@ export interface SelfHostedMonth {
   readonly replicasForVolume: number;
   readonly replicasForPeak: number;
   readonly gpuUsdPerMonth: number;
+  /** GPUs plus the fixed monthly costs (operations, staff, fine-tuning). */
   readonly monthlyUsd: number;
-  /** Output tokens one replica serves in a month at the workload's utilization. */
+  /** Output tokens one replica serves in a month at the workload's utilization ceiling. */
   readonly replicaCapacityOutputTokensPerMonth: number;
+  /** Share of the replicas' full-load capacity the workload's monthly volume uses. */
+  readonly utilization: number;
 }
 
 /**
- * A month of self-hosting: enough replicas for the monthly output volume at `utilization` and for the peak
- * at full speed, billed around the clock, plus operations. GPUs are paid whether busy or not.
+ * A month of self-hosting: enough replicas for the monthly output volume without exceeding
+ * `utilizationCeiling` of their capacity and for the peak request rate at full speed (throughput figures
+ * already include the prefill of each request), billed around the clock, plus fixed costs. GPUs are paid
+ * whether busy or not; `utilization` says how busy they are.
  */
 export function selfHostedMonth(options: {
   gpuHourlyUsd: number;
   gpuCount: number;
   outputTokensPerSecond: number;
-  utilization: number;
+  requestsPerSecond: number;
+  utilizationCeiling: number;
   outputTokensPerMonth: number;
-  peakOutputTokensPerSecond: number;
-  operationsUsdPerMonth: number;
+  peakRequestsPerSecond: number;
+  fixedUsdPerMonth: number;
 }): SelfHostedMonth {
-  const capacity = options.outputTokensPerSecond * 3600 * hoursPerMonth * options.utilization;
+  const fullLoadPerMonth = options.outputTokensPerSecond * 3600 * hoursPerMonth;
+  const capacity = fullLoadPerMonth * options.utilizationCeiling;
   const replicasForVolume = Math.ceil(options.outputTokensPerMonth / capacity);
-  const replicasForPeak = Math.ceil(options.peakOutputTokensPerSecond / options.outputTokensPerSecond);
+  const replicasForPeak = Math.ceil(options.peakRequestsPerSecond / options.requestsPerSecond);
   const replicas = Math.max(1, replicasForVolume, replicasForPeak);
   const gpuUsdPerMonth = replicas * options.gpuCount * options.gpuHourlyUsd * hoursPerMonth;
   return {
@@ -52,7 +60,8 @@ export function selfHostedMonth(options: {
     replicasForVolume,
     replicasForPeak,
     gpuUsdPerMonth,
-    monthlyUsd: gpuUsdPerMonth + options.operationsUsdPerMonth,
+    monthlyUsd: gpuUsdPerMonth + options.fixedUsdPerMonth,
     replicaCapacityOutputTokensPerMonth: capacity,
+    utilization: options.outputTokensPerMonth / (replicas * fullLoadPerMonth),
   };
 }

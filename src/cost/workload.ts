@@ -28,7 +28,51 @@ const measuredThroughputSchema = z.strictObject({
   precision: precisionSchema.optional(),
   outputTokensPerSecond: positiveCount,
   tpotMs: positiveCount.optional(),
+  ttftMs: positiveCount.optional(),
+  /** Request sizes of the measurement; default: the workload's average request. */
+  inputTokens: positiveCount.optional(),
+  outputTokens: positiveCount.optional(),
   source: z.string().default('workload file'),
+});
+
+/** A price the workload supplies for a model (catalogued or not): used instead of, or besides, catalog prices. */
+const workloadPriceSchema = z.strictObject({
+  model: z.string().min(1),
+  provider: z.string().min(1),
+  inputUsdPerMillion: z.number().nonnegative(),
+  cachedInputUsdPerMillion: z.number().nonnegative().optional(),
+  cacheWriteUsdPerMillion: z.number().nonnegative().optional(),
+  outputUsdPerMillion: z.number().nonnegative(),
+  regions: z.array(z.string().min(1)).optional(),
+  /** Price of fine-tuning this model at this provider, per million training tokens. */
+  fineTuningTrainingUsdPerMillion: z.number().nonnegative().optional(),
+  source: z.string().min(1).default('workload file'),
+  asOf: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD')
+    .optional(),
+});
+
+/** Fine-tuning as a line of the TCO: training tokens per run, runs per year and the method. */
+const fineTuningSchema = z.strictObject({
+  /** Tokens in the training set. */
+  trainingTokens: positiveCount,
+  epochs: positiveCount.default(3),
+  /** Training runs per year (re-training as data changes). */
+  runsPerYear: positiveCount.default(1),
+  /** Self-hosted method: LoRA on bf16 weights, or QLoRA on 4-bit weights (slower per token). */
+  method: z.enum(['lora', 'qlora']).default('lora'),
+  /** GPU used for self-hosted training; default: the self-hosting plan's GPU type. */
+  gpu: z.string().min(1).optional(),
+});
+
+/** People's time, priced: engineering (integration, evaluation) and operations (on-call, upgrades). */
+const staffSchema = z.strictObject({
+  usdPerHour: z.number().nonnegative(),
+  /** Hours a month for an API deployment. */
+  apiHoursPerMonth: z.number().nonnegative().default(0),
+  /** Hours a month for a self-hosted deployment. */
+  selfHostedHoursPerMonth: z.number().nonnegative().default(0),
 });
 
 export const workloadSchema = z.strictObject({
@@ -43,6 +87,10 @@ export const workloadSchema = z.strictObject({
   latencyTarget: z
     .strictObject({ tpotMs: positiveCount.optional(), ttftMs: positiveCount.optional() })
     .optional(),
+  /** Monthly active users of the product (licences such as Llama's bind above a threshold). */
+  monthlyActiveUsers: z.number().int().nonnegative().optional(),
+  /** What the deployment is used for (e.g. military, surveillance): checked against licences' prohibited uses. */
+  useCases: z.array(z.string().min(1)).default([]),
   qualityFloors: z.array(z.strictObject({ benchmark: z.string().min(1), min: z.number() })).default([]),
   constraints: z
     .strictObject({
@@ -57,9 +105,17 @@ export const workloadSchema = z.strictObject({
     })
     .default({ onPremises: false, commercialUse: true, fineTuning: false }),
   horizonMonths: z.number().int().positive().default(12),
-  /** Average share of self-hosted capacity in use over a month. */
+  /**
+   * The highest average share of self-hosted capacity to plan for (headroom for bursts); replicas are added
+   * until the monthly volume fits under it. The utilization actually reached is reported beside the cost.
+   */
   utilization: z.number().gt(0).max(1).default(0.5),
+  /** Other fixed self-hosting costs per month (monitoring, power, rack space). */
   operationsUsdPerMonth: z.number().nonnegative().default(0),
+  staff: staffSchema.optional(),
+  fineTuning: fineTuningSchema.optional(),
+  /** Prices for any model, catalogued or not (an uncatalogued model becomes an API-only candidate). */
+  prices: z.array(workloadPriceSchema).default([]),
   selfHosting: z
     .strictObject({
       gpuTypes: z.array(z.string().min(1)).optional(),
@@ -89,6 +145,7 @@ export const workloadSchema = z.strictObject({
 
 export type Workload = z.infer<typeof workloadSchema>;
 export type MeasuredThroughput = z.infer<typeof measuredThroughputSchema>;
+export type WorkloadPrice = z.infer<typeof workloadPriceSchema>;
 
 /** Parses and validates a workload file; errors name the file and the field (exit code 2). */
 export function parseWorkload(options: { text: string; file: string }): Workload {
