@@ -139,3 +139,7 @@ await import('./sandbox-overhead.ts');
 
 // `parity bench` load generator: client overhead on TTFT and request rate against autocannon.
 await import('./loadgen-vs-autocannon.ts');
+
+// The serving model's error on every published throughput measurement in the catalog (docs/cost.md).
+console.log('\nserving model vs published measurements (src/cost/serving-model.ts)');
+await import('./serving-model-error.ts');

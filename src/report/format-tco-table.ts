@@ -1,5 +1,6 @@
 import type { TcoCandidate } from '../cost/evaluate-tco.ts';
 import type { Recommendation } from '../cost/recommend.ts';
+import { setupLabel } from '../cost/self-hosting-plan.ts';
 
 /** "$1,234" for large amounts, "$0.78" below $100, "—" when unknown. */
 export function formatUsd(value: number | undefined): string {
@@ -27,15 +28,54 @@ export function formatTokens(value: number | undefined): string {
 export function formatDeployment(candidate: TcoCandidate): string {
   if (candidate.deployment === 'api') return `API ${candidate.provider ?? ''}`;
   const plan = candidate.selfHosting;
-  if (!plan) return 'self-hosted (impossible)';
-  const replicas = plan.month.replicas > 1 ? `${plan.month.replicas} × ` : '';
-  return `self-hosted ${replicas}${plan.gpuCount} × ${plan.gpu.id} ${plan.precision}`;
+  if (!plan) return 'self-hosted (no setup)';
+  return `self-hosted ${setupLabel(plan)}`;
 }
 
 function formatThroughput(candidate: TcoCandidate): string {
   const throughput = candidate.throughput;
   if (!throughput) return '';
-  return `${Math.round(throughput.outputTokensPerSecond).toLocaleString('en-US')} tok/s (${throughput.basis})`;
+  const label = `${throughput.basis}${throughput.adjusted ? ', adjusted' : ''}`;
+  return `${Math.round(throughput.outputTokensPerSecond).toLocaleString('en-US')} tok/s ${throughput.tpotMs.toFixed(0)} ms (${label})`;
+}
+
+/** The price behind a row: the API's list price, or the GPU's hourly price, with its date. */
+export function priceBasis(candidate: TcoCandidate): { asOf: string; source: string; gpuHourly?: string } {
+  if (candidate.price)
+    return { asOf: candidate.price.asOf, source: `${candidate.provider ?? ''}: ${candidate.price.source}` };
+  const plan = candidate.selfHosting;
+  if (!plan) return { asOf: '', source: '' };
+  const fromWorkload = plan.gpuHourlyUsd !== plan.gpu.hourlyUsd;
+  return {
+    asOf: fromWorkload ? 'workload' : plan.gpu.priceAsOf,
+    source: fromWorkload
+      ? `${plan.gpu.id}: $${plan.gpuHourlyUsd}/GPU-h from the workload file`
+      : `${plan.gpu.id}: $${plan.gpuHourlyUsd}/GPU-h, ${plan.gpu.priceSource}`,
+    gpuHourly: `$${plan.gpuHourlyUsd.toFixed(2)}`,
+  };
+}
+
+const percent = (value: number | undefined): string =>
+  value === undefined ? '' : `${Math.round(value * 100)}%`;
+
+/** Numbered price sources under a table: each distinct source once, rows refer to it as [n]. */
+function sourceNotes(candidates: readonly TcoCandidate[]): {
+  index: (candidate: TcoCandidate) => string;
+  notes: string;
+} {
+  const sources: string[] = [];
+  const numberOf = new Map<TcoCandidate, number>();
+  for (const candidate of candidates) {
+    const { source } = priceBasis(candidate);
+    if (!source) continue;
+    let position = sources.indexOf(source);
+    if (position < 0) position = sources.push(source) - 1;
+    numberOf.set(candidate, position + 1);
+  }
+  return {
+    index: (candidate) => (numberOf.has(candidate) ? `[${numberOf.get(candidate)}]` : ''),
+    notes: sources.map((source, position) => `[${position + 1}] ${source}`).join('\n'),
+  };
 }
 
 function formatBreakEven(candidate: TcoCandidate): string {
@@ -59,38 +99,73 @@ function table(rows: readonly (readonly string[])[]): string {
 }
 
 /**
- * The `parity tco` table: one row per candidate with monthly cost, cost per million output and per million
- * tokens, throughput and its basis, break-even volume and the number of failed constraints; then every
- * failed constraint with its reason.
+ * The `parity tco` table: one row per candidate with monthly cost; cost per million input, output and all tokens
+ * (spend ÷ tokens at the workload's volume); self-hosted utilization and capacity cost at full load; GPU $/h;
+ * throughput with its basis; break-even volume; the price's date and numbered source; the number of failed
+ * constraints. Then the sources, every failed constraint with its reason, and the self-hosting setups each
+ * constraint excluded.
  */
 export function formatTcoTable(candidates: readonly TcoCandidate[]): string {
   const header = [
     'model',
     'deployment',
     '$/month',
+    '$/M in',
     '$/M out',
-    '$/M tokens',
+    '$/M blended',
+    'util',
+    '$/M full load',
+    'GPU $/h',
     'throughput',
     'break-even',
+    'price as of',
     'ok',
   ];
-  const rows = candidates.map((candidate) => [
-    candidate.model,
-    formatDeployment(candidate),
-    formatUsd(candidate.monthlyCostUsd),
-    formatUsd(candidate.costPerMillionOutputTokensUsd),
-    formatUsd(candidate.costPerMillionTokensUsd),
-    formatThroughput(candidate),
-    formatBreakEven(candidate),
-    candidate.violations.length === 0 ? 'yes' : `no (${candidate.violations.length})`,
-  ]);
+  const { index, notes } = sourceNotes(candidates);
+  const rows = candidates.map((candidate) => {
+    const basis = priceBasis(candidate);
+    return [
+      candidate.model,
+      formatDeployment(candidate),
+      formatUsd(candidate.monthlyCostUsd),
+      formatUsd(candidate.costPerMillionInputTokensUsd),
+      formatUsd(candidate.costPerMillionOutputTokensUsd),
+      formatUsd(candidate.costPerMillionTokensUsd),
+      percent(candidate.utilization),
+      candidate.fullLoadCostPerMillionTokensUsd === undefined
+        ? ''
+        : formatUsd(candidate.fullLoadCostPerMillionTokensUsd),
+      basis.gpuHourly ?? '',
+      formatThroughput(candidate),
+      formatBreakEven(candidate),
+      `${basis.asOf} ${index(candidate)}`.trim(),
+      candidate.violations.length === 0 ? 'yes' : `no (${candidate.violations.length})`,
+    ];
+  });
   const failures = candidates
     .filter((candidate) => candidate.violations.length > 0)
     .map(
       (candidate) =>
         `${candidate.model} (${formatDeployment(candidate)}):\n${candidate.violations.map((violation) => `  - ${violation}`).join('\n')}`,
     );
-  return `${table([header, ...rows])}${failures.length > 0 ? `\n\nFailed constraints:\n${failures.join('\n')}` : ''}`;
+  const rejected = candidates
+    .filter((candidate) => (candidate.rejectedSetups ?? []).some((setup) => setup.violations.length > 0))
+    .map((candidate) => {
+      const lines = (candidate.rejectedSetups ?? [])
+        .filter((setup) => setup.violations.length > 0)
+        .map((setup) => `  - ${setupLabel(setup)}: ${setup.violations.join('; ')}`);
+      return `${candidate.model}:\n${lines.join('\n')}`;
+    });
+  return [
+    table([header, ...rows]),
+    notes ? `\nPrices (as of the date in the table):\n${notes}` : '',
+    failures.length > 0 ? `\nFailed constraints:\n${failures.join('\n')}` : '',
+    rejected.length > 0
+      ? `\nSelf-hosting setups excluded, with the constraint that excluded each:\n${rejected.join('\n')}`
+      : '',
+  ]
+    .filter((part) => part !== '')
+    .join('\n');
 }
 
 function formatQuality(candidate: TcoCandidate): string {
@@ -113,9 +188,16 @@ export function formatRecommendation(
   const lines: string[] = [];
   const pick = recommendation.recommended;
   if (pick) {
+    const basis = priceBasis(pick);
     lines.push(
-      `Recommended: ${pick.model} — ${formatDeployment(pick)}, ${formatUsd(pick.monthlyCostUsd)}/month, ${formatUsd(pick.costPerMillionOutputTokensUsd)} per million output tokens`,
+      `Recommended: ${pick.model} — ${formatDeployment(pick)}, ${formatUsd(pick.monthlyCostUsd)}/month: ${formatUsd(pick.costPerMillionTokensUsd)} per million tokens (${formatUsd(pick.costPerMillionInputTokensUsd)} input, ${formatUsd(pick.costPerMillionOutputTokensUsd)} output; spend ÷ tokens at this volume)`,
     );
+    if (pick.utilization !== undefined) {
+      lines.push(
+        `  utilization ${percent(pick.utilization)} of ${pick.selfHosting?.month.replicas ?? 1} replica(s); at full load ${formatUsd(pick.fullLoadCostPerMillionTokensUsd)} per million tokens`,
+      );
+    }
+    lines.push(`  price: ${basis.source}${basis.asOf ? `, as of ${basis.asOf}` : ''}`);
     if (pick.quality.length > 0) lines.push(`  quality: ${formatQuality(pick)}`);
     if (pick.throughput) lines.push(`  throughput: ${formatThroughput(pick)} — ${pick.throughput.source}`);
   } else {
@@ -126,10 +208,15 @@ export function formatRecommendation(
     const tied = (model: string): string =>
       (options.tiedWith?.(model) ?? []).map((entry) => `= ${entry.model} (${entry.benchmark})`).join(', ');
     const showTies = recommendation.ranked.some((candidate) => tied(candidate.model) !== '');
+    const { index, notes } = sourceNotes(recommendation.ranked);
     const rows = recommendation.ranked.map((candidate) => [
       candidate.model,
       formatDeployment(candidate),
       formatUsd(candidate.monthlyCostUsd),
+      formatUsd(candidate.costPerMillionTokensUsd),
+      percent(candidate.utilization),
+      priceBasis(candidate).gpuHourly ?? '',
+      `${priceBasis(candidate).asOf} ${index(candidate)}`.trim(),
       recommendation.pareto.includes(candidate) ? 'pareto' : '',
       ...(showTies ? [tied(candidate.model)] : []),
       formatQuality(candidate),
@@ -138,11 +225,16 @@ export function formatRecommendation(
       'model',
       'deployment',
       '$/month',
+      '$/M blended',
+      'util',
+      'GPU $/h',
+      'price as of',
       'frontier',
       ...(showTies ? ['tied with'] : []),
       'quality',
     ];
     lines.push(table([header, ...rows]));
+    if (notes) lines.push('', 'Prices (as of the date in the table):', notes);
   }
   const crossing = recommendation.breakEven;
   if (crossing) {
@@ -158,6 +250,11 @@ export function formatRecommendation(
     for (const candidate of recommendation.excluded) {
       lines.push(`  ${candidate.model} (${formatDeployment(candidate)}): ${candidate.violations.join('; ')}`);
     }
+  }
+  const pickSetups = (pick?.rejectedSetups ?? []).filter((setup) => setup.violations.length > 0);
+  if (pickSetups.length > 0) {
+    lines.push('', `Other setups for ${pick?.model ?? ''}, with the constraint that excluded each:`);
+    for (const setup of pickSetups) lines.push(`  ${setupLabel(setup)}: ${setup.violations.join('; ')}`);
   }
   return lines.join('\n');
 }
