@@ -24,6 +24,9 @@ interface CandidateJson {
   gpus: { type: string; count: number } | null;
   monthly_cost_usd: number | null;
   cost_per_million_output_tokens_usd: number | null;
+  cost_per_million_tokens_usd: number | null;
+  gpu_price: { source: string; as_of: string; cloud_prices: unknown[] } | null;
+  price: { source: string; as_of: string } | null;
   break_even: { tokens_per_month: number | null } | null;
   throughput: { basis: string } | null;
   violations: string[];
@@ -77,13 +80,15 @@ describe('parity recommend', () => {
 });
 
 describe('parity tco', () => {
-  it('--json follows CONTRACT.md and reproduces $0.78 per million output tokens for 70B on 4 × H100', async () => {
+  it('--json follows CONTRACT.md, prices spend ÷ tokens and reproduces the $0.78 full-load figure for 70B on 4 × H100', async () => {
     const file = join(work, 'seventy.yaml');
     writeFileSync(
       file,
       [
         'name: 70B at saturation',
-        'tokens_per_month: { input: 1000000, output: 1000000 }',
+        'tokens_per_month: { input: 476000, output: 1000000 }',
+        // the published measurement's request sizes, so it is used as published
+        'average_request: { input_tokens: 161, output_tokens: 338 }',
         'candidates: [llama-3.1-70b-instruct]',
         'utilization: 1',
         'self_hosting:',
@@ -103,11 +108,17 @@ describe('parity tco', () => {
       model: 'llama-3.1-70b-instruct',
       deployment: 'self_hosted',
       gpus: { type: 'H100-80GB', count: 4 },
-      cost_per_million_output_tokens_usd: 0.7809,
-      throughput: { basis: 'published' },
+      gpu_hourly_usd: 2.49,
+      full_load_cost_per_million_output_tokens_usd: 0.7809,
+      throughput: { basis: 'published', adjusted: false },
       violations: [],
     });
-    expect(typeof selfHosted?.monthly_cost_usd).toBe('number');
+    // What the workload pays: one replica around the clock for 1.476M tokens a month.
+    const monthly = 4 * 2.49 * 730;
+    expect(selfHosted?.monthly_cost_usd).toBeCloseTo(monthly, 2);
+    expect(selfHosted?.cost_per_million_tokens_usd).toBeCloseTo(monthly / 1.476, 2);
+    expect(selfHosted?.gpu_price?.as_of).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(selfHosted?.gpu_price?.cloud_prices.length).toBeGreaterThan(1);
     const api = json.candidates.find((candidate) => candidate.deployment === 'api');
     expect(api).toMatchObject({
       model: 'llama-3.1-70b-instruct',
@@ -115,7 +126,30 @@ describe('parity tco', () => {
       gpus: null,
       violations: [],
     });
-    expect(api?.monthly_cost_usd).toBeCloseTo(1.76, 6);
+    expect(api?.monthly_cost_usd).toBeCloseTo(1.476 * 0.88, 3);
+  });
+
+  it('shows price dates, sources and GPU $/h in the tco and recommend tables and in --json (issue 20)', async () => {
+    for (const command of ['tco', 'recommend']) {
+      const text = await run([command, 'examples/workloads/coding-assistant.yaml']);
+      expect(text.code).toBe(0);
+      expect(text.stdout).toMatch(/GPU \$\/h .*price as of/);
+      expect(text.stdout).toMatch(/self-hosted .*\$\d+\.\d\d .*20\d\d-\d\d-\d\d \[\d+\]/);
+      expect(text.stdout).toMatch(/API together .* 20\d\d-\d\d-\d\d \[\d+\]/);
+      expect(text.stdout).toMatch(/\nPrices \(as of the date in the table\):\n\[1\] \S/);
+      const json = JSON.parse(
+        (await run([command, 'examples/workloads/coding-assistant.yaml', '--json'])).stdout,
+      ) as { candidates: CandidateJson[] };
+      for (const candidate of json.candidates) {
+        if (candidate.deployment === 'api') {
+          expect(candidate.price?.source).toBeTruthy();
+          expect(candidate.price?.as_of).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+        } else if (candidate.gpus) {
+          expect(candidate.gpu_price?.source).toBeTruthy();
+          expect(candidate.gpu_price?.as_of).toMatch(/^(\d{4}-\d{2}-\d{2}|workload)$/);
+        }
+      }
+    }
   });
 
   it('takes prices from a litellm file with --prices', async () => {

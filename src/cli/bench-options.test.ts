@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseBenchLoads, parseSlo } from './bench-options.ts';
+import { parseBenchHardware, parseBenchLoads, parseSlo } from './bench-options.ts';
 
 describe('parseBenchLoads', () => {
   it('sorts and deduplicates concurrency steps', () => {
@@ -43,5 +43,28 @@ describe('parseSlo', () => {
   it('rejects unknown objectives and bad numbers', () => {
     expect(() => parseSlo('itl=20')).toThrow(/^--slo: unknown objective 'itl'/);
     expect(() => parseSlo('ttft=fast')).toThrow(/^--slo: 'ttft=fast' needs a positive number/);
+  });
+});
+
+describe('parseBenchHardware', () => {
+  it('reads TYPExCOUNT, TYPE with --gpus, and the precision', () => {
+    expect(parseBenchHardware({ gpu: 'H100-80GBx8', precision: 'fp8' })).toEqual({
+      gpu: 'H100-80GB',
+      gpuCount: 8,
+      precision: 'fp8',
+    });
+    expect(parseBenchHardware({ gpu: 'a100 × 2' })).toEqual({ gpu: 'a100', gpuCount: 2 });
+    expect(parseBenchHardware({ gpu: 'L40S', gpus: '4' })).toEqual({ gpu: 'L40S', gpuCount: 4 });
+    expect(parseBenchHardware({ gpus: '4' })).toBeUndefined();
+  });
+
+  it('names the flag of a bad or contradictory value', () => {
+    expect(() => parseBenchHardware({ gpu: '8' })).toThrow(/--gpu|TYPExCOUNT/);
+    expect(() => parseBenchHardware({ gpu: 'H100x0' })).toThrow(/at least 1/);
+    expect(() => parseBenchHardware({ gpu: 'H100x8', gpus: '4' })).toThrow(
+      /--gpu says 8 GPUs but --gpus says 4/,
+    );
+    expect(() => parseBenchHardware({ gpu: 'H100', precision: 'fp4' })).toThrow(/'fp4' is not one of/);
+    expect(() => parseBenchHardware({ precision: 'fp8' })).toThrow(/give --gpu with --precision/);
   });
 });

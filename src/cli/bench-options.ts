@@ -1,4 +1,4 @@
-import type { BenchLoad, BenchSlo } from '../spec/index.ts';
+import type { BenchHardware, BenchLoad, BenchSlo } from '../spec/index.ts';
 import { InputError } from '../spec/index.ts';
 import { parseList, parseWholeNumber } from './parse-options.ts';
 
@@ -77,4 +77,48 @@ export function parseSlo(value: string | undefined): BenchSlo | undefined {
     });
   }
   return slo;
+}
+
+const precisions = ['bf16', 'fp16', 'fp8', 'int8', 'int4'] as const;
+
+/**
+ * `--gpu H100-80GBx8` → `{ gpu: 'H100-80GB', gpuCount: 8 }` (`x` or `×`; no count = `--gpus`, default 1), with
+ * `--precision`. `--gpus` must agree with a count given in `--gpu`.
+ */
+export function parseBenchHardware(flags: {
+  gpu?: string;
+  gpus?: string;
+  precision?: string;
+}): BenchHardware | undefined {
+  if (flags.precision !== undefined && !(precisions as readonly string[]).includes(flags.precision)) {
+    throw new InputError(`'${flags.precision}' is not one of ${precisions.join(', ')}`, {
+      location: '--precision',
+    });
+  }
+  if (flags.gpu === undefined) {
+    if (flags.precision !== undefined)
+      throw new InputError('give --gpu with --precision', { location: '--precision' });
+    return undefined;
+  }
+  const match = /^(.*?[^\s])(?:\s*[x×]\s*(\d+))?$/i.exec(flags.gpu.trim());
+  const type = match?.[1];
+  if (!match || !type || /^\d+$/.test(type)) {
+    throw new InputError(`'${flags.gpu}' is not TYPE or TYPExCOUNT (e.g. H100-80GBx8)`, {
+      location: '--gpu',
+    });
+  }
+  const fromFlag = parseWholeNumber('--gpus', flags.gpus);
+  const count = match[2] === undefined ? (fromFlag ?? 1) : Number(match[2]);
+  if (count < 1)
+    throw new InputError(`'${flags.gpu}': the GPU count must be at least 1`, { location: '--gpu' });
+  if (match[2] !== undefined && fromFlag !== undefined && fromFlag !== 1 && fromFlag !== count) {
+    throw new InputError(`--gpu says ${count} GPUs but --gpus says ${fromFlag}`, { location: '--gpus' });
+  }
+  return {
+    gpu: type,
+    gpuCount: count,
+    ...(flags.precision === undefined
+      ? {}
+      : { precision: flags.precision as BenchHardware['precision'] & string }),
+  };
 }

@@ -117,7 +117,7 @@ describe('evaluateTco: constraints before price', () => {
   const seventy = (extra: readonly string[]): Workload =>
     workload([
       'name: 70B chat at 40 ms per token',
-      'tokens_per_month: { input: 3000000000, output: 1000000000 }',
+      'tokens_per_month: { input: 1000000000, output: 1000000000 }',
       'average_request: { input_tokens: 300, output_tokens: 300 }',
       'peak_requests_per_second: 10',
       'latency_target: { tpot_ms: 40 }',

@@ -149,11 +149,20 @@ function perMillion(options: {
 
 function summarizeRejections(rejected: readonly SetupEvaluation[]): string {
   const failing = rejected.filter((setup) => setup.violations.length > 0);
-  const shown = failing
-    .slice(0, 4)
-    .map((setup) => `${setupLabel(setup)}: ${setup.violations[0] ?? ''}`)
-    .join('; ');
-  return `no self-hosting setup meets every constraint (${failing.length} tried): ${shown}${failing.length > 4 ? '; …' : ''}`;
+  const kinds = new Map<string, number>();
+  for (const setup of failing) {
+    const kind = (setup.violations[0] ?? '').split(':')[0] ?? '';
+    kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
+  }
+  // The closest miss: the setup with the most memory to spare relative to its need, latency misses first.
+  const closest = [...failing].sort(
+    (left, right) =>
+      Number(left.violations[0]?.startsWith('memory')) - Number(right.violations[0]?.startsWith('memory')) ||
+      right.usableBytes / (right.weightBytes + right.kvCacheBytes) -
+        left.usableBytes / (left.weightBytes + left.kvCacheBytes),
+  )[0];
+  const counts = [...kinds].map(([kind, count]) => `${count} ${kind}`).join(', ');
+  return `no self-hosting setup meets every constraint (${failing.length} tried, excluded by ${counts})${closest ? `; closest: ${setupLabel(closest)}: ${closest.violations.join('; ')}` : ''}`;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { InputError } from '../spec/index.ts';
-import { camelCaseKeys, fieldPath } from './camel-case-keys.ts';
+import { camelCaseKeys, fieldPath, snakeCase } from './camel-case-keys.ts';
 
 /**
  * Parses YAML (a superset of JSON) with snake_case keys into the schema's camelCase type. Any problem is one
@@ -22,6 +22,13 @@ export function parseDataFile<Schema extends z.ZodType>(options: {
   const result = options.schema.safeParse(camelCaseKeys(document));
   if (result.success) return result.data;
   const issue = result.error.issues[0];
+  if (issue?.code === 'unrecognized_keys') {
+    const parent = issue.path.length > 0 ? `${fieldPath(issue.path)}.` : '';
+    const names = issue.keys.map((key) => `${parent}${snakeCase(key)}`).join(', ');
+    throw new InputError(`${names}: unknown field${issue.keys.length > 1 ? 's' : ''}`, {
+      location: options.file,
+    });
+  }
   const field = issue && issue.path.length > 0 ? `${fieldPath(issue.path)}: ` : '';
   throw new InputError(`${field}${issue?.message ?? 'invalid'}`, { location: options.file });
 }

@@ -1,4 +1,6 @@
+import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import { InputError } from '../spec/index.ts';
 import { precisionSchema } from './catalog-types.ts';
 import { parseDataFile } from './parse-data-file.ts';
 
@@ -25,7 +27,8 @@ const measuredThroughputSchema = z.strictObject({
   model: z.string().min(1),
   gpu: z.string().min(1),
   gpuCount: z.number().int().positive(),
-  precision: precisionSchema.optional(),
+  /** Weight precision the measurement ran at: the figure is used for that precision only. */
+  precision: precisionSchema,
   outputTokensPerSecond: positiveCount,
   tpotMs: positiveCount.optional(),
   ttftMs: positiveCount.optional(),
@@ -147,9 +150,42 @@ export type Workload = z.infer<typeof workloadSchema>;
 export type MeasuredThroughput = z.infer<typeof measuredThroughputSchema>;
 export type WorkloadPrice = z.infer<typeof workloadPriceSchema>;
 
-/** Parses and validates a workload file; errors name the file and the field (exit code 2). */
+/**
+ * Parses and validates a workload file; errors name the file and the field (exit code 2). Beyond each field's
+ * own check, inputs that contradict each other are refused: a monthly input:output ratio more than 25% away
+ * from the average request's (when `average_request` is given), a peak below the average request rate the
+ * monthly volume implies, and a KV reservation shorter than an average request.
+ */
 export function parseWorkload(options: { text: string; file: string }): Workload {
-  return parseDataFile({ text: options.text, file: options.file, schema: workloadSchema });
+  const workload = parseDataFile({ text: options.text, file: options.file, schema: workloadSchema });
+  const fail = (message: string): never => {
+    throw new InputError(message, { location: options.file });
+  };
+  const raw: unknown = parseYaml(options.text);
+  const requestGiven = typeof raw === 'object' && raw !== null && 'average_request' in raw;
+  const { input, output } = workload.tokensPerMonth;
+  const { inputTokens, outputTokens } = workload.averageRequest;
+  const monthlyRatio = input / output;
+  const requestRatio = inputTokens / outputTokens;
+  if (requestGiven && Math.abs(monthlyRatio / requestRatio - 1) > 0.25) {
+    const share = inputTokens / (inputTokens + outputTokens);
+    fail(
+      `tokens_per_month: ${monthlyRatio.toFixed(1)} input tokens per output token (input share ${(input / (input + output)).toFixed(2)}) contradicts average_request (${inputTokens} / ${outputTokens} = ${requestRatio.toFixed(1)}); make them agree (input share ${share.toFixed(2)} for these requests)`,
+    );
+  }
+  const averageRequestsPerSecond = output / outputTokens / (730 * 3600);
+  if (workload.peakRequestsPerSecond > 0 && workload.peakRequestsPerSecond < averageRequestsPerSecond) {
+    fail(
+      `peak_requests_per_second: ${workload.peakRequestsPerSecond} is below the average rate the monthly volume implies (${averageRequestsPerSecond.toFixed(2)}/s = output tokens ÷ average_request.output_tokens ÷ 730 h)`,
+    );
+  }
+  const context = workload.selfHosting.contextTokens;
+  if (context !== undefined && context < inputTokens + outputTokens) {
+    fail(
+      `self_hosting.context_tokens: ${context} is shorter than an average request (${inputTokens} + ${outputTokens} tokens)`,
+    );
+  }
+  return workload;
 }
 
 /** KV cache reserved per sequence: the workload's value, else average input + output, at least 4096. */

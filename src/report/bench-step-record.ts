@@ -92,6 +92,13 @@ const stepRecordSchema = z.object({
     durationPerStepS: z.number().optional(),
     warmupRequests: z.number(),
     slo: sloSchema.optional(),
+    hardware: z
+      .object({
+        gpu: z.string(),
+        gpuCount: z.number(),
+        precision: z.enum(['bf16', 'fp16', 'fp8', 'int8', 'int4']).optional(),
+      })
+      .optional(),
   }),
 });
 

@@ -167,6 +167,15 @@ export function tcoCandidateJson(candidate: TcoCandidate): TcoCandidateJson {
       gpus: { type: setup.gpu.id, count: setup.gpuCount },
       precision: setup.precision,
       monthly_cost_usd: money(setup.month?.monthlyUsd),
+      throughput: setup.throughput
+        ? {
+            output_tokens_per_second: Math.round(setup.throughput.outputTokensPerSecond * 10) / 10,
+            tpot_ms: Math.round(setup.throughput.tpotMs * 10) / 10,
+            basis: setup.throughput.basis,
+            adjusted: setup.throughput.adjusted,
+            source: setup.throughput.source,
+          }
+        : null,
       violations: [...setup.violations],
     })),
     memory: plan

@@ -124,4 +124,15 @@ export interface BenchSettings {
   readonly durationPerStepS?: number;
   readonly warmupRequests: number;
   readonly slo?: BenchSlo;
+  /** What served the endpoint (`parity bench --gpu TYPE[xCOUNT] --precision P`), so `parity tco --runs` can use it. */
+  readonly hardware?: BenchHardware;
+}
+
+export interface BenchHardware {
+  /** GPU type as given, e.g. `H100-80GB`. */
+  readonly gpu: string;
+  /** GPUs serving one replica of the endpoint. */
+  readonly gpuCount: number;
+  /** Weight precision, when given. */
+  readonly precision?: 'bf16' | 'fp16' | 'fp8' | 'int8' | 'int4';
 }

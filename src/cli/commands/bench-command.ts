@@ -13,7 +13,7 @@ import { benchLoadLabel, formatBenchTable } from '../../report/format-bench-tabl
 import { openSqliteRunStore } from '../../store/sqlite-run-store.ts';
 import type { BenchLoad, BenchSettings, RunConfig } from '../../spec/index.ts';
 import { InputError } from '../../spec/index.ts';
-import { parseBenchLoads, parsePositiveNumber, parseSlo } from '../bench-options.ts';
+import { parseBenchHardware, parseBenchLoads, parsePositiveNumber, parseSlo } from '../bench-options.ts';
 import { promptSource } from '../bench-prompts.ts';
 import type { CliIo } from '../cli-io.ts';
 import { parseSecondsAsMs, parseWholeNumber } from '../parse-options.ts';
@@ -38,6 +38,8 @@ export interface BenchFlags {
   readonly slo?: string;
   readonly gpuHourly?: string;
   readonly gpus?: string;
+  readonly gpu?: string;
+  readonly precision?: string;
   readonly seed?: string;
   readonly timeout?: string;
   readonly ignoreEos: boolean;
@@ -128,6 +130,14 @@ export function registerBenchCommand(
       'GPU rental price per GPU-hour, for the cost per million tokens at each step',
     )
     .option('--gpus <n>', 'GPUs serving the endpoint (with --gpu-hourly)', String(BENCH_DEFAULTS.gpus))
+    .option(
+      '--gpu <type[xcount]>',
+      'GPU type and count serving the endpoint, e.g. H100-80GBx8 (recorded so parity tco --runs uses this measurement)',
+    )
+    .option(
+      '--precision <p>',
+      'weight precision the endpoint serves (bf16, fp16, fp8, int8, int4), recorded with --gpu',
+    )
     .option('--seed <n>', 'seed of prompts and arrival times', String(BENCH_DEFAULTS.seed))
     .option(
       '--timeout <seconds>',
@@ -187,7 +197,8 @@ export async function benchCommand(flags: BenchFlags, io: CliIo): Promise<number
   const timeoutMs = parseSecondsAsMs('--timeout', flags.timeout) ?? BENCH_DEFAULTS.timeoutMs;
   const slo = parseSlo(flags.slo);
   const gpuHourlyUsd = parsePositiveNumber('--gpu-hourly', flags.gpuHourly);
-  const gpus = parseWholeNumber('--gpus', flags.gpus) ?? BENCH_DEFAULTS.gpus;
+  const hardware = parseBenchHardware(flags);
+  const gpus = hardware?.gpuCount ?? parseWholeNumber('--gpus', flags.gpus) ?? BENCH_DEFAULTS.gpus;
   const baseUrl =
     flags.baseUrl ??
     (spec.preset === 'openai' ? io.env.OPENAI_BASE_URL : undefined) ??
@@ -242,6 +253,7 @@ export async function benchCommand(flags: BenchFlags, io: CliIo): Promise<number
     ...(durationMs === undefined ? {} : { durationPerStepS: durationMs / 1000 }),
     warmupRequests,
     ...(slo ? { slo } : {}),
+    ...(hardware ? { hardware } : {}),
   };
   try {
     const result = await runSweep({

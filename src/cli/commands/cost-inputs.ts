@@ -146,29 +146,44 @@ function benchThroughput(options: {
   model: string;
   items: readonly ItemRecord[];
 }): MeasuredThroughput | undefined {
-  const gpu = options.flags.benchGpu ?? options.workload.selfHosting.gpuTypes?.[0];
-  if (!gpu) {
-    throw new InputError(
-      `run ${options.runId} is a bench run: name the GPU it ran on with --bench-gpu <type>`,
-    );
-  }
   const target = options.workload.latencyTarget?.tpotMs;
-  const steps = options.items
+  const allSteps = options.items
     .filter(isBenchStepItem)
-    .map((record) => readBenchStepRecord(record, { runId: options.runId }))
-    .filter((step) => target === undefined || (step.metrics.tpot.median ?? Infinity) <= target);
+    .map((record) => readBenchStepRecord(record, { runId: options.runId }));
+  const steps = allSteps.filter(
+    (step) => target === undefined || (step.metrics.tpot.median ?? Infinity) <= target,
+  );
   const best = steps.sort((left, right) => right.metrics.outputThroughput - left.metrics.outputThroughput)[0];
   if (!best || best.metrics.outputThroughput <= 0) {
     options.io.stderr(`parity: run ${options.runId}: no bench step meets the latency target; ignored\n`);
     return undefined;
   }
+  // The hardware the run recorded (`parity bench --gpu`) wins; --bench-gpu or the workload's first GPU type
+  // stand in for runs that did not record it.
+  const hardware = best.settings.hardware;
+  const gpu = hardware?.gpu ?? options.flags.benchGpu ?? options.workload.selfHosting.gpuTypes?.[0];
+  if (!gpu) {
+    throw new InputError(
+      `run ${options.runId} is a bench run without a recorded GPU: name the GPU it ran on with --bench-gpu <type> (or record it with parity bench --gpu TYPExCOUNT)`,
+    );
+  }
+  const precision = hardware?.precision ?? 'bf16';
+  if (hardware?.precision === undefined) {
+    options.io.stderr(
+      `parity: run ${options.runId}: no precision recorded (parity bench --precision); its throughput is used for bf16 only\n`,
+    );
+  }
   return {
     model: options.model,
     gpu,
-    gpuCount: best.metrics.cost?.gpus ?? 1,
+    gpuCount: hardware?.gpuCount ?? best.metrics.cost?.gpus ?? 1,
+    precision,
     outputTokensPerSecond: best.metrics.outputThroughput,
     ...(best.metrics.tpot.median === undefined ? {} : { tpotMs: best.metrics.tpot.median }),
-    source: `parity bench run ${options.runId}, step ${best.stepIndex}`,
+    ...(best.metrics.ttft.median === undefined ? {} : { ttftMs: best.metrics.ttft.median }),
+    inputTokens: best.settings.inputTokens,
+    outputTokens: best.settings.outputTokens,
+    source: `parity bench run ${options.runId}, step ${best.stepIndex}${hardware ? ` on ${hardware.gpuCount} × ${hardware.gpu}` : ''}`,
   };
 }
 

@@ -43,7 +43,7 @@ export async function tcoCommand(file: string, flags: CostFlags, io: CliIo): Pro
   );
   io.stdout(`${formatTcoTable(candidates)}\n`);
   io.stdout(
-    `\nSelf-hosted $/M out = (GPUs + operations per hour) ÷ output tokens per hour at ${Math.round(workload.utilization * 100)}% utilization; throughput basis: measured > published > estimate (memory bandwidth).\n`,
+    `\n$/M = spend ÷ tokens at this workload's volume (self-hosted spend split into input and output by the GPU time prefill and decode take); util = share of the replicas' full-load capacity used (planned at most ${Math.round(workload.utilization * 100)}%); $/M full load = GPU cost per million tokens if the replicas ran flat out. Throughput basis: measured > published (adjusted = moved to this workload's request sizes by the serving model) > estimate (serving model).\n`,
   );
   return 0;
 }
