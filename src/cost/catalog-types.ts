@@ -21,11 +21,6 @@ export const apiPriceSchema = z.strictObject({
   /** Price of prompt tokens written to the prompt cache (Anthropic); billed as input when undefined. */
   cacheWriteUsdPerMillion: usd.optional(),
   outputUsdPerMillion: usd,
-  /**
-   * Price of prompt tokens written to the provider's prompt cache (Anthropic bills cache writes above the input
-   * rate); undefined when writes cost the ordinary input rate.
-   */
-  cacheWriteUsdPerMillion: usd.optional(),
   /** Reasoning tokens are billed as output unless a separate price is given. */
   reasoningUsdPerMillion: usd.optional(),
   tiers: z.array(priceTierSchema).default([]),
