@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -208,7 +208,94 @@ describe('parity prices', () => {
           as_of: '2024-10-22',
         }),
       ],
+      gpus: [],
     });
+  });
+
+  it('--stale-after warns about prices older than that, in one line, and marks them (issue 20)', async () => {
+    const age = Math.floor((Date.now() - Date.parse('2024-10-22T00:00:00Z')) / 86_400_000);
+    const stale = await run(['prices', '--model', 'claude-3.5-sonnet', '--stale-after', String(age - 1)]);
+    expect(stale.code).toBe(0);
+    expect(stale.stderr).toMatch(
+      /^parity: warning: 1 of 1 prices are older than \d+ days \(as of before \d{4}-\d{2}-\d{2}\): anthropic claude-3.5-sonnet; /,
+    );
+    expect(stale.stderr.trim().split('\n')).toHaveLength(1);
+    expect(stale.stdout).toMatch(/2024-10-22 \(stale\)/);
+    const fresh = await run([
+      'prices',
+      '--model',
+      'claude-3.5-sonnet',
+      '--stale-after',
+      String(age + 1),
+      '--json',
+    ]);
+    expect(fresh.stderr).toBe('');
+    expect((JSON.parse(fresh.stdout) as { prices: { stale: boolean }[] }).prices[0]?.stale).toBe(false);
+    // GPU prices from several clouds, each dated and sourced.
+    const all = JSON.parse((await run(['prices', '--json'])).stdout) as {
+      gpus: { gpu: string; cloud: string; hourly_usd: number; source: string; as_of: string }[];
+    };
+    const h100Clouds = all.gpus.filter((row) => row.gpu === 'H100-80GB').map((row) => row.cloud);
+    expect(new Set(h100Clouds).size).toBeGreaterThanOrEqual(3);
+    for (const row of all.gpus) {
+      expect(row.source).not.toBe('');
+      expect(row.as_of).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    }
+  });
+
+  it('--update takes in a litellm price file for good, saved in litellm format beside the store', async () => {
+    const store = join(work, 'update', 'parity.db');
+    const feed = join(work, 'model_prices_and_context_window.json');
+    writeFileSync(
+      feed,
+      JSON.stringify({
+        sample_spec: { input_cost_per_token: 0 },
+        'claude-3-5-sonnet-20241022': {
+          input_cost_per_token: 2e-6,
+          output_cost_per_token: 1e-5,
+          cache_read_input_token_cost: 2e-7,
+          cache_creation_input_token_cost: 2.5e-6,
+          litellm_provider: 'anthropic',
+          mode: 'chat',
+        },
+        'some-unknown-model': { input_cost_per_token: 1e-6, output_cost_per_token: 1e-6, mode: 'chat' },
+      }),
+    );
+    const update = await run(['prices', '--update', feed, '--store', store]);
+    expect(update.code).toBe(0);
+    expect(update.stdout).toMatch(
+      /^updated 1 prices of catalog models from .* 1 entries for other models left out/,
+    );
+    const saved = JSON.parse(readFileSync(join(work, 'update', 'prices.json'), 'utf8')) as Record<
+      string,
+      Record<string, unknown>
+    >;
+    expect(saved['claude-3-5-sonnet-20241022']).toMatchObject({
+      input_cost_per_token: 2e-6,
+      output_cost_per_token: 1e-5,
+      cache_read_input_token_cost: 2e-7,
+      cache_creation_input_token_cost: 2.5e-6,
+      litellm_provider: 'anthropic',
+      mode: 'chat',
+      source: `litellm price list ${feed}`,
+    });
+    const after = await run(['prices', '--model', 'claude-3.5-sonnet', '--json', '--store', store]);
+    const today = new Date().toISOString().slice(0, 10);
+    expect((JSON.parse(after.stdout) as { prices: unknown[] }).prices).toEqual([
+      expect.objectContaining({
+        input_usd_per_million: 2,
+        cached_input_usd_per_million: 0.2,
+        cache_write_usd_per_million: 2.5,
+        output_usd_per_million: 10,
+        source: `litellm price list ${feed}`,
+        as_of: today,
+      }),
+    ]);
+    // Without that store the shipped catalog price stands.
+    const untouched = await run(['prices', '--model', 'claude-3.5-sonnet', '--json']);
+    expect(
+      (JSON.parse(untouched.stdout) as { prices: { input_usd_per_million: number }[] }).prices[0],
+    ).toMatchObject({ input_usd_per_million: 3 });
   });
 });
 

@@ -13,7 +13,8 @@ export interface AppliedPriceFeed {
 /**
  * Overrides catalog prices with a feed's: a feed price for a catalog model (matched by id, alias or provider
  * model name) replaces that model's price from the same provider, or is added as a new provider. Every
- * replaced figure takes the feed's `source` and `asOf`; regions and fine-tuning flags of a replaced price are
+ * replaced figure takes the entry's own `source` and `asOf` when it has them (files parity wrote), else the
+ * feed's; regions and fine-tuning flags of a replaced price are
  * kept. The catalog passed in is not changed.
  */
 export function applyPriceFeed(options: {
@@ -41,14 +42,17 @@ export function applyPriceFeed(options: {
       ...(feedPrice.cachedInputUsdPerMillion === undefined
         ? {}
         : { cachedInputUsdPerMillion: feedPrice.cachedInputUsdPerMillion }),
+      ...(feedPrice.cacheWriteUsdPerMillion === undefined
+        ? {}
+        : { cacheWriteUsdPerMillion: feedPrice.cacheWriteUsdPerMillion }),
       ...(feedPrice.reasoningUsdPerMillion === undefined
         ? {}
         : { reasoningUsdPerMillion: feedPrice.reasoningUsdPerMillion }),
       tiers: [...feedPrice.tiers],
       ...(existing?.regions ? { regions: existing.regions } : {}),
       fineTuning: existing?.fineTuning ?? false,
-      source: `${options.source} (${feedPrice.key})`,
-      asOf: options.asOf,
+      source: feedPrice.source ?? `${options.source} (${feedPrice.key})`,
+      asOf: feedPrice.asOf ?? options.asOf,
     };
     const apiPrices = existing
       ? current.apiPrices.map((price) => (price === existing ? replacement : price))

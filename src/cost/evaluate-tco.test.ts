@@ -186,3 +186,108 @@ describe('evaluateTco: measurements within their conditions', () => {
     expect(oneGpu?.throughput?.basis).not.toBe('published');
   });
 });
+
+describe('evaluateTco: compliance and customization', () => {
+  const base = [
+    'name: compliance',
+    'tokens_per_month: { input: 1000000000, output: 250000000 }',
+    'average_request: { input_tokens: 1000, output_tokens: 250 }',
+    'self_hosting: { gpu_types: [H100-80GB], precisions: [fp8] }',
+  ];
+
+  it('fails licences whose user threshold or acceptable-use policy binds the workload', () => {
+    const candidates = evaluateTco({
+      workload: workload([
+        ...base,
+        'candidates: [llama-3.1-70b-instruct, qwen-2.5-72b-instruct, mixtral-8x22b-instruct]',
+        'monthly_active_users: 800000000',
+        'use_cases: [customer-support, military]',
+      ]),
+      catalog,
+      gpuCatalog,
+    });
+    const reasons = (model: string, deployment: string): string =>
+      candidates
+        .filter((candidate) => candidate.model === model && candidate.deployment === deployment)
+        .flatMap((candidate) => candidate.violations)
+        .join('; ');
+    expect(reasons('llama-3.1-70b-instruct', 'self_hosted')).toMatch(
+      /licence: 'llama-3.1-community' needs a separate licence from Meta above 700,000,000 monthly active users; the workload has 800,000,000/,
+    );
+    expect(reasons('llama-3.1-70b-instruct', 'self_hosted')).toMatch(
+      /prohibits military, a use case of this workload/,
+    );
+    // The acceptable-use policy binds API use of the model too; the user threshold binds the licensee (self-hosting).
+    expect(reasons('llama-3.1-70b-instruct', 'api')).toMatch(/prohibits military/);
+    expect(reasons('llama-3.1-70b-instruct', 'api')).not.toMatch(/monthly active users/);
+    expect(reasons('qwen-2.5-72b-instruct', 'self_hosted')).toMatch(/above 100,000,000 monthly active users/);
+    expect(reasons('mixtral-8x22b-instruct', 'self_hosted')).toBe('');
+  });
+
+  it('adds fine-tuning and staff time as their own lines of the monthly cost', () => {
+    const plain = evaluateTco({
+      workload: workload([...base, 'candidates: [gpt-4o-mini, llama-3.1-8b-instruct]']),
+      catalog,
+      gpuCatalog,
+    });
+    const tuned = evaluateTco({
+      workload: workload([
+        ...base,
+        'candidates: [gpt-4o-mini, llama-3.1-8b-instruct]',
+        'fine_tuning: { training_tokens: 100000000, epochs: 2, runs_per_year: 6, method: qlora }',
+        'staff: { usd_per_hour: 100, api_hours_per_month: 10, self_hosted_hours_per_month: 40 }',
+      ]),
+      catalog,
+      gpuCatalog,
+    });
+    const find = (
+      list: readonly TcoCandidate[],
+      model: string,
+      deployment: string,
+    ): TcoCandidate | undefined =>
+      list.find((candidate) => candidate.model === model && candidate.deployment === deployment);
+    const api = find(tuned, 'gpt-4o-mini', 'api');
+    // $3 per million training tokens × 100M × 2 epochs × 6 runs a year ÷ 12 months = $300 a month
+    expect(api?.fineTuning).toMatchObject({ usdPerMonth: 300, basis: 'published' });
+    expect(api?.staffUsdPerMonth).toBe(1000);
+    expect((api?.monthlyCostUsd ?? 0) - (find(plain, 'gpt-4o-mini', 'api')?.monthlyCostUsd ?? 0)).toBeCloseTo(
+      1300,
+      6,
+    );
+    const selfHosted = find(tuned, 'llama-3.1-8b-instruct', 'self_hosted');
+    // QLoRA: 4 × 8.03e9 FLOPs × 1.2e9 tokens a year × 1.3 ÷ (989 TFLOP/s × 0.35) ÷ 3600 s = 38.6 GPU-hours a year
+    expect(selfHosted?.fineTuning?.basis).toBe('estimate');
+    expect(selfHosted?.fineTuning?.usdPerMonth).toBeCloseTo(
+      (((4 * 8.03e9 * 1.2e9 * 1.3) / (989e12 * 0.35) / 3600) * 2.49) / 12,
+      6,
+    );
+    expect(selfHosted?.staffUsdPerMonth).toBe(4000);
+    // An API without fine-tuning fails a workload that fine-tunes.
+    const together = find(tuned, 'llama-3.1-8b-instruct', 'api');
+    expect(together?.violations.join('; ')).toMatch(/^fine-tuning: together does not offer fine-tuning/);
+  });
+
+  it('costs a model the catalog does not know from the workload’s own price, labelled with its source', () => {
+    const candidates = evaluateTco({
+      workload: workload([
+        ...base,
+        'candidates: [acme-chat-2]',
+        'prices:',
+        '  - { model: acme-chat-2, provider: acme, input_usd_per_million: 1, output_usd_per_million: 4, source: acme invoice, as_of: 2026-11-30 }',
+      ]),
+      catalog,
+      gpuCatalog,
+      workloadFile: 'test.yaml',
+    });
+    expect(candidates).toHaveLength(1);
+    expect(candidates[0]).toMatchObject({
+      model: 'acme-chat-2',
+      deployment: 'api',
+      provider: 'acme',
+      price: { source: 'acme invoice (test.yaml)', asOf: '2026-11-30' },
+      violations: [],
+    });
+    // 1,000M input × $1 + 250M output × $4
+    expect(candidates[0]?.monthlyCostUsd).toBeCloseTo(2000, 6);
+  });
+});

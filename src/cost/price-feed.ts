@@ -12,10 +12,14 @@ export interface FeedPrice {
   readonly providerModel: string;
   readonly inputUsdPerMillion: number;
   readonly cachedInputUsdPerMillion?: number;
+  readonly cacheWriteUsdPerMillion?: number;
   readonly outputUsdPerMillion: number;
   readonly reasoningUsdPerMillion?: number;
   readonly tiers: readonly PriceTier[];
   readonly contextTokens?: number;
+  /** Where the entry's figure came from and when, for files parity wrote (`parity prices --update`). */
+  readonly source?: string;
+  readonly asOf?: string;
 }
 
 export type PriceFeedFormat = 'litellm' | 'openrouter';
@@ -34,7 +38,14 @@ const litellmEntrySchema = z.looseObject({
   input_cost_per_token: perToken,
   output_cost_per_token: perToken,
   cache_read_input_token_cost: perToken.optional(),
+  cache_creation_input_token_cost: perToken.optional(),
   output_cost_per_reasoning_token: perToken.optional(),
+  /** parity's own additions (ignored by litellm): the figure's source and as-of date. */
+  source: z.string().min(1).optional(),
+  as_of: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
   litellm_provider: z.string().optional(),
   mode: z.string().optional(),
   max_input_tokens: z.number().optional(),
@@ -62,7 +73,8 @@ function litellmTiers(entry: Record<string, unknown>): PriceTier[] {
 /**
  * Reads litellm's `model_prices_and_context_window.json`: an object keyed by model (optionally
  * `<provider>/<model>`), USD per token in `input_cost_per_token`, `output_cost_per_token`,
- * `cache_read_input_token_cost`, `output_cost_per_reasoning_token` and `…_above_<N>k_tokens` tiers. Keeps chat
+ * `cache_read_input_token_cost`, `cache_creation_input_token_cost`, `output_cost_per_reasoning_token` and
+ * `…_above_<N>k_tokens` tiers; `source` and `as_of` when parity wrote the file. Keeps chat
  * and completion entries priced per token; skips `sample_spec` and everything else.
  */
 export function parseLitellmPrices(document: unknown, file: string): FeedPrice[] {
@@ -88,11 +100,16 @@ export function parseLitellmPrices(document: unknown, file: string): FeedPrice[]
       ...(entry.cache_read_input_token_cost === undefined
         ? {}
         : { cachedInputUsdPerMillion: perMillion(entry.cache_read_input_token_cost) }),
+      ...(entry.cache_creation_input_token_cost === undefined
+        ? {}
+        : { cacheWriteUsdPerMillion: perMillion(entry.cache_creation_input_token_cost) }),
       ...(entry.output_cost_per_reasoning_token === undefined
         ? {}
         : { reasoningUsdPerMillion: perMillion(entry.output_cost_per_reasoning_token) }),
       tiers: litellmTiers(raw as Record<string, unknown>),
       ...(entry.max_input_tokens === undefined ? {} : { contextTokens: entry.max_input_tokens }),
+      ...(entry.source === undefined ? {} : { source: entry.source }),
+      ...(entry.as_of === undefined ? {} : { asOf: entry.as_of }),
     });
   }
   return prices;

@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { getBenchmark, getProtocol } from '../../benchmarks/registry.ts';
 import { applyPriceFeed } from '../../cost/apply-price-feed.ts';
 import { evaluateTco } from '../../cost/evaluate-tco.ts';
@@ -31,35 +31,57 @@ function specModelName(modelSpec: string): string {
   return modelSpec.startsWith('local:') ? basename(name) : name;
 }
 
-/**
- * The catalog with `--prices` applied: a litellm `model_prices_and_context_window.json` or an OpenRouter
- * `/api/v1/models` response, from a file or an http(s) URL (fetched with the injected fetch).
- */
-export async function catalogWithPrices(io: CliIo, prices: string | undefined): Promise<ModelCatalog> {
-  const catalog = loadModelCatalog();
-  if (!prices) return catalog;
-  let text: string;
-  if (/^https?:\/\//.test(prices)) {
+/** A price file's text from a path or an http(s) URL (fetched with the injected fetch); errors name `flag`. */
+export async function readPriceText(io: CliIo, location: string, flag: string): Promise<string> {
+  if (/^https?:\/\//.test(location)) {
     const fetchFunction = io.fetch ?? fetch;
-    const response = await fetchFunction(prices, { signal: io.signal ?? null });
-    if (!response.ok) throw new InputError(`--prices: ${prices} answered HTTP ${response.status}`);
-    text = await response.text();
-  } else {
-    const file = resolve(io.cwd, prices);
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch (error) {
-      throw new InputError(`--prices: cannot read ${file}: ${(error as Error).message}`, { cause: error });
-    }
+    const response = await fetchFunction(location, { signal: io.signal ?? null });
+    if (!response.ok) throw new InputError(`${flag}: ${location} answered HTTP ${response.status}`);
+    return response.text();
   }
-  const feed = parsePriceFeed({ text, file: prices });
-  const applied = applyPriceFeed({
+  const file = resolve(io.cwd, location);
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new InputError(`${flag}: cannot read ${file}: ${(error as Error).message}`, { cause: error });
+  }
+}
+
+/** Where `parity prices --update` keeps the prices it took in: prices.json beside the run store. */
+export function priceOverlayPath(io: CliIo, store: string | undefined): string {
+  return join(dirname(storePath(io, store)), 'prices.json');
+}
+
+/**
+ * The catalog with, in order, the prices saved by `parity prices --update` (litellm format, beside the store)
+ * and `--prices` (a litellm `model_prices_and_context_window.json` or an OpenRouter `/api/v1/models` response,
+ * from a file or an http(s) URL) applied.
+ */
+export async function catalogWithPrices(
+  io: CliIo,
+  prices: string | undefined,
+  store?: string,
+): Promise<ModelCatalog> {
+  let catalog = loadModelCatalog();
+  const today = io.now().toISOString().slice(0, 10);
+  const overlay = priceOverlayPath(io, store);
+  if (existsSync(overlay)) {
+    const feed = parsePriceFeed({ text: readFileSync(overlay, 'utf8'), file: overlay });
+    catalog = applyPriceFeed({
+      catalog,
+      prices: feed.prices,
+      source: `prices saved in ${overlay}`,
+      asOf: today,
+    }).catalog;
+  }
+  if (!prices) return catalog;
+  const feed = parsePriceFeed({ text: await readPriceText(io, prices, '--prices'), file: prices });
+  return applyPriceFeed({
     catalog,
     prices: feed.prices,
     source: `${feed.format} price feed ${prices}`,
-    asOf: io.now().toISOString().slice(0, 10),
-  });
-  return applied.catalog;
+    asOf: today,
+  }).catalog;
 }
 
 export function readWorkload(io: CliIo, file: string): Workload {
@@ -197,7 +219,7 @@ export function loadGpus(): GpuCatalog {
  */
 export async function tcoCandidates(io: CliIo, file: string, flags: CostFlags) {
   const workload = readWorkload(io, file);
-  const catalog = await catalogWithPrices(io, flags.prices);
+  const catalog = await catalogWithPrices(io, flags.prices, flags.store);
   const gpuCatalog = loadGpus();
   const measured = measuredFromRuns({ io, flags, catalog, gpuCatalog, workload });
   const candidates = evaluateTco({
