@@ -250,8 +250,10 @@ describe('evaluateTco: compliance and customization', () => {
     // $3 per million training tokens × 100M × 2 epochs × 6 runs a year ÷ 12 months = $300 a month
     expect(api?.fineTuning).toMatchObject({ usdPerMonth: 300, basis: 'published' });
     expect(api?.staffUsdPerMonth).toBe(1000);
+    // … plus serving the fine-tuned model at $0.30/$1.20 instead of $0.15/$0.60: 1,000M × 0.15 + 250M × 0.60 = $300
+    expect(api?.price).toMatchObject({ inputUsdPerMillion: 0.3, outputUsdPerMillion: 1.2 });
     expect((api?.monthlyCostUsd ?? 0) - (find(plain, 'gpt-4o-mini', 'api')?.monthlyCostUsd ?? 0)).toBeCloseTo(
-      1300,
+      300 + 1000 + 300,
       6,
     );
     const selfHosted = find(tuned, 'llama-3.1-8b-instruct', 'self_hosted');

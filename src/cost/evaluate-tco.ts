@@ -198,7 +198,21 @@ export function evaluateTco(inputs: TcoInputs): TcoCandidate[] {
             `context: the workload needs ${workloadContextTokens(workload)} tokens; ${model.id} takes ${model.contextTokens}`,
           ]
         : [];
-    const apiCandidates = model.apiPrices.map((price): TcoCandidate => {
+    const apiCandidates = model.apiPrices.map((listPrice): TcoCandidate => {
+      // A fine-tuned model is served at the provider's fine-tuned-model prices when it publishes them.
+      const hosted = workload.fineTuning ? listPrice.fineTuningPrices : undefined;
+      const price: ApiPrice =
+        hosted &&
+        (hosted.hostedInputUsdPerMillion !== undefined || hosted.hostedOutputUsdPerMillion !== undefined)
+          ? {
+              ...listPrice,
+              inputUsdPerMillion: hosted.hostedInputUsdPerMillion ?? listPrice.inputUsdPerMillion,
+              outputUsdPerMillion: hosted.hostedOutputUsdPerMillion ?? listPrice.outputUsdPerMillion,
+              cachedInputUsdPerMillion: undefined,
+              tiers: [],
+              source: `${listPrice.source}; fine-tuned model prices`,
+            }
+          : listPrice;
       const variable = apiMonthlySpend(workload, price);
       const fineTuning = workload.fineTuning
         ? apiFineTuningCost({ price, fineTuning: workload.fineTuning })

@@ -148,6 +148,21 @@ export function formatTcoTable(candidates: readonly TcoCandidate[]): string {
       (candidate) =>
         `${candidate.model} (${formatDeployment(candidate)}):\n${candidate.violations.map((violation) => `  - ${violation}`).join('\n')}`,
     );
+  const fixedLines = candidates
+    .filter((candidate) => candidate.fineTuning || candidate.staffUsdPerMonth !== undefined)
+    .map((candidate) => {
+      const parts = [
+        ...(candidate.fineTuning
+          ? [
+              `fine-tuning ${formatUsd(candidate.fineTuning.usdPerMonth)}/month (${candidate.fineTuning.basis}: ${candidate.fineTuning.description})`,
+            ]
+          : []),
+        ...(candidate.staffUsdPerMonth === undefined
+          ? []
+          : [`staff ${formatUsd(candidate.staffUsdPerMonth)}/month`]),
+      ];
+      return `  ${candidate.model} (${formatDeployment(candidate)}): ${parts.join('; ')}`;
+    });
   const rejected = candidates
     .filter((candidate) => (candidate.rejectedSetups ?? []).some((setup) => setup.violations.length > 0))
     .map((candidate) => {
@@ -159,6 +174,7 @@ export function formatTcoTable(candidates: readonly TcoCandidate[]): string {
   return [
     table([header, ...rows]),
     notes ? `\nPrices (as of the date in the table):\n${notes}` : '',
+    fixedLines.length > 0 ? `\nIncluded in $/month:\n${fixedLines.join('\n')}` : '',
     failures.length > 0 ? `\nFailed constraints:\n${failures.join('\n')}` : '',
     rejected.length > 0
       ? `\nSelf-hosting setups excluded, with the constraint that excluded each:\n${rejected.join('\n')}`
