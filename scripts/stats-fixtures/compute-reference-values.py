@@ -27,7 +27,10 @@ from scipy import special, stats
 from statsmodels.stats.contingency_tables import mcnemar
 from statsmodels.stats.multitest import multipletests
 from statsmodels.stats.proportion import (confint_proportions_2indep, proportion_confint,
-                                          proportions_ztest)
+                                          proportions_ztest, test_proportions_2indep,
+                                          tost_proportions_2indep)
+from statsmodels.stats.weightstats import ttost_paired
+from scipy import optimize
 
 MASK = 0xFFFFFFFF
 
@@ -349,7 +352,174 @@ def routellm_section(datasets):
         "discordance": (a_only + b_only) / len(d),
         # `parity show --cluster group`: A's accuracy with the 57 subjects as clusters (statsmodels).
         "a_ci95_by_subject": clustered_fit(a, subjects)["ci95"],
+        # The interval that goes with the exact McNemar verdict: Clopper-Pearson on the discordant split,
+        # scaled by the observed discordance (docs/statistics.md); and Tango's score interval for margins.
+        "exact_conditional_ci95": [(a_only + b_only) / len(d) * (2 * bound - 1) for bound in
+                                   proportion_confint(a_only, a_only + b_only, alpha=0.05, method="beta")],
+        "tango_ci90": tango_interval(a_only, b_only, len(d), 0.90),
     }
+
+
+def tango_statistic(b, c, n, delta0):
+    """Tango (1998) score z for p10 - p01 = delta0, the restricted MLE found numerically (not the closed form)."""
+    if n == 0:
+        return 0.0
+    low, high = max(0.0, -delta0), min(1.0, (1 - delta0) / 2)
+
+    def negative_loglik(p01):
+        p10 = p01 + delta0
+        rest = 1 - 2 * p01 - delta0
+        total = 0.0
+        for count, prob in [(b, p10), (c, p01), (n - b - c, rest)]:
+            if count > 0:
+                total += count * math.log(max(prob, 1e-300))
+        return -total
+
+    if high - low < 1e-15:
+        p01 = low
+    else:
+        p01 = optimize.minimize_scalar(negative_loglik, bounds=(low, high), method="bounded",
+                                       options={"xatol": 1e-14}).x
+        # The maximum may sit on a bound; compare with the bounds themselves.
+        for candidate in [low, high]:
+            if negative_loglik(candidate) < negative_loglik(p01):
+                p01 = candidate
+    variance = n * (2 * p01 + delta0 * (1 - delta0))
+    numerator = b - c - n * delta0
+    if variance <= 0:
+        return 0.0 if numerator == 0 else math.copysign(math.inf, numerator)
+    return numerator / math.sqrt(variance)
+
+
+def tango_interval(b, c, n, level):
+    z = stats.norm.ppf(1 - (1 - level) / 2)
+    f = lambda d, target: tango_statistic(b, c, n, d) - target
+    return [optimize.brentq(f, -1 + 1e-9, 1 - 1e-9, args=(z,), xtol=1e-13),
+            optimize.brentq(f, -1 + 1e-9, 1 - 1e-9, args=(-z,), xtol=1e-13)]
+
+
+def equivalence_section(rng):
+    """TOST and the intervals that go with each test (docs/statistics.md, decision 0045)."""
+    paired_binary = []
+    for b, c, n, margin in [(5, 0, 30, 0.01), (7, 2, 30, 0.05), (0, 0, 5, 0.1), (2497, 742, 14042, 0.01),
+                            (420, 400, 3000, 0.02), (61, 70, 500, 0.05)]:
+        m = b + c
+        if m > 0:
+            low, high = proportion_confint(b, m, alpha=0.05, method="beta")
+            exact_ci = [(m / n) * (2 * low - 1), (m / n) * (2 * high - 1)]
+            exact_p = float(mcnemar([[0, b], [c, 0]], exact=True).pvalue)
+        else:
+            exact_ci, exact_p = [0.0, 0.0], 1.0
+        z_low = tango_statistic(b, c, n, -margin)
+        z_high = tango_statistic(b, c, n, margin)
+        p_larger = float(stats.norm.sf(z_low))
+        p_smaller = float(stats.norm.cdf(z_high))
+        paired_binary.append({
+            "a_only": b, "b_only": c, "n": n, "margin": margin,
+            "mcnemar_exact": {"p_value": exact_p, "ci95": exact_ci},
+            "tango": {"z_at_minus_margin": z_low, "z_at_margin": z_high, "p_larger": p_larger,
+                      "p_smaller": p_smaller, "tost_p": max(p_larger, p_smaller),
+                      "ci90": tango_interval(b, c, n, 0.90), "ci95": tango_interval(b, c, n, 0.95),
+                      "z_at_zero": tango_statistic(b, c, n, 0.0)},
+        })
+
+    paired_means = []
+    for size, shift, margin in [(80, 0.1, 0.5), (20, 0.8, 0.5), (160, -0.05, 0.25)]:
+        a = np.clip(rng.normal(6.5, 2.0, size).round(), 1, 10)
+        b = np.clip(a + rng.normal(-shift, 1.2, size).round(), 1, 10)
+        p_tost, larger, smaller = ttost_paired(a, b, -margin, margin)
+        d = a - b
+        se = d.std(ddof=1) / math.sqrt(size)
+        t90 = stats.t.ppf(0.95, size - 1)
+        t95 = stats.t.ppf(0.975, size - 1)
+        paired_means.append({
+            "a": a.tolist(), "b": b.tolist(), "margin": margin,
+            "tost_p": float(p_tost), "p_larger": float(larger[1]), "p_smaller": float(smaller[1]),
+            "t_test_p": float(stats.ttest_rel(a, b).pvalue),
+            "ci90": [d.mean() - t90 * se, d.mean() + t90 * se],
+            "ci95": [d.mean() - t95 * se, d.mean() + t95 * se],
+        })
+
+    two_proportions = []
+    for pa, na, pb, nb, margin in [(0.886, 14042, 0.887, 14042, 0.01), (0.80, 500, 0.74, 400, 0.05),
+                                   (0.62, 120, 0.60, 150, 0.1)]:
+        result = tost_proportions_2indep(pa * na, na, pb * nb, nb, -margin, margin, method="wald", compare="diff")
+        test = test_proportions_2indep(pa * na, na, pb * nb, nb, method="wald", compare="diff")
+        ci90 = confint_proportions_2indep(pa * na, na, pb * nb, nb, method="wald", compare="diff", alpha=0.10)
+        ci95 = confint_proportions_2indep(pa * na, na, pb * nb, nb, method="wald", compare="diff", alpha=0.05)
+        two_proportions.append({
+            "p_a": pa, "n_a": na, "p_b": pb, "n_b": nb, "margin": margin,
+            # statsmodels 0.13 reports the smaller of the two one-sided p-values as `pvalue`; TOST's p is the larger.
+            "p_larger": float(result.results_larger.pvalue), "p_smaller": float(result.results_smaller.pvalue),
+            "tost_p": float(max(result.results_larger.pvalue, result.results_smaller.pvalue)),
+            "test_p": float(test.pvalue), "ci90": list(ci90), "ci95": list(ci95),
+        })
+
+    distributions = {
+        "binomial": [{"k": k, "n": n, "p": p, "cdf": float(stats.binom.cdf(k, n, p)),
+                      "sf": float(stats.binom.sf(k - 1, n, p))}
+                     for k, n, p in [(3, 10, 0.5), (0, 10, 0.3), (742, 3239, 0.5), (2497, 3239, 0.5),
+                                     (120, 1000, 0.1), (5, 5, 0.9)]],
+        "clopper_pearson": [{"successes": k, "n": n, "level": level,
+                             "interval": list(proportion_confint(k, n, alpha=1 - level, method="beta"))}
+                            for k, n, level in [(5, 5, 0.95), (0, 12, 0.95), (2497, 3239, 0.95), (7, 9, 0.90)]],
+        "student_t": [{"t": t, "df": df, "cdf": float(stats.t.cdf(t, df)), "sf": float(stats.t.sf(t, df))}
+                      for t, df in [(0.5, 3), (-2.1, 19), (2.9, 79), (10.0, 4), (1.3, 1)]],
+        "student_t_quantile": [{"p": p, "df": df, "t": float(stats.t.ppf(p, df))}
+                               for p, df in [(0.95, 79), (0.975, 19), (0.995, 3), (0.05, 10), (0.975, 1)]],
+    }
+    return {"paired_binary": paired_binary, "paired_means": paired_means, "two_proportions": two_proportions,
+            "distributions": distributions}
+
+
+def mcnemar_exact_power(n, psi, delta, alpha):
+    """Exact power of the two-sided exact McNemar test (scipy.stats.binom), summed over every m."""
+    favour = (psi + delta) / (2 * psi)
+    ms = np.arange(0, n + 1)
+    weights = stats.binom.pmf(ms, n, psi)
+    power = 0.0
+    for m, weight in zip(ms, weights):
+        if weight < 1e-40 or m == 0:
+            continue
+        counts = np.arange(0, m // 2 + 1)
+        significant = counts[2 * stats.binom.cdf(counts, m, 0.5) <= alpha]
+        if len(significant) == 0:
+            continue
+        c = int(significant.max())
+        power += weight * (stats.binom.cdf(c, m, favour) + stats.binom.sf(m - c - 1, m, favour))
+    return float(power)
+
+
+def tango_tost_power(n, psi, delta, margin, alpha):
+    """Exact power of the Tango-score TOST (both one-sided tests at alpha), by summing the trinomial."""
+    pa, pb = (psi + delta) / 2, (psi - delta) / 2
+    z = stats.norm.ppf(1 - alpha)
+    power = 0.0
+    for b in range(0, n + 1):
+        for c in range(0, n - b + 1):
+            prob = stats.multinomial.pmf([b, c, n - b - c], n, [pa, pb, 1 - psi])
+            if prob < 1e-16:
+                continue
+            if tango_statistic(b, c, n, margin) <= -z and tango_statistic(b, c, n, -margin) >= z:
+                power += prob
+    return power
+
+
+def power_section():
+    exact = []
+    for delta, psi, power, level in [(0.03, 0.3, 0.8, 0.05), (0.05, 0.231, 0.8, 0.05), (0.1, 0.3, 0.9, 0.05),
+                                     (0.05, 0.2, 0.8, 0.01)]:
+        za, zb = stats.norm.ppf(1 - level / 2), stats.norm.ppf(power)
+        connor = math.ceil((za * math.sqrt(psi) + zb * math.sqrt(psi - delta ** 2)) ** 2 / delta ** 2)
+        exact.append({"difference": delta, "discordance": psi, "level": level, "target_power": power,
+                      "connor_n": connor, "power_at_connor_n": mcnemar_exact_power(connor, psi, delta, level),
+                      "power_at_120pct": mcnemar_exact_power(math.ceil(connor * 1.2), psi, delta, level),
+                      "n_120pct": math.ceil(connor * 1.2)})
+    equivalence = []
+    for n, psi, delta, margin, level in [(60, 0.2, 0.0, 0.15, 0.05), (80, 0.3, 0.02, 0.2, 0.05)]:
+        equivalence.append({"n": n, "discordance": psi, "difference": delta, "margin": margin, "level": level,
+                            "power": tango_tost_power(n, psi, delta, margin, level)})
+    return {"mcnemar_exact": exact, "tango_equivalence": equivalence}
 
 
 def main():
@@ -376,6 +546,8 @@ def main():
         "routellm_mmlu": routellm_section(datasets),
         # Its own generator, so that adding it left every value above unchanged.
         "per_run": per_run_section(np.random.default_rng(20241129)),
+        "equivalence": equivalence_section(np.random.default_rng(20261207)),
+        "power": power_section(),
     }
     json.dump(result, sys.stdout, indent=1)
     sys.stdout.write("\n")

@@ -74,8 +74,84 @@ export interface Reference {
     mcnemar_p_value: number;
     discordance: number;
     a_ci95_by_subject: Pair;
+    exact_conditional_ci95: Pair;
+    tango_ci90: Pair;
   } | null;
   per_run: PerRunReference;
+  equivalence: EquivalenceReference;
+  power: PowerReference;
+}
+
+/** TOST and the interval of each test (docs/decisions/0045-equivalence-margins.md). */
+export interface EquivalenceReference {
+  paired_binary: {
+    a_only: number;
+    b_only: number;
+    n: number;
+    margin: number;
+    mcnemar_exact: { p_value: number; ci95: Pair };
+    tango: {
+      z_at_minus_margin: number;
+      z_at_margin: number;
+      z_at_zero: number;
+      p_larger: number;
+      p_smaller: number;
+      tost_p: number;
+      ci90: Pair;
+      ci95: Pair;
+    };
+  }[];
+  paired_means: {
+    a: number[];
+    b: number[];
+    margin: number;
+    tost_p: number;
+    p_larger: number;
+    p_smaller: number;
+    t_test_p: number;
+    ci90: Pair;
+    ci95: Pair;
+  }[];
+  two_proportions: {
+    p_a: number;
+    n_a: number;
+    p_b: number;
+    n_b: number;
+    margin: number;
+    p_larger: number;
+    p_smaller: number;
+    tost_p: number;
+    test_p: number;
+    ci90: Pair;
+    ci95: Pair;
+  }[];
+  distributions: {
+    binomial: { k: number; n: number; p: number; cdf: number; sf: number }[];
+    clopper_pearson: { successes: number; n: number; level: number; interval: Pair }[];
+    student_t: { t: number; df: number; cdf: number; sf: number }[];
+    student_t_quantile: { p: number; df: number; t: number }[];
+  };
+}
+
+export interface PowerReference {
+  mcnemar_exact: {
+    difference: number;
+    discordance: number;
+    level: number;
+    target_power: number;
+    connor_n: number;
+    power_at_connor_n: number;
+    power_at_120pct: number;
+    n_120pct: number;
+  }[];
+  tango_equivalence: {
+    n: number;
+    discordance: number;
+    difference: number;
+    margin: number;
+    level: number;
+    power: number;
+  }[];
 }
 
 interface ClusteredFit {

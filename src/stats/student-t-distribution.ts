@@ -1,0 +1,70 @@
+import { logGamma } from './log-gamma.ts';
+
+/** Continued fraction of the incomplete beta function (modified Lentz; Press et al., Numerical Recipes §6.4). */
+function betaContinuedFraction(x: number, a: number, b: number): number {
+  const tiny = 1e-300;
+  let c = 1;
+  let d = 1 - ((a + b) * x) / (a + 1);
+  d = Math.abs(d) < tiny ? 1 / tiny : 1 / d;
+  let h = d;
+  for (let m = 1; m <= 1000; m += 1) {
+    const even = (m * (b - m) * x) / ((a + 2 * m - 1) * (a + 2 * m));
+    d = 1 + even * d;
+    d = Math.abs(d) < tiny ? 1 / tiny : 1 / d;
+    c = 1 + even / c;
+    if (Math.abs(c) < tiny) c = tiny;
+    h *= d * c;
+    const odd = -((a + m) * (a + b + m) * x) / ((a + 2 * m) * (a + 2 * m + 1));
+    d = 1 + odd * d;
+    d = Math.abs(d) < tiny ? 1 / tiny : 1 / d;
+    c = 1 + odd / c;
+    if (Math.abs(c) < tiny) c = tiny;
+    const delta = d * c;
+    h *= delta;
+    if (Math.abs(delta - 1) < 1e-16) break;
+  }
+  return h;
+}
+
+/** Regularized incomplete beta I_x(a, b) for 0 ≤ x ≤ 1, a, b > 0. */
+export function regularizedIncompleteBeta(x: number, a: number, b: number): number {
+  if (x <= 0) return 0;
+  if (x >= 1) return 1;
+  const logFront =
+    logGamma(a + b) - logGamma(a) - logGamma(b) + a * Math.log(x) + b * Math.log1p(-x);
+  if (x < (a + 1) / (a + b + 2)) return (Math.exp(logFront) * betaContinuedFraction(x, a, b)) / a;
+  return 1 - (Math.exp(logFront) * betaContinuedFraction(1 - x, b, a)) / b;
+}
+
+/** P(T ≥ t) for Student's t with `df` degrees of freedom (df > 0). */
+export function studentTSurvival(t: number, df: number): number {
+  if (Number.isNaN(t)) return Number.NaN;
+  if (t === Infinity) return 0;
+  if (t === -Infinity) return 1;
+  const tail = 0.5 * regularizedIncompleteBeta(df / (df + t * t), df / 2, 0.5);
+  return t >= 0 ? tail : 1 - tail;
+}
+
+/** P(T ≤ t) for Student's t with `df` degrees of freedom. */
+export function studentTCdf(t: number, df: number): number {
+  return studentTSurvival(-t, df);
+}
+
+/** The t with P(T ≤ t) = p, by bisection on the survival function (p in (0, 1)). */
+export function studentTQuantile(p: number, df: number): number {
+  if (p <= 0) return -Infinity;
+  if (p >= 1) return Infinity;
+  if (p === 0.5) return 0;
+  const upper = p > 0.5;
+  const tail = upper ? 1 - p : p;
+  let high = 1;
+  while (studentTSurvival(high, df) > tail && high < 1e300) high *= 2;
+  let low = 0;
+  for (let step = 0; step < 200 && high - low > 1e-14 * Math.max(1, high); step += 1) {
+    const middle = (low + high) / 2;
+    if (studentTSurvival(middle, df) > tail) low = middle;
+    else high = middle;
+  }
+  const value = (low + high) / 2;
+  return upper ? value : -value;
+}
