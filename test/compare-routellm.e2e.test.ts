@@ -100,16 +100,73 @@ describe.skipIf(!existsSync(responses))(
       expectAllClose(comparison?.a.ci95 ?? [], expected.a_ci95, 'a ci');
       expectAllClose(comparison?.b.ci95 ?? [], expected.b_ci95, 'b ci');
       expectClose(comparison?.difference.value ?? Number.NaN, expected.difference, 'difference');
-      expectAllClose(comparison?.difference.ci95 ?? [], expected.ci95, 'difference ci');
+      // The interval that goes with exact McNemar: Clopper–Pearson on the discordant split × its share.
+      expectAllClose(comparison?.difference.ci95 ?? [], expected.exact_conditional_ci95, 'difference ci');
       expectClose(comparison?.test.p_value ?? Number.NaN, expected.mcnemar_p_value, 'McNemar p');
     });
 
     it('prints every figure with its interval in the table', async () => {
       const io = captureIo({ cwd: directory });
       expect(await main(['compare', ...runIds, '--store', store], io)).toBe(0);
-      expect(io.output.stdout).toContain('A − B: +12.50  95% CI [+11.73, +13.27]');
+      expect(io.output.stdout).toContain('A − B: +12.50  95% CI [+11.81, +13.16]');
       expect(io.output.stdout).toContain('exact McNemar (paired): p = 4.6e-220');
       expect(io.output.stdout).toContain('verdict at level 0.05: A better');
+    });
+
+    it('with --margin 1, the runs 12.5 points apart are different (Tango 90% interval of statsmodels)', async () => {
+      const expected = statsReference.routellm_mmlu;
+      if (!expected) throw new Error('reference-values.json lacks routellm_mmlu');
+      const io = captureIo({ cwd: directory });
+      expect(await main(['compare', ...runIds, '--store', store, '--margin', '1', '--json'], io)).toBe(0);
+      const [comparison] = (
+        JSON.parse(io.output.stdout) as {
+          comparisons: {
+            margin: { value: number; verdict: string; interval: { level: number; bounds: number[] } };
+          }[];
+        }
+      ).comparisons;
+      expect(comparison?.margin).toMatchObject({ value: 0.01, verdict: 'different' });
+      expect(comparison?.margin.interval.level).toBeCloseTo(0.9, 12);
+      expectAllClose(comparison?.margin.interval.bounds ?? [], expected.tango_ci90, 'Tango 90%');
+      const text = captureIo({ cwd: directory });
+      expect(await main(['compare', ...runIds, '--store', store, '--margin', '1'], text)).toBe(0);
+      expect(text.output.stdout).toContain(
+        'verdict at level 0.05: different: A better (margin ±1.00 points)',
+      );
+    });
+
+    it('the same two runs on 30 items each: inconclusive, with about how many items would decide it', async () => {
+      const small: string[] = [];
+      for (const [file, model] of [
+        ['gpt4.jsonl', 'gpt-4-1106-preview'],
+        ['mixtral.jsonl', 'mixtral-8x7b-instruct'],
+      ] as const) {
+        // Every 468th question: 30 items spread over the subjects.
+        const lines = readFileSync(join(directory, file), 'utf8').trimEnd().split('\n');
+        const picked = lines.filter((_, index) => index % 468 === 0).slice(0, 30);
+        expect(picked).toHaveLength(30);
+        const path = join(directory, `small-${file}`);
+        writeFileSync(path, `${picked.join('\n')}\n`);
+        const io = captureIo({ cwd: directory });
+        const args = ['import', '--bench', 'mmlu', '--samples', path, '--model', model, '--store', store];
+        expect(await main([...args, '--data-dir', datasets, '--no-download'], io), io.output.stderr).toBe(0);
+        small.push(io.output.stdout.trimEnd().split('\n').pop() ?? '');
+      }
+      const io = captureIo({ cwd: directory });
+      expect(await main(['compare', ...small, '--store', store, '--margin', '1', '--json'], io)).toBe(0);
+      const [comparison] = (
+        JSON.parse(io.output.stdout) as {
+          comparisons: { n_paired: number; margin: { verdict: string; items_needed: number } }[];
+        }
+      ).comparisons;
+      expect(comparison?.n_paired).toBe(30);
+      expect(comparison?.margin.verdict).toBe('inconclusive');
+      expect(comparison?.margin.items_needed).toBeGreaterThan(30);
+      const text = captureIo({ cwd: directory });
+      expect(await main(['compare', ...small, '--store', store, '--margin', '1'], text)).toBe(0);
+      expect(text.output.stdout).toMatch(
+        /verdict at level 0\.05: inconclusive at ±1\.00 points — about \d+ items \(\d+ more\) would likely decide it/,
+      );
     });
 
     it('parity show: Wilson by default; --cluster group gives the subject-clustered interval of statsmodels', async () => {

@@ -1,4 +1,4 @@
-import type { DecidedComparison } from './compare-runs.ts';
+import type { DecidedComparison, VerdictInterval } from './decide-comparisons.ts';
 
 const finite = (value: number): number | null => (Number.isFinite(value) ? value : null);
 
@@ -29,13 +29,44 @@ export interface ComparisonJson {
     p_value: number;
     p_adjusted: number;
     discordant?: { a_only: number; b_only: number };
-    resamples?: number;
-    exact?: boolean;
+    df?: number;
   };
+  /** The interval that goes with `verdict` (the test's own method, at its Holm level). */
+  interval: IntervalJson;
   verdict: string;
+  /** Items whose content differs between the runs (left out with --allow-mismatched-items). */
+  mismatched_items: number;
+  /** With --margin: the margin test, its interval and the headline verdict. */
+  margin?: {
+    mode: 'equivalence' | 'non_inferiority';
+    value: number;
+    relative: number | null;
+    test: { name: string; p_value: number; p_adjusted: number };
+    interval: IntervalJson;
+    verdict: string;
+    better: 'a' | 'b' | null;
+    items_needed: number | null;
+  };
 }
 
-/** The `parity compare --json` shape (CONTRACT.md), extended with intervals for a and b and test details. */
+export interface IntervalJson {
+  level: number;
+  bounds: [number | null, number | null];
+  method: string;
+}
+
+function intervalJson(interval: VerdictInterval): IntervalJson {
+  return {
+    level: interval.level,
+    bounds: [finite(interval.bounds[0]), finite(interval.bounds[1])],
+    method: interval.method,
+  };
+}
+
+/**
+ * The `parity compare --json` shape (CONTRACT.md), extended with intervals for a and b, test details, the
+ * verdict's interval and, with --margin, the margin test and its verdict.
+ */
 export function compareReportJson(
   comparisons: readonly DecidedComparison[],
   options: { level: number },
@@ -71,10 +102,29 @@ export function compareReportJson(
           ...(test.discordant
             ? { discordant: { a_only: test.discordant.aOnly, b_only: test.discordant.bOnly } }
             : {}),
-          ...(test.resamples === undefined ? {} : { resamples: test.resamples }),
-          ...(test.exact === undefined ? {} : { exact: test.exact }),
+          ...(test.df === undefined ? {} : { df: test.df }),
         },
+        interval: intervalJson(comparison.verdictInterval),
         verdict: comparison.verdict,
+        mismatched_items: comparison.mismatchedItems,
+        ...(comparison.margin
+          ? {
+              margin: {
+                mode: comparison.margin.mode,
+                value: comparison.margin.margin,
+                relative: comparison.margin.relative,
+                test: {
+                  name: comparison.margin.test.name,
+                  p_value: comparison.margin.test.pValue,
+                  p_adjusted: comparison.margin.test.pAdjusted,
+                },
+                interval: intervalJson(comparison.margin.interval),
+                verdict: comparison.margin.verdict,
+                better: comparison.margin.better,
+                items_needed: comparison.margin.itemsNeeded,
+              },
+            }
+          : {}),
       };
     }),
   };

@@ -1,4 +1,5 @@
 import type { Estimate, ItemRecord, MetricSpec, RunConfig, RunSummary } from '../spec/index.ts';
+import { InputError } from '../spec/index.ts';
 
 /** What a comparison reads of a run: its summary and the items' status, group and scores. */
 export type ComparableRun = RunSummary & {
@@ -13,18 +14,61 @@ export interface PairableRun {
   readonly runId: string;
   readonly config: Pick<RunConfig, 'modelSpec' | 'benchmark' | 'protocol'>;
   readonly items: readonly Pick<ItemRecord, 'itemId' | 'status' | 'scores' | 'group'>[];
+  /** Content fingerprint per item id (`itemFingerprint`); absent for runs stored before fingerprints. */
+  readonly fingerprints?: ReadonlyMap<string, string>;
 }
+
+/** Runs that share item ids whose content differs: comparing them would pair different questions. */
+export class MismatchedItemsError extends InputError {
+  readonly mismatched: number;
+  constructor(options: { a: string; b: string; mismatched: number; shared: number }) {
+    super(
+      `runs ${options.a} and ${options.b} share ${options.shared} item ids but ${options.mismatched} of them differ in content (question, choices or answer): they ran on different data; compare runs on the same data, or pass --allow-mismatched-items to pair only identical items`,
+    );
+    this.name = 'MismatchedItemsError';
+    this.mismatched = options.mismatched;
+  }
+}
+
+/**
+ * Item ids both runs scored whose fingerprints differ (or are missing on one side), when both runs have
+ * fingerprints; an empty set when either has none (older runs: paired by id only).
+ */
+export function mismatchedItemIds(a: PairableRun, b: PairableRun, shared: Iterable<string>): Set<string> {
+  const mismatched = new Set<string>();
+  if (!a.fingerprints || !b.fingerprints || a.fingerprints.size === 0 || b.fingerprints.size === 0)
+    return mismatched;
+  for (const id of shared) {
+    const mine = a.fingerprints.get(id);
+    if (mine === undefined || mine !== b.fingerprints.get(id)) mismatched.add(id);
+  }
+  return mismatched;
+}
+import type { DifferenceInference } from '../stats/difference-inference.ts';
+import { twoSidedPValue } from '../stats/difference-inference.ts';
 import { groupMeanEstimate } from '../stats/group-mean-estimate.ts';
-import { holmAdjust } from '../stats/holm-adjust.ts';
-import { mcnemarExactTest } from '../stats/mcnemar-exact-test.ts';
+import {
+  locationInference,
+  pairedTInference,
+  waldTwoProportionInference,
+} from '../stats/location-inference.ts';
 import { meanEstimate } from '../stats/mean-estimate.ts';
+import { mcnemarExactInference, tangoScoreInference } from '../stats/paired-binary-inference.ts';
 import { pairedDifference } from '../stats/paired-difference.ts';
-import { pairedPermutationTest } from '../stats/paired-permutation-test.ts';
-import { twoProportionZTest } from '../stats/two-proportion-z-test.ts';
-import { wilsonInterval, Z_95 } from '../stats/wilson-interval.ts';
+import { wilsonInterval } from '../stats/wilson-interval.ts';
+
+export { decideComparisons } from './decide-comparisons.ts';
+export type { DecidedComparison, MarginDecision, MarginOptions } from './decide-comparisons.ts';
 
 export type ComparisonVerdict = 'a_better' | 'b_better' | 'no_significant_difference';
-export type ComparisonTestName = 'mcnemar_exact' | 'paired_permutation' | 'two_proportion_z_unpaired';
+/**
+ * The test of "no difference", each with the interval that inverts it (docs/statistics.md): exact McNemar
+ * (0/1 scores of a micro mean; Clopper–Pearson interval of the discordant split), the paired t-test (graded
+ * scores), z-tests on the stratified (macro metrics) or cluster-robust (`--cluster group`) standard error, and
+ * the unpaired Wald test for published figures.
+ */
+export type ComparisonTestName =
+  'mcnemar_exact' | 'paired_t' | 'stratified_z' | 'clustered_z' | 'two_proportion_wald_unpaired';
 
 export interface ComparisonSide {
   readonly runId: string | null;
@@ -45,7 +89,7 @@ export interface Comparison {
   readonly unpairedItems: { readonly a: number; readonly b: number } | null;
   readonly a: ComparisonSide;
   readonly b: ComparisonSide;
-  /** A − B with its 95% interval and standard error. */
+  /** A − B with the 95% interval of the test's own method, and a standard error (normal scale). */
   readonly difference: {
     readonly value: number;
     readonly ci95: readonly [number, number];
@@ -56,14 +100,19 @@ export interface Comparison {
     readonly pValue: number;
     /** Discordant pairs (McNemar): items only A got right, items only B got right. */
     readonly discordant?: { readonly aOnly: number; readonly bOnly: number };
-    readonly resamples?: number;
-    readonly exact?: boolean;
+    /** Degrees of freedom (paired t-test). */
+    readonly df?: number;
   };
-}
-
-export interface DecidedComparison extends Comparison {
-  readonly test: Comparison['test'] & { readonly pAdjusted: number };
-  readonly verdict: ComparisonVerdict;
+  /** The test of "no difference" with the interval that inverts it. */
+  readonly inference: DifferenceInference;
+  /** The tests against a margin (TOST, non-inferiority) with their interval: Tango's score for 0/1 pairs. */
+  readonly marginInference: DifferenceInference;
+  /** Items behind the comparison, for "about how many items would decide it" (per model when unpaired). */
+  readonly items: number;
+  /** Shared item ids left out because their content differs (--allow-mismatched-items). */
+  readonly mismatchedItems: number;
+  /** Whether both runs had item fingerprints, so pairs were checked to be the same item. */
+  readonly fingerprintsChecked: boolean;
 }
 
 /** How items are grouped into independent units for the difference's interval. */
@@ -107,28 +156,38 @@ const isBinary = (value: number): boolean => value === 0 || value === 1;
 
 /**
  * Run A against run B on the items both scored (paired by item id; an item's samples are averaged first).
- * Difference A − B with its 95% interval (`pairedDifference`: per item, or clustered by group with
- * `cluster: 'group'`; stratified for macro metrics). Test: exact McNemar when every paired value is 0/1 and
- * the metric is a micro mean; otherwise the paired sign-flip permutation test on the same statistic (seeded).
+ * Difference A − B (`pairedDifference`: per item, or clustered by group with `cluster: 'group'`; stratified for
+ * macro metrics) with the test of `ComparisonTestName` and the 95% interval of the same method, so that the
+ * interval excludes 0 exactly when the test rejects at 5%.
  */
 export function compareRuns(options: {
   a: PairableRun;
   b: PairableRun;
   metric: MetricSpec;
   cluster?: ClusterChoice;
-  seed?: number;
-  resamples?: number;
+  /** Pair only identical items instead of refusing runs whose shared ids differ in content. */
+  allowMismatchedItems?: boolean;
 }): Comparison {
   const { a, b, metric } = options;
   const aValues = itemValues(a, metric.itemScore);
   const bValues = itemValues(b, metric.itemScore);
+  const shared = [...aValues.keys()].filter((id) => bValues.has(id));
+  const mismatched = mismatchedItemIds(a, b, shared);
+  if (mismatched.size > 0 && !options.allowMismatchedItems) {
+    throw new MismatchedItemsError({
+      a: a.runId,
+      b: b.runId,
+      mismatched: mismatched.size,
+      shared: shared.length,
+    });
+  }
   const aList: number[] = [];
   const bList: number[] = [];
   const groups: string[] = [];
   const ids: string[] = [];
   for (const [id, entry] of aValues) {
     const other = bValues.get(id);
-    if (!other) continue;
+    if (!other || mismatched.has(id)) continue;
     aList.push(entry.value);
     bList.push(other.value);
     groups.push(entry.group ?? other.group ?? '');
@@ -143,39 +202,33 @@ export function compareRuns(options: {
     groups,
     clusters: options.cluster === 'group' ? groups.map((group, index) => group || `#${ids[index]}`) : ids,
   });
+  const binary = aList.every(isBinary) && bList.every(isBinary);
   let test: Comparison['test'];
-  if (!macro && aList.every(isBinary) && bList.every(isBinary)) {
+  let inference: DifferenceInference;
+  let marginInference: DifferenceInference;
+  if (!macro && options.cluster !== 'group' && binary) {
     let aOnly = 0;
     let bOnly = 0;
     aList.forEach((value, index) => {
       if (value > (bList[index] ?? 0)) aOnly += 1;
       else if (value < (bList[index] ?? 0)) bOnly += 1;
     });
-    test = {
-      name: 'mcnemar_exact',
-      pValue: mcnemarExactTest({ aOnly, bOnly }).pValue,
-      discordant: { aOnly, bOnly },
-    };
+    inference = mcnemarExactInference({ aOnly, bOnly, n });
+    marginInference = tangoScoreInference({ aOnly, bOnly, n });
+    test = { name: 'mcnemar_exact', pValue: twoSidedPValue(inference), discordant: { aOnly, bOnly } };
+  } else if (!macro && options.cluster !== 'group') {
+    inference = pairedTInference(aList.map((value, index) => value - (bList[index] ?? 0)));
+    marginInference = inference;
+    test = { name: 'paired_t', pValue: twoSidedPValue(inference), df: n - 1 };
   } else {
-    const groupSizes = new Map<string, number>();
-    for (const group of groups) groupSizes.set(group, (groupSizes.get(group) ?? 0) + 1);
-    const weights = macro
-      ? groups.map((group) => 1 / (groupSizes.size * (groupSizes.get(group) ?? 1)))
-      : undefined;
-    const result = pairedPermutationTest(
-      aList.map((value, index) => value - (bList[index] ?? 0)),
-      {
-        ...(weights ? { weights } : {}),
-        ...(options.seed === undefined ? {} : { seed: options.seed }),
-        ...(options.resamples === undefined ? {} : { resamples: options.resamples }),
-      },
-    );
-    test = {
-      name: 'paired_permutation',
-      pValue: result.pValue,
-      resamples: result.resamples,
-      exact: result.exact,
-    };
+    const name = macro ? 'stratified_z' : 'clustered_z';
+    inference = locationInference({
+      method: name,
+      estimate: difference.value,
+      standardError: difference.standardError,
+    });
+    marginInference = inference;
+    test = { name, pValue: twoSidedPValue(inference) };
   }
   return {
     benchmark: a.config.benchmark,
@@ -184,11 +237,20 @@ export function compareRuns(options: {
     kind: metric.kind,
     paired: true,
     nPaired: n,
-    unpairedItems: { a: aValues.size - n, b: bValues.size - n },
+    unpairedItems: { a: aValues.size - shared.length, b: bValues.size - shared.length },
     a: { runId: a.runId, model: a.config.modelSpec, estimate: sideEstimate(aList, groups, metric) },
     b: { runId: b.runId, model: b.config.modelSpec, estimate: sideEstimate(bList, groups, metric) },
-    difference: { value: difference.value, ci95: difference.ci95, standardError: difference.standardError },
+    difference: {
+      value: difference.value,
+      ci95: inference.interval(0.95),
+      standardError: difference.standardError,
+    },
     test,
+    inference,
+    marginInference,
+    items: n,
+    mismatchedItems: mismatched.size,
+    fingerprintsChecked: Boolean(a.fingerprints?.size && b.fingerprints?.size),
   };
 }
 
@@ -211,8 +273,13 @@ export function comparePublished(options: {
   metric?: string;
 }): Comparison {
   const { a, b } = options;
-  const result = twoProportionZTest({ proportionA: a.value, nA: a.n, proportionB: b.value, nB: b.n });
-  const standardError = (result.ci[1] - result.ci[0]) / (2 * Z_95);
+  const inference = waldTwoProportionInference({
+    proportionA: a.value,
+    nA: a.n,
+    proportionB: b.value,
+    nB: b.n,
+  });
+  const standardError = Math.sqrt((a.value * (1 - a.value)) / a.n + (b.value * (1 - b.value)) / b.n);
   const side = (published: PublishedSide, fallback: string): ComparisonSide => ({
     runId: published.runId ?? null,
     model: published.model ?? fallback,
@@ -233,28 +300,12 @@ export function comparePublished(options: {
     unpairedItems: null,
     a: side(a, 'published (A)'),
     b: side(b, 'published'),
-    difference: { value: result.difference, ci95: result.ci, standardError },
-    test: { name: 'two_proportion_z_unpaired', pValue: result.pValue },
+    difference: { value: inference.estimate, ci95: inference.interval(0.95), standardError },
+    test: { name: 'two_proportion_wald_unpaired', pValue: twoSidedPValue(inference) },
+    inference,
+    marginInference: inference,
+    items: a.n,
+    mismatchedItems: 0,
+    fingerprintsChecked: false,
   };
-}
-
-/**
- * Holm-adjusts the p-values of one family of comparisons (everything one `parity compare` shows) and gives
- * each its verdict: A or B better when the adjusted p ≤ `level`, by the sign of the difference.
- */
-export function decideComparisons(
-  comparisons: readonly Comparison[],
-  options: { level: number },
-): DecidedComparison[] {
-  const adjusted = holmAdjust(comparisons.map((comparison) => comparison.test.pValue));
-  return comparisons.map((comparison, index) => {
-    const pAdjusted = adjusted[index] ?? 1;
-    const significant = pAdjusted <= options.level && comparison.difference.value !== 0;
-    const verdict: ComparisonVerdict = !significant
-      ? 'no_significant_difference'
-      : comparison.difference.value > 0
-        ? 'a_better'
-        : 'b_better';
-    return { ...comparison, test: { ...comparison.test, pAdjusted }, verdict };
-  });
 }

@@ -85,11 +85,11 @@ describe('compareRuns', () => {
 });
 
 describe('compareRuns (view) equals parity compare', () => {
-  it('graded scores: the exact paired permutation test, as parity compare (not a z-test)', () => {
-    // 5 items, A ahead by 1 on each: of the 2^5 sign patterns, 2 are as extreme: p = 2/32.
+  it('graded scores: the paired t-test with its t interval, as parity compare', () => {
+    // Differences 1, 0, 2, 1, 1: scipy.stats.ttest_rel gives p = 0.034109423167409635 (df 4).
     const all = new Map([
       ['a', items([6, 7, 8, 9, 10])],
-      ['b', items([5, 6, 7, 8, 9])],
+      ['b', items([5, 7, 6, 8, 9])],
     ]);
     const [comparison] = compareRuns(
       [
@@ -100,12 +100,15 @@ describe('compareRuns (view) equals parity compare', () => {
     );
     expect(comparison).toMatchObject({
       nPaired: 5,
-      test: { name: 'paired_permutation', pValue: 2 / 32, pAdjusted: 2 / 32 },
-      verdict: 'no_significant_difference',
-      aBetterCount: 5,
+      test: { name: 'paired_t' },
+      verdict: 'a_better',
+      aBetterCount: 4,
       bBetterCount: 0,
     });
+    expect(comparison?.test.pValue).toBeCloseTo(0.034109423167409635, 10);
     expect(comparison?.difference.value).toBeCloseTo(1, 12);
+    // The interval agrees with the verdict: it excludes 0.
+    expect(comparison?.difference.ci95[0]).toBeGreaterThan(0);
   });
 
   it("averages an item's samples first and counts items, not samples", () => {
@@ -121,9 +124,10 @@ describe('compareRuns (view) equals parity compare', () => {
       ['b', sampled([0, 0, 1, 0, 0, 0])],
     ]);
     const [comparison] = compareRuns([runView('a', 'A'), runView('b', 'B')], (runId) => all.get(runId) ?? []);
-    // Item means A: 1, 0.5, 0; B: 0, 0.5, 0 — not all 0/1, so the permutation test; one item differs.
+    // Item means A: 1, 0.5, 0; B: 0, 0.5, 0 — not all 0/1, so the paired t-test (scipy: p = 0.42264973081037427).
     expect(comparison).toMatchObject({ nPaired: 3, aBetterCount: 1, bBetterCount: 0 });
-    expect(comparison?.test).toMatchObject({ name: 'paired_permutation', pValue: 1 });
+    expect(comparison?.test.name).toBe('paired_t');
+    expect(comparison?.test.pValue).toBeCloseTo(0.42264973081037427, 10);
     expect(comparison?.difference.value).toBeCloseTo(1 / 3, 12);
   });
 });

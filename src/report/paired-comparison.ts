@@ -14,10 +14,14 @@ export const verdictAlpha = 0.05;
 
 const methods: Record<Comparison['test']['name'], string> = {
   mcnemar_exact:
-    'exact McNemar test on the discordant pairs, Holm-adjusted across the comparisons shown, as parity compare; A − B with a paired 95% interval over items (samples of an item averaged)',
-  paired_permutation:
-    'paired sign-flip permutation test (seed 0, 10,000 resamples beyond exact enumeration), Holm-adjusted across the comparisons shown, as parity compare; A − B with a paired 95% interval over items (samples of an item averaged)',
-  two_proportion_z_unpaired: 'unpaired two-proportion z-test',
+    'exact McNemar test on the discordant pairs, Holm-adjusted across the comparisons shown, as parity compare; A − B with the exact interval that inverts it (Clopper–Pearson on the discordant items × their share), at the Holm level',
+  paired_t:
+    'paired t-test over items (samples of an item averaged), Holm-adjusted across the comparisons shown, as parity compare; A − B with the t interval at the Holm level',
+  stratified_z:
+    'z-test on the stratified (per-group) standard error, Holm-adjusted across the comparisons shown, as parity compare; A − B with the matching normal interval at the Holm level',
+  clustered_z:
+    'z-test on the cluster-robust standard error, Holm-adjusted, as parity compare; A − B with the matching normal interval',
+  two_proportion_wald_unpaired: 'unpaired two-proportion Wald z-test with the Wald interval',
 };
 
 /** The view's per-item headline scores as the runs `parity compare` reads (score key 'score'). */

@@ -24,7 +24,17 @@ export interface RunStore {
   getCachedResponse(cacheKey: string): ModelResponse | undefined;
   /** Caches a response that belongs to no item record of its own (a step of a multi-step item); first one stays. */
   cacheResponse?(cacheKey: string, response: ModelResponse, options: { createdAt: string }): void;
+  /** Records the content fingerprint of each planned item and of them as a dataset (once per run). */
+  recordFingerprints?(runId: string, fingerprints: RunFingerprints): void;
+  /** A run's fingerprints; undefined for runs stored without them (older runs, imports without the data). */
+  getFingerprints?(runId: string): RunFingerprints | undefined;
   close(): void;
+}
+
+/** What a run ran on: a fingerprint of each item's content (question, inputs, target) and of the set. */
+export interface RunFingerprints {
+  readonly dataset: string;
+  readonly items: ReadonlyMap<string, string>;
 }
 
 /** The key used in `completedItemKeys`. */

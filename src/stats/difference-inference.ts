@@ -15,6 +15,11 @@ export interface DifferenceInference {
   pLess(delta0: number): number;
   /** Two-sided interval at `level` (e.g. 0.95, or 0.90 for TOST at α = 0.05). */
   interval(level: number): [number, number];
+  /**
+   * The same test had there been `factor` times the items with the same estimate and spread (counts scaled
+   * and rounded, standard error / √factor): how "about how many items would decide it" is answered.
+   */
+  scaled(factor: number): DifferenceInference;
 }
 
 /** Two-sided p-value of δ = δ₀: twice the smaller one-sided p, at most 1. */

@@ -15,3 +15,22 @@ export function holmAdjust(pValues: readonly number[]): number[] {
   });
   return adjusted;
 }
+
+/**
+ * The level each test of a Holm family is effectively judged at: α/(m − r + 1) for the test of rank r
+ * (1-based, ascending p), where r is capped at the rank at which Holm's procedure stopped. A test is rejected
+ * by Holm exactly when its p ≤ its level, so an interval at 1 − level (or 1 − 2·level for a TOST) from a
+ * method that inverts the same test agrees with the verdict (docs/statistics.md).
+ */
+export function holmLevels(pValues: readonly number[], alpha: number): number[] {
+  const count = pValues.length;
+  const order = pValues.map((pValue, index) => ({ pValue, index })).sort((x, y) => x.pValue - y.pValue);
+  const levels = new Array<number>(count).fill(alpha / Math.max(1, count));
+  let stopped: number | undefined;
+  order.forEach(({ pValue, index }, rank) => {
+    const level = alpha / (count - (stopped ?? rank));
+    if (stopped === undefined && pValue > level) stopped = rank;
+    levels[index] = alpha / (count - (stopped ?? rank));
+  });
+  return levels;
+}

@@ -15,6 +15,13 @@ export function locationInference(options: {
   df?: number;
 }): DifferenceInference {
   const { estimate, standardError, df } = options;
+  const scaled = (factor: number): DifferenceInference =>
+    locationInference({
+      method: options.method,
+      estimate,
+      standardError: standardError / Math.sqrt(factor),
+      ...(df === undefined ? {} : { df: (df + 1) * factor - 1 }),
+    });
   const usable = df === undefined || df > 0;
   const survival = (statistic: number): number =>
     df === undefined ? normalSurvival(statistic) : studentTSurvival(statistic, df);
@@ -26,6 +33,7 @@ export function locationInference(options: {
   return {
     method: options.method,
     estimate,
+    scaled,
     pGreater,
     pLess: (delta0) => {
       if (!usable || Number.isNaN(standardError)) return 1;
@@ -68,10 +76,8 @@ export function waldTwoProportionInference(options: {
 }): DifferenceInference {
   const { proportionA, nA, proportionB, nB } = options;
   return locationInference({
-    method: 'wald_two_proportions_unpaired',
+    method: 'two_proportion_wald_unpaired',
     estimate: proportionA - proportionB,
-    standardError: Math.sqrt(
-      (proportionA * (1 - proportionA)) / nA + (proportionB * (1 - proportionB)) / nB,
-    ),
+    standardError: Math.sqrt((proportionA * (1 - proportionA)) / nA + (proportionB * (1 - proportionB)) / nB),
   });
 }

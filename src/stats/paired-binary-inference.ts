@@ -10,6 +10,15 @@ export interface DiscordantCounts {
   readonly n: number;
 }
 
+/** The counts had there been `factor` times the items in the same proportions (rounded). */
+function scaledCounts(counts: DiscordantCounts, factor: number): DiscordantCounts {
+  return {
+    aOnly: Math.round(counts.aOnly * factor),
+    bOnly: Math.round(counts.bOnly * factor),
+    n: Math.round(counts.n * factor),
+  };
+}
+
 /**
  * Exact McNemar (McNemar 1947, exact form): conditional on the m = aOnly + bOnly discordant items, aOnly ~
  * Binomial(m, π), and δ = A − B = (m/n)(2π − 1) with the discordance m/n held at its observed value. The
@@ -27,6 +36,7 @@ export function mcnemarExactInference(counts: DiscordantCounts): DifferenceInfer
   return {
     method: 'mcnemar_exact',
     estimate: n > 0 ? (aOnly - bOnly) / n : 0,
+    scaled: (factor) => mcnemarExactInference(scaledCounts(counts, factor)),
     pGreater: (delta0) => (m === 0 ? 1 : binomialSurvival(aOnly, m, nullSplit(delta0))),
     pLess: (delta0) => (m === 0 ? 1 : binomialCdf(aOnly, m, nullSplit(delta0))),
     interval(level: number): [number, number] {
@@ -77,6 +87,7 @@ export function tangoScoreInference(counts: DiscordantCounts): DifferenceInferen
   return {
     method: 'tango_score',
     estimate: counts.n > 0 ? (counts.aOnly - counts.bOnly) / counts.n : 0,
+    scaled: (factor) => tangoScoreInference(scaledCounts(counts, factor)),
     pGreater: (delta0) => normalSurvival(statistic(delta0)),
     pLess: (delta0) => normalCdf(statistic(delta0)),
     interval(level: number): [number, number] {

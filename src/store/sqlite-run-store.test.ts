@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ItemRecord, NewRun, RunStore } from '../spec/index.ts';
 import { InputError, itemKey } from '../spec/index.ts';
 import { openSqliteRunStore } from './sqlite-run-store.ts';
+import { currentSchemaVersion } from './store-migrations.ts';
 import { StoredRecordError } from './stored-record-error.ts';
 
 const repoRoot = resolve(import.meta.dirname, '../..');
@@ -93,7 +94,9 @@ describe('openSqliteRunStore', () => {
     open().close();
     const database = new Database(path, { readonly: true });
     expect(database.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(database.prepare('SELECT version FROM schema_version').all()).toEqual([{ version: 1 }]);
+    expect(database.prepare('SELECT version FROM schema_version').all()).toEqual([
+      { version: currentSchemaVersion },
+    ]);
     database.close();
   });
 

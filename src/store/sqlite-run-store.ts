@@ -9,6 +9,7 @@ import type {
   NewRun,
   RunStatus,
   RunStore,
+  RunFingerprints,
   RunSummary,
   StoredRun,
 } from '../spec/index.ts';
@@ -107,7 +108,28 @@ export function openSqliteRunStore(options: SqliteRunStoreOptions): RunStore {
       'INSERT INTO cache (key, response, created_at) VALUES (?, ?, ?) ON CONFLICT (key) DO NOTHING',
     ),
     selectCache: database.prepare<[string], { response: string }>('SELECT response FROM cache WHERE key = ?'),
+    insertFingerprint: database.prepare<[string, string, string]>(
+      'INSERT OR REPLACE INTO item_fingerprints (run_id, item_id, fingerprint) VALUES (?, ?, ?)',
+    ),
+    insertDataset: database.prepare<[string, string, number]>(
+      'INSERT OR REPLACE INTO run_datasets (run_id, fingerprint, items) VALUES (?, ?, ?)',
+    ),
+    selectDataset: database.prepare<[string], { fingerprint: string }>(
+      'SELECT fingerprint FROM run_datasets WHERE run_id = ?',
+    ),
+    selectFingerprints: database.prepare<[string], { item_id: string; fingerprint: string }>(
+      'SELECT item_id, fingerprint FROM item_fingerprints WHERE run_id = ?',
+    ),
   };
+
+  const recordFingerprints = database.transaction((runId: string, fingerprints: RunFingerprints): void => {
+    if (statements.selectRun.get(runId) === undefined) {
+      throw new InputError(`no run with id ${runId}`, { location: path });
+    }
+    statements.insertDataset.run(runId, fingerprints.dataset, fingerprints.items.size);
+    for (const [itemId, fingerprint] of fingerprints.items)
+      statements.insertFingerprint.run(runId, itemId, fingerprint);
+  });
 
   const recordTransaction = database.transaction(
     (runId: string, record: ItemRecord, updatedAt: string): void => {
@@ -210,6 +232,19 @@ export function openSqliteRunStore(options: SqliteRunStoreOptions): RunStore {
 
     cacheResponse(cacheKey: string, response: ModelResponse, cacheOptions: { createdAt: string }): void {
       statements.insertCache.run(cacheKey, JSON.stringify(response), cacheOptions.createdAt);
+    },
+
+    recordFingerprints(runId: string, fingerprints: RunFingerprints): void {
+      recordFingerprints(runId, fingerprints);
+    },
+
+    getFingerprints(runId: string): RunFingerprints | undefined {
+      const dataset = statements.selectDataset.get(runId);
+      if (dataset === undefined) return undefined;
+      const items = new Map(
+        statements.selectFingerprints.all(runId).map((row) => [row.item_id, row.fingerprint]),
+      );
+      return { dataset: dataset.fingerprint, items };
     },
 
     close(): void {

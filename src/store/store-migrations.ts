@@ -37,6 +37,21 @@ const migrations: readonly string[] = [
     created_at TEXT NOT NULL
   ) WITHOUT ROWID;
   `,
+  // Item fingerprints (docs/decisions/0047-item-fingerprints.md): what each run's items contained, so that
+  // runs are only paired on identical items.
+  `
+  CREATE TABLE item_fingerprints (
+    run_id TEXT NOT NULL,
+    item_id TEXT NOT NULL,
+    fingerprint TEXT NOT NULL,
+    PRIMARY KEY (run_id, item_id)
+  ) WITHOUT ROWID;
+  CREATE TABLE run_datasets (
+    run_id TEXT PRIMARY KEY,
+    fingerprint TEXT NOT NULL,
+    items INTEGER NOT NULL
+  ) WITHOUT ROWID;
+  `,
 ];
 
 /** The schema version this code writes. */

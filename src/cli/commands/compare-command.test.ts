@@ -60,7 +60,8 @@ describe('parity compare', () => {
       '14042',
     ]);
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('two-proportion z-test (UNPAIRED): p = 0.7917');
+    // Wald test, so that it agrees with the Wald interval printed beside it (statsmodels method='wald').
+    expect(result.stdout).toContain('two-proportion Wald z-test (UNPAIRED): p = 0.7917');
     expect(result.stdout).toContain('verdict at level 0.05: no significant difference');
     const json = await run([
       'compare',
@@ -79,11 +80,90 @@ describe('parity compare', () => {
           n_paired: null,
           a: { run_id: null, value: expect.closeTo(0.886, 12), n: 14042 },
           b: { value: expect.closeTo(0.887, 12), n: 14042 },
-          test: { name: 'two_proportion_z_unpaired' },
+          test: { name: 'two_proportion_wald_unpaired' },
           verdict: 'no_significant_difference',
         },
       ],
     });
+  });
+
+  it('published 88.6% vs 88.7% on 14,042 items with --margin 1: equivalent (TOST, 90% interval inside ±1)', async () => {
+    const args = ['compare', '--a-published', '0.886', '--vs-published', '0.887', '--n', '14042'];
+    const result = await run([...args, '--margin', '1']);
+    expect(result.code, result.stderr).toBe(0);
+    const lines = result.stdout.split('\n');
+    // The verdict is the headline, right under the title.
+    expect(lines[1]).toBe('  verdict at level 0.05: equivalent within ±1.00 points');
+    expect(result.stdout).toContain('equivalence within ±1.00 points (two one-sided tests)');
+    expect(result.stdout).toContain('90% CI [-0.72, +0.52] (Wald, unpaired)');
+    const json = JSON.parse((await run([...args, '--margin', '1', '--json'])).stdout) as {
+      comparisons: {
+        margin: {
+          mode: string;
+          value: number;
+          verdict: string;
+          test: { name: string; p_value: number };
+          interval: { level: number; bounds: [number, number]; method: string };
+        };
+      }[];
+    };
+    const margin = json.comparisons[0]?.margin;
+    expect(margin).toMatchObject({
+      mode: 'equivalence',
+      value: 0.01,
+      verdict: 'equivalent',
+      test: { name: 'tost_two_proportion_wald_unpaired' },
+      interval: { method: 'two_proportion_wald_unpaired' },
+    });
+    expect(margin?.interval.level).toBeCloseTo(0.9, 12);
+    expect(margin?.interval.bounds[0]).toBeGreaterThan(-0.01);
+    expect(margin?.interval.bounds[1]).toBeLessThan(0.01);
+    expect(margin?.test.p_value).toBeLessThan(0.05);
+
+    // Non-inferiority: B (88.7%) is not worse than A by more than 0.6 points (upper 90% bound +0.52).
+    const nonInferior = await run([...args, '--margin', '0.6', '--non-inferiority']);
+    expect(nonInferior.stdout).toContain(
+      'verdict at level 0.05: B not worse than A by more than 0.60 points',
+    );
+    // A relative margin: 1% of A's 88.6% = 0.886 points.
+    const relative = await run([...args, '--margin-relative', '1', '--json']);
+    expect(
+      (JSON.parse(relative.stdout) as { comparisons: { margin: { value: number } }[] }).comparisons[0]?.margin
+        .value,
+    ).toBeCloseTo(0.00886, 12);
+  });
+
+  it('with several benchmarks, says whether B is equivalent on all (Holm across the margin tests)', async () => {
+    const scores = (count: number, offset: number) =>
+      Array.from({ length: count }, (_, index) => ((index + offset) % 4 === 0 ? 0 : 1));
+    const gsmA = await importScores({ name: 'multi-gsm-a', scores: scores(400, 0) });
+    const gsmB = await importScores({
+      name: 'multi-gsm-b',
+      scores: scores(400, 0).map((score, index) => (index % 50 === 0 ? 1 - score : score)),
+    });
+    const mmluA = await importScores({ name: 'multi-mmlu-a', scores: scores(40, 1), bench: 'mmlu' });
+    const mmluB = await importScores({ name: 'multi-mmlu-b', scores: scores(40, 2), bench: 'mmlu' });
+    const result = await run(['compare', gsmA, mmluA, gsmB, mmluB, '--store', store, '--margin', '5']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain('gsm8k');
+    expect(result.stdout).toMatch(/verdict at level 0\.05: equivalent within ±5\.00 points/);
+    expect(result.stdout).toMatch(/verdict at level 0\.05: inconclusive at ±5\.00 points/);
+    expect(result.stdout).toContain('not shown equivalent on all: 1 of 2 equivalent; mmlu: inconclusive');
+    // Each interval is printed at its Holm level: the more significant margin test at 1 − 2·α/2 = 95%.
+    expect(result.stdout).toMatch(/two one-sided tests\): p = [^;]+; 95% CI/);
+  });
+
+  it('rejects inconsistent margin flags with one line', async () => {
+    const base = ['compare', '--a-published', '0.5', '--vs-published', '0.5', '--n', '100'];
+    const both = await run([...base, '--margin', '1', '--margin-relative', '2']);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toMatch(/^parity: --margin: give either --margin or --margin-relative/);
+    const alone = await run([...base, '--non-inferiority']);
+    expect(alone.code).toBe(2);
+    expect(alone.stderr).toMatch(/^parity: --non-inferiority: --non-inferiority needs --margin/);
+    const negative = await run([...base, '--margin', '-1']);
+    expect(negative.code).toBe(2);
+    expect(negative.stderr.trimEnd().split('\n')).toHaveLength(1);
   });
 
   it('compares each later run with the first, Holm-corrected, and names the verdicts', async () => {

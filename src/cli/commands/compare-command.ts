@@ -7,8 +7,10 @@ import {
   decideComparisons,
   type ClusterChoice,
   type Comparison,
+  type MarginOptions,
+  type PairableRun,
 } from '../../report/compare-runs.ts';
-import { formatComparisonTable } from '../../report/format-comparison-table.ts';
+import { formatComparisonTable, formatMarginSummary } from '../../report/format-comparison-table.ts';
 import { openSqliteRunStore } from '../../store/sqlite-run-store.ts';
 import type { RunStore, StoredRun } from '../../spec/index.ts';
 import { InputError } from '../../spec/index.ts';
@@ -25,11 +27,52 @@ export interface CompareFlags {
   readonly n?: string;
   readonly nB?: string;
   readonly cluster?: string;
-  readonly seed?: string;
-  readonly resamples?: string;
+  readonly margin?: string;
+  readonly marginRelative?: string;
+  readonly nonInferiority?: boolean;
+  readonly allowMismatchedItems?: boolean;
 }
 
-export const COMPARE_DEFAULTS = { level: 0.05, resamples: 10_000, seed: 0 } as const;
+export const COMPARE_DEFAULTS = { level: 0.05 } as const;
+
+/** A positive number flag (a margin in points or percent). */
+function parsePositive(flag: string, value: string): number {
+  const number = Number(value.trim().replace(/%$/, ''));
+  if (value.trim() === '' || !Number.isFinite(number) || number <= 0) {
+    throw new InputError(`expected a positive number, got '${value}'`, { location: flag });
+  }
+  return number;
+}
+
+/** `--margin`, `--margin-relative`, `--non-inferiority` as the options of `decideComparisons`. */
+export function parseMarginFlags(flags: CompareFlags): MarginOptions | undefined {
+  if (flags.margin !== undefined && flags.marginRelative !== undefined) {
+    throw new InputError('give either --margin or --margin-relative, not both', { location: '--margin' });
+  }
+  if (flags.margin === undefined && flags.marginRelative === undefined) {
+    if (flags.nonInferiority) {
+      throw new InputError('--non-inferiority needs --margin (or --margin-relative)', {
+        location: '--non-inferiority',
+      });
+    }
+    return undefined;
+  }
+  const nonInferiority = flags.nonInferiority === true;
+  if (flags.margin !== undefined) return { points: parsePositive('--margin', flags.margin), nonInferiority };
+  const percent = parsePositive('--margin-relative', flags.marginRelative ?? '');
+  if (percent >= 100) {
+    throw new InputError(`expected a percentage of A's score below 100, got '${flags.marginRelative}'`, {
+      location: '--margin-relative',
+    });
+  }
+  return { relative: percent / 100, nonInferiority };
+}
+
+/** A stored run with its item fingerprints, as `compareRuns` pairs it. */
+function pairable(store: RunStore, run: StoredRun): PairableRun {
+  const fingerprints = store.getFingerprints?.(run.runId);
+  return fingerprints ? { ...run, fingerprints: fingerprints.items } : run;
+}
 
 /** A probability flag: a fraction in [0, 1], or a percentage written with '%' ("88.7%"). */
 export function parseFraction(flag: string, value: string): number {
@@ -133,8 +176,6 @@ function pairedComparisons(runIds: readonly string[], flags: CompareFlags, io: C
   if (cluster !== 'item' && cluster !== 'group') {
     throw new InputError(`expected 'item' or 'group', got '${flags.cluster}'`, { location: '--cluster' });
   }
-  const seed = parseWholeNumber('--seed', flags.seed, { min: 0 }) ?? COMPARE_DEFAULTS.seed;
-  const resamples = parseWholeNumber('--resamples', flags.resamples) ?? COMPARE_DEFAULTS.resamples;
   const path = storePath(io, flags.store);
   const store = openSqliteRunStore({ path });
   try {
@@ -166,9 +207,19 @@ function pairedComparisons(runIds: readonly string[], flags: CompareFlags, io: C
             `run ${other.runId} used ${other.config.protocol} v${other.config.protocolVersion} but run ${first.runId} used ${first.config.protocol} v${first.config.protocolVersion}: different protocols (prompt, shots, answer extraction) measure different things, so their scores are not comparable; compare runs of one protocol`,
           );
         }
-        const comparison = compareRuns({ a: first, b: other, metric, cluster, seed, resamples });
+        const comparison = compareRuns({
+          a: pairable(store, first),
+          b: pairable(store, other),
+          metric,
+          cluster,
+          allowMismatchedItems: flags.allowMismatchedItems === true,
+        });
         if (comparison.nPaired === 0) {
-          throw new InputError(`runs ${first.runId} and ${other.runId} have no scored item in common`);
+          throw new InputError(
+            comparison.mismatchedItems > 0
+              ? `runs ${first.runId} and ${other.runId} have no identical scored item: all ${comparison.mismatchedItems} shared ids differ in content`
+              : `runs ${first.runId} and ${other.runId} have no scored item in common`,
+          );
         }
         comparisons.push(comparison);
         for (const run of [first, other]) {
@@ -194,12 +245,19 @@ export function compareCommand(runIds: readonly string[], flags: CompareFlags, i
   const comparisons = published
     ? publishedComparisons(runIds, flags, io)
     : pairedComparisons(runIds, flags, io);
-  const decided = decideComparisons(comparisons, { level });
+  const margin = parseMarginFlags(flags);
+  const decided = decideComparisons(comparisons, { level, ...(margin ? { margin } : {}) });
   if (flags.json) {
     io.stdout(`${JSON.stringify(compareReportJson(decided, { level }), null, 2)}\n`);
   } else {
     io.stdout(`${formatComparisonTable(decided, { level })}\n`);
-    if (decided.length > 1) io.stdout(`\nHolm correction across the ${decided.length} comparisons above.\n`);
+    if (decided.length > 1) {
+      io.stdout(
+        `\nHolm correction across the ${decided.length} comparisons above${margin ? ' (one family for the difference tests, one for the margin tests)' : ''}; each interval is at its comparison's Holm level.\n`,
+      );
+    }
+    const summary = formatMarginSummary(decided);
+    if (summary) io.stdout(`${summary}\n`);
   }
   return 0;
 }
@@ -213,7 +271,7 @@ export function registerCompareCommand(
   program
     .command('compare')
     .description(
-      'is the gap real? paired difference with 95% CI, exact McNemar (0/1 scores) or paired permutation test, Holm-corrected verdicts (docs/statistics.md)',
+      'is the gap real, or is B as good as A? paired difference with the interval of its test (exact McNemar for 0/1 scores, paired t for graded), Holm-corrected verdicts; --margin for equivalence / non-inferiority (docs/statistics.md)',
     )
     .argument(
       '[run-ids...]',
@@ -238,23 +296,36 @@ export function registerCompareCommand(
       "independent unit for the difference's interval: item, or group (MMLU subject, …)",
       'item',
     )
-    .option('--seed <n>', 'seed of the permutation test for graded scores', String(COMPARE_DEFAULTS.seed))
     .option(
-      '--resamples <n>',
-      'sign-flip resamples of the permutation test',
-      String(COMPARE_DEFAULTS.resamples),
+      '--margin <points>',
+      'equivalence margin: percentage points for accuracies (1 = ±1 point), raw units for graded scores; the verdict becomes equivalent / different / inconclusive',
+    )
+    .option('--margin-relative <percent>', "margin as a percentage of A's score (2 = 2% of A)")
+    .option(
+      '--non-inferiority',
+      'with a margin: ask whether B is not worse than A by more than the margin (one-sided) instead of equivalence',
+    )
+    .option(
+      '--allow-mismatched-items',
+      'pair only items whose content is identical in both runs, instead of refusing runs whose shared item ids differ in content',
     )
     .addHelpText(
       'after',
       `
 With more than two runs, the runs are grouped by benchmark and, within each benchmark, every later run is
 compared with the first one named (A = the first run; differences are A − B). Runs of different protocols
-are refused. All comparisons of one call form one family for the Holm correction.
+are refused, and so are runs whose shared item ids hold different content (another dataset file or version)
+unless --allow-mismatched-items. All comparisons of one call form one family for the Holm correction.
+
+With --margin M the verdict is one of: equivalent within ±M (the 90% interval of A − B lies inside ±M: two
+one-sided tests), different (the test of no difference rejects), or inconclusive (with about how many items
+would decide it). --non-inferiority asks "is B not worse than A by more than M" instead.
 
 Examples:
   parity compare 20250101-aaaa 20250101-bbbb
   parity compare <gpt4-mmlu> <gpt4-gsm8k> <llama-mmlu> <llama-gsm8k> --json
-  parity compare --a-published 0.886 --vs-published 0.887 --n 14042
+  parity compare --a-published 0.886 --vs-published 0.887 --n 14042 --margin 1
+  parity compare <gpt4-run> <llama-run> --margin 2 --non-inferiority
   parity compare <run-id> --vs-published 88.7% --n 14042`,
     )
     .action((runIds: string[], flags: CompareFlags) => setExitCode(compareCommand(runIds, flags, io)));

@@ -5,6 +5,7 @@ import { loadProtocolItems } from '../../benchmarks/load-protocol-items.ts';
 import { getBenchmark, getProtocol } from '../../benchmarks/registry.ts';
 import { formatScoreTable } from '../../report/format-score-table.ts';
 import { openSqliteRunStore } from '../../store/sqlite-run-store.ts';
+import { runFingerprints } from '../../datasets/item-fingerprint.ts';
 import type {
   Benchmark,
   GenerationParameters,
@@ -185,6 +186,7 @@ export async function evalCommand(flags: EvalFlags, io: CliIo): Promise<number> 
         totalItems: items.length * sampling.samples,
         createdAt: io.now().toISOString(),
       });
+      store.recordFingerprints?.(runId, runFingerprints(items));
       io.stderr(`run ${runId}: ${benchmark.id} ${protocol.id} on ${flags.model}, ${items.length} items\n`);
       results.push(
         await evaluateBenchmark({

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { runFingerprints } from '../../datasets/item-fingerprint.ts';
 import { cliDatasetSource } from '../cli-dataset-source.ts';
 import { basename, extname, resolve } from 'node:path';
 import type { Command, Option } from 'commander';
@@ -150,6 +151,14 @@ export async function importCommand(flags: ImportFlags, io: CliIo): Promise<numb
   try {
     const createdAt = io.now().toISOString();
     const runId = store.createRun({ kind: 'eval', config, totalItems: records.length, createdAt });
+    // With the dataset at hand, record what each imported item was, so runs pair only identical items.
+    if (itemsById) {
+      const imported = [...new Set(records.map((record) => record.itemId))].flatMap((id) => {
+        const item = itemsById.get(id);
+        return item ? [item] : [];
+      });
+      store.recordFingerprints?.(runId, runFingerprints(imported));
+    }
     for (const record of records) store.recordItem(runId, record, { updatedAt: createdAt });
     store.setStatus(runId, 'completed', { updatedAt: io.now().toISOString() });
     const run = store.getRun(runId);

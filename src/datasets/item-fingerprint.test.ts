@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { datasetFingerprint, itemFingerprint, runFingerprints } from './item-fingerprint.ts';
+
+describe('itemFingerprint', () => {
+  it('is the same for the same content, whatever the key order', () => {
+    expect(itemFingerprint({ data: { question: 'q', choices: ['a', 'b'], answer: 1 } })).toBe(
+      itemFingerprint({ data: { answer: 1, choices: ['a', 'b'], question: 'q' } }),
+    );
+  });
+
+  it('changes with the question, a choice or the target', () => {
+    const base = itemFingerprint({ data: { question: 'q', choices: ['a', 'b'], answer: 1 } });
+    expect(itemFingerprint({ data: { question: 'Q', choices: ['a', 'b'], answer: 1 } })).not.toBe(base);
+    expect(itemFingerprint({ data: { question: 'q', choices: ['a', 'c'], answer: 1 } })).not.toBe(base);
+    expect(itemFingerprint({ data: { question: 'q', choices: ['a', 'b'], answer: 0 } })).not.toBe(base);
+  });
+
+  it('dataset fingerprint depends on ids and contents, not order', () => {
+    const one = runFingerprints([
+      { id: 'x', data: { q: 1 } },
+      { id: 'y', data: { q: 2 } },
+    ]);
+    const reversed = runFingerprints([
+      { id: 'y', data: { q: 2 } },
+      { id: 'x', data: { q: 1 } },
+    ]);
+    expect(one.dataset).toBe(reversed.dataset);
+    expect(datasetFingerprint(new Map([['x', 'a']]))).not.toBe(datasetFingerprint(new Map([['y', 'a']])));
+    expect(one.items.get('x')).toBe(itemFingerprint({ data: { q: 1 } }));
+  });
+});
