@@ -7,6 +7,7 @@ import { openSqliteRunStore } from '../src/store/sqlite-run-store.ts';
 import { captureIo } from './support/capture-io.ts';
 import { startOpenAICompatibleServer } from './support/openai-compatible-server.ts';
 import { writeSyntheticGsm8k } from './support/synthetic-datasets.ts';
+import { seededShuffle } from '../src/stats/seeded-shuffle.ts';
 
 const ROWS = 200;
 
@@ -60,7 +61,7 @@ describe('parity eval --stop-when-decided --vs <run>', () => {
     rmSync(directory, { recursive: true, force: true });
   });
 
-  it("draws items in the reference's order, stops once decided and stores a completed run flagged as sequential", async () => {
+  it('draws items in a seeded random order, stops once decided and stores a completed run flagged as sequential', async () => {
     const io = captureIo({ cwd: directory });
     const args = ['eval', '--model', 'openai:test-model', '--base-url', server.url, '--bench', 'gsm8k'];
     const flags = ['--data-dir', join(directory, 'data'), '--store', store, '--concurrency', '2'];
@@ -78,19 +79,41 @@ describe('parity eval --stop-when-decided --vs <run>', () => {
       expect(summary).toMatchObject({
         status: 'completed',
         totalItems: ROWS,
-        config: { stopWhenDecided: { vsRunId: referenceRunId, alpha: 0.05 } },
+        config: { stopWhenDecided: { vsRunId: referenceRunId, alpha: 0.05, orderSeed: 0 } },
       });
       const run = opened.getRun(summary?.runId ?? '');
       const drawn = run?.items.length ?? 0;
       expect(drawn).toBeGreaterThan(5);
       expect(drawn).toBeLessThan(60);
-      // The plan follows the reference's (reversed) order: the highest ids come first.
-      const ids = (run?.items ?? []).map((item) => Number(item.itemId));
-      expect(Math.min(...ids)).toBeGreaterThan(ROWS - 70);
+      // The plan is a seeded shuffle of the reference's items (not its stored, reversed order): the items
+      // drawn are the first of that plan (give or take the 2 requests in flight when it stopped).
+      const plan = seededShuffle(Array.from({ length: ROWS }, (_, index) => String(index)).sort(), 0);
+      const ids = (run?.items ?? []).map((item) => item.itemId);
+      const firstOfPlan = new Set(plan.slice(0, drawn + 2));
+      expect(ids.every((id) => firstOfPlan.has(id))).toBe(true);
+      expect(Math.min(...ids.map(Number))).toBeLessThan(ROWS - 70);
       expect(run?.items.every((item) => item.scores.accuracy_flexible === 1)).toBe(true);
     } finally {
       opened.close();
     }
+  });
+
+  it('with --margin, stops once equivalence is shown against an equally good reference', async () => {
+    const samples = join(directory, 'equal.jsonl');
+    const lines = Array.from({ length: ROWS }, (_, index) => JSON.stringify({ id: String(index), score: 1 }));
+    writeFileSync(samples, `${lines.join('\n')}\n`);
+    const imported = captureIo({ cwd: directory });
+    const importArgs = ['import', '--bench', 'gsm8k', '--samples', samples, '--store', store];
+    expect(await main([...importArgs, '--data-dir', join(directory, 'data')], imported)).toBe(0);
+    const equalRun = imported.output.stdout.trimEnd().split('\n').at(-1) ?? '';
+    const io = captureIo({ cwd: directory });
+    const args = ['eval', '--model', 'openai:test-model', '--base-url', server.url, '--bench', 'gsm8k'];
+    const flags = ['--data-dir', join(directory, 'data'), '--store', store, '--concurrency', '2'];
+    const sequential = ['--stop-when-decided', '--vs', equalRun, '--margin', '10', '--order-seed', '7'];
+    expect(await main([...args, ...flags, ...sequential], io), io.output.stderr).toBe(0);
+    expect(io.output.stdout).toContain(`equivalent to ${equalRun} within ±10.00 points`);
+    expect(io.output.stdout).toContain('items in random order, seed 7');
+    expect(io.output.stdout).toMatch(/stopped early, \d+ items not requested/);
   });
 
   it('refuses without --vs and against a run of another protocol (exit 2)', async () => {

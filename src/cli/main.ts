@@ -122,7 +122,7 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     .option('--json <file>', 'also write the results as JSON ({ "runs": [ … ] }, CONTRACT.md shape per run)')
     .option(
       '--stop-when-decided',
-      "sequential test against --vs: draw items in that run's order and stop once an anytime-valid confidence sequence decides (docs/statistics.md)",
+      "sequential test against --vs: draw that run's items in a seeded random order and stop once an anytime-valid confidence sequence decides (docs/statistics.md)",
     )
     .option(
       '--vs <run-id>',
@@ -132,6 +132,15 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
       '--level <alpha>',
       'with --stop-when-decided: error probability of the sequential decision',
       '0.05',
+    )
+    .option(
+      '--order-seed <n>',
+      'with --stop-when-decided: seed of the random item order (recorded in the run)',
+      '0',
+    )
+    .option(
+      '--margin <points>',
+      'with --stop-when-decided: also stop once the difference is shown to lie within ±points (equivalent)',
     )
     .addHelpText(
       'after',

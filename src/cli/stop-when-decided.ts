@@ -8,6 +8,7 @@ import type {
   RunSummary,
 } from '../spec/index.ts';
 import { InputError } from '../spec/index.ts';
+import { parseWholeNumber } from './parse-options.ts';
 import { tokensPerItem } from './run-token-usage.ts';
 import { createSequentialMonitor, type SequentialMonitor } from './sequential-monitor.ts';
 
@@ -15,9 +16,11 @@ export interface StopWhenDecidedFlags {
   readonly stopWhenDecided?: boolean;
   readonly vs?: string;
   readonly level?: string;
+  readonly orderSeed?: string;
+  readonly margin?: string;
 }
 
-export const STOP_WHEN_DECIDED_DEFAULTS = { level: 0.05 } as const;
+export const STOP_WHEN_DECIDED_DEFAULTS = { level: 0.05, orderSeed: 0 } as const;
 
 /**
  * `parity eval --stop-when-decided --vs <run>`: checks the flags and the reference run (same benchmark and
@@ -36,6 +39,8 @@ export function prepareStopWhenDecided(options: {
   const { flags, benchmark, protocol } = options;
   if (!flags.stopWhenDecided) {
     if (flags.vs !== undefined) throw new InputError('--vs needs --stop-when-decided', { location: '--vs' });
+    if (flags.margin !== undefined)
+      throw new InputError('--margin needs --stop-when-decided', { location: '--margin' });
     return undefined;
   }
   if (flags.vs === undefined)
@@ -63,13 +68,43 @@ export function prepareStopWhenDecided(options: {
   }
   const metric = protocol.metrics[0];
   if (!metric) throw new InputError(`protocol ${protocol.id} has no metric`);
-  return createSequentialMonitor({ reference, items: options.items, metric, alpha });
+  const seed =
+    parseWholeNumber('--order-seed', flags.orderSeed, { min: 0 }) ?? STOP_WHEN_DECIDED_DEFAULTS.orderSeed;
+  let margin: number | undefined;
+  if (flags.margin !== undefined) {
+    const points = Number(flags.margin);
+    if (!Number.isFinite(points) || points <= 0 || points >= 100) {
+      throw new InputError(
+        `expected a margin in percentage points between 0 and 100, got '${flags.margin}'`,
+        {
+          location: '--margin',
+        },
+      );
+    }
+    margin = points / 100;
+  }
+  return createSequentialMonitor({
+    reference,
+    items: options.items,
+    metric,
+    alpha,
+    seed,
+    ...(margin === undefined ? {} : { margin }),
+  });
 }
 
 /** The run config of a sequential run: marks it, so that a completed run with fewer items reads as stopped early. */
 export function withStopWhenDecided(monitor: SequentialMonitor | undefined, config: RunConfig): RunConfig {
   return monitor
-    ? { ...config, stopWhenDecided: { vsRunId: monitor.referenceRunId, alpha: monitor.alpha } }
+    ? {
+        ...config,
+        stopWhenDecided: {
+          vsRunId: monitor.referenceRunId,
+          alpha: monitor.alpha,
+          orderSeed: monitor.seed,
+          ...(monitor.margin === undefined ? {} : { margin: monitor.margin }),
+        },
+      }
     : config;
 }
 
@@ -88,9 +123,11 @@ export function formatStopWhenDecided(options: {
       ? `this run is better than ${monitor.referenceRunId}`
       : state.verdict === 'b_better'
         ? `${monitor.referenceRunId} is better than this run`
-        : 'not decided: no significant difference found within the plan';
+        : state.verdict === 'equivalent'
+          ? `equivalent to ${monitor.referenceRunId} within ±${((monitor.margin ?? 0) * 100).toFixed(2)} points`
+          : `not decided: no significant difference${monitor.margin === undefined ? '' : ' and no equivalence'} found within the plan`;
   const lines = [
-    `sequential comparison with run ${monitor.referenceRunId} (anytime-valid confidence sequence, α = ${monitor.alpha}):`,
+    `sequential comparison with run ${monitor.referenceRunId} (anytime-valid confidence sequence, α = ${monitor.alpha}; items in random order, seed ${monitor.seed}):`,
     `  ${verdict}`,
     `  difference (this − reference) over ${state.n} paired items: ${percent(state.mean)} points, ${(1 - monitor.alpha) * 100}% confidence sequence [${percent(state.ci[0])}, ${percent(state.ci[1])}]`,
     `  items drawn: ${drawn} of ${monitor.plannedItems} planned${saved > 0 ? `; stopped early, ${saved} items not requested` : ''}`,

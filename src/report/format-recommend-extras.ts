@@ -4,7 +4,10 @@ import type { RoutingCurves } from './routing-curves.ts';
 
 const testLabels: Record<QualityComparison['test']['name'], string> = {
   mcnemar_exact: 'exact McNemar (paired',
-  paired_permutation: 'sign-flip permutation (paired',
+  paired_t: 'paired t (paired',
+  stratified_z: 'stratified z (paired',
+  clustered_z: 'cluster-robust z (paired',
+  two_proportion_wald_unpaired: 'two-proportion Wald z (unpaired',
   two_proportion_z_unpaired: 'two-proportion z (unpaired',
   interval_z_unpaired: 'z on the intervals (unpaired',
 };

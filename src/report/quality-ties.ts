@@ -13,8 +13,15 @@ export interface MeasuredRun {
   readonly metric: MetricSpec;
 }
 
+/** Paired tests are those of `parity compare` (compare-runs.ts); the unpaired ones are this file's own. */
 export type QualityTestName =
-  'mcnemar_exact' | 'paired_permutation' | 'two_proportion_z_unpaired' | 'interval_z_unpaired';
+  | 'mcnemar_exact'
+  | 'paired_t'
+  | 'stratified_z'
+  | 'clustered_z'
+  | 'two_proportion_wald_unpaired'
+  | 'two_proportion_z_unpaired'
+  | 'interval_z_unpaired';
 
 export type QualityVerdict = 'tied' | 'a_better' | 'b_better';
 
@@ -99,7 +106,7 @@ function pairedTest(options: {
     nPaired: comparison.nPaired,
     difference: { value: comparison.difference.value, ci95: comparison.difference.ci95 },
     test: {
-      name: comparison.test.name === 'mcnemar_exact' ? 'mcnemar_exact' : 'paired_permutation',
+      name: comparison.test.name,
       pValue: comparison.test.pValue,
       ...(comparison.test.discordant ? { discordant: comparison.test.discordant } : {}),
     },

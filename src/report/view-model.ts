@@ -71,7 +71,8 @@ export interface ComparisonView {
   readonly aBetterCount: number;
   readonly bBetterCount: number;
   /**
-   * As `parity compare`: 'mcnemar_exact' for 0/1 scores of a micro mean, 'paired_permutation' otherwise;
+   * As `parity compare`: 'mcnemar_exact' for 0/1 scores of a micro mean, 'paired_t' for graded scores,
+   * 'stratified_z' for macro metrics;
    * `pAdjusted` is Holm-adjusted across the comparisons shown. `pValue` is null when no item is paired.
    */
   readonly test: { readonly name: string; readonly pValue: number | null; readonly pAdjusted: number | null };

@@ -40,11 +40,17 @@ export interface RunConfig {
   /** `parity import`: the samples file the run's per-item results came from (no model was called). */
   readonly importedFrom?: string;
   /**
-   * `parity eval --stop-when-decided --vs <run>`: items were drawn in the reference run's order and drawing
-   * stopped once the confidence sequence decided. The run is `completed` with fewer items than planned when
-   * it stopped early.
+   * `parity eval --stop-when-decided --vs <run>`: the reference run's items were drawn in a random order from
+   * `orderSeed` (absent in runs stored before it: the reference's order) and drawing stopped once the
+   * confidence sequence decided (or lay inside ±`margin`, a fraction, when given). The run is `completed`
+   * with fewer items than planned when it stopped early.
    */
-  readonly stopWhenDecided?: { readonly vsRunId: string; readonly alpha: number };
+  readonly stopWhenDecided?: {
+    readonly vsRunId: string;
+    readonly alpha: number;
+    readonly orderSeed?: number;
+    readonly margin?: number;
+  };
   /** Protocols graded by a judge model (MT-Bench): the judge's spec and identity, and judgments per graded turn. */
   readonly judge?: { readonly modelSpec: string; readonly model: ModelIdentity; readonly repeats: number };
 }

@@ -28,7 +28,6 @@ export function clopperPearsonInterval(options: {
   const tail = (1 - (options.level ?? 0.95)) / 2;
   if (n <= 0) return [0, 1];
   const lower = successes <= 0 ? 0 : solveIncreasing((p) => binomialSurvival(successes, n, p), tail);
-  const upper =
-    successes >= n ? 1 : solveIncreasing((p) => 1 - binomialCdf(successes, n, p), 1 - tail);
+  const upper = successes >= n ? 1 : solveIncreasing((p) => 1 - binomialCdf(successes, n, p), 1 - tail);
   return [lower, upper];
 }

@@ -1,4 +1,4 @@
-export type SequentialVerdict = 'a_better' | 'b_better' | 'undecided';
+export type SequentialVerdict = 'a_better' | 'b_better' | 'equivalent' | 'undecided';
 
 export interface ConfidenceSequenceState {
   /** Paired differences observed so far. */
@@ -7,7 +7,10 @@ export interface ConfidenceSequenceState {
   readonly mean: number;
   /** Anytime-valid interval for the mean difference (running intersection), in the differences' scale. */
   readonly ci: readonly [number, number];
-  /** 'a_better' once the interval lies above 0, 'b_better' once below; it never changes afterwards. */
+  /**
+   * 'a_better' once the interval lies above 0, 'b_better' once below, 'equivalent' once it lies inside
+   * ±margin (when a margin is given); it never changes afterwards.
+   */
   readonly verdict: SequentialVerdict;
 }
 
@@ -22,6 +25,8 @@ export interface ConfidenceSequenceOptions {
    * λ ∝ 1/√(t log(1+t)) schedule that stays tight at every t.
    */
   readonly plannedItems?: number;
+  /** Equivalence margin (in the differences' scale): decide 'equivalent' once the interval lies inside ±margin. */
+  readonly margin?: number;
 }
 
 export interface ConfidenceSequence {
@@ -93,6 +98,12 @@ export function createConfidenceSequence(options: ConfidenceSequenceOptions = {}
       if (verdict === 'undecided') {
         if (low > zeroPoint) verdict = 'a_better';
         else if (high < zeroPoint) verdict = 'b_better';
+        else if (
+          options.margin !== undefined &&
+          lower + range * low > -options.margin &&
+          lower + range * high < options.margin
+        )
+          verdict = 'equivalent';
       }
       return state();
     },

@@ -45,7 +45,14 @@ export const runConfigSchema: z.ZodType<RunConfig> = z.object({
   providerFixed: z.array(z.string()).optional(),
   execTimeoutMs: z.number().positive().optional(),
   importedFrom: z.string().optional(),
-  stopWhenDecided: z.object({ vsRunId: z.string(), alpha: z.number().positive() }).optional(),
+  stopWhenDecided: z
+    .object({
+      vsRunId: z.string(),
+      alpha: z.number().positive(),
+      orderSeed: z.number().int().nonnegative().optional(),
+      margin: z.number().positive().optional(),
+    })
+    .optional(),
   judge: z
     .object({ modelSpec: z.string(), model: modelIdentitySchema, repeats: z.number().int().positive() })
     .optional(),

@@ -10,6 +10,10 @@ import {
   pairedMeanSampleSize,
 } from '../../stats/paired-sample-size.ts';
 import { sampleVariance } from '../../stats/mean-estimate.ts';
+import { mcnemarExactPower } from '../../stats/mcnemar-exact-power.ts';
+import { normalQuantile } from '../../stats/normal-distribution.ts';
+import { smallestSampleSize } from '../../stats/smallest-sample-size.ts';
+import { tangoEquivalencePower } from '../../stats/tango-equivalence-power.ts';
 import type { StoredRun, Usage } from '../../spec/index.ts';
 import { InputError } from '../../spec/index.ts';
 import type { CliIo } from '../cli-io.ts';
@@ -20,7 +24,9 @@ import { parseFraction, parseLevel } from './compare-command.ts';
 
 export interface PlanFlags {
   readonly bench: string;
-  readonly delta: string;
+  readonly delta?: string;
+  readonly margin?: string;
+  readonly nonInferiority?: boolean;
   readonly power?: string;
   readonly level?: string;
   readonly from?: string;
@@ -59,7 +65,105 @@ function meanPerItem(run: StoredRun, itemScore: string): number[] {
   return [...perItem.values()].map((entry) => entry.sum / entry.count);
 }
 
-/** `parity plan`: items (and tokens, cost) needed to detect a gap with a paired comparison. */
+interface PlannedItems {
+  readonly items: number;
+  /** The test `parity compare` runs for this question. */
+  readonly test:
+    | 'mcnemar_exact'
+    | 'tost_tango_score'
+    | 'non_inferiority_tango_score'
+    | 'paired_t'
+    | 'tost_paired_t'
+    | 'non_inferiority_paired_t';
+  readonly powerMethod: 'exact' | 'normal_approximation';
+  readonly achievedPower: number;
+  /** The normal-approximation formula's items, and that test's exact power there. */
+  readonly normalApproximation: number;
+  readonly approximationPower: number;
+}
+
+/**
+ * Items for the test `parity compare` actually runs. 0/1 scores: the smallest n whose exact power reaches
+ * `power` — exact McNemar for a gap (`mcnemarExactPower`), Tango-score TOST or one-sided test for a margin
+ * (`tangoEquivalencePower`) — searched from the normal-approximation formula. Graded scores: the normal
+ * approximation of the paired t-test (and its TOST: n = ((z_{1−α} + z_{1−β/2})·σ_d/margin)² at δ = 0).
+ */
+function planItems(options: {
+  assumption: Assumption;
+  delta: number;
+  margin: number | undefined;
+  nonInferiority: boolean;
+  power: number;
+  level: number;
+}): PlannedItems {
+  const { assumption, delta, margin, power, level } = options;
+  const psi = assumption.discordance;
+  if (margin === undefined) {
+    if (psi !== undefined) {
+      const guess = pairedBinarySampleSize({ difference: delta, discordance: psi, power, level });
+      const powerAt = (n: number): number =>
+        mcnemarExactPower({ n, discordance: psi, difference: delta, level });
+      const found = smallestSampleSize({ powerAt, target: power, guess });
+      return {
+        items: found?.n ?? guess,
+        test: 'mcnemar_exact',
+        powerMethod: 'exact',
+        achievedPower: found?.power ?? powerAt(guess),
+        normalApproximation: guess,
+        approximationPower: powerAt(guess),
+      };
+    }
+    const n = pairedMeanSampleSize({
+      difference: delta,
+      differenceSd: assumption.differenceSd ?? Number.NaN,
+      power,
+      level,
+    });
+    return {
+      items: n,
+      test: 'paired_t',
+      powerMethod: 'normal_approximation',
+      achievedPower: power,
+      normalApproximation: n,
+      approximationPower: power,
+    };
+  }
+  // Equivalence (both one-sided tests at `level`) or non-inferiority (one).
+  const zAlpha = normalQuantile(1 - level);
+  const zPower = normalQuantile(delta === 0 && !options.nonInferiority ? 1 - (1 - power) / 2 : power);
+  const variance = psi !== undefined ? psi - delta * delta : (assumption.differenceSd ?? Number.NaN) ** 2;
+  const guess = Math.max(2, Math.ceil(((zAlpha + zPower) ** 2 * variance) / (margin - delta) ** 2));
+  if (psi !== undefined) {
+    const powerAt = (n: number): number =>
+      tangoEquivalencePower({
+        n,
+        discordance: psi,
+        difference: delta,
+        margin,
+        level,
+        nonInferiority: options.nonInferiority,
+      });
+    const found = smallestSampleSize({ powerAt, target: power, guess });
+    return {
+      items: found?.n ?? guess,
+      test: options.nonInferiority ? 'non_inferiority_tango_score' : 'tost_tango_score',
+      powerMethod: 'exact',
+      achievedPower: found?.power ?? powerAt(guess),
+      normalApproximation: guess,
+      approximationPower: powerAt(guess),
+    };
+  }
+  return {
+    items: guess,
+    test: options.nonInferiority ? 'non_inferiority_paired_t' : 'tost_paired_t',
+    powerMethod: 'normal_approximation',
+    achievedPower: power,
+    normalApproximation: guess,
+    approximationPower: power,
+  };
+}
+
+/** `parity plan`: items (and tokens, cost) needed to detect a gap, or show equivalence, with a paired comparison. */
 export async function planCommand(flags: PlanFlags, io: CliIo): Promise<number> {
   const benchmark = getBenchmark(flags.bench);
   const level = parseLevel(flags.level, PLAN_DEFAULTS.level);
@@ -92,11 +196,34 @@ export async function planCommand(flags: PlanFlags, io: CliIo): Promise<number> 
   const protocol = getProtocol(benchmark, flags.protocol ?? runs[0]?.config.protocol);
   const metric = protocol.metrics[0];
   if (!metric) throw new InputError(`protocol ${protocol.id} has no metric`);
-  const deltaPoints = Number(flags.delta);
-  if (!Number.isFinite(deltaPoints) || deltaPoints <= 0) {
+  const scale = metric.kind === 'proportion' ? 100 : 1;
+  let marginPoints: number | undefined;
+  if (flags.margin !== undefined) {
+    marginPoints = Number(flags.margin);
+    if (!Number.isFinite(marginPoints) || marginPoints <= 0) {
+      throw new InputError(`expected a positive margin, got '${flags.margin}'`, { location: '--margin' });
+    }
+  } else if (flags.nonInferiority) {
+    throw new InputError('--non-inferiority needs --margin', { location: '--non-inferiority' });
+  }
+  if (flags.delta === undefined && marginPoints === undefined) {
+    throw new InputError('give the gap to detect (--delta), or an equivalence margin (--margin)', {
+      location: '--delta',
+    });
+  }
+  // With a margin, --delta is the true difference assumed (default 0); without, the gap to detect.
+  const deltaPoints = flags.delta === undefined ? 0 : Number(flags.delta);
+  if (!Number.isFinite(deltaPoints) || (marginPoints === undefined ? deltaPoints <= 0 : deltaPoints < 0)) {
     throw new InputError(`expected a positive gap, got '${flags.delta}'`, { location: '--delta' });
   }
-  const delta = metric.kind === 'proportion' ? deltaPoints / 100 : deltaPoints;
+  if (marginPoints !== undefined && deltaPoints >= marginPoints) {
+    throw new InputError(
+      `the true difference assumed (--delta ${deltaPoints}) must be smaller than the margin (${marginPoints}) for equivalence to be shown`,
+      { location: '--delta' },
+    );
+  }
+  const delta = deltaPoints / scale;
+  const margin = marginPoints === undefined ? undefined : marginPoints / scale;
 
   let assumption: Assumption;
   const [runA, runB] = runs;
@@ -161,15 +288,15 @@ export async function planCommand(flags: PlanFlags, io: CliIo): Promise<number> 
       { location: '--delta' },
     );
   }
-  const items =
-    assumption.discordance !== undefined
-      ? pairedBinarySampleSize({ difference: delta, discordance: assumption.discordance, power, level })
-      : pairedMeanSampleSize({
-          difference: delta,
-          differenceSd: assumption.differenceSd ?? Number.NaN,
-          power,
-          level,
-        });
+  const sized = planItems({
+    assumption,
+    delta,
+    margin,
+    nonInferiority: flags.nonInferiority === true,
+    power,
+    level,
+  });
+  const items = sized.items;
 
   let available: number | undefined;
   try {
@@ -200,7 +327,14 @@ export async function planCommand(flags: PlanFlags, io: CliIo): Promise<number> 
       protocol: protocol.id,
       metric: metric.name,
       delta,
+      margin: margin ?? null,
+      question:
+        margin === undefined ? 'difference' : flags.nonInferiority ? 'non_inferiority' : 'equivalence',
+      test: sized.test,
       power,
+      achieved_power: sized.achievedPower,
+      power_method: sized.powerMethod,
+      normal_approximation_items: sized.normalApproximation,
       level,
       assumption: {
         source: assumption.source,
@@ -216,11 +350,20 @@ export async function planCommand(flags: PlanFlags, io: CliIo): Promise<number> 
     io.stdout(`${JSON.stringify(json, null, 2)}\n`);
     return 0;
   }
-  const gap = metric.kind === 'proportion' ? `${deltaPoints} points` : `${deltaPoints}`;
-  io.stdout(
-    `${benchmark.id} ${protocol.id} ${metric.name}: to detect a gap of ${gap} with power ${power} at level ${level} (two-sided, paired):\n`,
-  );
+  const unit = (points: number): string => (metric.kind === 'proportion' ? `${points} points` : `${points}`);
+  const question =
+    marginPoints === undefined
+      ? `to detect a gap of ${unit(deltaPoints)} with power ${power} at level ${level} (two-sided, paired)`
+      : flags.nonInferiority
+        ? `to show B not worse than A by more than ${unit(marginPoints)} (true difference ${unit(deltaPoints)}) with power ${power} at level ${level} (one-sided, paired)`
+        : `to show equivalence within ±${unit(marginPoints)} (true difference ${unit(deltaPoints)}) with power ${power} at level ${level} (two one-sided tests, paired)`;
+  io.stdout(`${benchmark.id} ${protocol.id} ${metric.name}: ${question}:\n`);
   io.stdout(`  items needed: ${items} per model (the same items for both)\n`);
+  io.stdout(
+    sized.powerMethod === 'exact'
+      ? `  power of the ${sized.test} test at ${items} items: ${sized.achievedPower.toFixed(4)} (computed exactly; the normal approximation's ${sized.normalApproximation} items give ${sized.approximationPower.toFixed(4)})\n`
+      : `  power: ${power} by the normal approximation of the ${sized.test} test\n`,
+  );
   io.stdout(`  assumption: ${assumption.description}\n`);
   if (available !== undefined) {
     io.stdout(
@@ -257,13 +400,18 @@ export function registerPlanCommand(
   program
     .command('plan')
     .description(
-      'how many items (and tokens, dollars) a paired comparison needs to detect a gap (docs/statistics.md)',
+      'how many items (and tokens, dollars) a paired comparison needs to detect a gap or show equivalence, with the exact power of the test compare runs (docs/statistics.md)',
     )
     .requiredOption('--bench <id>', 'benchmark id')
-    .requiredOption(
+    .option(
       '--delta <points>',
-      'smallest gap worth detecting: percentage points for accuracies (3 = 3 points), raw units for graded scores',
+      'smallest gap worth detecting: percentage points for accuracies (3 = 3 points), raw units for graded scores; with --margin, the true difference assumed (default 0)',
     )
+    .option(
+      '--margin <points>',
+      'plan to show equivalence within ±margin (two one-sided tests, as parity compare --margin) instead of detecting a gap',
+    )
+    .option('--non-inferiority', 'with --margin: plan to show B not worse than A by more than the margin')
     .option('--power <p>', 'probability of detecting a true gap of that size', String(PLAN_DEFAULTS.power))
     .option('--level <alpha>', 'two-sided significance level', String(PLAN_DEFAULTS.level))
     .option(
@@ -284,7 +432,7 @@ export function registerPlanCommand(
     .option('--json', 'print JSON')
     .addHelpText(
       'after',
-      '\nExample: parity plan --bench mmlu --delta 2 --from <run-a>,<run-b> --model openai:gpt-4o',
+      '\nExamples:\n  parity plan --bench mmlu --delta 2 --from <run-a>,<run-b> --model openai:gpt-4o\n  parity plan --bench mmlu --margin 2 --discordance 0.23',
     )
     .action(async (flags: PlanFlags) => setExitCode(await planCommand(flags, io)));
 }
