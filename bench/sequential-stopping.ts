@@ -4,9 +4,13 @@
 // share decided and the mean items drawn — against the whole plan and against the fixed-size design that
 // `parity plan` would pick (80% power, α = 0.05).
 import { pairedBinarySampleSize } from '../src/stats/paired-sample-size.ts';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseCsv } from '../src/datasets/csv.ts';
 import {
   heterogeneousNull,
   simulateSequentialComparisons,
+  type SimulatedSubject,
 } from '../src/stats/simulate-sequential-comparisons.ts';
 
 const comparisons = 2000;
@@ -46,14 +50,43 @@ for (const plannedItems of [1319, 3000, 14_042]) {
   }
 }
 
-// Subject-heterogeneous nulls (issue 13): 57 subjects of 246 items (a full MMLU plan, 14,022 items), overall
-// accuracies equal but each subject favouring one model by `subject gap` points. The same seeded comparisons
-// with the items in the order the reference run stored them (by subject, round-robin) and in the seeded random
-// order `parity eval --stop-when-decided` uses. Baseline of the same run: the homogeneous null above.
-console.log('\nsubject-heterogeneous nulls (57 subjects × 246 items, ψ = 0.231), 1,000 comparisons each');
-console.log('subject gap  order        wrong winners  equivalent (±1 pt margin)');
-for (const subjectGap of [0.1, 0.2]) {
-  const subjects = heterogeneousNull({ subjects: 57, itemsPerSubject: 246, discordance: 0.231, subjectGap });
+// Subject-heterogeneous nulls (issue 13): overall accuracies equal, subjects that favour one model. The same
+// seeded comparisons with the items in the order a reference run stored them (subject by subject, round-robin)
+// and in the seeded random order `parity eval --stop-when-decided` uses (the baseline of this run: the
+// homogeneous null above). Synthetic: 57 subjects of 246 items (a full MMLU plan), the first half favouring A
+// by 20 points, the rest B. Real: the per-subject A-only / B-only rates of GPT-4-1106 and Mixtral-8x7B on
+// MMLU (RouteLLM's results, when ../shared/datasets is present) with A's rates scaled so the gap is 0.
+function realMmluNull(): SimulatedSubject[] | undefined {
+  const directory = resolve(import.meta.dirname, '../../shared/datasets/mmlu/routellm_responses');
+  if (!existsSync(directory)) return undefined;
+  const subjects = readdirSync(directory)
+    .filter((name) => /^mmlu_.*\.csv$/.test(name))
+    .sort()
+    .map((name) => {
+      const [, ...rows] = parseCsv(readFileSync(join(directory, name), 'utf8'), { file: name });
+      const a = rows.filter((row) => row.fields[2] === 'True' && row.fields[1] !== 'True').length;
+      const b = rows.filter((row) => row.fields[1] === 'True' && row.fields[2] !== 'True').length;
+      return { items: rows.length, aOnly: a / rows.length, bOnly: b / rows.length };
+    });
+  const aTotal = subjects.reduce((sum, subject) => sum + subject.items * subject.aOnly, 0);
+  const bTotal = subjects.reduce((sum, subject) => sum + subject.items * subject.bOnly, 0);
+  return subjects.map((subject) => ({ ...subject, aOnly: (subject.aOnly * bTotal) / aTotal }));
+}
+
+const nulls: [string, SimulatedSubject[] | undefined][] = [
+  [
+    'synthetic ±20 pts',
+    heterogeneousNull({ subjects: 57, itemsPerSubject: 246, discordance: 0.231, subjectGap: 0.2 }),
+  ],
+  ['RouteLLM MMLU', realMmluNull()],
+];
+console.log('\nsubject-heterogeneous nulls, 1,000 comparisons each');
+console.log('null               order        wrong winners  equivalent (±1 pt margin)');
+for (const [name, subjects] of nulls) {
+  if (!subjects) {
+    console.log(`${name.padEnd(18)} skipped: ../shared/datasets/mmlu/routellm_responses not present`);
+    continue;
+  }
   for (const order of ['by-subject', 'round-robin', 'random'] as const) {
     const started = performance.now();
     const result = simulateSequentialComparisons({ comparisons: 1000, subjects, order, seed: 21 });
@@ -67,7 +100,7 @@ for (const subjectGap of [0.1, 0.2]) {
     const seconds = (performance.now() - started) / 1000;
     console.log(
       [
-        `±${(subjectGap * 100).toFixed(0)} pts`.padEnd(12),
+        name.padEnd(18),
         order.padEnd(12),
         `${(result.wrongDecisions / 10).toFixed(1)}%`.padEnd(14),
         `${(withMargin.equivalentDecisions / 10).toFixed(1)}% (wrong winners ${(withMargin.wrongDecisions / 10).toFixed(1)}%)  [${seconds.toFixed(1)} s]`,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compareRuns } from './paired-comparison.ts';
+import { buildLeaderboards } from './run-view.ts';
 import type { ItemView, RunView } from './view-model.ts';
 
 function runView(runId: string, model: string): RunView {
@@ -129,5 +130,41 @@ describe('compareRuns (view) equals parity compare', () => {
     expect(comparison?.test.name).toBe('paired_t');
     expect(comparison?.test.pValue).toBeCloseTo(0.42264973081037427, 10);
     expect(comparison?.difference.value).toBeCloseTo(1 / 3, 12);
+  });
+});
+
+describe('views never pair or rank runs on different data', () => {
+  it('a comparison leaves out items whose content differs and counts them', () => {
+    const withFingerprints = (scores: number[], changed: number): ItemView[] =>
+      items(scores).map((item, index) => ({
+        ...item,
+        fingerprint: index === changed ? 'other' : `f${index}`,
+      }));
+    const all = new Map([
+      ['a', withFingerprints([1, 1, 1, 0, 1, 0], -1)],
+      ['b', withFingerprints([0, 1, 1, 0, 1, 1], 0)],
+    ]);
+    const [comparison] = compareRuns([runView('a', 'A'), runView('b', 'B')], (runId) => all.get(runId) ?? []);
+    expect(comparison).toMatchObject({ nPaired: 5, mismatchedItems: 1, aBetterCount: 0, bBetterCount: 1 });
+    expect(comparison?.intervalLevel).toBe(0.95);
+  });
+
+  it('leaderboards keep runs on different datasets on separate boards', () => {
+    const scored = (runId: string, value: number, dataset?: string): RunView => ({
+      ...runView(runId, runId),
+      headline: { name: 'accuracy', kind: 'proportion', value, ci95: [value - 0.1, value + 0.1], n: 10 },
+      ...(dataset === undefined ? {} : { dataset }),
+    });
+    const boards = buildLeaderboards([
+      scored('demo', 0.9, 'd-demo'),
+      scored('real', 0.5, 'd-real'),
+      scored('real-2', 0.6, 'd-real'),
+      scored('old', 0.7),
+    ]);
+    expect(boards.map((board) => [board.dataset, board.runs.map((run) => run.runId)])).toEqual([
+      [null, ['old']],
+      ['d-demo', ['demo']],
+      ['d-real', ['real-2', 'real']],
+    ]);
   });
 });

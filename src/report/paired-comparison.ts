@@ -3,6 +3,7 @@ import {
   compareRuns as compareStoredRuns,
   decideComparisons,
   itemValues,
+  mismatchedItemIds,
   type Comparison,
   type DecidedComparison,
   type PairableRun,
@@ -26,7 +27,11 @@ const methods: Record<Comparison['test']['name'], string> = {
 
 /** The view's per-item headline scores as the runs `parity compare` reads (score key 'score'). */
 function pairableRun(run: RunView, items: readonly ItemView[]): PairableRun {
+  const fingerprints = new Map<string, string>();
+  for (const item of items)
+    if (item.fingerprint !== undefined) fingerprints.set(item.itemId, item.fingerprint);
   return {
+    ...(fingerprints.size > 0 ? { fingerprints } : {}),
     runId: run.runId,
     config: { modelSpec: run.model, benchmark: run.benchmark, protocol: run.protocol },
     items: items.map((item) => ({
@@ -70,13 +75,15 @@ function pendingComparison(options: {
   const aRun = pairableRun(options.a, options.aItems);
   const bRun = pairableRun(options.b, options.bItems);
   const metric = headlineMetric(options.a, options.b);
-  const comparison = compareStoredRuns({ a: aRun, b: bRun, metric });
+  // The view shows whatever runs are picked: items whose content differs are left out (and counted).
+  const comparison = compareStoredRuns({ a: aRun, b: bRun, metric, allowMismatchedItems: true });
   const bValues = itemValues(bRun, metric.itemScore);
+  const mismatched = mismatchedItemIds(aRun, bRun, bValues.keys());
   let aBetterCount = 0;
   let bBetterCount = 0;
   for (const [id, entry] of itemValues(aRun, metric.itemScore)) {
     const other = bValues.get(id);
-    if (!other) continue;
+    if (!other || mismatched.has(id)) continue;
     if (entry.value > other.value) aBetterCount += 1;
     if (entry.value < other.value) bBetterCount += 1;
   }
@@ -88,9 +95,10 @@ const finite = (value: number): number | null => (Number.isFinite(value) ? value
 function comparisonView(pending: Pending, decided: DecidedComparison): ComparisonView {
   const { comparison, a, b } = pending;
   const n = comparison.nPaired ?? 0;
+  const bounds = decided.verdictInterval.bounds;
   const difference: IntervalView = {
     value: n === 0 ? null : finite(comparison.difference.value),
-    ci95: [finite(comparison.difference.ci95[0]), finite(comparison.difference.ci95[1])],
+    ci95: [finite(bounds[0]), finite(bounds[1])],
     n,
   };
   return {
@@ -110,6 +118,8 @@ function comparisonView(pending: Pending, decided: DecidedComparison): Compariso
       pAdjusted: n === 0 ? null : decided.test.pAdjusted,
     },
     verdict: n === 0 ? 'no_significant_difference' : decided.verdict,
+    intervalLevel: decided.verdictInterval.level,
+    mismatchedItems: comparison.mismatchedItems,
     method: methods[comparison.test.name],
   };
 }

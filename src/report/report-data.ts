@@ -1,4 +1,4 @@
-import type { MetricSpec, StoredRun } from '../spec/index.ts';
+import type { MetricSpec, RunFingerprints, StoredRun } from '../spec/index.ts';
 import { toItemView } from './item-view.ts';
 import { buildLatencyView } from './latency-view.ts';
 import { compareRuns } from './paired-comparison.ts';
@@ -10,6 +10,8 @@ export interface ReportRunInput {
   /** The protocol's metrics, headline first; undefined when the protocol is unknown. */
   readonly metrics: readonly MetricSpec[] | undefined;
   readonly costUsd?: number;
+  /** The run's item fingerprints (`RunStore.getFingerprints`), when it recorded them. */
+  readonly fingerprints?: RunFingerprints;
 }
 
 export interface RunViews {
@@ -24,10 +26,16 @@ export interface RunViews {
  */
 export function buildRunViews(input: ReportRunInput): RunViews {
   const scoreKey = input.metrics?.[0]?.itemScore;
-  const view = buildRunView(input);
+  const view = buildRunView({
+    ...input,
+    ...(input.fingerprints ? { dataset: input.fingerprints.dataset } : {}),
+  });
+  const fingerprints = input.fingerprints?.items;
   const items = input.run.items.map((record) => {
     const item = toItemView(record, { scoreKey });
-    return input.run.kind === 'bench' ? { ...item, extracted: null } : item;
+    const fingerprint = fingerprints?.get(record.itemId);
+    const withFingerprint = fingerprint === undefined ? item : { ...item, fingerprint };
+    return input.run.kind === 'bench' ? { ...withFingerprint, extracted: null } : withFingerprint;
   });
   return { view, items, latency: buildLatencyView(view, input.run.items) };
 }

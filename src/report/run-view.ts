@@ -40,6 +40,7 @@ export function buildRunView(options: {
   run: StoredRun;
   metrics: readonly MetricSpec[] | undefined;
   costUsd?: number;
+  dataset?: string;
 }): RunView {
   const { run, metrics } = options;
   const okItems = run.items.filter((item) => item.status === 'ok');
@@ -82,21 +83,26 @@ export function buildRunView(options: {
     outputTokens: sumKnown(okItems.map((item) => item.response?.usage.outputTokens)),
     medianLatencyMs: quantile(latencies, 0.5),
     ...(options.costUsd === undefined ? {} : { costUsd: options.costUsd }),
+    ...(options.dataset === undefined ? {} : { dataset: options.dataset }),
   };
 }
 
-/** One leaderboard per benchmark and protocol over eval runs with a headline, best first. */
+/**
+ * One leaderboard per benchmark, protocol and dataset fingerprint over eval runs with a headline, best first:
+ * runs on different data (another file version or item subset) are never ranked side by side.
+ */
 export function buildLeaderboards(runs: readonly RunView[]): LeaderboardView[] {
   const boards = new Map<string, { board: Omit<LeaderboardView, 'runs'>; runs: RunView[] }>();
   for (const run of runs) {
     if (run.kind !== 'eval' || !run.headline || run.headline.value === null) continue;
-    const key = `${run.benchmark}\u0000${run.protocol}`;
+    const key = `${run.benchmark}\u0000${run.protocol}\u0000${run.dataset ?? ''}`;
     let entry = boards.get(key);
     if (!entry) {
       entry = {
         board: {
           benchmark: run.benchmark,
           protocol: run.protocol,
+          dataset: run.dataset ?? null,
           metric: run.headline.name,
           kind: run.headline.kind,
         },
@@ -112,6 +118,8 @@ export function buildLeaderboards(runs: readonly RunView[]): LeaderboardView[] {
       runs: [...boardRuns].sort((left, right) => (right.headline?.value ?? 0) - (left.headline?.value ?? 0)),
     }))
     .sort((left, right) =>
-      `${left.benchmark} ${left.protocol}`.localeCompare(`${right.benchmark} ${right.protocol}`),
+      `${left.benchmark} ${left.protocol} ${left.dataset ?? ''}`.localeCompare(
+        `${right.benchmark} ${right.protocol} ${right.dataset ?? ''}`,
+      ),
     );
 }

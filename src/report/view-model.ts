@@ -43,11 +43,18 @@ export interface RunView {
   readonly medianLatencyMs: number | null;
   /** Cost in USD when a price is known for the model; undefined otherwise. */
   readonly costUsd?: number;
+  /** Fingerprint of the items the run ran on (docs/decisions/0047); undefined for runs without one. */
+  readonly dataset?: string;
 }
 
 export interface LeaderboardView {
   readonly benchmark: string;
   readonly protocol: string;
+  /**
+   * The dataset fingerprint shared by every run of the board (null: runs without one). Runs on different
+   * data (another file version, another --limit) get boards of their own, never ranked side by side.
+   */
+  readonly dataset: string | null;
   readonly metric: string;
   readonly kind: 'proportion' | 'graded';
   /** Best first. */
@@ -65,7 +72,7 @@ export interface ComparisonView {
   readonly nPaired: number;
   readonly a: { readonly runId: string; readonly model: string; readonly value: number | null };
   readonly b: { readonly runId: string; readonly model: string; readonly value: number | null };
-  /** Mean of (A − B) over paired items with its 95% interval. */
+  /** Mean of (A − B) over paired items with the interval of the test's method at `intervalLevel`. */
   readonly difference: IntervalView;
   /** Paired items A got better than B, and B better than A (the discordant pairs for 0/1 scores). */
   readonly aBetterCount: number;
@@ -77,6 +84,10 @@ export interface ComparisonView {
    */
   readonly test: { readonly name: string; readonly pValue: number | null; readonly pAdjusted: number | null };
   readonly verdict: Verdict;
+  /** Coverage of `difference.ci95`: the level the verdict was judged at (0.95 alone; higher under Holm). */
+  readonly intervalLevel: number;
+  /** Shared item ids left out because their content differs between the runs. */
+  readonly mismatchedItems: number;
   /** One line saying how the interval and the verdict were computed. */
   readonly method: string;
 }
@@ -103,6 +114,8 @@ export interface ItemView {
   readonly outputTokens: number | null;
   readonly finishReason: string | null;
   readonly cached: boolean;
+  /** Fingerprint of the item's content, when the run recorded one: pairs across runs only identical items. */
+  readonly fingerprint?: string;
 }
 
 export const itemFilters = [

@@ -121,7 +121,8 @@ export function simulateSequentialComparisons(options: {
 
 /**
  * A null of the kind the issue measured: `subjects` subjects of `itemsPerSubject` items with discordance ψ
- * each, alternately favouring A and B by `subjectGap` (so the overall gap is exactly 0 with an even count).
+ * each, the first half favouring A by `subjectGap`, the second half B (so the overall gap is exactly 0 with
+ * an even count) — as when the subjects a model is better at sort together, in file order.
  */
 export function heterogeneousNull(options: {
   subjects: number;
@@ -130,7 +131,7 @@ export function heterogeneousNull(options: {
   subjectGap: number;
 }): SimulatedSubject[] {
   return Array.from({ length: options.subjects }, (_, index) => {
-    const sign = index % 2 === 0 ? 1 : -1;
+    const sign = index < options.subjects / 2 ? 1 : -1;
     return {
       items: options.itemsPerSubject,
       aOnly: (options.discordance + sign * options.subjectGap) / 2,

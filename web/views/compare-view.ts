@@ -10,6 +10,22 @@ function verdictLabel(comparison: ComparisonView): string {
   return 'no significant difference';
 }
 
+/** "95%", or "98.3%" for an interval at a Holm level. */
+function levelText(level: number): string {
+  const percent = Math.round(level * 1000) / 10;
+  return `${percent}%`;
+}
+
+/** The headline of one comparison: its verdict, the difference with the interval that goes with it. */
+function headline(comparison: ComparisonView): HTMLElement {
+  return h(
+    'li',
+    { class: `verdict-${comparison.verdict}` },
+    h('strong', {}, verdictLabel(comparison)),
+    ` — ${comparison.benchmark} · ${comparison.protocol}: A ${comparison.a.model} vs B ${comparison.b.model}, A − B ${differenceText(comparison)} (${levelText(comparison.intervalLevel)} CI, ${comparison.test.name}, ${comparison.nPaired} paired items${comparison.mismatchedItems > 0 ? `; ${comparison.mismatchedItems} items left out: same id, different content` : ''})`,
+  );
+}
+
 function differenceText(comparison: ComparisonView): string {
   const { value, ci95 } = comparison.difference;
   const sign = (number: number | null): string => (number !== null && number > 0 ? '+' : '');
@@ -73,6 +89,12 @@ export const compareView: View = (container, source, parameters) => {
         body,
         h(
           'section',
+          { class: 'card verdicts' },
+          h('h2', {}, 'Verdicts'),
+          h('ul', {}, ...comparisons.map(headline)),
+        ),
+        h(
+          'section',
           { class: 'card' },
           h('h2', {}, 'Runs'),
           intervalChart(
@@ -109,7 +131,7 @@ export const compareView: View = (container, source, parameters) => {
                   'n paired',
                   'A',
                   'B',
-                  'A − B [95% CI]',
+                  'A − B [CI at the verdict’s level]',
                   'A better / B better',
                   'test',
                   'p (Holm)',

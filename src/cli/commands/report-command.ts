@@ -40,8 +40,10 @@ export async function reportCommand(
       const run = store.getRun(runId);
       if (!run) throw new InputError(`no run '${runId}' in ${path} (see 'parity runs')`);
       const costUsd = catalog ? runCostUsd({ run, catalog }) : undefined;
+      const fingerprints = store.getFingerprints?.(runId);
       return {
         run,
+        ...(fingerprints ? { fingerprints } : {}),
         metrics: metricsFor(run.config.benchmark, run.config.protocol),
         ...(costUsd === undefined ? {} : { costUsd }),
       };

@@ -64,8 +64,10 @@ export function createViewData(options: { store: RunStore; catalog?: ModelCatalo
     const stored = store.getRun(summary.runId);
     if (!stored) return undefined;
     const costUsd = catalog ? runCostUsd({ run: stored, catalog }) : undefined;
+    const fingerprints = store.getFingerprints?.(summary.runId);
     const { view, items, latency } = buildRunViews({
       run: stored,
+      ...(fingerprints ? { fingerprints } : {}),
       metrics: metricsFor(stored.config.benchmark, stored.config.protocol),
       ...(costUsd === undefined ? {} : { costUsd }),
     });
