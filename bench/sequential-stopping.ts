@@ -53,7 +53,7 @@ for (const plannedItems of [1319, 3000, 14_042]) {
 // Subject-heterogeneous nulls (issue 13): overall accuracies equal, subjects that favour one model. The same
 // seeded comparisons with the items in the order a reference run stored them (subject by subject, round-robin)
 // and in the seeded random order `parity eval --stop-when-decided` uses (the baseline of this run: the
-// homogeneous null above). Synthetic: 57 subjects of 246 items (a full MMLU plan), the first half favouring A
+// homogeneous null above). Synthetic: 56 subjects of 250 items (about a full MMLU plan), the first half favouring A
 // by 20 points, the rest B. Real: the per-subject A-only / B-only rates of GPT-4-1106 and Mixtral-8x7B on
 // MMLU (RouteLLM's results, when ../shared/datasets is present) with A's rates scaled so the gap is 0.
 function realMmluNull(): SimulatedSubject[] | undefined {
@@ -76,7 +76,7 @@ function realMmluNull(): SimulatedSubject[] | undefined {
 const nulls: [string, SimulatedSubject[] | undefined][] = [
   [
     'synthetic ±20 pts',
-    heterogeneousNull({ subjects: 57, itemsPerSubject: 246, discordance: 0.231, subjectGap: 0.2 }),
+    heterogeneousNull({ subjects: 56, itemsPerSubject: 250, discordance: 0.231, subjectGap: 0.2 }),
   ],
   ['RouteLLM MMLU', realMmluNull()],
 ];
