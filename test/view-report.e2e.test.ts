@@ -62,6 +62,20 @@ describe('parity report and parity view from the command line', () => {
     expect(JSON.parse(readFileSync(join(directory, 'r.json'), 'utf8')).items).toHaveLength(160);
   });
 
+  it('parity report --margin heads each comparison with the margin verdict', async () => {
+    const io = captureIo({ cwd: directory });
+    const args = ['report', seeded.strongRunId, seeded.weakRunId, '--md', 'margin.md', '--store', storeFile];
+    expect(await main([...args, '--margin', '5'], io), io.output.stderr).toBe(0);
+    const markdown = readFileSync(join(directory, 'margin.md'), 'utf8');
+    expect(markdown).toContain('| verdict | benchmark |');
+    expect(markdown).toContain('**different: openai:gpt\\-4o better**');
+    const wide = captureIo({ cwd: directory });
+    expect(await main([...args, '--margin', '60'], wide), wide.output.stderr).toBe(0);
+    expect(readFileSync(join(directory, 'margin.md'), 'utf8')).toMatch(
+      /\*\*equivalent within ±60\.00 points\*\* \(90% CI/,
+    );
+  });
+
   it('parity report needs an output and a known run', async () => {
     const none = captureIo({ cwd: directory });
     expect(await main(['report', seeded.strongRunId, '--store', storeFile], none)).toBe(2);

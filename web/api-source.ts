@@ -32,9 +32,13 @@ export function createApiSource(): DataSource {
     runs: async () => (await getJson<{ runs: RunView[] }>('/api/runs')).runs,
     leaderboards: async () =>
       (await getJson<{ leaderboards: LeaderboardView[] }>('/api/leaderboards')).leaderboards,
-    compare: (runIds) =>
+    compare: (runIds, options) =>
       getJson<{ runs: RunView[]; comparisons: ComparisonView[] }>(
-        `/api/compare?${queryString({ runs: runIds.join(',') })}`,
+        `/api/compare?${queryString({
+          runs: runIds.join(','),
+          margin: options?.margin === undefined ? undefined : String(options.margin),
+          noninferiority: options?.nonInferiority ? '1' : undefined,
+        })}`,
       ),
     items: (runId, query) =>
       getJson<ItemPage>(

@@ -18,8 +18,10 @@ export interface DataSource {
   readonly mode: 'live' | 'report';
   runs(): Promise<readonly RunView[]>;
   leaderboards(): Promise<readonly LeaderboardView[]>;
+  /** A against the others; with `margin` (points), also "is B as good as A?" as `parity compare --margin`. */
   compare(
     runIds: readonly string[],
+    options?: { margin?: number; nonInferiority?: boolean },
   ): Promise<{ runs: readonly RunView[]; comparisons: readonly ComparisonView[] }>;
   items(runId: string, query: ItemQuery & { vs?: string }): Promise<ItemPage>;
   /** The full request of one item; undefined when the source does not hold it (reports keep only the prompt). */

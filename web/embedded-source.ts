@@ -16,7 +16,7 @@ export function createEmbeddedSource(data: ReportData): DataSource {
     mode: 'report',
     runs: async () => data.runs,
     leaderboards: async () => data.leaderboards,
-    compare: async (runIds) => {
+    compare: async (runIds, options) => {
       const runs = runIds
         .map((runId) => data.runs.find((run) => run.runId === runId))
         .filter((run) => run !== undefined);
@@ -26,6 +26,11 @@ export function createEmbeddedSource(data: ReportData): DataSource {
             a: first,
             aItems: itemsOf(first.runId),
             others: others.map((other) => ({ run: other, items: itemsOf(other.runId) })),
+            ...(options?.margin === undefined
+              ? data.margin
+                ? { margin: data.margin }
+                : {}
+              : { margin: { points: options.margin, nonInferiority: options.nonInferiority === true } }),
           })
         : [];
       return { runs, comparisons };

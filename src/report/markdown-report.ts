@@ -31,6 +31,20 @@ function headlineCell(headline: HeadlineView | undefined): string {
 }
 
 function verdictText(comparison: ComparisonView): string {
+  const margin = comparison.margin;
+  if (margin) {
+    const points =
+      comparison.kind === 'proportion'
+        ? `${(margin.margin * 100).toFixed(2)} points`
+        : margin.margin.toFixed(3);
+    const ci = `${formatNumber(margin.ci[0], comparison.kind)}, ${formatNumber(margin.ci[1], comparison.kind)}`;
+    const detail = `${Math.round(margin.intervalLevel * 1000) / 10}% CI [${ci}]`;
+    if (margin.verdict === 'equivalent') return `**equivalent within ±${points}** (${detail})`;
+    if (margin.verdict === 'not_worse') return `**B not worse than A by more than ${points}** (${detail})`;
+    if (margin.verdict === 'different')
+      return `**different: ${escapeMarkdown(margin.better === 'a' ? comparison.a.model : comparison.b.model)} better**`;
+    return `inconclusive at ${margin.mode === 'equivalence' ? '±' : ''}${points} (${detail}${margin.itemsNeeded === null ? '' : `; about ${margin.itemsNeeded} items would decide it`})`;
+  }
   if (comparison.verdict === 'a_better') return `**${escapeMarkdown(comparison.a.model)} better**`;
   if (comparison.verdict === 'b_better') return `**${escapeMarkdown(comparison.b.model)} better**`;
   return 'no significant difference';
@@ -54,13 +68,16 @@ export function renderMarkdownReport(data: ReportData): string {
   if (data.comparisons.length > 0) {
     lines.push('', '### Paired comparisons', '');
     lines.push(
-      '| benchmark | A | B | n paired | A − B [95% CI] | A better / B better | p (Holm) | verdict |',
+      '| verdict | benchmark | A | B | n paired | A − B [CI at the verdict’s level] | A better / B better | test | p (Holm) |',
     );
-    lines.push('|---|---|---|---:|---|---:|---:|---|');
+    lines.push('|---|---|---|---|---:|---|---:|---|---:|');
     for (const comparison of data.comparisons) {
       const p = comparison.test.pAdjusted === null ? '—' : comparison.test.pAdjusted.toPrecision(2);
+      const level = `${Math.round(comparison.intervalLevel * 1000) / 10}%`;
+      const leftOut =
+        comparison.mismatchedItems > 0 ? ` (${comparison.mismatchedItems} left out: content differs)` : '';
       lines.push(
-        `| ${escapeMarkdown(comparison.benchmark)} | ${escapeMarkdown(comparison.a.model)} | ${escapeMarkdown(comparison.b.model)} | ${comparison.nPaired} | ${formatInterval(comparison.difference, comparison.kind)} | ${comparison.aBetterCount} / ${comparison.bBetterCount} | ${p} | ${verdictText(comparison)} |`,
+        `| ${verdictText(comparison)} | ${escapeMarkdown(comparison.benchmark)} | ${escapeMarkdown(comparison.a.model)} | ${escapeMarkdown(comparison.b.model)} | ${comparison.nPaired}${leftOut} | ${formatInterval(comparison.difference, comparison.kind)} ${level} | ${comparison.aBetterCount} / ${comparison.bBetterCount} | ${comparison.test.name} | ${p} |`,
       );
     }
     lines.push('', `Method: ${escapeMarkdown(data.comparisons[0]?.method ?? '')}.`);

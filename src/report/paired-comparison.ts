@@ -6,6 +6,7 @@ import {
   mismatchedItemIds,
   type Comparison,
   type DecidedComparison,
+  type MarginOptions,
   type PairableRun,
 } from './compare-runs.ts';
 import type { ComparisonView, IntervalView, ItemView, RunView } from './view-model.ts';
@@ -121,14 +122,29 @@ function comparisonView(pending: Pending, decided: DecidedComparison): Compariso
     intervalLevel: decided.verdictInterval.level,
     mismatchedItems: comparison.mismatchedItems,
     method: methods[comparison.test.name],
+    ...(decided.margin && n > 0
+      ? {
+          margin: {
+            mode: decided.margin.mode,
+            margin: decided.margin.margin,
+            verdict: decided.margin.verdict,
+            better: decided.margin.better,
+            intervalLevel: decided.margin.interval.level,
+            ci: [finite(decided.margin.interval.bounds[0]), finite(decided.margin.interval.bounds[1])],
+            test: decided.margin.test.name,
+            pAdjusted: decided.margin.test.pAdjusted,
+            itemsNeeded: decided.margin.itemsNeeded,
+          },
+        }
+      : {}),
   };
 }
 
 /** Holm-adjusts across the comparisons shown together and gives verdicts, as `parity compare` does. */
-function decide(pendings: readonly Pending[]): ComparisonView[] {
+function decide(pendings: readonly Pending[], margin: MarginOptions | undefined): ComparisonView[] {
   const decided = decideComparisons(
     pendings.map((pending) => pending.comparison),
-    { level: verdictAlpha },
+    { level: verdictAlpha, ...(margin ? { margin } : {}) },
   );
   return pendings.map((pending, index) => comparisonView(pending, decided[index] as DecidedComparison));
 }
@@ -139,8 +155,9 @@ export function comparePairedRuns(options: {
   b: RunView;
   aItems: readonly ItemView[];
   bItems: readonly ItemView[];
+  margin?: MarginOptions;
 }): ComparisonView {
-  return decide([pendingComparison(options)])[0] as ComparisonView;
+  return decide([pendingComparison(options)], options.margin)[0] as ComparisonView;
 }
 
 /** A against each of `others` on paired items, p-values Holm-adjusted across them. */
@@ -148,11 +165,14 @@ export function compareAgainst(options: {
   a: RunView;
   aItems: readonly ItemView[];
   others: readonly { run: RunView; items: readonly ItemView[] }[];
+  /** `--margin` of parity compare: adds the equivalence (or non-inferiority) verdict. */
+  margin?: MarginOptions;
 }): ComparisonView[] {
   return decide(
     options.others.map((other) =>
       pendingComparison({ a: options.a, b: other.run, aItems: options.aItems, bItems: other.items }),
     ),
+    options.margin,
   );
 }
 
@@ -163,6 +183,7 @@ export function compareAgainst(options: {
 export function compareRuns(
   runs: readonly RunView[],
   itemsOf: (runId: string) => readonly ItemView[],
+  options: { margin?: MarginOptions } = {},
 ): ComparisonView[] {
   const pendings: Pending[] = [];
   const firstByProtocol = new Map<string, RunView>();
@@ -178,5 +199,5 @@ export function compareRuns(
       pendingComparison({ a: first, b: run, aItems: itemsOf(first.runId), bItems: itemsOf(run.runId) }),
     );
   }
-  return decide(pendings);
+  return decide(pendings, options.margin);
 }

@@ -1,6 +1,7 @@
 import type { MetricSpec, RunFingerprints, StoredRun } from '../spec/index.ts';
 import { toItemView } from './item-view.ts';
 import { buildLatencyView } from './latency-view.ts';
+import type { MarginOptions } from './decide-comparisons.ts';
 import { compareRuns } from './paired-comparison.ts';
 import { buildLeaderboards, buildRunView } from './run-view.ts';
 import type { ItemView, LatencyView, ReportData, RunView } from './view-model.ts';
@@ -47,6 +48,8 @@ export function buildRunViews(input: ReportRunInput): RunViews {
 export function buildReportData(options: {
   runs: readonly ReportRunInput[];
   generatedAt: string;
+  /** `parity report --margin`: comparisons answer "is B as good as A?" within it. */
+  margin?: MarginOptions;
 }): ReportData {
   const built = options.runs.map(buildRunViews);
   const itemsByRun = new Map(built.map(({ view, items }) => [view.runId, items]));
@@ -56,8 +59,11 @@ export function buildReportData(options: {
     generatedAt: options.generatedAt,
     runs,
     leaderboards: buildLeaderboards(runs),
-    comparisons: compareRuns(runs, (runId) => itemsByRun.get(runId) ?? []),
+    comparisons: compareRuns(runs, (runId) => itemsByRun.get(runId) ?? [], {
+      ...(options.margin ? { margin: options.margin } : {}),
+    }),
     latency: built.map(({ latency }) => latency),
     items: Object.fromEntries(itemsByRun),
+    ...(options.margin ? { margin: options.margin } : {}),
   };
 }

@@ -90,6 +90,24 @@ export interface ComparisonView {
   readonly mismatchedItems: number;
   /** One line saying how the interval and the verdict were computed. */
   readonly method: string;
+  /** With a margin (`parity report --margin`, the view's margin field): the headline verdict. */
+  readonly margin?: MarginView;
+}
+
+/** The answer to "is B as good as A?" within a margin, as `parity compare --margin` gives it. */
+export interface MarginView {
+  readonly mode: 'equivalence' | 'non_inferiority';
+  /** In the metric's units (0.01 = 1 point). */
+  readonly margin: number;
+  readonly verdict: 'equivalent' | 'not_worse' | 'different' | 'inconclusive';
+  readonly better: 'a' | 'b' | null;
+  /** The (1 − 2α) interval of the margin test, α at its Holm level. */
+  readonly intervalLevel: number;
+  readonly ci: readonly [number | null, number | null];
+  readonly test: string;
+  readonly pAdjusted: number;
+  /** Inconclusive: about how many items would decide it. */
+  readonly itemsNeeded: number | null;
 }
 
 /** One item of a run as the drill-down shows it. Every string here may be untrusted model or dataset text. */
@@ -195,4 +213,10 @@ export interface ReportData {
   readonly comparisons: readonly ComparisonView[];
   readonly latency: readonly LatencyView[];
   readonly items: Readonly<Record<string, readonly ItemView[]>>;
+  /** `parity report --margin`: the margin the compare page applies unless its own field says otherwise. */
+  readonly margin?: {
+    readonly points?: number;
+    readonly relative?: number;
+    readonly nonInferiority?: boolean;
+  };
 }

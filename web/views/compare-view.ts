@@ -4,6 +4,17 @@ import { formatPercent, h, replaceChildren } from '../dom.ts';
 import { showError, viewLink } from '../links.ts';
 import type { View } from '../links.ts';
 
+function marginLabel(comparison: ComparisonView): string | undefined {
+  const margin = comparison.margin;
+  if (!margin) return undefined;
+  const points = formatPercent(margin.margin, comparison.kind);
+  if (margin.verdict === 'equivalent') return `equivalent within ±${points}`;
+  if (margin.verdict === 'not_worse') return `B not worse than A by more than ${points}`;
+  if (margin.verdict === 'different')
+    return `different: ${margin.better === 'a' ? `A better (${comparison.a.model})` : `B better (${comparison.b.model})`}`;
+  return `inconclusive at ${margin.mode === 'equivalence' ? '±' : ''}${points}${margin.itemsNeeded === null ? '' : ` — about ${margin.itemsNeeded} items would decide it`}`;
+}
+
 function verdictLabel(comparison: ComparisonView): string {
   if (comparison.verdict === 'a_better') return `A better (${comparison.a.model})`;
   if (comparison.verdict === 'b_better') return `B better (${comparison.b.model})`;
@@ -18,11 +29,48 @@ function levelText(level: number): string {
 
 /** The headline of one comparison: its verdict, the difference with the interval that goes with it. */
 function headline(comparison: ComparisonView): HTMLElement {
+  const margin = comparison.margin;
+  const marginDetail = margin
+    ? ` Margin test ${margin.test}: ${levelText(margin.intervalLevel)} CI [${formatPercent(margin.ci[0], comparison.kind)}, ${formatPercent(margin.ci[1], comparison.kind)}], p (Holm) ${margin.pAdjusted.toPrecision(2)}.`
+    : '';
   return h(
     'li',
-    { class: `verdict-${comparison.verdict}` },
-    h('strong', {}, verdictLabel(comparison)),
-    ` — ${comparison.benchmark} · ${comparison.protocol}: A ${comparison.a.model} vs B ${comparison.b.model}, A − B ${differenceText(comparison)} (${levelText(comparison.intervalLevel)} CI, ${comparison.test.name}, ${comparison.nPaired} paired items${comparison.mismatchedItems > 0 ? `; ${comparison.mismatchedItems} items left out: same id, different content` : ''})`,
+    { class: `verdict-${margin?.verdict ?? comparison.verdict}` },
+    h('strong', {}, marginLabel(comparison) ?? verdictLabel(comparison)),
+    ` — ${comparison.benchmark} · ${comparison.protocol}: A ${comparison.a.model} vs B ${comparison.b.model}, A − B ${differenceText(comparison)} (${levelText(comparison.intervalLevel)} CI, ${comparison.test.name}, ${comparison.nPaired} paired items${comparison.mismatchedItems > 0 ? `; ${comparison.mismatchedItems} items left out: same id, different content` : ''}).${marginDetail}`,
+  );
+}
+
+/** "Is B as good as A?": a margin in points (raw units for graded scores) that reloads the page with it. */
+function marginForm(
+  runIds: readonly string[],
+  margin: number | undefined,
+  nonInferiority: boolean,
+): HTMLElement {
+  const input = h('input', {
+    type: 'number',
+    min: '0',
+    step: 'any',
+    'aria-label': 'margin in points',
+    value: margin === undefined ? '' : String(margin),
+  }) as HTMLInputElement;
+  const box = h('input', { type: 'checkbox', 'aria-label': 'non-inferiority' }) as HTMLInputElement;
+  box.checked = nonInferiority;
+  const apply = h('button', { type: 'button' }, 'Apply');
+  apply.addEventListener('click', () => {
+    window.location.hash = viewLink('compare', {
+      runs: runIds.join(','),
+      margin: input.value === '' ? undefined : input.value,
+      noninferiority: box.checked ? '1' : undefined,
+    }).replace(/^#/, '');
+  });
+  return h(
+    'p',
+    { class: 'margin-form small' },
+    'Is B as good as A? Margin (points): ',
+    input,
+    h('label', {}, box, ' non-inferiority'),
+    apply,
   );
 }
 
@@ -80,9 +128,14 @@ export const compareView: View = (container, source, parameters) => {
     return () => {};
   }
   const body = h('div');
-  container.append(body);
+  const marginText = parameters.get('margin');
+  const margin = marginText === null || marginText === '' ? undefined : Number(marginText);
+  const nonInferiority = parameters.get('noninferiority') === '1';
+  container.append(marginForm(runIds, margin, nonInferiority), body);
   void source
-    .compare(runIds)
+    .compare(runIds, {
+      ...(margin !== undefined && Number.isFinite(margin) && margin > 0 ? { margin, nonInferiority } : {}),
+    })
     .then(({ runs, comparisons }) => {
       const kind = runs[0]?.headline?.kind ?? 'proportion';
       replaceChildren(

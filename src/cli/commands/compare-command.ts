@@ -45,7 +45,9 @@ function parsePositive(flag: string, value: string): number {
 }
 
 /** `--margin`, `--margin-relative`, `--non-inferiority` as the options of `decideComparisons`. */
-export function parseMarginFlags(flags: CompareFlags): MarginOptions | undefined {
+export function parseMarginFlags(
+  flags: Pick<CompareFlags, 'margin' | 'marginRelative' | 'nonInferiority'>,
+): MarginOptions | undefined {
   if (flags.margin !== undefined && flags.marginRelative !== undefined) {
     throw new InputError('give either --margin or --margin-relative, not both', { location: '--margin' });
   }

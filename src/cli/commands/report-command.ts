@@ -13,6 +13,7 @@ import { InputError } from '../../spec/index.ts';
 import { openSqliteRunStore } from '../../store/sqlite-run-store.ts';
 import type { CliIo } from '../cli-io.ts';
 import { storePath } from '../paths.ts';
+import { parseMarginFlags } from './compare-command.ts';
 
 export interface ReportFlags {
   readonly html?: string;
@@ -20,6 +21,9 @@ export interface ReportFlags {
   readonly csv?: string;
   readonly json?: string;
   readonly store?: string;
+  readonly margin?: string;
+  readonly marginRelative?: string;
+  readonly nonInferiority?: boolean;
 }
 
 /** `parity report <run-id>…`: writes an HTML report, a Markdown summary and/or per-item CSV or JSON. */
@@ -48,7 +52,12 @@ export async function reportCommand(
         ...(costUsd === undefined ? {} : { costUsd }),
       };
     });
-    data = buildReportData({ runs, generatedAt: io.now().toISOString() });
+    const margin = parseMarginFlags(flags);
+    data = buildReportData({
+      runs,
+      generatedAt: io.now().toISOString(),
+      ...(margin ? { margin } : {}),
+    });
   } finally {
     store.close();
   }
@@ -85,6 +94,12 @@ export function registerReportCommand(
     .option('--md <file>', 'Markdown summary: scores with 95% intervals, paired comparisons, latency')
     .option('--csv <file>', 'every item of every run, one CSV line each')
     .option('--json <file>', 'every item of every run as JSON ({ "items": [ … ] })')
+    .option(
+      '--margin <points>',
+      'comparisons answer "is B as good as A?": equivalent within ±points / different / inconclusive, as parity compare --margin',
+    )
+    .option('--margin-relative <percent>', "the margin as a percentage of A's score")
+    .option('--non-inferiority', 'with a margin: B not worse than A by more than the margin')
     .addOption(
       new Option('--store <path>', 'SQLite run store (env PARITY_STORE)').default(
         undefined,

@@ -57,10 +57,16 @@ export function handleViewApi(data: ViewData, url: URL): ApiResponse {
     const loaded = runs.map((entry) => entry.run).filter((run) => run !== undefined);
     const [first, ...others] = loaded;
     if (!first) return notFound('run');
+    const marginText = parameters.get('margin');
+    const margin = marginText === null || marginText === '' ? undefined : Number(marginText);
+    if (margin !== undefined && !(Number.isFinite(margin) && margin > 0))
+      return { status: 400, body: { error: 'margin: give a positive number of points' } };
+    const nonInferiority = parameters.get('noninferiority') === '1';
     const comparisons = compareAgainst({
       a: first.view,
       aItems: first.items,
       others: others.map((other) => ({ run: other.view, items: other.items })),
+      ...(margin === undefined ? {} : { margin: { points: margin, nonInferiority } }),
     });
     return { status: 200, body: { runs: loaded.map((run) => run.view), comparisons } };
   }

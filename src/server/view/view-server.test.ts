@@ -102,6 +102,20 @@ describe('parity view server', () => {
     });
   });
 
+  it('with margin=<points>, adds the equivalence verdict of parity compare --margin', async () => {
+    const { body } = await getJson<{
+      comparisons: { verdict: string; intervalLevel: number; margin: { verdict: string; margin: number } }[];
+    }>(`/api/compare?runs=${seeded.strongRunId},${seeded.weakRunId}&margin=5`);
+    expect(body.comparisons[0]).toMatchObject({
+      verdict: 'a_better',
+      intervalLevel: 0.95,
+      margin: { verdict: 'different', margin: 0.05 },
+    });
+    expect(
+      (await getJson(`/api/compare?runs=${seeded.strongRunId},${seeded.weakRunId}&margin=-1`)).status,
+    ).toBe(400);
+  });
+
   it('gives bench steps with measured throughput and CDF samples', async () => {
     const { body } = await getJson<{
       latency: { runId: string; steps: { step: string; e2eMs: number[]; requestsPerSecond: number }[] }[];
