@@ -146,7 +146,7 @@ function unpairedTest(options: {
 
 /**
  * Pairwise tests of the measured quality of the ranked candidates' distinct models, per benchmark of the
- * workload's floors. Paired (compareRuns: exact McNemar for 0/1 scores, else the sign-flip permutation test)
+ * workload's floors. Paired (compareRuns: exact McNemar for 0/1 scores, else the paired t-test)
  * when both runs have the same protocol and share scored items; otherwise unpaired (`unpairedTest`).
  * P-values are Holm-adjusted across all comparisons; a pair is `tied` unless the adjusted p ≤ `level`.
  * Published catalog figures are listed in `notTested`, never compared.
