@@ -68,7 +68,7 @@ describe('parity report and parity view from the command line', () => {
     expect(await main([...args, '--margin', '5'], io), io.output.stderr).toBe(0);
     const markdown = readFileSync(join(directory, 'margin.md'), 'utf8');
     expect(markdown).toContain('| verdict | benchmark |');
-    expect(markdown).toContain('**different: openai:gpt\\-4o better**');
+    expect(markdown).toContain('**different: openai:gpt-4o better**');
     const wide = captureIo({ cwd: directory });
     expect(await main([...args, '--margin', '60'], wide), wide.output.stderr).toBe(0);
     expect(readFileSync(join(directory, 'margin.md'), 'utf8')).toMatch(
