@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import type {
   Benchmark,
   CodeExecutor,
@@ -15,6 +16,7 @@ import { runRequests, type PlannedRequest, type RequestOutcome } from '../runner
 import type { RequestGate } from '../runner/request-gate.ts';
 import type { RunnerEvent } from '../runner/runner-event.ts';
 import { runStepEvaluation } from './run-step-evaluation.ts';
+import { createBatchedItemRecorder } from '../store/batched-item-recorder.ts';
 
 export interface EvaluationOptions {
   readonly store: RunStore;
@@ -31,7 +33,10 @@ export interface EvaluationOptions {
   readonly now: () => Date;
   readonly signal?: AbortSignal;
   readonly onEvent?: (event: RunnerEvent) => void;
-  /** Called after each item record is stored (`parity eval --stop-when-decided` watches the scores). */
+  /**
+   * Called after each item record is stored (`parity eval --stop-when-decided` watches the scores). Records are
+   * committed in small batches (group commit), so this comes up to a tenth of a second after the response.
+   */
   readonly onRecord?: (record: ItemRecord) => void;
   /** Samples per item (pass@k); sample i > 0 has its own cache entry. Default 1. */
   readonly samples?: number;
@@ -117,10 +122,18 @@ export async function runEvaluation(options: EvaluationOptions): Promise<Evaluat
   const executor = options.executor;
   const scoreAsync = executor ? protocol.scoreAsync?.bind(protocol) : undefined;
   const scorings: Promise<void>[] = [];
-  const storeRecord = (itemRecord: ItemRecord): void => {
-    store.recordItem(runId, itemRecord, { updatedAt: options.now().toISOString() });
-    options.onRecord?.(itemRecord);
-  };
+  // A failed commit (disk full, store locked too long) stops the run; flush() below rethrows it.
+  const storeFailed = new AbortController();
+  const recorder = createBatchedItemRecorder({
+    store,
+    runId,
+    now: options.now,
+    onStored: (records) => {
+      for (const record of records) options.onRecord?.(record);
+    },
+    onError: (error) => storeFailed.abort(error),
+  });
+  const storeRecord = (itemRecord: ItemRecord): void => recorder.add(itemRecord);
 
   const planned = itemsById.size;
   const onOutcome = (outcome: RequestOutcome): void => {
@@ -189,21 +202,36 @@ export async function runEvaluation(options: EvaluationOptions): Promise<Evaluat
   };
 
   const gate = options.gateFor?.(model);
-  const result = await runRequests({
-    model,
-    ...(gate ? { gate } : {}),
-    plan: plan(),
-    concurrency: options.concurrency,
-    maxRetries: options.maxRetries,
-    timeoutMs: options.timeoutMs,
-    getCached: options.useCache ? (key) => store.getCachedResponse(key) : () => undefined,
-    onOutcome,
-    ...(options.onEvent ? { onEvent: options.onEvent } : {}),
-    ...(options.signal ? { signal: options.signal } : {}),
-  });
-  // Executions already queued finish (each within its wall-clock limit) even after a cancel, so their
-  // responses are not lost.
-  await Promise.all(scorings);
+  const signal = options.signal ? AbortSignal.any([options.signal, storeFailed.signal]) : storeFailed.signal;
+  // The runner listens on this signal once per request in flight.
+  setMaxListeners(options.concurrency + 16, signal);
+  let result;
+  try {
+    result = await runRequests({
+      model,
+      ...(gate ? { gate } : {}),
+      plan: plan(),
+      concurrency: options.concurrency,
+      maxRetries: options.maxRetries,
+      timeoutMs: options.timeoutMs,
+      getCached: options.useCache ? (key) => store.getCachedResponse(key) : () => undefined,
+      onOutcome,
+      ...(options.onEvent ? { onEvent: options.onEvent } : {}),
+      signal,
+    });
+    // Executions already queued finish (each within its wall-clock limit) even after a cancel, so their
+    // responses are not lost.
+    await Promise.all(scorings);
+  } catch (error) {
+    // Keep what was answered before the failure; the failure itself is what the caller hears about.
+    try {
+      recorder.flush();
+    } catch {
+      // The store failing too is a consequence; report the first error.
+    }
+    throw error;
+  }
+  recorder.flush();
   return {
     planned,
     completed: result.completed,

@@ -13,6 +13,11 @@ export interface RunStore {
   createRun(run: NewRun): string;
   /** Stores an item record and, when it has a response, the cache entry, in one transaction. */
   recordItem(runId: string, record: ItemRecord, options: { updatedAt: string }): void;
+  /**
+   * Stores several item records (and their cache entries) in one transaction: all or none. Writers batch records
+   * this way (group commit) so that many processes can share one store.
+   */
+  recordItems(runId: string, records: readonly ItemRecord[], options: { updatedAt: string }): void;
   setStatus(runId: string, status: RunStatus, options: { updatedAt: string }): void;
   getRun(runId: string): StoredRun | undefined;
   getSummary(runId: string): RunSummary | undefined;

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { InputError, itemKey } from '../spec/index.ts';
@@ -14,7 +14,8 @@ import type {
   StoredRun,
 } from '../spec/index.ts';
 import { generateRunId } from './run-id.ts';
-import { migrateStore } from './store-migrations.ts';
+import { currentSchemaVersion, migrateStore, readSchemaVersion } from './store-migrations.ts';
+import { StoreError, storeErrorFrom } from './store-error.ts';
 import { createRowReader, itemColumns, outcomeColumns, runColumns } from './stored-rows.ts';
 import type { ItemRow, OutcomeRow, RunRow } from './stored-rows.ts';
 
@@ -25,6 +26,12 @@ export interface SqliteRunStoreOptions {
   readonly generateId?: () => string;
   /** How long a write waits for another connection's lock before failing, in milliseconds. Default 5 000. */
   readonly busyTimeoutMs?: number;
+  /**
+   * When the file exists but this user may not write it (or its folder), open it read-only instead of failing:
+   * reads work, writes throw StoreError 'read-only'. For commands that only read (`runs`, `show`, `view`,
+   * `report`). Default false.
+   */
+  readonly allowReadOnly?: boolean;
 }
 
 /** Attempts at a fresh id when a generated one is taken already. */
@@ -39,16 +46,11 @@ const idAttempts = 8;
 export function openSqliteRunStore(options: SqliteRunStoreOptions): RunStore {
   const path = resolve(options.path);
   const generateId = options.generateId ?? (() => generateRunId());
-  mkdirSync(dirname(path), { recursive: true });
-  const database = new Database(path, { timeout: options.busyTimeoutMs ?? 5_000 });
-  try {
-    database.pragma('journal_mode = WAL');
-    database.pragma('synchronous = NORMAL');
-    migrateStore(database, { path });
-  } catch (error) {
-    database.close();
-    throw error;
-  }
+  const database = openDatabase({
+    path,
+    busyTimeoutMs: options.busyTimeoutMs ?? 5_000,
+    allowReadOnly: options.allowReadOnly ?? false,
+  });
 
   const rows = createRowReader({ databasePath: path });
   const statements = {
@@ -131,34 +133,43 @@ export function openSqliteRunStore(options: SqliteRunStoreOptions): RunStore {
       statements.insertFingerprint.run(runId, itemId, fingerprint);
   });
 
+  // Immediate: the write lock is taken before the first read. A deferred transaction that reads and then writes
+  // cannot wait for the lock in WAL mode (SQLite answers SQLITE_BUSY at once instead of calling the busy handler).
   const recordTransaction = database.transaction(
-    (runId: string, record: ItemRecord, updatedAt: string): void => {
-      const isNew = statements.itemExists.get(runId, record.itemId, record.sample) === undefined;
-      const advanced = statements.advanceRun.run(isNew ? 1 : 0, updatedAt, runId);
-      if (advanced.changes === 0) throw new InputError(`no run with id ${runId}`, { location: path });
-      const responseJson = record.response === undefined ? null : JSON.stringify(record.response);
-      statements.upsertItem.run(
-        runId,
-        record.itemId,
-        record.sample,
-        record.status,
-        record.group ?? null,
-        JSON.stringify(record.request),
-        responseJson,
-        record.error === undefined
-          ? null
-          : JSON.stringify({ name: record.error.name, message: record.error.message }),
-        record.extracted,
-        JSON.stringify(record.scores),
-        record.cached ? 1 : 0,
-        record.attempts,
-        record.cacheKey,
-      );
-      if (record.status === 'ok' && responseJson !== null) {
-        statements.insertCache.run(record.cacheKey, responseJson, updatedAt);
+    (runId: string, records: readonly ItemRecord[], updatedAt: string): void => {
+      let added = 0;
+      for (const record of records) {
+        if (statements.itemExists.get(runId, record.itemId, record.sample) === undefined) added += 1;
       }
+      const advanced = statements.advanceRun.run(added, updatedAt, runId);
+      if (advanced.changes === 0) throw new InputError(`no run with id ${runId}`, { location: path });
+      for (const record of records) writeItem(runId, record, updatedAt);
     },
   );
+
+  function writeItem(runId: string, record: ItemRecord, updatedAt: string): void {
+    const responseJson = record.response === undefined ? null : JSON.stringify(record.response);
+    statements.upsertItem.run(
+      runId,
+      record.itemId,
+      record.sample,
+      record.status,
+      record.group ?? null,
+      JSON.stringify(record.request),
+      responseJson,
+      record.error === undefined
+        ? null
+        : JSON.stringify({ name: record.error.name, message: record.error.message }),
+      record.extracted,
+      JSON.stringify(record.scores),
+      record.cached ? 1 : 0,
+      record.attempts,
+      record.cacheKey,
+    );
+    if (record.status === 'ok' && responseJson !== null) {
+      statements.insertCache.run(record.cacheKey, responseJson, updatedAt);
+    }
+  }
 
   // One read transaction, so the summary and the items are one consistent snapshot.
   const readRun = database.transaction((runId: string): StoredRun | undefined => {
@@ -168,7 +179,7 @@ export function openSqliteRunStore(options: SqliteRunStoreOptions): RunStore {
     return { ...rows.toSummary(row), items };
   });
 
-  return {
+  const store = {
     createRun(run: NewRun): string {
       const configJson = JSON.stringify(run.config);
       for (let attempt = 1; ; attempt += 1) {
@@ -196,7 +207,11 @@ export function openSqliteRunStore(options: SqliteRunStoreOptions): RunStore {
     },
 
     recordItem(runId: string, record: ItemRecord, recordOptions: { updatedAt: string }): void {
-      recordTransaction(runId, record, recordOptions.updatedAt);
+      recordTransaction.immediate(runId, [record], recordOptions.updatedAt);
+    },
+
+    recordItems(runId: string, records: readonly ItemRecord[], recordOptions: { updatedAt: string }): void {
+      if (records.length > 0) recordTransaction.immediate(runId, records, recordOptions.updatedAt);
     },
 
     setStatus(runId: string, status: RunStatus, statusOptions: { updatedAt: string }): void {
@@ -235,7 +250,7 @@ export function openSqliteRunStore(options: SqliteRunStoreOptions): RunStore {
     },
 
     recordFingerprints(runId: string, fingerprints: RunFingerprints): void {
-      recordFingerprints(runId, fingerprints);
+      recordFingerprints.immediate(runId, fingerprints);
     },
 
     getFingerprints(runId: string): RunFingerprints | undefined {
@@ -250,5 +265,94 @@ export function openSqliteRunStore(options: SqliteRunStoreOptions): RunStore {
     close(): void {
       if (database.open) database.close();
     },
+  } satisfies RunStore;
+  return withStoreErrors(store, path);
+}
+
+/** Opens (creating when missing) and migrates the file; see SqliteRunStoreOptions.allowReadOnly. */
+function openDatabase(options: {
+  path: string;
+  busyTimeoutMs: number;
+  allowReadOnly: boolean;
+}): Database.Database {
+  const { path } = options;
+  let database: Database.Database | undefined;
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    database = new Database(path, { timeout: options.busyTimeoutMs });
+    database.pragma('journal_mode = WAL');
+    database.pragma('synchronous = NORMAL');
+    migrateStore(database, { path });
+    return database;
+  } catch (error) {
+    database?.close();
+    const storeError = storeErrorFrom(error, path);
+    const unwritable = storeError?.problem === 'read-only' || storeError?.problem === 'unopenable';
+    if (options.allowReadOnly && unwritable && existsSync(path)) return openReadOnly(path, storeError);
+    throw storeError ?? error;
+  }
+}
+
+/**
+ * A store this user may read but not write. SQLite reads a WAL-mode file only when it may create the `-shm`
+ * file beside it; when the folder is not writable either, the file is read into memory (its header switched
+ * from WAL to rollback mode, which only the in-memory copy sees).
+ */
+function openReadOnly(path: string, writeError: StoreError): Database.Database {
+  let database: Database.Database | undefined;
+  try {
+    database = new Database(path, { readonly: true, fileMustExist: true });
+    readSchemaVersion(database);
+  } catch {
+    database?.close();
+    try {
+      const image = readFileSync(path);
+      // Bytes 18 and 19: file format write/read versions, 2 = WAL, 1 = rollback journal.
+      if (image.length > 19) image.fill(1, 18, 20);
+      database = new Database(image, { readonly: true });
+    } catch (error) {
+      throw storeErrorFrom(error, path) ?? writeError;
+    }
+  }
+  try {
+    const version = readSchemaVersion(database);
+    if (version !== currentSchemaVersion) {
+      throw new StoreError({
+        problem: 'read-only',
+        storePath: path,
+        detail: `schema version ${version}, this parity needs ${currentSchemaVersion}: open it once with write access to upgrade it`,
+      });
+    }
+  } catch (error) {
+    database.close();
+    throw storeErrorFrom(error, path) ?? error;
+  }
+  return database;
+}
+
+/** The same store whose every method turns SQLite and file-system failures into one-line StoreErrors. */
+function withStoreErrors(store: Required<RunStore>, path: string): RunStore {
+  const guard =
+    <Arguments extends unknown[], Result>(method: (...args: Arguments) => Result) =>
+    (...args: Arguments): Result => {
+      try {
+        return method(...args);
+      } catch (error) {
+        throw storeErrorFrom(error, path) ?? error;
+      }
+    };
+  return {
+    createRun: guard(store.createRun),
+    recordItem: guard(store.recordItem),
+    recordItems: guard(store.recordItems),
+    setStatus: guard(store.setStatus),
+    getRun: guard(store.getRun),
+    getSummary: guard(store.getSummary),
+    listItemOutcomes: guard(store.listItemOutcomes),
+    listRuns: guard(store.listRuns),
+    completedItemKeys: guard(store.completedItemKeys),
+    getCachedResponse: guard(store.getCachedResponse),
+    cacheResponse: guard(store.cacheResponse),
+    close: guard(store.close),
   };
 }

@@ -57,12 +57,26 @@ const migrations: readonly string[] = [
 /** The schema version this code writes. */
 export const currentSchemaVersion = migrations.length;
 
+/** The schema version of an opened store (0 for a new, empty file). */
+export function readSchemaVersion(database: Database): number {
+  const table = database
+    .prepare<[], { name: string }>(
+      "SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'",
+    )
+    .get();
+  if (table === undefined) return 0;
+  return database.prepare<[], { version: number }>('SELECT version FROM schema_version').get()?.version ?? 0;
+}
+
 /**
  * Brings the database to `currentSchemaVersion`, one transaction per migration. The write lock is taken before
  * the version is read, so two processes opening a new file at once migrate it once. A file from a newer parity
  * (higher version) is refused with InputError.
  */
 export function migrateStore(database: Database, options: { path: string }): void {
+  // A store that is up to date is only read: opening it takes no write lock, so readers are never held up by a
+  // writer (and a read-only file opens).
+  if (readSchemaVersion(database) === currentSchemaVersion) return;
   database.exec('CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)');
   const readVersion = database.prepare<[], { version: number }>('SELECT version FROM schema_version');
   const insertVersion = database.prepare<[number]>('INSERT INTO schema_version (version) VALUES (?)');

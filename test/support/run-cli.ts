@@ -10,15 +10,23 @@ export interface CliResult {
   readonly stderr: string;
 }
 
+export interface CliOptions {
+  readonly cwd: string;
+  readonly env?: Record<string, string>;
+  /** Run as this user and group (the tests must run as root to switch). */
+  readonly user?: { readonly uid: number; readonly gid: number };
+}
+
 /** Starts `parity <args>` as a real child process; `done` resolves when it exits. */
 export function startCli(
   args: readonly string[],
-  options: { cwd: string; env?: Record<string, string> },
+  options: CliOptions,
 ): { child: ChildProcess; done: Promise<CliResult> } {
   const child = spawn(process.execPath, [PARITY_BIN, ...args], {
     cwd: options.cwd,
     env: { PATH: process.env.PATH ?? '', HOME: options.cwd, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
+    ...(options.user ?? {}),
   });
   let stdout = '';
   let stderr = '';
@@ -30,9 +38,6 @@ export function startCli(
   return { child, done };
 }
 
-export function runCli(
-  args: readonly string[],
-  options: { cwd: string; env?: Record<string, string> },
-): Promise<CliResult> {
+export function runCli(args: readonly string[], options: CliOptions): Promise<CliResult> {
   return startCli(args, options).done;
 }

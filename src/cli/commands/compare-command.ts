@@ -133,7 +133,7 @@ function publishedComparisons(runIds: readonly string[], flags: CompareFlags, io
     });
   }
   const path = storePath(io, flags.store);
-  const store = openSqliteRunStore({ path });
+  const store = openSqliteRunStore({ path, allowReadOnly: true });
   try {
     const run = loadRun(store, runIds[0] ?? '', path);
     const protocol = getProtocol(getBenchmark(run.config.benchmark), run.config.protocol);
@@ -179,7 +179,7 @@ function pairedComparisons(runIds: readonly string[], flags: CompareFlags, io: C
     throw new InputError(`expected 'item' or 'group', got '${flags.cluster}'`, { location: '--cluster' });
   }
   const path = storePath(io, flags.store);
-  const store = openSqliteRunStore({ path });
+  const store = openSqliteRunStore({ path, allowReadOnly: true });
   try {
     const runs = runIds.map((runId) => loadRun(store, runId, path));
     const byBenchmark = new Map<string, StoredRun[]>();

@@ -36,7 +36,7 @@ export async function reportCommand(
     throw new InputError('give at least one of --html FILE, --md FILE, --csv FILE, --json FILE');
   }
   const path = storePath(io, flags.store);
-  const store = openSqliteRunStore({ path });
+  const store = openSqliteRunStore({ path, allowReadOnly: true });
   let data;
   try {
     const catalog = shippedCatalog();

@@ -20,7 +20,7 @@ export function runSummaryJson(run: RunSummary): Record<string, unknown> {
 
 /** `parity runs`: every stored run, newest first. */
 export function runsCommand(flags: { store?: string; json?: boolean }, io: CliIo): number {
-  const store = openSqliteRunStore({ path: storePath(io, flags.store) });
+  const store = openSqliteRunStore({ path: storePath(io, flags.store), allowReadOnly: true });
   try {
     const runs = store.listRuns();
     if (flags.json) {

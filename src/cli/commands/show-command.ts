@@ -45,7 +45,7 @@ export function showCommand(
   if (clustering !== 'item' && clustering !== 'group') {
     throw new InputError(`expected 'item' or 'group', got '${clustering}'`, { location: '--cluster' });
   }
-  const store = openSqliteRunStore({ path: storePath(io, flags.store) });
+  const store = openSqliteRunStore({ path: storePath(io, flags.store), allowReadOnly: true });
   try {
     const summary = store.getSummary(runId);
     if (summary?.kind === 'bench') return showBenchRun(store, runId, flags, io);

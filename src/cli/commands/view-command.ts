@@ -34,7 +34,7 @@ export async function viewCommand(
     });
   }
   const port = parsePort(flags.port);
-  const store = openSqliteRunStore({ path });
+  const store = openSqliteRunStore({ path, allowReadOnly: true });
   try {
     const bundle = await loadWebBundle();
     const catalog = shippedCatalog();
