@@ -61,10 +61,7 @@ describe('several parity eval processes writing one store at once', () => {
     const database = new Database(store, { readonly: true });
     try {
       const perRun = database
-        .prepare<
-          [],
-          { status: string; done_items: number; items: number; distinct_items: number }
-        >(
+        .prepare<[], { status: string; done_items: number; items: number; distinct_items: number }>(
           `SELECT runs.status, runs.done_items,
                   (SELECT COUNT(*) FROM items WHERE items.run_id = runs.id) AS items,
                   (SELECT COUNT(DISTINCT item_id || '#' || sample) FROM items WHERE items.run_id = runs.id) AS distinct_items
