@@ -1,3 +1,5 @@
+import { hostname } from 'node:os';
+
 /** Everything the CLI takes from the outside world, injected so that tests can run `main` in-process. */
 export interface CliIo {
   readonly stdout: (text: string) => void;
@@ -13,10 +15,28 @@ export interface CliIo {
   /** Aborted on Ctrl-C (SIGINT) or SIGTERM. */
   readonly signal?: AbortSignal;
   readonly fetch?: typeof fetch;
+  /** This process, recorded as the owner of the runs it works on (absent: runs are stored without owner). */
+  readonly process?: {
+    readonly pid: number;
+    readonly host: string;
+    /** Whether a process with this pid runs on this host. */
+    readonly isAlive: (pid: number) => boolean;
+  };
+}
+
+/** Whether a process with this pid exists (EPERM: it exists but belongs to someone else). */
+function isProcessAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 export function processIo(signal?: AbortSignal): CliIo {
   return {
+    process: { pid: process.pid, host: hostname(), isAlive: isProcessAlive },
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     env: process.env,

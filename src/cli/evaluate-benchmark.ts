@@ -15,6 +15,7 @@ import type { CliIo } from './cli-io.ts';
 import { createProgressReporter } from './progress-reporter.ts';
 import { catalogPriceForSpec } from '../report/run-cost-summary.ts';
 import { runEvaluation } from './run-evaluation.ts';
+import { currentOwner, startHeartbeat } from './open-run-store.ts';
 import type { SequentialMonitor } from './sequential-monitor.ts';
 import { readRunOutcomes, runScores, type RunScores } from './run-summary.ts';
 
@@ -77,7 +78,10 @@ export async function evaluateBenchmark(options: EvaluateBenchmarkOptions): Prom
   const setStatus = (status: RunStatus): void =>
     store.setStatus(runId, status, { updatedAt: io.now().toISOString() });
 
-  setStatus('running');
+  // This process owns the run now (a resumed run changes owner); `runs` shows it interrupted if we are killed.
+  const owner = currentOwner(io);
+  store.setStatus(runId, 'running', { updatedAt: io.now().toISOString(), ...(owner ? { owner } : {}) });
+  const stopHeartbeat = startHeartbeat(io, store, runId);
   let result;
   try {
     result = await runEvaluation({
@@ -108,6 +112,7 @@ export async function evaluateBenchmark(options: EvaluateBenchmarkOptions): Prom
       },
     });
   } finally {
+    stopHeartbeat();
     progress.finish();
     options.io.signal?.removeEventListener('abort', onAbort);
   }

@@ -155,6 +155,15 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     .addOption(storeOption())
     .option('--no-download', 'never download datasets')
     .option('--no-cache', 'ignore cached responses')
+    .option(
+      '--base-url <url>',
+      "reconnect to this base URL instead of the run's stored endpoint (kept in the run's history)",
+    )
+    .option('--concurrency <n>', 'requests in flight at most, instead of the stored setting')
+    .option('--timeout <seconds>', 'per-request timeout, instead of the stored setting')
+    .option('--retries <n>', 'retries per request, instead of the stored setting')
+    .option('--threads <n>', 'CPU threads for local: models')
+    .addOption(execTimeoutOption())
     .addOption(execJobsOption())
     .addOption(unsafeNoSandboxOption())
     .addOption(adaptiveConcurrencyOption())

@@ -55,6 +55,25 @@ export interface RunConfig {
   readonly judge?: { readonly modelSpec: string; readonly model: ModelIdentity; readonly repeats: number };
 }
 
+/** The process working on a run: a run whose owner is gone while it says `running` was killed. */
+export interface RunOwner {
+  readonly pid: number;
+  /** Host name of the machine the process runs on. */
+  readonly host: string;
+  /** ISO-8601 time of the owner's last sign of life (it refreshes it every few seconds). */
+  readonly heartbeatAt: string;
+}
+
+/** One change of a run's configuration after it was created (`parity resume --base-url …`). */
+export interface RunConfigChange {
+  /** ISO-8601 time of the change. */
+  readonly at: string;
+  /** The command that made it, e.g. 'resume'. */
+  readonly command: string;
+  /** Each changed setting, by RunConfig field name (`model.endpoint` for the base URL), with old and new value. */
+  readonly changed: Readonly<Record<string, { readonly from: unknown; readonly to: unknown }>>;
+}
+
 export interface NewRun {
   readonly kind: RunKind;
   readonly config: RunConfig;
@@ -62,13 +81,23 @@ export interface NewRun {
   readonly totalItems: number;
   /** ISO-8601 creation time (the caller owns the clock). */
   readonly createdAt: string;
+  /** The process that creates the run and works on it. */
+  readonly owner?: RunOwner;
 }
 
 export interface RunSummary {
   readonly runId: string;
   readonly kind: RunKind;
   readonly config: RunConfig;
+  /**
+   * `running` only while its owner is alive: a run stored as `running` whose owner process is gone (killed) reads
+   * back as `interrupted` when the store knows how to check (SqliteRunStoreOptions.liveness).
+   */
   readonly status: RunStatus;
+  /** The process that last worked on the run (absent for runs stored before parity recorded it). */
+  readonly owner?: RunOwner;
+  /** Changes of the configuration since the run was created, oldest first (absent or empty: none). */
+  readonly history?: readonly RunConfigChange[];
   readonly doneItems: number;
   readonly totalItems: number;
   readonly createdAt: string;

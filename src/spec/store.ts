@@ -2,6 +2,9 @@ import type {
   ItemOutcome,
   ItemRecord,
   NewRun,
+  RunConfig,
+  RunConfigChange,
+  RunOwner,
   RunStatus,
   RunSummary,
   StoredRun,
@@ -18,7 +21,12 @@ export interface RunStore {
    * this way (group commit) so that many processes can share one store.
    */
   recordItems(runId: string, records: readonly ItemRecord[], options: { updatedAt: string }): void;
-  setStatus(runId: string, status: RunStatus, options: { updatedAt: string }): void;
+  /** Sets the status; with `owner`, also records the process now working on the run (resume). */
+  setStatus(runId: string, status: RunStatus, options: { updatedAt: string; owner?: RunOwner }): void;
+  /** The owner's sign of life: refreshes `owner.heartbeatAt` (a no-op for a run without owner). */
+  heartbeat(runId: string, options: { at: string }): void;
+  /** Replaces the run's configuration and appends `change` to its history, in one transaction. */
+  changeConfig(runId: string, options: { config: RunConfig; change: RunConfigChange }): void;
   getRun(runId: string): StoredRun | undefined;
   getSummary(runId: string): RunSummary | undefined;
   /** Every item's outcome in the order recorded, without request and response text (cheap for large runs). */

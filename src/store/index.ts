@@ -3,3 +3,8 @@ export type { SqliteRunStoreOptions } from './sqlite-run-store.ts';
 export { StoredRecordError } from './stored-record-error.ts';
 export { generateRunId } from './run-id.ts';
 export { currentSchemaVersion } from './store-migrations.ts';
+export { StoreError } from './store-error.ts';
+export type { StoreProblem } from './store-error.ts';
+export { createBatchedItemRecorder } from './batched-item-recorder.ts';
+export type { BatchedItemRecorder, BatchedItemRecorderOptions } from './batched-item-recorder.ts';
+export type { RunLiveness } from './stored-rows.ts';

@@ -19,6 +19,20 @@ export const runStatusSchema: z.ZodType<RunStatus> = z.enum([
   'completed',
   'failed',
 ]);
+export const runOwnerSchema = z.object({
+  pid: z.number().int().positive(),
+  host: z.string(),
+  heartbeatAt: z.string(),
+});
+
+export const runHistorySchema = z.array(
+  z.object({
+    at: z.string(),
+    command: z.string(),
+    changed: z.record(z.string(), z.object({ from: z.unknown(), to: z.unknown() })),
+  }),
+);
+
 export const itemStatusSchema = z.enum(['ok', 'error']);
 
 const modelIdentitySchema: z.ZodType<ModelIdentity> = z.object({

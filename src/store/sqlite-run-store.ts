@@ -7,6 +7,9 @@ import type {
   ItemRecord,
   ModelResponse,
   NewRun,
+  RunConfig,
+  RunConfigChange,
+  RunOwner,
   RunStatus,
   RunStore,
   RunFingerprints,
@@ -17,7 +20,7 @@ import { generateRunId } from './run-id.ts';
 import { currentSchemaVersion, migrateStore, readSchemaVersion } from './store-migrations.ts';
 import { StoreError, storeErrorFrom } from './store-error.ts';
 import { createRowReader, itemColumns, outcomeColumns, runColumns } from './stored-rows.ts';
-import type { ItemRow, OutcomeRow, RunRow } from './stored-rows.ts';
+import type { ItemRow, OutcomeRow, RunLiveness, RunRow } from './stored-rows.ts';
 
 export interface SqliteRunStoreOptions {
   /** Database file; its folder is created when missing. */
@@ -32,6 +35,11 @@ export interface SqliteRunStoreOptions {
    * `report`). Default false.
    */
   readonly allowReadOnly?: boolean;
+  /**
+   * How to check that the owner of a `running` run is alive; a run whose owner is gone (killed) then reads back as
+   * `interrupted`. Without it, statuses read back as stored.
+   */
+  readonly liveness?: RunLiveness;
 }
 
 /** Attempts at a fresh id when a generated one is taken already. */
@@ -52,11 +60,23 @@ export function openSqliteRunStore(options: SqliteRunStoreOptions): RunStore {
     allowReadOnly: options.allowReadOnly ?? false,
   });
 
-  const rows = createRowReader({ databasePath: path });
+  const rows = createRowReader({
+    databasePath: path,
+    ...(options.liveness ? { liveness: options.liveness } : {}),
+  });
   const statements = {
-    insertRun: database.prepare<[string, string, string, string, number, string, string]>(
-      `INSERT OR IGNORE INTO runs (id, kind, config, status, done_items, total_items, created_at, updated_at)
-       VALUES (?, ?, ?, ?, 0, ?, ?, ?)`,
+    insertRun: database.prepare<[string, string, string, string, number, string, string, string | null]>(
+      `INSERT OR IGNORE INTO runs (id, kind, config, status, done_items, total_items, created_at, updated_at, owner)
+       VALUES (?, ?, ?, ?, 0, ?, ?, ?, ?)`,
+    ),
+    updateStatusAndOwner: database.prepare<[string, string, string, string]>(
+      'UPDATE runs SET status = ?, updated_at = ?, owner = ? WHERE id = ?',
+    ),
+    heartbeat: database.prepare<[string, string]>(
+      "UPDATE runs SET owner = json_set(owner, '$.heartbeatAt', ?) WHERE id = ? AND owner IS NOT NULL",
+    ),
+    updateConfig: database.prepare<[string, string, string]>(
+      'UPDATE runs SET config = ?, history = ? WHERE id = ?',
     ),
     selectRun: database.prepare<[string], RunRow>(`SELECT ${runColumns} FROM runs WHERE id = ?`),
     selectRuns: database.prepare<[], RunRow>(
@@ -171,6 +191,15 @@ export function openSqliteRunStore(options: SqliteRunStoreOptions): RunStore {
     }
   }
 
+  const changeConfigTransaction = database.transaction(
+    (runId: string, config: RunConfig, change: RunConfigChange): void => {
+      const row = statements.selectRun.get(runId);
+      if (row === undefined) throw new InputError(`no run with id ${runId}`, { location: path });
+      const history = [...(rows.toSummary(row).history ?? []), change];
+      statements.updateConfig.run(JSON.stringify(config), JSON.stringify(history), runId);
+    },
+  );
+
   // One read transaction, so the summary and the items are one consistent snapshot.
   const readRun = database.transaction((runId: string): StoredRun | undefined => {
     const row = statements.selectRun.get(runId);
@@ -193,6 +222,7 @@ export function openSqliteRunStore(options: SqliteRunStoreOptions): RunStore {
           run.totalItems,
           run.createdAt,
           run.createdAt,
+          run.owner ? JSON.stringify(run.owner) : null,
         );
         if (inserted.changes === 0) {
           if (attempt >= idAttempts) {
@@ -214,9 +244,28 @@ export function openSqliteRunStore(options: SqliteRunStoreOptions): RunStore {
       if (records.length > 0) recordTransaction.immediate(runId, records, recordOptions.updatedAt);
     },
 
-    setStatus(runId: string, status: RunStatus, statusOptions: { updatedAt: string }): void {
-      const result = statements.updateStatus.run(status, statusOptions.updatedAt, runId);
+    setStatus(
+      runId: string,
+      status: RunStatus,
+      statusOptions: { updatedAt: string; owner?: RunOwner },
+    ): void {
+      const result = statusOptions.owner
+        ? statements.updateStatusAndOwner.run(
+            status,
+            statusOptions.updatedAt,
+            JSON.stringify(statusOptions.owner),
+            runId,
+          )
+        : statements.updateStatus.run(status, statusOptions.updatedAt, runId);
       if (result.changes === 0) throw new InputError(`no run with id ${runId}`, { location: path });
+    },
+
+    heartbeat(runId: string, heartbeatOptions: { at: string }): void {
+      statements.heartbeat.run(heartbeatOptions.at, runId);
+    },
+
+    changeConfig(runId: string, changeOptions: { config: RunConfig; change: RunConfigChange }): void {
+      changeConfigTransaction.immediate(runId, changeOptions.config, changeOptions.change);
     },
 
     getRun(runId: string): StoredRun | undefined {
@@ -346,6 +395,8 @@ function withStoreErrors(store: Required<RunStore>, path: string): RunStore {
     recordItem: guard(store.recordItem),
     recordItems: guard(store.recordItems),
     setStatus: guard(store.setStatus),
+    heartbeat: guard(store.heartbeat),
+    changeConfig: guard(store.changeConfig),
     getRun: guard(store.getRun),
     getSummary: guard(store.getSummary),
     listItemOutcomes: guard(store.listItemOutcomes),

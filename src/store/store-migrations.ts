@@ -52,6 +52,11 @@ const migrations: readonly string[] = [
     items INTEGER NOT NULL
   ) WITHOUT ROWID;
   `,
+  // The process working on a run (JSON RunOwner) and the run's configuration changes (JSON RunConfigChange[]).
+  `
+  ALTER TABLE runs ADD COLUMN owner TEXT;
+  ALTER TABLE runs ADD COLUMN history TEXT NOT NULL DEFAULT '[]';
+  `,
 ];
 
 /** The schema version this code writes. */

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { ItemOutcome, ItemRecord, ModelResponse, RunSummary } from '../spec/index.ts';
+import type { ItemOutcome, ItemRecord, ModelResponse, RunOwner, RunSummary } from '../spec/index.ts';
 import {
   generateRequestSchema,
   itemErrorSchema,
@@ -7,7 +7,9 @@ import {
   modelResponseSchema,
   parseJsonColumn,
   runConfigSchema,
+  runHistorySchema,
   runKindSchema,
+  runOwnerSchema,
   runStatusSchema,
   scoresSchema,
   usageSchema,
@@ -25,6 +27,8 @@ export interface RunRow {
   total_items: number;
   created_at: string;
   updated_at: string;
+  owner: string | null;
+  history: string;
 }
 
 export interface ItemRow {
@@ -42,7 +46,8 @@ export interface ItemRow {
   cache_key: string;
 }
 
-export const runColumns = 'id, kind, config, status, done_items, total_items, created_at, updated_at';
+export const runColumns =
+  'id, kind, config, status, done_items, total_items, created_at, updated_at, owner, history';
 export const itemColumns =
   'item_id, sample, status, item_group, request, response, error, extracted, scores, cached, attempts, cache_key';
 
@@ -68,9 +73,27 @@ export interface RowReader {
   toCachedResponse(cacheKey: string, responseJson: string): ModelResponse;
 }
 
+/** How to tell whether a run's owner process is still alive (see RunSummary.status). */
+export interface RunLiveness {
+  /** This machine's host name: owners on it are checked by pid, others by heartbeat age only. */
+  readonly host: string;
+  readonly isProcessAlive: (pid: number) => boolean;
+  readonly now: () => Date;
+  /** An owner silent for longer than this is gone, in milliseconds. Default 60 000 (heartbeats come every 10 s). */
+  readonly staleAfterMs?: number;
+}
+
+/** Whether `owner` is gone: its process ended (same host), or it has been silent for too long (any host). */
+export function isOwnerGone(owner: RunOwner, liveness: RunLiveness): boolean {
+  const silentMs = liveness.now().getTime() - Date.parse(owner.heartbeatAt);
+  if (silentMs > (liveness.staleAfterMs ?? 60_000)) return true;
+  return owner.host === liveness.host && !liveness.isProcessAlive(owner.pid);
+}
+
 /** Converts rows, checking every value; a damaged one throws StoredRecordError naming `databasePath`, run and item. */
-export function createRowReader(options: { databasePath: string }): RowReader {
+export function createRowReader(options: { databasePath: string; liveness?: RunLiveness }): RowReader {
   const path = options.databasePath;
+  const liveness = options.liveness;
 
   function checked<T>(
     schema: z.ZodType<T>,
@@ -109,11 +132,18 @@ export function createRowReader(options: { databasePath: string }): RowReader {
 
   function toSummary(row: RunRow): RunSummary {
     const runId = row.id;
+    const owner =
+      row.owner === null ? undefined : checked(runOwnerSchema, row.owner, { runId, column: 'owner' });
+    const history = checked(runHistorySchema, row.history, { runId, column: 'history' });
+    const status = checkedValue(runStatusSchema, row.status, { runId, column: 'status' });
+    const killed = status === 'running' && owner !== undefined && liveness && isOwnerGone(owner, liveness);
     return {
       runId,
       kind: checkedValue(runKindSchema, row.kind, { runId, column: 'kind' }),
       config: checked(runConfigSchema, row.config, { runId, column: 'config' }),
-      status: checkedValue(runStatusSchema, row.status, { runId, column: 'status' }),
+      status: killed ? 'interrupted' : status,
+      ...(owner ? { owner } : {}),
+      ...(history.length > 0 ? { history } : {}),
       doneItems: row.done_items,
       totalItems: row.total_items,
       createdAt: row.created_at,

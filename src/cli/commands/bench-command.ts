@@ -10,7 +10,7 @@ import { findOpenAIPreset } from '../../providers/provider-presets.ts';
 import { benchStepItemRecord } from '../../report/bench-step-record.ts';
 import { benchStepJson } from '../../report/bench-step-json.ts';
 import { benchLoadLabel, formatBenchTable } from '../../report/format-bench-table.ts';
-import { openSqliteRunStore } from '../../store/sqlite-run-store.ts';
+import { currentOwner, openRunStore, startHeartbeat } from '../open-run-store.ts';
 import type { BenchLoad, BenchSettings, RunConfig } from '../../spec/index.ts';
 import { InputError } from '../../spec/index.ts';
 import { parseBenchHardware, parseBenchLoads, parsePositiveNumber, parseSlo } from '../bench-options.ts';
@@ -18,7 +18,6 @@ import { promptSource } from '../bench-prompts.ts';
 import type { CliIo } from '../cli-io.ts';
 import { parseSecondsAsMs, parseWholeNumber } from '../parse-options.ts';
 import { readProviderKey } from '../model-from-spec.ts';
-import { storePath } from '../paths.ts';
 
 export interface BenchFlags {
   readonly model: string;
@@ -232,13 +231,16 @@ export async function benchCommand(flags: BenchFlags, io: CliIo): Promise<number
     timeoutMs,
     maxRetries: 0,
   };
-  const store = openSqliteRunStore({ path: storePath(io, flags.store) });
+  const store = openRunStore(io, { store: flags.store });
+  const owner = currentOwner(io);
   const runId = store.createRun({
     kind: 'bench',
     config,
     totalItems: loads.length,
     createdAt: io.now().toISOString(),
+    ...(owner ? { owner } : {}),
   });
+  const stopHeartbeat = startHeartbeat(io, store, runId);
   io.stderr(
     `run ${runId}: bench ${flags.model} at ${baseUrl}, ${loads.length} steps (${loads.map(benchLoadLabel).join(', ')})\n`,
   );
@@ -314,6 +316,7 @@ export async function benchCommand(flags: BenchFlags, io: CliIo): Promise<number
     store.setStatus(runId, 'failed', { updatedAt: io.now().toISOString() });
     throw error;
   } finally {
+    stopHeartbeat();
     client.close();
     store.close();
   }

@@ -11,7 +11,7 @@ import {
   type PairableRun,
 } from '../../report/compare-runs.ts';
 import { formatComparisonTable, formatMarginSummary } from '../../report/format-comparison-table.ts';
-import { openSqliteRunStore } from '../../store/sqlite-run-store.ts';
+import { openRunStore } from '../open-run-store.ts';
 import type { RunStore, StoredRun } from '../../spec/index.ts';
 import { InputError } from '../../spec/index.ts';
 import type { CliIo } from '../cli-io.ts';
@@ -133,7 +133,7 @@ function publishedComparisons(runIds: readonly string[], flags: CompareFlags, io
     });
   }
   const path = storePath(io, flags.store);
-  const store = openSqliteRunStore({ path, allowReadOnly: true });
+  const store = openRunStore(io, { store: path, allowReadOnly: true });
   try {
     const run = loadRun(store, runIds[0] ?? '', path);
     const protocol = getProtocol(getBenchmark(run.config.benchmark), run.config.protocol);
@@ -179,7 +179,7 @@ function pairedComparisons(runIds: readonly string[], flags: CompareFlags, io: C
     throw new InputError(`expected 'item' or 'group', got '${flags.cluster}'`, { location: '--cluster' });
   }
   const path = storePath(io, flags.store);
-  const store = openSqliteRunStore({ path, allowReadOnly: true });
+  const store = openRunStore(io, { store: path, allowReadOnly: true });
   try {
     const runs = runIds.map((runId) => loadRun(store, runId, path));
     const byBenchmark = new Map<string, StoredRun[]>();

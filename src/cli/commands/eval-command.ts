@@ -4,7 +4,6 @@ import { resolve } from 'node:path';
 import { loadProtocolItems } from '../../benchmarks/load-protocol-items.ts';
 import { getBenchmark, getProtocol } from '../../benchmarks/registry.ts';
 import { formatScoreTable } from '../../report/format-score-table.ts';
-import { openSqliteRunStore } from '../../store/sqlite-run-store.ts';
 import { runFingerprints } from '../../datasets/item-fingerprint.ts';
 import type {
   Benchmark,
@@ -20,7 +19,8 @@ import { modelFromSpec } from '../model-from-spec.ts';
 import { assertProtocolsSupported } from '../protocol-support.ts';
 import { providerFixedParameters } from '../../report/provider-fixed-parameters.ts';
 import { parseList, parseSecondsAsMs, parseWholeNumber } from '../parse-options.ts';
-import { dataDir, storePath } from '../paths.ts';
+import { dataDir } from '../paths.ts';
+import { currentOwner, openRunStore } from '../open-run-store.ts';
 import { runJson, runTableRow, type RunScores } from '../run-summary.ts';
 import {
   formatGateNotes,
@@ -142,7 +142,7 @@ export async function evalCommand(flags: EvalFlags, io: CliIo): Promise<number> 
   const gates = openRequestGates(io, { limits, ceiling: concurrency });
   const gated = [{ label: flags.model, gate: gates.open(model, flags.model) }];
   if (judge) gated.push({ label: `judge ${judge.spec}`, gate: gates.open(judge.model, judge.spec) });
-  const store = openSqliteRunStore({ path: storePath(io, flags.store) });
+  const store = openRunStore(io, { store: flags.store });
   const results: RunScores[] = [];
   const notes: string[] = [];
   try {
@@ -158,6 +158,7 @@ export async function evalCommand(flags: EvalFlags, io: CliIo): Promise<number> 
         samples: sampling.samples,
       });
       const items = sequential?.items ?? itemLists[index] ?? [];
+      const owner = currentOwner(io);
       const runId = store.createRun({
         kind: 'eval',
         config: withStopWhenDecided(
@@ -185,6 +186,7 @@ export async function evalCommand(flags: EvalFlags, io: CliIo): Promise<number> 
         ),
         totalItems: items.length * sampling.samples,
         createdAt: io.now().toISOString(),
+        ...(owner ? { owner } : {}),
       });
       store.recordFingerprints?.(runId, runFingerprints(items));
       io.stderr(`run ${runId}: ${benchmark.id} ${protocol.id} on ${flags.model}, ${items.length} items\n`);

@@ -10,7 +10,7 @@ import { runCostUsd } from '../../report/run-cost-summary.ts';
 import { metricsFor, shippedCatalog } from '../../server/view/view-data.ts';
 import { loadWebBundle } from '../../server/view/web-bundle.ts';
 import { InputError } from '../../spec/index.ts';
-import { openSqliteRunStore } from '../../store/sqlite-run-store.ts';
+import { openRunStore } from '../open-run-store.ts';
 import type { CliIo } from '../cli-io.ts';
 import { storePath } from '../paths.ts';
 import { parseMarginFlags } from './compare-command.ts';
@@ -36,7 +36,7 @@ export async function reportCommand(
     throw new InputError('give at least one of --html FILE, --md FILE, --csv FILE, --json FILE');
   }
   const path = storePath(io, flags.store);
-  const store = openSqliteRunStore({ path, allowReadOnly: true });
+  const store = openRunStore(io, { store: path, allowReadOnly: true });
   let data;
   try {
     const catalog = shippedCatalog();

@@ -1,8 +1,9 @@
 import { cliDatasetSource } from '../cli-dataset-source.ts';
 import { loadProtocolItems } from '../../benchmarks/load-protocol-items.ts';
 import { getBenchmark, getProtocol } from '../../benchmarks/registry.ts';
-import { openSqliteRunStore } from '../../store/sqlite-run-store.ts';
-import { InputError } from '../../spec/index.ts';
+import { InputError, type ModelIdentity, type RunConfig, type RunSummary } from '../../spec/index.ts';
+import { parseSecondsAsMs, parseWholeNumber } from '../parse-options.ts';
+import { openRunStore } from '../open-run-store.ts';
 import type { CliIo } from '../cli-io.ts';
 import { evaluateBenchmark } from '../evaluate-benchmark.ts';
 import { modelFromSpec } from '../model-from-spec.ts';
@@ -17,11 +18,56 @@ import {
 } from '../request-limit-options.ts';
 
 export interface ResumeFlags
-  extends Pick<CodeExecutionFlags, 'execJobs' | 'unsafeNoSandbox'>, RequestLimitFlags {
+  extends Pick<CodeExecutionFlags, 'execJobs' | 'unsafeNoSandbox' | 'execTimeout'>, RequestLimitFlags {
   readonly store?: string;
   readonly json?: string;
   readonly cache: boolean;
   readonly download: boolean;
+  /** Settings that replace the stored ones (the change is kept in the run's history). */
+  readonly baseUrl?: string;
+  readonly concurrency?: string;
+  readonly timeout?: string;
+  readonly retries?: string;
+  readonly threads?: string;
+}
+
+/**
+ * The base URL a stored model identity was reached at, to reconnect to the same server: every provider but
+ * `local:` (whose endpoint is the model file) is rebuilt with it, presets (`vllm:` …) included.
+ */
+function storedBaseUrl(model: ModelIdentity): string | undefined {
+  return model.provider === 'local' ? undefined : model.endpoint;
+}
+
+/** The stored configuration with this command line's overrides, and what changed (field → from, to). */
+function overriddenConfig(
+  config: RunConfig,
+  flags: ResumeFlags,
+): { config: RunConfig; changed: Record<string, { from: unknown; to: unknown }> } {
+  const wanted: Partial<Record<'concurrency' | 'timeoutMs' | 'maxRetries' | 'execTimeoutMs', number>> = {
+    concurrency: parseWholeNumber('--concurrency', flags.concurrency),
+    timeoutMs: parseSecondsAsMs('--timeout', flags.timeout),
+    maxRetries: parseWholeNumber('--retries', flags.retries, { min: 0 }),
+    execTimeoutMs: parseSecondsAsMs('--exec-timeout', flags.execTimeout),
+  };
+  const changed: Record<string, { from: unknown; to: unknown }> = {};
+  let next: RunConfig = config;
+  for (const [field, value] of Object.entries(wanted) as [keyof typeof wanted, number | undefined][]) {
+    if (value === undefined || value === config[field]) continue;
+    changed[field] = { from: config[field], to: value };
+    next = { ...next, [field]: value };
+  }
+  return { config: next, changed };
+}
+
+/** Refuses a run another live process is still working on (a killed one reads back as `interrupted`). */
+function assertNotRunningElsewhere(summary: RunSummary, io: CliIo): void {
+  const owner = summary.owner;
+  if (summary.status !== 'running' || !owner) return;
+  if (owner.pid === io.process?.pid && owner.host === io.process.host) return;
+  throw new InputError(
+    `run ${summary.runId} is still running in process ${owner.pid} on ${owner.host} (last heartbeat ${owner.heartbeatAt}); wait for it or stop it, then resume`,
+  );
 }
 
 /**
@@ -31,14 +77,17 @@ export interface ResumeFlags
 export async function resumeCommand(runId: string, flags: ResumeFlags, io: CliIo): Promise<number> {
   // Limits are how this process talks to the endpoint, not part of the run: they come from this command line.
   const limits = parseRequestLimitFlags(flags);
-  const store = openSqliteRunStore({ path: storePath(io, flags.store) });
+  const threads = parseWholeNumber('--threads', flags.threads);
+  const store = openRunStore(io, { store: flags.store });
   try {
     const summary = store.getSummary(runId);
     if (!summary)
       throw new InputError(`no run '${runId}' in ${storePath(io, flags.store)} (see 'parity runs')`);
     if (summary.kind !== 'eval')
       throw new InputError(`run ${runId} is a ${summary.kind} run; only eval runs resume`);
-    const { config } = summary;
+    assertNotRunningElsewhere(summary, io);
+    const overridden = overriddenConfig(summary.config, flags);
+    let config = overridden.config;
     const benchmark = getBenchmark(config.benchmark);
     const protocol = getProtocol(benchmark, config.protocol);
     if (protocol.version !== config.protocolVersion) {
@@ -60,16 +109,34 @@ export async function resumeCommand(runId: string, flags: ResumeFlags, io: CliIo
           ...(config.execTimeoutMs === undefined ? {} : { execTimeout: String(config.execTimeoutMs / 1000) }),
         })
       : undefined;
+    // The stored endpoint, for every provider, unless --base-url replaces it.
+    const baseUrl = flags.baseUrl ?? storedBaseUrl(config.model);
     const model = modelFromSpec(io, {
       spec: config.modelSpec,
-      ...(config.model.provider === 'openai' ? { baseUrl: config.model.endpoint } : {}),
+      ...(baseUrl === undefined ? {} : { baseUrl }),
+      ...(threads ? { threads } : {}),
     });
+    const changed = { ...overridden.changed };
+    if (model.identity.endpoint !== config.model.endpoint) {
+      changed['model.endpoint'] = { from: config.model.endpoint, to: model.identity.endpoint };
+      config = { ...config, model: model.identity };
+    }
+    if (Object.keys(changed).length > 0) {
+      store.changeConfig(runId, {
+        config,
+        change: { at: io.now().toISOString(), command: 'resume', changed },
+      });
+      for (const [field, { from, to }] of Object.entries(changed)) {
+        io.stderr(`${field}: ${String(from)} → ${String(to)} (kept in the run's history)\n`);
+      }
+    }
     // Judge-graded runs (mtbench) resume with the judge they started with.
+    const judgeBaseUrl = config.judge ? storedBaseUrl(config.judge.model) : undefined;
     const judge = config.judge
       ? {
           model: modelFromSpec(io, {
             spec: config.judge.modelSpec,
-            ...(config.judge.model.provider === 'openai' ? { baseUrl: config.judge.model.endpoint } : {}),
+            ...(judgeBaseUrl === undefined ? {} : { baseUrl: judgeBaseUrl }),
           }),
           repeats: config.judge.repeats,
         }

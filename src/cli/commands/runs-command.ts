@@ -1,7 +1,6 @@
-import { openSqliteRunStore } from '../../store/sqlite-run-store.ts';
+import { openRunStore } from '../open-run-store.ts';
 import type { RunSummary } from '../../spec/index.ts';
 import type { CliIo } from '../cli-io.ts';
-import { storePath } from '../paths.ts';
 
 /** The `parity runs --json` shape (CONTRACT.md). */
 export function runSummaryJson(run: RunSummary): Record<string, unknown> {
@@ -20,7 +19,7 @@ export function runSummaryJson(run: RunSummary): Record<string, unknown> {
 
 /** `parity runs`: every stored run, newest first. */
 export function runsCommand(flags: { store?: string; json?: boolean }, io: CliIo): number {
-  const store = openSqliteRunStore({ path: storePath(io, flags.store), allowReadOnly: true });
+  const store = openRunStore(io, { store: flags.store, allowReadOnly: true });
   try {
     const runs = store.listRuns();
     if (flags.json) {

@@ -4,7 +4,7 @@ import { isBenchStepItem, readBenchStepRecord } from '../../report/bench-step-re
 import { formatBenchTable } from '../../report/format-bench-table.ts';
 import { InputError, type RunStore } from '../../spec/index.ts';
 import { formatGroupTable, formatScoreTable } from '../../report/format-score-table.ts';
-import { openSqliteRunStore } from '../../store/sqlite-run-store.ts';
+import { openRunStore } from '../open-run-store.ts';
 import type { CliIo } from '../cli-io.ts';
 import { storePath } from '../paths.ts';
 import { readRunOutcomes, runJson, runScores, runTableRow } from '../run-summary.ts';
@@ -45,7 +45,7 @@ export function showCommand(
   if (clustering !== 'item' && clustering !== 'group') {
     throw new InputError(`expected 'item' or 'group', got '${clustering}'`, { location: '--cluster' });
   }
-  const store = openSqliteRunStore({ path: storePath(io, flags.store), allowReadOnly: true });
+  const store = openRunStore(io, { store: flags.store, allowReadOnly: true });
   try {
     const summary = store.getSummary(runId);
     if (summary?.kind === 'bench') return showBenchRun(store, runId, flags, io);
@@ -64,6 +64,12 @@ export function showCommand(
     io.stdout(
       `run ${run.runId}  ${run.status}  ${run.doneItems}/${run.totalItems} items  created ${run.createdAt}\n`,
     );
+    for (const change of run.history ?? []) {
+      const changes = Object.entries(change.changed).map(
+        ([field, { from, to }]) => `${field} ${String(from)} → ${String(to)}`,
+      );
+      io.stdout(`${change.command} at ${change.at}: ${changes.join(', ')}\n`);
+    }
     io.stdout(`${formatScoreTable([runTableRow(scores)])}\n`);
     if (cost) io.stdout(`${formatRunCost(cost)}\n`);
     const headline = protocol.metrics[0];

@@ -5,7 +5,7 @@ import { startViewServer } from '../../server/view/view-server.ts';
 import { shippedCatalog } from '../../server/view/view-data.ts';
 import { loadWebBundle } from '../../server/view/web-bundle.ts';
 import { InputError } from '../../spec/index.ts';
-import { openSqliteRunStore } from '../../store/sqlite-run-store.ts';
+import { openRunStore } from '../open-run-store.ts';
 import type { CliIo } from '../cli-io.ts';
 import { parsePort } from '../../server/view/parse-port.ts';
 import { storePath } from '../paths.ts';
@@ -34,7 +34,7 @@ export async function viewCommand(
     });
   }
   const port = parsePort(flags.port);
-  const store = openSqliteRunStore({ path, allowReadOnly: true });
+  const store = openRunStore(io, { store: path, allowReadOnly: true });
   try {
     const bundle = await loadWebBundle();
     const catalog = shippedCatalog();
