@@ -1,4 +1,5 @@
 import type { ItemRecord } from '../spec/index.ts';
+import { measuredTiming } from './measured-timing.ts';
 import type { ItemFilter, ItemPage, ItemPageRow, ItemQuery, ItemView } from './view-model.ts';
 
 /** The drill-down view of a stored item; `scoreKey` is the per-item score of the headline metric. */
@@ -19,8 +20,8 @@ export function toItemView(record: ItemRecord, options: { scoreKey: string | und
     messageCount: messages.length,
     response: response?.text ?? null,
     error: record.error ? `${record.error.name}: ${record.error.message}` : null,
-    latencyMs: response?.timing.totalMs ?? null,
-    ttftMs: response?.timing.ttftMs ?? null,
+    latencyMs: measuredTiming(record)?.totalMs ?? null,
+    ttftMs: measuredTiming(record)?.ttftMs ?? null,
     inputTokens: response?.usage.inputTokens ?? null,
     outputTokens: response?.usage.outputTokens ?? null,
     finishReason: response?.finishReason ?? null,

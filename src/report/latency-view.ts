@@ -1,4 +1,5 @@
 import type { ItemRecord } from '../spec/index.ts';
+import { measuredTiming } from './measured-timing.ts';
 import { isBenchStepItem, readBenchStepRecord } from './bench-step-record.ts';
 import { benchLoadLabel } from './format-bench-table.ts';
 import { quantile } from './run-view.ts';
@@ -21,15 +22,15 @@ function ascending(values: readonly (number | undefined)[]): number[] {
 }
 
 function evalStep(records: readonly ItemRecord[]): LatencyStepView {
-  const ok = records.filter((record) => record.status === 'ok' && record.response !== undefined);
-  const e2e = ascending(ok.map((record) => record.response?.timing.totalMs));
+  const ok = records.filter((record) => record.status === 'ok' && measuredTiming(record) !== undefined);
+  const e2e = ascending(ok.map((record) => measuredTiming(record)?.totalMs));
   return {
     step: 'all',
     load: null,
     count: ok.length,
     failed: records.length - ok.length,
     e2eMs: thinSorted(e2e),
-    ttftMs: thinSorted(ascending(ok.map((record) => record.response?.timing.ttftMs))),
+    ttftMs: thinSorted(ascending(ok.map((record) => measuredTiming(record)?.ttftMs))),
     p50Ms: quantile(e2e, 0.5),
     p90Ms: quantile(e2e, 0.9),
     p99Ms: quantile(e2e, 0.99),

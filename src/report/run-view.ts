@@ -1,4 +1,5 @@
 import type { Estimate, MetricSpec, StoredRun } from '../spec/index.ts';
+import { measuredTiming } from './measured-timing.ts';
 import { summarizeScores } from './summarize-scores.ts';
 import type { HeadlineView, IntervalView, LeaderboardView, RunView } from './view-model.ts';
 
@@ -61,7 +62,7 @@ export function buildRunView(options: {
     }
   }
   const latencies = okItems
-    .map((item) => item.response?.timing.totalMs)
+    .map((item) => measuredTiming(item)?.totalMs)
     .filter((value): value is number => value !== undefined)
     .sort((left, right) => left - right);
   return {

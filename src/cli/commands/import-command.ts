@@ -32,7 +32,9 @@ const importedRequest: GenerateRequest = { messages: [], parameters: {} };
  * `parity import`: stores per-item results produced elsewhere as a completed eval run, so that `parity show`
  * and `parity compare` treat them like any other run. Lines with `score` are stored as the protocol's
  * headline item score as given; lines with `completion` are scored by the protocol (this needs the dataset).
- * Records carry no response, so nothing enters the response cache. Prints the run id on the last line.
+ * Completions are stored as the items' responses (the drill-down and reports show them; they have no latency or
+ * token counts, and their cache keys are `import:` digests no request ever looks up). Prints the run id on the
+ * last line.
  */
 export async function importCommand(flags: ImportFlags, io: CliIo): Promise<number> {
   const benchmark = getBenchmark(flags.bench);
@@ -127,6 +129,18 @@ export async function importCommand(flags: ImportFlags, io: CliIo): Promise<numb
       ...(item?.group === undefined ? {} : { group: item.group }),
       status: 'ok',
       request: importedRequest,
+      ...(value.completion === undefined
+        ? {}
+        : {
+            response: {
+              text: value.completion,
+              finishReason: 'unknown',
+              usage: {},
+              // Not measured (no request was sent); measuredTiming() leaves it out of every latency figure.
+              timing: { totalMs: 0 },
+              prefillApplied: false,
+            },
+          }),
       extracted,
       scores,
       cached: false,
@@ -159,7 +173,7 @@ export async function importCommand(flags: ImportFlags, io: CliIo): Promise<numb
       });
       store.recordFingerprints?.(runId, runFingerprints(imported));
     }
-    for (const record of records) store.recordItem(runId, record, { updatedAt: createdAt });
+    store.recordItems(runId, records, { updatedAt: createdAt });
     store.setStatus(runId, 'completed', { updatedAt: io.now().toISOString() });
     const run = store.getRun(runId);
     if (run) io.stdout(`${formatScoreTable([runTableRow(runScores(run, protocol))])}\n`);
