@@ -138,6 +138,37 @@ describe('bad input: one clear line on stderr, exit code 2, nothing stored is lo
     expect(result.lines).toEqual([expect.stringMatching(/unknown-id\.jsonl:2: unknown gsm8k item id '999'/)]);
   });
 
+  it('refuses an empty dataset file instead of dropping its subject', async () => {
+    const emptySubject = join(directory, 'empty-subject');
+    writeSyntheticMmlu(emptySubject, { subjects: 2, rowsPerSubject: 3 });
+    const emptyFile = join(emptySubject, 'mmlu/data/test/subject_b_test.csv');
+    writeFileSync(emptyFile, '');
+    const result = await run([
+      'eval',
+      '--model',
+      'openai:m',
+      '--base-url',
+      server.url,
+      '--bench',
+      'mmlu',
+      '--data-dir',
+      emptySubject,
+      '--store',
+      store,
+    ]);
+    expect(result.code).toBe(2);
+    expect(result.lines).toEqual([`parity: ${emptyFile}: the file is empty (no CSV rows)`]);
+  });
+
+  it('refuses an empty samples file instead of printing an empty table', async () => {
+    const samples = join(directory, 'empty.jsonl');
+    writeFileSync(samples, '\n');
+    const result = await run(['score', 'gsm8k', '--samples', samples, '--data-dir', dataDir]);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.lines).toEqual([`parity: ${samples}: the file is empty (no JSON lines)`]);
+  });
+
   it('rejects an unknown run id', async () => {
     const result = await run(['resume', 'no-such-run', '--store', store]);
     expect(result.code).toBe(2);

@@ -15,6 +15,11 @@ export interface ParseJsonLinesOptions<T> {
   readonly schema: z.ZodType<T>;
 }
 
+export interface ReadJsonLinesOptions<T> extends ParseJsonLinesOptions<T> {
+  /** Accept a file with no record. Default false: an empty file is an InputError (nothing is lost silently). */
+  readonly allowEmpty?: boolean;
+}
+
 /**
  * Parses JSON Lines text. Blank (whitespace-only) lines are skipped; `\r\n` endings are accepted.
  * Throws InputError with location `file:line` when a line is not JSON, or when it fails the schema — then the
@@ -48,8 +53,11 @@ export function parseJsonLines<T>(text: string, options: ParseJsonLinesOptions<T
   return records;
 }
 
-/** Reads a JSON Lines file (UTF-8) and validates every line; see `parseJsonLines` for the rules. */
-export async function readJsonLines<T>(options: ParseJsonLinesOptions<T>): Promise<JsonLine<T>[]> {
+/**
+ * Reads a JSON Lines file (UTF-8) and validates every line; see `parseJsonLines` for the rules. A file without
+ * any record (empty or blank) is an InputError naming it, unless `allowEmpty`.
+ */
+export async function readJsonLines<T>(options: ReadJsonLinesOptions<T>): Promise<JsonLine<T>[]> {
   let text: string;
   try {
     text = await readFile(options.file, 'utf8');
@@ -59,5 +67,9 @@ export async function readJsonLines<T>(options: ParseJsonLinesOptions<T>): Promi
       cause: error,
     });
   }
-  return parseJsonLines(text, options);
+  const records = parseJsonLines(text, options);
+  if (records.length === 0 && options.allowEmpty !== true) {
+    throw new InputError('the file is empty (no JSON lines)', { location: options.file });
+  }
+  return records;
 }

@@ -19,7 +19,10 @@ async function readMmluCsv(file: string): Promise<MmluExample[]> {
       cause: error,
     });
   }
-  return parseCsv(text, { file }).map((row) => {
+  const rows = parseCsv(text, { file });
+  // An empty subject file would drop the subject without a word.
+  if (rows.length === 0) throw new InputError('the file is empty (no CSV rows)', { location: file });
+  return rows.map((row) => {
     const location = `${file}:${row.line}`;
     if (row.fields.length !== 6) {
       throw new InputError(
