@@ -143,3 +143,6 @@ await import('./loadgen-vs-autocannon.ts');
 // The serving model's error on every published throughput measurement in the catalog (docs/cost.md).
 console.log('\nserving model vs published measurements (src/cost/serving-model.ts)');
 await import('./serving-model-error.ts');
+
+// Run store: an item record written alone against the group commit that `parity eval` uses.
+await import('./store-writes.ts');
