@@ -146,3 +146,6 @@ await import('./serving-model-error.ts');
 
 // Run store: an item record written alone against the group commit that `parity eval` uses.
 await import('./store-writes.ts');
+
+// `parity bench` figures against a delay server's own record (the strict 2% accuracy target).
+await import('./bench-accuracy.ts');
