@@ -287,13 +287,21 @@ export async function main(
   }
 }
 
-/** Aborted on the first Ctrl-C or SIGTERM; a second Ctrl-C exits at once. */
+/** How long a command may take to stop after Ctrl-C or SIGTERM before the process exits anyway. */
+const stopGraceMs = 1_000;
+
+/**
+ * Aborted on the first Ctrl-C or SIGTERM; a second one exits at once. Every command stops within `stopGraceMs`:
+ * past it the process exits with code 3 whatever is still running (the store is transactional, so what was
+ * committed stays, and a killed run reads back as interrupted).
+ */
 function interruptSignal(): AbortSignal {
   const controller = new AbortController();
   const onSignal = (): void => {
     if (controller.signal.aborted) process.exit(3);
     process.stderr.write('\nstopping: finishing stored items (Ctrl-C again to quit at once)\n');
     controller.abort();
+    setTimeout(() => process.exit(3), stopGraceMs).unref();
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);

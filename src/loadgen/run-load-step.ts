@@ -1,8 +1,16 @@
 import type { BenchLoad } from '../spec/index.ts';
+import { InputError } from '../spec/index.ts';
 import { nextArrivalGapMs } from './arrival-schedule.ts';
 import type { LoadClock } from './load-clock.ts';
 import type { LoadRandom } from './load-random.ts';
 import type { LoadRequest, RequestOutcome, StreamingClient } from './streaming-client.ts';
+
+/** Sends due at once between two turns of the event loop. */
+const yieldEverySends = 32;
+
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolveYield) => setImmediate(resolveYield));
+}
 
 export interface LoadStepOptions {
   readonly client: Pick<StreamingClient, 'send'>;
@@ -57,13 +65,23 @@ export async function runLoadStep(options: LoadStepOptions): Promise<LoadStepRes
     await Promise.all(Array.from({ length: options.load.concurrency }, worker));
   } else {
     const load = options.load;
+    if (!Number.isFinite(load.requestRate) && !Number.isFinite(maxRequests)) {
+      // Every request at once, with no count: there is no end to "all" (the loop would never stop).
+      throw new InputError('an infinite request rate needs a request count (how many to send at once)', {
+        location: 'maxRequests',
+      });
+    }
     const inFlight: Promise<void>[] = [];
     let arrivalMs = startMs;
     while (issued < maxRequests && !signal?.aborted) {
       if (issued > 0) {
         arrivalMs += nextArrivalGapMs({ ...load, random: options.random });
-        if (arrivalMs >= deadlineMs) break;
-        await clock.sleep(arrivalMs - clock.now(), signal);
+        if (arrivalMs >= deadlineMs || clock.now() >= deadlineMs) break;
+        const waitMs = arrivalMs - clock.now();
+        if (waitMs > 0) await clock.sleep(waitMs, signal);
+        // Sends that are due at once: let timers, I/O and signals in between, every few sends, so a long burst
+        // never holds the event loop (responses are read, Ctrl-C is heard).
+        else if (issued % yieldEverySends === 0) await yieldToEventLoop();
         if (signal?.aborted) break;
       }
       inFlight.push(sendNext());

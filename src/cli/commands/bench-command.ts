@@ -189,6 +189,15 @@ export async function benchCommand(flags: BenchFlags, io: CliIo): Promise<number
   }
   const requestsPerStep = parseWholeNumber('--requests', flags.requests);
   const durationMs = parseSecondsAsMs('--duration', flags.duration);
+  if (
+    durationMs !== undefined &&
+    loads.some((load) => load.type === 'request-rate' && !Number.isFinite(load.requestRate))
+  ) {
+    throw new InputError(
+      "'inf' sends every request of a step at once, so it needs a count: give --requests N instead of --duration",
+      { location: '--request-rate' },
+    );
+  }
   const inputTokens = parseWholeNumber('--input-tokens', flags.inputTokens) ?? BENCH_DEFAULTS.inputTokens;
   const outputTokens = parseWholeNumber('--output-tokens', flags.outputTokens) ?? BENCH_DEFAULTS.outputTokens;
   const warmupRequests = parseWholeNumber('--warmup', flags.warmup, { min: 0 }) ?? BENCH_DEFAULTS.warmup;
