@@ -5,6 +5,7 @@ import { ProviderError } from '../spec/index.ts';
 import { serveChatCompletion } from './openai-chat-route.ts';
 import { serveCompletion } from './openai-completions-route.ts';
 import { HttpError, readJsonBody, sendJson, type OpenAIRouteContext } from './openai-http.ts';
+import { checkRequest, corsHeaders } from './request-guard.ts';
 import {
   chatCompletionBodySchema,
   completionBodySchema,
@@ -19,7 +20,16 @@ export interface OpenAIApiServerOptions {
   readonly port: number;
   /** Wall clock in seconds for `created` fields. */
   readonly nowSeconds: () => number;
+  /** Browser origins allowed to call the server (`--cors`); other cross-origin requests get 403. Default none. */
+  readonly allowedOrigins?: readonly string[];
+  /** Largest request body read, in bytes; larger ones get 413. Default 4 MiB. */
+  readonly maxBodyBytes?: number;
+  /** When set, clients must send `Authorization: Bearer <apiKey>` (401 otherwise). */
+  readonly apiKey?: string;
 }
+
+/** Default largest request body: far above any prompt that fits a local model's context. */
+export const defaultMaxBodyBytes = 4 * 1024 * 1024;
 
 export interface OpenAIApiServer {
   /** Base URL ending in /v1. */
@@ -31,7 +41,8 @@ export interface OpenAIApiServer {
  * An OpenAI-compatible HTTP server over the embedded engine: `POST /v1/chat/completions` (streaming with
  * usage, or not), `POST /v1/completions` (echo and logprobs included), `GET /v1/models`. Requests are served
  * one at a time in arrival order by the model's queue, so concurrent requests wait; none is mixed with
- * another. A client that disconnects cancels its request.
+ * another. A client that disconnects cancels its request. Every request first passes `checkRequest` (Host on
+ * loopback, Origin, API key); bodies above `maxBodyBytes` are refused unread.
  */
 export async function startOpenAIApiServer(options: OpenAIApiServerOptions): Promise<OpenAIApiServer> {
   const { model } = options;
@@ -44,7 +55,22 @@ export async function startOpenAIApiServer(options: OpenAIApiServerOptions): Pro
     nowSeconds: options.nowSeconds,
   };
 
+  const host = options.host ?? '127.0.0.1';
+  const guard = {
+    boundHost: host,
+    ...(options.allowedOrigins ? { allowedOrigins: options.allowedOrigins } : {}),
+    ...(options.apiKey === undefined ? {} : { apiKey: options.apiKey }),
+  };
+  const maxBytes = options.maxBodyBytes ?? defaultMaxBodyBytes;
+
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const refusal = checkRequest(request, guard);
+    if (refusal) throw new HttpError(refusal.status, refusal.message, refusal.type);
+    for (const [name, value] of Object.entries(corsHeaders(request))) response.setHeader(name, value);
+    if (request.method === 'OPTIONS') {
+      response.writeHead(204).end();
+      return;
+    }
     const path = (request.url ?? '').split('?')[0]?.replace(/\/+$/, '');
     if (request.method === 'GET' && (path === '/v1/models' || path === '/models')) {
       sendJson(response, 200, {
@@ -57,7 +83,7 @@ export async function startOpenAIApiServer(options: OpenAIApiServerOptions): Pro
     if (request.method !== 'POST' || (endpoint !== '/chat/completions' && endpoint !== '/completions')) {
       throw new HttpError(404, `no route ${request.method} ${path}`, 'not_found_error');
     }
-    const body = await readJsonBody(request);
+    const body = await readJsonBody(request, { maxBytes });
     // Cancel the model call when the client goes away before the response is complete.
     const controller = new AbortController();
     response.on('close', () => {
@@ -85,19 +111,21 @@ export async function startOpenAIApiServer(options: OpenAIApiServerOptions): Pro
       const type =
         error instanceof HttpError ? error.type : status === 400 ? 'invalid_request_error' : 'server_error';
       const message = error instanceof Error ? error.message : String(error);
-      if (!response.headersSent)
+      if (!response.headersSent) {
+        // A refused body is not read: close the connection instead of draining it.
+        if (status === 413) response.setHeader('connection', 'close');
         sendJson(response, status, { error: { message, type, param: null, code: null } });
-      else response.destroy();
+      } else response.destroy();
     });
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port, options.host ?? '127.0.0.1', () => resolve());
+    server.listen(options.port, host, () => resolve());
   });
   const address = server.address() as AddressInfo;
-  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  const urlHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   return {
-    url: `http://${host}:${address.port}/v1`,
+    url: `http://${urlHost}:${address.port}/v1`,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -48,11 +48,38 @@ export function usageJson(usage: Usage) {
   };
 }
 
-export async function readJsonBody(request: IncomingMessage): Promise<unknown> {
-  const parts: Buffer[] = [];
-  for await (const part of request) parts.push(part as Buffer);
+/**
+ * Reads and parses a JSON body of at most `maxBytes` bytes: a larger one (by Content-Length, or as it arrives)
+ * is refused with 413 without being read into memory.
+ */
+export async function readJsonBody(
+  request: IncomingMessage,
+  options: { maxBytes: number },
+): Promise<unknown> {
+  const tooLarge = (): HttpError =>
+    new HttpError(413, `the request body is larger than ${options.maxBytes} bytes (see --max-body-bytes)`);
+  const declared = Number(request.headers['content-length']);
+  if (Number.isFinite(declared) && declared > options.maxBytes) throw tooLarge();
+  const text = await new Promise<string>((resolveBody, reject) => {
+    const parts: Buffer[] = [];
+    let received = 0;
+    const onData = (part: Buffer): void => {
+      received += part.length;
+      if (received > options.maxBytes) {
+        // Keep nothing more; the rest is discarded as it arrives until the refusal closes the connection.
+        request.off('data', onData);
+        request.resume();
+        reject(tooLarge());
+        return;
+      }
+      parts.push(part);
+    };
+    request.on('data', onData);
+    request.once('end', () => resolveBody(Buffer.concat(parts).toString('utf8')));
+    request.once('error', reject);
+  });
   try {
-    return JSON.parse(Buffer.concat(parts).toString('utf8'));
+    return JSON.parse(text);
   } catch {
     throw new HttpError(400, 'the request body is not valid JSON');
   }
