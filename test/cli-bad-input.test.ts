@@ -1,9 +1,10 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../src/cli/main.ts';
+import { openSqliteRunStore } from '../src/store/sqlite-run-store.ts';
 import { captureIo } from './support/capture-io.ts';
 import { startOpenAICompatibleServer } from './support/openai-compatible-server.ts';
 import { writeSyntheticGsm8k, writeSyntheticMmlu } from './support/synthetic-datasets.ts';
@@ -167,6 +168,88 @@ describe('bad input: one clear line on stderr, exit code 2, nothing stored is lo
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.lines).toEqual([`parity: ${samples}: the file is empty (no JSON lines)`]);
+  });
+
+  it('reports an unknown id in a code samples file before any program runs', async () => {
+    const problems = join(directory, 'problems.jsonl');
+    writeFileSync(
+      problems,
+      `${JSON.stringify({
+        task_id: 'HumanEval/0',
+        prompt: 'def one():\n',
+        canonical_solution: '    return 1\n',
+        test: 'def check(candidate):\n    assert candidate() == 1\n',
+        entry_point: 'one',
+      })}\n`,
+    );
+    const marker = join(directory, 'program-ran');
+    const samples = join(directory, 'code-samples.jsonl');
+    writeFileSync(
+      samples,
+      [
+        {
+          id: 'HumanEval/0',
+          completion: `    open(${JSON.stringify(marker)}, 'w').write('ran')\n    return 1\n`,
+        },
+        { id: 'HumanEval/999', completion: '    return 1\n' },
+      ]
+        .map((line) => JSON.stringify(line))
+        .join('\n'),
+    );
+    const result = await run([
+      'score',
+      'humaneval',
+      '--samples',
+      samples,
+      '--problem-file',
+      problems,
+      '--unsafe-no-sandbox',
+    ]);
+    expect(result.code).toBe(2);
+    expect(result.lines).toEqual([
+      expect.stringMatching(/code-samples\.jsonl:2: unknown humaneval item id 'HumanEval\/999'/),
+    ]);
+    expect(existsSync(marker)).toBe(false);
+  });
+
+  it('names the file of a YAML alias that contains itself instead of overflowing the stack', async () => {
+    const workload = join(directory, 'self-alias.yaml');
+    writeFileSync(workload, 'workload: &loop\n  nested: *loop\n');
+    const result = await run(['tco', workload]);
+    expect(result.code).toBe(2);
+    expect(result.lines).toEqual([
+      `parity: ${workload}: a YAML alias refers to a node that contains it (the value would be infinite)`,
+    ]);
+  });
+
+  it('keeps a secret in the base URL query string out of the store, the output and errors', async () => {
+    const secret = 'sk-secret-in-the-url-1234';
+    const secretStore = join(directory, 'secret-url.db');
+    const result = await run([
+      ...['eval', '--model', 'openai:m', '--bench', 'mmlu', '--data-dir', dataDir],
+      ...[
+        '--store',
+        secretStore,
+        '--retries',
+        '0',
+        '--base-url',
+        `${server.url}?api-version=1&api_key=${secret}`,
+      ],
+    ]);
+    expect(`${result.stdout}${result.stderr}`).not.toContain(secret);
+    for (const file of [secretStore, `${secretStore}-wal`]) {
+      if (existsSync(file)) expect(readFileSync(file).includes(secret)).toBe(false);
+    }
+    const runs = await run(['runs', '--store', secretStore, '--json']);
+    expect(runs.stdout).not.toContain(secret);
+    const shown = await run(['show', JSON.parse(runs.stdout)[0].run_id, '--store', secretStore, '--json']);
+    expect(shown.stdout).not.toContain(secret);
+    const opened = openSqliteRunStore({ path: secretStore });
+    try {
+      expect(opened.listRuns()[0]?.config.model.endpoint).toBe(`${server.url}?api-version=1&api_key=***`);
+    } finally {
+      opened.close();
+    }
   });
 
   it('rejects an unknown run id', async () => {

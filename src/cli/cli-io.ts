@@ -34,7 +34,24 @@ function isProcessAlive(pid: number): boolean {
   }
 }
 
+/**
+ * A reader that went away (`parity runs | head`) closes our end of the pipe: the next write fails with EPIPE.
+ * That is the reader's choice, not an error: exit quietly instead of printing a stack trace.
+ */
+let pipeGuarded = false;
+function exitQuietlyOnClosedPipe(): void {
+  if (pipeGuarded) return;
+  pipeGuarded = true;
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(0);
+      throw error;
+    });
+  }
+}
+
 export function processIo(signal?: AbortSignal): CliIo {
+  exitQuietlyOnClosedPipe();
   return {
     process: { pid: process.pid, host: hostname(), isAlive: isProcessAlive },
     stdout: (text) => process.stdout.write(text),

@@ -67,7 +67,8 @@ export async function evaluateBenchmark(options: EvaluateBenchmarkOptions): Prom
   const progress = createProgressReporter({
     io,
     label: `${options.benchmark.id} ${options.protocol.id}`,
-    total: options.items.length,
+    // Each sample of an item is one unit of work (pass@k): the total counts them all.
+    total: options.items.length * (options.samples ?? 1),
     alreadyDone: store.completedItemKeys(runId).size,
     price: catalogPriceForSpec(`${options.model.identity.provider}:${options.model.identity.modelId}`),
   });

@@ -19,6 +19,12 @@ export function parseDataFile<Schema extends z.ZodType>(options: {
     const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
     throw new InputError(`not valid YAML: ${message}`, { location: options.file, cause: error });
   }
+  // An alias inside the node it names (`a: &a {b: *a}`) makes a value that contains itself.
+  if (containsItself(document)) {
+    throw new InputError('a YAML alias refers to a node that contains it (the value would be infinite)', {
+      location: options.file,
+    });
+  }
   const result = options.schema.safeParse(camelCaseKeys(document));
   if (result.success) return result.data;
   const issue = result.error.issues[0];
@@ -31,4 +37,26 @@ export function parseDataFile<Schema extends z.ZodType>(options: {
   }
   const field = issue && issue.path.length > 0 ? `${fieldPath(issue.path)}: ` : '';
   throw new InputError(`${field}${issue?.message ?? 'invalid'}`, { location: options.file });
+}
+
+/** Whether an object or array is reachable from itself (depth-first, without recursion). */
+function containsItself(root: unknown): boolean {
+  const onPath = new Set<object>();
+  const stack: { node: object; children: unknown[] }[] = [];
+  const enter = (value: unknown): boolean => {
+    if (typeof value !== 'object' || value === null) return false;
+    if (onPath.has(value)) return true;
+    onPath.add(value);
+    stack.push({ node: value, children: Object.values(value) });
+    return false;
+  };
+  if (enter(root)) return true;
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1] as { node: object; children: unknown[] };
+    if (top.children.length === 0) {
+      onPath.delete(top.node);
+      stack.pop();
+    } else if (enter(top.children.pop())) return true;
+  }
+  return false;
 }

@@ -1,4 +1,5 @@
 import { checkBaseUrl } from '../../providers/shared/check-base-url.ts';
+import { displayUrl } from '../../providers/shared/display-url.ts';
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Command, Option } from 'commander';
@@ -231,7 +232,7 @@ export async function benchCommand(flags: BenchFlags, io: CliIo): Promise<number
   });
   const config: RunConfig = {
     modelSpec: flags.model,
-    model: { provider: spec.preset, endpoint: baseUrl, modelId: spec.modelId },
+    model: { provider: spec.preset, endpoint: displayUrl(baseUrl), modelId: spec.modelId },
     benchmark: flags.promptsFrom ?? 'synthetic',
     protocol: loads[0]?.type === 'concurrency' ? 'bench.concurrency' : 'bench.request-rate',
     protocolVersion: 1,
@@ -251,7 +252,7 @@ export async function benchCommand(flags: BenchFlags, io: CliIo): Promise<number
   });
   const stopHeartbeat = startHeartbeat(io, store, runId);
   io.stderr(
-    `run ${runId}: bench ${flags.model} at ${baseUrl}, ${loads.length} steps (${loads.map(benchLoadLabel).join(', ')})\n`,
+    `run ${runId}: bench ${flags.model} at ${displayUrl(baseUrl)}, ${loads.length} steps (${loads.map(benchLoadLabel).join(', ')})\n`,
   );
   let settings: BenchSettings = {
     endpoint,

@@ -1,3 +1,4 @@
+import { redactedValue } from '../../providers/shared/display-url.ts';
 import { cliDatasetSource } from '../cli-dataset-source.ts';
 import { loadProtocolItems } from '../../benchmarks/load-protocol-items.ts';
 import { getBenchmark, getProtocol } from '../../benchmarks/registry.ts';
@@ -110,7 +111,13 @@ export async function resumeCommand(runId: string, flags: ResumeFlags, io: CliIo
         })
       : undefined;
     // The stored endpoint, for every provider, unless --base-url replaces it.
-    const baseUrl = flags.baseUrl ?? storedBaseUrl(config.model);
+    const stored = storedBaseUrl(config.model);
+    if (flags.baseUrl === undefined && stored?.includes(`=${redactedValue}`)) {
+      throw new InputError(
+        `run ${runId}'s base URL carried a secret in its query string, which was not stored (${stored}): give the URL again with --base-url`,
+      );
+    }
+    const baseUrl = flags.baseUrl ?? stored;
     const model = modelFromSpec(io, {
       spec: config.modelSpec,
       ...(baseUrl === undefined ? {} : { baseUrl }),

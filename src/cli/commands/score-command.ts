@@ -89,6 +89,14 @@ export async function scoreCommand(benchmarkId: string, flags: ScoreFlags, io: C
       ? await benchmark.loadItems(source)
       : await readHumanEvalProblems(resolve(io.cwd, flags.problemFile));
   const itemsById = new Map<string, Item>(loaded.map((item) => [item.id, item]));
+  if (benchmark.id === 'ifeval') addPromptKeys(itemsById);
+  // Every line is checked before any program runs: a bad id on the last line is reported at once.
+  for (const { line, value } of selected) {
+    const location = `${samplesPath}:${line}`;
+    if (!itemsById.has(value.id))
+      throw new InputError(`unknown ${benchmark.id} item id '${value.id}'`, { location });
+    if (value.completion === undefined) throw new InputError(`missing field 'completion'`, { location });
+  }
   // Code benchmarks: every program runs (sandboxed, in parallel) before the lines are tallied below.
   const executed = protocol.scoreAsync
     ? await executeCodeSamples({
@@ -98,7 +106,6 @@ export async function scoreCommand(benchmarkId: string, flags: ScoreFlags, io: C
         executor: await openCodeExecutor(io, flags),
       })
     : undefined;
-  if (benchmark.id === 'ifeval') addPromptKeys(itemsById);
 
   const rows = [];
   for (const modelName of modelNames) {

@@ -80,7 +80,13 @@ export function handleViewApi(data: ViewData, url: URL): ApiResponse {
   }
   const itemsMatch = /^\/api\/runs\/([^/]+)\/(items|messages)$/.exec(path);
   if (itemsMatch) {
-    const runId = decodeURIComponent(itemsMatch[1] ?? '');
+    let runId: string;
+    try {
+      runId = decodeURIComponent(itemsMatch[1] ?? '');
+    } catch {
+      // A malformed escape (`%E0%A4%A`, a lone `%`) is the client's mistake, not the server's.
+      return { status: 400, body: { error: 'malformed percent-escape in the run id' } };
+    }
     const run = data.getRun(runId);
     if (!run) return notFound(`run ${runId}`);
     if (itemsMatch[2] === 'messages') {

@@ -133,6 +133,17 @@ describe('parity view server', () => {
     expect((await fetch(`${server.url}/api/runs`, { method: 'POST' })).status).toBe(405);
   });
 
+  it('answers malformed percent-escapes with 400, not 500', async () => {
+    for (const path of ['/api/runs/%E0%A4%A/items', '/api/runs/%/messages?key=x', '/api/runs/%zz/items']) {
+      const { status, body } = await getJson(path);
+      expect({ path, status, body }).toEqual({
+        path,
+        status: 400,
+        body: { error: 'malformed percent-escape in the run id' },
+      });
+    }
+  });
+
   it('refuses requests whose Host header is not loopback (DNS rebinding)', async () => {
     const status = await new Promise<number>((resolveStatus, reject) => {
       const url = new URL(server.url);
