@@ -66,7 +66,7 @@ try {
     const beyond: string[] = [];
     for (const [name, expected] of Object.entries(truth)) {
       const actual = result.step[name];
-      if (expected === null || typeof actual !== 'number' || expected === 0) continue;
+      if (typeof expected !== 'number' || typeof actual !== 'number' || expected === 0) continue;
       const relative = Math.abs(actual - expected) / Math.abs(expected);
       if (!name.startsWith('std_') && relative > worst.relative) worst = { name, relative };
       if (Math.abs(actual - expected) > allowedError(name, expected, tolerance)) {

@@ -90,10 +90,13 @@ function brokenInvariants(
     'output throughput ≠ n · request throughput',
   );
   check(
-    close(numeric(step, 'request_throughput'), requests / numeric(step, 'duration_s')),
+    close(numeric(step, 'request_throughput'), requests / numeric(step, 'duration')),
     'request throughput ≠ completed / duration',
   );
-  check(numeric(step, 'goodput') <= numeric(step, 'request_throughput') + 1e-9, 'goodput above throughput');
+  check(
+    numeric(step, 'request_goodput') <= numeric(step, 'request_throughput') + 1e-9,
+    'goodput above throughput',
+  );
   check(
     close(
       numeric(step, 'cost_per_million_output_tokens_usd'),
