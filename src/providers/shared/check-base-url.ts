@@ -1,5 +1,4 @@
 import { InputError } from '../../spec/index.ts';
-import { displayUrl } from './display-url.ts';
 
 /**
  * Checks a base URL the user gave and returns it parsed: http or https, and a port written out when a colon
@@ -11,16 +10,16 @@ export function checkBaseUrl(baseUrl: string, options: { location: string }): UR
   try {
     url = new URL(baseUrl);
   } catch {
-    throw new InputError(`'${displayUrl(baseUrl)}' is not a URL`, options);
+    throw new InputError(`'${baseUrl}' is not a URL`, options);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new InputError(`'${displayUrl(baseUrl)}' is not an http(s) URL`, options);
+    throw new InputError(`'${baseUrl}' is not an http(s) URL`, options);
   }
   const authority = /^[a-z][a-z0-9+.-]*:\/\/([^/?#]*)/i.exec(baseUrl)?.[1] ?? '';
   const hostAndPort = authority.slice(authority.lastIndexOf('@') + 1);
   if (hostAndPort.endsWith(':')) {
     throw new InputError(
-      `'${displayUrl(baseUrl)}' has an empty port after the host (write the port, or drop the ':')`,
+      `'${baseUrl}' has an empty port after the host (write the port, or drop the ':')`,
       options,
     );
   }
