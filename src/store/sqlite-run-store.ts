@@ -380,7 +380,7 @@ function openReadOnly(path: string, writeError: StoreError): Database.Database {
 }
 
 /** The same store whose every method turns SQLite and file-system failures into one-line StoreErrors. */
-function withStoreErrors(store: Required<RunStore>, path: string): RunStore {
+function withStoreErrors(store: Required<RunStore>, path: string): Required<RunStore> {
   const guard =
     <Arguments extends unknown[], Result>(method: (...args: Arguments) => Result) =>
     (...args: Arguments): Result => {
@@ -404,6 +404,8 @@ function withStoreErrors(store: Required<RunStore>, path: string): RunStore {
     completedItemKeys: guard(store.completedItemKeys),
     getCachedResponse: guard(store.getCachedResponse),
     cacheResponse: guard(store.cacheResponse),
+    recordFingerprints: guard(store.recordFingerprints),
+    getFingerprints: guard(store.getFingerprints),
     close: guard(store.close),
   };
 }
