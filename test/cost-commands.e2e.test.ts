@@ -80,7 +80,7 @@ describe('parity recommend', () => {
 });
 
 describe('parity tco', () => {
-  it('--json follows CONTRACT.md, prices spend ÷ tokens and reproduces the $0.78 full-load figure for 70B on 4 × H100', async () => {
+  it('--json follows docs/cli.md, prices spend ÷ tokens and reproduces the $0.78 full-load figure for 70B on 4 × H100', async () => {
     const file = join(work, 'seventy.yaml');
     writeFileSync(
       file,

@@ -3,7 +3,7 @@ import { join, relative, resolve, dirname } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 /**
- * Layers, bottom first (ARCHITECTURE.md). A file may import from its own layer and from the layers listed
+ * Layers, bottom first (docs/architecture.md). A file may import from its own layer and from the layers listed
  * as allowed for it; an import that points up the list fails this test.
  */
 const allowed: Record<string, readonly string[]> = {

@@ -114,7 +114,7 @@ describe.skipIf(!existsSync(answers))(
         ],
       });
 
-      // Converted to samples lines (CONTRACT.md): the same judge requests, answered from the cache.
+      // Converted to samples lines (docs/cli.md): the same judge requests, answered from the cache.
       const samplesFile = join(directory, 'samples.jsonl');
       writeFileSync(
         samplesFile,

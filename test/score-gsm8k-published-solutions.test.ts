@@ -25,7 +25,7 @@ describe.skipIf(!existsSync(solutionsFile))(
       .filter((line) => line.trim() !== '')
       .map((line) => JSON.parse(line) as SolutionLine);
 
-    // The samples format (CONTRACT.md), one file holding all four systems; the line number is the item id.
+    // The samples format (docs/cli.md), one file holding all four systems; the line number is the item id.
     const samplesFile = join(directory, 'samples.jsonl');
     if (lines.length > 0)
       writeFileSync(

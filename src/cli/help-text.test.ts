@@ -32,6 +32,15 @@ describe('help texts', async () => {
       expect({ command, quoted: /\(default: "/.test(text) }).toEqual({ command, quoted: false });
   });
 
+  it('point only to documents the repository has', () => {
+    for (const [command, text] of helps) {
+      const missing = [...text.matchAll(/\b[A-Z]+\.md\b/g)]
+        .map((match) => match[0])
+        .filter((name) => name !== 'README.md');
+      expect({ command, missing }).toEqual({ command, missing: [] });
+    }
+  });
+
   it('mention only options that exist', () => {
     for (const [command, text] of helps) {
       const mentioned = [...text.matchAll(/(?<![\w-])(--[a-z][a-z0-9-]*)/g)].map(

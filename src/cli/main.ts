@@ -119,7 +119,7 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     .addOption(judgeBaseUrlOption())
     .addOption(judgeRepeatsOption())
     .addOption(storeOption())
-    .option('--json <file>', 'also write the results as JSON ({ "runs": [ … ] }, CONTRACT.md shape per run)')
+    .option('--json <file>', 'also write the results as JSON ({ "runs": [ … ] }, docs/cli.md shape per run)')
     .option(
       '--stop-when-decided',
       "sequential test against --vs: draw that run's items in a seeded random order and stop once an anytime-valid confidence sequence decides (docs/statistics.md)",
@@ -177,7 +177,7 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     .command('runs')
     .description('list stored runs, newest first')
     .addOption(storeOption())
-    .option('--json', 'print JSON (CONTRACT.md)')
+    .option('--json', 'print JSON (docs/cli.md)')
     .action((flags: { store?: string; json?: boolean }) => setExitCode(runsCommand(flags, io)));
 
   program
@@ -185,7 +185,7 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     .description("show a stored run's scores with 95% intervals")
     .argument('<run-id>')
     .addOption(storeOption())
-    .option('--json', 'print JSON (CONTRACT.md)')
+    .option('--json', 'print JSON (docs/cli.md)')
     .option('--items', 'include every item: extracted answer, score, errors')
     .option('--groups', 'per-group results (MMLU subjects)')
     .option(
@@ -202,7 +202,7 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
 
   program
     .command('score')
-    .description('score completions produced elsewhere (samples JSON Lines, CONTRACT.md), with no model call')
+    .description('score completions produced elsewhere (samples JSON Lines, docs/cli.md), with no model call')
     .argument('<bench>', 'benchmark id')
     .option(
       '--samples <file>',
@@ -220,7 +220,7 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
       '--accept-license <benchmarks>',
       'accept the non-commercial licence of these data sets (comma-separated; remembered; env PARITY_ACCEPT_LICENSES)',
     )
-    .option('--json', 'print JSON (CONTRACT.md)')
+    .option('--json', 'print JSON (docs/cli.md)')
     .option('--items', 'include every item')
     .option(
       '--problem-file <file>',

@@ -12,7 +12,7 @@ export interface ScoredSample {
 
 /**
  * pass@k for every k up to the fewest scored samples of any problem: per problem the unbiased estimator
- * (REFERENCE.md §3.4), then the mean over problems. Problems, not samples, are the independent unit of every
+ * (docs/code-benchmarks.md, pass@k), then the mean over problems. Problems, not samples, are the independent unit of every
  * 95% interval (docs/decisions/0043-per-run-intervals.md):
  * - pass@1 with one value per problem that is 0 or 1 (one sample each, or samples that all agree): Wilson;
  * - pass@1 otherwise: the cluster-robust interval with the samples of a problem as one cluster (for the mean of

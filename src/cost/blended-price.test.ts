@@ -13,7 +13,7 @@ function blended(modelId: string, provider: string): string {
 }
 
 describe('blendedUsdPerMillion', () => {
-  it('reproduces the 3:1 blends of REFERENCE.md §6 from the catalog prices', () => {
+  it('reproduces the 3:1 blends of docs/cost.md from the catalog prices', () => {
     // GPT-4o: (3 × 2.50 + 10.00) / 4 = 4.375 → 4.38; Claude 3.5 Sonnet: (3 × 3.00 + 15.00) / 4 = 6.00
     expect(blended('gpt-4o', 'openai')).toBe('4.38');
     expect(blended('claude-3.5-sonnet', 'anthropic')).toBe('6.00');

@@ -10,7 +10,7 @@ export function snakeCase(key: string): string {
 
 /**
  * Copies parsed YAML/JSON with every object key in camelCase, so that files can use the snake_case of
- * CONTRACT.md while the code keeps TypeScript's naming. Files therefore never key objects by free-form
+ * docs/cli.md while the code keeps TypeScript's naming. Files therefore never key objects by free-form
  * ids; such data is written as lists.
  */
 export function camelCaseKeys(value: unknown): unknown {

@@ -51,7 +51,7 @@ export interface TcoCandidate {
   readonly utilization?: number;
   /** Self-hosted: GPU cost per million tokens (input + output) if the replicas ran at full load. */
   readonly fullLoadCostPerMillionTokensUsd?: number;
-  /** Self-hosted: GPU cost per million output tokens at full load (REFERENCE.md §8's capacity figure). */
+  /** Self-hosted: GPU cost per million output tokens at full load (docs/cost.md's capacity figure). */
   readonly fullLoadCostPerMillionOutputTokensUsd?: number;
   readonly fineTuning?: FineTuningCost;
   readonly staffUsdPerMonth?: number;

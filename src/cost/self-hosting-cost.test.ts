@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { hoursPerMonth, selfHostedMonth, selfHostedUsdPerMillionOutputTokens } from './self-hosting-cost.ts';
 
 describe('selfHostedUsdPerMillionOutputTokens', () => {
-  it('reproduces REFERENCE.md §8: 70B on 4 × H100 at $2.49 and 3,543 tokens/s costs $0.78 per million output tokens', () => {
+  it('reproduces docs/cost.md: 70B on 4 × H100 at $2.49 and 3,543 tokens/s costs $0.78 per million output tokens', () => {
     // 4 × $2.49 = $9.96 per hour; 3,543 tokens/s × 3,600 s = 12.7548 M tokens per hour; 9.96 / 12.7548 = 0.781
     const usd = selfHostedUsdPerMillionOutputTokens({
       gpuHourlyUsd: 2.49,
@@ -27,7 +27,7 @@ describe('selfHostedUsdPerMillionOutputTokens', () => {
       outputTokensPerSecond: 3543,
       utilization: 0.3,
     });
-    // 0.781 / 0.3 = 2.60 (REFERENCE.md: "~$2.6/M best case")
+    // 0.781 / 0.3 = 2.60 (docs/protocols.md: "~$2.6/M best case")
     expect(atThirtyPercent.toFixed(1)).toBe('2.6');
   });
 });

@@ -2,7 +2,7 @@
 export const hoursPerMonth = 730;
 
 /**
- * USD per million output tokens of a replica at full load (REFERENCE.md §8's capacity figure):
+ * USD per million output tokens of a replica at full load (docs/cost.md's capacity figure):
  *   (gpu_hourly × gpus + overhead_hourly) / (output tokens/s × 3600 × utilization / 1e6).
  * 70B on 4 × H100 at $2.49 and 3,543 tokens/s at full utilization: 9.96 / 12.7548 = $0.78. This is a capacity
  * price, not what a workload pays: that is spend ÷ tokens (see `selfHostedMonth`).

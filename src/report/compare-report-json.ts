@@ -64,7 +64,7 @@ function intervalJson(interval: VerdictInterval): IntervalJson {
 }
 
 /**
- * The `parity compare --json` shape (CONTRACT.md), extended with intervals for a and b, test details, the
+ * The `parity compare --json` shape (docs/cli.md), extended with intervals for a and b, test details, the
  * verdict's interval and, with --margin, the margin test and its verdict.
  */
 export function compareReportJson(

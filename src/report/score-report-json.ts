@@ -6,7 +6,7 @@ export interface EstimateJson {
   ci95: [number | null, number | null];
   n: number;
   /**
-   * How the interval was computed (an extension of CONTRACT.md): 'wilson', 'normal', 'normal-group-mean',
+   * How the interval was computed (an extension of docs/cli.md): 'wilson', 'normal', 'normal-group-mean',
    * 'clustered', 'clustered-by-group', 'bootstrap-percentile', or 'none'/'count'/… for figures without one.
    */
   method?: string;
@@ -26,7 +26,7 @@ export interface ScoreItemJson {
   error?: string;
 }
 
-/** The `--json` shape of `parity score` and `parity show` (CONTRACT.md). */
+/** The `--json` shape of `parity score` and `parity show` (docs/cli.md). */
 export interface ScoreReportJson {
   run_id?: string;
   model: string;

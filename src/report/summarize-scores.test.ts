@@ -27,7 +27,7 @@ describe('summarizeScores', () => {
     expect(summary.groups.a?.accuracy).toMatchObject({ value: 2 / 3, n: 3 });
   });
 
-  it('renders the CONTRACT.md JSON shape', () => {
+  it('renders the docs/cli.md JSON shape', () => {
     const summary = summarizeScores(items, metrics);
     const json = scoreReportJson({
       model: 'm',

@@ -89,7 +89,7 @@ function gigabytes(bytes: number): number {
   return Math.round(bytes / 1e7) / 100;
 }
 
-/** One candidate in the `parity tco --json` shape (CONTRACT.md), extended with the figures behind it. */
+/** One candidate in the `parity tco --json` shape (docs/cli.md), extended with the figures behind it. */
 export function tcoCandidateJson(candidate: TcoCandidate): TcoCandidateJson {
   const plan = candidate.selfHosting;
   return {

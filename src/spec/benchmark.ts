@@ -4,7 +4,7 @@ import type { ModelResponse } from './run.ts';
 
 /** One evaluation item. `data` is the benchmark's own shape; `group` is the subject, language or task. */
 export interface Item<TData = unknown> {
-  /** Stable id derived from the upstream files (CONTRACT.md "Item ids"). */
+  /** Stable id derived from the upstream files (docs/cli.md, item ids). */
   readonly id: string;
   readonly group?: string;
   readonly data: TData;
@@ -82,7 +82,7 @@ export interface Protocol<TData = unknown> {
   scoreAsync?(item: Item<TData>, completion: string, context: AsyncScoreContext): Promise<ItemScore>;
   /**
    * Present on pass@k protocols: the per-sample 0/1 score named here is summarized per item by the unbiased
-   * pass@k estimator (REFERENCE.md §3.4) for every k up to the samples per item, instead of a plain mean.
+   * pass@k estimator (docs/code-benchmarks.md, pass@k) for every k up to the samples per item, instead of a plain mean.
    */
   readonly passAtK?: { readonly itemScore: string };
   /**

@@ -2,7 +2,7 @@ import type { Estimate } from '../spec/index.ts';
 import { bootstrapInterval } from './bootstrap-interval.ts';
 
 /**
- * The unbiased pass@k estimator of Chen et al. 2021 (human-eval `estimate_pass_at_k`, REFERENCE.md §3.4):
+ * The unbiased pass@k estimator of Chen et al. 2021 (human-eval `estimate_pass_at_k`, docs/code-benchmarks.md, pass@k):
  * pass@k = 1 − C(n−c, k) / C(n, k), computed as the numerically stable product 1 − Π_{i=n−c+1}^{n} (1 − k/i).
  * `n` samples of which `correct` passed; 1 when fewer than k samples failed. Throws RangeError when k > n.
  */

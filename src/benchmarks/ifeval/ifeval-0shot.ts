@@ -3,7 +3,7 @@ import type { Item, ItemScore, MetricSpec, Protocol } from '../../spec/index.ts'
 import type { IfevalData } from './ifeval-data.ts';
 
 /**
- * IFEval metrics (CONTRACT.md): prompt level = share of prompts whose every instruction is followed; instruction
+ * IFEval metrics (docs/cli.md): prompt level = share of prompts whose every instruction is followed; instruction
  * level = instructions followed / instructions given (a ratio over all 834 instructions), per instruction type as
  * groups. Item scores: `prompt_strict`, `prompt_loose` (0/1), `instruction_strict`, `instruction_loose` (counts
  * followed), `instructions` (count given), and the same three per type as `<score>/<instruction type>`.

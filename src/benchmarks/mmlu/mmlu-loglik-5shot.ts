@@ -22,7 +22,7 @@ export function formatLmEvalMmluContext(data: MmluData): string {
 export const mmluContinuations: readonly string[] = mmluLetters.map((letter) => ` ${letter}`);
 
 /**
- * lm-eval's default MMLU (REFERENCE.md §3.1a): 5-shot, raw text (no chat template), log-likelihood of " A" …
+ * lm-eval's default MMLU (docs/protocols.md): 5-shot, raw text (no chat template), log-likelihood of " A" …
  * " D" after "Answer:"; the prediction is the argmax (first on a tie) and `acc` compares it with the gold
  * letter. Needs an endpoint that returns log-likelihoods (`/v1/completions` with echo + logprobs, or `local:`).
  */

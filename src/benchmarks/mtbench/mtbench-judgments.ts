@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { parseJudgeRating } from '../../scoring/mtbench/parse-judge-rating.ts';
 import type { MetricSpec } from '../../spec/index.ts';
 
-/** MT-Bench metrics: mean rating over all judged turns (headline), then per turn (CONTRACT.md). */
+/** MT-Bench metrics: mean rating over all judged turns (headline), then per turn (docs/cli.md). */
 export const mtbenchMetrics: readonly MetricSpec[] = [
   { name: 'score', itemScore: 'rating', aggregate: 'mean', kind: 'graded' },
   { name: 'score_turn1', itemScore: 'rating_turn1', aggregate: 'mean', kind: 'graded' },

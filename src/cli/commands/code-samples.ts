@@ -5,7 +5,7 @@ import type { CodeExecutor, Item, ItemScore, Protocol } from '../../spec/index.t
 import { InputError } from '../../spec/index.ts';
 
 /**
- * Reads a samples file for a code benchmark. Besides CONTRACT.md lines (`id`, `completion`, `sample`?) it takes
+ * Reads a samples file for a code benchmark. Besides docs/cli.md lines (`id`, `completion`, `sample`?) it takes
  * the human-eval harness's own lines (`task_id`, `completion`): `task_id` stands for `id`, and repeated lines
  * of one task without `sample` are numbered 0, 1, 2 … in file order (the harness's n samples per task).
  */

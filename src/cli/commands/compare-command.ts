@@ -280,7 +280,7 @@ export function registerCompareCommand(
       'runs of the same protocol; per benchmark, each later run is compared with the first',
     )
     .addOption(storeOption())
-    .option('--json', 'print JSON (CONTRACT.md)')
+    .option('--json', 'print JSON (docs/cli.md)')
     .option(
       '--level <alpha>',
       'significance level of the verdicts, after Holm correction',

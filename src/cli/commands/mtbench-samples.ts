@@ -25,7 +25,7 @@ const fastChatLine = z.object({
 const sampleLine = z.union([contractLine, fastChatLine]);
 
 /**
- * Reads MT-Bench answers: samples lines `{id, turns: [a1, a2], model?}` (CONTRACT.md) or FastChat answer lines
+ * Reads MT-Bench answers: samples lines `{id, turns: [a1, a2], model?}` (docs/cli.md) or FastChat answer lines
  * `{question_id, model_id, choices: [{turns: [a1, a2]}]}` (the first choice). Each needs exactly two turns; a
  * question answered twice by the same model is an error naming the line.
  */

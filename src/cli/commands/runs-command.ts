@@ -2,7 +2,7 @@ import { openRunStore } from '../open-run-store.ts';
 import type { RunSummary } from '../../spec/index.ts';
 import type { CliIo } from '../cli-io.ts';
 
-/** The `parity runs --json` shape (CONTRACT.md). */
+/** The `parity runs --json` shape (docs/cli.md). */
 export function runSummaryJson(run: RunSummary): Record<string, unknown> {
   return {
     run_id: run.runId,

@@ -17,7 +17,7 @@ import { openCodeExecutor, type CodeExecutionFlags } from '../code-execution-opt
 import { passAtKSummary, samplingJson, samplingLabel } from '../pass-at-k-summary.ts';
 import { executeCodeSamples, readCodeSampleLines } from './code-samples.ts';
 
-/** One line of a samples file (CONTRACT.md "Samples file"). */
+/** One line of a samples file (docs/cli.md, samples files). */
 export const sampleLineSchema = z.object({
   id: z.union([z.string(), z.number().transform(String)]),
   completion: z.string().optional(),

@@ -26,7 +26,7 @@ export function addCostOptions(command: Command): Command {
         './.parity/parity.db',
       ),
     )
-    .option('--json', 'print JSON (CONTRACT.md)');
+    .option('--json', 'print JSON (docs/cli.md)');
 }
 
 /** `parity tco <workload.yaml>`: monthly cost of every candidate by API and by self-hosting, with failed constraints. */
