@@ -149,3 +149,7 @@ await import('./store-writes.ts');
 
 // `parity bench` figures against a delay server's own record (the strict 2% accuracy target).
 await import('./bench-accuracy.ts');
+
+// Rate limits: refusals and efficiency with the learned request rate, beside adaptive control off.
+console.log('');
+await import('./rate-limit-learning.ts');

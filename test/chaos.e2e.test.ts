@@ -11,7 +11,8 @@ import { writeSyntheticMmlu } from './support/synthetic-datasets.ts';
 /**
  * Fault tolerance end to end: a 1,000-item `parity eval` against a deterministic server that answers 20% of
  * requests with a fault (429 + Retry-After, 500, 503, connection reset, stream cut part-way, stream ended
- * early, malformed JSON) stores exactly 1,000 results, no duplicates, with the same scores as a fault-free run.
+ * early, malformed JSON, a mangled chunk) stores exactly 1,000 results, no duplicates, with the same scores as a
+ * fault-free run; the same faults on plain (non-streamed) responses, in a log-likelihood run, end the same way.
  * The same runs carry a known fake key, which must appear nowhere: store file bytes, logs, reports, errors.
  */
 const fakeKey = 'sk-parity-FAKE-KEY-4f1d9c2e7b';
@@ -39,13 +40,15 @@ function faultFor(index: number): ReplayScenario | undefined {
     { type: 'cut' },
     { type: 'truncated' },
     { type: 'malformed' },
+    { type: 'mangled' },
   ];
   return faults[state % faults.length];
 }
 
 function scenarioFor(body: Record<string, unknown>): ReplayScenario {
-  const messages = body.messages as { role: string; content: string }[];
-  const prompt = [...messages].reverse().find((message) => message.role === 'user')?.content ?? '';
+  const messages = (body.messages ?? []) as { role: string; content: string }[];
+  const prompt =
+    [...messages].reverse().find((message) => message.role === 'user')?.content ?? String(body.prompt ?? '');
   return {
     type: 'text',
     chunks: ['The best ', 'answer is ', answerFor(prompt), '.', ' Extra.'],
@@ -167,5 +170,29 @@ describe('chaos: 20% faulty server, 1,000 items', () => {
     for (const name of storeFiles) {
       expect(readFileSync(join(directory, name)).includes(Buffer.from(fakeKey)), name).toBe(false);
     }
+  }, 240_000);
+
+  it('ends a log-likelihood run (plain JSON responses) with the same per-item results as a fault-free run', async () => {
+    const args = (url: string, store: string) => [
+      ...evalArgs(url, store).map((arg) => (arg === 'mmlu.gen.5shot' ? 'mmlu.loglik.5shot' : arg)),
+      '--limit',
+      '10',
+    ];
+    const env = { OPENAI_API_KEY: fakeKey };
+    const before = faults;
+    const chaosIo = captureIo({ cwd: directory, env });
+    const chaosStore = join(directory, 'chaos-loglik.db');
+    expect(await main(args(chaotic.origin, chaosStore), chaosIo), chaosIo.output.stderr).toBe(0);
+    const steadyIo = captureIo({ cwd: directory, env });
+    const steadyStore = join(directory, 'steady-loglik.db');
+    expect(await main(args(steady.origin, steadyStore), steadyIo)).toBe(0);
+    expect(faults - before).toBeGreaterThan(5);
+    const chaosItems = storedScores(chaosStore, runIdFrom(chaosIo.output.stderr));
+    const steadyItems = storedScores(steadyStore, runIdFrom(steadyIo.output.stderr));
+    const byKey = (items: typeof chaosItems) => [...items].sort((a, b) => a.key.localeCompare(b.key));
+    expect(chaosItems.length).toBeGreaterThanOrEqual(10);
+    expect(chaosItems).toHaveLength(steadyItems.length);
+    expect(chaosItems.every((item) => item.status === 'ok')).toBe(true);
+    expect(byKey(chaosItems)).toEqual(byKey(steadyItems));
   }, 240_000);
 });

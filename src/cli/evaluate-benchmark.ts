@@ -1,6 +1,7 @@
 import { setMaxListeners } from 'node:events';
 import type {
   Benchmark,
+  GenerationOverrides,
   CodeExecutor,
   Item,
   ItemRecord,
@@ -36,6 +37,8 @@ export interface EvaluateBenchmarkOptions {
   readonly temperature?: number;
   readonly topP?: number;
   readonly reasoningAllowanceTokens?: number;
+  /** `--max-tokens`, `--system-prompt`, `--reasoning-effort` (see runEvaluation). */
+  readonly generationOverrides?: GenerationOverrides;
   readonly executor?: CodeExecutor;
   /** Judge-graded protocols (MT-Bench): the judge model and judgments per graded turn (see runEvaluation). */
   readonly judge?: { readonly model: LanguageModel; readonly repeats: number };
@@ -104,7 +107,14 @@ export async function evaluateBenchmark(options: EvaluateBenchmarkOptions): Prom
         progress.onEvent(event);
         if (event.type !== 'request-end') return;
         if (event.status === 'ok') succeeded += 1;
-        else if (succeeded === 0) {
+        else if (event.errorKind === 'insufficient-quota') {
+          // A billing stop: every other request would get the same answer.
+          firstError ??= event.errorMessage;
+          endpointFailed = true;
+          controller.abort(new CancelledError('endpoint failed'));
+        } else if (event.errorKind === 'context-length' || event.errorKind === 'budget-exhausted') {
+          // This item's own problem (a prompt too long, a budget too small): the others go on.
+        } else if (succeeded === 0) {
           // The first items to finish failed after every retry: stop instead of failing every item in turn.
           firstError ??= event.errorMessage;
           endpointFailed = true;

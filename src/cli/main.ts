@@ -6,6 +6,7 @@ import { showDefaultsPlainly } from './plain-defaults.ts';
 import { registerBenchCommand } from './commands/bench-command.ts';
 import { demoCommand } from './commands/demo-command.ts';
 import { EVAL_DEFAULTS, evalCommand, type EvalFlags } from './commands/eval-command.ts';
+import { maxTokensOption, reasoningEffortOption, systemPromptOption } from './generation-overrides.ts';
 import { resumeCommand, type ResumeFlags } from './commands/resume-command.ts';
 import { runsCommand } from './commands/runs-command.ts';
 import { scoreCommand, type ScoreFlags } from './commands/score-command.ts';
@@ -112,6 +113,9 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     .addOption(temperatureOption())
     .addOption(topPOption())
     .addOption(reasoningAllowanceOption())
+    .addOption(maxTokensOption())
+    .addOption(systemPromptOption())
+    .addOption(reasoningEffortOption())
     .addOption(execTimeoutOption())
     .addOption(execJobsOption())
     .addOption(unsafeNoSandboxOption())

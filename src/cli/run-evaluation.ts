@@ -1,5 +1,6 @@
 import { setMaxListeners } from 'node:events';
 import type {
+  GenerationOverrides,
   Benchmark,
   CodeExecutor,
   GenerateRequest,
@@ -17,6 +18,7 @@ import type { RequestGate } from '../runner/request-gate.ts';
 import type { RunnerEvent } from '../runner/runner-event.ts';
 import { runStepEvaluation } from './run-step-evaluation.ts';
 import { createBatchedItemRecorder } from '../store/batched-item-recorder.ts';
+import { applyGenerationOverrides } from './generation-overrides.ts';
 
 export interface EvaluationOptions {
   readonly store: RunStore;
@@ -45,6 +47,8 @@ export interface EvaluationOptions {
   readonly topP?: number;
   /** Tokens the model may think (`--reasoning-allowance`), added to every request; undefined leaves the provider's. */
   readonly reasoningAllowanceTokens?: number;
+  /** `--max-tokens`, `--system-prompt`, `--reasoning-effort`, applied to every request. */
+  readonly generationOverrides?: GenerationOverrides;
   /**
    * Runs model-written code for protocols with `scoreAsync`. Such items are recorded when their execution
    * ends, not when the response arrives: a run killed in between requests those responses again on resume.
@@ -101,7 +105,10 @@ export async function runEvaluation(options: EvaluationOptions): Promise<Evaluat
   // Requests are built as the runner pulls them, so a large run never holds every prompt at once.
   function* plan(): Generator<PlannedRequest> {
     for (const [key, item] of itemsById) {
-      const request = withSampling(protocol.buildRequest(item));
+      const request = applyGenerationOverrides(
+        withSampling(protocol.buildRequest(item)),
+        options.generationOverrides,
+      );
       const sample = Number(key.slice(key.lastIndexOf('#') + 1));
       // Log-likelihood protocols ask for scores of given continuations instead of a generation.
       const logLikelihood = protocol.buildLogLikelihoodRequest?.(item);

@@ -6,6 +6,7 @@ import { summarizeScores, type ScoreSummary, type SummaryClustering } from '../r
 import type { ScoreTableRow } from '../report/format-score-table.ts';
 import { passAtKSummary, samplingJson, samplingLabel, type SamplingInfo } from './pass-at-k-summary.ts';
 import { providerFixedLabel } from '../report/provider-fixed-parameters.ts';
+import { generationOverridesLabel } from './generation-overrides.ts';
 import { scoredUnitsSummary } from './scored-units-summary.ts';
 
 /** A run's summary with its item outcomes (no request or response text). */
@@ -66,7 +67,9 @@ export function runTableRow(scores: RunScores): ScoreTableRow {
     protocol:
       (scores.sampling
         ? `${scores.run.config.protocol} (${samplingLabel(scores.sampling)})`
-        : scores.run.config.protocol) + providerFixedLabel(scores.run.config.providerFixed),
+        : scores.run.config.protocol) +
+      providerFixedLabel(scores.run.config.providerFixed) +
+      generationOverridesLabel(scores.run.config.generationOverrides),
     metrics: scores.metrics ?? scores.protocol.metrics,
     summary: scores.summary,
     errors: scores.errors,
@@ -96,6 +99,11 @@ export function runJson(scores: RunScores, options: { items: boolean }): ScoreRe
     ...(items ? { items } : {}),
   });
   const providerFixed = scores.run.config.providerFixed;
-  const withFixed = providerFixed?.length ? { ...report, provider_fixed: [...providerFixed] } : report;
+  const overrides = scores.run.config.generationOverrides;
+  const withFixed = {
+    ...report,
+    ...(providerFixed?.length ? { provider_fixed: [...providerFixed] } : {}),
+    ...(overrides ? { generation_overrides: { ...overrides } } : {}),
+  };
   return scores.sampling ? { ...withFixed, sampling: samplingJson(scores.sampling) } : withFixed;
 }

@@ -48,3 +48,31 @@ export function tokensPerItem(
   }
   return { inputTokens, outputTokens, items, ...(costUsd === undefined ? {} : { costUsd }) };
 }
+
+/**
+ * `tokens: 1,234 input (200 cached), 567 output (120 reasoning), over 12 answered items` from the usage the
+ * server reported; a count no response reported is left out (never shown as 0). Undefined when no answered
+ * item reported usage.
+ */
+export function tokenTotalsLine(
+  items: readonly { readonly status: string; readonly usage?: Usage | undefined }[],
+): string | undefined {
+  const usages = items.flatMap((item) => (item.status === 'ok' && item.usage ? [item.usage] : []));
+  const total = (field: keyof Usage): number | undefined => {
+    const values = usages.map((usage) => usage[field]).filter((value) => value !== undefined);
+    return values.length === 0 ? undefined : values.reduce((sum, value) => sum + value, 0);
+  };
+  const input = total('inputTokens');
+  const output = total('outputTokens');
+  if (input === undefined && output === undefined) return undefined;
+  const number = (value: number) => value.toLocaleString('en-US');
+  const cached = total('cachedInputTokens');
+  const reasoning = total('reasoningTokens');
+  const parts = [
+    ...(input === undefined ? [] : [`${number(input)} input${cached ? ` (${number(cached)} cached)` : ''}`]),
+    ...(output === undefined
+      ? []
+      : [`${number(output)} output${reasoning ? ` (${number(reasoning)} reasoning)` : ''}`]),
+  ];
+  return `tokens: ${parts.join(', ')}, over ${usages.length} answered items`;
+}

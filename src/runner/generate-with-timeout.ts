@@ -39,6 +39,17 @@ async function callLogLikelihood(
   result.logLikelihoods.forEach((value, index) => {
     if (value > (result.logLikelihoods[best] ?? Number.NEGATIVE_INFINITY)) best = index;
   });
+  const bestValue = result.logLikelihoods[best];
+  const tied = request.continuations.filter((_, index) => result.logLikelihoods[index] === bestValue);
+  if (tied.length > 1) {
+    // Identical log-likelihoods mean the server scored the same tokens for each (or cannot tell them apart):
+    // reported, never silently won by the first choice.
+    throw new ProviderError({
+      provider: model.identity.provider,
+      message: `log-likelihood tie: ${tied.map((text) => JSON.stringify(text)).join(', ')} all scored ${String(bestValue)}; the endpoint cannot tell the choices apart`,
+      isRetryable: false,
+    });
+  }
   return {
     text: request.continuations[best] ?? '',
     finishReason: 'stop',

@@ -1,14 +1,24 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { CancelledError, InputError } from '../spec/index.ts';
-import type { Usage } from '../spec/index.ts';
+import type { RateLimitState, Usage } from '../spec/index.ts';
 import { createAdaptiveLimit, type AdaptiveLimit, type LimitChangeReason } from './adaptive-limit.ts';
 import { usedTokens, type TokenCount } from './estimate-request-tokens.ts';
 import { isOverloadError } from './is-overload-error.ts';
+import { createLearnedRate, type LearnedRate } from './learned-rate.ts';
 import { createRateLimiter, type RateLimiter, type RateReservation } from './rate-limiter.ts';
+
+function rateLimitOf(error: Error): RateLimitState | undefined {
+  return 'rateLimit' in error ? (error.rateLimit as RateLimitState | undefined) : undefined;
+}
+
+function retryAfterOf(error: Error): number | undefined {
+  return 'retryAfterMs' in error && typeof error.retryAfterMs === 'number' ? error.retryAfterMs : undefined;
+}
 
 /** How a call let through the gate ended. Cancelled calls end as errors that are not overload. */
 export type RequestResult =
-  { readonly type: 'ok'; readonly usage: Usage } | { readonly type: 'error'; readonly error: Error };
+  | { readonly type: 'ok'; readonly usage: Usage; readonly rateLimit?: RateLimitState }
+  | { readonly type: 'error'; readonly error: Error };
 
 export interface RequestPermit {
   /** Frees the slot and feeds the outcome to the limits. Only the first call counts. */
@@ -33,6 +43,8 @@ export interface RequestGateSnapshot {
   readonly overloadAnswers: number;
   readonly requestsPerMinute?: number;
   readonly tokensPerMinute?: number;
+  /** The request rate learned from the server (requests per second); absent while nothing limits it. */
+  readonly learnedRequestsPerSecond?: number;
   /** Starts and tokens counted in the last minute; 0 without per-minute limits. */
   readonly requestsInWindow: number;
   readonly tokensInWindow: number;
@@ -58,6 +70,11 @@ export interface RequestGateOptions {
   readonly ceiling: number;
   /** Halve the limit on overload, grow it by one per window of successes (never above the ceiling). */
   readonly adaptive: boolean;
+  /**
+   * Also learn the request rate the server allows (see LearnedRate) and pace starts by it. Default: on when
+   * `adaptive` is.
+   */
+  readonly learnRate?: boolean;
   readonly requestsPerMinute?: number;
   readonly tokensPerMinute?: number;
   /** Milliseconds on a monotonic clock. */
@@ -88,6 +105,9 @@ export function createRequestGate(options: RequestGateOptions): RequestGate {
   }
   const sleep = options.sleep ?? defaultSleep;
   const adaptive: AdaptiveLimit | undefined = options.adaptive ? createAdaptiveLimit({ ceiling }) : undefined;
+  // With adaptive control the request rate is learned too (429s, Retry-After, x-ratelimit-* headers).
+  const learnedRate: LearnedRate | undefined =
+    (options.learnRate ?? options.adaptive) ? createLearnedRate() : undefined;
   const limited = options.requestsPerMinute !== undefined || options.tokensPerMinute !== undefined;
   const rateLimiter: RateLimiter | undefined = limited
     ? createRateLimiter({
@@ -141,9 +161,28 @@ export function createRequestGate(options: RequestGateOptions): RequestGate {
     });
   }
 
+  async function waitFor(ms: number, signal: AbortSignal | undefined): Promise<void> {
+    try {
+      await sleep(ms, signal);
+    } catch (error) {
+      if (signal?.aborted) throw new CancelledError();
+      throw error;
+    }
+  }
+
   function takeBudget(tokens: number, signal: AbortSignal | undefined): Promise<RateReservation | undefined> {
-    if (!rateLimiter) return Promise.resolve(undefined);
+    if (!rateLimiter && !learnedRate) return Promise.resolve(undefined);
     const turn = budgetTurn.then(async () => {
+      // The learned rate first (what the server allows), then the user's --rpm/--tpm budget.
+      for (
+        let waitMs = learnedRate?.reserve(now()) ?? 0;
+        waitMs > 0;
+        waitMs = learnedRate?.reserve(now()) ?? 0
+      ) {
+        if (signal?.aborted) throw new CancelledError();
+        await waitFor(waitMs, signal);
+      }
+      if (!rateLimiter) return undefined;
       for (;;) {
         if (signal?.aborted) throw new CancelledError();
         const result = rateLimiter.tryReserve({ tokens, nowMs: now() });
@@ -187,6 +226,13 @@ export function createRequestGate(options: RequestGateOptions): RequestGate {
           // unchecked, and a burst would follow.
           const limitInUse = inFlight + waiters.length >= previousLimit;
           releaseSlot();
+          const refused = result.type === 'error' && isOverloadError(result.error);
+          learnedRate?.observe({
+            nowMs: now(),
+            refused,
+            rateLimit: result.type === 'ok' ? result.rateLimit : rateLimitOf(result.error),
+            retryAfterMs: result.type === 'error' ? retryAfterOf(result.error) : undefined,
+          });
           if (result.type === 'ok') {
             if (reservation)
               rateLimiter?.correct(reservation, usedTokens({ estimate: tokens, usage: result.usage }));
@@ -210,6 +256,9 @@ export function createRequestGate(options: RequestGateOptions): RequestGate {
         overloadAnswers,
         ...(options.requestsPerMinute === undefined ? {} : { requestsPerMinute: options.requestsPerMinute }),
         ...(options.tokensPerMinute === undefined ? {} : { tokensPerMinute: options.tokensPerMinute }),
+        ...(learnedRate?.requestsPerSecond === undefined
+          ? {}
+          : { learnedRequestsPerSecond: learnedRate.requestsPerSecond }),
         requestsInWindow: window.requests,
         tokensInWindow: window.tokens,
       };

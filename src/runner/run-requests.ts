@@ -1,6 +1,6 @@
 import { setMaxListeners } from 'node:events';
 import { setTimeout as delay } from 'node:timers/promises';
-import { InputError } from '../spec/index.ts';
+import { InputError, ProviderError } from '../spec/index.ts';
 import type {
   GenerateRequest,
   GenerateResult,
@@ -115,6 +115,31 @@ function toModelResponse(result: GenerateResult & { logLikelihoods?: readonly nu
 }
 
 /**
+ * An answer with no text that ended because the token budget ran out (a reasoning model that thought past
+ * it): not an answer to score as wrong, but an outcome of its own, with the budget and the reasoning it used.
+ */
+function budgetExhausted(
+  model: LanguageModel,
+  planned: PlannedRequest,
+  result: GenerateResult,
+): ProviderError | undefined {
+  if (planned.logLikelihood || result.finishReason !== 'length' || result.text.trim() !== '')
+    return undefined;
+  const { maxTokens, reasoningAllowanceTokens } = planned.request.parameters;
+  const reasoning = result.usage.reasoningTokens;
+  const budget =
+    maxTokens === undefined
+      ? "the server's token budget"
+      : `the token budget (${maxTokens}${reasoningAllowanceTokens ? ` + ${reasoningAllowanceTokens} for reasoning` : ''})`;
+  return new ProviderError({
+    provider: model.identity.provider,
+    message: `${budget} ran out before any answer text${reasoning === undefined ? '' : ` (${reasoning} reasoning tokens)`}; raise --max-tokens or --reasoning-allowance`,
+    isRetryable: false,
+    kind: 'budget-exhausted',
+  });
+}
+
+/**
  * Executes a plan of requests against a model with bounded concurrency, the response cache, per-attempt
  * timeouts and retries (exponential backoff with full jitter, honouring Retry-After) for errors whose
  * `isRetryable` is true; other errors fail the request at once. Each planned request fails or succeeds on its
@@ -157,6 +182,9 @@ export async function runRequests(options: RunRequestsOptions): Promise<RunReque
       attempts: outcome.attempts,
       ...(outcome.response ? { usage: outcome.response.usage } : {}),
       ...(outcome.error ? { errorMessage: outcome.error.message } : {}),
+      ...(outcome.error instanceof ProviderError && outcome.error.kind
+        ? { errorKind: outcome.error.kind }
+        : {}),
     });
   }
 
@@ -219,7 +247,16 @@ export async function runRequests(options: RunRequestsOptions): Promise<RunReque
         }
         continue;
       }
-      permit?.release({ type: 'ok', usage: result.usage });
+      permit?.release({
+        type: 'ok',
+        usage: result.usage,
+        ...(result.rateLimit ? { rateLimit: result.rateLimit } : {}),
+      });
+      const exhausted = budgetExhausted(model, planned, result);
+      if (exhausted) {
+        deliver({ planned, error: exhausted, cached: false, attempts: attempt });
+        return;
+      }
       deliver({ planned, response: toModelResponse(result), cached: false, attempts: attempt });
       return;
     }

@@ -1,4 +1,4 @@
-import type { Usage } from '../spec/index.ts';
+import type { ProviderErrorKind, Usage } from '../spec/index.ts';
 
 /**
  * Progress of `runRequests`, one event at a time:
@@ -33,4 +33,6 @@ export type RunnerEvent =
       readonly attempts: number;
       readonly usage?: Usage;
       readonly errorMessage?: string;
+      /** The final error's ProviderErrorKind, when it has one (a prompt too long, no quota …). */
+      readonly errorKind?: ProviderErrorKind;
     };

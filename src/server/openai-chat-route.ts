@@ -78,6 +78,11 @@ export async function serveChatCompletion(
       response.write(
         chunk([{ index: 0, delta: { content: part.text }, logprobs: null, finish_reason: null }]),
       );
+    } else if (part.type === 'reasoning-delta') {
+      // vLLM's field for reasoning streamed apart from the answer.
+      response.write(
+        chunk([{ index: 0, delta: { reasoning_content: part.text }, logprobs: null, finish_reason: null }]),
+      );
     } else if (part.type === 'finish') {
       const finishReason = openAIFinishReasons[part.finishReason];
       response.write(chunk([{ index: 0, delta: {}, logprobs: null, finish_reason: finishReason }]));

@@ -23,26 +23,63 @@ export class InputError extends ParityError {
   }
 }
 
+/**
+ * What a provider error means beyond its status, where that changes what the runner does:
+ * - `context-length`: the prompt (plus the output budget) does not fit the model's context. Never retried;
+ *   the item fails on its own and the run goes on.
+ * - `insufficient-quota`: the account is out of credit or over its billing limit (OpenAI's 429
+ *   `insufficient_quota`). Never retried; the run stops at once.
+ * - `budget-exhausted`: the output budget ran out before any answer text (a reasoning model thought past
+ *   it). Never retried; the item is recorded as that, not as a wrong answer.
+ */
+export type ProviderErrorKind = 'context-length' | 'insufficient-quota' | 'budget-exhausted';
+
+/**
+ * What a server said about its rate limits in `x-ratelimit-*` headers (OpenAI, Groq, Together, …), on a
+ * success or a refusal. Every field is undefined when the header was absent or unreadable.
+ */
+export interface RateLimitState {
+  readonly limitRequests?: number;
+  readonly limitTokens?: number;
+  readonly remainingRequests?: number;
+  readonly remainingTokens?: number;
+  /** Milliseconds until the request budget is full again. */
+  readonly resetRequestsMs?: number;
+  /** Milliseconds until the token budget is full again. */
+  readonly resetTokensMs?: number;
+}
+
 /** A provider call failed. `isRetryable` tells the runner whether another attempt may succeed. */
 export class ProviderError extends ParityError {
   readonly provider: string;
   readonly statusCode: number | undefined;
   readonly isRetryable: boolean;
-  /** Seconds the server asked us to wait (Retry-After), when it said so. */
+  /** Milliseconds the server asked us to wait (Retry-After), when it said so. */
   readonly retryAfterMs: number | undefined;
+  /** Set when the error means something the runner treats apart (see ProviderErrorKind). */
+  readonly kind: ProviderErrorKind | undefined;
+  /** The server's `x-ratelimit-*` headers on this answer, when it sent any. */
+  readonly rateLimit: RateLimitState | undefined;
   constructor(options: {
     provider: string;
     message: string;
     statusCode?: number;
     isRetryable: boolean;
     retryAfterMs?: number;
+    kind?: ProviderErrorKind;
+    rateLimit?: RateLimitState;
     cause?: unknown;
   }) {
-    super(`${options.provider}: ${options.message}`, { exitCode: 1, cause: options.cause });
+    super(`${options.provider}: ${options.message}`, {
+      exitCode: options.kind === 'insufficient-quota' ? 2 : 1,
+      cause: options.cause,
+    });
     this.provider = options.provider;
     this.statusCode = options.statusCode;
     this.isRetryable = options.isRetryable;
     this.retryAfterMs = options.retryAfterMs;
+    this.kind = options.kind;
+    this.rateLimit = options.rateLimit;
   }
 }
 

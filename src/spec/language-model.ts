@@ -1,3 +1,5 @@
+import type { RateLimitState } from './errors.ts';
+
 export type ChatRole = 'system' | 'user' | 'assistant';
 
 export interface ChatMessage {
@@ -61,6 +63,11 @@ export type FinishReason =
 export interface Timing {
   /** Milliseconds from sending the request to the first non-empty text chunk; undefined when nothing streamed. */
   readonly ttftMs?: number;
+  /**
+   * Milliseconds from sending the request to the first non-empty reasoning chunk (a reasoning model's
+   * thinking, streamed apart from the answer); undefined when none streamed.
+   */
+  readonly reasoningTtftMs?: number;
   /** Milliseconds from sending the request to the end of the response. */
   readonly totalMs: number;
 }
@@ -78,6 +85,10 @@ export interface GenerateResult {
   readonly chunks?: readonly ChunkTiming[];
   /** The request and response as exchanged with the server, for the run store. */
   readonly raw?: RawExchange;
+  /** The server's `x-ratelimit-*` headers on this response, when it sent any (for pacing). */
+  readonly rateLimit?: RateLimitState;
+  /** Characters of reasoning text the model streamed apart from the answer (not part of `text`). */
+  readonly reasoningCharacters?: number;
 }
 
 export interface CallOptions {
@@ -119,6 +130,8 @@ export interface LanguageModel {
  */
 export type StreamPart =
   | { readonly type: 'text-delta'; readonly text: string; readonly atMs: number }
+  /** Reasoning text streamed apart from the answer (`reasoning_content`, thinking blocks); never in `text`. */
+  | { readonly type: 'reasoning-delta'; readonly text: string; readonly atMs: number }
   | {
       readonly type: 'finish';
       readonly finishReason: FinishReason;
@@ -126,6 +139,7 @@ export type StreamPart =
       readonly atMs: number;
       readonly responseId?: string;
       readonly prefillApplied: boolean;
+      readonly rateLimit?: RateLimitState;
     }
   | { readonly type: 'error'; readonly error: Error; readonly atMs: number };
 
@@ -177,6 +191,12 @@ export interface ModelCapabilities {
   readonly prefill?: boolean;
   /** A thinking budget is accepted (`reasoningAllowanceTokens`). */
   readonly thinking?: boolean;
+  /** The model thinks before answering (reasoning tokens or reasoning text seen, or a reasoning family). */
+  readonly reasoning?: boolean;
+  /** The parameters the endpoint refused and parity now leaves out or renames (e.g. `temperature`, `stop`). */
+  readonly adaptations?: readonly string[];
+  /** Generation goes through OpenAI's Responses API (`/v1/responses`) because chat completions refused the model. */
+  readonly responsesApi?: boolean;
   /** One line per capability that was found missing, saying why. */
   readonly notes?: readonly string[];
 }

@@ -31,6 +31,11 @@ export interface RunConfig {
   /** `--reasoning-allowance`: tokens the model may think, added to every request. */
   readonly reasoningAllowanceTokens?: number;
   /**
+   * `--max-tokens`, `--system-prompt`, `--reasoning-effort`: generation settings that replaced the protocol's
+   * own (the protocol then differs from its published form, and the score table says so).
+   */
+  readonly generationOverrides?: GenerationOverrides;
+  /**
    * Generation parameters the protocol set that the provider's API cannot take (Anthropic fixes sampling):
    * the protocol ran with the provider's own values for these. Absent when every parameter was applied.
    */
@@ -168,4 +173,11 @@ export interface ItemOutcome {
 
 export interface StoredRun extends RunSummary {
   readonly items: readonly ItemRecord[];
+}
+
+/** Generation settings a run replaced in every request of its protocol. */
+export interface GenerationOverrides {
+  readonly maxTokens?: number;
+  readonly systemPrompt?: string;
+  readonly reasoningEffort?: string;
 }

@@ -56,6 +56,13 @@ export const runConfigSchema: z.ZodType<RunConfig> = z.object({
   temperature: z.number().nonnegative().optional(),
   topP: z.number().positive().optional(),
   reasoningAllowanceTokens: z.number().int().nonnegative().optional(),
+  generationOverrides: z
+    .object({
+      maxTokens: z.number().int().positive().optional(),
+      systemPrompt: z.string().optional(),
+      reasoningEffort: z.string().optional(),
+    })
+    .optional(),
   providerFixed: z.array(z.string()).optional(),
   execTimeoutMs: z.number().positive().optional(),
   importedFrom: z.string().optional(),

@@ -49,6 +49,8 @@ export interface ServerReply {
   readonly status?: number;
   /** Error body. Default `{ error: { message: 'error <status>', type: 'server_error' } }`. */
   readonly errorBody?: unknown;
+  /** Error body sent as is with `text/plain` (TGI's and axum's plain-text 422), instead of `errorBody`. */
+  readonly rawErrorBody?: string;
   /** Extra response headers, e.g. `{ 'retry-after': '2' }`. */
   readonly headers?: Readonly<Record<string, string>>;
   /** Destroy the socket: before any response ('before-headers', also `true`) or after the first chunk. */
@@ -180,6 +182,11 @@ async function sendReply(response: ServerResponse, body: ChatRequestBody, reply:
     return;
   }
   const status = reply.status ?? 200;
+  if (status >= 400 && reply.rawErrorBody !== undefined) {
+    response.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', ...reply.headers });
+    response.end(reply.rawErrorBody);
+    return;
+  }
   if (status >= 400) {
     const errorBody = reply.errorBody ?? { error: { message: `error ${status}`, type: 'server_error' } };
     sendError(response, status, errorBody, { ...reply.headers });

@@ -33,6 +33,11 @@ export type ReplayScenario =
   | { readonly type: 'truncated' }
   /** A chunk that is not JSON in the middle of the stream. */
   | { readonly type: 'malformed' }
+  /**
+   * OpenAI streams: a chunk that is JSON but not a chunk (`choices` is not an array) in the middle of the
+   * stream, as a proxy that mangles a body sends; other APIs and plain responses: as `malformed`.
+   */
+  | { readonly type: 'mangled' }
   /** The socket is destroyed before any response. */
   | { readonly type: 'reset' };
 
@@ -341,8 +346,9 @@ async function reply(
     if (scenario.type !== 'text') {
       // Plain responses: cut or broken bodies.
       response.writeHead(200, { 'content-type': 'application/json' });
-      if (scenario.type === 'malformed') response.end('{"id": "broken", "choices": [');
-      else if (scenario.type === 'truncated') response.end(JSON.stringify(json).slice(0, 20));
+      if (scenario.type === 'malformed' || scenario.type === 'mangled') {
+        response.end('{"id": "broken", "choices": [');
+      } else if (scenario.type === 'truncated') response.end(JSON.stringify(json).slice(0, 20));
       else {
         response.write(JSON.stringify(json).slice(0, 20));
         await wait(5);
@@ -362,7 +368,13 @@ async function reply(
     return;
   }
   response.write(frames.slice(0, firstTextFrame).join(''));
-  if (scenario.type === 'malformed') {
+  if (scenario.type === 'mangled' && request.api.startsWith('openai')) {
+    response.end(
+      `data: {"id":"mangled","object":"chat.completion.chunk","choices":"garbled"}\n\n${frames.slice(firstTextFrame).join('')}${end}`,
+    );
+    return;
+  }
+  if (scenario.type === 'malformed' || scenario.type === 'mangled') {
     const event = request.api === 'anthropic' ? 'event: content_block_delta\n' : '';
     response.end(
       `${event}data: {"choices": [{"delta": {"content": "x"\n\n${frames.slice(firstTextFrame).join('')}${end}`,

@@ -7,12 +7,15 @@ import { formatScoreTable } from '../../report/format-score-table.ts';
 import { runFingerprints } from '../../datasets/item-fingerprint.ts';
 import type {
   Benchmark,
+  GenerationOverrides,
   GenerationParameters,
   LanguageModel,
   Protocol,
   RunConfig,
 } from '../../spec/index.ts';
 import { InputError } from '../../spec/index.ts';
+import { tokenTotalsLine } from '../run-token-usage.ts';
+import { parseGenerationOverrides, type GenerationOverrideFlags } from '../generation-overrides.ts';
 import type { CliIo } from '../cli-io.ts';
 import { evaluateBenchmark } from '../evaluate-benchmark.ts';
 import { modelFromSpec } from '../model-from-spec.ts';
@@ -51,7 +54,13 @@ import {
 } from '../judge-options.ts';
 
 export interface EvalFlags
-  extends CodeExecutionFlags, SamplingFlags, StopWhenDecidedFlags, JudgeFlags, RequestLimitFlags {
+  extends
+    CodeExecutionFlags,
+    SamplingFlags,
+    StopWhenDecidedFlags,
+    JudgeFlags,
+    RequestLimitFlags,
+    GenerationOverrideFlags {
   readonly model: string;
   readonly bench: string;
   readonly protocol?: string;
@@ -110,6 +119,7 @@ export async function evalCommand(flags: EvalFlags, io: CliIo): Promise<number> 
   const threads = parseWholeNumber('--threads', flags.threads);
   const limits = parseRequestLimitFlags(flags);
   const sampling = parseSamplingFlags(flags);
+  const generationOverrides = parseGenerationOverrides(flags);
   const directory = dataDir(io, flags.dataDir);
   const source = cliDatasetSource(io, {
     directory: directory,
@@ -181,6 +191,7 @@ export async function evalCommand(flags: EvalFlags, io: CliIo): Promise<number> 
                 : undefined,
             ),
             execTimeoutMs: executor?.timeoutMs,
+            generationOverrides,
             judge: protocol.needsJudge ? judge : undefined,
           }),
         ),
@@ -204,6 +215,7 @@ export async function evalCommand(flags: EvalFlags, io: CliIo): Promise<number> 
           timeoutMs,
           useCache: flags.cache,
           ...sampling,
+          ...(generationOverrides ? { generationOverrides } : {}),
           ...(executor ? { executor } : {}),
           ...(sequential ? { sequential: sequential.monitor } : {}),
           ...(judge && protocol.needsJudge ? { judge: { model: judge.model, repeats: judge.repeats } } : {}),
@@ -224,7 +236,21 @@ export async function evalCommand(flags: EvalFlags, io: CliIo): Promise<number> 
   }
   await printResults(io, results, flags.json);
   for (const note of notes) io.stdout(`${note}\n`);
-  return 0;
+  return exitCodeForItemErrors(io, results);
+}
+
+/** Exit code when runs finished but some items ended as errors (stored with their cause). */
+export const itemErrorsExitCode = 4;
+
+/** 0, or `itemErrorsExitCode` with one line per run that has items stored as errors. */
+export function exitCodeForItemErrors(io: CliIo, results: readonly RunScores[]): number {
+  const failing = results.filter((result) => result.errors > 0);
+  for (const result of failing) {
+    io.stderr(
+      `run ${result.run.runId}: ${result.errors} of ${result.run.items.length} items ended as errors (see 'parity show ${result.run.runId} --items'); 'parity resume ${result.run.runId}' retries them\n`,
+    );
+  }
+  return failing.length > 0 ? itemErrorsExitCode : 0;
 }
 
 /** The sampling flags the user gave, as generation parameters (samples is not one). */
@@ -248,6 +274,7 @@ function runConfig(options: {
   sampling: { samples: number; temperature?: number; topP?: number; reasoningAllowanceTokens?: number };
   providerFixed: readonly string[];
   execTimeoutMs: number | undefined;
+  generationOverrides: GenerationOverrides | undefined;
   judge: OpenedJudge | undefined;
 }): RunConfig {
   return {
@@ -269,6 +296,9 @@ function runConfig(options: {
       : { reasoningAllowanceTokens: options.sampling.reasoningAllowanceTokens }),
     ...(options.providerFixed.length === 0 ? {} : { providerFixed: options.providerFixed }),
     ...(options.execTimeoutMs === undefined ? {} : { execTimeoutMs: options.execTimeoutMs }),
+    ...(options.generationOverrides === undefined
+      ? {}
+      : { generationOverrides: options.generationOverrides }),
     ...(options.judge === undefined
       ? {}
       : {
@@ -292,6 +322,11 @@ export async function printResults(
     io.stdout(`run ${result.run.runId}: ${result.run.config.protocol} v${result.protocol.version}\n`);
     const cost = runCostSummary({ modelSpec: result.run.config.modelSpec, items: result.run.items });
     if (cost) io.stdout(`  ${formatRunCost(cost)}\n`);
+    else {
+      // No list price: the token totals still say what the run used.
+      const totals = tokenTotalsLine(result.run.items);
+      if (totals) io.stdout(`  ${totals}; no price for ${result.run.config.modelSpec} in the catalog\n`);
+    }
   }
   if (jsonFile) {
     const json = { runs: results.map((result) => runJson(result, { items: false })) };

@@ -176,6 +176,9 @@ export async function resumeCommand(runId: string, flags: ResumeFlags, io: CliIo
         ...(config.reasoningAllowanceTokens === undefined
           ? {}
           : { reasoningAllowanceTokens: config.reasoningAllowanceTokens }),
+        ...(config.generationOverrides === undefined
+          ? {}
+          : { generationOverrides: config.generationOverrides }),
         ...(executor ? { executor } : {}),
         ...(judge ? { judge } : {}),
         gateFor: gates.gateFor,

@@ -3,56 +3,102 @@ import type {
   ChatCompletionCreateParamsStreaming,
   ChatCompletionMessageParam,
 } from 'openai/resources/chat/completions';
+import { ProviderError } from '../../spec/errors.ts';
 import type { GenerateRequest, LanguageModel, StreamPart } from '../../spec/language-model.ts';
 import { partsFromEvents, type EventReading } from '../shared/parts-from-events.ts';
 import { streamingModel, type StreamContext } from '../shared/streaming-model.ts';
 import type { OpenAIEndpointOptions } from './openai-client.ts';
+import type { OpenAIRequestProfile } from './openai-request-profile.ts';
 import { malformed, openAIFinishReasons, readOpenAIChunkHeader } from './openai-stream-chunks.ts';
 import { openAIStreamFields, openAIStreamingEndpoint } from './openai-stream-request.ts';
 
-export type OpenAIChatModelOptions = OpenAIEndpointOptions;
+export type OpenAIChatModelOptions = OpenAIEndpointOptions & {
+  /** What the model accepts; shared with the other models of the same endpoint and model id. */
+  readonly profile?: OpenAIRequestProfile;
+};
+
+/**
+ * Reasoning text in a chunk's delta: `reasoning_content` (vLLM's reasoning parsers, DeepSeek, llama.cpp
+ * `--reasoning-format deepseek`) or `reasoning` (Ollama, openai/openai.go `Delta.Reasoning`; newer vLLM).
+ */
+function reasoningText(delta: unknown): string | undefined {
+  if (!delta || typeof delta !== 'object') return undefined;
+  const record = delta as Record<string, unknown>;
+  for (const value of [record.reasoning_content, record.reasoning]) {
+    if (typeof value === 'string' && value !== '') return value;
+  }
+  return undefined;
+}
 
 /**
  * A LanguageModel over an OpenAI-compatible chat-completions endpoint, through the official SDK with its
  * retries off (the runner retries). Always streams, to measure time to first token and the gaps between
- * chunks. At most 4 stop strings go to the server (OpenAI's limit); all are applied client-side too, and the
- * stream is dropped once one is seen. `assistantPrefix` cannot be prefilled on chat completions, so results
- * say `prefillApplied: false`. A stream that ends without a finish reason counts as cut off (retryable).
+ * chunks. At most 4 stop strings go to the server (OpenAI's limit), none to a reasoning model; all are
+ * applied client-side too. Reasoning text (`reasoning_content`/`reasoning`) streams as `reasoning-delta`
+ * parts and marks the model as a reasoning model. `assistantPrefix` cannot be prefilled on chat completions,
+ * so results say `prefillApplied: false`. A stream that ends without a finish reason counts as cut off
+ * (retryable); so does a chunk of the wrong shape after good ones (a mangled stream).
  */
 export function createOpenAIChatModel(options: OpenAIChatModelOptions): LanguageModel {
   const { provider, baseUrl, client, opener, streaming } = openAIStreamingEndpoint(options);
+  const { profile } = opener;
 
   async function* streamParts(request: GenerateRequest, context: StreamContext): AsyncGenerator<StreamPart> {
-    const stream = await opener.open({
-      body: (fields): ChatCompletionCreateParamsStreaming => ({
-        model: options.modelId,
-        messages: request.messages.map((message) => ({
-          role: message.role,
-          content: message.content,
-        })) as ChatCompletionMessageParam[],
-        ...openAIStreamFields(request.parameters, fields),
-      }),
+    const { stream, rateLimit } = await opener.open({
+      body: (fields) =>
+        ({
+          model: options.modelId,
+          messages: request.messages.map((message) => ({
+            role: message.role,
+            content: message.content,
+          })) as ChatCompletionMessageParam[],
+          ...openAIStreamFields(request.parameters, fields),
+        }) as ChatCompletionCreateParamsStreaming,
       create: (body, requestOptions) => client.chat.completions.create(body, requestOptions),
       context,
     });
+    // What this request was sent with (a concurrent one may have changed the profile since).
+    const sent = (context.exchange.request ?? {}) as Record<string, unknown>;
+    const sentStop = Array.isArray(sent.stop);
+    const sentBudget = sent.max_tokens ?? sent.max_completion_tokens;
+    // Only the answer budget went out, and not because the caller asked for no thinking budget.
+    const sentAnswerBudgetOnly =
+      sentBudget !== undefined &&
+      sentBudget === request.parameters.maxTokens &&
+      request.parameters.reasoningAllowanceTokens === undefined;
     let sawChoice = false;
+    let sawChunk = false;
+    let sawReasoning = false;
+    let sawContent = false;
+    let finishReason: string | null | undefined;
+    const shapeError = (field: string) =>
+      // After good chunks, a chunk of the wrong shape is a mangled stream: another attempt may be whole.
+      malformed({ provider, field, baseUrl, isRetryable: sawChunk });
     const read = (chunk: ChatCompletionChunk): EventReading => {
-      if (!chunk || typeof chunk !== 'object')
-        throw malformed({ provider, field: 'chunk is not an object', baseUrl });
+      if (!chunk || typeof chunk !== 'object') throw shapeError('chunk is not an object');
       const choices = chunk.choices as ChatCompletionChunk['choices'] | undefined;
-      if (!Array.isArray(choices))
-        throw malformed({ provider, field: 'chunk without a "choices" array', baseUrl });
+      if (!Array.isArray(choices)) throw shapeError('chunk without a "choices" array');
       const header = readOpenAIChunkHeader(chunk);
+      if ((header.usage?.reasoningTokens ?? 0) > 0) profile.learnReasoning();
+      sawChunk = true;
       const choice = choices[0];
       if (choice === undefined) return header;
       sawChoice = true;
       const content: unknown = choice.delta?.content;
       if (content !== undefined && content !== null && typeof content !== 'string') {
-        throw malformed({ provider, field: '"choices[0].delta.content" is not a string', baseUrl });
+        throw shapeError('"choices[0].delta.content" is not a string');
       }
+      const reasoning = reasoningText(choice.delta);
+      if (reasoning !== undefined) {
+        sawReasoning = true;
+        profile.learnReasoning();
+      }
+      if (typeof content === 'string' && content !== '') sawContent = true;
+      if (choice.finish_reason) finishReason = choice.finish_reason;
       return {
         ...header,
         texts: typeof content === 'string' ? [content] : undefined,
+        reasoningTexts: reasoning === undefined ? undefined : [reasoning],
         finishReason: choice.finish_reason,
       };
     };
@@ -63,10 +109,31 @@ export function createOpenAIChatModel(options: OpenAIChatModelOptions): Language
       read,
       checkComplete: () => {
         if (!sawChoice) throw malformed({ provider, field: 'response has no "choices"', baseUrl });
+        if (sawReasoning && !sawContent && sentStop && finishReason === 'stop') {
+          // vLLM matches stop strings inside the reasoning text (its open issues): the answer never came.
+          // From now on stop strings are applied on our side only; this request is sent again.
+          throw new ProviderError({
+            provider,
+            message: `${baseUrl} ended the answer at a stop string inside the model's reasoning; sending again with stop strings applied by parity`,
+            isRetryable: true,
+            retryAfterMs: 0,
+          });
+        }
+        if (sawReasoning && !sawContent && sentAnswerBudgetOnly && finishReason === 'length') {
+          // The first sign that the model reasons: it thought through the visible-answer budget. From now on
+          // it gets the reasoning allowance on top; this request is sent again.
+          throw new ProviderError({
+            provider,
+            message: `${baseUrl} spent the answer budget on the model's reasoning; sending again with a reasoning allowance`,
+            isRetryable: true,
+            retryAfterMs: 0,
+          });
+        }
       },
       finishReasons: openAIFinishReasons,
       stopSequenceReason: 'stop',
       prefillApplied: false,
+      rateLimit,
     });
   }
 

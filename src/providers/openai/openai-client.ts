@@ -1,5 +1,6 @@
 import OpenAI from 'openai';
 import { createNodeHttpFetch } from '../shared/node-http-fetch.ts';
+import { withNestedErrorBodies } from './error-body-fetch.ts';
 
 export interface OpenAIEndpointOptions {
   /** Base URL of the API including the version path, e.g. https://api.openai.com/v1. */
@@ -35,6 +36,6 @@ export function createOpenAIClient(options: OpenAIEndpointOptions): OpenAI {
     webhookSecret: null,
     logLevel: 'off',
     maxRetries: 0,
-    fetch: options.fetch ?? sharedNodeHttpFetch(),
+    fetch: withNestedErrorBodies(options.fetch ?? sharedNodeHttpFetch()),
   });
 }

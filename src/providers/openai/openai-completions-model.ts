@@ -3,6 +3,7 @@ import type { GenerateRequest, LanguageModel, StreamPart } from '../../spec/lang
 import { partsFromEvents } from '../shared/parts-from-events.ts';
 import { streamingModel, type StreamContext } from '../shared/streaming-model.ts';
 import type { OpenAIEndpointOptions } from './openai-client.ts';
+import type { OpenAIRequestProfile } from './openai-request-profile.ts';
 import { createOpenAILogLikelihood } from './openai-log-likelihood.ts';
 import { malformed, openAIFinishReasons, readOpenAIChunkHeader } from './openai-stream-chunks.ts';
 import { openAIStreamFields, openAIStreamingEndpoint } from './openai-stream-request.ts';
@@ -14,11 +15,13 @@ import { renderPrompt } from './render-prompt.ts';
  * (`prefillApplied: true`, `text` is the continuation). Streams like the chat model; log-likelihoods through
  * `echo` + `logprobs`.
  */
-export function createOpenAICompletionsModel(options: OpenAIEndpointOptions): LanguageModel {
+export function createOpenAICompletionsModel(
+  options: OpenAIEndpointOptions & { readonly profile?: OpenAIRequestProfile },
+): LanguageModel {
   const { provider, baseUrl, client, opener, streaming } = openAIStreamingEndpoint(options);
 
   async function* streamParts(request: GenerateRequest, context: StreamContext): AsyncGenerator<StreamPart> {
-    const stream = await opener.open({
+    const { stream, rateLimit } = await opener.open({
       body: (fields): CompletionCreateParamsStreaming => ({
         model: options.modelId,
         prompt: renderPrompt(request),
@@ -27,14 +30,22 @@ export function createOpenAICompletionsModel(options: OpenAIEndpointOptions): La
       create: (body, requestOptions) => client.completions.create(body, requestOptions),
       context,
     });
+    let sawChunk = false;
     yield* partsFromEvents({
       events: stream as AsyncIterable<Completion>,
       context,
       stop: request.parameters.stop,
       read: (chunk) => {
         if (!chunk || !Array.isArray(chunk.choices)) {
-          throw malformed({ provider, field: 'chunk without a "choices" array', baseUrl });
+          // After good chunks, a chunk of the wrong shape is a mangled stream: another attempt may be whole.
+          throw malformed({
+            provider,
+            field: 'chunk without a "choices" array',
+            baseUrl,
+            isRetryable: sawChunk,
+          });
         }
+        sawChunk = true;
         const header = readOpenAIChunkHeader(chunk);
         const choice = chunk.choices[0];
         if (choice === undefined) return header;
@@ -44,6 +55,7 @@ export function createOpenAICompletionsModel(options: OpenAIEndpointOptions): La
       finishReasons: openAIFinishReasons,
       stopSequenceReason: 'stop',
       prefillApplied: Boolean(request.assistantPrefix),
+      rateLimit,
     });
   }
 

@@ -1,10 +1,33 @@
 import { APIConnectionError, APIError, OpenAIError } from 'openai';
 import { ProviderError } from '../../spec/errors.ts';
-import { cleanProviderMessage, httpProviderError } from '../shared/provider-error-mapping.ts';
+import {
+  cleanProviderMessage,
+  httpProviderError,
+  isRetryableStatus,
+  providerErrorKind,
+} from '../shared/provider-error-mapping.ts';
 
-/** The server's own error message from an OpenAI-style error body (`{ error: { message } }` or `{ message }`). */
+/** The HTTP status an in-stream error event stands for, when it names one. */
+function streamErrorStatus(body: unknown): number | undefined {
+  if (!body || typeof body !== 'object') return undefined;
+  const record = body as Record<string, unknown>;
+  for (const value of [record.http_status_code, record.code, record.status]) {
+    if (typeof value === 'number' && Number.isInteger(value) && value >= 400 && value < 600) return value;
+  }
+  return undefined;
+}
+
+/**
+ * The server's own error message from an OpenAI-style error body (`{ error: { message } }` or `{ message }`),
+ * TGI's `{ error: "…" }`, or a body that was not JSON at all (TGI's and axum's plain-text 422s, proxies'
+ * HTML pages), which the SDK keeps only in its message after the status.
+ */
 function serverMessage(error: APIError): string | undefined {
   const body: unknown = error.error;
+  if (body === undefined || body === null) {
+    const text = error.message.replace(/^\d{3}\s+/, '');
+    return text === '' || /status code \(no body\)$/.test(text) ? undefined : text;
+  }
   if (typeof body === 'string') return body;
   if (body && typeof body === 'object') {
     const record = body as Record<string, unknown>;
@@ -54,11 +77,18 @@ export function toProviderError(
   if (error instanceof APIError) {
     const message = serverMessage(error);
     if (error.status === undefined) {
-      // An `error` event inside a stream that had started fine: treat it like a server-side failure.
+      // An `error` event inside a stream that had started fine. TGI says which status it stands for
+      // (router/src/infer/mod.rs `into_openai_event`: `http_status_code`), vLLM puts it in `code`
+      // (serving_engine.py `create_streaming_error_response`); without one it is a server-side failure.
+      const status = streamErrorStatus(error.error);
+      const text = `${message ?? ''} ${String(error.code ?? '')} ${String(error.type ?? '')}`;
+      const kind = providerErrorKind({ status, text });
       return new ProviderError({
         provider,
         message: clean(`stream error from ${options.baseUrl}: ${message ?? 'no message'}`),
-        isRetryable: true,
+        isRetryable: kind === undefined && (status === undefined || isRetryableStatus(status)),
+        ...(status === undefined ? {} : { statusCode: status }),
+        ...(kind ? { kind } : {}),
         cause: error,
       });
     }
@@ -67,6 +97,7 @@ export function toProviderError(
       status: error.status,
       serverMessage: message,
       headers: error.headers,
+      codes: [error.code, error.type],
     });
   }
   if (error instanceof SyntaxError) {

@@ -1,4 +1,5 @@
-import type { LanguageModel } from '../../spec/language-model.ts';
+import type { LanguageModel, StreamPart } from '../../spec/language-model.ts';
+import { ProviderError } from '../../spec/errors.ts';
 import { createOpenAIChatModel } from './openai-chat-model.ts';
 import { displayUrl } from '../shared/display-url.ts';
 import { createOpenAIClient, type OpenAIEndpointOptions } from './openai-client.ts';
@@ -6,21 +7,78 @@ import { toProviderError } from './openai-error.ts';
 import { createOpenAICompletionsModel } from './openai-completions-model.ts';
 import { createOpenAILogLikelihood } from './openai-log-likelihood.ts';
 import { probeOpenAIEndpoint } from './openai-probe.ts';
+import { isResponsesOnlyModel, OpenAIRequestProfile } from './openai-request-profile.ts';
+import { createOpenAIResponsesModel } from './openai-responses-model.ts';
+
+/** Whether chat completions refused the model because it is served only by `/v1/responses`. */
+export function isResponsesOnlyRefusal(error: unknown): boolean {
+  return (
+    error instanceof ProviderError &&
+    (error.statusCode === 404 || error.statusCode === 400) &&
+    /v1\/responses|responses api/i.test(error.message)
+  );
+}
 
 /**
- * An OpenAI-compatible endpoint: generation through chat completions (`api: 'chat'`, the default) or the
- * legacy `/v1/completions` (`api: 'completions'`); log-likelihoods through `/v1/completions` with echo and
- * logprobs either way; `probe` finds out which of these the server really supports.
+ * Chat completions, moving to the Responses API for good when the server says the model is served only there
+ * ("This model is only supported in v1/responses and not in v1/chat/completions"), or at once for the
+ * families known to be (o1-pro, o3-pro, gpt-5-pro, codex …).
+ */
+function chatOrResponses(chat: LanguageModel, responses: LanguageModel, startWithResponses: boolean) {
+  let current = startWithResponses ? responses : chat;
+  return {
+    usesResponses: () => current === responses,
+    model: {
+      identity: chat.identity,
+      async generate(request, callOptions) {
+        const model = current;
+        try {
+          return await model.generate(request, callOptions);
+        } catch (error) {
+          if (model !== chat || !isResponsesOnlyRefusal(error)) throw error;
+          current = responses;
+          return await responses.generate(request, callOptions);
+        }
+      },
+      async *stream(request, callOptions): AsyncGenerator<StreamPart> {
+        const model = current;
+        for await (const part of model.stream?.(request, callOptions) ?? []) {
+          if (part.type === 'error' && model === chat && isResponsesOnlyRefusal(part.error)) {
+            current = responses;
+            yield* responses.stream?.(request, callOptions) ?? [];
+            return;
+          }
+          yield part;
+        }
+      },
+      close: async () => undefined,
+    } satisfies LanguageModel,
+  };
+}
+
+/**
+ * An OpenAI-compatible endpoint: generation through chat completions (`api: 'chat'`, the default, moving to
+ * the Responses API for models served only there), the Responses API (`api: 'responses'`) or the legacy
+ * `/v1/completions` (`api: 'completions'`); log-likelihoods through `/v1/completions` with echo and logprobs
+ * either way; `probe` finds out which of these the server really supports and what the model accepts.
  */
 export function createOpenAIModel(
-  options: OpenAIEndpointOptions & { readonly api?: 'chat' | 'completions' },
+  options: OpenAIEndpointOptions & { readonly api?: 'chat' | 'completions' | 'responses' },
 ): LanguageModel {
   const provider = options.provider ?? 'openai';
   const client = createOpenAIClient(options);
+  // One profile per model: what a 400 taught one endpoint holds for the others.
+  const profile = new OpenAIRequestProfile({ modelId: options.modelId, provider });
+  const chat = createOpenAIChatModel({ ...options, profile });
+  const responses = createOpenAIResponsesModel({ ...options, profile });
+  const switching = chatOrResponses(
+    chat,
+    responses,
+    options.api === 'responses' || (options.api !== 'completions' && isResponsesOnlyModel(options.modelId)),
+  );
   const generator =
-    options.api === 'completions' ? createOpenAICompletionsModel(options) : createOpenAIChatModel(options);
+    options.api === 'completions' ? createOpenAICompletionsModel({ ...options, profile }) : switching.model;
   const logLikelihood = createOpenAILogLikelihood({ ...options, provider, client });
-  const chatModel = options.api === 'completions' ? createOpenAIChatModel(options) : generator;
   return {
     ...generator,
     logLikelihood,
@@ -28,9 +86,11 @@ export function createOpenAIModel(
       probeOpenAIEndpoint({
         client,
         modelId: options.modelId,
-        chatModel,
+        chatModel: switching.model,
         logLikelihood,
         callOptions,
+        profile,
+        usesResponses: switching.usesResponses,
         toError: (error) =>
           toProviderError(error, { baseUrl: displayUrl(options.baseUrl), apiKey: options.apiKey, provider }),
       }),

@@ -7,6 +7,7 @@ import type {
   ModelCapabilities,
 } from '../../spec/language-model.ts';
 import { startCallDeadline } from '../shared/call-deadline.ts';
+import type { OpenAIRequestProfile } from './openai-request-profile.ts';
 
 /** Why a probe request failed, in one short line (status and the server's message, never a key). */
 function reason(error: unknown): string {
@@ -29,6 +30,10 @@ export async function probeOpenAIEndpoint(options: {
     options: CallOptions,
   ) => Promise<LogLikelihoodResult>;
   readonly callOptions: CallOptions;
+  /** What the model accepts, learned from the probe's own requests too. */
+  readonly profile: OpenAIRequestProfile;
+  /** Whether generation has moved to the Responses API. */
+  readonly usesResponses: () => boolean;
   /** Maps SDK errors to one-line, key-free ProviderErrors. */
   readonly toError: (error: unknown) => Error;
 }): Promise<ModelCapabilities> {
@@ -49,11 +54,15 @@ export async function probeOpenAIEndpoint(options: {
   try {
     let streamedUsage = false;
     const chat = await attempt('chat', async () => {
+      // 16 tokens: the Responses API's minimum; no reasoning allowance, a short answer is enough here.
       const result = await options.chatModel.generate(
-        { messages: user, parameters: { maxTokens: 1, temperature: 0 } },
+        { messages: user, parameters: { maxTokens: 16, temperature: 0, reasoningAllowanceTokens: 0 } },
         callOptions,
       );
       streamedUsage = result.usage.inputTokens !== undefined || result.usage.outputTokens !== undefined;
+      if ((result.reasoningCharacters ?? 0) > 0 || (result.usage.reasoningTokens ?? 0) > 0) {
+        options.profile.learnReasoning();
+      }
     });
     if (chat && !streamedUsage) notes.push('streamed usage: the stream carried no usage');
     const completions = await attempt('completions', () =>
@@ -64,12 +73,15 @@ export async function probeOpenAIEndpoint(options: {
       (await attempt('echo+logprobs', () =>
         options.logLikelihood({ context: 'The sky is', continuations: [' blue'] }, callOptions),
       ));
+    const { profile } = options;
+    const oneToken = profile.tokenField === 'max_tokens' ? { max_tokens: 1 } : { max_completion_tokens: 16 };
+    const usesResponses = options.usesResponses();
     const jsonSchemaOutput = await attempt('json-schema output', () =>
       client.chat.completions.create(
         {
           model: modelId,
           messages: user,
-          max_tokens: 1,
+          ...oneToken,
           response_format: {
             type: 'json_schema',
             json_schema: {
@@ -81,13 +93,29 @@ export async function probeOpenAIEndpoint(options: {
         requestOptions,
       ),
     );
-    const seed = await attempt('seed', () =>
-      client.chat.completions.create(
-        { model: modelId, messages: user, max_tokens: 1, seed: 1 },
-        requestOptions,
-      ),
-    );
-    return { chat, completions, logLikelihood, streamedUsage, jsonSchemaOutput, seed, notes };
+    const seed =
+      profile.sendsSeed &&
+      !usesResponses &&
+      (await attempt('seed', () =>
+        client.chat.completions.create(
+          { model: modelId, messages: user, ...oneToken, seed: 1 },
+          requestOptions,
+        ),
+      ));
+    if (usesResponses) notes.push('chat: served only by the Responses API (/v1/responses): parity uses it');
+    for (const adaptation of profile.adaptations) notes.push(`adapted: ${adaptation}`);
+    return {
+      chat,
+      completions,
+      logLikelihood,
+      streamedUsage,
+      jsonSchemaOutput,
+      seed,
+      reasoning: profile.reasoning,
+      adaptations: [...profile.adaptations],
+      responsesApi: usesResponses,
+      notes,
+    };
   } finally {
     deadline.dispose();
   }

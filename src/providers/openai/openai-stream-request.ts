@@ -1,58 +1,100 @@
 import type { GenerationParameters } from '../../spec/language-model.ts';
+import type { RateLimitState } from '../../spec/errors.ts';
 import { definedFields } from '../shared/defined-fields.ts';
+import { parseRateLimitHeaders } from '../shared/rate-limit-headers.ts';
 import { splitStopSequences } from '../shared/stop-sequences.ts';
 import { displayUrl } from '../shared/display-url.ts';
 import type { StreamContext, StreamingModelParts } from '../shared/streaming-model.ts';
 import { createOpenAIClient, type OpenAIEndpointOptions } from './openai-client.ts';
 import { rejectsStreamOptions, toProviderError } from './openai-error.ts';
+import { defaultReasoningAllowanceTokens, OpenAIRequestProfile } from './openai-request-profile.ts';
 
 /** OpenAI's API takes at most this many stop strings; the rest are applied on our side. */
 export const openAIStopLimit = 4;
 
 /**
- * The body fields both OpenAI streaming endpoints (chat and legacy completions) share: `stream_options` asking
- * for usage, then the sampling options the request sets (unset ones are left out), the first 4 stop strings.
+ * The token budget sent for a request: the visible-answer budget, plus the reasoning allowance for a reasoning
+ * model (whose budget counts its thinking too). Undefined when the request sets none.
  */
-export function openAIStreamFields(parameters: GenerationParameters, options: { includeUsage: boolean }) {
+export function tokenBudget(
+  parameters: GenerationParameters,
+  profile: OpenAIRequestProfile,
+): number | undefined {
+  if (parameters.maxTokens === undefined) return undefined;
+  if (!profile.reasoning) return parameters.maxTokens;
+  return parameters.maxTokens + (parameters.reasoningAllowanceTokens ?? defaultReasoningAllowanceTokens);
+}
+
+/**
+ * The body fields both OpenAI streaming endpoints (chat and legacy completions) share: `stream_options` asking
+ * for usage, then the options the request sets and the model accepts (see OpenAIRequestProfile; unset ones are
+ * left out): sampling, the token budget, the first 4 stop strings, seed, reasoning effort.
+ */
+export function openAIStreamFields(
+  parameters: GenerationParameters,
+  options: { includeUsage: boolean; profile: OpenAIRequestProfile },
+) {
+  const { profile } = options;
+  const budget = tokenBudget(parameters, profile);
   return {
     stream: true as const,
     ...(options.includeUsage ? { stream_options: { include_usage: true } } : {}),
     ...definedFields({
-      temperature: parameters.temperature,
-      top_p: parameters.topP,
-      max_tokens: parameters.maxTokens,
-      stop: splitStopSequences(parameters.stop, { serverLimit: openAIStopLimit }).server,
-      seed: parameters.seed,
+      temperature: profile.sendsSampling ? parameters.temperature : undefined,
+      top_p: profile.sendsSampling ? parameters.topP : undefined,
+      max_tokens: profile.tokenField === 'max_tokens' ? budget : undefined,
+      max_completion_tokens: profile.tokenField === 'max_completion_tokens' ? budget : undefined,
+      stop: profile.sendsStop
+        ? splitStopSequences(parameters.stop, { serverLimit: openAIStopLimit }).server
+        : undefined,
+      seed: profile.sendsSeed ? parameters.seed : undefined,
+      reasoning_effort: parameters.reasoningEffort,
     }),
   };
 }
 
+/** Most times one call is sent again after the server refused a parameter (one per parameter it may refuse). */
+const maxAdaptations = 5;
+
 /**
  * Opens OpenAI streams, asking for usage (`stream_options`) until a server rejects it (old llama.cpp,
- * Ollama); from then on this model's requests go without it. The body sent is recorded in the exchange.
+ * Ollama), and sending only what the model accepts (OpenAIRequestProfile): a 400 that refuses a parameter
+ * adapts the profile and the request is sent again at once. What is learned holds for the model's later
+ * requests. The body sent is recorded in the exchange.
  */
 export class StreamOptionsFallback {
   private includeUsage = true;
 
+  constructor(readonly profile: OpenAIRequestProfile) {}
+
   async open<TBody, TStream>(options: {
-    body: (fields: { includeUsage: boolean }) => TBody;
-    create: (body: TBody, requestOptions: { signal: AbortSignal } | undefined) => Promise<TStream>;
+    body: (fields: { includeUsage: boolean; profile: OpenAIRequestProfile }) => TBody;
+    /** Sends the body; the SDK's APIPromise, whose `withResponse` gives the headers too. */
+    create: (
+      body: TBody,
+      requestOptions: { signal: AbortSignal } | undefined,
+    ) => { withResponse(): Promise<{ data: TStream; response: Response }> };
     context: StreamContext;
-  }): Promise<TStream> {
+  }): Promise<{ stream: TStream; rateLimit: RateLimitState | undefined }> {
     const { context } = options;
     const requestOptions = context.signal ? { signal: context.signal } : undefined;
-    const sentUsage = this.includeUsage;
-    const body = options.body({ includeUsage: sentUsage });
-    context.exchange.request = body;
-    try {
-      return await options.create(body, requestOptions);
-    } catch (error) {
-      // Decide on what this request sent: a concurrent request may already have turned the option off.
-      if (!sentUsage || !rejectsStreamOptions(error) || context.signal?.aborted) throw error;
-      this.includeUsage = false;
-      const retried = options.body({ includeUsage: false });
-      context.exchange.request = retried;
-      return await options.create(retried, requestOptions);
+    for (let attempt = 0; ; attempt++) {
+      const sentUsage = this.includeUsage;
+      const body = options.body({ includeUsage: sentUsage, profile: this.profile });
+      context.exchange.request = body;
+      try {
+        const { data, response } = await options.create(body, requestOptions).withResponse();
+        return { stream: data, rateLimit: parseRateLimitHeaders(response.headers) };
+      } catch (error) {
+        if (context.signal?.aborted || attempt >= maxAdaptations) throw error;
+        // Decide on what this request sent: a concurrent request may already have changed the profile.
+        if (sentUsage && rejectsStreamOptions(error)) {
+          this.includeUsage = false;
+          continue;
+        }
+        if (this.profile.adaptTo(error, body as Record<string, unknown>)) continue;
+        throw error;
+      }
     }
   }
 }
@@ -61,7 +103,9 @@ export class StreamOptionsFallback {
  * What the chat and the completions model of one OpenAI-compatible endpoint share: the SDK client, the
  * `stream_options` fallback, and all that `streamingModel` needs besides the stream itself.
  */
-export function openAIStreamingEndpoint(options: OpenAIEndpointOptions) {
+export function openAIStreamingEndpoint(
+  options: OpenAIEndpointOptions & { readonly profile?: OpenAIRequestProfile },
+) {
   const provider = options.provider ?? 'openai';
   const baseUrl = displayUrl(options.baseUrl);
   const streaming: Omit<StreamingModelParts, 'streamParts'> = {
@@ -74,7 +118,9 @@ export function openAIStreamingEndpoint(options: OpenAIEndpointOptions) {
     provider,
     baseUrl,
     client: createOpenAIClient(options),
-    opener: new StreamOptionsFallback(),
+    opener: new StreamOptionsFallback(
+      options.profile ?? new OpenAIRequestProfile({ modelId: options.modelId, provider }),
+    ),
     streaming,
   };
 }

@@ -1,3 +1,4 @@
+import type { RateLimitState } from '../../spec/errors.ts';
 import type { FinishReason, StreamPart, Usage } from '../../spec/language-model.ts';
 import { splitStopSequences, StopScanner } from './stop-sequences.ts';
 import type { StreamContext } from './streaming-model.ts';
@@ -6,6 +7,8 @@ import type { StreamContext } from './streaming-model.ts';
 export interface EventReading {
   /** Text in the event, in order; empty pieces are skipped. */
   readonly texts?: readonly string[] | undefined;
+  /** Reasoning text in the event (streamed apart from the answer), in order; empty pieces are skipped. */
+  readonly reasoningTexts?: readonly string[] | undefined;
   /** The API's own finish reason ('stop', 'end_turn', 'MAX_TOKENS' …) when the event carries one. */
   readonly finishReason?: string | null | undefined;
   /** Usage fields in the event: each field present here replaces the one seen before. */
@@ -15,6 +18,9 @@ export interface EventReading {
   /** The API's end-of-stream event: nothing after it is read. */
   readonly isLast?: boolean;
 }
+
+/** Longest wait for the rest of a stream after a stop string found on our side (for its usage). */
+export const defaultDrainLimitMs = 5000;
 
 export interface PartsFromEventsOptions<TEvent> {
   readonly events: AsyncIterable<TEvent>;
@@ -30,13 +36,38 @@ export interface PartsFromEventsOptions<TEvent> {
   /** The API's finish reason for a stop string found on our side. */
   readonly stopSequenceReason: string;
   readonly prefillApplied: boolean;
+  /** The response's `x-ratelimit-*` headers, passed on in `finish`. */
+  readonly rateLimit?: RateLimitState | undefined;
+  /**
+   * After a stop string found on our side, the rest of the stream is still read (its text discarded) so that
+   * the usage sent at the end arrives and the connection can be reused, for at most this long; then the
+   * stream is dropped and usage not yet seen stays unknown. Default `defaultDrainLimitMs`; 0 drops at once.
+   */
+  readonly drainLimitMs?: number;
+}
+
+type Next<TEvent> = IteratorResult<TEvent> | 'timed-out';
+
+/** The next event, or 'timed-out' when none comes within `limitMs`. */
+async function nextWithin<TEvent>(iterator: AsyncIterator<TEvent>, limitMs: number): Promise<Next<TEvent>> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<'timed-out'>((resolve) => {
+    timer = setTimeout(() => resolve('timed-out'), Math.max(0, limitMs));
+  });
+  try {
+    return await Promise.race([iterator.next(), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /**
  * The shared body of every provider's `streamParts`: records each event in the exchange, cuts the text at the
- * first stop string (dropping the rest of the stream once one is seen), keeps the first response id and the
- * latest usage, and ends with one `finish` part. A stream that ends without a finish reason yields no
- * `finish`: `streamingModel` makes that a retryable error. After an abort it just returns (the SDKs end their
+ * first stop string, keeps the first response id and the latest usage, passes reasoning text on as
+ * `reasoning-delta` parts, and ends with one `finish` part. Once a stop string is found on our side the rest of
+ * the stream is read without its text (up to `drainLimitMs`) for the usage at its end; `finish` carries the
+ * time the stop string was seen. A stream that ends without a finish reason yields no `finish`:
+ * `streamingModel` makes that a retryable error. After an abort it just returns (the SDKs end their
  * iteration quietly); `streamingModel` checks the deadline.
  */
 export async function* partsFromEvents<TEvent>(
@@ -45,13 +76,40 @@ export async function* partsFromEvents<TEvent>(
   const { context } = options;
   const scanner = new StopScanner(splitStopSequences(options.stop, { serverLimit: 0 }).client);
   let finish: string | undefined;
+  let finishAtMs: number | undefined;
   let usage: Usage = {};
   let responseId: string | undefined;
-  for await (const event of options.events) {
+  const iterator = options.events[Symbol.asyncIterator]();
+  let drainDeadlineMs: number | undefined;
+  for (;;) {
+    let next: Next<TEvent>;
+    if (drainDeadlineMs === undefined) {
+      next = await iterator.next();
+    } else {
+      try {
+        next = await nextWithin(iterator, drainDeadlineMs - context.elapsedMs());
+      } catch {
+        // The answer is complete; a fault after it only costs the usage.
+        break;
+      }
+      if (next === 'timed-out') {
+        void Promise.resolve(iterator.return?.()).catch(() => undefined);
+        break;
+      }
+    }
+    if (next.done) break;
+    const event = next.value;
     context.exchange.events.push(event);
     const reading = options.read(event);
     if (reading.responseId !== undefined) responseId ??= reading.responseId;
     if (reading.usage !== undefined) usage = { ...usage, ...reading.usage };
+    if (drainDeadlineMs !== undefined) {
+      if (reading.isLast) break;
+      continue;
+    }
+    for (const text of reading.reasoningTexts ?? []) {
+      if (text !== '') yield { type: 'reasoning-delta', text, atMs: context.elapsedMs() };
+    }
     for (const text of reading.texts ?? []) {
       if (text === '') continue;
       const { delta, stopped } = scanner.push(text);
@@ -59,15 +117,22 @@ export async function* partsFromEvents<TEvent>(
       if (stopped) break;
     }
     if (scanner.hasStopped) {
-      // A stop string the server was not sent: the rest of the stream is not needed.
+      // A stop string the server was not sent (or ignored): the answer ends here.
       finish = options.stopSequenceReason;
-      break;
+      finishAtMs = context.elapsedMs();
+      if (reading.isLast) break;
+      const drainLimitMs = options.drainLimitMs ?? defaultDrainLimitMs;
+      if (drainLimitMs <= 0) break;
+      drainDeadlineMs = finishAtMs + drainLimitMs;
+      continue;
     }
     if (reading.finishReason) finish = reading.finishReason;
     if (reading.isLast) break;
   }
-  if (context.signal?.aborted) return;
-  options.checkComplete?.();
+  if (!scanner.hasStopped) {
+    if (context.signal?.aborted) return;
+    options.checkComplete?.();
+  }
   const rest = scanner.flush();
   if (rest) yield { type: 'text-delta', text: rest, atMs: context.elapsedMs() };
   if (finish === undefined) return;
@@ -75,8 +140,9 @@ export async function* partsFromEvents<TEvent>(
     type: 'finish',
     finishReason: options.finishReasons[finish] ?? 'other',
     usage,
-    atMs: context.elapsedMs(),
+    atMs: finishAtMs ?? context.elapsedMs(),
     prefillApplied: options.prefillApplied,
     ...(responseId === undefined ? {} : { responseId }),
+    ...(options.rateLimit === undefined ? {} : { rateLimit: options.rateLimit }),
   };
 }

@@ -98,7 +98,8 @@ export function streamingModel(parts: StreamingModelParts): StreamingLanguageMod
       if (deadline.firedBy !== undefined) throw deadline.signal?.reason;
       let finished = false;
       for await (const part of parts.streamParts(request, { signal: deadline.signal, elapsedMs, exchange })) {
-        if (deadline.firedBy !== undefined) break;
+        // A finish after the deadline fired comes from a stream drained for its usage: the answer is whole.
+        if (deadline.firedBy !== undefined && part.type !== 'finish') break;
         if (part.type === 'finish') finished = true;
         yield part;
         if (finished) return;
@@ -137,8 +138,13 @@ export function streamingModel(parts: StreamingModelParts): StreamingLanguageMod
       const exchange = new ExchangeRecorder();
       const chunks: ChunkTiming[] = [];
       let text = '';
+      let reasoningCharacters = 0;
+      let reasoningTtftMs: number | undefined;
       for await (const part of guarded(request, callOptions, exchange)) {
-        if (part.type === 'text-delta') {
+        if (part.type === 'reasoning-delta') {
+          reasoningTtftMs ??= part.atMs;
+          reasoningCharacters += part.text.length;
+        } else if (part.type === 'text-delta') {
           if (part.text.length === 0) continue;
           text += part.text;
           chunks.push({ atMs: part.atMs, characters: part.text.length });
@@ -148,10 +154,16 @@ export function streamingModel(parts: StreamingModelParts): StreamingLanguageMod
             text,
             finishReason: part.finishReason,
             usage: part.usage,
-            timing: ttftMs === undefined ? { totalMs: part.atMs } : { ttftMs, totalMs: part.atMs },
+            timing: {
+              ...(ttftMs === undefined ? {} : { ttftMs }),
+              ...(reasoningTtftMs === undefined ? {} : { reasoningTtftMs }),
+              totalMs: part.atMs,
+            },
             prefillApplied: part.prefillApplied,
             chunks,
             raw: exchange.toRaw(),
+            ...(part.rateLimit === undefined ? {} : { rateLimit: part.rateLimit }),
+            ...(reasoningCharacters === 0 ? {} : { reasoningCharacters }),
           };
           return part.responseId === undefined ? result : { ...result, responseId: part.responseId };
         }
