@@ -17,6 +17,7 @@ import { InputError } from '../../spec/index.ts';
 import { parseBenchHardware, parseBenchLoads, parsePositiveNumber, parseSlo } from '../bench-options.ts';
 import { promptSource } from '../bench-prompts.ts';
 import type { CliIo } from '../cli-io.ts';
+import { outputLengthWarning } from '../bench-output-length.ts';
 import { parseSecondsAsMs, parseWholeNumber } from '../parse-options.ts';
 import { readProviderKey } from '../model-from-spec.ts';
 
@@ -305,6 +306,8 @@ export async function benchCommand(flags: BenchFlags, io: CliIo): Promise<number
     });
     const metrics = result.steps.map((step) => step.metrics);
     if (metrics.length > 0) io.stdout(`${formatBenchTable(metrics)}\n`);
+    const lengthWarning = outputLengthWarning({ requestedTokens: outputTokens, steps: metrics });
+    if (lengthWarning) io.stderr(`${lengthWarning}\n`);
     io.stdout(`run ${runId}: bench ${config.protocol}, ${metrics.length}/${loads.length} steps\n`);
     if (flags.json) {
       const json = result.steps.map((step) => ({
