@@ -36,8 +36,9 @@ export interface EvaluationOptions {
   readonly signal?: AbortSignal;
   readonly onEvent?: (event: RunnerEvent) => void;
   /**
-   * Called after each item record is stored (`parity eval --stop-when-decided` watches the scores). Records are
-   * committed in small batches (group commit), so this comes up to a tenth of a second after the response.
+   * Called with each item record as soon as it is scored (`parity eval --stop-when-decided` watches the scores).
+   * The record itself is committed with its batch (group commit) shortly after, and always before the run ends:
+   * waiting for the commit would let the monitor decide up to a batch of items late.
    */
   readonly onRecord?: (record: ItemRecord) => void;
   /** Samples per item (pass@k); sample i > 0 has its own cache entry. Default 1. */
@@ -135,12 +136,12 @@ export async function runEvaluation(options: EvaluationOptions): Promise<Evaluat
     store,
     runId,
     now: options.now,
-    onStored: (records) => {
-      for (const record of records) options.onRecord?.(record);
-    },
     onError: (error) => storeFailed.abort(error),
   });
-  const storeRecord = (itemRecord: ItemRecord): void => recorder.add(itemRecord);
+  const storeRecord = (itemRecord: ItemRecord): void => {
+    recorder.add(itemRecord);
+    options.onRecord?.(itemRecord);
+  };
 
   const planned = itemsById.size;
   const onOutcome = (outcome: RequestOutcome): void => {
