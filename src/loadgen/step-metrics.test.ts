@@ -92,6 +92,8 @@ describe('stepMetrics', () => {
       itl: { count: 4, mean: 20, std: 0, median: 20, p90: 20, p95: 20, p99: 20 },
       e2el: { count: 2, mean: 400, std: 100, median: 400, p90: 480, p95: 490, p99: 498 },
       ttftFirstChunk: { count: 0 },
+      ttftReasoning: { count: 0 },
+      ttftContent: { count: 0 },
       outputTokensCounted: 0,
       // Both start at 0: six text chunks at 100-340 ms fall in the first second; both in flight until 300 ms.
       maxOutputTokensPerS: 6,
@@ -119,6 +121,31 @@ describe('stepMetrics', () => {
     });
     expect(metrics.ttftFirstChunk).toMatchObject({ count: 2, mean: 60 });
     expect(metrics.ttft).toMatchObject({ count: 2, mean: 200 });
+  });
+
+  it('TTFT of a reasoning model at its first reasoning token and at its first content token', () => {
+    const sample = requestSample(
+      {
+        startMs: 1000,
+        firstChoiceMs: 1010,
+        firstReasoningMs: 1040,
+        firstContentMs: 1300,
+        textChunkTimesMs: [1040, 1060, 1300, 1320],
+        endMs: 1321,
+      },
+      1000,
+    );
+    expect(sample).toMatchObject({ ttftMs: 40, ttftReasoningMs: 40, ttftContentMs: 300 });
+    const plain = requestSample({ startMs: 0, firstContentMs: 90, textChunkTimesMs: [90], endMs: 91 }, 0);
+    expect(plain.ttftReasoningMs).toBeUndefined();
+    const metrics = stepMetrics({
+      load: { type: 'concurrency', concurrency: 1 },
+      samples: [sample, { ...sample, ttftReasoningMs: 60, ttftContentMs: 500 }, plain],
+      durationMs: 1000,
+    });
+    // Reasoning TTFT over the requests that reasoned; content TTFT over every request that answered.
+    expect(metrics.ttftReasoning).toMatchObject({ count: 2, mean: 50 });
+    expect(metrics.ttftContent).toMatchObject({ count: 3, mean: (300 + 500 + 90) / 3 });
   });
 
   it('peak figures as vLLM: text chunks per whole second from the first send, most requests in flight at once', () => {

@@ -32,6 +32,12 @@ export function requestSample(outcome: RequestOutcome, stepStartMs: number): Ben
     ...(outcome.firstChoiceMs === undefined
       ? {}
       : { ttftFirstChunkMs: outcome.firstChoiceMs - outcome.startMs }),
+    ...(outcome.firstReasoningMs === undefined
+      ? {}
+      : { ttftReasoningMs: outcome.firstReasoningMs - outcome.startMs }),
+    ...(outcome.firstContentMs === undefined
+      ? {}
+      : { ttftContentMs: outcome.firstContentMs - outcome.startMs }),
     ...(last === undefined ? {} : { e2elMs: last - outcome.startMs }),
     itlMs,
     ...(inputTokens === undefined ? {} : { inputTokens }),
@@ -119,6 +125,8 @@ export function stepMetrics(options: {
   let outputTokensCounted = 0;
   const ttfts: number[] = [];
   const ttftsFirstChunk: number[] = [];
+  const ttftsReasoning: number[] = [];
+  const ttftsContent: number[] = [];
   const tpots: number[] = [];
   const itls: number[] = [];
   const e2els: number[] = [];
@@ -128,6 +136,8 @@ export function stepMetrics(options: {
     if (sample.outputTokensFromServer === false) outputTokensCounted += 1;
     if (sample.ttftMs !== undefined) ttfts.push(sample.ttftMs);
     if (sample.ttftFirstChunkMs !== undefined) ttftsFirstChunk.push(sample.ttftFirstChunkMs);
+    if (sample.ttftReasoningMs !== undefined) ttftsReasoning.push(sample.ttftReasoningMs);
+    if (sample.ttftContentMs !== undefined) ttftsContent.push(sample.ttftContentMs);
     if (sample.e2elMs !== undefined) e2els.push(sample.e2elMs);
     const tpot = timePerOutputTokenMs(sample);
     if (tpot !== undefined) tpots.push(tpot);
@@ -162,6 +172,8 @@ export function stepMetrics(options: {
     ...(hasSlo && slo ? { goodput: perSecond(ok.filter((sample) => meetsSlo(sample, slo)).length) } : {}),
     ttft: latencyStats(ttfts),
     ttftFirstChunk: latencyStats(ttftsFirstChunk),
+    ttftReasoning: latencyStats(ttftsReasoning),
+    ttftContent: latencyStats(ttftsContent),
     tpot: latencyStats(tpots),
     itl: latencyStats(itls),
     e2el: latencyStats(e2els),

@@ -11,6 +11,9 @@ describe('createSseSplitter', () => {
   });
 });
 
+const content = { type: 'text-delta', content: true, reasoning: false };
+const reasoning = { type: 'text-delta', content: false, reasoning: true };
+
 describe('readStreamPayload', () => {
   it('reads chat content, reasoning and completions text; empty deltas are no text, but a choice chunk', () => {
     // No text, yet a chunk with choices: where vLLM's benchmark starts its TTFT.
@@ -20,20 +23,17 @@ describe('readStreamPayload', () => {
     expect(readStreamPayload('{"choices": [{"delta": {"role": "assistant"}}]}')).toEqual([
       { type: 'choice-chunk' },
     ]);
-    expect(readStreamPayload('{"choices":[{"delta":{"content":" hi"}}]}')).toEqual([{ type: 'text-delta' }]);
-    expect(readStreamPayload('{"choices":[{"delta":{"reasoning_content":"hmm"}}]}')).toEqual([
-      { type: 'text-delta' },
+    expect(readStreamPayload('{"choices":[{"delta":{"content":" hi"}}]}')).toEqual([content]);
+    expect(readStreamPayload('{"choices":[{"delta":{"reasoning_content":"hmm"}}]}')).toEqual([reasoning]);
+    expect(readStreamPayload('{"choices":[{"delta":{"reasoning":"hmm","content":null}}]}')).toEqual([
+      reasoning,
     ]);
-    expect(readStreamPayload('{"choices":[{"text":"x","finish_reason":null}]}')).toEqual([
-      { type: 'text-delta' },
-    ]);
+    expect(readStreamPayload('{"choices":[{"text":"x","finish_reason":null}]}')).toEqual([content]);
   });
 
   it('reads spaced JSON, escaped quotes and null content like compact JSON', () => {
-    expect(readStreamPayload('{"choices": [{"delta": {"content": "a"}}]}')).toEqual([{ type: 'text-delta' }]);
-    expect(readStreamPayload('{"choices":[{"delta":{"content":"\\"quoted\\""}}]}')).toEqual([
-      { type: 'text-delta' },
-    ]);
+    expect(readStreamPayload('{"choices": [{"delta": {"content": "a"}}]}')).toEqual([content]);
+    expect(readStreamPayload('{"choices":[{"delta":{"content":"\\"quoted\\""}}]}')).toEqual([content]);
     expect(readStreamPayload('{"choices":[{"delta":{"content":null},"finish_reason":"stop"}]}')).toEqual([
       { type: 'choice-chunk' },
     ]);
@@ -41,7 +41,13 @@ describe('readStreamPayload', () => {
       { type: 'choice-chunk' },
     ]);
     expect(readStreamPayload('{"choices":[{"delta":{"content":"","reasoning_content":"r"}}]}')).toEqual([
-      { type: 'text-delta' },
+      reasoning,
+    ]);
+    expect(readStreamPayload('{"choices": [{"delta": {"content": null, "reasoning": "r"}}]}')).toEqual([
+      reasoning,
+    ]);
+    expect(readStreamPayload('{"choices":[{"delta":{"content":"a","reasoning_content":"r"}}]}')).toEqual([
+      { type: 'text-delta', content: true, reasoning: true },
     ]);
   });
 

@@ -1,6 +1,11 @@
 /** What one server-sent `data:` payload of an OpenAI-compatible stream told us. */
 export type StreamEvent =
-  | { readonly type: 'text-delta' }
+  /**
+   * A chunk with non-empty text: `reasoning` when the text is a reasoning model's thinking
+   * (`reasoning_content`/`reasoning`), `content` when it is the answer (`delta.content`, completions `text`); a
+   * chunk may carry both.
+   */
+  | { readonly type: 'text-delta'; readonly content: boolean; readonly reasoning: boolean }
   /** A chunk whose `choices` array is not empty but carries no text (a role-only or finish chunk). */
   | { readonly type: 'choice-chunk' }
   | { readonly type: 'usage-report'; readonly promptTokens?: number; readonly completionTokens?: number }
@@ -25,8 +30,8 @@ const count = (value: unknown): number | undefined =>
 
 /**
  * Turns one `data:` payload into events. Text is chat `delta.content` (or a reasoning model's
- * `reasoning_content`/`reasoning`, which are output tokens too) or completions `text`; empty strings (the
- * role-only first chunk of chat streams) are no text. Payloads that are not JSON objects become an error.
+ * `reasoning_content`/`reasoning`, which are output tokens too, told apart in the event) or completions `text`;
+ * empty strings (the role-only first chunk of chat streams) are no text. Payloads that are not JSON objects become an error.
  */
 export function readStreamPayload(payload: string): StreamEvent[] {
   if (payload === '[DONE]') return [{ type: 'stream-end' }];
@@ -34,10 +39,23 @@ export function readStreamPayload(payload: string): StreamEvent[] {
 }
 
 const quote = 34;
-const textKeys = ['"content":', '"reasoning_content":', '"reasoning":', '"text":'];
+/** Each text key and whether its text is reasoning. */
+const textKeys: readonly (readonly [string, boolean])[] = [
+  ['"content":', false],
+  ['"reasoning_content":', true],
+  ['"reasoning":', true],
+  ['"text":', false],
+];
 const noText: StreamEvent[] = [];
-const textDelta: StreamEvent[] = [{ type: 'text-delta' }];
+const contentDelta: StreamEvent[] = [{ type: 'text-delta', content: true, reasoning: false }];
+const reasoningDelta: StreamEvent[] = [{ type: 'text-delta', content: false, reasoning: true }];
+const bothDelta: StreamEvent[] = [{ type: 'text-delta', content: true, reasoning: true }];
 const choiceChunk: StreamEvent[] = [{ type: 'choice-chunk' }];
+
+function textDelta(content: boolean, reasoning: boolean): StreamEvent[] {
+  if (content && reasoning) return bothDelta;
+  return content ? contentDelta : reasoningDelta;
+}
 
 /**
  * The hot path: most payloads are plain text deltas, and parsing each as JSON would cost the load generator
@@ -49,18 +67,23 @@ const choiceChunk: StreamEvent[] = [{ type: 'choice-chunk' }];
 function quickRead(payload: string): StreamEvent[] | undefined {
   if (payload.includes('"usage":{') || payload.includes('"error"')) return undefined;
   let sawKey = false;
-  for (const key of textKeys) {
+  let content = false;
+  let reasoning = false;
+  for (const [key, isReasoning] of textKeys) {
     const at = payload.indexOf(key);
     if (at === -1) continue;
     sawKey = true;
     const valueAt = at + key.length;
     const first = payload.charCodeAt(valueAt);
     if (first === quote) {
-      if (payload.charCodeAt(valueAt + 1) !== quote) return textDelta;
+      if (payload.charCodeAt(valueAt + 1) === quote) continue;
+      if (isReasoning) reasoning = true;
+      else content = true;
     } else if (!payload.startsWith('null', valueAt)) {
       return undefined;
     }
   }
+  if (content || reasoning) return textDelta(content, reasoning);
   // Role-only and finish chunks carry no text; vLLM's benchmark still starts its TTFT at the first of them.
   if (payload.includes('"choices":[{')) return choiceChunk;
   // A chunk with neither a text key nor `choices` is unusual.
@@ -85,10 +108,10 @@ function parsePayload(payload: string): StreamEvent[] {
   const choice = Array.isArray(chunk.choices) ? chunk.choices[0] : undefined;
   if (choice) {
     const delta = choice.delta;
-    const text = delta
-      ? (delta.content ?? '') + (delta.reasoning_content ?? delta.reasoning ?? '')
-      : (choice.text ?? '');
-    events.push({ type: typeof text === 'string' && text.length > 0 ? 'text-delta' : 'choice-chunk' });
+    const nonEmpty = (text: unknown): boolean => typeof text === 'string' && text.length > 0;
+    const content = nonEmpty(delta ? delta.content : choice.text);
+    const reasoning = delta !== undefined && (nonEmpty(delta.reasoning_content) || nonEmpty(delta.reasoning));
+    events.push(content || reasoning ? { type: 'text-delta', content, reasoning } : { type: 'choice-chunk' });
   }
   if (chunk.usage) {
     const promptTokens = count(chunk.usage.prompt_tokens);

@@ -22,6 +22,10 @@ export interface RequestOutcome {
   readonly textChunkTimesMs: readonly number[];
   /** Arrival of the first chunk with a non-empty `choices` array, text or not (where vLLM starts its TTFT). */
   readonly firstChoiceMs?: number;
+  /** Arrival of the first chunk with non-empty reasoning text (`reasoning_content`/`reasoning`), if any. */
+  readonly firstReasoningMs?: number;
+  /** Arrival of the first chunk with non-empty answer text (`delta.content`, completions `text`), if any. */
+  readonly firstContentMs?: number;
   /** When the response ended (or failed). */
   readonly endMs: number;
   readonly promptTokens?: number;
@@ -99,6 +103,8 @@ export function createStreamingClient(options: StreamingClientOptions): Streamin
         const body = latin1Bytes(requestBody(options, loadRequest));
         const textChunkTimesMs: number[] = [];
         let firstChoiceMs: number | undefined;
+        let firstReasoningMs: number | undefined;
+        let firstContentMs: number | undefined;
         let promptTokens: number | undefined;
         let completionTokens: number | undefined;
         let streamError: string | undefined;
@@ -122,6 +128,8 @@ export function createStreamingClient(options: StreamingClientOptions): Streamin
             startMs,
             textChunkTimesMs,
             ...(firstChoiceMs === undefined ? {} : { firstChoiceMs }),
+            ...(firstReasoningMs === undefined ? {} : { firstReasoningMs }),
+            ...(firstContentMs === undefined ? {} : { firstContentMs }),
             endMs: options.now(),
             ...(promptTokens === undefined ? {} : { promptTokens }),
             ...(completionTokens === undefined ? {} : { completionTokens }),
@@ -136,6 +144,8 @@ export function createStreamingClient(options: StreamingClientOptions): Streamin
             if (event.type === 'text-delta') {
               textChunkTimesMs.push(chunkTimeMs);
               firstChoiceMs ??= chunkTimeMs;
+              if (event.reasoning) firstReasoningMs ??= chunkTimeMs;
+              if (event.content) firstContentMs ??= chunkTimeMs;
             } else if (event.type === 'choice-chunk') firstChoiceMs ??= chunkTimeMs;
             else if (event.type === 'usage-report') {
               promptTokens = event.promptTokens ?? promptTokens;

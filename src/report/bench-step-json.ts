@@ -28,7 +28,9 @@ export type BenchJsonValue = number | string | null;
  *
  * parity's TTFT ends at the first chunk with non-empty text; vLLM's at the first chunk with choices, even an
  * empty one (a chat stream's role-only first chunk). `*_ttft_ms` are parity's; `*_ttft_first_chunk_ms` carry
- * vLLM's boundary. parity's own additions: `concurrency` (closed-loop steps), `error_rate`,
+ * vLLM's boundary. For reasoning models `*_ttft_reasoning_ms` end at the first reasoning token and
+ * `*_ttft_content_ms` at the first answer token (eval's `reasoningTtftMs` and `ttftMs`; null statistics when no
+ * request streamed that kind of text). parity's own additions: `concurrency` (closed-loop steps), `error_rate`,
  * `output_tokens_counted` and the cost fields.
  */
 export function benchStepJson(metrics: BenchStepMetrics): Record<string, BenchJsonValue> {
@@ -63,6 +65,8 @@ export function benchStepJson(metrics: BenchStepMetrics): Record<string, BenchJs
   };
   for (const name of latencyNames) Object.assign(json, latencyFields(name, metrics[name]));
   Object.assign(json, latencyFields('ttft_first_chunk', metrics.ttftFirstChunk));
+  Object.assign(json, latencyFields('ttft_reasoning', metrics.ttftReasoning));
+  Object.assign(json, latencyFields('ttft_content', metrics.ttftContent));
   json.output_tokens_counted = metrics.outputTokensCounted;
   if (metrics.cost) {
     json.gpu_hourly_usd = metrics.cost.gpuHourlyUsd;

@@ -27,7 +27,8 @@ function table(header: readonly string[], rows: readonly (readonly string[])[]):
 
 /**
  * Two plain-text tables: throughput per step (requests, tokens, goodput, cost), then every latency metric per
- * step with mean, p50, p90, p95 and p99 in milliseconds.
+ * step with mean, p50, p90, p95 and p99 in milliseconds. When any request streamed reasoning, TTFT is also given
+ * to the first reasoning token and to the first answer (content) token.
  */
 export function formatBenchTable(steps: readonly BenchStepMetrics[]): string {
   const hasGoodput = steps.some((step) => step.goodput !== undefined);
@@ -57,9 +58,18 @@ export function formatBenchTable(steps: readonly BenchStepMetrics[]): string {
       : []),
   ]);
   const latencyRows: string[][] = [];
+  // Reasoning models: TTFT to the first thinking token and to the first answer token, beside the plain TTFT.
+  const reasoned = steps.some((step) => (step.ttftReasoning?.count ?? 0) > 0);
+  const empty: LatencyStats = { count: 0 };
   for (const step of steps) {
     const metrics: [string, LatencyStats][] = [
       ['TTFT', step.ttft],
+      ...(reasoned
+        ? ([
+            ['TTFT reasoning', step.ttftReasoning ?? empty],
+            ['TTFT content', step.ttftContent ?? empty],
+          ] as [string, LatencyStats][])
+        : []),
       ['TPOT', step.tpot],
       ['ITL', step.itl],
       ['E2E', step.e2el],

@@ -23,6 +23,16 @@ export interface BenchRequestSample {
    * chunk of a chat stream (vLLM benchmark_serving's TTFT). Absent in steps stored before it was measured.
    */
   readonly ttftFirstChunkMs?: number;
+  /**
+   * Send → first chunk with non-empty reasoning text (`reasoning_content`/`reasoning`): a reasoning model's
+   * first thinking token, eval's `Timing.reasoningTtftMs`. Absent when no reasoning streamed.
+   */
+  readonly ttftReasoningMs?: number;
+  /**
+   * Send → first chunk with non-empty answer text (`delta.content`, completions `text`): eval's
+   * `Timing.ttftMs`. Equal to `ttftMs` for models that stream no reasoning; absent when no answer text came.
+   */
+  readonly ttftContentMs?: number;
   /** Send → last chunk with non-empty text. */
   readonly e2elMs?: number;
   /** Gaps between successive non-empty text chunks (the first chunk's TTFT excluded). */
@@ -87,6 +97,13 @@ export interface BenchStepMetrics {
   readonly ttft: LatencyStats;
   /** TTFT to the first chunk with choices, vLLM's boundary (`ttftFirstChunkMs`); absent in older stored steps. */
   readonly ttftFirstChunk?: LatencyStats;
+  /**
+   * TTFT to the first reasoning token (`ttftReasoningMs`) over the requests that streamed reasoning; absent in
+   * older stored steps.
+   */
+  readonly ttftReasoning?: LatencyStats;
+  /** TTFT to the first answer token (`ttftContentMs`); absent in older stored steps. */
+  readonly ttftContent?: LatencyStats;
   readonly tpot: LatencyStats;
   readonly itl: LatencyStats;
   readonly e2el: LatencyStats;
