@@ -21,6 +21,7 @@ import { evaluateBenchmark } from '../evaluate-benchmark.ts';
 import { modelFromSpec } from '../model-from-spec.ts';
 import { assertProtocolsSupported } from '../protocol-support.ts';
 import { providerFixedParameters } from '../../report/provider-fixed-parameters.ts';
+import { recordLearnedProviderFixed, unappliedSamplingWarnings } from '../provider-fixed-sampling.ts';
 import { parseList, parseSecondsAsMs, parseWholeNumber } from '../parse-options.ts';
 import { dataDir } from '../paths.ts';
 import { currentOwner, openRunStore } from '../open-run-store.ts';
@@ -168,6 +169,12 @@ export async function evalCommand(flags: EvalFlags, io: CliIo): Promise<number> 
         samples: sampling.samples,
       });
       const items = sequential?.items ?? itemLists[index] ?? [];
+      const requestParameters = items[0]
+        ? { ...protocol.buildRequest(items[0]).parameters, ...definedSampling(sampling) }
+        : undefined;
+      const providerFixed = providerFixedParameters(model, requestParameters);
+      for (const line of unappliedSamplingWarnings({ modelSpec: flags.model, providerFixed, sampling }))
+        io.stderr(`${line}\n`);
       const owner = currentOwner(io);
       const runId = store.createRun({
         kind: 'eval',
@@ -184,12 +191,7 @@ export async function evalCommand(flags: EvalFlags, io: CliIo): Promise<number> 
             timeoutMs,
             maxRetries,
             sampling,
-            providerFixed: providerFixedParameters(
-              model,
-              items[0]
-                ? { ...protocol.buildRequest(items[0]).parameters, ...definedSampling(sampling) }
-                : undefined,
-            ),
+            providerFixed,
             execTimeoutMs: executor?.timeoutMs,
             generationOverrides,
             judge: protocol.needsJudge ? judge : undefined,
@@ -201,27 +203,40 @@ export async function evalCommand(flags: EvalFlags, io: CliIo): Promise<number> 
       });
       store.recordFingerprints?.(runId, runFingerprints(items));
       io.stderr(`run ${runId}: ${benchmark.id} ${protocol.id} on ${flags.model}, ${items.length} items\n`);
-      results.push(
-        await evaluateBenchmark({
-          io,
-          store,
-          runId,
-          model,
-          benchmark,
-          protocol,
-          items,
-          concurrency,
-          maxRetries,
-          timeoutMs,
-          useCache: flags.cache,
-          ...sampling,
-          ...(generationOverrides ? { generationOverrides } : {}),
-          ...(executor ? { executor } : {}),
-          ...(sequential ? { sequential: sequential.monitor } : {}),
-          ...(judge && protocol.needsJudge ? { judge: { model: judge.model, repeats: judge.repeats } } : {}),
-          gateFor: gates.gateFor,
-        }),
-      );
+      const evaluated = await evaluateBenchmark({
+        io,
+        store,
+        runId,
+        model,
+        benchmark,
+        protocol,
+        items,
+        concurrency,
+        maxRetries,
+        timeoutMs,
+        useCache: flags.cache,
+        ...sampling,
+        ...(generationOverrides ? { generationOverrides } : {}),
+        ...(executor ? { executor } : {}),
+        ...(sequential ? { sequential: sequential.monitor } : {}),
+        ...(judge && protocol.needsJudge ? { judge: { model: judge.model, repeats: judge.repeats } } : {}),
+        gateFor: gates.gateFor,
+      });
+      const learned = recordLearnedProviderFixed({
+        store,
+        model,
+        parameters: requestParameters,
+        scores: evaluated,
+        at: io.now().toISOString(),
+      });
+      for (const line of unappliedSamplingWarnings({
+        modelSpec: flags.model,
+        providerFixed: learned.learned,
+        sampling,
+        learned: true,
+      }))
+        io.stderr(`${line}\n`);
+      results.push(learned.scores);
       const stored = judge && protocol.needsJudge ? store.getRun(runId) : undefined;
       if (judge && stored) notes.push(formatJudgeUsage({ spec: judge.spec, steps: judgeSteps(stored) }));
       const last = results[results.length - 1];

@@ -1,4 +1,4 @@
-import type { LanguageModel, StreamPart } from '../../spec/language-model.ts';
+import type { GenerationParameters, LanguageModel, StreamPart } from '../../spec/language-model.ts';
 import { ProviderError } from '../../spec/errors.ts';
 import { createOpenAIChatModel } from './openai-chat-model.ts';
 import { displayUrl } from '../shared/display-url.ts';
@@ -57,6 +57,21 @@ function chatOrResponses(chat: LanguageModel, responses: LanguageModel, startWit
 }
 
 /**
+ * The generation parameters this model's requests leave out, so the server's own values apply (#23 A; decision
+ * 0100 for Anthropic): temperature and top_p for models that take only the default sampling (OpenAI's reasoning
+ * models, `deepseek-reasoner`, or any model whose 400 said so), seed once refused or on the Responses API.
+ */
+export function openAIFixedParameters(
+  profile: OpenAIRequestProfile,
+  usesResponses: boolean,
+): (keyof GenerationParameters)[] {
+  return [
+    ...(profile.sendsSampling ? [] : (['temperature', 'topP'] as const)),
+    ...(profile.sendsSeed && !usesResponses ? [] : (['seed'] as const)),
+  ];
+}
+
+/**
  * An OpenAI-compatible endpoint: generation through chat completions (`api: 'chat'`, the default, moving to
  * the Responses API for models served only there), the Responses API (`api: 'responses'`) or the legacy
  * `/v1/completions` (`api: 'completions'`); log-likelihoods through `/v1/completions` with echo and logprobs
@@ -81,6 +96,10 @@ export function createOpenAIModel(
   const logLikelihood = createOpenAILogLikelihood({ ...options, provider, client });
   return {
     ...generator,
+    // What the profile leaves out: known for reasoning families up front, learned from a 400 otherwise.
+    get fixedParameters() {
+      return openAIFixedParameters(profile, switching.usesResponses());
+    },
     logLikelihood,
     probe: (callOptions) =>
       probeOpenAIEndpoint({
