@@ -17,7 +17,7 @@ export interface JudgeFlags {
 export const judgeOption = (): Option =>
   new Option(
     '--judge <spec>',
-    'judge model for judge-graded benchmarks (mtbench), any model spec, e.g. openai:gpt-4o; required for mtbench',
+    'judge model for judge-graded benchmarks (mtbench; xstest picks xstest.judge with it), any model spec, e.g. openai:gpt-4o; required for mtbench',
   );
 export const judgeBaseUrlOption = (): Option =>
   new Option(

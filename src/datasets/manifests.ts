@@ -5,6 +5,7 @@ import { ifevalManifest } from './download-manifests/ifeval.ts';
 import { mbppManifest } from './download-manifests/mbpp.ts';
 import { mgsmManifest } from './download-manifests/mgsm.ts';
 import { mtBenchManifest } from './download-manifests/mt-bench.ts';
+import { xstestManifest } from './download-manifests/xstest.ts';
 
 const gsm8kCommit = '3101c7d5072418e28b9008a6636bde82a006892c';
 const humanEvalCommit = '6d43fb980f9fee3c892a914eda09951f772ad10d';
@@ -79,4 +80,5 @@ export const datasetManifests: Readonly<Record<string, DatasetManifest>> = {
   mbpp: mbppManifest,
   mgsm: mgsmManifest,
   mt_bench: mtBenchManifest,
+  xstest: xstestManifest,
 };

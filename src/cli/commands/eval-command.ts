@@ -85,6 +85,7 @@ export const EVAL_DEFAULTS = { concurrency: 8, timeoutMs: 120_000, maxRetries: 5
 export function selectProtocols(
   benchmarks: readonly Benchmark[],
   protocolFlag: string | undefined,
+  options: { judge?: boolean } = {},
 ): Protocol[] {
   const wanted = parseList(protocolFlag);
   const unmatched = wanted.filter((id) => !benchmarks.some((benchmark) => id.startsWith(`${benchmark.id}.`)));
@@ -94,7 +95,13 @@ export function selectProtocols(
     });
   }
   return benchmarks.map((benchmark) => {
-    const id = wanted.find((candidate) => candidate.startsWith(`${benchmark.id}.`));
+    const named = wanted.find((candidate) => candidate.startsWith(`${benchmark.id}.`));
+    // --judge without --protocol picks the benchmark's judge-graded protocol (XSTest's xstest.judge).
+    const id =
+      named ??
+      (options.judge && !getProtocol(benchmark).needsJudge
+        ? benchmark.protocols.find((protocol) => protocol.needsJudge)?.id
+        : undefined);
     const protocol = getProtocol(benchmark, id);
     if (id !== undefined && protocol.id !== id) {
       throw new InputError(`'${id}' was renamed ${protocol.id}; pass --protocol ${protocol.id}`, {
@@ -110,7 +117,7 @@ export async function evalCommand(flags: EvalFlags, io: CliIo): Promise<number> 
   const benchmarkIds = parseList(flags.bench);
   if (benchmarkIds.length === 0) throw new InputError('name at least one benchmark', { location: '--bench' });
   const benchmarks = benchmarkIds.map((id) => getBenchmark(id));
-  const protocols = selectProtocols(benchmarks, flags.protocol);
+  const protocols = selectProtocols(benchmarks, flags.protocol, { judge: flags.judge !== undefined });
   // Judge-graded benchmarks (mtbench) are refused without --judge before anything is loaded.
   const judge = openJudge(io, flags, protocols);
   const limit = parseWholeNumber('--limit', flags.limit);
