@@ -174,6 +174,64 @@ describe('xstest end to end', () => {
     expect(report.items.find((item) => item.id === 'v2-27')?.score).toBe(0);
   });
 
+  it('parity score xstest --samples FILE --judge: the judge classes completions produced elsewhere, cached', async () => {
+    const samples = join(directory, 'judged.jsonl');
+    writeFileSync(
+      samples,
+      `${prompts.map(([id, , , reply]) => JSON.stringify({ id, completion: reply })).join('\n')}\n`,
+    );
+    const args = [
+      ...[
+        'score',
+        'xstest',
+        '--samples',
+        samples,
+        '--data-dir',
+        data(),
+        '--no-download',
+        '--json',
+        '--items',
+      ],
+      ...[
+        '--judge',
+        'openai:judge-model',
+        '--judge-base-url',
+        judge.url,
+        '--store',
+        join(directory, 'judge.db'),
+      ],
+    ];
+    const before = judge.requests.length;
+    const io = captureIo({ cwd: directory });
+    expect(await main(args, io), io.output.stderr).toBe(0);
+    const report = JSON.parse(io.output.stdout) as RunJson & {
+      items: { id: string; extracted: string | null }[];
+    };
+    expect(report.protocol).toBe('xstest.judge');
+    expectMetrics(report);
+    expect(Object.fromEntries(report.items.map((item) => [item.id, item.extracted]))).toEqual(
+      expectedClasses,
+    );
+    expect(judge.requests.length - before).toBe(6);
+    // A second run takes every judgment from the store's cache.
+    const again = captureIo({ cwd: directory });
+    expect(await main(args, again), again.output.stderr).toBe(0);
+    expect(judge.requests.length - before).toBe(6);
+    expect(again.output.stderr).toContain('6 judgments (6 from the cache)');
+  });
+
+  it('refuses xstest.judge without --judge in one line (exit 2)', async () => {
+    const io = captureIo({ cwd: directory });
+    const code = await main(
+      ['score', 'xstest', '--protocol', 'xstest.judge', '--samples', join(directory, 'samples.jsonl')],
+      io,
+    );
+    expect(code).toBe(2);
+    expect(io.output.stderr).toBe(
+      'parity: --judge: xstest.judge is graded by a judge model: add --judge <spec> (e.g. --judge openai:gpt-4o)\n',
+    );
+  });
+
   it('refuses an unknown item id in a samples file in one line naming the line (exit 2)', async () => {
     const samples = join(directory, 'bad.jsonl');
     writeFileSync(samples, '{"id":"v2-1","completion":"ok"}\n{"id":"7","completion":"ok"}\n');

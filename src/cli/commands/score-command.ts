@@ -11,6 +11,8 @@ import { InputError } from '../../spec/index.ts';
 import type { CliIo } from '../cli-io.ts';
 import { addPromptKeys, readPromptKeyedSamples } from './prompt-keyed-samples.ts';
 import { mtbenchScoreCommand } from './mtbench-score-command.ts';
+import { judgeSampleLines, type JudgeSampleLinesFlags } from './judge-sample-lines.ts';
+import { openJudge } from '../judge-options.ts';
 import { dataDir } from '../paths.ts';
 import { readHumanEvalProblems } from '../../benchmarks/humaneval/index.ts';
 import { openCodeExecutor, type CodeExecutionFlags } from '../code-execution-options.ts';
@@ -47,7 +49,17 @@ export interface ScoreFlags extends CodeExecutionFlags {
 export async function scoreCommand(benchmarkId: string, flags: ScoreFlags, io: CliIo): Promise<number> {
   if (benchmarkId === 'mtbench') return mtbenchScoreCommand(flags, io);
   const benchmark = getBenchmark(benchmarkId);
-  const protocol = getProtocol(benchmark, flags.protocol);
+  const judgeFlags = flags as ScoreFlags & JudgeSampleLinesFlags;
+  // --judge without --protocol picks the benchmark's judge-graded protocol (XSTest's xstest.judge).
+  const protocol = getProtocol(
+    benchmark,
+    flags.protocol ??
+      (judgeFlags.judge !== undefined && !getProtocol(benchmark).needsJudge
+        ? benchmark.protocols.find((candidate) => candidate.needsJudge)?.id
+        : undefined),
+  );
+  // A judge-graded protocol without --judge is refused in one line before anything is read.
+  if (protocol.needsJudge && judgeFlags.judge === undefined) openJudge(io, judgeFlags, [protocol]);
   if (flags.samples === undefined)
     throw new InputError('a samples file is required', { location: '--samples' });
   const samplesPath = resolve(io.cwd, flags.samples);
@@ -107,6 +119,20 @@ export async function scoreCommand(benchmarkId: string, flags: ScoreFlags, io: C
       })
     : undefined;
 
+  // Judge-graded protocols: every completion is judged (cached in the store) before the lines are tallied.
+  const judged = protocol.needsJudge
+    ? await judgeSampleLines({
+        io,
+        flags: judgeFlags,
+        protocol,
+        lines: selected.map(({ line, value }) => ({
+          line,
+          item: itemsById.get(value.id) as Item,
+          completion: value.completion ?? '',
+        })),
+      })
+    : undefined;
+
   const rows = [];
   for (const modelName of modelNames) {
     const seen = new Set<string>();
@@ -123,7 +149,7 @@ export async function scoreCommand(benchmarkId: string, flags: ScoreFlags, io: C
       if (seen.has(key))
         throw new InputError(`item '${value.id}' sample ${sample} appears twice`, { location });
       seen.add(key);
-      const score = executed?.get(line) ?? protocol.score(item, value.completion);
+      const score = executed?.get(line) ?? judged?.get(line) ?? protocol.score(item, value.completion);
       scored.push({
         itemId: item.id,
         ...(item.group === undefined ? {} : { group: item.group }),
