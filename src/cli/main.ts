@@ -236,7 +236,7 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     .addOption(judgeOption())
     .addOption(judgeBaseUrlOption())
     .addOption(judgeRepeatsOption())
-    .option('--concurrency <n>', 'mtbench --samples with --judge: judge requests in flight', '8')
+    .option('--concurrency <n>', 'mtbench, xstest --samples with --judge: judge requests in flight', '8')
     .addOption(storeOption())
     .action(async (benchmark: string, flags: ScoreFlags) =>
       setExitCode(await scoreCommand(benchmark, flags, io)),
