@@ -112,8 +112,13 @@ export async function evaluateBenchmark(options: EvaluateBenchmarkOptions): Prom
           firstError ??= event.errorMessage;
           endpointFailed = true;
           controller.abort(new CancelledError('endpoint failed'));
-        } else if (event.errorKind === 'context-length' || event.errorKind === 'budget-exhausted') {
-          // This item's own problem (a prompt too long, a budget too small): the others go on.
+        } else if (
+          event.errorKind === 'context-length' ||
+          event.errorKind === 'budget-exhausted' ||
+          event.errorKind === 'log-likelihood-tie'
+        ) {
+          // This item's own problem (a prompt too long, a budget too small, choices it cannot tell apart): the
+          // others go on.
         } else if (succeeded === 0) {
           // The first items to finish failed after every retry: stop instead of failing every item in turn.
           firstError ??= event.errorMessage;

@@ -48,6 +48,7 @@ async function callLogLikelihood(
       provider: model.identity.provider,
       message: `log-likelihood tie: ${tied.map((text) => JSON.stringify(text)).join(', ')} all scored ${String(bestValue)}; the endpoint cannot tell the choices apart`,
       isRetryable: false,
+      kind: 'log-likelihood-tie',
     });
   }
   return {

@@ -31,8 +31,11 @@ export class InputError extends ParityError {
  *   `insufficient_quota`). Never retried; the run stops at once.
  * - `budget-exhausted`: the output budget ran out before any answer text (a reasoning model thought past
  *   it). Never retried; the item is recorded as that, not as a wrong answer.
+ * - `log-likelihood-tie`: several choices got the same log-likelihood, so none is the model's answer. Never
+ *   retried; the item is recorded as that, not won by the first choice.
  */
-export type ProviderErrorKind = 'context-length' | 'insufficient-quota' | 'budget-exhausted';
+export type ProviderErrorKind =
+  'context-length' | 'insufficient-quota' | 'budget-exhausted' | 'log-likelihood-tie';
 
 /**
  * What a server said about its rate limits in `x-ratelimit-*` headers (OpenAI, Groq, Together, …), on a
