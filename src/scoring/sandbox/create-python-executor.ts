@@ -105,13 +105,20 @@ export function createPythonExecutor(options: PythonExecutorOptions): PythonExec
   const limits = { ...defaultResourceLimits({ timeoutMs: options.timeoutMs }), ...options.limits };
   const slots = new ExecutionSlots(options.parallelism);
   const pythonPath = options.pythonPath ?? '/usr/bin/python3';
-  const pythonArguments = [
+  const pythonArgumentsFor = (timeoutMs: number) => [
     '-I',
     '-X',
     'utf8',
     '-c',
     pythonBootstrapSource,
-    ...bootstrapArguments({ limits, guard: options.guard ?? true }),
+    ...bootstrapArguments({
+      // A program with its own wall-clock limit gets the CPU time that goes with it.
+      limits:
+        timeoutMs === options.timeoutMs
+          ? limits
+          : { ...limits, cpuSeconds: defaultResourceLimits({ timeoutMs }).cpuSeconds },
+      guard: options.guard ?? true,
+    }),
   ];
   const createNonce = options.createNonce ?? (() => randomBytes(16).toString('hex'));
   const filter = seccompFilter(options.arch ?? process.arch);
@@ -123,11 +130,12 @@ export function createPythonExecutor(options: PythonExecutorOptions): PythonExec
       : (options.memoryCgroups ?? findMemoryCgroups({ pid: process.pid, isAlive }));
   const memoryBytes = options.memoryBytes ?? limits.addressSpaceBytes + tmpBytes + 128 * 1024 * 1024;
   const uids = new SandboxUidPool({ base: options.sandboxUidBase ?? 64000 });
-  const runInSlot = async (source: string, slot: number): Promise<ExecutionResult> => {
+  const runInSlot = async (source: string, slot: number, timeoutMs: number): Promise<ExecutionResult> => {
+    const pythonArguments = pythonArgumentsFor(timeoutMs);
     const common = {
       input: source,
       nonce: createNonce(),
-      timeoutMs: options.timeoutMs,
+      timeoutMs,
       outputTailCharacters: options.outputTailCharacters ?? 2000,
       monotonicMs: options.monotonicMs,
     };
@@ -181,7 +189,8 @@ export function createPythonExecutor(options: PythonExecutorOptions): PythonExec
       : cgroups
         ? `cgroup v${cgroups.version}`
         : 'mounts and seccomp only',
-    runPython: (source) => slots.run((slot) => runInSlot(source, slot)),
+    runPython: (source, runOptions) =>
+      slots.run((slot) => runInSlot(source, slot, runOptions?.timeoutMs ?? options.timeoutMs)),
     sandboxUids: () => uids.leased(),
     close: () => uids.close(),
   };
