@@ -26,8 +26,8 @@ export interface CodeExecutor {
   /** Wall-clock limit per program, in milliseconds. */
   readonly timeoutMs: number;
   /**
-   * Runs one program. `options.timeoutMs` replaces the wall-clock limit for this program only (the CPU-time limit
-   * follows it); benchmarks whose upstream harness sets its own limits (EvalPlus) use it.
+   * Runs one program. `options` replace the wall-clock limit (the CPU-time limit follows it) or the address space
+   * for this program only; benchmarks whose upstream harness sets its own limits (EvalPlus) use them.
    */
   runPython(source: string, options?: RunPythonOptions): Promise<ExecutionResult>;
 }
@@ -35,6 +35,8 @@ export interface CodeExecutor {
 export interface RunPythonOptions {
   /** Wall-clock limit of this program in milliseconds, instead of the executor's `timeoutMs`. */
   readonly timeoutMs?: number;
+  /** Address space of this program in bytes (RLIMIT_AS; the sandbox's memory bound follows), instead of the executor's. */
+  readonly addressSpaceBytes?: number;
 }
 
 /** What `Protocol.scoreAsync` receives. */

@@ -19,7 +19,7 @@
  * `mbpp_deserialize_inputs` (lines 47-158) converts them: tuples, sets, complex numbers.
  */
 export const evalPlusHarnessPython = String.raw`
-import contextlib as _contextlib, copy as _copy, io as _io_, json as _json, math as _math, signal as _signal, sys as _sys, time as _time
+import contextlib as _contextlib, copy as _copy, gc as _gc, io as _io_, json as _json, math as _math, signal as _signal, sys as _sys, time as _time
 
 _PARITY_SET_EQUAL = {'similar_elements', 'find_char_long', 'common_in_nested_lists', 'extract_singly', 'larg_nnum',
                      'intersection_array', 'find_dissimilar', 'Diff'}
@@ -132,6 +132,10 @@ def _parity_check(dataset, task_id, suite, entry_point, atol, inputs_json, canon
         times.append(_time.time() - start)
     if dataset == 'mbpp' and entry_point in _PARITY_NOT_NONE:
         expected = [value is not None for value in expected]
+    # The expected outputs stay alive beside the solution's. Out of the cyclic collector's reach, they do not make
+    # the solution's calls slower than the ground truth's own, whose times set the limits (Mbpp/255's outputs hold
+    # millions of tuples: without this, its canonical solution times out against itself).
+    _gc.freeze()
     limits = [max(min_time_limit, factor * seconds) for seconds in times]
     deadline = _time.monotonic() + min(task_limit, sum(limits)) + 1
     code = _parity_sanitize(solution, entry_point) if sanitize else solution

@@ -16,3 +16,10 @@ export const evalPlusLimits = {
  * the in-program alarms runs into it; it fails, as it would upstream.
  */
 export const evalPlusProgramTimeoutMs = (120 + evalPlusLimits.perTaskSeconds + 2) * 1000;
+
+/**
+ * Address space of every program: EvalPlus's 4 GiB (eval/__init__.py `query_maximum_memory_bytes`, lines 99-108,
+ * `EVALPLUS_MAX_MEMORY_BYTES`), instead of the sandbox's usual 1 GiB. The ground truth shares it (upstream computes
+ * it unbounded, in the parent): Mbpp/255's plus outputs alone take over 1 GiB.
+ */
+export const evalPlusAddressSpaceBytes = 4 * 1024 ** 3;

@@ -1,7 +1,7 @@
 import { describeExecution, executionPassed } from '../../scoring/execution-score.ts';
 import type { CodeExecutor, ExecutionResult, ItemScore } from '../../spec/index.ts';
 import type { EvalPlusData } from './evalplus-data.ts';
-import { evalPlusProgramTimeoutMs } from './evalplus-limits.ts';
+import { evalPlusAddressSpaceBytes, evalPlusProgramTimeoutMs } from './evalplus-limits.ts';
 import { evalPlusProgram } from './evalplus-program.ts';
 
 /** Item score keys: `passed` = base and plus tests (EvalPlus's "+" score, the headline), `base_passed` = base tests. */
@@ -25,6 +25,7 @@ export async function scoreEvalPlusSolution(
 ): Promise<ItemScore> {
   const run = (suite: 'base' | 'plus') =>
     executor.runPython(evalPlusProgram(data, suite, solution, options), {
+      addressSpaceBytes: evalPlusAddressSpaceBytes,
       timeoutMs: evalPlusProgramTimeoutMs,
     });
   const base = await run('base');
