@@ -156,6 +156,8 @@ def _parity_check(dataset, task_id, suite, entry_point, atol, inputs_json, canon
                 out = function(*args)
         except _ParityTimeout:
             raise _ParityTimeout('%s: timed out after %.1f s' % (where, min(limits[index], remaining))) from None
+        except BaseException as error:
+            raise AssertionError('%s: raised %s' % (where, _parity_show(error))) from error
         finally:
             _signal.setitimer(_signal.ITIMER_REAL, 0)
         wanted = expected[index]
