@@ -3,13 +3,18 @@
  * that do not pass (docs/code-benchmarks.md, HumanEval+ and MBPP+). Slow (minutes): not part of `npm test`.
  *
  *   node --import tsx scripts/evalplus-canonical.ts [--data-dir ../shared/datasets] [--jobs 2]
- *        [--bench humaneval.plus,mbpp.plus] [--tasks HumanEval/0,Mbpp/2] [--unsafe-no-sandbox]
+ *        [--bench humaneval.plus,mbpp.plus] [--tasks HumanEval/0,Mbpp/2] [--unsafe-no-sandbox] [--sanitize]
+ *
+ * The solution is `prompt + canonical_solution`, run as EvalPlus's evaluate.py runs a `solution`. With --sanitize it
+ * is the default protocol's reference reply (the same program in a ```python block) passed through the sanitizer,
+ * as a model's reply is.
  */
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createDirectorySourceForTests } from '../src/benchmarks/directory-source-for-tests.ts';
 import { humanEvalPlusBenchmark, mbppPlusBenchmark } from '../src/benchmarks/evalplus/index.ts';
+import { humanEvalPlusInstruct } from '../src/benchmarks/evalplus/evalplus-protocols.ts';
 import { scoreEvalPlusSolution } from '../src/benchmarks/evalplus/score-evalplus-solution.ts';
 import { createPythonExecutor } from '../src/scoring/sandbox/create-python-executor.ts';
 
@@ -20,6 +25,7 @@ const { values } = parseArgs({
     bench: { type: 'string', default: 'humaneval.plus,mbpp.plus' },
     tasks: { type: 'string' },
     'unsafe-no-sandbox': { type: 'boolean', default: false },
+    sanitize: { type: 'boolean', default: false },
   },
 });
 const source = createDirectorySourceForTests(values['data-dir']);
@@ -41,8 +47,11 @@ for (const benchmark of [humanEvalPlusBenchmark, mbppPlusBenchmark]) {
   let plusPassed = 0;
   await Promise.all(
     items.map(async (item) => {
-      const solution = `${item.data.prompt}${item.data.canonicalSolution}`;
-      const score = await scoreEvalPlusSolution(executor, item.data, solution, { sanitize: false });
+      const sanitize = values.sanitize;
+      const solution = sanitize
+        ? humanEvalPlusInstruct.referenceCompletion(item)
+        : `${item.data.prompt}${item.data.canonicalSolution}`;
+      const score = await scoreEvalPlusSolution(executor, item.data, solution, { sanitize });
       if (score.scores.base_passed === 1) basePassed++;
       if (score.scores.passed === 1) plusPassed++;
       else {
