@@ -130,5 +130,33 @@ describe.skipIf(!available)(
       expect(result.outputTail).toBe('');
       expect(result.status).toBe('passed');
     });
+
+    it("finds the same code as EvalPlus's try-every-pair search on random replies", async () => {
+      // The search as sanitize.py lines 36-49 state it: every pair of lines (i < j), the most non-blank lines wins.
+      const program = `${evalPlusSanitizerPython}
+import ast, random
+def every_pair(text):
+    lines = text.split('\\n')
+    best, pair = 0, (0, 0)
+    for i in range(len(lines)):
+        for j in range(i + 1, len(lines)):
+            try:
+                ast.parse('\\n'.join(lines[i:j + 1]))
+            except SyntaxError:
+                continue
+            filled = sum(1 for line in lines[i:j + 1] if line.strip())
+            if filled > best:
+                best, pair = filled, (i, j)
+    return '\\n'.join(lines[pair[0]:pair[1] + 1])
+pool = ['x = 1', '', '   ', 'def f():', '    return 1', 'Sure, here:', '\x60\x60\x60python', '\x60\x60\x60', 'if x:', '  pass', 'y = (', ')', 'words here', '# c']
+rng = random.Random(7)
+for _ in range(400):
+    text = '\\n'.join(rng.choice(pool) for _ in range(rng.randint(0, 10)))
+    assert _parity_code_extract(text) == every_pair(text), text
+`;
+      const result = await executor.runPython(program, { timeoutMs: 30_000 });
+      expect(result.outputTail).toBe('');
+      expect(result.status).toBe('passed');
+    });
   },
 );
