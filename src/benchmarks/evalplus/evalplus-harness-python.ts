@@ -140,10 +140,18 @@ def _parity_check(dataset, task_id, suite, entry_point, atol, inputs_json, canon
     deadline = _time.monotonic() + min(task_limit, sum(limits)) + 1
     code = _parity_sanitize(solution, entry_point) if sanitize else solution
     solution_globals = {}
-    with _parity_swallow():
-        exec(compile(code, 'solution.py', 'exec'), solution_globals)
-    function = solution_globals[entry_point]
     _signal.signal(_signal.SIGALRM, _parity_alarm)
+    # Loading the solution counts against the suite's time, as upstream's process limit counts it.
+    _signal.setitimer(_signal.ITIMER_REAL, max(deadline - _time.monotonic(), 0.001))
+    try:
+        with _parity_swallow():
+            exec(compile(code, 'solution.py', 'exec'), solution_globals)
+    except _ParityTimeout:
+        raise _ParityTimeout('%s: the solution did not finish loading within the suite time (%.1f s)'
+                             % (suite, min(task_limit, sum(limits)) + 1)) from None
+    finally:
+        _signal.setitimer(_signal.ITIMER_REAL, 0)
+    function = solution_globals[entry_point]
     total = len(inputs)
     for index, args in enumerate(inputs):
         where = '%s test %d of %d, input %s' % (suite, index + 1, total, _parity_show(args))

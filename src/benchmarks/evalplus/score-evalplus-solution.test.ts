@@ -65,6 +65,17 @@ describe.skipIf(!available)(
       expect(performance.now() - started).toBeLessThan(15_000);
     });
 
+    it('counts loading the solution against the suite time, min(60 s, Σ limits) + 1 s', async () => {
+      const one = { ...isPrime, baseInputJson: '[[2]]' };
+      const started = performance.now();
+      const result = await score(one, 'while True:\n    pass\n');
+      expect(result.scores).toEqual({ passed: 0, base_passed: 0 });
+      expect(result.extracted).toContain(
+        'base: the solution did not finish loading within the suite time (5.0 s)',
+      );
+      expect(performance.now() - started).toBeLessThan(15_000);
+    });
+
     it('compares floats with atol 1e-6 when the task has none, and then keeps that tolerance (as upstream)', async () => {
       const half: EvalPlusData = {
         ...isPrime,
