@@ -2,6 +2,7 @@ import { InputError } from '../spec/index.ts';
 import type { Benchmark, Protocol } from '../spec/index.ts';
 import { arcBenchmark } from './arc/index.ts';
 import { bbhBenchmark } from './bbh/index.ts';
+import { humanEvalPlusBenchmark, mbppPlusBenchmark } from './evalplus/index.ts';
 import { gsm8kBenchmark } from './gsm8k/index.ts';
 import { ifevalBenchmark } from './ifeval/index.ts';
 import { humanEvalBenchmark } from './humaneval/index.ts';
@@ -22,6 +23,8 @@ const benchmarks: readonly Benchmark[] = [
   ifevalBenchmark,
   mtbenchBenchmark,
   xstestBenchmark,
+  humanEvalPlusBenchmark,
+  mbppPlusBenchmark,
 ];
 
 /** Every benchmark parity knows, in a stable order. */

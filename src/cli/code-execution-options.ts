@@ -40,10 +40,10 @@ export const reasoningAllowanceOption = (): Option =>
     "tokens a reasoning model may think on top of the protocol's answer budget (Anthropic thinking budget_tokens, Gemini thinkingBudget; 0 turns thinking off where the API allows) (default: the provider's)",
   );
 export const execTimeoutOption = (): Option =>
-  new Option('--exec-timeout <seconds>', 'wall-clock limit per executed program (code benchmarks)').default(
-    undefined,
-    String(EXEC_DEFAULTS.timeoutMs / 1000),
-  );
+  new Option(
+    '--exec-timeout <seconds>',
+    'wall-clock limit per executed program (code benchmarks; humaneval.plus and mbpp.plus keep the limits of EvalPlus)',
+  ).default(undefined, String(EXEC_DEFAULTS.timeoutMs / 1000));
 export const execJobsOption = (): Option =>
   new Option('--exec-jobs <n>', 'programs executed at once (code benchmarks)').default(
     undefined,

@@ -37,4 +37,28 @@ describe('passAtKSummary intervals (statsmodels cluster SE; seeded bootstrap re-
     expect(Object.keys(summary.metrics)).toEqual(['pass@1']);
     expect(summary.metrics['pass@1']).toMatchObject({ value: 0.75, n: 4, method: 'wilson' });
   });
+
+  it('reports further scores after the headline under their prefix (EvalPlus: base_pass@k)', () => {
+    // Two problems, two samples each: plus passes 1 of 2 and 0 of 2; base passes 2 of 2 and 1 of 2.
+    const samples = [
+      { itemId: 'a', scores: { passed: 1, base_passed: 1 } },
+      { itemId: 'a', scores: { passed: 0, base_passed: 1 } },
+      { itemId: 'b', scores: { passed: 0, base_passed: 1 } },
+      { itemId: 'b', scores: { passed: 0, base_passed: 0 } },
+    ];
+    const { summary, metrics } = passAtKSummary(samples, {
+      itemScore: 'passed',
+      also: [{ itemScore: 'base_passed', prefix: 'base_' }],
+    });
+    expect(metrics.map((metric) => [metric.name, metric.itemScore])).toEqual([
+      ['pass@1', 'passed'],
+      ['pass@2', 'passed'],
+      ['base_pass@1', 'base_passed'],
+      ['base_pass@2', 'base_passed'],
+    ]);
+    expect(summary.metrics['pass@1']?.value).toBe(0.25);
+    expect(summary.metrics['pass@2']?.value).toBe(0.5);
+    expect(summary.metrics['base_pass@1']?.value).toBe(0.75);
+    expect(summary.metrics['base_pass@2']?.value).toBe(1);
+  });
 });

@@ -1,5 +1,11 @@
 import type { Estimate, MetricSpec } from '../spec/index.ts';
-import { countSamples, passAtK, passAtKEstimate, reportableKs } from '../stats/pass-at-k.ts';
+import {
+  countSamples,
+  passAtK,
+  passAtKEstimate,
+  reportableKs,
+  type SampleCounts,
+} from '../stats/pass-at-k.ts';
 import type { ScoreSummary } from '../report/summarize-scores.ts';
 import { clusteredMeanEstimate } from '../stats/clustered-mean-estimate.ts';
 import { meanEstimate } from '../stats/mean-estimate.ts';
@@ -23,45 +29,55 @@ export interface ScoredSample {
  */
 export function passAtKSummary(
   samples: readonly ScoredSample[],
-  options: { itemScore: string; bootstrap?: { resamples?: number; seed?: number } },
+  options: {
+    itemScore: string;
+    also?: readonly { itemScore: string; prefix: string }[];
+    bootstrap?: { resamples?: number; seed?: number };
+  },
 ): { summary: ScoreSummary; metrics: MetricSpec[] } {
-  const counts = countSamples(
-    samples.map((sample) => ({ itemId: sample.itemId, value: sample.scores[options.itemScore] })),
-  );
-  const unscored = samples.filter((sample) => sample.scores[options.itemScore] === null).length;
-  const ks = reportableKs(counts.values());
-  const metrics: MetricSpec[] = (ks.length > 0 ? ks : [1]).map((k) => ({
-    name: `pass@${k}`,
-    itemScore: options.itemScore,
-    aggregate: 'mean',
-    kind: 'proportion',
-  }));
-  const problems = [...counts.values()];
+  const scores = [{ itemScore: options.itemScore, prefix: '' }, ...(options.also ?? [])];
+  const metrics: MetricSpec[] = [];
   const estimates: Record<string, Estimate> = {};
-  for (const metric of metrics) {
-    const k = Number(metric.name.slice('pass@'.length));
-    if (k >= 2) {
-      estimates[metric.name] = passAtKEstimate(problems, { k, ...options.bootstrap });
-      continue;
+  for (const { itemScore, prefix } of scores) {
+    const counts = countSamples(
+      samples.map((sample) => ({ itemId: sample.itemId, value: sample.scores[itemScore] })),
+    );
+    const ks = reportableKs(counts.values());
+    const problems = [...counts.values()];
+    for (const k of ks.length > 0 ? ks : [1]) {
+      const metric: MetricSpec = {
+        name: `${prefix}pass@${k}`,
+        itemScore,
+        aggregate: 'mean',
+        kind: 'proportion',
+      };
+      metrics.push(metric);
+      estimates[metric.name] = passAtKFigure(problems, k, options.bootstrap);
     }
-    const values = problems.map((count) => passAtK({ n: count.n, correct: count.correct, k }));
-    const binary = values.every((value) => value === 0 || value === 1);
-    if (binary || values.length < 2) {
-      estimates[metric.name] = meanEstimate(values, { kind: 'proportion' });
-      continue;
-    }
-    // The cluster-robust SE with a problem's samples as one cluster, for the mean of per-problem pass rates:
-    // one value per problem, each its own cluster (equal to clustering the samples when problems are balanced).
-    const clustered = clusteredMeanEstimate(values);
-    estimates[metric.name] = {
-      value: clustered.value,
-      ci95: [Math.max(0, clustered.ci95[0]), Math.min(1, clustered.ci95[1])],
-      n: values.length,
-      method: 'clustered',
-      clusters: clustered.clusters,
-    };
   }
+  const unscored = samples.filter((sample) => sample.scores[options.itemScore] === null).length;
   return { summary: { metrics: estimates, groups: {}, unscored }, metrics };
+}
+
+function passAtKFigure(
+  problems: readonly SampleCounts[],
+  k: number,
+  bootstrap: { resamples?: number; seed?: number } | undefined,
+): Estimate {
+  if (k >= 2) return passAtKEstimate(problems, { k, ...bootstrap });
+  const values = problems.map((count) => passAtK({ n: count.n, correct: count.correct, k }));
+  const binary = values.every((value) => value === 0 || value === 1);
+  if (binary || values.length < 2) return meanEstimate(values, { kind: 'proportion' });
+  // The cluster-robust SE with a problem's samples as one cluster, for the mean of per-problem pass rates:
+  // one value per problem, each its own cluster (equal to clustering the samples when problems are balanced).
+  const clustered = clusteredMeanEstimate(values);
+  return {
+    value: clustered.value,
+    ci95: [Math.max(0, clustered.ci95[0]), Math.min(1, clustered.ci95[1])],
+    n: values.length,
+    method: 'clustered',
+    clusters: clustered.clusters,
+  };
 }
 
 /** How the samples were drawn, as printed beside pass@k (greedy and sampled results are not comparable). */

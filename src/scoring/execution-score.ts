@@ -14,13 +14,21 @@ export function describeExecution(result: ExecutionResult, options: { timeoutMs:
 }
 
 /** Runs `program` through the executor and turns the outcome into an ItemScore (`passed` 1/0/null). */
-export async function scoreProgram(executor: CodeExecutor, program: string): Promise<ItemScore> {
-  const result = await executor.runPython(program);
-  const passed = result.status === 'passed' ? 1 : result.status === 'sandbox-error' ? null : 0;
+export async function scoreProgram(
+  executor: CodeExecutor,
+  program: string,
+  options: { timeoutMs?: number } = {},
+): Promise<ItemScore> {
+  const result = await executor.runPython(program, options);
   return {
-    scores: { [passedScore]: passed },
-    extracted: describeExecution(result, { timeoutMs: executor.timeoutMs }),
+    scores: { [passedScore]: executionPassed(result) },
+    extracted: describeExecution(result, { timeoutMs: options.timeoutMs ?? executor.timeoutMs }),
   };
+}
+
+/** A program's 0/1 score: 1 passed, 0 failed or timed out, null when the sandbox could not run it. */
+export function executionPassed(result: ExecutionResult): number | null {
+  return result.status === 'passed' ? 1 : result.status === 'sandbox-error' ? null : 0;
 }
 
 /** The score a code protocol's synchronous `score` gives: unscored until the program has been run. */

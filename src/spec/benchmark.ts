@@ -84,7 +84,7 @@ export interface Protocol<TData = unknown> {
    * Present on pass@k protocols: the per-sample 0/1 score named here is summarized per item by the unbiased
    * pass@k estimator (docs/code-benchmarks.md, pass@k) for every k up to the samples per item, instead of a plain mean.
    */
-  readonly passAtK?: { readonly itemScore: string };
+  readonly passAtK?: PassAtKSpec;
   /**
    * Present on protocols whose items need several dependent requests (MT-Bench: turn 2's request holds turn 1's
    * answer, then a judge grades each turn). Callers that see it run `runSteps` instead of `buildRequest` +
@@ -101,6 +101,14 @@ export interface Protocol<TData = unknown> {
   scoredUnits?(
     scores: Readonly<Record<string, number | null>>,
   ): readonly Readonly<Record<string, number | null>>[];
+}
+
+/** Which per-sample 0/1 scores are summarized as pass@k. */
+export interface PassAtKSpec {
+  /** The headline score: metrics `pass@1`, `pass@2`, … */
+  readonly itemScore: string;
+  /** Further scores, each reported as `<prefix>pass@k` after the headline ones (EvalPlus: `base_pass@1`). */
+  readonly also?: readonly { readonly itemScore: string; readonly prefix: string }[];
 }
 
 /** What `Protocol.score` may be told about the response besides its text. */

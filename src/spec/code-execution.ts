@@ -25,7 +25,18 @@ export interface CodeExecutor {
   readonly isolation: 'bubblewrap' | 'none';
   /** Wall-clock limit per program, in milliseconds. */
   readonly timeoutMs: number;
-  runPython(source: string): Promise<ExecutionResult>;
+  /**
+   * Runs one program. `options` replace the wall-clock limit (the CPU-time limit follows it) or the address space
+   * for this program only; benchmarks whose upstream harness sets its own limits (EvalPlus) use them.
+   */
+  runPython(source: string, options?: RunPythonOptions): Promise<ExecutionResult>;
+}
+
+export interface RunPythonOptions {
+  /** Wall-clock limit of this program in milliseconds, instead of the executor's `timeoutMs`. */
+  readonly timeoutMs?: number;
+  /** Address space of this program in bytes (RLIMIT_AS; the sandbox's memory bound follows), instead of the executor's. */
+  readonly addressSpaceBytes?: number;
 }
 
 /** What `Protocol.scoreAsync` receives. */

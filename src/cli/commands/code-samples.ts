@@ -7,7 +7,8 @@ import { InputError } from '../../spec/index.ts';
 /**
  * Reads a samples file for a code benchmark. Besides docs/cli.md lines (`id`, `completion`, `sample`?) it takes
  * the human-eval harness's own lines (`task_id`, `completion`): `task_id` stands for `id`, and repeated lines
- * of one task without `sample` are numbered 0, 1, 2 … in file order (the harness's n samples per task).
+ * of one task without `sample` are numbered 0, 1, 2 … in file order (the harness's n samples per task). EvalPlus's
+ * lines (`task_id`, `solution`) are read the same way, `solution` standing for `completion`.
  */
 export async function readCodeSampleLines<T extends { id: string; sample?: number | undefined }>(options: {
   file: string;
@@ -25,8 +26,13 @@ export async function readCodeSampleLines<T extends { id: string; sample?: numbe
   const nextSample = new Map<string, number>();
   const withTaskId = z.preprocess((raw) => {
     if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return raw;
-    const record = raw as Record<string, unknown>;
-    if (record['id'] !== undefined || record['task_id'] === undefined) return raw;
+    let record = raw as Record<string, unknown>;
+    // EvalPlus's own samples carry the program as `solution`; it stands for the completion.
+    if (record['completion'] === undefined && typeof record['solution'] === 'string') {
+      const { solution, ...others } = record;
+      record = { ...others, completion: solution };
+    }
+    if (record['id'] !== undefined || record['task_id'] === undefined) return record;
     const id = record['task_id'];
     const { task_id: _taskId, ...rest } = record;
     if (rest['sample'] !== undefined || (typeof id !== 'string' && typeof id !== 'number'))

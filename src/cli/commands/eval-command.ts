@@ -88,14 +88,19 @@ export function selectProtocols(
   options: { judge?: boolean } = {},
 ): Protocol[] {
   const wanted = parseList(protocolFlag);
-  const unmatched = wanted.filter((id) => !benchmarks.some((benchmark) => id.startsWith(`${benchmark.id}.`)));
+  // The longest matching benchmark id owns a protocol id: humaneval.plus.base belongs to humaneval.plus.
+  const owner = (id: string) =>
+    benchmarks
+      .filter((benchmark) => id.startsWith(`${benchmark.id}.`))
+      .sort((left, right) => right.id.length - left.id.length)[0];
+  const unmatched = wanted.filter((id) => owner(id) === undefined);
   if (unmatched.length > 0) {
     throw new InputError(`'${unmatched.join(', ')}' belongs to none of the benchmarks given with --bench`, {
       location: '--protocol',
     });
   }
   return benchmarks.map((benchmark) => {
-    const named = wanted.find((candidate) => candidate.startsWith(`${benchmark.id}.`));
+    const named = wanted.find((candidate) => owner(candidate) === benchmark);
     // --judge without --protocol picks the benchmark's judge-graded protocol (XSTest's xstest.judge).
     const id =
       named ??

@@ -63,6 +63,33 @@ describe.skipIf(!existsSync('/usr/bin/python3'))(
       expect(results.map((result) => result.status)).toEqual(['passed', 'failed', 'failed', 'timed-out']);
       expect(results[2]?.outputTail).toContain('MemoryError');
     });
+
+    it('takes a wall-clock limit and an address space for one program (the CPU limit follows the wall clock)', async () => {
+      const executor = createPythonExecutor({
+        isolation: 'none',
+        timeoutMs: 800,
+        parallelism: 2,
+        effectiveUid: 1000,
+        monotonicMs: () => performance.now(),
+      });
+      const sleeper = 'import time\ntime.sleep(1.5)';
+      const spinner = 'import time\nend = time.monotonic() + 2.5\nwhile time.monotonic() < end: pass';
+      const big = 'x = bytearray(1200 * 1024 ** 2)\nassert len(x) > 0';
+      const results = await Promise.all([
+        executor.runPython(sleeper),
+        executor.runPython(sleeper, { timeoutMs: 5000 }),
+        executor.runPython(spinner, { timeoutMs: 5000 }),
+        executor.runPython(big),
+        executor.runPython(big, { addressSpaceBytes: 3 * 1024 ** 3, timeoutMs: 10_000 }),
+      ]);
+      expect(results.map((result) => result.status)).toEqual([
+        'timed-out',
+        'passed',
+        'passed',
+        'failed',
+        'passed',
+      ]);
+    });
   },
 );
 

@@ -105,13 +105,21 @@ export function createPythonExecutor(options: PythonExecutorOptions): PythonExec
   const limits = { ...defaultResourceLimits({ timeoutMs: options.timeoutMs }), ...options.limits };
   const slots = new ExecutionSlots(options.parallelism);
   const pythonPath = options.pythonPath ?? '/usr/bin/python3';
-  const pythonArguments = [
+  // A program with its own wall-clock limit gets the CPU time that goes with it.
+  const limitsFor = (run: { timeoutMs: number; addressSpaceBytes?: number | undefined }): ResourceLimits => ({
+    ...limits,
+    ...(run.timeoutMs === options.timeoutMs
+      ? {}
+      : { cpuSeconds: defaultResourceLimits({ timeoutMs: run.timeoutMs }).cpuSeconds }),
+    ...(run.addressSpaceBytes === undefined ? {} : { addressSpaceBytes: run.addressSpaceBytes }),
+  });
+  const pythonArgumentsFor = (runLimits: ResourceLimits) => [
     '-I',
     '-X',
     'utf8',
     '-c',
     pythonBootstrapSource,
-    ...bootstrapArguments({ limits, guard: options.guard ?? true }),
+    ...bootstrapArguments({ limits: runLimits, guard: options.guard ?? true }),
   ];
   const createNonce = options.createNonce ?? (() => randomBytes(16).toString('hex'));
   const filter = seccompFilter(options.arch ?? process.arch);
@@ -121,13 +129,23 @@ export function createPythonExecutor(options: PythonExecutorOptions): PythonExec
     !sandboxed || options.memoryCgroups === null
       ? undefined
       : (options.memoryCgroups ?? findMemoryCgroups({ pid: process.pid, isAlive }));
-  const memoryBytes = options.memoryBytes ?? limits.addressSpaceBytes + tmpBytes + 128 * 1024 * 1024;
+  const memoryBytesFor = (runLimits: ResourceLimits) =>
+    runLimits.addressSpaceBytes === limits.addressSpaceBytes && options.memoryBytes !== undefined
+      ? options.memoryBytes
+      : runLimits.addressSpaceBytes + tmpBytes + 128 * 1024 * 1024;
   const uids = new SandboxUidPool({ base: options.sandboxUidBase ?? 64000 });
-  const runInSlot = async (source: string, slot: number): Promise<ExecutionResult> => {
+  const runInSlot = async (
+    source: string,
+    slot: number,
+    run: { timeoutMs: number; addressSpaceBytes?: number | undefined },
+  ): Promise<ExecutionResult> => {
+    const { timeoutMs } = run;
+    const runLimits = limitsFor(run);
+    const pythonArguments = pythonArgumentsFor(runLimits);
     const common = {
       input: source,
       nonce: createNonce(),
-      timeoutMs: options.timeoutMs,
+      timeoutMs,
       outputTailCharacters: options.outputTailCharacters ?? 2000,
       monotonicMs: options.monotonicMs,
     };
@@ -152,7 +170,7 @@ export function createPythonExecutor(options: PythonExecutorOptions): PythonExec
         ...(options.effectiveUid === 0 ? { dropToUid: await uids.uidFor(slot) } : {}),
         ...(options.usrLayout ? { usrLayout: options.usrLayout } : {}),
       });
-      cgroup = cgroups?.create(memoryBytes);
+      cgroup = cgroups?.create(memoryBytesFor(runLimits));
       const launch = cgroup
         ? joinCgroupThenRun(cgroup.procsFile, bubblewrap, args)
         : { command: bubblewrap, arguments: args };
@@ -181,7 +199,13 @@ export function createPythonExecutor(options: PythonExecutorOptions): PythonExec
       : cgroups
         ? `cgroup v${cgroups.version}`
         : 'mounts and seccomp only',
-    runPython: (source) => slots.run((slot) => runInSlot(source, slot)),
+    runPython: (source, runOptions) =>
+      slots.run((slot) =>
+        runInSlot(source, slot, {
+          timeoutMs: runOptions?.timeoutMs ?? options.timeoutMs,
+          addressSpaceBytes: runOptions?.addressSpaceBytes,
+        }),
+      ),
     sandboxUids: () => uids.leased(),
     close: () => uids.close(),
   };
