@@ -1,4 +1,4 @@
-import type { MetricSpec, RunFingerprints, StoredRun } from '../spec/index.ts';
+import type { ItemGold, MetricSpec, RunFingerprints, StoredRun } from '../spec/index.ts';
 import { toItemView } from './item-view.ts';
 import { buildLatencyView } from './latency-view.ts';
 import type { MarginOptions } from './decide-comparisons.ts';
@@ -13,6 +13,8 @@ export interface ReportRunInput {
   readonly costUsd?: number;
   /** The run's item fingerprints (`RunStore.getFingerprints`), when it recorded them. */
   readonly fingerprints?: RunFingerprints;
+  /** The run's gold answers by item id (`RunStore.getGold`), when it recorded them. */
+  readonly gold?: ReadonlyMap<string, ItemGold>;
 }
 
 export interface RunViews {
@@ -36,7 +38,9 @@ export function buildRunViews(input: ReportRunInput): RunViews {
     const item = toItemView(record, { scoreKey });
     const fingerprint = fingerprints?.get(record.itemId);
     const withFingerprint = fingerprint === undefined ? item : { ...item, fingerprint };
-    return input.run.kind === 'bench' ? { ...withFingerprint, extracted: null } : withFingerprint;
+    const gold = input.gold?.get(record.itemId);
+    const withGold = gold === undefined ? withFingerprint : { ...withFingerprint, ...gold };
+    return input.run.kind === 'bench' ? { ...withGold, extracted: null } : withGold;
   });
   return { view, items, latency: buildLatencyView(view, input.run.items) };
 }

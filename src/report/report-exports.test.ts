@@ -159,7 +159,7 @@ describe('item exports', () => {
     const csv = itemsCsv([{ run, items: [item] }]);
     const [header, line] = csv.split('\r\n');
     expect(header).toBe(
-      'run_id,model,benchmark,protocol,item_id,sample,group,status,score,extracted,response,error,latency_ms,ttft_ms,input_tokens,output_tokens,finish_reason,cached,prompt',
+      'run_id,model,benchmark,protocol,item_id,sample,group,status,score,target,extracted,choices,response,error,latency_ms,ttft_ms,input_tokens,output_tokens,finish_reason,cached,prompt',
     );
     expect(line).toContain(`,"'=HYPERLINK(""http://x"")",`);
     expect(csv.endsWith('"line one\nline ""two"", with comma"\r\n')).toBe(true);

@@ -134,6 +134,10 @@ export interface ItemView {
   readonly cached: boolean;
   /** Fingerprint of the item's content, when the run recorded one: pairs across runs only identical items. */
   readonly fingerprint?: string;
+  /** The gold answer (`RunStore.getGold`), when the run recorded it: why an answer is right or wrong. */
+  readonly target?: string;
+  /** Multiple choice: every choice as shown to the model ("A. …"), when the run recorded them. */
+  readonly choices?: readonly string[];
 }
 
 export const itemFilters = [

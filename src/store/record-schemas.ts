@@ -33,6 +33,9 @@ export const runHistorySchema = z.array(
   }),
 );
 
+/** `item_gold.choices`: the multiple-choice options as shown, in order. */
+export const goldChoicesSchema = z.array(z.string());
+
 export const itemStatusSchema = z.enum(['ok', 'error']);
 
 const modelIdentitySchema: z.ZodType<ModelIdentity> = z.object({

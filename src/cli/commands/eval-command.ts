@@ -5,6 +5,7 @@ import { loadProtocolItems } from '../../benchmarks/load-protocol-items.ts';
 import { getBenchmark, getProtocol } from '../../benchmarks/registry.ts';
 import { formatScoreTable } from '../../report/format-score-table.ts';
 import { runFingerprints } from '../../datasets/item-fingerprint.ts';
+import { runGold } from '../../benchmarks/item-gold.ts';
 import type {
   Benchmark,
   GenerationOverrides,
@@ -200,6 +201,7 @@ export async function evalCommand(flags: EvalFlags, io: CliIo): Promise<number> 
         ...(owner ? { owner } : {}),
       });
       store.recordFingerprints?.(runId, runFingerprints(items));
+      store.recordGold?.(runId, runGold(protocol, items));
       io.stderr(`run ${runId}: ${benchmark.id} ${protocol.id} on ${flags.model}, ${items.length} items\n`);
       results.push(
         await evaluateBenchmark({

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { runFingerprints } from '../../datasets/item-fingerprint.ts';
+import { runGold } from '../../benchmarks/item-gold.ts';
 import { cliDatasetSource } from '../cli-dataset-source.ts';
 import { basename, extname, resolve } from 'node:path';
 import type { Command, Option } from 'commander';
@@ -172,6 +173,7 @@ export async function importCommand(flags: ImportFlags, io: CliIo): Promise<numb
         return item ? [item] : [];
       });
       store.recordFingerprints?.(runId, runFingerprints(imported));
+      store.recordGold?.(runId, runGold(protocol, imported));
     }
     store.recordItems(runId, records, { updatedAt: createdAt });
     store.setStatus(runId, 'completed', { updatedAt: io.now().toISOString() });

@@ -53,9 +53,10 @@ export function showCommand(
     const protocol = getProtocol(getBenchmark(run.config.benchmark), run.config.protocol);
     const scores = runScores(run, protocol, { clustering });
     const cost = runCostSummary({ modelSpec: run.config.modelSpec, items: run.items });
+    const gold = store.getGold?.(runId);
     if (flags.json) {
       const json = {
-        ...runJson(scores, { items: Boolean(flags.items) }),
+        ...runJson(scores, { items: Boolean(flags.items), ...(gold ? { gold } : {}) }),
         ...(cost ? { cost: runCostJson(cost) } : {}),
       };
       io.stdout(`${JSON.stringify(json, null, 2)}\n`);
@@ -81,7 +82,9 @@ export function showCommand(
         const score = headline ? item.scores[headline.itemScore] : undefined;
         const outcome =
           item.status === 'ok' ? `score ${score ?? 'unscored'}` : `error: ${item.error?.message ?? ''}`;
-        io.stdout(`${item.itemId}\t${outcome}\textracted ${JSON.stringify(item.extracted)}\n`);
+        const target = gold?.get(item.itemId)?.target;
+        const goldText = target === undefined ? '' : `\tgold ${JSON.stringify(target)}`;
+        io.stdout(`${item.itemId}\t${outcome}\textracted ${JSON.stringify(item.extracted)}${goldText}\n`);
       }
     }
     return 0;
