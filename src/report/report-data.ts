@@ -3,6 +3,7 @@ import { toItemView } from './item-view.ts';
 import { buildLatencyView } from './latency-view.ts';
 import type { MarginOptions } from './decide-comparisons.ts';
 import { compareRuns } from './paired-comparison.ts';
+import { buildRunDetail } from './run-detail.ts';
 import { buildLeaderboards, buildRunView } from './run-view.ts';
 import type { ItemView, LatencyView, ReportData, RunView } from './view-model.ts';
 
@@ -56,6 +57,12 @@ export function buildReportData(options: {
   margin?: MarginOptions;
 }): ReportData {
   const built = options.runs.map(buildRunViews);
+  const details = Object.fromEntries(
+    options.runs.flatMap((input, index) => {
+      const view = built[index]?.view;
+      return view ? [[view.runId, buildRunDetail({ run: input.run, view, metrics: input.metrics })]] : [];
+    }),
+  );
   const itemsByRun = new Map(built.map(({ view, items }) => [view.runId, items]));
   const runs = built.map(({ view }) => view);
   return {
@@ -68,6 +75,7 @@ export function buildReportData(options: {
     }),
     latency: built.map(({ latency }) => latency),
     items: Object.fromEntries(itemsByRun),
+    details,
     ...(options.margin ? { margin: options.margin } : {}),
   };
 }

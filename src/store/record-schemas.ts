@@ -80,6 +80,7 @@ export const runConfigSchema: z.ZodType<RunConfig> = z.object({
   judge: z
     .object({ modelSpec: z.string(), model: modelIdentitySchema, repeats: z.number().int().positive() })
     .optional(),
+  parityVersion: z.string().optional(),
 });
 
 export const generateRequestSchema: z.ZodType<GenerateRequest> = z.object({

@@ -6,6 +6,7 @@ import { getBenchmark, getProtocol } from '../../benchmarks/registry.ts';
 import { formatScoreTable } from '../../report/format-score-table.ts';
 import { runFingerprints } from '../../datasets/item-fingerprint.ts';
 import { runGold } from '../../benchmarks/item-gold.ts';
+import { parityVersion } from '../parity-version.ts';
 import type {
   Benchmark,
   GenerationOverrides,
@@ -285,6 +286,7 @@ function runConfig(options: {
     benchmark: options.benchmark.id,
     protocol: options.protocol.id,
     protocolVersion: options.protocol.version,
+    parityVersion: parityVersion(),
     ...(options.limit === undefined ? {} : { limit: options.limit }),
     ...(options.directory === undefined ? {} : { dataDir: options.directory }),
     concurrency: options.concurrency,

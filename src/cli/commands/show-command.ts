@@ -8,7 +8,12 @@ import { openRunStore } from '../open-run-store.ts';
 import type { CliIo } from '../cli-io.ts';
 import { storePath } from '../paths.ts';
 import { readRunOutcomes, runJson, runScores, runTableRow } from '../run-summary.ts';
-import { formatRunCost, runCostJson, runCostSummary } from '../../report/run-cost-summary.ts';
+import { formatRunCost, runCostJson, runCostSummary, runCostUsd } from '../../report/run-cost-summary.ts';
+import { formatRunDetail, runDetailJson } from '../../report/format-run-detail.ts';
+import { buildRunDetail } from '../../report/run-detail.ts';
+import { buildRunView } from '../../report/run-view.ts';
+import type { RunDetailView } from '../../report/view-model.ts';
+import { metricsFor, shippedCatalog } from '../../server/view/view-data.ts';
 
 /** A `parity bench` run: its steps as `parity bench` printed them (table, or the same JSON array). */
 function showBenchRun(store: RunStore, runId: string, flags: { json?: boolean }, io: CliIo): number {
@@ -35,6 +40,23 @@ function showBenchRun(store: RunStore, runId: string, flags: { json?: boolean },
   return 0;
 }
 
+/** The run page's content for `parity show` (configuration, status and reason, usage, latency, errors). */
+function runDetail(store: RunStore, runId: string): RunDetailView | undefined {
+  const stored = store.getRun(runId);
+  if (!stored) return undefined;
+  const metrics = metricsFor(stored.config.benchmark, stored.config.protocol);
+  const catalog = shippedCatalog();
+  const costUsd = catalog ? runCostUsd({ run: stored, catalog }) : undefined;
+  const dataset = store.getFingerprints?.(runId)?.dataset;
+  const view = buildRunView({
+    run: stored,
+    metrics,
+    ...(costUsd === undefined ? {} : { costUsd }),
+    ...(dataset === undefined ? {} : { dataset }),
+  });
+  return buildRunDetail({ run: stored, view, metrics });
+}
+
 /** `parity show <run-id>`: a stored run's scores, per-group results, and with --items every item. */
 export function showCommand(
   runId: string,
@@ -54,10 +76,12 @@ export function showCommand(
     const scores = runScores(run, protocol, { clustering });
     const cost = runCostSummary({ modelSpec: run.config.modelSpec, items: run.items });
     const gold = store.getGold?.(runId);
+    const detail = runDetail(store, runId);
     if (flags.json) {
       const json = {
         ...runJson(scores, { items: Boolean(flags.items), ...(gold ? { gold } : {}) }),
         ...(cost ? { cost: runCostJson(cost) } : {}),
+        ...(detail ? { run: runDetailJson(detail) } : {}),
       };
       io.stdout(`${JSON.stringify(json, null, 2)}\n`);
       return 0;
@@ -65,6 +89,7 @@ export function showCommand(
     io.stdout(
       `run ${run.runId}  ${run.status}  ${run.doneItems}/${run.totalItems} items  created ${run.createdAt}\n`,
     );
+    if (detail) io.stdout(`${formatRunDetail(detail)}\n`);
     for (const change of run.history ?? []) {
       const changes = Object.entries(change.changed).map(
         ([field, { from, to }]) => `${field} ${String(from)} → ${String(to)}`,
