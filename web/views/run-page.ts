@@ -76,12 +76,16 @@ function statusLine(detail: RunDetailView): HTMLElement {
   );
 }
 
-/** Runs this one can be compared with: same benchmark and protocol, and the same data when both know it. */
+/**
+ * Runs this one can be compared with: scored runs of the same benchmark and protocol, on the same data when
+ * both know it.
+ */
 function comparable(run: RunView, runs: readonly RunView[]): RunView[] {
   return runs.filter(
     (other) =>
       other.runId !== run.runId &&
       other.kind === 'eval' &&
+      other.headline?.value != null &&
       other.benchmark === run.benchmark &&
       other.protocol === run.protocol &&
       (run.dataset === undefined || other.dataset === undefined || other.dataset === run.dataset),
