@@ -48,11 +48,15 @@ function stepTable(latency: LatencyView): HTMLTableElement {
   );
 }
 
-function latencySection(latency: LatencyView): HTMLElement {
+function latencySection(latency: LatencyView, benchmark: string | undefined): HTMLElement {
   const section = h(
     'section',
     { class: 'card latency', 'data-run-id': latency.runId },
-    h('h2', {}, `${latency.model} · ${latency.kind} run ${latency.runId}`),
+    h(
+      'h2',
+      {},
+      `${latency.model} · ${latency.kind === 'bench' ? 'bench' : (benchmark ?? 'eval')} run ${latency.runId}`,
+    ),
   );
   const loaded = latency.steps.filter(
     (step) => step.load !== null && step.requestsPerSecond !== null && step.p50Ms !== null,
@@ -120,6 +124,8 @@ export const benchView: View = (container, source, parameters) => {
   const runIds = (parameters.get('runs') ?? '').split(',').filter((runId) => runId !== '');
   void (async () => {
     let latency = await source.latency(runIds);
+    const runs = await source.runs();
+    const benchmarkOf = new Map(runs.map((run) => [run.runId, `${run.benchmark} · ${run.protocol}`]));
     if (latency.length === 0 && runIds.length === 0) {
       container.append(
         h(
@@ -128,13 +134,12 @@ export const benchView: View = (container, source, parameters) => {
           'No bench runs in this store (`parity bench` stores them); showing the latency of the newest eval runs.',
         ),
       );
-      const runs = await source.runs();
       latency = await source.latency(runs.slice(0, 4).map((run) => run.runId));
     }
     if (latency.length === 0) container.append(h('p', { class: 'muted' }, 'No runs with timed responses.'));
     const overlaid = overlaidCdfs(latency);
     if (overlaid) container.append(overlaid);
-    for (const entry of latency) container.append(latencySection(entry));
+    for (const entry of latency) container.append(latencySection(entry, benchmarkOf.get(entry.runId)));
   })().catch((error: unknown) => showError(container, error));
   return () => {};
 };
