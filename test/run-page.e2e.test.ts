@@ -77,6 +77,8 @@ describe('run page: parity show and /api/runs/<id>', () => {
     expect(result.stdout).toMatch(/^ {2}latency +p50 \d+ ms, p90 \d+ ms, p99 \d+ ms \(8 timed items\)$/m);
     expect(result.stdout).toMatch(/^ {2}errors +0$/m);
     expect(result.stdout).not.toContain('SECRET-KEY-123');
+    // Two subjects: their scores with intervals are shown without --groups, as on the run page.
+    expect(result.stdout).toMatch(/subject_a +25\.0 +\[\d+\.\d, \d+\.\d\]/);
   });
 
   it('parity show names why a failed run failed; --json carries the same fields', async () => {

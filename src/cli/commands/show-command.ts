@@ -40,6 +40,9 @@ function showBenchRun(store: RunStore, runId: string, flags: { json?: boolean },
   return 0;
 }
 
+/** Groups printed without --groups. */
+const maxGroupsShown = 10;
+
 /** The run page's content for `parity show` (configuration, status and reason, usage, latency, errors). */
 function runDetail(store: RunStore, runId: string): RunDetailView | undefined {
   const stored = store.getRun(runId);
@@ -99,8 +102,12 @@ export function showCommand(
     io.stdout(`${formatScoreTable([runTableRow(scores)])}\n`);
     if (cost) io.stdout(`${formatRunCost(cost)}\n`);
     const headline = protocol.metrics[0];
-    if (flags.groups && headline && Object.keys(scores.summary.groups).length > 0) {
+    const groupCount = Object.keys(scores.summary.groups).length;
+    // As the run page: per-group scores with their intervals; a long list (57 MMLU subjects) only when asked.
+    if (headline && groupCount > 0 && (flags.groups || groupCount <= maxGroupsShown)) {
       io.stdout(`\n${formatGroupTable(scores.summary, headline)}\n`);
+    } else if (headline && groupCount > 0) {
+      io.stdout(`${groupCount} groups: per-group scores with 'parity show ${run.runId} --groups'\n`);
     }
     if (flags.items) {
       for (const item of run.items) {
