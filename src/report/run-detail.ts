@@ -23,9 +23,11 @@ function generationSettings(config: RunConfig): [string, string][] {
   return settings;
 }
 
-function runSettings(config: RunConfig): [string, string][] {
+function runSettings(config: RunConfig, kind: StoredRun['kind']): [string, string][] {
   const settings: [string, string][] = [
-    ['items', config.limit === undefined ? 'all' : `first ${config.limit} (--limit)`],
+    kind === 'bench'
+      ? ['requests per step', config.limit === undefined ? 'as the load asked' : String(config.limit)]
+      : ['items', config.limit === undefined ? 'all' : `first ${config.limit} (--limit)`],
     ['concurrency', String(config.concurrency)],
     ['timeout', `${Math.round(config.timeoutMs / 1000)} s`],
     ['retries', String(config.maxRetries)],
@@ -112,7 +114,7 @@ export function buildRunDetail(options: {
       modelId: run.config.model.modelId,
       protocolVersion: run.config.protocolVersion,
       generation: generationSettings(run.config),
-      settings: runSettings(run.config),
+      settings: runSettings(run.config, run.kind),
       parityVersion: run.config.parityVersion ?? null,
     },
     statusReason: statusReason(run),
