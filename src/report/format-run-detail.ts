@@ -10,9 +10,10 @@ function count(value: number | null): string {
 
 /**
  * The run page as text (`parity show`): configuration with the endpoint (never a secret: the store holds none),
- * status with its reason, tokens, cost, latency and errors. The score table follows it.
+ * status with its reason, tokens, cost (unless `cost: false`: the caller prints it with its price), latency
+ * and errors. The score table follows it.
  */
-export function formatRunDetail(detail: RunDetailView): string {
+export function formatRunDetail(detail: RunDetailView, options: { cost?: boolean } = {}): string {
   const { run, config } = detail;
   const pairs = (entries: readonly (readonly [string, string])[]): string =>
     entries.map(([label, value]) => `${label} ${value}`).join(', ');
@@ -26,7 +27,14 @@ export function formatRunDetail(detail: RunDetailView): string {
     ['parity', config.parityVersion ?? 'version not recorded'],
     ['status', `${run.status}${detail.statusReason ? ` — ${detail.statusReason}` : ''}`],
     ['tokens', `in ${count(run.inputTokens)}, out ${count(run.outputTokens)}`],
-    ['cost', run.costUsd === undefined ? 'no price known' : `$${run.costUsd.toFixed(4)}`],
+    ...(options.cost === false
+      ? []
+      : [
+          ['cost', run.costUsd === undefined ? 'no price known' : `$${run.costUsd.toFixed(4)}`] as [
+            string,
+            string,
+          ],
+        ]),
     [
       'latency',
       `p50 ${ms(detail.latencyMs.p50)}, p90 ${ms(detail.latencyMs.p90)}, p99 ${ms(detail.latencyMs.p99)} (${detail.latencyMs.count} timed items)`,

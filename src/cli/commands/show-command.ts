@@ -92,7 +92,8 @@ export function showCommand(
     io.stdout(
       `run ${run.runId}  ${run.status}  ${run.doneItems}/${run.totalItems} items  created ${run.createdAt}\n`,
     );
-    if (detail) io.stdout(`${formatRunDetail(detail)}\n`);
+    // The cost line with its list price follows the score table when a price is known.
+    if (detail) io.stdout(`${formatRunDetail(detail, { cost: !cost })}\n`);
     for (const change of run.history ?? []) {
       const changes = Object.entries(change.changed).map(
         ([field, { from, to }]) => `${field} ${String(from)} → ${String(to)}`,
