@@ -47,7 +47,14 @@ export function intervalChart(
   const svg = s('svg', { viewBox: `0 0 ${width} ${height}`, width, height, class: 'chart', role: 'img' });
   for (const tick of niceTicks(options.min, options.max, 5)) {
     svg.append(
-      s('line', { x1: x(tick), x2: x(tick), y1: 0, y2: height - 20, class: 'grid' }),
+      s('line', {
+        x1: x(tick),
+        x2: x(tick),
+        y1: 0,
+        y2: height - 20,
+        class: 'grid x-grid',
+        'data-value': tick,
+      }),
       s(
         'text',
         { x: x(tick), y: height - 6, 'text-anchor': 'middle', class: 'tick x-tick', 'data-value': tick },

@@ -208,7 +208,17 @@ describe.skipIf(!existsSync(chromiumPath))(
         expect.stringMatching(/^astronomy\d+\.\d% \[\d+\.\d%, \d+\.\d%\]20$/),
         expect.stringMatching(/^virology\d+\.\d% \[\d+\.\d%, \d+\.\d%\]20$/),
       ]);
-      expect(await page.locator('section.run-groups svg circle').count()).toBe(2);
+      const groupDots = page.locator('section.run-groups svg circle');
+      expect(await groupDots.count()).toBe(2);
+      for (const dot of await groupDots.all()) {
+        const rect = await box(dot);
+        const expectedX = await axisPosition(
+          page.locator('section.run-groups svg'),
+          'x',
+          Number(await dot.getAttribute('data-x')),
+        );
+        expect(Math.abs(rect.left + rect.width / 2 - expectedX)).toBeLessThanOrEqual(1);
+      }
       const usage = await page.locator('#run-usage').textContent();
       expect(usage).toContain('latency p50 / p90 / p99300 ms / 300 ms / 300 ms (40 timed)');
       expect(usage).toMatch(/tokens in \/ out\d+k \/ \d+/);
