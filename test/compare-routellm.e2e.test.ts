@@ -108,7 +108,7 @@ describe.skipIf(!existsSync(responses))(
     it('prints every figure with its interval in the table', async () => {
       const io = captureIo({ cwd: directory });
       expect(await main(['compare', ...runIds, '--store', store], io)).toBe(0);
-      expect(io.output.stdout).toContain('A − B: +12.50  95% CI [+11.81, +13.16]');
+      expect(io.output.stdout).toContain('A − B: +12.50 pts  95% CI [+11.81, +13.16]');
       expect(io.output.stdout).toContain('exact McNemar (paired): p = 4.6e-220');
       expect(io.output.stdout).toContain('verdict at level 0.05: A better');
     });

@@ -3,6 +3,7 @@ import type {
   ItemPage,
   LatencyView,
   LeaderboardView,
+  RunDetailView,
   RunView,
 } from '../src/report/view-model.ts';
 import type { ChatMessageView, DataSource } from './data-source.ts';
@@ -30,6 +31,7 @@ export function createApiSource(): DataSource {
   return {
     mode: 'live',
     runs: async () => (await getJson<{ runs: RunView[] }>('/api/runs')).runs,
+    runDetail: (runId) => getJson<RunDetailView>(`/api/runs/${encodeURIComponent(runId)}`),
     leaderboards: async () =>
       (await getJson<{ leaderboards: LeaderboardView[] }>('/api/leaderboards')).leaderboards,
     compare: (runIds, options) =>

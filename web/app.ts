@@ -5,11 +5,13 @@ import { benchView } from './views/bench-view.ts';
 import { compareView } from './views/compare-view.ts';
 import { itemsView } from './views/items-view.ts';
 import { leaderboardView } from './views/leaderboard-view.ts';
+import { runPage } from './views/run-page.ts';
 import { runsView } from './views/runs-view.ts';
 import { tcoView } from './views/tco-view.ts';
 
-const views: readonly { path: string; title: string; view: View }[] = [
+const views: readonly { path: string; title: string; view: View; hidden?: boolean }[] = [
   { path: 'runs', title: 'Runs', view: runsView },
+  { path: 'run', title: 'Run', view: runPage, hidden: true },
   { path: 'leaderboard', title: 'Leaderboard', view: leaderboardView },
   { path: 'compare', title: 'Compare', view: compareView },
   { path: 'items', title: 'Items', view: itemsView },
@@ -48,16 +50,19 @@ export function startApp(root: HTMLElement, source: DataSource): void {
     if (!entry) return;
     replaceChildren(
       nav,
-      ...views.map((candidate) =>
-        h(
-          'a',
-          { href: `#/${candidate.path}`, class: candidate === entry ? 'active' : undefined },
-          candidate.title,
+      ...views
+        .filter((candidate) => !candidate.hidden)
+        .map((candidate) =>
+          h(
+            'a',
+            { href: `#/${candidate.path}`, class: candidate === entry ? 'active' : undefined },
+            candidate.title,
+          ),
         ),
-      ),
     );
     document.title = `parity · ${entry.title}`;
     replaceChildren(main);
+    main.removeAttribute('data-status');
     main.setAttribute('data-view', entry.path);
     stop = entry.view(main, source, parameters);
   }

@@ -4,6 +4,7 @@ import type {
   ItemQuery,
   LatencyView,
   LeaderboardView,
+  RunDetailView,
   RunView,
 } from '../src/report/view-model.ts';
 
@@ -17,6 +18,8 @@ export interface DataSource {
   /** 'live' polls the server; 'report' is a fixed snapshot. */
   readonly mode: 'live' | 'report';
   runs(): Promise<readonly RunView[]>;
+  /** One run's page; undefined when the source does not have it (a report written before run pages). */
+  runDetail(runId: string): Promise<RunDetailView | undefined>;
   leaderboards(): Promise<readonly LeaderboardView[]>;
   /** A against the others; with `margin` (points), also "is B as good as A?" as `parity compare --margin`. */
   compare(

@@ -63,6 +63,21 @@ export function formatPercent(value: number | null, kind: 'proportion' | 'graded
   return kind === 'proportion' ? `${(value * 100).toFixed(1)}%` : value.toFixed(2);
 }
 
+/**
+ * A difference of two scores: percentage points ("pts") for proportions, since "+29.5%" reads as a relative
+ * change; the benchmark's own units for graded scores. `signed` puts "+" before positive values.
+ */
+export function formatPoints(
+  value: number | null,
+  kind: 'proportion' | 'graded' = 'proportion',
+  options: { signed?: boolean; unit?: boolean } = {},
+): string {
+  if (value === null) return '—';
+  const sign = options.signed && value > 0 ? '+' : '';
+  if (kind === 'graded') return `${sign}${value.toFixed(2)}`;
+  return `${sign}${(value * 100).toFixed(1)}${options.unit === false ? '' : ' pts'}`;
+}
+
 export function formatMs(value: number | null): string {
   if (value === null) return '—';
   return value >= 10_000 ? `${(value / 1000).toFixed(1)} s` : `${Math.round(value)} ms`;

@@ -15,6 +15,7 @@ export function createEmbeddedSource(data: ReportData): DataSource {
   return {
     mode: 'report',
     runs: async () => data.runs,
+    runDetail: async (runId) => data.details?.[runId],
     leaderboards: async () => data.leaderboards,
     compare: async (runIds, options) => {
       const runs = runIds

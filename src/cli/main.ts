@@ -190,8 +190,8 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     .argument('<run-id>')
     .addOption(storeOption())
     .option('--json', 'print JSON (docs/cli.md)')
-    .option('--items', 'include every item: extracted answer, score, errors')
-    .option('--groups', 'per-group results (MMLU subjects)')
+    .option('--items', 'include every item: extracted answer, gold answer, score, errors')
+    .option('--groups', 'per-group results (MMLU subjects); shown without it for 10 groups or fewer')
     .option(
       '--cluster <unit>',
       'independent unit of the intervals of micro averages: item (samples, turns of one item clustered), or group (MMLU subject as a cluster)',

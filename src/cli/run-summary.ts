@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import type { ItemOutcome, MetricSpec, Protocol, RunStore, RunSummary } from '../spec/index.ts';
+import type { ItemGold, ItemOutcome, MetricSpec, Protocol, RunStore, RunSummary } from '../spec/index.ts';
 import { InputError } from '../spec/index.ts';
 import { scoreReportJson, type ScoreItemJson, type ScoreReportJson } from '../report/score-report-json.ts';
 import { summarizeScores, type ScoreSummary, type SummaryClustering } from '../report/summarize-scores.ts';
@@ -76,7 +76,15 @@ export function runTableRow(scores: RunScores): ScoreTableRow {
   };
 }
 
-export function runJson(scores: RunScores, options: { items: boolean }): ScoreReportJson {
+function goldJson(gold: ItemGold | undefined): { target?: string; choices?: string[] } {
+  if (!gold) return {};
+  return { target: gold.target, ...(gold.choices ? { choices: [...gold.choices] } : {}) };
+}
+
+export function runJson(
+  scores: RunScores,
+  options: { items: boolean; gold?: ReadonlyMap<string, ItemGold> },
+): ScoreReportJson {
   const headline = scores.protocol.metrics[0]?.itemScore;
   const items: ScoreItemJson[] | undefined = options.items
     ? scores.run.items.map((item) => ({
@@ -85,6 +93,7 @@ export function runJson(scores: RunScores, options: { items: boolean }): ScoreRe
         score: headline === undefined ? null : (item.scores[headline] ?? null),
         scores: { ...item.scores },
         extracted: item.extracted,
+        ...goldJson(options.gold?.get(item.itemId)),
         ...(item.error ? { error: item.error.message } : {}),
       }))
     : undefined;

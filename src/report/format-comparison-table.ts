@@ -113,7 +113,7 @@ export function formatComparisonTable(
       `  ${label} ${which.model}${which.runId ? ` (${which.runId})` : ''}: ${formatNumber(which.estimate.value, comparison.kind)}  ${formatInterval(which.estimate.ci95, comparison.kind)}  n ${which.estimate.n}`;
     lines.push(side('A', comparison.a), side('B', comparison.b));
     lines.push(
-      `  A − B: ${formatNumber(comparison.difference.value, comparison.kind, true)}  ${intervalLine('', comparison.verdictInterval, comparison).trim()}`,
+      `  A − B: ${formatNumber(comparison.difference.value, comparison.kind, true)}${comparison.kind === 'proportion' ? ' pts' : ''}  ${intervalLine('', comparison.verdictInterval, comparison).trim()}`,
     );
     const discordant = comparison.test.discordant
       ? `; discordant: A only ${comparison.test.discordant.aOnly}, B only ${comparison.test.discordant.bOnly}`

@@ -15,7 +15,9 @@ const csvHeader = [
   'group',
   'status',
   'score',
+  'target',
   'extracted',
+  'choices',
   'response',
   'error',
   'latency_ms',
@@ -43,7 +45,9 @@ function roundMs(value: number | null): number | null {
   return value === null ? null : Math.round(value * 1000) / 1000;
 }
 
-function itemJson(run: RunView, item: ItemView): Record<string, string | number | boolean | null> {
+type ExportValue = string | number | boolean | null | readonly string[];
+
+function itemJson(run: RunView, item: ItemView): Record<string, ExportValue> {
   return {
     run_id: run.runId,
     model: run.model,
@@ -54,7 +58,9 @@ function itemJson(run: RunView, item: ItemView): Record<string, string | number 
     group: item.group,
     status: item.status,
     score: item.score,
+    target: item.target ?? null,
     extracted: item.extracted,
+    choices: item.choices ?? null,
     response: item.response,
     error: item.error,
     latency_ms: roundMs(item.latencyMs),
@@ -73,7 +79,17 @@ export function itemsCsv(runs: readonly ExportRun[]): string {
   for (const { run, items } of runs) {
     for (const item of items) {
       const row = itemJson(run, item);
-      lines.push(csvHeader.map((column) => csvField(row[column] ?? null)).join(','));
+      lines.push(
+        csvHeader
+          .map((column) => {
+            const value = row[column] ?? null;
+            // Choices in one cell, one per line ("A. …\nB. …"), as the model saw them.
+            return csvField(
+              Array.isArray(value) ? value.join('\n') : (value as string | number | boolean | null),
+            );
+          })
+          .join(','),
+      );
     }
   }
   return `${lines.join('\r\n')}\r\n`;
@@ -81,7 +97,7 @@ export function itemsCsv(runs: readonly ExportRun[]): string {
 
 /** `{ "items": [ … ] }` with snake_case fields, one object per item of every run. */
 export function itemsJson(runs: readonly ExportRun[]): {
-  items: Record<string, string | number | boolean | null>[];
+  items: Record<string, ExportValue>[];
 } {
   return { items: runs.flatMap(({ run, items }) => items.map((item) => itemJson(run, item))) };
 }

@@ -1,8 +1,9 @@
-import type { MetricSpec, RunFingerprints, StoredRun } from '../spec/index.ts';
+import type { ItemGold, MetricSpec, RunFingerprints, StoredRun } from '../spec/index.ts';
 import { toItemView } from './item-view.ts';
 import { buildLatencyView } from './latency-view.ts';
 import type { MarginOptions } from './decide-comparisons.ts';
 import { compareRuns } from './paired-comparison.ts';
+import { buildRunDetail } from './run-detail.ts';
 import { buildLeaderboards, buildRunView } from './run-view.ts';
 import type { ItemView, LatencyView, ReportData, RunView } from './view-model.ts';
 
@@ -13,6 +14,8 @@ export interface ReportRunInput {
   readonly costUsd?: number;
   /** The run's item fingerprints (`RunStore.getFingerprints`), when it recorded them. */
   readonly fingerprints?: RunFingerprints;
+  /** The run's gold answers by item id (`RunStore.getGold`), when it recorded them. */
+  readonly gold?: ReadonlyMap<string, ItemGold>;
 }
 
 export interface RunViews {
@@ -36,7 +39,9 @@ export function buildRunViews(input: ReportRunInput): RunViews {
     const item = toItemView(record, { scoreKey });
     const fingerprint = fingerprints?.get(record.itemId);
     const withFingerprint = fingerprint === undefined ? item : { ...item, fingerprint };
-    return input.run.kind === 'bench' ? { ...withFingerprint, extracted: null } : withFingerprint;
+    const gold = input.gold?.get(record.itemId);
+    const withGold = gold === undefined ? withFingerprint : { ...withFingerprint, ...gold };
+    return input.run.kind === 'bench' ? { ...withGold, extracted: null } : withGold;
   });
   return { view, items, latency: buildLatencyView(view, input.run.items) };
 }
@@ -52,6 +57,12 @@ export function buildReportData(options: {
   margin?: MarginOptions;
 }): ReportData {
   const built = options.runs.map(buildRunViews);
+  const details = Object.fromEntries(
+    options.runs.flatMap((input, index) => {
+      const view = built[index]?.view;
+      return view ? [[view.runId, buildRunDetail({ run: input.run, view, metrics: input.metrics })]] : [];
+    }),
+  );
   const itemsByRun = new Map(built.map(({ view, items }) => [view.runId, items]));
   const runs = built.map(({ view }) => view);
   return {
@@ -64,6 +75,7 @@ export function buildReportData(options: {
     }),
     latency: built.map(({ latency }) => latency),
     items: Object.fromEntries(itemsByRun),
+    details,
     ...(options.margin ? { margin: options.margin } : {}),
   };
 }

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { renderHtmlReport, jsonForScriptElement } from './html-report.ts';
 import { csvField, itemsCsv, itemsJson } from './items-export.ts';
 import { escapeMarkdown, renderMarkdownReport } from './markdown-report.ts';
-import type { ItemView, ReportData, RunView } from './view-model.ts';
+import type { ComparisonView, ItemView, LatencyView, ReportData, RunView } from './view-model.ts';
 
 const hostile = '<script>alert(1)</script> | `x` [a](javascript:alert(1)) </script><!--';
 
@@ -94,6 +94,55 @@ describe('Markdown report', () => {
   });
 });
 
+describe('Markdown report numbers', () => {
+  const comparison: ComparisonView = {
+    benchmark: 'mmlu',
+    protocol: 'mmlu.gen.5shot',
+    metric: 'accuracy',
+    kind: 'proportion',
+    nPaired: 200,
+    a: { runId: 'r1', model: 'a', value: 0.8 },
+    b: { runId: 'r2', model: 'b', value: 0.505 },
+    difference: { value: 0.295, ci95: [0.12, 0.401], n: 200 },
+    aBetterCount: 70,
+    bBetterCount: 11,
+    test: { name: 'mcnemar_exact', pValue: 0.001, pAdjusted: 0.001 },
+    verdict: 'a_better',
+    intervalLevel: 0.95,
+    mismatchedItems: 0,
+    method: 'exact',
+  };
+  const latency: LatencyView = {
+    runId: 'r1',
+    model: 'a',
+    kind: 'eval',
+    steps: [
+      {
+        step: 'all',
+        load: null,
+        count: 2,
+        e2eMs: [40, 48],
+        ttftMs: [],
+        p50Ms: 40,
+        p90Ms: 48,
+        p99Ms: 48,
+        failed: 0,
+        requestsPerSecond: null,
+        outputTokensPerSecond: null,
+      },
+    ],
+  };
+
+  it('gives differences in points (pts), never %, and a benchmark column in the latency table', () => {
+    const markdown = renderMarkdownReport({ ...data, comparisons: [comparison], latency: [latency] });
+    expect(markdown).toContain('| +29.5 pts [+12.0, +40.1] at 95% |');
+    expect(markdown).not.toMatch(/\+29\.5 ?%/);
+    expect(markdown).toContain('| model | benchmark | step | n | p50 | p90 | p99 |');
+    expect(markdown).toContain('| openai:&lt;script&gt;');
+    expect(markdown).toMatch(/\| mmlu \| all \| 2 \| 40 \| 48 \| 48 \|/);
+  });
+});
+
 describe('item exports', () => {
   it('writes latencies to the microsecond, not with floating-point noise', () => {
     const timed = { ...item, latencyMs: 375.96416900000077, ttftMs: 12.0000001 };
@@ -110,7 +159,7 @@ describe('item exports', () => {
     const csv = itemsCsv([{ run, items: [item] }]);
     const [header, line] = csv.split('\r\n');
     expect(header).toBe(
-      'run_id,model,benchmark,protocol,item_id,sample,group,status,score,extracted,response,error,latency_ms,ttft_ms,input_tokens,output_tokens,finish_reason,cached,prompt',
+      'run_id,model,benchmark,protocol,item_id,sample,group,status,score,target,extracted,choices,response,error,latency_ms,ttft_ms,input_tokens,output_tokens,finish_reason,cached,prompt',
     );
     expect(line).toContain(`,"'=HYPERLINK(""http://x"")",`);
     expect(csv.endsWith('"line one\nline ""two"", with comma"\r\n')).toBe(true);

@@ -23,6 +23,10 @@ export interface ScoreItemJson {
   score: number | null;
   scores: Record<string, number | null>;
   extracted: string | null;
+  /** The gold answer, when the run recorded it (`parity show --items`). */
+  target?: string;
+  /** Multiple choice: the choices as shown ("A. …"). */
+  choices?: string[];
   error?: string;
 }
 

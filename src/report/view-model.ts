@@ -47,6 +47,47 @@ export interface RunView {
   readonly dataset?: string;
 }
 
+/** One metric or one group's headline with its 95% interval, on the run page. */
+export interface NamedIntervalView extends IntervalView {
+  readonly name: string;
+  readonly kind: 'proportion' | 'graded';
+}
+
+/** The run page (`#/run?id=…`, `parity show`): what ran, how it went, and its scores. Never holds a secret. */
+export interface RunDetailView {
+  readonly run: RunView;
+  readonly config: {
+    readonly modelSpec: string;
+    readonly provider: string;
+    /** The base URL as stored (credentials and key-like query values already removed), or the model file. */
+    readonly endpoint: string;
+    readonly modelId: string;
+    readonly protocolVersion: number;
+    /** Generation settings that differ from the protocol's or were set for the run, as label → value text. */
+    readonly generation: readonly (readonly [string, string])[];
+    /** Run settings: limit, concurrency, timeout, retries, data folder, imported file, judge. */
+    readonly settings: readonly (readonly [string, string])[];
+    /** The parity version that created the run; null for runs stored before it was recorded. */
+    readonly parityVersion: string | null;
+  };
+  /** Why a failed run failed (the first item error), an interrupted run's resume hint; null otherwise. */
+  readonly statusReason: string | null;
+  /** Every metric of the protocol, headline first. */
+  readonly metrics: readonly NamedIntervalView[];
+  /** The headline metric per group (subject, language, task), by name. */
+  readonly groups: readonly NamedIntervalView[];
+  readonly latencyMs: {
+    readonly p50: number | null;
+    readonly p90: number | null;
+    readonly p99: number | null;
+    readonly count: number;
+  };
+  /** Failed items by error name, most frequent first, with one message each. */
+  readonly errorKinds: readonly { readonly name: string; readonly count: number; readonly example: string }[];
+  /** Configuration changes after creation (`parity resume --base-url`), oldest first. */
+  readonly history: readonly { readonly at: string; readonly command: string; readonly changes: string }[];
+}
+
 export interface LeaderboardView {
   readonly benchmark: string;
   readonly protocol: string;
@@ -134,6 +175,10 @@ export interface ItemView {
   readonly cached: boolean;
   /** Fingerprint of the item's content, when the run recorded one: pairs across runs only identical items. */
   readonly fingerprint?: string;
+  /** The gold answer (`RunStore.getGold`), when the run recorded it: why an answer is right or wrong. */
+  readonly target?: string;
+  /** Multiple choice: every choice as shown to the model ("A. …"), when the run recorded them. */
+  readonly choices?: readonly string[];
 }
 
 export const itemFilters = [
@@ -213,6 +258,8 @@ export interface ReportData {
   readonly comparisons: readonly ComparisonView[];
   readonly latency: readonly LatencyView[];
   readonly items: Readonly<Record<string, readonly ItemView[]>>;
+  /** Each run's page by run id (absent in reports written before run pages). */
+  readonly details?: Readonly<Record<string, RunDetailView>>;
   /** `parity report --margin`: the margin the compare page applies unless its own field says otherwise. */
   readonly margin?: {
     readonly points?: number;

@@ -38,6 +38,15 @@ export interface MetricSpec {
   readonly groupsFromScoreKeys?: boolean;
 }
 
+/**
+ * What the item counts as right, for readers of its results (drill-down, exports, reports): the target as
+ * the benchmark states it and, for multiple choice, every choice as shown to the model ("A. …").
+ */
+export interface ItemGold {
+  readonly target: string;
+  readonly choices?: readonly string[];
+}
+
 /** Score of one item's output. A `null` value means unscored (kept apart from wrong). */
 export interface ItemScore {
   readonly scores: Readonly<Record<string, number | null>>;
@@ -60,6 +69,11 @@ export interface Protocol<TData = unknown> {
   /** Metrics, headline metric first. */
   readonly metrics: readonly MetricSpec[];
   buildRequest(item: Item<TData>): GenerateRequest;
+  /**
+   * The item's gold answer for display. Optional: without it, `itemGold` (src/benchmarks/item-gold.ts) reads
+   * the usual fields of `item.data` (answer, target, choices) or falls back to `referenceCompletion`.
+   */
+  gold?(item: Item<TData>): ItemGold;
   /** Scores a completion. `prefillApplied` says whether the request's assistantPrefix was prefilled. */
   score(item: Item<TData>, completion: string, context?: ScoreContext): ItemScore;
   /** A completion in this protocol's expected answer form that states the gold answer (used to check scorers). */

@@ -56,6 +56,8 @@ export interface RunConfig {
     readonly orderSeed?: number;
     readonly margin?: number;
   };
+  /** The parity version that created the run (absent in runs stored before it was recorded). */
+  readonly parityVersion?: string;
   /** Protocols graded by a judge model (MT-Bench): the judge's spec and identity, and judgments per graded turn. */
   readonly judge?: { readonly modelSpec: string; readonly model: ModelIdentity; readonly repeats: number };
 }

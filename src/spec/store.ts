@@ -1,3 +1,4 @@
+import type { ItemGold } from './benchmark.ts';
 import type {
   ItemOutcome,
   ItemRecord,
@@ -41,6 +42,10 @@ export interface RunStore {
   recordFingerprints?(runId: string, fingerprints: RunFingerprints): void;
   /** A run's fingerprints; undefined for runs stored without them (older runs, imports without the data). */
   getFingerprints?(runId: string): RunFingerprints | undefined;
+  /** Records each planned item's gold answer (target, MC choices), once per run, for display. */
+  recordGold?(runId: string, gold: ReadonlyMap<string, ItemGold>): void;
+  /** A run's gold answers by item id; empty for runs stored without them. */
+  getGold?(runId: string): ReadonlyMap<string, ItemGold>;
   close(): void;
 }
 

@@ -33,6 +33,9 @@ export const runHistorySchema = z.array(
   }),
 );
 
+/** `item_gold.choices`: the multiple-choice options as shown, in order. */
+export const goldChoicesSchema = z.array(z.string());
+
 export const itemStatusSchema = z.enum(['ok', 'error']);
 
 const modelIdentitySchema: z.ZodType<ModelIdentity> = z.object({
@@ -77,6 +80,7 @@ export const runConfigSchema: z.ZodType<RunConfig> = z.object({
   judge: z
     .object({ modelSpec: z.string(), model: modelIdentitySchema, repeats: z.number().int().positive() })
     .optional(),
+  parityVersion: z.string().optional(),
 });
 
 export const generateRequestSchema: z.ZodType<GenerateRequest> = z.object({

@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { InputError, itemKey } from '../spec/index.ts';
 import type {
+  ItemGold,
   ItemOutcome,
   ItemRecord,
   ModelResponse,
@@ -142,6 +143,12 @@ export function openSqliteRunStore(options: SqliteRunStoreOptions): RunStore {
     selectFingerprints: database.prepare<[string], { item_id: string; fingerprint: string }>(
       'SELECT item_id, fingerprint FROM item_fingerprints WHERE run_id = ?',
     ),
+    insertGold: database.prepare<[string, string, string, string | null]>(
+      'INSERT OR REPLACE INTO item_gold (run_id, item_id, target, choices) VALUES (?, ?, ?, ?)',
+    ),
+    selectGold: database.prepare<[string], { item_id: string; target: string; choices: string | null }>(
+      'SELECT item_id, target, choices FROM item_gold WHERE run_id = ?',
+    ),
   };
 
   const recordFingerprints = database.transaction((runId: string, fingerprints: RunFingerprints): void => {
@@ -151,6 +158,19 @@ export function openSqliteRunStore(options: SqliteRunStoreOptions): RunStore {
     statements.insertDataset.run(runId, fingerprints.dataset, fingerprints.items.size);
     for (const [itemId, fingerprint] of fingerprints.items)
       statements.insertFingerprint.run(runId, itemId, fingerprint);
+  });
+
+  const recordGold = database.transaction((runId: string, gold: ReadonlyMap<string, ItemGold>): void => {
+    if (statements.selectRun.get(runId) === undefined) {
+      throw new InputError(`no run with id ${runId}`, { location: path });
+    }
+    for (const [itemId, entry] of gold)
+      statements.insertGold.run(
+        runId,
+        itemId,
+        entry.target,
+        entry.choices === undefined ? null : JSON.stringify(entry.choices),
+      );
   });
 
   // Immediate: the write lock is taken before the first read. A deferred transaction that reads and then writes
@@ -311,6 +331,16 @@ export function openSqliteRunStore(options: SqliteRunStoreOptions): RunStore {
       return { dataset: dataset.fingerprint, items };
     },
 
+    recordGold(runId: string, gold: ReadonlyMap<string, ItemGold>): void {
+      recordGold.immediate(runId, gold);
+    },
+
+    getGold(runId: string): ReadonlyMap<string, ItemGold> {
+      return new Map(
+        statements.selectGold.all(runId).map((row) => [row.item_id, rows.toItemGold(row, runId)] as const),
+      );
+    },
+
     close(): void {
       if (database.open) database.close();
     },
@@ -406,6 +436,8 @@ function withStoreErrors(store: Required<RunStore>, path: string): Required<RunS
     cacheResponse: guard(store.cacheResponse),
     recordFingerprints: guard(store.recordFingerprints),
     getFingerprints: guard(store.getFingerprints),
+    recordGold: guard(store.recordGold),
+    getGold: guard(store.getGold),
     close: guard(store.close),
   };
 }

@@ -57,6 +57,17 @@ const migrations: readonly string[] = [
   ALTER TABLE runs ADD COLUMN owner TEXT;
   ALTER TABLE runs ADD COLUMN history TEXT NOT NULL DEFAULT '[]';
   `,
+  // Gold answers (docs/decisions/0167-gold-answers.md): each item's target and, for multiple choice, its
+  // choices (JSON array), so results can show why an answer is wrong without the data files.
+  `
+  CREATE TABLE item_gold (
+    run_id TEXT NOT NULL,
+    item_id TEXT NOT NULL,
+    target TEXT NOT NULL,
+    choices TEXT,
+    PRIMARY KEY (run_id, item_id)
+  ) WITHOUT ROWID;
+  `,
 ];
 
 /** The schema version this code writes. */

@@ -1,6 +1,14 @@
 import type { z } from 'zod';
-import type { ItemOutcome, ItemRecord, ModelResponse, RunOwner, RunSummary } from '../spec/index.ts';
+import type {
+  ItemGold,
+  ItemOutcome,
+  ItemRecord,
+  ModelResponse,
+  RunOwner,
+  RunSummary,
+} from '../spec/index.ts';
 import {
+  goldChoicesSchema,
   generateRequestSchema,
   itemErrorSchema,
   itemStatusSchema,
@@ -71,6 +79,7 @@ export interface RowReader {
   toSummary(row: RunRow): RunSummary;
   toItemRecord(runId: string, row: ItemRow): ItemRecord;
   toCachedResponse(cacheKey: string, responseJson: string): ModelResponse;
+  toItemGold(row: { item_id: string; target: string; choices: string | null }, runId: string): ItemGold;
 }
 
 /** How to tell whether a run's owner process is still alive (see RunSummary.status). */
@@ -193,10 +202,24 @@ export function createRowReader(options: { databasePath: string; liveness?: RunL
     };
   }
 
+  function toItemGold(
+    row: { item_id: string; target: string; choices: string | null },
+    runId: string,
+  ): ItemGold {
+    if (row.choices === null) return { target: row.target };
+    const choices = checked(goldChoicesSchema, row.choices, {
+      runId,
+      itemId: row.item_id,
+      column: 'item_gold.choices',
+    });
+    return { target: row.target, choices };
+  }
+
   return {
     toSummary,
     toItemRecord,
     toItemOutcome,
+    toItemGold,
     toCachedResponse: (cacheKey, responseJson) =>
       checked(modelResponseSchema, responseJson, { cacheKey, column: 'response' }),
   };

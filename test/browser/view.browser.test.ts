@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -22,8 +22,8 @@ declare const document: {
 declare const window: Record<string, unknown>;
 
 const chromiumPath = '/usr/bin/chromium';
-/** Screenshots of every view land here (outside the repository). */
-const screenshotDirectory = join(tmpdir(), 'parity-view-screenshots');
+/** Screenshots of every view land here (test-artifacts/ is gitignored). */
+const screenshotDirectory = resolve(import.meta.dirname, '../../test-artifacts/browser/view');
 
 function launchChromium(): Promise<Browser> {
   return chromium.launch({
@@ -220,15 +220,17 @@ describe.skipIf(!existsSync(chromiumPath))(
       await shot(page, '5-items-filters');
     });
 
-    it('bench: latency–throughput curve and latency CDFs per step', async () => {
+    it('bench: latency–throughput curve and latency CDFs per step, overlaid', async () => {
       await openView(page, `${server.url}/#/bench`, 'bench');
       await page.waitForSelector(`section.latency[data-run-id="${seeded.benchRunId}"] svg`);
-      const headings = await page.locator('section.latency h3').allTextContents();
-      expect(headings).toEqual([
+      expect(await page.locator('section.latency h3').allTextContents()).toEqual([
         'Latency against throughput',
+      ]);
+      expect(await page.locator('section.latency-cdfs h3').allTextContents()).toEqual([
         'End-to-end latency CDF',
         'Time to first token CDF',
       ]);
+      expect(await page.locator('section.latency-cdfs svg').first().locator('path.series').count()).toBe(3);
       expect(await page.locator('section.latency table.steps tbody tr').count()).toBe(3);
       await shot(page, '6-bench');
     });

@@ -146,6 +146,17 @@ export function seedViewStore(store: RunStore): SeededRuns {
   }
   store.setStatus(strongRunId, 'completed', { updatedAt: at(5) });
   store.setStatus(weakRunId, 'completed', { updatedAt: at(5) });
+  // Gold answers as `parity eval` records them: the letter and the choices as the prompt shows them.
+  const gold = new Map(
+    subjects.flatMap((subject) =>
+      Array.from({ length: itemsPerSubject }, (_, row) => [
+        `${subject}/${row}`,
+        { target: letters[row % 4] ?? 'A', choices: ['A. alpha', 'B. beta', 'C. gamma', 'D. delta'] },
+      ]),
+    ),
+  );
+  store.recordGold?.(strongRunId, gold);
+  store.recordGold?.(weakRunId, gold);
 
   const hostileRunId = store.createRun({
     kind: 'eval',

@@ -1,4 +1,4 @@
-import type { LatencyView } from '../../src/report/view-model.ts';
+import type { LatencyStepView, LatencyView } from '../../src/report/view-model.ts';
 import { cdfPoints, lineChart } from '../charts.ts';
 import { formatMs, h } from '../dom.ts';
 import { showError } from '../links.ts';
@@ -48,11 +48,15 @@ function stepTable(latency: LatencyView): HTMLTableElement {
   );
 }
 
-function latencySection(latency: LatencyView): HTMLElement {
+function latencySection(latency: LatencyView, benchmark: string | undefined): HTMLElement {
   const section = h(
     'section',
     { class: 'card latency', 'data-run-id': latency.runId },
-    h('h2', {}, `${latency.model} · ${latency.kind} run ${latency.runId}`),
+    h(
+      'h2',
+      {},
+      `${latency.model} · ${latency.kind === 'bench' ? 'bench' : (benchmark ?? 'eval')} run ${latency.runId}`,
+    ),
   );
   const loaded = latency.steps.filter(
     (step) => step.load !== null && step.requestsPerSecond !== null && step.p50Ms !== null,
@@ -75,29 +79,43 @@ function latencySection(latency: LatencyView): HTMLElement {
       ),
     );
   }
-  const withE2e = latency.steps.filter((step) => step.e2eMs.length > 0);
-  if (withE2e.length > 0) {
-    section.append(
-      h('h3', {}, 'End-to-end latency CDF'),
-      lineChart(
-        withE2e.map((step) => ({ name: step.step, points: cdfPoints(step.e2eMs) })),
-        { xLabel: 'end-to-end latency (ms)', yLabel: 'fraction of requests', yMax: 1 },
-      ),
-    );
-  }
-  const withTtft = latency.steps.filter((step) => step.ttftMs.length > 0);
-  if (withTtft.length > 0) {
-    section.append(
-      h('h3', {}, 'Time to first token CDF'),
-      lineChart(
-        withTtft.map((step) => ({ name: step.step, points: cdfPoints(step.ttftMs) })),
-        { xLabel: 'time to first token (ms)', yLabel: 'fraction of requests', yMax: 1 },
-      ),
-    );
-  }
-  if (withE2e.length === 0) section.append(h('p', { class: 'muted' }, 'No timed responses in this run.'));
+  if (!latency.steps.some((step) => step.e2eMs.length > 0))
+    section.append(h('p', { class: 'muted' }, 'No timed responses in this run.'));
   section.append(stepTable(latency));
   return section;
+}
+
+/** A series name: the run's model, with the sweep step of a bench run ('c=8'). */
+function seriesName(latency: LatencyView, step: LatencyStepView, runs: readonly LatencyView[]): string {
+  const sameModel = runs.filter((other) => other.model === latency.model).length > 1;
+  const model = sameModel ? `${latency.model} (${latency.runId})` : latency.model;
+  return latency.kind === 'bench' || step.step !== 'all' ? `${model} ${step.step}` : model;
+}
+
+/** One chart over every run (and bench step): the latency CDFs overlaid, so runs are compared on one axis. */
+function overlaidCdfs(runs: readonly LatencyView[]): HTMLElement | null {
+  const chart = (pick: (step: LatencyStepView) => readonly number[], label: string): SVGSVGElement | null => {
+    const series = runs.flatMap((latency) =>
+      latency.steps
+        .filter((step) => pick(step).length > 0)
+        .map((step) => ({ name: seriesName(latency, step, runs), points: cdfPoints(pick(step)) })),
+    );
+    return series.length === 0
+      ? null
+      : lineChart(series, { xLabel: label, yLabel: 'fraction of requests', yMax: 1, step: true });
+  };
+  const e2e = chart((step) => step.e2eMs, 'end-to-end latency (ms)');
+  if (!e2e) return null;
+  const ttft = chart((step) => step.ttftMs, 'time to first token (ms)');
+  return h(
+    'section',
+    { class: 'card latency-cdfs' },
+    h('h2', {}, 'Latency CDFs, every run overlaid'),
+    h('h3', {}, 'End-to-end latency CDF'),
+    e2e,
+    ttft ? h('h3', {}, 'Time to first token CDF') : null,
+    ttft,
+  );
 }
 
 /** Bench runs (or the runs picked on the runs page): latency–throughput curve and latency CDFs per step. */
@@ -106,6 +124,8 @@ export const benchView: View = (container, source, parameters) => {
   const runIds = (parameters.get('runs') ?? '').split(',').filter((runId) => runId !== '');
   void (async () => {
     let latency = await source.latency(runIds);
+    const runs = await source.runs();
+    const benchmarkOf = new Map(runs.map((run) => [run.runId, `${run.benchmark} · ${run.protocol}`]));
     if (latency.length === 0 && runIds.length === 0) {
       container.append(
         h(
@@ -114,11 +134,12 @@ export const benchView: View = (container, source, parameters) => {
           'No bench runs in this store (`parity bench` stores them); showing the latency of the newest eval runs.',
         ),
       );
-      const runs = await source.runs();
       latency = await source.latency(runs.slice(0, 4).map((run) => run.runId));
     }
     if (latency.length === 0) container.append(h('p', { class: 'muted' }, 'No runs with timed responses.'));
-    for (const entry of latency) container.append(latencySection(entry));
+    const overlaid = overlaidCdfs(latency);
+    if (overlaid) container.append(overlaid);
+    for (const entry of latency) container.append(latencySection(entry, benchmarkOf.get(entry.runId)));
   })().catch((error: unknown) => showError(container, error));
   return () => {};
 };

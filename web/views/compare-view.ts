@@ -1,13 +1,13 @@
 import type { ComparisonView, RunView } from '../../src/report/view-model.ts';
 import { intervalChart } from '../charts.ts';
-import { formatPercent, h, replaceChildren } from '../dom.ts';
+import { formatPercent, formatPoints, h, replaceChildren } from '../dom.ts';
 import { showError, viewLink } from '../links.ts';
 import type { View } from '../links.ts';
 
 function marginLabel(comparison: ComparisonView): string | undefined {
   const margin = comparison.margin;
   if (!margin) return undefined;
-  const points = formatPercent(margin.margin, comparison.kind);
+  const points = formatPoints(margin.margin, comparison.kind);
   if (margin.verdict === 'equivalent') return `equivalent within ±${points}`;
   if (margin.verdict === 'not_worse') return `B not worse than A by more than ${points}`;
   if (margin.verdict === 'different')
@@ -31,7 +31,7 @@ function levelText(level: number): string {
 function headline(comparison: ComparisonView): HTMLElement {
   const margin = comparison.margin;
   const marginDetail = margin
-    ? ` Margin test ${margin.test}: ${levelText(margin.intervalLevel)} CI [${formatPercent(margin.ci[0], comparison.kind)}, ${formatPercent(margin.ci[1], comparison.kind)}], p (Holm) ${margin.pAdjusted.toPrecision(2)}.`
+    ? ` Margin test ${margin.test}: ${levelText(margin.intervalLevel)} CI [${formatPoints(margin.ci[0], comparison.kind, { signed: true, unit: false })}, ${formatPoints(margin.ci[1], comparison.kind, { signed: true })}], p (Holm) ${margin.pAdjusted.toPrecision(2)}.`
     : '';
   return h(
     'li',
@@ -76,8 +76,9 @@ function marginForm(
 
 function differenceText(comparison: ComparisonView): string {
   const { value, ci95 } = comparison.difference;
-  const sign = (number: number | null): string => (number !== null && number > 0 ? '+' : '');
-  return `${sign(value)}${formatPercent(value, comparison.kind)} [${formatPercent(ci95[0], comparison.kind)}, ${formatPercent(ci95[1], comparison.kind)}]`;
+  const signed = { signed: true, unit: false };
+  // Points, not percent: A 80% and B 50.5% differ by +29.5 pts, not "+29.5%" (a relative change).
+  return `${formatPoints(value, comparison.kind, { signed: true })} [${formatPoints(ci95[0], comparison.kind, signed)}, ${formatPoints(ci95[1], comparison.kind, signed)}]`;
 }
 
 function picker(container: HTMLElement, runs: readonly RunView[]): void {
@@ -256,7 +257,7 @@ export const compareView: View = (container, source, parameters) => {
             {
               min: Math.min(-0.05, ...comparisons.map((comparison) => comparison.difference.ci95[0] ?? 0)),
               max: Math.max(0.05, ...comparisons.map((comparison) => comparison.difference.ci95[1] ?? 0)),
-              format: (value) => formatPercent(value, kind),
+              format: (value) => formatPoints(value, kind, { signed: true }),
               zero: true,
             },
           ),

@@ -34,6 +34,36 @@ function facts(item: ItemView): HTMLElement {
   );
 }
 
+/** The gold answer and, for multiple choice, every choice with the gold one marked. */
+function goldBlock(item: ItemView): HTMLElement | null {
+  if (item.target === undefined && item.choices === undefined) return null;
+  const target = item.target ?? '';
+  const isGold = (choice: string): boolean => target !== '' && choice.startsWith(`${target}. `);
+  return h(
+    'div',
+    { class: 'field gold' },
+    h('div', { class: 'field-label' }, 'gold answer'),
+    h('pre', { class: 'text gold-target' }, target || '—'),
+    item.choices
+      ? h(
+          'ol',
+          { class: 'choices' },
+          ...item.choices.map((choice) =>
+            h(
+              'li',
+              { class: isGold(choice) ? 'choice gold-choice' : 'choice' },
+              choice,
+              isGold(choice) ? ' ✓ gold' : '',
+              !isGold(choice) && item.extracted !== null && choice.startsWith(`${item.extracted}. `)
+                ? ' ← extracted'
+                : '',
+            ),
+          ),
+        )
+      : null,
+  );
+}
+
 /** The opened row: prompt, then A's (and B's) figures and response; the full request on demand (live app). */
 export function itemDetail(
   row: ItemPageRow,
@@ -74,6 +104,7 @@ export function itemDetail(
     'div',
     { class: 'detail' },
     textBlock(`prompt (last user message of ${item.messageCount})`, item.prompt),
+    goldBlock(item),
     showFull,
     full,
     h('div', { class: 'sides' }, side(labels.a, item), vs ? side(labels.b, vs) : null),

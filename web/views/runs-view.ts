@@ -54,7 +54,7 @@ function runRow(run: RunView, selected: Set<string>, onChange: () => void): HTML
     h(
       'td',
       {},
-      h('a', { href: viewLink('items', { run: run.runId }) }, run.model),
+      h('a', { href: viewLink('run', { id: run.runId }) }, run.model),
       h('div', { class: 'muted small' }, run.runId),
     ),
     h(

@@ -1,5 +1,5 @@
 import type { RunView } from '../../src/report/view-model.ts';
-import { paretoChart } from '../charts.ts';
+import { formatTick, paretoChart } from '../charts.ts';
 import { formatCount, formatMs, formatPercent, h } from '../dom.ts';
 import { showError } from '../links.ts';
 import type { View } from '../links.ts';
@@ -57,6 +57,7 @@ export const tcoView: View = (container, source) => {
       }
       for (const [title, boardRuns] of byBenchmark) {
         const priced = boardRuns.every((run) => run.costUsd !== undefined);
+        const proportion = boardRuns[0]?.headline?.kind === 'proportion';
         const points = boardRuns
           .map((run) => ({
             label: run.model,
@@ -77,9 +78,10 @@ export const tcoView: View = (container, source) => {
                   'No prices known for these runs, so median latency stands in for cost (lower is better on both).',
                 ),
             paretoChart(points, {
-              xLabel: priced ? 'cost (USD)' : 'median latency (ms)',
-              yLabel: 'score',
-              ...(boardRuns[0]?.headline?.kind === 'proportion' ? { yMax: 1 } : {}),
+              xLabel: priced ? 'cost of the run (USD)' : 'median latency (ms)',
+              yLabel: `${boardRuns[0]?.headline?.name ?? 'score'}${proportion ? ' (%)' : ''}`,
+              ...(proportion ? { yMax: 1, formatY: (value: number) => `${Math.round(value * 100)}` } : {}),
+              ...(priced ? { formatX: (value: number) => `$${formatTick(value)}` } : {}),
             }),
           ),
         );

@@ -5,6 +5,8 @@ import { loadProtocolItems } from '../../benchmarks/load-protocol-items.ts';
 import { getBenchmark, getProtocol } from '../../benchmarks/registry.ts';
 import { formatScoreTable } from '../../report/format-score-table.ts';
 import { runFingerprints } from '../../datasets/item-fingerprint.ts';
+import { runGold } from '../../benchmarks/item-gold.ts';
+import { parityVersion } from '../parity-version.ts';
 import type {
   Benchmark,
   GenerationOverrides,
@@ -214,6 +216,7 @@ export async function evalCommand(flags: EvalFlags, io: CliIo): Promise<number> 
         ...(owner ? { owner } : {}),
       });
       store.recordFingerprints?.(runId, runFingerprints(items));
+      store.recordGold?.(runId, runGold(protocol, items));
       io.stderr(`run ${runId}: ${benchmark.id} ${protocol.id} on ${flags.model}, ${items.length} items\n`);
       const evaluated = await evaluateBenchmark({
         io,
@@ -310,6 +313,7 @@ function runConfig(options: {
     benchmark: options.benchmark.id,
     protocol: options.protocol.id,
     protocolVersion: options.protocol.version,
+    parityVersion: parityVersion(),
     ...(options.limit === undefined ? {} : { limit: options.limit }),
     ...(options.directory === undefined ? {} : { dataDir: options.directory }),
     concurrency: options.concurrency,

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import { runFingerprints } from '../../datasets/item-fingerprint.ts';
+import { runGold } from '../../benchmarks/item-gold.ts';
+import { parityVersion } from '../parity-version.ts';
 import { cliDatasetSource } from '../cli-dataset-source.ts';
 import { basename, extname, resolve } from 'node:path';
 import type { Command, Option } from 'commander';
@@ -160,6 +162,7 @@ export async function importCommand(flags: ImportFlags, io: CliIo): Promise<numb
     timeoutMs: EVAL_DEFAULTS.timeoutMs,
     maxRetries: 0,
     importedFrom: samplesPath,
+    parityVersion: parityVersion(),
   };
   const store = openSqliteRunStore({ path: storePath(io, flags.store) });
   try {
@@ -172,6 +175,7 @@ export async function importCommand(flags: ImportFlags, io: CliIo): Promise<numb
         return item ? [item] : [];
       });
       store.recordFingerprints?.(runId, runFingerprints(imported));
+      store.recordGold?.(runId, runGold(protocol, imported));
     }
     store.recordItems(runId, records, { updatedAt: createdAt });
     store.setStatus(runId, 'completed', { updatedAt: io.now().toISOString() });

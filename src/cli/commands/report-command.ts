@@ -45,9 +45,11 @@ export async function reportCommand(
       if (!run) throw new InputError(`no run '${runId}' in ${path} (see 'parity runs')`);
       const costUsd = catalog ? runCostUsd({ run, catalog }) : undefined;
       const fingerprints = store.getFingerprints?.(runId);
+      const gold = store.getGold?.(runId);
       return {
         run,
         ...(fingerprints ? { fingerprints } : {}),
+        ...(gold ? { gold } : {}),
         metrics: metricsFor(run.config.benchmark, run.config.protocol),
         ...(costUsd === undefined ? {} : { costUsd }),
       };

@@ -8,7 +8,12 @@ import { openRunStore } from '../open-run-store.ts';
 import type { CliIo } from '../cli-io.ts';
 import { storePath } from '../paths.ts';
 import { readRunOutcomes, runJson, runScores, runTableRow } from '../run-summary.ts';
-import { formatRunCost, runCostJson, runCostSummary } from '../../report/run-cost-summary.ts';
+import { formatRunCost, runCostJson, runCostSummary, runCostUsd } from '../../report/run-cost-summary.ts';
+import { formatRunDetail, runDetailJson } from '../../report/format-run-detail.ts';
+import { buildRunDetail } from '../../report/run-detail.ts';
+import { buildRunView } from '../../report/run-view.ts';
+import type { RunDetailView } from '../../report/view-model.ts';
+import { metricsFor, shippedCatalog } from '../../server/view/view-data.ts';
 
 /** A `parity bench` run: its steps as `parity bench` printed them (table, or the same JSON array). */
 function showBenchRun(store: RunStore, runId: string, flags: { json?: boolean }, io: CliIo): number {
@@ -35,6 +40,26 @@ function showBenchRun(store: RunStore, runId: string, flags: { json?: boolean },
   return 0;
 }
 
+/** Groups printed without --groups. */
+const maxGroupsShown = 10;
+
+/** The run page's content for `parity show` (configuration, status and reason, usage, latency, errors). */
+function runDetail(store: RunStore, runId: string): RunDetailView | undefined {
+  const stored = store.getRun(runId);
+  if (!stored) return undefined;
+  const metrics = metricsFor(stored.config.benchmark, stored.config.protocol);
+  const catalog = shippedCatalog();
+  const costUsd = catalog ? runCostUsd({ run: stored, catalog }) : undefined;
+  const dataset = store.getFingerprints?.(runId)?.dataset;
+  const view = buildRunView({
+    run: stored,
+    metrics,
+    ...(costUsd === undefined ? {} : { costUsd }),
+    ...(dataset === undefined ? {} : { dataset }),
+  });
+  return buildRunDetail({ run: stored, view, metrics });
+}
+
 /** `parity show <run-id>`: a stored run's scores, per-group results, and with --items every item. */
 export function showCommand(
   runId: string,
@@ -53,10 +78,13 @@ export function showCommand(
     const protocol = getProtocol(getBenchmark(run.config.benchmark), run.config.protocol);
     const scores = runScores(run, protocol, { clustering });
     const cost = runCostSummary({ modelSpec: run.config.modelSpec, items: run.items });
+    const gold = store.getGold?.(runId);
+    const detail = runDetail(store, runId);
     if (flags.json) {
       const json = {
-        ...runJson(scores, { items: Boolean(flags.items) }),
+        ...runJson(scores, { items: Boolean(flags.items), ...(gold ? { gold } : {}) }),
         ...(cost ? { cost: runCostJson(cost) } : {}),
+        ...(detail ? { run: runDetailJson(detail) } : {}),
       };
       io.stdout(`${JSON.stringify(json, null, 2)}\n`);
       return 0;
@@ -64,6 +92,8 @@ export function showCommand(
     io.stdout(
       `run ${run.runId}  ${run.status}  ${run.doneItems}/${run.totalItems} items  created ${run.createdAt}\n`,
     );
+    // The cost line with its list price follows the score table when a price is known.
+    if (detail) io.stdout(`${formatRunDetail(detail, { cost: !cost })}\n`);
     for (const change of run.history ?? []) {
       const changes = Object.entries(change.changed).map(
         ([field, { from, to }]) => `${field} ${String(from)} → ${String(to)}`,
@@ -73,15 +103,21 @@ export function showCommand(
     io.stdout(`${formatScoreTable([runTableRow(scores)])}\n`);
     if (cost) io.stdout(`${formatRunCost(cost)}\n`);
     const headline = protocol.metrics[0];
-    if (flags.groups && headline && Object.keys(scores.summary.groups).length > 0) {
+    const groupCount = Object.keys(scores.summary.groups).length;
+    // As the run page: per-group scores with their intervals; a long list (57 MMLU subjects) only when asked.
+    if (headline && groupCount > 0 && (flags.groups || groupCount <= maxGroupsShown)) {
       io.stdout(`\n${formatGroupTable(scores.summary, headline)}\n`);
+    } else if (headline && groupCount > 0) {
+      io.stdout(`${groupCount} groups: per-group scores with 'parity show ${run.runId} --groups'\n`);
     }
     if (flags.items) {
       for (const item of run.items) {
         const score = headline ? item.scores[headline.itemScore] : undefined;
         const outcome =
           item.status === 'ok' ? `score ${score ?? 'unscored'}` : `error: ${item.error?.message ?? ''}`;
-        io.stdout(`${item.itemId}\t${outcome}\textracted ${JSON.stringify(item.extracted)}\n`);
+        const target = gold?.get(item.itemId)?.target;
+        const goldText = target === undefined ? '' : `\tgold ${JSON.stringify(target)}`;
+        io.stdout(`${item.itemId}\t${outcome}\textracted ${JSON.stringify(item.extracted)}${goldText}\n`);
       }
     }
     return 0;

@@ -65,9 +65,11 @@ export function createViewData(options: { store: RunStore; catalog?: ModelCatalo
     if (!stored) return undefined;
     const costUsd = catalog ? runCostUsd({ run: stored, catalog }) : undefined;
     const fingerprints = store.getFingerprints?.(summary.runId);
+    const gold = store.getGold?.(summary.runId);
     const { view, items, latency } = buildRunViews({
       run: stored,
       ...(fingerprints ? { fingerprints } : {}),
+      ...(gold ? { gold } : {}),
       metrics: metricsFor(stored.config.benchmark, stored.config.protocol),
       ...(costUsd === undefined ? {} : { costUsd }),
     });

@@ -5,6 +5,7 @@ import { InputError } from '../../spec/index.ts';
 import type { RunStore } from '../../spec/index.ts';
 import type { ModelCatalog } from '../../cost/catalog-types.ts';
 import { hostHeaderName, isLoopbackHost } from './loopback-host.ts';
+import { handleRunDetailApi } from './run-detail-api.ts';
 import { handleViewApi } from './view-api.ts';
 import { createViewData } from './view-data.ts';
 import type { WebBundle } from './web-bundle.ts';
@@ -116,7 +117,7 @@ export async function startViewServer(options: ViewServerOptions): Promise<ViewS
       send(response, 200, 'text/css; charset=utf-8', options.bundle.style);
     } else if (url.pathname.startsWith('/api/')) {
       try {
-        const answer = handleViewApi(data, url);
+        const answer = handleRunDetailApi(options, url) ?? handleViewApi(data, url);
         send(response, answer.status, 'application/json; charset=utf-8', JSON.stringify(answer.body));
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
