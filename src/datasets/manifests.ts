@@ -1,6 +1,7 @@
 import type { DatasetManifest } from './dataset-manifest.ts';
 import { arcManifest } from './download-manifests/arc.ts';
 import { bbhManifest } from './download-manifests/bbh.ts';
+import { cmmluManifest } from './download-manifests/cmmlu.ts';
 import { ifevalManifest } from './download-manifests/ifeval.ts';
 import { mbppManifest } from './download-manifests/mbpp.ts';
 import { mgsmManifest } from './download-manifests/mgsm.ts';
@@ -79,4 +80,5 @@ export const datasetManifests: Readonly<Record<string, DatasetManifest>> = {
   mbpp: mbppManifest,
   mgsm: mgsmManifest,
   mt_bench: mtBenchManifest,
+  cmmlu: cmmluManifest,
 };
