@@ -2,6 +2,7 @@ import { InputError } from '../spec/index.ts';
 import type { Benchmark, Protocol } from '../spec/index.ts';
 import { arcBenchmark } from './arc/index.ts';
 import { bbhBenchmark } from './bbh/index.ts';
+import { cevalBenchmark } from './ceval/index.ts';
 import { cmmluBenchmark } from './cmmlu/index.ts';
 import { gsm8kBenchmark } from './gsm8k/index.ts';
 import { ifevalBenchmark } from './ifeval/index.ts';
@@ -22,6 +23,7 @@ const benchmarks: readonly Benchmark[] = [
   ifevalBenchmark,
   mtbenchBenchmark,
   cmmluBenchmark,
+  cevalBenchmark,
 ];
 
 /** Every benchmark parity knows, in a stable order. */

@@ -1,6 +1,7 @@
 import type { DatasetManifest } from './dataset-manifest.ts';
 import { arcManifest } from './download-manifests/arc.ts';
 import { bbhManifest } from './download-manifests/bbh.ts';
+import { cevalManifest } from './download-manifests/ceval.ts';
 import { cmmluManifest } from './download-manifests/cmmlu.ts';
 import { ifevalManifest } from './download-manifests/ifeval.ts';
 import { mbppManifest } from './download-manifests/mbpp.ts';
@@ -81,4 +82,5 @@ export const datasetManifests: Readonly<Record<string, DatasetManifest>> = {
   mgsm: mgsmManifest,
   mt_bench: mtBenchManifest,
   cmmlu: cmmluManifest,
+  ceval: cevalManifest,
 };
