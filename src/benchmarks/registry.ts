@@ -11,6 +11,7 @@ import { mbppBenchmark } from './mbpp/index.ts';
 import { mgsmBenchmark } from './mgsm/index.ts';
 import { mmluBenchmark } from './mmlu/index.ts';
 import { mtbenchBenchmark } from './mtbench/index.ts';
+import { truthfulqaBenchmark } from './truthfulqa/index.ts';
 
 const benchmarks: readonly Benchmark[] = [
   mmluBenchmark,
@@ -24,6 +25,7 @@ const benchmarks: readonly Benchmark[] = [
   mtbenchBenchmark,
   cmmluBenchmark,
   cevalBenchmark,
+  truthfulqaBenchmark,
 ];
 
 /** Every benchmark parity knows, in a stable order. */

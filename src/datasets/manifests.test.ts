@@ -73,6 +73,7 @@ describe('every benchmark has a pinned download with its licence', () => {
         'mt_bench',
         'cmmlu',
         'ceval',
+        'truthfulqa',
       ].sort(),
     );
     for (const manifest of Object.values(datasetManifests)) expect(manifest.license.name).not.toBe('');

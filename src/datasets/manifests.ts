@@ -7,6 +7,7 @@ import { ifevalManifest } from './download-manifests/ifeval.ts';
 import { mbppManifest } from './download-manifests/mbpp.ts';
 import { mgsmManifest } from './download-manifests/mgsm.ts';
 import { mtBenchManifest } from './download-manifests/mt-bench.ts';
+import { truthfulqaManifest } from './download-manifests/truthfulqa.ts';
 
 const gsm8kCommit = '3101c7d5072418e28b9008a6636bde82a006892c';
 const humanEvalCommit = '6d43fb980f9fee3c892a914eda09951f772ad10d';
@@ -83,4 +84,5 @@ export const datasetManifests: Readonly<Record<string, DatasetManifest>> = {
   mt_bench: mtBenchManifest,
   cmmlu: cmmluManifest,
   ceval: cevalManifest,
+  truthfulqa: truthfulqaManifest,
 };
