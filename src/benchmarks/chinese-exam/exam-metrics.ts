@@ -13,7 +13,8 @@ export interface ExamCategory {
 /**
  * Metrics of a Chinese exam set, headline first: `accuracy` over all items (lm-eval's group figure,
  * weight_by_size), `accuracy_macro` the mean of per-subject accuracies (the official "Average"/"Overall"),
- * then per category the mean of its subjects' accuracies (as the official scripts average categories).
+ * then per category the mean of its subjects' accuracies (as the official scripts average categories), with no
+ * per-subject figures of their own (those would repeat `accuracy`).
  */
 export function examMetrics(categories: readonly ExamCategory[]): MetricSpec[] {
   return [
@@ -24,6 +25,7 @@ export function examMetrics(categories: readonly ExamCategory[]): MetricSpec[] {
       itemScore: category.metric,
       aggregate: 'group-mean',
       kind: 'proportion',
+      perGroup: false,
     })),
   ];
 }
