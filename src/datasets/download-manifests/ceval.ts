@@ -2,7 +2,7 @@ import type { DatasetFileArtifact, DatasetManifest } from '../dataset-manifest.t
 
 /**
  * C-Eval's official files are one zip on Hugging Face (`ceval/ceval-exam`); this copy of that dataset repository
- * with the zip extracted serves the same CSVs one by one (docs/decisions/0131-ceval-download-and-protocols.md).
+ * with the zip extracted serves the same CSVs one by one (docs/decisions/0131-cmmlu-ceval-protocols-and-downloads.md).
  */
 const commit = '562e60268886a38ff1596147c7f340f9057c4de4';
 
