@@ -16,13 +16,13 @@ const singleMatch: readonly Rule[] = [
   [/答案?：?([ABCD])/m, 1],
   [/([ABCD])(选?项)?是?符合题意/m, 1],
   [/答案选项：? ?([ABCD])/m, 1],
-  [/答案(选项)?为(.*?)([ABCD])/m, 3],
+  [/答案(选项)?为([^\n]*?)([ABCD])/m, 3],
 ];
 
 /** Step 2, "recursive match" (lines 146-157): the last of overlapping matches, each searched in the previous one minus its first character. */
 const recursiveMatch: readonly Rule[] = [
-  [/([ABCD])(.*?)当选/m, 1],
-  [/([ABCD])(.*?)正确/m, 1],
+  [/([ABCD])([^\n]*?)当选/m, 1],
+  [/([ABCD])([^\n]*?)正确/m, 1],
 ];
 
 /** Step 3, "weak single match" (lines 160-168). */

@@ -79,6 +79,9 @@ describe('cmmlu.gen.5shot (haonan-li/CMMLU mp_utils.py gen_prompt)', () => {
       ['首先A不对，B说法正确', 'B'],
       ['这题应该是：C', 'C'],
       ['不是B', 'B'], // step 4: the only letter named
+      // Python's "." crosses a carriage return (only "\n" stops it); JavaScript's would not.
+      ['我认为答案为：\r B，不是A', 'B'],
+      ['选项A\r这是正确的，B不对', 'A'],
       ['我不知道', null],
       ['', null],
     ];
