@@ -21,7 +21,7 @@ describe('benchmark registry: TruthfulQA, CMMLU, C-Eval', () => {
       {
         id: 'ceval',
         defaultProtocol: 'ceval.gen.5shot',
-        protocols: ['ceval.gen.5shot', 'ceval.loglik.5shot (loglik)'],
+        protocols: ['ceval.gen.5shot', 'ceval.gen.0shot', 'ceval.loglik.5shot (loglik)'],
       },
       {
         id: 'truthfulqa',

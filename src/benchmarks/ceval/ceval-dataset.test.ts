@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Item } from '../../spec/index.ts';
 import type { ChineseExamData } from '../chinese-exam/chinese-exam-data.ts';
 import { createDirectorySourceForTests } from '../directory-source-for-tests.ts';
+import { cevalGen0shot } from './ceval-gen-0shot.ts';
 import { cevalGen5shot } from './ceval-gen-5shot.ts';
 import { cevalLoglik5shot } from './ceval-loglik-5shot.ts';
 import { cevalBenchmark } from './index.ts';
@@ -41,10 +42,16 @@ describe.skipIf(!existsSync(join(shared, 'ceval/val')))(
           (item) => cevalGen5shot.score(item, cevalGen5shot.referenceCompletion(item)).scores.accuracy,
         ),
         genWithPeriod: failures((item) => cevalGen5shot.score(item, `${item.data.answer}.`).scores.accuracy),
+        gen0shot: failures(
+          (item) => cevalGen0shot.score(item, cevalGen0shot.referenceCompletion(item)).scores.accuracy,
+        ),
+        gen0shotSentence: failures(
+          (item) => cevalGen0shot.score(item, `根据分析，答案是${item.data.answer}。`).scores.accuracy,
+        ),
         loglik: failures(
           (item) => cevalLoglik5shot.score(item, cevalLoglik5shot.referenceCompletion(item)).scores.accuracy,
         ),
-      }).toEqual({ gen: [], genWithPeriod: [], loglik: [] });
+      }).toEqual({ gen: [], genWithPeriod: [], gen0shot: [], gen0shotSentence: [], loglik: [] });
     });
 
     it('counts each category over its own subjects (validation totals of subject_mapping.json; Hard: 8 subjects)', () => {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Item } from '../../spec/index.ts';
 import type { ChineseExamData } from '../chinese-exam/chinese-exam-data.ts';
+import { extractCevalAnswer } from './ceval-extract-answer.ts';
+import { cevalGen0shot } from './ceval-gen-0shot.ts';
 import { cevalGen5shot } from './ceval-gen-5shot.ts';
 import { cevalLoglik5shot } from './ceval-loglik-5shot.ts';
 import { normalizeCevalAnswer } from './ceval-normalize-answer.ts';
@@ -70,5 +72,42 @@ describe('ceval.gen.5shot (hkust-nlp/ceval evaluators/chatgpt.py, few-shot answe
     expect(score('D。').scores.accuracy).toBe(0);
     expect(score('').scores.accuracy).toBe(0);
     expect(score('C').scores.accuracy).toBe(0);
+  });
+});
+
+describe('ceval.gen.0shot (hkust-nlp/ceval evaluators/chatgpt.py, zero-shot answer-only)', () => {
+  it('sends the system message and one user message led by the instruction', () => {
+    const instruction = '以下是中国关于计算机网络考试的单项选择题，请选出其中的正确答案。';
+    expect(cevalGen0shot.buildRequest(item)).toEqual({
+      messages: [
+        { role: 'system', content: `你是一个中文人工智能助手，${instruction}` },
+        { role: 'user', content: `${instruction}\n\n测试题目？\r\n\nA.  一\nB. 二\nC. 三\nD. 四\n答案：` },
+      ],
+      parameters: { temperature: 0, maxTokens: 256 },
+    });
+  });
+
+  it('reads the letter as extract_ans does: the first letter, else the last match of the first pattern that matches', () => {
+    // Expected values: upstream's extract_ans run on the same replies.
+    const cases: [string, string | null][] = [
+      ['B', 'B'],
+      ['选C', 'C'],
+      ['选项D', 'D'],
+      ['答案是 B', 'B'],
+      ['答案为：A，而不是答案为：C', 'C'],
+      ['我认为答案是选项C。', 'C'],
+      ['正确的一项是D', 'D'],
+      ['答案: B', 'B'],
+      ['答案：\u3000C', 'C'],
+      ['根据分析，答案应该是：A', 'A'],
+      ['不知道', null],
+      ['分析：首先……答案是B。另外答案是C', 'C'],
+    ];
+    expect(cases.map(([reply]) => [reply, extractCevalAnswer(reply)])).toEqual(cases);
+    expect(cevalGen0shot.score(item, '\n答案是D。')).toEqual({
+      scores: { accuracy: 1, accuracy_stem: 1 },
+      extracted: 'D',
+    });
+    expect(cevalGen0shot.score(item, '不知道').scores.accuracy).toBe(0);
   });
 });
