@@ -66,7 +66,7 @@ describe.skipIf(!existsSync(join(shared, 'cmmlu/data/test')))(
     });
 
     it('builds the same bytes as lm-eval for real items (sha256 of the context its templates render)', () => {
-      // Expected: lm-evaluation-harness@4e7e0d47 tasks/cmmlu YAML rendered with jinja2 (as lm_eval/utils.py
+      // Expected (printed by scripts/render-lm-eval-prompts.py): lm-evaluation-harness@4e7e0d47 tasks/cmmlu YAML rendered with jinja2 (as lm_eval/utils.py
       // `env`) and assembled as lm_eval/api/task.py fewshot_context with 5 first_n dev examples; hashed here so
       // that the non-commercial question text stays out of the repository.
       const context = (id: string) => {

@@ -60,7 +60,7 @@ describe.skipIf(!existsSync(join(shared, 'truthfulqa/data/v0/mc_task.json')))(
     });
 
     it('sends the same requests as lm-eval (sha256 of the [context, continuation] pairs its templates render)', () => {
-      // Expected: lm-evaluation-harness@4e7e0d47 truthfulqa_mc1.yaml / truthfulqa_mc2.yaml rendered with jinja2
+      // Expected (printed by scripts/render-lm-eval-prompts.py): lm-evaluation-harness@4e7e0d47 truthfulqa_mc1.yaml / truthfulqa_mc2.yaml rendered with jinja2
       // (as lm_eval/utils.py `env`; doc_to_choice through ast.literal_eval), target_delimiter " ", one request
       // per choice; hashed as compact JSON of [[context, continuation], …].
       const pairs = (protocol: Protocol<TruthfulqaData>, id: string) => {
