@@ -16,7 +16,7 @@ describe('benchmark registry: TruthfulQA, CMMLU, C-Eval', () => {
       {
         id: 'cmmlu',
         defaultProtocol: 'cmmlu.gen.5shot',
-        protocols: ['cmmlu.gen.5shot', 'cmmlu.loglik.5shot (loglik)'],
+        protocols: ['cmmlu.gen.5shot', 'cmmlu.gen.0shot', 'cmmlu.loglik.5shot (loglik)'],
       },
       {
         id: 'ceval',

@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Item } from '../../spec/index.ts';
 import type { ChineseExamData } from '../chinese-exam/chinese-exam-data.ts';
 import { createDirectorySourceForTests } from '../directory-source-for-tests.ts';
+import { cmmluGen0shot } from './cmmlu-gen-0shot.ts';
 import { cmmluGen5shot } from './cmmlu-gen-5shot.ts';
 import { cmmluLoglik5shot } from './cmmlu-loglik-5shot.ts';
 import { cmmluBenchmark } from './index.ts';
@@ -40,13 +41,16 @@ describe.skipIf(!existsSync(join(shared, 'cmmlu/data/test')))(
         gen: failures(
           (item) => cmmluGen5shot.score(item, cmmluGen5shot.referenceCompletion(item)).scores.accuracy,
         ),
+        gen0shot: failures(
+          (item) => cmmluGen0shot.score(item, cmmluGen0shot.referenceCompletion(item)).scores.accuracy,
+        ),
         genSentence: failures(
           (item) => cmmluGen5shot.score(item, `答案是：${item.data.answer}`).scores.accuracy,
         ),
         loglik: failures(
           (item) => cmmluLoglik5shot.score(item, cmmluLoglik5shot.referenceCompletion(item)).scores.accuracy,
         ),
-      }).toEqual({ gen: [], genSentence: [], loglik: [] });
+      }).toEqual({ gen: [], gen0shot: [], genSentence: [], loglik: [] });
     });
 
     it('counts each category over its own subjects (test totals as upstream categories.py gives them)', () => {

@@ -15,11 +15,14 @@ export function formatCmmluExample(example: ExamQuestion, includeAnswer: boolean
 
 /**
  * mp_utils.py `gen_prompt` without a tokenizer (lines 37-48, as chatgpt.py's API models get it when the prompt
- * fits): the instruction naming the subject in Chinese, the 5 dev exemplars, the test question.
+ * fits): the instruction naming the subject in Chinese, the first `shotCount` dev exemplars, the test question.
  */
-export function formatCmmluPrompt(data: ChineseExamData): string {
+export function formatCmmluPrompt(data: ChineseExamData, shotCount = 5): string {
   const instruction = `以下是关于${cmmluChineseName(data.subject)}的单项选择题，请直接给出正确答案的选项。\n\n`;
-  const shots = data.devExamples.map((example) => formatCmmluExample(example, true)).join('');
+  const shots = data.devExamples
+    .slice(0, shotCount)
+    .map((example) => formatCmmluExample(example, true))
+    .join('');
   return instruction + shots + formatCmmluExample(data, false);
 }
 

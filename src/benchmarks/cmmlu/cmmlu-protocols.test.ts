@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Item } from '../../spec/index.ts';
 import type { ChineseExamData } from '../chinese-exam/chinese-exam-data.ts';
 import { extractCmmluChoice } from './cmmlu-extract-choice.ts';
+import { cmmluGen0shot } from './cmmlu-gen-0shot.ts';
 import { cmmluGen5shot } from './cmmlu-gen-5shot.ts';
 import { cmmluLoglik5shot } from './cmmlu-loglik-5shot.ts';
 
@@ -94,5 +95,18 @@ describe('cmmlu.gen.5shot (haonan-li/CMMLU mp_utils.py gen_prompt)', () => {
       scores: { accuracy: 0, accuracy_other: 0 },
       extracted: null,
     });
+  });
+});
+
+describe('cmmlu.gen.0shot (mp_utils.py gen_prompt, num_few_shot 0)', () => {
+  it('sends the instruction and the question only', () => {
+    expect(cmmluGen0shot.buildRequest(item).messages).toEqual([
+      {
+        role: 'user',
+        content:
+          '以下是关于农学的单项选择题，请直接给出正确答案的选项。\n\n题目：测试题目？\n\nA.  一\nB. 二\nC. 三\nD. 四\n答案是：',
+      },
+    ]);
+    expect(cmmluGen0shot.score(item, cmmluGen0shot.referenceCompletion(item)).scores.accuracy).toBe(1);
   });
 });
