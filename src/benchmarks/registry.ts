@@ -3,6 +3,8 @@ import type { Benchmark, Protocol } from '../spec/index.ts';
 import { arcBenchmark } from './arc/index.ts';
 import { bbhBenchmark } from './bbh/index.ts';
 import { humanEvalPlusBenchmark, mbppPlusBenchmark } from './evalplus/index.ts';
+import { cevalBenchmark } from './ceval/index.ts';
+import { cmmluBenchmark } from './cmmlu/index.ts';
 import { gsm8kBenchmark } from './gsm8k/index.ts';
 import { ifevalBenchmark } from './ifeval/index.ts';
 import { humanEvalBenchmark } from './humaneval/index.ts';
@@ -11,6 +13,7 @@ import { mgsmBenchmark } from './mgsm/index.ts';
 import { mmluBenchmark } from './mmlu/index.ts';
 import { mtbenchBenchmark } from './mtbench/index.ts';
 import { xstestBenchmark } from './xstest/index.ts';
+import { truthfulqaBenchmark } from './truthfulqa/index.ts';
 
 const benchmarks: readonly Benchmark[] = [
   mmluBenchmark,
@@ -25,6 +28,9 @@ const benchmarks: readonly Benchmark[] = [
   xstestBenchmark,
   humanEvalPlusBenchmark,
   mbppPlusBenchmark,
+  cmmluBenchmark,
+  cevalBenchmark,
+  truthfulqaBenchmark,
 ];
 
 /** Every benchmark parity knows, in a stable order. */

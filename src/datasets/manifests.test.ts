@@ -61,7 +61,22 @@ describe.skipIf(!existsSync(shared))('GSM8K pins against ../shared/datasets (ski
 describe('every benchmark has a pinned download with its licence', () => {
   it('covers each benchmark parity runs', () => {
     expect(Object.keys(datasetManifests).sort()).toEqual(
-      ['arc', 'bbh', 'evalplus', 'gsm8k', 'humaneval', 'ifeval', 'mbpp', 'mgsm', 'mmlu', 'mt_bench', 'xstest'].sort(),
+      [
+        'arc',
+        'bbh',
+        'ceval',
+        'cmmlu',
+        'evalplus',
+        'gsm8k',
+        'humaneval',
+        'ifeval',
+        'mbpp',
+        'mgsm',
+        'mmlu',
+        'mt_bench',
+        'truthfulqa',
+        'xstest',
+      ].sort(),
     );
     for (const manifest of Object.values(datasetManifests)) expect(manifest.license.name).not.toBe('');
     // 27 BBH tasks, each a data file and a chain-of-thought prompt; 11 MGSM languages.
@@ -94,7 +109,12 @@ describe.skipIf(!existsSync(shared))('file pins against ../shared/datasets (skip
           const body = bodies.get(String(input));
           return body ? new Response(new Uint8Array(body)) : new Response(null, { status: 404 });
         };
-        const source = createDatasetSource({ cacheDir, allowDownload: true, fetch: fetchShared });
+        const source = createDatasetSource({
+          cacheDir,
+          allowDownload: true,
+          fetch: fetchShared,
+          acceptedLicenses: [benchmark],
+        });
         for (const artifact of manifest.artifacts) {
           if (artifact.type !== 'file') continue;
           const path = await source.resolveFile(benchmark, artifact.target);

@@ -2,11 +2,14 @@ import type { DatasetManifest } from './dataset-manifest.ts';
 import { arcManifest } from './download-manifests/arc.ts';
 import { bbhManifest } from './download-manifests/bbh.ts';
 import { evalPlusManifest } from './download-manifests/evalplus.ts';
+import { cevalManifest } from './download-manifests/ceval.ts';
+import { cmmluManifest } from './download-manifests/cmmlu.ts';
 import { ifevalManifest } from './download-manifests/ifeval.ts';
 import { mbppManifest } from './download-manifests/mbpp.ts';
 import { mgsmManifest } from './download-manifests/mgsm.ts';
 import { mtBenchManifest } from './download-manifests/mt-bench.ts';
 import { xstestManifest } from './download-manifests/xstest.ts';
+import { truthfulqaManifest } from './download-manifests/truthfulqa.ts';
 
 const gsm8kCommit = '3101c7d5072418e28b9008a6636bde82a006892c';
 const humanEvalCommit = '6d43fb980f9fee3c892a914eda09951f772ad10d';
@@ -83,4 +86,7 @@ export const datasetManifests: Readonly<Record<string, DatasetManifest>> = {
   mt_bench: mtBenchManifest,
   xstest: xstestManifest,
   evalplus: evalPlusManifest,
+  cmmlu: cmmluManifest,
+  ceval: cevalManifest,
+  truthfulqa: truthfulqaManifest,
 };

@@ -86,4 +86,29 @@ describe('summarizeScores', () => {
     expect(summary.groups.de?.accuracy?.value).toBe(1);
     expect(summary.groups.en?.accuracy?.n).toBe(1);
   });
+
+  it('gives a category average over some groups (perGroup: false) no per-group figures (CMMLU, C-Eval)', () => {
+    const withCategory: MetricSpec[] = [
+      ...metrics,
+      {
+        name: 'accuracy_stem',
+        itemScore: 'accuracy_stem',
+        aggregate: 'group-mean',
+        kind: 'proportion',
+        perGroup: false,
+      },
+    ];
+    const summary = summarizeScores(
+      [
+        { itemId: 'a/0', group: 'a', scores: { accuracy: 1, accuracy_stem: 1 } },
+        { itemId: 'b/0', group: 'b', scores: { accuracy: 0, accuracy_stem: 0 } },
+        { itemId: 'b/1', group: 'b', scores: { accuracy: 1, accuracy_stem: 1 } },
+        { itemId: 'c/0', group: 'c', scores: { accuracy: 0 } },
+      ],
+      withCategory,
+    );
+    expect(summary.metrics.accuracy_stem).toMatchObject({ value: (1 + 0.5) / 2, n: 3 });
+    expect(summary.unscored).toBe(0);
+    expect(Object.keys(summary.groups.a ?? {})).toEqual(['accuracy']);
+  });
 });

@@ -110,7 +110,9 @@ export function summarizeScores(
     const groupedElsewhere = metrics.some(
       (other) => other.aggregate === 'mean' && other.itemScore === metric.itemScore,
     );
-    if (metric.aggregate === 'mean' || !groupedElsewhere) addGroupValues(metric.name, byGroup);
+    if (metric.perGroup !== false && (metric.aggregate === 'mean' || !groupedElsewhere)) {
+      addGroupValues(metric.name, byGroup);
+    }
   }
   const groups: Record<string, Record<string, Estimate>> = {};
   for (const group of [...groupValues.keys()].sort()) {

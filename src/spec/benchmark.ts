@@ -36,6 +36,12 @@ export interface MetricSpec {
    * group (IFEval: per instruction type), instead of the item's own group.
    */
   readonly groupsFromScoreKeys?: boolean;
+  /**
+   * False for a figure over a subset of the groups whose per-group values only repeat another metric (CMMLU's
+   * and C-Eval's per-category averages, read from item scores that only that category's subjects carry): it
+   * gets no per-group figures. Default true.
+   */
+  readonly perGroup?: boolean;
 }
 
 /**
