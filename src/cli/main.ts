@@ -1,6 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { ParityError } from '../spec/index.ts';
 import { processIo, type CliIo } from './cli-io.ts';
+import { commanderErrorLine } from './commander-error-line.ts';
 import { environmentWithDotEnv } from './dot-env.ts';
 import { showDefaultsPlainly } from './plain-defaults.ts';
 import { registerBenchCommand } from './commands/bench-command.ts';
@@ -8,7 +9,9 @@ import { demoCommand } from './commands/demo-command.ts';
 import { EVAL_DEFAULTS, evalCommand, type EvalFlags } from './commands/eval-command.ts';
 import { maxTokensOption, reasoningEffortOption, systemPromptOption } from './generation-overrides.ts';
 import { resumeCommand, type ResumeFlags } from './commands/resume-command.ts';
-import { runsCommand } from './commands/runs-command.ts';
+import { registerRunsCommand } from './commands/runs-command.ts';
+import { registerRmCommand } from './commands/rm-command.ts';
+import { registerLabelCommand } from './commands/label-command.ts';
 import { scoreCommand, type ScoreFlags } from './commands/score-command.ts';
 import { showCommand } from './commands/show-command.ts';
 import {
@@ -62,7 +65,12 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     .version('0.1.0')
     .showHelpAfterError(false)
     .exitOverride()
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+    .configureOutput({
+      writeOut: io.stdout,
+      writeErr: io.stderr,
+      // Commander's own errors are printed by `main` in parity's one-line form.
+      outputError: () => undefined,
+    });
 
   program
     .command('eval')
@@ -177,12 +185,9 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     .option('--json <file>', 'also write the results as JSON')
     .action(async (runId: string, flags: ResumeFlags) => setExitCode(await resumeCommand(runId, flags, io)));
 
-  program
-    .command('runs')
-    .description('list stored runs, newest first')
-    .addOption(storeOption())
-    .option('--json', 'print JSON (docs/cli.md)')
-    .action((flags: { store?: string; json?: boolean }) => setExitCode(runsCommand(flags, io)));
+  registerRunsCommand(program, io, setExitCode, storeOption);
+  registerRmCommand(program, io, setExitCode, storeOption);
+  registerLabelCommand(program, io, setExitCode, storeOption);
 
   program
     .command('show')
@@ -279,8 +284,11 @@ export async function main(
     return exitCode;
   } catch (error) {
     if (error instanceof CommanderError) {
-      // Commander already printed its one line; help and version are not errors.
-      return error.exitCode === 0 ? 0 : 2;
+      // Help and version are not errors; everything else commander refuses is bad input.
+      if (error.exitCode === 0) return 0;
+      const command = program.commands.find((candidate) => candidate.name() === argv[0])?.name();
+      io.stderr(`${commanderErrorLine(error, command)}\n`);
+      return 2;
     }
     if (error instanceof ParityError) {
       io.stderr(`parity: ${error.message}\n`);

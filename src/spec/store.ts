@@ -41,6 +41,13 @@ export interface RunStore {
   recordFingerprints?(runId: string, fingerprints: RunFingerprints): void;
   /** A run's fingerprints; undefined for runs stored without them (older runs, imports without the data). */
   getFingerprints?(runId: string): RunFingerprints | undefined;
+  /** Replaces the run's labels (`parity label`); InputError when there is no such run. */
+  setLabels?(runId: string, labels: readonly string[]): void;
+  /**
+   * Deletes the run with its item records and fingerprints, in one transaction (`parity rm`); cached responses
+   * stay, other runs may use them. Returns false when there is no such run.
+   */
+  deleteRun?(runId: string): boolean;
   close(): void;
 }
 

@@ -57,6 +57,10 @@ const migrations: readonly string[] = [
   ALTER TABLE runs ADD COLUMN owner TEXT;
   ALTER TABLE runs ADD COLUMN history TEXT NOT NULL DEFAULT '[]';
   `,
+  // Labels users give runs (`parity label`), a JSON array of strings.
+  `
+  ALTER TABLE runs ADD COLUMN labels TEXT NOT NULL DEFAULT '[]';
+  `,
 ];
 
 /** The schema version this code writes. */
