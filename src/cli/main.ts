@@ -7,6 +7,7 @@ import { showDefaultsPlainly } from './plain-defaults.ts';
 import { registerBenchCommand } from './commands/bench-command.ts';
 import { demoCommand } from './commands/demo-command.ts';
 import { EVAL_DEFAULTS, evalCommand, type EvalFlags } from './commands/eval-command.ts';
+import { CONFIRM_ABOVE_USD } from './spend-control.ts';
 import { maxTokensOption, reasoningEffortOption, systemPromptOption } from './generation-overrides.ts';
 import { resumeCommand, type ResumeFlags } from './commands/resume-command.ts';
 import { registerRunsCommand } from './commands/runs-command.ts';
@@ -133,6 +134,16 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     .addOption(storeOption())
     .option('--json <file>', 'also write the results as JSON ({ "runs": [ … ] }, docs/cli.md shape per run)')
     .option(
+      '--max-cost <usd>',
+      "stop once this command's measured spend at list prices reaches USD, judge calls included (exit 3; 'parity resume' continues)",
+    )
+    .option('--yes', 'start without asking, whatever the estimated cost')
+    .option(
+      '--confirm-above <usd>',
+      'on a terminal, ask before a run estimated to cost more than this',
+      String(CONFIRM_ABOVE_USD),
+    )
+    .option(
       '--stop-when-decided',
       "sequential test against --vs: draw that run's items in a seeded random order and stop once an anytime-valid confidence sequence decides (docs/statistics.md)",
     )
@@ -183,6 +194,10 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     .addOption(requestsPerMinuteOption())
     .addOption(tokensPerMinuteOption())
     .option('--json <file>', 'also write the results as JSON')
+    .option(
+      '--max-cost <usd>',
+      "stop once this resume's measured spend at list prices reaches USD, judge calls included (exit 3)",
+    )
     .action(async (runId: string, flags: ResumeFlags) => setExitCode(await resumeCommand(runId, flags, io)));
 
   registerRunsCommand(program, io, setExitCode, storeOption);

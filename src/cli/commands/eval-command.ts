@@ -46,6 +46,13 @@ import {
   type SamplingFlags,
 } from '../code-execution-options.ts';
 import {
+  confirmSpend,
+  estimateSpend,
+  modelPrice,
+  openSpendMeter,
+  type SpendFlags,
+} from '../spend-control.ts';
+import {
   formatJudgeUsage,
   judgeSteps,
   openJudge,
@@ -60,7 +67,8 @@ export interface EvalFlags
     StopWhenDecidedFlags,
     JudgeFlags,
     RequestLimitFlags,
-    GenerationOverrideFlags {
+    GenerationOverrideFlags,
+    SpendFlags {
   readonly model: string;
   readonly bench: string;
   readonly protocol?: string;
@@ -148,6 +156,30 @@ export async function evalCommand(flags: EvalFlags, io: CliIo): Promise<number> 
     await judge?.model.close?.();
     throw error;
   }
+  // The estimate (and the question on a terminal) comes before the first paid call; --max-cost is checked here.
+  let spend;
+  try {
+    spend = openSpendMeter({ flags, model, modelSpec: flags.model, judge: judge?.model });
+    if (model.identity.provider !== 'local') {
+      const estimate = estimateSpend({
+        protocols,
+        itemLists,
+        samples: sampling.samples,
+        generationOverrides,
+        price: modelPrice(model),
+      });
+      if (!(await confirmSpend({ io, flags, estimate, modelSpec: flags.model }))) {
+        io.stderr('parity: not started (answer y to start, or pass --yes; --max-cost USD caps the spend)\n');
+        await model.close?.();
+        await judge?.model.close?.();
+        return 1;
+      }
+    }
+  } catch (error) {
+    await model.close?.();
+    await judge?.model.close?.();
+    throw error;
+  }
   // Adaptive concurrency and --rpm/--tpm per endpoint and key; a judge on the model's key shares its gate.
   const gates = openRequestGates(io, { limits, ceiling: concurrency });
   const gated = [{ label: flags.model, gate: gates.open(model, flags.model) }];
@@ -220,6 +252,7 @@ export async function evalCommand(flags: EvalFlags, io: CliIo): Promise<number> 
           ...(sequential ? { sequential: sequential.monitor } : {}),
           ...(judge && protocol.needsJudge ? { judge: { model: judge.model, repeats: judge.repeats } } : {}),
           gateFor: gates.gateFor,
+          spend,
         }),
       );
       const stored = judge && protocol.needsJudge ? store.getRun(runId) : undefined;
