@@ -264,7 +264,9 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
 
   program
     .command('demo')
-    .description('offline demo: generate a tiny test model and evaluate it on sample MMLU and GSM8K items')
+    .description(
+      'offline demo of the whole workflow: two generated tiny models evaluated on sample MMLU and GSM8K items, compared, a workload priced, an HTML report',
+    )
     .addOption(storeOption())
     .option('--limit <n>', 'items per benchmark (default: all sample items; 20 with PARITY_DATA_DIR)')
     .action(async (flags: { store?: string; limit?: string }) => setExitCode(await demoCommand(flags, io)));
