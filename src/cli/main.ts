@@ -8,6 +8,7 @@ import { registerBenchCommand } from './commands/bench-command.ts';
 import { demoCommand } from './commands/demo-command.ts';
 import { EVAL_DEFAULTS, evalCommand, type EvalFlags } from './commands/eval-command.ts';
 import { CONFIRM_ABOVE_USD } from './spend-control.ts';
+import { modelSpecHelp } from './model-spec-help.ts';
 import { maxTokensOption, reasoningEffortOption, systemPromptOption } from './generation-overrides.ts';
 import { resumeCommand, type ResumeFlags } from './commands/resume-command.ts';
 import { registerRunsCommand } from './commands/runs-command.ts';
@@ -167,7 +168,7 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     )
     .addHelpText(
       'after',
-      `\nBenchmarks and protocols:\n${benchmarkHelp()}\n\nKeys: OPENAI_API_KEY. Exit codes: 0 ok, 2 bad input, 3 interrupted (resume with 'parity resume <run-id>').`,
+      `\nBenchmarks and protocols:\n${benchmarkHelp()}\n\n${modelSpecHelp()}\n\nExit codes: 0 ok, 2 bad input, 3 interrupted (resume with 'parity resume <run-id>').`,
     )
     .action(async (flags: EvalFlags) => setExitCode(await evalCommand(flags, io)));
 
