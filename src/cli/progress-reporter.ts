@@ -1,4 +1,4 @@
-import { formatProgressBar, formatProgressLine } from '../report/format-progress.ts';
+import { fitProgressBar, formatProgressLine } from '../report/format-progress.ts';
 import { createProgressTracker } from '../runner/progress-tracker.ts';
 import type { RunnerEvent } from '../runner/runner-event.ts';
 import type { CliIo } from './cli-io.ts';
@@ -40,7 +40,9 @@ export function createProgressReporter(options: {
     const costUsd = options.spentUsd?.();
     const state = costUsd === undefined ? snapshot : { ...snapshot, costUsd };
     if (io.isTTY) {
-      io.stderr(`\r\x1b[2K${options.label} ${formatProgressBar(state)}`);
+      io.stderr(
+        `\r\x1b[2K${fitProgressBar(options.label, state, { ...(io.columns ? { columns: io.columns } : {}) })}`,
+      );
       drewBar = true;
     } else {
       io.stderr(`${options.label} ${formatProgressLine(state)}\n`);

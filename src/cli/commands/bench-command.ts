@@ -11,6 +11,7 @@ import { findOpenAIPreset } from '../../providers/provider-presets.ts';
 import { benchStepItemRecord } from '../../report/bench-step-record.ts';
 import { benchStepJson } from '../../report/bench-step-json.ts';
 import { benchLoadLabel, formatBenchTable } from '../../report/format-bench-table.ts';
+import { createBenchStepProgress } from '../bench-step-progress.ts';
 import { currentOwner, openRunStore, startHeartbeat } from '../open-run-store.ts';
 import type { BenchLoad, BenchSettings, RunConfig } from '../../spec/index.ts';
 import { InputError } from '../../spec/index.ts';
@@ -269,6 +270,11 @@ export async function benchCommand(flags: BenchFlags, io: CliIo): Promise<number
     ...(hardware ? { hardware } : {}),
   };
   try {
+    const stepProgress = createBenchStepProgress({
+      io,
+      totalSteps: loads.length,
+      ...(durationMs === undefined ? {} : { durationMs }),
+    });
     const result = await runSweep({
       client,
       loads,
@@ -297,6 +303,9 @@ export async function benchCommand(flags: BenchFlags, io: CliIo): Promise<number
             updatedAt: io.now().toISOString(),
           });
         }
+        if (event.type === 'step-start') stepProgress.start(event.stepIndex, benchLoadLabel(event.load));
+        if (event.type === 'step-progress') stepProgress.update(event);
+        if (event.type === 'step-end' || event.type === 'sweep-stop') stepProgress.end();
         const line = progressLine(event, loads.length);
         if (line) io.stderr(line);
       },
