@@ -9,6 +9,7 @@ import { demoCommand } from './commands/demo-command.ts';
 import { EVAL_DEFAULTS, evalCommand, type EvalFlags } from './commands/eval-command.ts';
 import { CONFIRM_ABOVE_USD } from './spend-control.ts';
 import { modelSpecHelp } from './model-spec-help.ts';
+import { withJsonFileOption } from './json-file-option.ts';
 import { maxTokensOption, reasoningEffortOption, systemPromptOption } from './generation-overrides.ts';
 import { resumeCommand, type ResumeFlags } from './commands/resume-command.ts';
 import { registerRunsCommand } from './commands/runs-command.ts';
@@ -59,7 +60,10 @@ function benchmarkHelp(): string {
     .join('\n');
 }
 
-function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
+function buildProgram(cliIo: CliIo, setExitCode: (code: number) => void): Command {
+  // Every command writes through this io: `--json-file` points its stdout at the file (see withJsonFileOption).
+  let routed = cliIo;
+  const io: CliIo = { ...cliIo, stdout: (text) => routed.stdout(text) };
   const program = new Command('parity')
     .description(
       'Measure whether an open-weight model matches a proprietary one on your own endpoints, with intervals, n and protocol ids.',
@@ -133,7 +137,10 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     .addOption(judgeBaseUrlOption())
     .addOption(judgeRepeatsOption())
     .addOption(storeOption())
-    .option('--json <file>', 'also write the results as JSON ({ "runs": [ … ] }, docs/cli.md shape per run)')
+    .option(
+      '--json [file]',
+      'print the results as JSON ({ "runs": [ … ] }) instead of the table; --json FILE (older spelling): write them to FILE too',
+    )
     .option(
       '--max-cost <usd>',
       "stop once this command's measured spend at list prices reaches USD, judge calls included (exit 3; 'parity resume' continues)",
@@ -194,7 +201,10 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     .addOption(noAdaptiveConcurrencyOption())
     .addOption(requestsPerMinuteOption())
     .addOption(tokensPerMinuteOption())
-    .option('--json <file>', 'also write the results as JSON')
+    .option(
+      '--json [file]',
+      'print the results as JSON instead of the table; --json FILE (older spelling): write them to FILE too',
+    )
     .option(
       '--max-cost <usd>',
       "stop once this resume's measured spend at list prices reaches USD, judge calls included (exit 3)",
@@ -270,7 +280,10 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     )
     .addOption(storeOption())
     .option('--limit <n>', 'items per benchmark (default: all sample items; 20 with PARITY_DATA_DIR)')
-    .action(async (flags: { store?: string; limit?: string }) => setExitCode(await demoCommand(flags, io)));
+    .option('--json', 'print one JSON document (runs, comparisons, pricing, report file) instead of the story')
+    .action(async (flags: { store?: string; limit?: string; json?: boolean }) =>
+      setExitCode(await demoCommand(flags, io)),
+    );
 
   registerBenchCommand(program, io, setExitCode, storeOption);
 
@@ -285,6 +298,7 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
   registerImportCommand(program, io, setExitCode, storeOption);
   registerPlanCommand(program, io, setExitCode, storeOption);
 
+  routed = withJsonFileOption(program, cliIo);
   showDefaultsPlainly(program);
   return program;
 }

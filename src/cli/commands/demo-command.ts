@@ -57,7 +57,12 @@ async function demoModel(io: CliIo, seed: number): Promise<string> {
  * workload, writes an HTML report, and says how to go on (`parity view`, a real endpoint). Progress goes to
  * stderr, the story to stdout; every table fits 100 columns.
  */
-export async function demoCommand(flags: { store?: string; limit?: string }, io: CliIo): Promise<number> {
+export async function demoCommand(
+  flags: { store?: string; limit?: string; json?: boolean },
+  cli: CliIo,
+): Promise<number> {
+  // --json: the story is left out and one JSON document is printed at the end.
+  const io: CliIo = flags.json ? { ...cli, stdout: () => undefined } : cli;
   const started = io.monotonicMs();
   const realData = dataDir(io, undefined);
   const limit = flags.limit ?? (realData ? '20' : undefined);
@@ -114,7 +119,8 @@ export async function demoCommand(flags: { store?: string; limit?: string }, io:
   io.stdout(`${compared.text}\n`);
 
   io.stdout(`\nstep 4/5: price a workload (${DEMO_WORKLOAD_LABEL}), per month\n`);
-  io.stdout(`${await formatPricing(io)}\n`);
+  const pricing = await formatPricing(io);
+  io.stdout(`${pricing.text}\n`);
 
   const reportFile = join(store, '..', 'demo-report.html');
   io.stdout(`\nstep 5/5: write a self-contained HTML report of the four runs\n`);
@@ -122,6 +128,24 @@ export async function demoCommand(flags: { store?: string; limit?: string }, io:
   if (reported !== 0) return reported;
 
   const seconds = (io.monotonicMs() - started) / 1000;
+  if (flags.json) {
+    const models = DEMO_MODELS.map((model, index) => ({
+      name: model.name,
+      seed: model.seed,
+      runs: (runsByModel[index] ?? []).map((run) => run.run_id),
+    }));
+    const document = {
+      models,
+      runs: [...runsA, ...runsB],
+      comparisons: compared.json?.comparisons ?? [],
+      pricing: pricing.rows,
+      report: reportFile,
+      store,
+      seconds: Number(seconds.toFixed(1)),
+    };
+    cli.stdout(`${JSON.stringify(document, null, 2)}\n`);
+    return 0;
+  }
   const storeShown = relative(io.cwd, store) || store;
   io.stdout(
     `\ndone in ${seconds.toFixed(1)} s. Next:\n` +
@@ -157,7 +181,9 @@ function formatScores(model: string, runs: readonly DemoRunJson[]): string {
 }
 
 /** The cheapest API and self-hosted options for the demo workload, and how to price real runs. */
-async function formatPricing(io: CliIo): Promise<string> {
+async function formatPricing(
+  io: CliIo,
+): Promise<{ text: string; rows: { model: string; deployment: string; monthly_usd: number | null }[] }> {
   const { workload, candidates } = await tcoCandidates(io, DEMO_WORKLOAD, {});
   const { ranked, breakEven } = recommend({ candidates, workload });
   const pick = [
@@ -178,7 +204,14 @@ async function formatPricing(io: CliIo): Promise<string> {
     'The tiny demo models have no price: they run on your CPU. For real models, attach measured\n' +
     'quality and speed: parity recommend <workload.yaml> --runs <eval and bench run ids> (docs/cost.md)';
   const even = breakEven ? `\n${breakEvenLine(breakEven)}` : '';
-  return `${table}${even}\n${tiny}`;
+  return {
+    text: `${table}${even}\n${tiny}`,
+    rows: pick.map((candidate, index) => ({
+      model: candidate.model,
+      deployment: rows[index]?.[1] ?? '',
+      monthly_usd: candidate.monthlyCostUsd ?? null,
+    })),
+  };
 }
 
 function breakEvenLine(breakEven: NonNullable<ReturnType<typeof recommend>['breakEven']>): string {
@@ -208,7 +241,11 @@ interface CompareJson {
  * `parity compare --margin` on the demo's runs (A's run of each benchmark against B's), told in short lines:
  * `mmlu  A 0.0%  B 0.0%  A − B 0.0 pts, 95% CI [-24.2, +24.2], 12 paired items: inconclusive at ±10 pts`.
  */
-function compareRuns(runIds: readonly string[], store: string, io: CliIo): { code: number; text: string } {
+function compareRuns(
+  runIds: readonly string[],
+  store: string,
+  io: CliIo,
+): { code: number; text: string; json?: CompareJson } {
   let json = '';
   const code = compareCommand(
     runIds,
@@ -218,7 +255,8 @@ function compareRuns(runIds: readonly string[], store: string, io: CliIo): { cod
   if (code !== 0) return { code, text: '' };
   const points = (value: number): string => (value * 100).toFixed(1);
   const signed = (value: number): string => `${value >= 0 ? '+' : ''}${points(value)}`;
-  const lines = (JSON.parse(json) as CompareJson).comparisons.map((comparison) => {
+  const parsed = JSON.parse(json) as CompareJson;
+  const lines = parsed.comparisons.map((comparison) => {
     const margin = comparison.margin;
     const [low, high] = margin?.interval.bounds ?? [NaN, NaN];
     const needed =
@@ -233,6 +271,7 @@ function compareRuns(runIds: readonly string[], store: string, io: CliIo): { cod
   });
   return {
     code: 0,
+    json: parsed,
     text:
       `${lines.join('\n')}\n` +
       'Verdicts: equivalent (the interval lies inside the margin), different, or inconclusive (more\n' +

@@ -77,7 +77,8 @@ export interface EvalFlags
   readonly concurrency?: string;
   readonly baseUrl?: string;
   readonly store?: string;
-  readonly json?: string;
+  /** true: JSON on stdout instead of the tables; a file name (older spelling): JSON to that file too. */
+  readonly json?: string | boolean;
   readonly timeout?: string;
   readonly retries?: string;
   readonly threads?: string;
@@ -268,7 +269,8 @@ export async function evalCommand(flags: EvalFlags, io: CliIo): Promise<number> 
     for (const note of formatGateNotes(gated)) io.stderr(`${note}\n`);
   }
   await printResults(io, results, flags.json);
-  for (const note of notes) io.stdout(`${note}\n`);
+  // With --json, stdout carries the JSON only: the notes go to stderr.
+  for (const note of notes) (flags.json === true ? io.stderr : io.stdout)(`${note}\n`);
   return exitCodeForItemErrors(io, results);
 }
 
@@ -344,12 +346,20 @@ function runConfig(options: {
   };
 }
 
-/** Prints the score table (stdout) and writes `{ "runs": [...] }` to `--json FILE` when asked. */
+/**
+ * Prints the score table (stdout), or with `json: true` the JSON `{ "runs": [...] }` instead (the `--json` rule,
+ * docs/cli.md); with a file name (the older `--json FILE`), prints the table and writes the JSON to the file.
+ */
 export async function printResults(
   io: CliIo,
   results: readonly RunScores[],
-  jsonFile: string | undefined,
+  json: string | boolean | undefined,
 ): Promise<void> {
+  const document = { runs: results.map((result) => runJson(result, { items: false })) };
+  if (json === true) {
+    io.stdout(`${JSON.stringify(document, null, 2)}\n`);
+    return;
+  }
   io.stdout(`${formatScoreTable(results.map(runTableRow))}\n`);
   for (const result of results) {
     io.stdout(`run ${result.run.runId}: ${result.run.config.protocol} v${result.protocol.version}\n`);
@@ -361,8 +371,7 @@ export async function printResults(
       if (totals) io.stdout(`  ${totals}; no price for ${result.run.config.modelSpec} in the catalog\n`);
     }
   }
-  if (jsonFile) {
-    const json = { runs: results.map((result) => runJson(result, { items: false })) };
-    await writeFile(resolve(io.cwd, jsonFile), `${JSON.stringify(json, null, 2)}\n`);
+  if (typeof json === 'string') {
+    await writeFile(resolve(io.cwd, json), `${JSON.stringify(document, null, 2)}\n`);
   }
 }

@@ -22,7 +22,7 @@ import {
 export interface ResumeFlags
   extends Pick<CodeExecutionFlags, 'execJobs' | 'unsafeNoSandbox' | 'execTimeout'>, RequestLimitFlags {
   readonly store?: string;
-  readonly json?: string;
+  readonly json?: string | boolean;
   readonly cache: boolean;
   readonly download: boolean;
   /** Settings that replace the stored ones (the change is kept in the run's history). */
