@@ -12,10 +12,7 @@ import type { CliIo } from './cli-io.ts';
 export function withJsonFileOption(program: Command, io: CliIo): CliIo {
   let write = io.stdout;
   for (const command of program.commands) {
-    command.option(
-      '--json-file <file>',
-      'write the --json output to FILE instead of stdout (docs/cli.md)',
-    );
+    command.option('--json-file <file>', 'write the --json output to FILE instead of stdout (docs/cli.md)');
   }
   program.hook('preAction', (_program, action) => {
     const file: unknown = action.opts().jsonFile;

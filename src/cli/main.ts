@@ -280,7 +280,10 @@ function buildProgram(cliIo: CliIo, setExitCode: (code: number) => void): Comman
     )
     .addOption(storeOption())
     .option('--limit <n>', 'items per benchmark (default: all sample items; 20 with PARITY_DATA_DIR)')
-    .option('--json', 'print one JSON document (runs, comparisons, pricing, report file) instead of the story')
+    .option(
+      '--json',
+      'print one JSON document (runs, comparisons, pricing, report file) instead of the story',
+    )
     .action(async (flags: { store?: string; limit?: string; json?: boolean }) =>
       setExitCode(await demoCommand(flags, io)),
     );
