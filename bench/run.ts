@@ -134,6 +134,10 @@ try {
   rmSync(directory, { recursive: true, force: true });
 }
 
+// `parity demo` end to end: its duration.
+console.log('');
+await import('./demo-duration.ts');
+
 // Sandbox overhead of code benchmarks (HumanEval canonical solutions, sandboxed vs not).
 await import('./sandbox-overhead.ts');
 

@@ -1,4 +1,5 @@
 import { hostname } from 'node:os';
+import { createInterface } from 'node:readline/promises';
 
 /** Everything the CLI takes from the outside world, injected so that tests can run `main` in-process. */
 export interface CliIo {
@@ -15,6 +16,10 @@ export interface CliIo {
   /** Aborted on Ctrl-C (SIGINT) or SIGTERM. */
   readonly signal?: AbortSignal;
   readonly fetch?: typeof fetch;
+  /** Asks a yes/no question on the terminal; absent when stdin or stderr is not a terminal (nobody to ask). */
+  readonly confirm?: (question: string) => Promise<boolean>;
+  /** Width of the terminal stderr writes to, in columns; absent when not a terminal. */
+  readonly columns?: number;
   /** This process, recorded as the owner of the runs it works on (absent: runs are stored without owner). */
   readonly process?: {
     readonly pid: number;
@@ -62,5 +67,17 @@ export function processIo(signal?: AbortSignal): CliIo {
     now: () => new Date(),
     monotonicMs: () => performance.now(),
     ...(signal ? { signal } : {}),
+    ...(process.stdin.isTTY && process.stderr.isTTY ? { confirm: askOnTerminal } : {}),
+    ...(process.stderr.columns ? { columns: process.stderr.columns } : {}),
   };
+}
+
+/** Asks on stderr, reads one line from stdin: yes for 'y' or 'yes' (any case). */
+async function askOnTerminal(question: string): Promise<boolean> {
+  const terminal = createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    return /^y(es)?$/i.test((await terminal.question(question)).trim());
+  } finally {
+    terminal.close();
+  }
 }

@@ -15,6 +15,8 @@ import type { RequestGate } from '../runner/request-gate.ts';
 import type { CliIo } from './cli-io.ts';
 import { createProgressReporter } from './progress-reporter.ts';
 import { catalogPriceForSpec } from '../report/run-cost-summary.ts';
+import { createSpendMeter, type SpendMeter } from '../cost/spend-meter.ts';
+import type { TokenPrice } from '../cost/token-cost.ts';
 import { runEvaluation } from './run-evaluation.ts';
 import { currentOwner, startHeartbeat } from './open-run-store.ts';
 import type { SequentialMonitor } from './sequential-monitor.ts';
@@ -46,6 +48,18 @@ export interface EvaluateBenchmarkOptions {
   readonly sequential?: SequentialMonitor;
   /** Adaptive concurrency and per-minute limits per endpoint and key (see runEvaluation). */
   readonly gateFor?: (model: LanguageModel) => RequestGate | undefined;
+  /**
+   * Measured spend of the command (shared by its runs; `--max-cost` is its cap). Default: a meter at the model's
+   * catalog price without a cap, for the progress bar.
+   */
+  readonly spend?: SpendMeter;
+}
+
+/** `--max-cost`: the measured spend reached the cap. The run is stored as interrupted and resumable (exit 3). */
+export class SpendingCapError extends ParityError {
+  constructor(message: string) {
+    super(message, { exitCode: 3 });
+  }
 }
 
 /** Raised when the first items to finish all failed: the endpoint or its configuration is wrong. */
@@ -67,13 +81,19 @@ export async function evaluateBenchmark(options: EvaluateBenchmarkOptions): Prom
   const onAbort = (): void => controller.abort(new CancelledError());
   options.io.signal?.addEventListener('abort', onAbort, { once: true });
   if (options.io.signal?.aborted) onAbort();
+  const spend =
+    options.spend ??
+    createSpendMeter({
+      ...priceOption(`${options.model.identity.provider}:${options.model.identity.modelId}`),
+    });
+  let stoppedAtCap = false;
   const progress = createProgressReporter({
     io,
     label: `${options.benchmark.id} ${options.protocol.id}`,
     // Each sample of an item is one unit of work (pass@k): the total counts them all.
     total: options.items.length * (options.samples ?? 1),
     alreadyDone: store.completedItemKeys(runId).size,
-    price: catalogPriceForSpec(`${options.model.identity.provider}:${options.model.identity.modelId}`),
+    spentUsd: () => spend.spentUsd(),
   });
   let succeeded = 0;
   let firstError: string | undefined;
@@ -104,6 +124,17 @@ export async function evaluateBenchmark(options: EvaluateBenchmarkOptions): Prom
           }
         : {}),
       onEvent: (event) => {
+        if (event.type === 'request-end' && !event.cached) {
+          spend.add({
+            ...(event.usage ? { model: event.usage } : {}),
+            ...(event.judgeUsage ? { judge: event.judgeUsage } : {}),
+          });
+          if (!stoppedAtCap && spend.reachedCap()) {
+            // Requests in flight are dropped (not recorded); resuming requests them again.
+            stoppedAtCap = true;
+            controller.abort(new CancelledError('max-cost'));
+          }
+        }
         progress.onEvent(event);
         if (event.type !== 'request-end') return;
         if (event.status === 'ok') succeeded += 1;
@@ -143,10 +174,21 @@ export async function evaluateBenchmark(options: EvaluateBenchmarkOptions): Prom
   const interrupted = result.cancelled && !(decided && io.signal?.aborted !== true);
   setStatus(interrupted ? 'interrupted' : 'completed');
   const run = readRunOutcomes(store, runId, 'the store');
+  if (interrupted && stoppedAtCap) {
+    throw new SpendingCapError(
+      `stopped at the spending cap: $${(spend.spentUsd() ?? 0).toFixed(4)} spent at list prices (--max-cost $${spend.capUsd ?? 0}); ${run.doneItems}/${run.totalItems} items stored; continue with 'parity resume ${runId}'`,
+    );
+  }
   if (interrupted) {
     throw new CancelledError(
       `interrupted: ${run.doneItems}/${run.totalItems} items stored; continue with 'parity resume ${runId}'`,
     );
   }
   return runScores(run, options.protocol);
+}
+
+/** `{ modelPrice }` at the catalog's list price for this spec, or nothing when the catalog has none. */
+function priceOption(modelSpec: string): { modelPrice?: TokenPrice } {
+  const price = catalogPriceForSpec(modelSpec);
+  return price ? { modelPrice: price } : {};
 }

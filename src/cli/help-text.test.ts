@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { captureIo } from '../../test/support/capture-io.ts';
 import { main } from './main.ts';
+import { anthropicKeyVariables, geminiKeyVariables, openAIPresets } from '../providers/provider-presets.ts';
 
 async function help(command: readonly string[]): Promise<string> {
   const io = captureIo({ cwd: process.cwd() });
@@ -49,5 +50,20 @@ describe('help texts', async () => {
       const unknown = mentioned.filter((flag) => !defined.has(flag));
       expect({ command, unknown }).toEqual({ command, unknown: [] });
     }
+  });
+
+  it('eval --help names every model spec prefix and every key variable', () => {
+    const text = helps.get('eval') ?? '';
+    const prefixes = [...openAIPresets.map((preset) => preset.name), 'anthropic', 'gemini', 'local'];
+    const variables = [
+      ...openAIPresets.map((preset) => preset.keyVariable),
+      ...anthropicKeyVariables,
+      ...geminiKeyVariables,
+      'OPENAI_BASE_URL',
+      'PARITY_STORE',
+      'PARITY_DATA_DIR',
+    ];
+    expect(prefixes.filter((prefix) => !text.includes(`  ${prefix}:<`))).toEqual([]);
+    expect(variables.filter((variable) => !text.includes(variable))).toEqual([]);
   });
 });

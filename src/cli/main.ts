@@ -1,14 +1,20 @@
 import { Command, CommanderError, Option } from 'commander';
 import { ParityError } from '../spec/index.ts';
 import { processIo, type CliIo } from './cli-io.ts';
+import { commanderErrorLine } from './commander-error-line.ts';
 import { environmentWithDotEnv } from './dot-env.ts';
 import { showDefaultsPlainly } from './plain-defaults.ts';
 import { registerBenchCommand } from './commands/bench-command.ts';
 import { demoCommand } from './commands/demo-command.ts';
 import { EVAL_DEFAULTS, evalCommand, type EvalFlags } from './commands/eval-command.ts';
+import { CONFIRM_ABOVE_USD } from './spend-control.ts';
+import { modelSpecHelp } from './model-spec-help.ts';
+import { withJsonFileOption } from './json-file-option.ts';
 import { maxTokensOption, reasoningEffortOption, systemPromptOption } from './generation-overrides.ts';
 import { resumeCommand, type ResumeFlags } from './commands/resume-command.ts';
-import { runsCommand } from './commands/runs-command.ts';
+import { registerRunsCommand } from './commands/runs-command.ts';
+import { registerRmCommand } from './commands/rm-command.ts';
+import { registerLabelCommand } from './commands/label-command.ts';
 import { scoreCommand, type ScoreFlags } from './commands/score-command.ts';
 import { showCommand } from './commands/show-command.ts';
 import {
@@ -54,7 +60,10 @@ function benchmarkHelp(): string {
     .join('\n');
 }
 
-function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
+function buildProgram(cliIo: CliIo, setExitCode: (code: number) => void): Command {
+  // Every command writes through this io: `--json-file` points its stdout at the file (see withJsonFileOption).
+  let routed = cliIo;
+  const io: CliIo = { ...cliIo, stdout: (text) => routed.stdout(text) };
   const program = new Command('parity')
     .description(
       'Measure whether an open-weight model matches a proprietary one on your own endpoints, with intervals, n and protocol ids.',
@@ -62,7 +71,12 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     .version('0.1.0')
     .showHelpAfterError(false)
     .exitOverride()
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+    .configureOutput({
+      writeOut: io.stdout,
+      writeErr: io.stderr,
+      // Commander's own errors are printed by `main` in parity's one-line form.
+      outputError: () => undefined,
+    });
 
   program
     .command('eval')
@@ -123,7 +137,20 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     .addOption(judgeBaseUrlOption())
     .addOption(judgeRepeatsOption())
     .addOption(storeOption())
-    .option('--json <file>', 'also write the results as JSON ({ "runs": [ … ] }, docs/cli.md shape per run)')
+    .option(
+      '--json [file]',
+      'print the results as JSON ({ "runs": [ … ] }) instead of the table; --json FILE (older spelling): write them to FILE too',
+    )
+    .option(
+      '--max-cost <usd>',
+      "stop once this command's measured spend at list prices reaches USD, judge calls included (exit 3; 'parity resume' continues)",
+    )
+    .option('--yes', 'start without asking, whatever the estimated cost')
+    .option(
+      '--confirm-above <usd>',
+      'on a terminal, ask before a run estimated to cost more than this',
+      String(CONFIRM_ABOVE_USD),
+    )
     .option(
       '--stop-when-decided',
       "sequential test against --vs: draw that run's items in a seeded random order and stop once an anytime-valid confidence sequence decides (docs/statistics.md)",
@@ -148,7 +175,7 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     )
     .addHelpText(
       'after',
-      `\nBenchmarks and protocols:\n${benchmarkHelp()}\n\nKeys: OPENAI_API_KEY. Exit codes: 0 ok, 2 bad input, 3 interrupted (resume with 'parity resume <run-id>').`,
+      `\nBenchmarks and protocols:\n${benchmarkHelp()}\n\n${modelSpecHelp()}\n\nExit codes: 0 ok, 2 bad input, 3 interrupted (resume with 'parity resume <run-id>').`,
     )
     .action(async (flags: EvalFlags) => setExitCode(await evalCommand(flags, io)));
 
@@ -174,15 +201,19 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     .addOption(noAdaptiveConcurrencyOption())
     .addOption(requestsPerMinuteOption())
     .addOption(tokensPerMinuteOption())
-    .option('--json <file>', 'also write the results as JSON')
+    .option(
+      '--json [file]',
+      'print the results as JSON instead of the table; --json FILE (older spelling): write them to FILE too',
+    )
+    .option(
+      '--max-cost <usd>',
+      "stop once this resume's measured spend at list prices reaches USD, judge calls included (exit 3)",
+    )
     .action(async (runId: string, flags: ResumeFlags) => setExitCode(await resumeCommand(runId, flags, io)));
 
-  program
-    .command('runs')
-    .description('list stored runs, newest first')
-    .addOption(storeOption())
-    .option('--json', 'print JSON (docs/cli.md)')
-    .action((flags: { store?: string; json?: boolean }) => setExitCode(runsCommand(flags, io)));
+  registerRunsCommand(program, io, setExitCode, storeOption);
+  registerRmCommand(program, io, setExitCode, storeOption);
+  registerLabelCommand(program, io, setExitCode, storeOption);
 
   program
     .command('show')
@@ -244,10 +275,18 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
 
   program
     .command('demo')
-    .description('offline demo: generate a tiny test model and evaluate it on sample MMLU and GSM8K items')
+    .description(
+      'offline demo of the whole workflow: two generated tiny models evaluated on sample MMLU and GSM8K items, compared, a workload priced, an HTML report',
+    )
     .addOption(storeOption())
     .option('--limit <n>', 'items per benchmark (default: all sample items; 20 with PARITY_DATA_DIR)')
-    .action(async (flags: { store?: string; limit?: string }) => setExitCode(await demoCommand(flags, io)));
+    .option(
+      '--json',
+      'print one JSON document (runs, comparisons, pricing, report file) instead of the story',
+    )
+    .action(async (flags: { store?: string; limit?: string; json?: boolean }) =>
+      setExitCode(await demoCommand(flags, io)),
+    );
 
   registerBenchCommand(program, io, setExitCode, storeOption);
 
@@ -262,6 +301,7 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
   registerImportCommand(program, io, setExitCode, storeOption);
   registerPlanCommand(program, io, setExitCode, storeOption);
 
+  routed = withJsonFileOption(program, cliIo);
   showDefaultsPlainly(program);
   return program;
 }
@@ -279,8 +319,11 @@ export async function main(
     return exitCode;
   } catch (error) {
     if (error instanceof CommanderError) {
-      // Commander already printed its one line; help and version are not errors.
-      return error.exitCode === 0 ? 0 : 2;
+      // Help and version are not errors; everything else commander refuses is bad input.
+      if (error.exitCode === 0) return 0;
+      const command = program.commands.find((candidate) => candidate.name() === argv[0])?.name();
+      io.stderr(`${commanderErrorLine(error, command)}\n`);
+      return 2;
     }
     if (error instanceof ParityError) {
       io.stderr(`parity: ${error.message}\n`);

@@ -1,8 +1,7 @@
-import { formatProgressBar, formatProgressLine } from '../report/format-progress.ts';
+import { fitProgressBar, formatProgressLine } from '../report/format-progress.ts';
 import { createProgressTracker } from '../runner/progress-tracker.ts';
 import type { RunnerEvent } from '../runner/runner-event.ts';
 import type { CliIo } from './cli-io.ts';
-import { requestCostUsd, type TokenPrice } from '../cost/token-cost.ts';
 
 /** How often progress is drawn: the bar at most 10 times a second, plain lines every 10 s when not a TTY. */
 const BAR_INTERVAL_MS = 100;
@@ -23,8 +22,8 @@ export function createProgressReporter(options: {
   label: string;
   total: number;
   alreadyDone: number;
-  /** List price of the model: the bar then shows the cost of this session's tokens. */
-  price?: TokenPrice;
+  /** USD spent so far at list prices (undefined: no price known); the bar shows it. */
+  spentUsd?: () => number | undefined;
 }): ProgressReporter {
   const { io } = options;
   const tracker = createProgressTracker({
@@ -38,18 +37,12 @@ export function createProgressReporter(options: {
 
   const draw = (): void => {
     const snapshot = tracker.snapshot();
-    const { price } = options;
-    const state = price
-      ? {
-          ...snapshot,
-          costUsd: requestCostUsd({
-            usage: { inputTokens: snapshot.inputTokens, outputTokens: snapshot.outputTokens },
-            price,
-          }),
-        }
-      : snapshot;
+    const costUsd = options.spentUsd?.();
+    const state = costUsd === undefined ? snapshot : { ...snapshot, costUsd };
     if (io.isTTY) {
-      io.stderr(`\r\x1b[2K${options.label} ${formatProgressBar(state)}`);
+      io.stderr(
+        `\r\x1b[2K${fitProgressBar(options.label, state, { ...(io.columns ? { columns: io.columns } : {}) })}`,
+      );
       drewBar = true;
     } else {
       io.stderr(`${options.label} ${formatProgressLine(state)}\n`);

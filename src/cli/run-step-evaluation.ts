@@ -135,6 +135,7 @@ export async function runStepEvaluation(options: EvaluationOptions): Promise<Eva
     store.recordItem(runId, record, { updatedAt: options.now().toISOString() });
     options.onRecord?.(record);
     const uncachedModelSteps = modelSteps().filter((step) => !step.cached);
+    const uncachedJudgeSteps = steps.filter((step) => step.role === 'judge' && !step.cached);
     options.onEvent?.({
       type: 'request-end',
       itemId: item.id,
@@ -143,6 +144,9 @@ export async function runStepEvaluation(options: EvaluationOptions): Promise<Eva
       cached: record.cached,
       attempts: record.attempts,
       usage: sumUsage(uncachedModelSteps.map((step) => step.response.usage)),
+      ...(uncachedJudgeSteps.length > 0
+        ? { judgeUsage: sumUsage(uncachedJudgeSteps.map((step) => step.response.usage)) }
+        : {}),
       ...(record.error ? { errorMessage: record.error.message } : {}),
     });
   };

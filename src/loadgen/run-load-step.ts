@@ -25,6 +25,8 @@ export interface LoadStepOptions {
   /** Draws the open-loop arrival gaps. */
   readonly random: LoadRandom;
   readonly signal?: AbortSignal;
+  /** Called as each request finishes (progress within the step). */
+  readonly onOutcome?: (outcome: RequestOutcome) => void;
 }
 
 export interface LoadStepResult {
@@ -56,6 +58,7 @@ export async function runLoadStep(options: LoadStepOptions): Promise<LoadStepRes
     const index = issued++;
     const outcome = await options.client.send(options.nextRequest(index), signal ? { signal } : {});
     outcomes[index] = outcome;
+    options.onOutcome?.(outcome);
   };
 
   if (options.load.type === 'concurrency') {

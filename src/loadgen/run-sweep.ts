@@ -41,6 +41,14 @@ export type SweepEvent =
   | { readonly type: 'warmup-note'; readonly message: string }
   | { readonly type: 'warmup-end'; readonly ignoreEos: boolean }
   | { readonly type: 'step-start'; readonly stepIndex: number; readonly load: BenchLoad }
+  | {
+      /** A request of the step finished: counts so far, and the step's request count when it has one. */
+      readonly type: 'step-progress';
+      readonly stepIndex: number;
+      readonly completed: number;
+      readonly failed: number;
+      readonly plannedRequests?: number;
+    }
   | { readonly type: 'step-end'; readonly step: SweepStepResult }
   | { readonly type: 'sweep-stop'; readonly afterStep: number; readonly reason: string };
 
@@ -124,7 +132,21 @@ async function sweep(options: SweepOptions): Promise<SweepResult> {
     if (load.type === 'concurrency') await options.client.preconnect?.(load.concurrency);
     options.onEvent?.({ type: 'step-start', stepIndex, load });
     const promptRandom = createLoadRandom(stepSeed(options.seed, stepIndex, 1));
+    const plannedRequests = options.requestsPerStep?.(load);
+    let completed = 0;
+    let failed = 0;
     const result = await runLoadStep({
+      onOutcome: (outcome) => {
+        if (outcome.error) failed += 1;
+        else completed += 1;
+        options.onEvent?.({
+          type: 'step-progress',
+          stepIndex,
+          completed,
+          failed,
+          ...(plannedRequests === undefined ? {} : { plannedRequests }),
+        });
+      },
       client: options.client,
       load,
       nextRequest: () => ({ ...options.buildRequest(promptRandom), ignoreEos }),

@@ -15,6 +15,15 @@ export interface ProgressView {
   readonly etaSeconds: number | undefined;
   /** USD spent so far at the model's list price; undefined when the model has no catalog price. */
   readonly costUsd?: number;
+  /** false when requests finished but none reported token usage: the counts are unknown, not 0. */
+  readonly tokensKnown?: boolean;
+}
+
+/** `tok 1.2M/48k`, or `tokens unknown` when no response reported usage. */
+function tokensPart(state: ProgressView): string {
+  return state.tokensKnown === false
+    ? 'tokens unknown'
+    : `tok ${formatCount(state.inputTokens)}/${formatCount(state.outputTokens)}`;
 }
 
 /** "950", "48k", "1.2M", "3.4G": one decimal below 10 of a unit, none above. */
@@ -53,13 +62,14 @@ function fractionDone(state: ProgressView): number {
   return Math.min(1, Math.max(0, state.doneItems / state.totalItems));
 }
 
-/** Cached and retry counts, only when there are any. */
-function extras(state: ProgressView): string {
+/** Cached and retry counts, only when there are any, and the spend when known. */
+function extras(state: ProgressView, options: { separator?: string; counts?: boolean } = {}): string {
+  const separator = options.separator ?? '  ';
   const parts: string[] = [];
-  if (state.cachedItems > 0) parts.push(`cached ${state.cachedItems}`);
-  if (state.retries > 0) parts.push(`retry ${state.retries}`);
+  if (options.counts !== false && state.cachedItems > 0) parts.push(`cached ${state.cachedItems}`);
+  if (options.counts !== false && state.retries > 0) parts.push(`retry ${state.retries}`);
   if (state.costUsd !== undefined) parts.push(`$${state.costUsd.toFixed(4)}`);
-  return parts.length > 0 ? `  ${parts.join('  ')}` : '';
+  return parts.length > 0 ? `${separator}${parts.join(separator)}` : '';
 }
 
 /**
@@ -75,9 +85,45 @@ export function formatProgressBar(state: ProgressView, options: { width?: number
   return (
     `${bar} ${state.doneItems}/${state.totalItems}  ${Math.floor(fraction * 100)}%  ` +
     `${formatRate(state.itemsPerSecond)} it/s  ETA ${formatDuration(state.etaSeconds)}  ` +
-    `tok ${formatCount(state.inputTokens)}/${formatCount(state.outputTokens)}  err ${state.failedItems}` +
+    `${tokensPart(state)}  err ${state.failedItems}` +
     extras(state)
   );
+}
+
+/** The bar with single spaces and no percentage: `[#####.....] 512/1000 812/s ETA 0:01 tok 1.2M/48k err 0`. */
+function compactProgressBar(state: ProgressView, options: { width: number; counts: boolean }): string {
+  const fraction = fractionDone(state);
+  const filled = Math.floor(fraction * options.width);
+  return (
+    `[${'#'.repeat(filled)}${'.'.repeat(options.width - filled)}] ${state.doneItems}/${state.totalItems} ` +
+    `${formatRate(state.itemsPerSecond)}/s ETA ${formatDuration(state.etaSeconds)} ${tokensPart(state)} ` +
+    `err ${state.failedItems}${extras(state, { separator: ' ', counts: options.counts })}`
+  );
+}
+
+/**
+ * `label bar` in fewer than `columns` characters (default 80), so that a terminal redraws it in place instead of
+ * wrapping it onto new lines: the full bar, else a narrower bar, else a compact one (without cache and retry
+ * counts if need be), else with the label shortened, else cut.
+ */
+export function fitProgressBar(
+  label: string,
+  state: ProgressView,
+  options: { columns?: number } = {},
+): string {
+  const limit = Math.max(20, Math.min(options.columns ?? 80, 80)) - 1;
+  const candidates = [
+    `${label} ${formatProgressBar(state, { width: 20 })}`,
+    `${label} ${formatProgressBar(state, { width: 10 })}`,
+    `${label} ${compactProgressBar(state, { width: 10, counts: true })}`,
+    `${label} ${compactProgressBar(state, { width: 5, counts: false })}`,
+  ];
+  const fitting = candidates.find((line) => line.length <= limit);
+  if (fitting) return fitting;
+  const bar = compactProgressBar(state, { width: 5, counts: false });
+  const room = limit - bar.length - 1;
+  if (room >= 6) return `${label.slice(0, room - 1)}… ${bar}`;
+  return bar.slice(0, limit);
 }
 
 /**
@@ -88,7 +134,7 @@ export function formatProgressLine(state: ProgressView): string {
   const percent = Math.floor(fractionDone(state) * 100);
   return (
     `progress ${state.doneItems}/${state.totalItems} (${percent}%) ${formatRate(state.itemsPerSecond)} it/s, ` +
-    `ETA ${formatDuration(state.etaSeconds)}, tokens in ${formatCount(state.inputTokens)} out ${formatCount(state.outputTokens)}, ` +
+    `ETA ${formatDuration(state.etaSeconds)}, ${state.tokensKnown === false ? 'tokens unknown' : `tokens in ${formatCount(state.inputTokens)} out ${formatCount(state.outputTokens)}`}, ` +
     `errors ${state.failedItems}, cached ${state.cachedItems}, retries ${state.retries}` +
     (state.costUsd === undefined ? '' : `, cost $${state.costUsd.toFixed(4)}`)
   );

@@ -15,6 +15,11 @@ export interface ProgressState {
   /** Tokens of responses fetched from the model during this session (cache hits cost nothing and are not counted); unknown usage counts as 0. */
   readonly inputTokens: number;
   readonly outputTokens: number;
+  /**
+   * false when responses were fetched from the model this session but none reported usage (the token counts
+   * are unknown, not 0); true otherwise.
+   */
+  readonly tokensKnown: boolean;
   /** Outcomes per second over the recent window (or since start when shorter); 0 before the first. */
   readonly itemsPerSecond: number;
   /** Seconds left at the current rate; 0 when done; undefined while the rate is 0. */
@@ -49,6 +54,8 @@ export function createProgressTracker(options: ProgressTrackerOptions): Progress
   let retries = 0;
   let inputTokens = 0;
   let outputTokens = 0;
+  let fetched = 0;
+  let reported = 0;
   // Completion times inside the window, oldest first; `head` skips the expired ones without shifting.
   let completionTimes: number[] = [];
   let head = 0;
@@ -74,6 +81,8 @@ export function createProgressTracker(options: ProgressTrackerOptions): Progress
       else {
         inputTokens += event.usage?.inputTokens ?? 0;
         outputTokens += event.usage?.outputTokens ?? 0;
+        if (event.status === 'ok') fetched += 1;
+        if (event.usage?.inputTokens !== undefined || event.usage?.outputTokens !== undefined) reported += 1;
       }
       if (event.status === 'error') failedItems += 1;
       completionTimes.push(atMs);
@@ -96,6 +105,7 @@ export function createProgressTracker(options: ProgressTrackerOptions): Progress
         retries,
         inputTokens,
         outputTokens,
+        tokensKnown: fetched === 0 || reported > 0,
         itemsPerSecond,
         etaSeconds,
         elapsedMs,

@@ -32,6 +32,8 @@ export type RunnerEvent =
       readonly cached: boolean;
       readonly attempts: number;
       readonly usage?: Usage;
+      /** Multi-step items graded by a judge: the usage of the judge's calls that were not cache hits. */
+      readonly judgeUsage?: Usage;
       readonly errorMessage?: string;
       /** The final error's ProviderErrorKind, when it has one (a prompt too long, no quota …). */
       readonly errorKind?: ProviderErrorKind;

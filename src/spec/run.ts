@@ -105,6 +105,8 @@ export interface RunSummary {
   readonly owner?: RunOwner;
   /** Changes of the configuration since the run was created, oldest first (absent or empty: none). */
   readonly history?: readonly RunConfigChange[];
+  /** Labels given with `parity label`, in the order given (absent or empty: none). */
+  readonly labels?: readonly string[];
   readonly doneItems: number;
   readonly totalItems: number;
   readonly createdAt: string;

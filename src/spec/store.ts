@@ -46,6 +46,13 @@ export interface RunStore {
   recordGold?(runId: string, gold: ReadonlyMap<string, ItemGold>): void;
   /** A run's gold answers by item id; empty for runs stored without them. */
   getGold?(runId: string): ReadonlyMap<string, ItemGold>;
+  /** Replaces the run's labels (`parity label`); InputError when there is no such run. */
+  setLabels?(runId: string, labels: readonly string[]): void;
+  /**
+   * Deletes the run with its item records and fingerprints, in one transaction (`parity rm`); cached responses
+   * stay, other runs may use them. Returns false when there is no such run.
+   */
+  deleteRun?(runId: string): boolean;
   close(): void;
 }
 

@@ -25,6 +25,9 @@ export const runOwnerSchema = z.object({
   heartbeatAt: z.string(),
 });
 
+/** `runs.labels`: the labels given with `parity label`, in the order given. */
+export const runLabelsSchema = z.array(z.string());
+
 export const runHistorySchema = z.array(
   z.object({
     at: z.string(),

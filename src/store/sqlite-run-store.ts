@@ -140,6 +140,12 @@ export function openSqliteRunStore(options: SqliteRunStoreOptions): RunStore {
     selectDataset: database.prepare<[string], { fingerprint: string }>(
       'SELECT fingerprint FROM run_datasets WHERE run_id = ?',
     ),
+    updateLabels: database.prepare<[string, string]>('UPDATE runs SET labels = ? WHERE id = ?'),
+    deleteItems: database.prepare<[string]>('DELETE FROM items WHERE run_id = ?'),
+    deleteFingerprints: database.prepare<[string]>('DELETE FROM item_fingerprints WHERE run_id = ?'),
+    deleteGold: database.prepare<[string]>('DELETE FROM item_gold WHERE run_id = ?'),
+    deleteDataset: database.prepare<[string]>('DELETE FROM run_datasets WHERE run_id = ?'),
+    deleteRun: database.prepare<[string]>('DELETE FROM runs WHERE id = ?'),
     selectFingerprints: database.prepare<[string], { item_id: string; fingerprint: string }>(
       'SELECT item_id, fingerprint FROM item_fingerprints WHERE run_id = ?',
     ),
@@ -219,6 +225,14 @@ export function openSqliteRunStore(options: SqliteRunStoreOptions): RunStore {
       statements.updateConfig.run(JSON.stringify(config), JSON.stringify(history), runId);
     },
   );
+
+  const deleteRunTransaction = database.transaction((runId: string): boolean => {
+    statements.deleteItems.run(runId);
+    statements.deleteFingerprints.run(runId);
+    statements.deleteGold.run(runId);
+    statements.deleteDataset.run(runId);
+    return statements.deleteRun.run(runId).changes > 0;
+  });
 
   // One read transaction, so the summary and the items are one consistent snapshot.
   const readRun = database.transaction((runId: string): StoredRun | undefined => {
@@ -341,6 +355,15 @@ export function openSqliteRunStore(options: SqliteRunStoreOptions): RunStore {
       );
     },
 
+    setLabels(runId: string, labels: readonly string[]): void {
+      const result = statements.updateLabels.run(JSON.stringify(labels), runId);
+      if (result.changes === 0) throw new InputError(`no run with id ${runId}`, { location: path });
+    },
+
+    deleteRun(runId: string): boolean {
+      return deleteRunTransaction.immediate(runId);
+    },
+
     close(): void {
       if (database.open) database.close();
     },
@@ -438,6 +461,8 @@ function withStoreErrors(store: Required<RunStore>, path: string): Required<RunS
     getFingerprints: guard(store.getFingerprints),
     recordGold: guard(store.recordGold),
     getGold: guard(store.getGold),
+    setLabels: guard(store.setLabels),
+    deleteRun: guard(store.deleteRun),
     close: guard(store.close),
   };
 }

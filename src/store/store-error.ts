@@ -1,7 +1,8 @@
 import { ParityError } from '../spec/index.ts';
 
 /** What went wrong with the run store file, as far as the user can act on it. */
-export type StoreProblem = 'locked' | 'full' | 'corrupt' | 'not-a-database' | 'unopenable' | 'read-only';
+export type StoreProblem =
+  'locked' | 'full' | 'corrupt' | 'not-a-database' | 'unopenable' | 'read-only' | 'missing';
 
 /**
  * The run store file cannot be used. The message is one line naming the file and what to do. Exit code 1 when
@@ -34,6 +35,8 @@ const advice: Record<StoreProblem, string> = {
     'is not a parity run store (not an SQLite database); point --store (or PARITY_STORE) at a run store or at a new file',
   unopenable:
     'cannot open the run store; check that its folder exists and that you may read and write it, or choose another --store',
+  missing:
+    "there is no run store here yet (commands that only read never create one); start a run with 'parity eval' or 'parity demo', or point --store (or PARITY_STORE) at an existing store",
   'read-only':
     'the run store is read-only for this user; `runs`, `show`, `view` and `report` still read it, but to write runs use a store you may write (--store)',
 };

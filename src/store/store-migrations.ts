@@ -68,6 +68,10 @@ const migrations: readonly string[] = [
     PRIMARY KEY (run_id, item_id)
   ) WITHOUT ROWID;
   `,
+  // Labels users give runs (`parity label`), a JSON array of strings.
+  `
+  ALTER TABLE runs ADD COLUMN labels TEXT NOT NULL DEFAULT '[]';
+  `,
 ];
 
 /** The schema version this code writes. */

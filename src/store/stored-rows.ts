@@ -16,6 +16,7 @@ import {
   parseJsonColumn,
   runConfigSchema,
   runHistorySchema,
+  runLabelsSchema,
   runKindSchema,
   runOwnerSchema,
   runStatusSchema,
@@ -37,6 +38,7 @@ export interface RunRow {
   updated_at: string;
   owner: string | null;
   history: string;
+  labels: string;
 }
 
 export interface ItemRow {
@@ -55,7 +57,7 @@ export interface ItemRow {
 }
 
 export const runColumns =
-  'id, kind, config, status, done_items, total_items, created_at, updated_at, owner, history';
+  'id, kind, config, status, done_items, total_items, created_at, updated_at, owner, history, labels';
 export const itemColumns =
   'item_id, sample, status, item_group, request, response, error, extracted, scores, cached, attempts, cache_key';
 
@@ -144,6 +146,7 @@ export function createRowReader(options: { databasePath: string; liveness?: RunL
     const owner =
       row.owner === null ? undefined : checked(runOwnerSchema, row.owner, { runId, column: 'owner' });
     const history = checked(runHistorySchema, row.history, { runId, column: 'history' });
+    const labels = checked(runLabelsSchema, row.labels, { runId, column: 'labels' });
     const status = checkedValue(runStatusSchema, row.status, { runId, column: 'status' });
     const killed = status === 'running' && owner !== undefined && liveness && isOwnerGone(owner, liveness);
     return {
@@ -153,6 +156,7 @@ export function createRowReader(options: { databasePath: string; liveness?: RunL
       status: killed ? 'interrupted' : status,
       ...(owner ? { owner } : {}),
       ...(history.length > 0 ? { history } : {}),
+      ...(labels.length > 0 ? { labels } : {}),
       doneItems: row.done_items,
       totalItems: row.total_items,
       createdAt: row.created_at,

@@ -11,6 +11,7 @@ import { findOpenAIPreset } from '../../providers/provider-presets.ts';
 import { benchStepItemRecord } from '../../report/bench-step-record.ts';
 import { benchStepJson } from '../../report/bench-step-json.ts';
 import { benchLoadLabel, formatBenchTable } from '../../report/format-bench-table.ts';
+import { createBenchStepProgress } from '../bench-step-progress.ts';
 import { currentOwner, openRunStore, startHeartbeat } from '../open-run-store.ts';
 import type { BenchLoad, BenchSettings, RunConfig } from '../../spec/index.ts';
 import { InputError } from '../../spec/index.ts';
@@ -46,7 +47,8 @@ export interface BenchFlags {
   readonly ignoreEos: boolean;
   readonly earlyStop: boolean;
   readonly store?: string;
-  readonly json?: string;
+  /** true: JSON on stdout instead of the table; a file name (older spelling): JSON to that file too. */
+  readonly json?: string | boolean;
 }
 
 export const BENCH_DEFAULTS = {
@@ -152,8 +154,8 @@ export function registerBenchCommand(
     .option('--no-early-stop', 'run every step even after the endpoint saturates')
     .addOption(storeOption())
     .option(
-      '--json <file>',
-      'also write the steps as JSON: an array with one object per step (vLLM benchmark_serving names; docs/bench.md)',
+      '--json [file]',
+      'print the steps as JSON instead of the table: an array with one object per step (vLLM benchmark_serving names; docs/bench.md); --json FILE (older spelling): write them to FILE too',
     )
     .addHelpText(
       'after',
@@ -269,6 +271,11 @@ export async function benchCommand(flags: BenchFlags, io: CliIo): Promise<number
     ...(hardware ? { hardware } : {}),
   };
   try {
+    const stepProgress = createBenchStepProgress({
+      io,
+      totalSteps: loads.length,
+      ...(durationMs === undefined ? {} : { durationMs }),
+    });
     const result = await runSweep({
       client,
       loads,
@@ -297,6 +304,9 @@ export async function benchCommand(flags: BenchFlags, io: CliIo): Promise<number
             updatedAt: io.now().toISOString(),
           });
         }
+        if (event.type === 'step-start') stepProgress.start(event.stepIndex, benchLoadLabel(event.load));
+        if (event.type === 'step-progress') stepProgress.update(event);
+        if (event.type === 'step-end' || event.type === 'sweep-stop') stepProgress.end();
         const line = progressLine(event, loads.length);
         if (line) io.stderr(line);
       },
@@ -305,17 +315,21 @@ export async function benchCommand(flags: BenchFlags, io: CliIo): Promise<number
       updatedAt: io.now().toISOString(),
     });
     const metrics = result.steps.map((step) => step.metrics);
-    if (metrics.length > 0) io.stdout(`${formatBenchTable(metrics)}\n`);
+    const json = result.steps.map((step) => ({
+      run_id: runId,
+      model: flags.model,
+      step: step.stepIndex,
+      ...benchStepJson(step.metrics),
+    }));
+    // --json: stdout carries the JSON only; the table and the run line are left out.
+    if (flags.json === true) io.stdout(`${JSON.stringify(json, null, 2)}\n`);
+    else if (metrics.length > 0) io.stdout(`${formatBenchTable(metrics)}\n`);
     const lengthWarning = outputLengthWarning({ requestedTokens: outputTokens, steps: metrics });
     if (lengthWarning) io.stderr(`${lengthWarning}\n`);
-    io.stdout(`run ${runId}: bench ${config.protocol}, ${metrics.length}/${loads.length} steps\n`);
-    if (flags.json) {
-      const json = result.steps.map((step) => ({
-        run_id: runId,
-        model: flags.model,
-        step: step.stepIndex,
-        ...benchStepJson(step.metrics),
-      }));
+    if (flags.json !== true) {
+      io.stdout(`run ${runId}: bench ${config.protocol}, ${metrics.length}/${loads.length} steps\n`);
+    }
+    if (typeof flags.json === 'string') {
       await writeFile(resolve(io.cwd, flags.json), `${JSON.stringify(json, null, 2)}\n`);
     }
     if (result.cancelled) {

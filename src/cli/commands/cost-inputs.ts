@@ -11,7 +11,7 @@ import type { MeasuredScore } from '../../cost/quality.ts';
 import { parseWorkload, type MeasuredThroughput, type Workload } from '../../cost/workload.ts';
 import { isBenchStepItem, readBenchStepRecord } from '../../report/bench-step-record.ts';
 import { InputError, type ItemRecord } from '../../spec/index.ts';
-import { openSqliteRunStore } from '../../store/sqlite-run-store.ts';
+import { openRunStore } from '../open-run-store.ts';
 import type { CliIo } from '../cli-io.ts';
 import { storePath } from '../paths.ts';
 import { readRunOutcomes, runScores } from '../run-summary.ts';
@@ -120,7 +120,7 @@ export function measuredFromRuns(options: {
   const throughput: MeasuredThroughput[] = [];
   if (!flags.runs || flags.runs.length === 0) return { scores, throughput };
   const path = storePath(io, flags.store);
-  const store = openSqliteRunStore({ path });
+  const store = openRunStore(io, { store: flags.store, allowReadOnly: true });
   try {
     for (const runId of flags.runs) {
       const run = readRunOutcomes(store, runId, path);

@@ -49,6 +49,13 @@ import {
   type SamplingFlags,
 } from '../code-execution-options.ts';
 import {
+  confirmSpend,
+  estimateSpend,
+  modelPrice,
+  openSpendMeter,
+  type SpendFlags,
+} from '../spend-control.ts';
+import {
   formatJudgeUsage,
   judgeSteps,
   openJudge,
@@ -63,7 +70,8 @@ export interface EvalFlags
     StopWhenDecidedFlags,
     JudgeFlags,
     RequestLimitFlags,
-    GenerationOverrideFlags {
+    GenerationOverrideFlags,
+    SpendFlags {
   readonly model: string;
   readonly bench: string;
   readonly protocol?: string;
@@ -72,7 +80,8 @@ export interface EvalFlags
   readonly concurrency?: string;
   readonly baseUrl?: string;
   readonly store?: string;
-  readonly json?: string;
+  /** true: JSON on stdout instead of the tables; a file name (older spelling): JSON to that file too. */
+  readonly json?: string | boolean;
   readonly timeout?: string;
   readonly retries?: string;
   readonly threads?: string;
@@ -163,6 +172,30 @@ export async function evalCommand(flags: EvalFlags, io: CliIo): Promise<number> 
     await judge?.model.close?.();
     throw error;
   }
+  // The estimate (and the question on a terminal) comes before the first paid call; --max-cost is checked here.
+  let spend;
+  try {
+    spend = openSpendMeter({ flags, model, modelSpec: flags.model, judge: judge?.model });
+    if (model.identity.provider !== 'local') {
+      const estimate = estimateSpend({
+        protocols,
+        itemLists,
+        samples: sampling.samples,
+        generationOverrides,
+        price: modelPrice(model),
+      });
+      if (!(await confirmSpend({ io, flags, estimate, modelSpec: flags.model }))) {
+        io.stderr('parity: not started (answer y to start, or pass --yes; --max-cost USD caps the spend)\n');
+        await model.close?.();
+        await judge?.model.close?.();
+        return 1;
+      }
+    }
+  } catch (error) {
+    await model.close?.();
+    await judge?.model.close?.();
+    throw error;
+  }
   // Adaptive concurrency and --rpm/--tpm per endpoint and key; a judge on the model's key shares its gate.
   const gates = openRequestGates(io, { limits, ceiling: concurrency });
   const gated = [{ label: flags.model, gate: gates.open(model, flags.model) }];
@@ -236,6 +269,7 @@ export async function evalCommand(flags: EvalFlags, io: CliIo): Promise<number> 
         ...(sequential ? { sequential: sequential.monitor } : {}),
         ...(judge && protocol.needsJudge ? { judge: { model: judge.model, repeats: judge.repeats } } : {}),
         gateFor: gates.gateFor,
+        spend,
       });
       const learned = recordLearnedProviderFixed({
         store,
@@ -265,7 +299,8 @@ export async function evalCommand(flags: EvalFlags, io: CliIo): Promise<number> 
     for (const note of formatGateNotes(gated)) io.stderr(`${note}\n`);
   }
   await printResults(io, results, flags.json);
-  for (const note of notes) io.stdout(`${note}\n`);
+  // With --json, stdout carries the JSON only: the notes go to stderr.
+  for (const note of notes) (flags.json === true ? io.stderr : io.stdout)(`${note}\n`);
   return exitCodeForItemErrors(io, results);
 }
 
@@ -342,12 +377,20 @@ function runConfig(options: {
   };
 }
 
-/** Prints the score table (stdout) and writes `{ "runs": [...] }` to `--json FILE` when asked. */
+/**
+ * Prints the score table (stdout), or with `json: true` the JSON `{ "runs": [...] }` instead (the `--json` rule,
+ * docs/cli.md); with a file name (the older `--json FILE`), prints the table and writes the JSON to the file.
+ */
 export async function printResults(
   io: CliIo,
   results: readonly RunScores[],
-  jsonFile: string | undefined,
+  json: string | boolean | undefined,
 ): Promise<void> {
+  const document = { runs: results.map((result) => runJson(result, { items: false })) };
+  if (json === true) {
+    io.stdout(`${JSON.stringify(document, null, 2)}\n`);
+    return;
+  }
   io.stdout(`${formatScoreTable(results.map(runTableRow))}\n`);
   for (const result of results) {
     io.stdout(`run ${result.run.runId}: ${result.run.config.protocol} v${result.protocol.version}\n`);
@@ -359,8 +402,7 @@ export async function printResults(
       if (totals) io.stdout(`  ${totals}; no price for ${result.run.config.modelSpec} in the catalog\n`);
     }
   }
-  if (jsonFile) {
-    const json = { runs: results.map((result) => runJson(result, { items: false })) };
-    await writeFile(resolve(io.cwd, jsonFile), `${JSON.stringify(json, null, 2)}\n`);
+  if (typeof json === 'string') {
+    await writeFile(resolve(io.cwd, json), `${JSON.stringify(document, null, 2)}\n`);
   }
 }

@@ -13,7 +13,7 @@ import type { GenerateRequest, Item, ItemRecord, RunConfig } from '../../spec/in
 import { InputError } from '../../spec/index.ts';
 import type { CliIo } from '../cli-io.ts';
 import { dataDir, storePath } from '../paths.ts';
-import { runScores, runTableRow } from '../run-summary.ts';
+import { runJson, runScores, runTableRow } from '../run-summary.ts';
 import { EVAL_DEFAULTS } from './eval-command.ts';
 import { sampleLineSchema } from './score-command.ts';
 
@@ -25,6 +25,8 @@ export interface ImportFlags {
   readonly store?: string;
   readonly dataDir?: string;
   readonly download: boolean;
+  /** Print `{ "run_id", "items", "model", … }` (the run's scores, docs/cli.md) instead of the table. */
+  readonly json?: boolean;
 }
 
 /** Imported records stand for results produced elsewhere: no request was sent. */
@@ -180,6 +182,11 @@ export async function importCommand(flags: ImportFlags, io: CliIo): Promise<numb
     store.recordItems(runId, records, { updatedAt: createdAt });
     store.setStatus(runId, 'completed', { updatedAt: io.now().toISOString() });
     const run = store.getRun(runId);
+    if (flags.json) {
+      const scores = run ? runJson(runScores(run, protocol), { items: false }) : { run_id: runId };
+      io.stdout(`${JSON.stringify({ ...scores, imported_items: records.length }, null, 2)}\n`);
+      return 0;
+    }
     if (run) io.stdout(`${formatScoreTable([runTableRow(runScores(run, protocol))])}\n`);
     io.stdout(`imported ${records.length} items of ${modelName} as run:\n${runId}\n`);
   } finally {
@@ -215,6 +222,7 @@ export function registerImportCommand(
     )
     .option('--no-download', 'never download datasets')
     .addOption(storeOption())
+    .option('--json', "print the imported run's scores as JSON (docs/cli.md) instead of the table")
     .addHelpText(
       'after',
       '\nThe last line of output is the new run id.\nExample: parity import --bench mmlu --samples gpt4.jsonl --model gpt-4',

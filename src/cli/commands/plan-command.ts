@@ -3,7 +3,7 @@ import type { Command, Option } from 'commander';
 import { loadProtocolItems } from '../../benchmarks/load-protocol-items.ts';
 import { getBenchmark, getProtocol } from '../../benchmarks/registry.ts';
 import { compareRuns } from '../../report/compare-runs.ts';
-import { openSqliteRunStore } from '../../store/sqlite-run-store.ts';
+import { openRunStore } from '../open-run-store.ts';
 import {
   independentDiscordance,
   pairedBinarySampleSize,
@@ -176,7 +176,7 @@ export async function planCommand(flags: PlanFlags, io: CliIo): Promise<number> 
   const path = storePath(io, flags.store);
   const runs: StoredRun[] = [];
   if (fromIds.length > 0) {
-    const store = openSqliteRunStore({ path });
+    const store = openRunStore(io, { store: flags.store, allowReadOnly: true });
     try {
       for (const runId of fromIds) {
         const run = store.getRun(runId);

@@ -2,7 +2,7 @@ import { getBenchmark, getProtocol } from '../../benchmarks/registry.ts';
 import type { MeasuredScore } from '../../cost/quality.ts';
 import type { MeasuredRun } from '../../report/quality-ties.ts';
 import type { ModelRun } from '../../report/routing-curves.ts';
-import { openSqliteRunStore } from '../../store/sqlite-run-store.ts';
+import { openRunStore } from '../open-run-store.ts';
 import type { CliIo } from '../cli-io.ts';
 import { storePath } from '../paths.ts';
 import { readRunOutcomes } from '../run-summary.ts';
@@ -24,7 +24,7 @@ export function loadMeasuredRuns(options: {
   const modelRuns: ModelRun[] = [];
   if (options.scores.length === 0) return { byRunId, modelRuns };
   const path = storePath(options.io, options.store);
-  const store = openSqliteRunStore({ path });
+  const store = openRunStore(options.io, { store: options.store, allowReadOnly: true });
   try {
     for (const score of options.scores) {
       const run = readRunOutcomes(store, score.runId, path);

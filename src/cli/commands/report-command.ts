@@ -19,7 +19,8 @@ export interface ReportFlags {
   readonly html?: string;
   readonly md?: string;
   readonly csv?: string;
-  readonly json?: string;
+  /** true: every item as JSON on stdout; a file name: written to that file. */
+  readonly json?: string | boolean;
   readonly store?: string;
   readonly margin?: string;
   readonly marginRelative?: string;
@@ -66,7 +67,8 @@ export async function reportCommand(
   const write = (file: string, text: string): void => {
     const target = resolve(io.cwd, file);
     writeFileSync(target, text);
-    io.stdout(`wrote ${target} (${Buffer.byteLength(text)} bytes)\n`);
+    // With --json on stdout, stdout carries the JSON only.
+    (flags.json === true ? io.stderr : io.stdout)(`wrote ${target} (${Buffer.byteLength(text)} bytes)\n`);
   };
   const exportRuns = data.runs.map((run) => ({ run, items: data.items[run.runId] ?? [] }));
   if (flags.html) {
@@ -76,7 +78,9 @@ export async function reportCommand(
   }
   if (flags.md) write(flags.md, renderMarkdownReport(data));
   if (flags.csv) write(flags.csv, itemsCsv(exportRuns));
-  if (flags.json) write(flags.json, `${JSON.stringify(itemsJson(exportRuns), null, 2)}\n`);
+  const items = `${JSON.stringify(itemsJson(exportRuns), null, 2)}\n`;
+  if (flags.json === true) io.stdout(items);
+  else if (flags.json) write(flags.json, items);
   return 0;
 }
 
@@ -95,7 +99,10 @@ export function registerReportCommand(
     .option('--html <file>', 'one self-contained HTML file (data and script inline, opens offline)')
     .option('--md <file>', 'Markdown summary: scores with 95% intervals, paired comparisons, latency')
     .option('--csv <file>', 'every item of every run, one CSV line each')
-    .option('--json <file>', 'every item of every run as JSON ({ "items": [ … ] })')
+    .option(
+      '--json [file]',
+      'every item of every run as JSON ({ "items": [ … ] }) on stdout, or written to FILE',
+    )
     .option(
       '--margin <points>',
       'comparisons answer "is B as good as A?": equivalent within ±points / different / inconclusive, as parity compare --margin',

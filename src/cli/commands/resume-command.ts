@@ -7,6 +7,7 @@ import { parseSecondsAsMs, parseWholeNumber } from '../parse-options.ts';
 import { openRunStore } from '../open-run-store.ts';
 import type { CliIo } from '../cli-io.ts';
 import { evaluateBenchmark } from '../evaluate-benchmark.ts';
+import { openSpendMeter } from '../spend-control.ts';
 import { modelFromSpec } from '../model-from-spec.ts';
 import { storePath } from '../paths.ts';
 import { printResults } from './eval-command.ts';
@@ -21,7 +22,7 @@ import {
 export interface ResumeFlags
   extends Pick<CodeExecutionFlags, 'execJobs' | 'unsafeNoSandbox' | 'execTimeout'>, RequestLimitFlags {
   readonly store?: string;
-  readonly json?: string;
+  readonly json?: string | boolean;
   readonly cache: boolean;
   readonly download: boolean;
   /** Settings that replace the stored ones (the change is kept in the run's history). */
@@ -30,6 +31,8 @@ export interface ResumeFlags
   readonly timeout?: string;
   readonly retries?: string;
   readonly threads?: string;
+  /** `--max-cost USD`: a cap on this resume's measured spend (not stored with the run). */
+  readonly maxCost?: string;
 }
 
 /**
@@ -158,6 +161,12 @@ export async function resumeCommand(runId: string, flags: ResumeFlags, io: CliIo
     }
     io.stderr(`resuming run ${runId}: ${summary.doneItems}/${summary.totalItems} items already stored\n`);
     try {
+      const spend = openSpendMeter({
+        flags: { ...(flags.maxCost === undefined ? {} : { maxCost: flags.maxCost }) },
+        model,
+        modelSpec: config.modelSpec,
+        judge: judge?.model,
+      });
       const result = await evaluateBenchmark({
         io,
         store,
@@ -182,6 +191,7 @@ export async function resumeCommand(runId: string, flags: ResumeFlags, io: CliIo
         ...(executor ? { executor } : {}),
         ...(judge ? { judge } : {}),
         gateFor: gates.gateFor,
+        spend,
       });
       await printResults(io, [result], flags.json);
     } finally {

@@ -20,6 +20,8 @@ export interface ServeFlags {
   readonly cors?: readonly string[];
   readonly maxBodyBytes?: string;
   readonly apiKey?: string;
+  /** Print `{ "url", "model" }` (one JSON line) instead of the text line. */
+  readonly json?: boolean;
 }
 
 const loopbackHosts = new Set(['127.0.0.1', '::1', 'localhost']);
@@ -85,7 +87,11 @@ export async function serveCommand(
       ...(maxBodyBytes === undefined ? {} : { maxBodyBytes }),
       ...(apiKey === undefined ? {} : { apiKey }),
     });
-    io.stdout(`parity serve: ${basename(spec.modelPath)} at ${server.url}\n`);
+    io.stdout(
+      flags.json
+        ? `${JSON.stringify({ url: server.url, model: basename(spec.modelPath) })}\n`
+        : `parity serve: ${basename(spec.modelPath)} at ${server.url}\n`,
+    );
     if (loopbackHosts.has(flags.host)) io.stderr('(loopback only; Ctrl-C to stop)\n');
     else io.stderr(`warning: serving on ${flags.host}: anyone who can reach it can use the model\n`);
     await new Promise<void>((resolveStop) => {
@@ -129,6 +135,7 @@ export function registerServeCommand(program: Command, io: CliIo, setExitCode: (
       '--api-key <key>',
       'require clients to send Authorization: Bearer <key> (or set PARITY_SERVE_API_KEY, which stays out of the process list)',
     )
+    .option('--json', 'print { "url", "model" } as one JSON line once listening, instead of the text line')
     .addHelpText(
       'after',
       '\nRequests are served one at a time in arrival order (others wait). On loopback, requests whose Host header names another machine get 421 (DNS rebinding). Ctrl-C stops the server.\nExample: parity serve --model local:./tiny.gguf --port 8080, then parity eval --model openai:tiny --base-url http://127.0.0.1:8080/v1 …',

@@ -16,6 +16,8 @@ export interface ViewFlags {
   readonly host: string;
   readonly port: string;
   readonly store?: string;
+  /** Print `{ "url", "store" }` (one JSON line) instead of the text lines. */
+  readonly json?: boolean;
 }
 
 /**
@@ -46,7 +48,11 @@ export async function viewCommand(
       allowNonLoopback: options.hostIsExplicit,
       ...(catalog ? { catalog } : {}),
     });
-    io.stdout(`parity view: ${path}\n${server.url}/\n`);
+    io.stdout(
+      flags.json
+        ? `${JSON.stringify({ url: `${server.url}/`, store: path })}\n`
+        : `parity view: ${path}\n${server.url}/\n`,
+    );
     if (!options.hostIsExplicit) io.stderr('(loopback only; Ctrl-C to stop)\n');
     else io.stderr(`warning: serving on ${flags.host}: anyone who can reach it can read every stored run\n`);
     await new Promise<void>((resolveStop) => {
@@ -80,6 +86,7 @@ export function registerViewCommand(program: Command, io: CliIo, setExitCode: (c
         './.parity/parity.db',
       ),
     )
+    .option('--json', 'print { "url", "store" } as one JSON line once listening, instead of the text lines')
     .addHelpText('after', '\nOpens nothing by itself: open the printed URL. Ctrl-C stops the server.')
     .action(async (flags: ViewFlags, command: Command) => {
       const hostIsExplicit = command.getOptionValueSource('host') === 'cli';
