@@ -15,8 +15,11 @@ export interface CreateModelOptions {
   readonly fetch?: typeof fetch;
 }
 
-/** The spec each model made by `createModel` was made from (runs record it as `modelSpec`). */
-const specs = new WeakMap<LanguageModel, string>();
+/**
+ * What `createModel` knows of each model it made: the spec (runs record it as `modelSpec`) and the key, kept in
+ * memory only so that models on one key share its request budget (see request-gates.ts).
+ */
+const made = new WeakMap<LanguageModel, { readonly spec: string; readonly apiKey?: string }>();
 
 /**
  * The model a spec names (the same specs as `parity eval --model`, docs/providers.md). Close it with
@@ -30,11 +33,16 @@ export function createModel(spec: string, options: CreateModelOptions = {}): Lan
     ...(options.threads === undefined ? {} : { localThreads: options.threads }),
     now: () => performance.now(),
   });
-  specs.set(model, spec);
+  made.set(model, { spec, ...(options.apiKey ? { apiKey: options.apiKey } : {}) });
   return model;
 }
 
 /** The spec a model was made from; for a model made elsewhere, `provider:modelId` from its identity. */
 export function modelSpecOf(model: LanguageModel): string {
-  return specs.get(model) ?? `${model.identity.provider}:${model.identity.modelId}`;
+  return made.get(model)?.spec ?? `${model.identity.provider}:${model.identity.modelId}`;
+}
+
+/** The key a model was made with, if `createModel` made it with one. */
+export function modelKeyOf(model: LanguageModel): string | undefined {
+  return made.get(model)?.apiKey;
 }

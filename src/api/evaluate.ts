@@ -16,8 +16,9 @@ import type { LanguageModel, RunConfig, RunStore } from '../spec/index.ts';
 import { InputError } from '../spec/index.ts';
 import { createModel, modelSpecOf, type CreateModelOptions } from './create-model.ts';
 import { libraryIo, type LibraryIoOptions } from './library-io.ts';
+import { requestGateFor, type RequestLimitOptions } from './request-gates.ts';
 
-export interface EvaluateOptions extends LibraryIoOptions {
+export interface EvaluateOptions extends LibraryIoOptions, RequestLimitOptions {
   /** A model from `createModel` (or any LanguageModel), or a spec; a spec is made with `modelOptions`. */
   readonly model: LanguageModel | string;
   /** For a `model` given as a spec: base URL, key, threads (see `createModel`). */
@@ -102,6 +103,7 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluationRepo
       timeoutMs,
     });
     const { store } = options;
+    const gate = requestGateFor(model, { ...options, ceiling: concurrency });
     const providerFixed = providerFixedParameters(
       model,
       items[0] ? protocol.buildRequest(items[0]).parameters : undefined,
@@ -143,6 +145,7 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluationRepo
       timeoutMs,
       useCache: options.useCache ?? true,
       ...(executor ? { executor } : {}),
+      gateFor: (candidate) => (candidate === model ? gate : undefined),
     });
     return { ...runJson(scores, { items: options.items ?? false }), run_id: runId };
   } finally {

@@ -8,6 +8,7 @@ export { createModel, type CreateModelOptions } from './create-model.ts';
 export { openStore, type OpenStoreOptions } from './open-store.ts';
 export { benchmarks, type BenchmarkInfo } from './list-benchmarks.ts';
 export type { LibraryIoOptions } from './library-io.ts';
+export type { RequestLimitOptions } from './request-gates.ts';
 export type { ComparisonJson } from '../report/compare-report-json.ts';
 export type { EstimateJson, ScoreReportJson } from '../report/score-report-json.ts';
 export type { MarginOptions, ClusterChoice } from '../report/compare-runs.ts';

@@ -15,9 +15,9 @@ function newestMtimeMs(directory: string): number {
 }
 
 /**
- * The web bundle `npm run build` wrote to dist/web/ (docs/decisions/0120), when it is at least as new as every
- * file of web/ and src/ it could have been built from; undefined otherwise. An installed package ships only
- * the built bundle (and no esbuild); a checkout whose sources changed since the build bundles them afresh.
+ * The web bundle `npm run build` wrote to dist/web/ (docs/decisions/0120); in a checkout only when it is at least
+ * as new as every file of web/ and src/ it could have been built from, else undefined (the caller bundles the
+ * sources afresh). An installed package ships the built bundle and no esbuild.
  */
 export async function readPrebuiltWebBundle(
   root: string,
@@ -25,8 +25,12 @@ export async function readPrebuiltWebBundle(
   const script = join(root, 'dist', 'web', 'app.js');
   const style = join(root, 'dist', 'web', 'styles.css');
   if (!existsSync(script) || !existsSync(style)) return undefined;
-  const builtAt = Math.min(statSync(script).mtimeMs, statSync(style).mtimeMs);
-  const sourcesAt = Math.max(newestMtimeMs(join(root, 'web')), newestMtimeMs(join(root, 'src')));
-  if (builtAt < sourcesAt) return undefined;
+  // A checkout (web/ is there): only a bundle at least as new as its sources. An installed package has no web/
+  // and only the bundle; its files' times are when npm unpacked them, in no useful order.
+  if (existsSync(join(root, 'web', 'main.ts'))) {
+    const builtAt = Math.min(statSync(script).mtimeMs, statSync(style).mtimeMs);
+    const sourcesAt = Math.max(newestMtimeMs(join(root, 'web')), newestMtimeMs(join(root, 'src')));
+    if (builtAt < sourcesAt) return undefined;
+  }
   return { script: await readFile(script, 'utf8'), style: await readFile(style, 'utf8') };
 }
