@@ -74,7 +74,7 @@ describe('the packed package, installed without development dependencies', () =>
     expect(demo.status).toBe(0);
     expect(demo.stdout).toMatch(/mmlu\s+mmlu\.gen\.5shot\s+accuracy %/);
     expect(demo.stdout).toMatch(/gsm8k\s+gsm8k\.cot\.8shot\s+accuracy_flexible %/);
-  });
+  }, 240_000);
 
   it('`parity report --html` writes one file with the app built at pack time inline', () => {
     const runs = npx(['runs', '--json']);
@@ -88,10 +88,19 @@ describe('the packed package, installed without development dependencies', () =>
     const script = readFileSync(join(installed, 'dist', 'web', 'app.js'), 'utf8');
     expect(html).toContain(script.slice(0, 200));
     for (const id of ids) expect(html).toContain(id);
-  });
+  }, 120_000);
 
   it('`parity view` serves the first page and the app built at pack time', async () => {
-    const child = spawn('npx', ['--no-install', 'parity', 'view', '--port', '0'], { cwd: app, env });
+    // The bin link npm made, started directly: a signal to npx would not reach the server it starts.
+    const child = spawn(
+      process.execPath,
+      [join(app, 'node_modules', '.bin', 'parity'), 'view', '--port', '0'],
+      {
+        cwd: app,
+        env,
+      },
+    );
+    const closed = new Promise((resolve) => child.on('close', resolve));
     try {
       const url = await new Promise<string>((resolve, reject) => {
         let stdout = '';
@@ -112,8 +121,9 @@ describe('the packed package, installed without development dependencies', () =>
       expect(await app.text()).toBe(readFileSync(join(installed, 'dist', 'web', 'app.js'), 'utf8'));
     } finally {
       child.kill('SIGTERM');
+      await closed;
     }
-  });
+  }, 120_000);
 
   it('a TypeScript program imports the library, evaluates two models on a loopback server and compares them', async () => {
     // Model 'letter-a' always answers A (right on 3 of the 12 items), 'unsure' never answers: 25% against 0%.
@@ -187,7 +197,7 @@ describe('the packed package, installed without development dependencies', () =>
     } finally {
       await server.close();
     }
-  });
+  }, 240_000);
 });
 
 const libraryProgram = `import { benchmarks, compare, createModel, evaluate, openStore, type EvaluationReport } from 'parity';
