@@ -1,6 +1,14 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import {
+  copyFileSync,
+  cpSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
 
 export const REPO_ROOT = resolve(import.meta.dirname, '../..');
 
@@ -35,12 +43,33 @@ function run(command: string, args: readonly string[], cwd: string): string {
   return result.stdout;
 }
 
-/** `npm pack` of the repository into `directory` (runs prepack: bundles and types); returns the tarball's path. */
+/** Folders of a checkout that are built, installed or written by tests, not part of the sources. */
+const notSources = new Set([
+  'node_modules',
+  'dist',
+  '.git',
+  '.parity',
+  'coverage',
+  'reports',
+  '.stryker-tmp',
+]);
+
+/**
+ * `npm pack` of the repository into `directory` (runs prepack: bundles and types); returns the tarball's path.
+ * It packs a copy of the working tree (with the repository's node_modules linked): building in place would
+ * rewrite dist/ under the CLI processes other test files are running.
+ */
 export function packRepository(directory: string): string {
-  const output = run('npm', ['pack', '--json', '--pack-destination', directory], REPO_ROOT);
-  const [packed] = JSON.parse(output.slice(output.indexOf('['))) as { filename: string }[];
-  if (!packed) throw new Error(`npm pack reported no tarball:\n${output}`);
-  return join(directory, packed.filename);
+  const source = join(directory, 'source');
+  cpSync(REPO_ROOT, source, {
+    recursive: true,
+    filter: (path) => !notSources.has(relative(REPO_ROOT, path).split(sep)[0] ?? ''),
+  });
+  symlinkSync(join(REPO_ROOT, 'node_modules'), join(source, 'node_modules'));
+  const output = run('npm', ['pack', '--pack-destination', directory], source);
+  const tarball = readdirSync(directory).find((name) => name.endsWith('.tgz'));
+  if (!tarball) throw new Error(`npm pack wrote no tarball:\n${output}`);
+  return join(directory, tarball);
 }
 
 /**
