@@ -24,9 +24,12 @@ interface Lockfile {
   readonly packages: Readonly<Record<string, LockEntry>>;
 }
 
+/** node-llama-cpp's name for this machine's CPU build: linux-x64, mac-arm64-metal, win-x64, … */
+const ownLlamaBuild = `@node-llama-cpp/${{ darwin: 'mac', win32: 'win' }[process.platform as string] ?? process.platform}-${process.arch}`;
+
 /** llama.cpp builds the demo does not use (GPU, other platforms): hundreds of MB to unpack for nothing. */
 const unusedLlamaBuild = (name: string): boolean =>
-  name.startsWith('@node-llama-cpp/') && name !== `@node-llama-cpp/${process.platform}-${process.arch}`;
+  name.startsWith('@node-llama-cpp/') && (!name.startsWith(ownLlamaBuild) || /cuda|vulkan/.test(name));
 
 function run(command: string, args: readonly string[], cwd: string): string {
   const result = spawnSync(command, args, {
