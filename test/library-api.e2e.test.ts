@@ -1,8 +1,15 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { compare, createModel, evaluate, InputError, openStore } from '../src/api/index.ts';
+import {
+  compare,
+  createModel,
+  evaluate,
+  InputError,
+  openStore,
+  type EvaluateOptions,
+} from '../src/api/index.ts';
 import { main } from '../src/cli/main.ts';
 import { captureIo } from './support/capture-io.ts';
 import {
@@ -11,6 +18,7 @@ import {
 } from './support/openai-compatible-server.ts';
 
 const demoData = resolve(import.meta.dirname, '../src/cli/demo-data');
+const sharedDatasets = resolve(import.meta.dirname, '../../shared/datasets');
 
 /** The library runs the engine `parity eval` and `parity compare` run: same requests, same runs, same JSON. */
 describe('the library API against the CLI', () => {
@@ -18,11 +26,16 @@ describe('the library API against the CLI', () => {
   let server: OpenAICompatibleServer;
 
   beforeAll(async () => {
-    // 'letter-a' always answers A (right on 3 of the 12 demo items), 'unsure' never answers.
+    // 'letter-a' always answers A (right on 3 of the 12 demo items), 'unsure' never answers, 'judge' rates 7.
     server = await startOpenAICompatibleServer({
-      models: ['letter-a', 'unsure'],
+      models: ['letter-a', 'unsure', 'judge'],
       respond: ({ body }) => ({
-        text: body.model === 'letter-a' ? 'The best answer is A.' : 'I am not sure.',
+        text:
+          body.model === 'judge'
+            ? 'Well done. Rating: [[7]]'
+            : body.model === 'letter-a'
+              ? 'The best answer is A.'
+              : 'I am not sure.',
       }),
     });
   });
@@ -75,6 +88,120 @@ describe('the library API against the CLI', () => {
     }
   });
 
+  /** Runs `parity eval` and `evaluate` with the same settings; returns both runs' requests and configurations. */
+  async function runBoth(
+    name: string,
+    cliFlags: readonly string[],
+    libraryOptions: Partial<EvaluateOptions>,
+  ) {
+    const cliStore = join(directory, `${name}-cli.db`);
+    const io = captureIo({ cwd: directory });
+    const code = await main(
+      ['eval', '--base-url', server.url, '--store', cliStore, '--no-download', ...cliFlags],
+      io,
+    );
+    expect(io.output.stderr.split('\n').filter((line) => line.startsWith('parity:'))).toEqual([]);
+    expect(code).toBe(0);
+    const cliRequests = server.requests.splice(0).map((body) => JSON.stringify(body));
+    const store = openStore(join(directory, `${name}-library.db`));
+    const cli = openStore(cliStore);
+    try {
+      const report = await evaluate({
+        model: 'vllm:letter-a',
+        modelOptions: { baseUrl: server.url },
+        benchmark: 'mmlu',
+        store,
+        ...libraryOptions,
+      });
+      return {
+        requests: {
+          cli: cliRequests.sort(),
+          library: server.requests
+            .splice(0)
+            .map((body) => JSON.stringify(body))
+            .sort(),
+        },
+        configs: { cli: cli.listRuns()[0]?.config, library: store.getSummary(report.run_id)?.config },
+        report,
+      };
+    } finally {
+      store.close();
+      cli.close();
+    }
+  }
+
+  it('sampling and generation settings reach the requests and the run as their parity eval flags do', async () => {
+    const both = await runBoth(
+      'sampling',
+      [
+        ...['--model', 'vllm:letter-a', '--bench', 'mmlu', '--data-dir', demoData, '--limit', '3'],
+        ...['--samples', '2', '--temperature', '0.7', '--top-p', '0.9', '--max-tokens', '64'],
+        ...['--system-prompt', 'Be brief.'],
+      ],
+      {
+        dataDir: demoData,
+        limit: 3,
+        samples: 2,
+        temperature: 0.7,
+        topP: 0.9,
+        maxTokens: 64,
+        systemPrompt: 'Be brief.',
+      },
+    );
+    expect(both.requests.library).toEqual(both.requests.cli);
+    expect(both.requests.library).toHaveLength(6);
+    expect(both.requests.library[0]).toContain('"temperature":0.7');
+    expect(both.requests.library[0]).toContain('Be brief.');
+    expect(both.configs.library).toEqual(both.configs.cli);
+    expect(both.configs.library).toMatchObject({
+      samples: 2,
+      temperature: 0.7,
+      generationOverrides: { maxTokens: 64 },
+    });
+  });
+
+  it('refuses several greedy samples with the message of --samples', async () => {
+    const store = openStore(join(directory, 'greedy.db'));
+    try {
+      await expect(
+        evaluate({
+          model: 'vllm:letter-a',
+          modelOptions: { baseUrl: server.url },
+          benchmark: 'mmlu',
+          store,
+          dataDir: demoData,
+          samples: 3,
+        }),
+      ).rejects.toThrow(/3 samples per item need sampling/);
+    } finally {
+      store.close();
+    }
+  });
+
+  it.skipIf(!existsSync(join(sharedDatasets, 'mt_bench')))(
+    'MT-Bench with a judge sends the requests parity eval --judge sends (skipped: ../shared/datasets/mt_bench not present)',
+    async () => {
+      const both = await runBoth(
+        'mtbench',
+        [
+          ...['--model', 'vllm:letter-a', '--bench', 'mtbench', '--data-dir', sharedDatasets, '--limit', '2'],
+          ...['--judge', 'vllm:judge', '--judge-base-url', server.url],
+        ],
+        {
+          benchmark: 'mtbench',
+          dataDir: sharedDatasets,
+          limit: 2,
+          judge: { model: 'vllm:judge', modelOptions: { baseUrl: server.url } },
+        },
+      );
+      expect(both.requests.library).toEqual(both.requests.cli);
+      // Two questions, two turns each, and a judgment per turn.
+      expect(both.requests.library).toHaveLength(8);
+      expect(both.configs.library).toEqual(both.configs.cli);
+      expect(both.configs.library?.judge).toMatchObject({ modelSpec: 'vllm:judge', repeats: 1 });
+    },
+  );
+
   it('compare gives what parity compare --json prints for the same runs', async () => {
     const path = join(directory, 'compare.db');
     const store = openStore(path);
@@ -108,7 +235,7 @@ describe('the library API against the CLI', () => {
           benchmark: 'mtbench',
           store,
         }),
-      ).rejects.toThrow(/graded by a judge model; use 'parity eval --judge'/);
+      ).rejects.toThrow(/graded by a judge model: pass judge/);
       await expect(
         evaluate({ model: 'vllm:letter-a', modelOptions: { baseUrl: server.url }, benchmark: 'nope', store }),
       ).rejects.toBeInstanceOf(InputError);

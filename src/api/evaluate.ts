@@ -3,8 +3,9 @@ import { join, resolve } from 'node:path';
 import { loadProtocolItems } from '../benchmarks/load-protocol-items.ts';
 import { getBenchmark, getProtocol } from '../benchmarks/registry.ts';
 import { EVAL_DEFAULTS } from '../cli/commands/eval-command.ts';
-import { needsCodeExecution, openCodeExecutor } from '../cli/code-execution-options.ts';
+import { needsCodeExecution, openCodeExecutor, parseSamplingFlags } from '../cli/code-execution-options.ts';
 import { evaluateBenchmark } from '../cli/evaluate-benchmark.ts';
+import { parseGenerationOverrides } from '../cli/generation-overrides.ts';
 import { currentOwner } from '../cli/open-run-store.ts';
 import { assertProtocolsSupported } from '../cli/protocol-support.ts';
 import { runJson } from '../cli/run-summary.ts';
@@ -18,12 +19,30 @@ import { createModel, modelSpecOf, type CreateModelOptions } from './create-mode
 import { libraryIo, type LibraryIoOptions } from './library-io.ts';
 import { requestGateFor, type RequestLimitOptions } from './request-gates.ts';
 
-export interface EvaluateOptions extends LibraryIoOptions, RequestLimitOptions {
+/** Sampling and generation settings that replace the protocol's own, as the `parity eval` flags of the same names. */
+export interface GenerationOptions {
+  /** Samples per item (pass@k); more than 1 needs a `temperature` above 0. Default 1. */
+  readonly samples?: number;
+  /** Replaces the protocol's temperature (0–2). */
+  readonly temperature?: number;
+  /** Replaces the protocol's top-p. */
+  readonly topP?: number;
+  /** Tokens a reasoning model may think, on top of the answer budget. */
+  readonly reasoningAllowanceTokens?: number;
+  /** Replaces the protocol's answer budget (changes the protocol; the report says so). */
+  readonly maxTokens?: number;
+  /** Replaces the protocol's system message, or adds one (changes the protocol). */
+  readonly systemPrompt?: string;
+  /** How hard a reasoning model thinks: 'low', 'medium', 'high' … as the API names them. */
+  readonly reasoningEffort?: string;
+}
+
+export interface EvaluateOptions extends LibraryIoOptions, RequestLimitOptions, GenerationOptions {
   /** A model from `createModel` (or any LanguageModel), or a spec; a spec is made with `modelOptions`. */
   readonly model: LanguageModel | string;
   /** For a `model` given as a spec: base URL, key, threads (see `createModel`). */
   readonly modelOptions?: CreateModelOptions;
-  /** Benchmark id: 'mmlu', 'gsm8k', 'arc_challenge', … (`parity benchmarks` lists them). */
+  /** Benchmark id: 'mmlu', 'gsm8k', 'arc_challenge', … (`benchmarks()` lists them). */
   readonly benchmark: string;
   /** Protocol id, e.g. 'mmlu.gen.5shot'; default the benchmark's default protocol. */
   readonly protocol?: string;
@@ -47,6 +66,12 @@ export interface EvaluateOptions extends LibraryIoOptions, RequestLimitOptions {
   readonly maxRetries?: number;
   /** Reuse cached responses from the store. Default true. */
   readonly useCache?: boolean;
+  /** Judge-graded protocols (MT-Bench): the judge, and judgments per graded turn (default 1). */
+  readonly judge?: {
+    readonly model: LanguageModel | string;
+    readonly modelOptions?: CreateModelOptions;
+    readonly repeats?: number;
+  };
   /** Code benchmarks (HumanEval, MBPP): run programs without the bubblewrap sandbox. Default false. */
   readonly unsafeNoSandbox?: boolean;
   /** Include per-item scores in the result. Default false. */
@@ -55,6 +80,27 @@ export interface EvaluateOptions extends LibraryIoOptions, RequestLimitOptions {
 
 /** The result of `evaluate`: the `parity eval --json` shape of one run (docs/cli.md). */
 export type EvaluationReport = ScoreReportJson & { run_id: string };
+
+const text = (value: number | undefined): string | undefined =>
+  value === undefined ? undefined : String(value);
+
+/** The generation options checked by the rules of their `parity eval` flags (errors name the flag). */
+function generationSettings(options: GenerationOptions) {
+  const sampling = parseSamplingFlags({
+    ...(options.samples === undefined ? {} : { samples: text(options.samples) }),
+    ...(options.temperature === undefined ? {} : { temperature: text(options.temperature) }),
+    ...(options.topP === undefined ? {} : { topP: text(options.topP) }),
+    ...(options.reasoningAllowanceTokens === undefined
+      ? {}
+      : { reasoningAllowance: text(options.reasoningAllowanceTokens) }),
+  });
+  const generationOverrides = parseGenerationOverrides({
+    ...(options.maxTokens === undefined ? {} : { maxTokens: text(options.maxTokens) }),
+    ...(options.systemPrompt === undefined ? {} : { systemPrompt: options.systemPrompt }),
+    ...(options.reasoningEffort === undefined ? {} : { reasoningEffort: options.reasoningEffort }),
+  });
+  return { sampling, generationOverrides };
+}
 
 /**
  * Evaluates a model on one benchmark with the engine `parity eval` uses: the run is stored (resumable with
@@ -66,14 +112,15 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluationRepo
   const io = libraryIo(options);
   const benchmark = getBenchmark(options.benchmark);
   const protocol = getProtocol(benchmark, options.protocol);
-  if (protocol.needsJudge) {
-    throw new InputError(`${protocol.id} is graded by a judge model; use 'parity eval --judge' for it`, {
-      location: 'protocol',
+  if (protocol.needsJudge && !options.judge) {
+    throw new InputError(`${protocol.id} is graded by a judge model: pass judge: { model }`, {
+      location: 'judge',
     });
   }
   const concurrency = options.concurrency ?? EVAL_DEFAULTS.concurrency;
   const timeoutMs = options.timeoutMs ?? EVAL_DEFAULTS.timeoutMs;
   const maxRetries = options.maxRetries ?? EVAL_DEFAULTS.maxRetries;
+  const { sampling, generationOverrides } = generationSettings(options);
   const dataDir = options.dataDir === undefined ? undefined : resolve(options.dataDir);
   const source = createDatasetSource({
     ...(dataDir === undefined ? {} : { dataDir }),
@@ -90,11 +137,24 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluationRepo
   const executor = needsCodeExecution([protocol])
     ? await openCodeExecutor(io, options.unsafeNoSandbox ? { unsafeNoSandbox: true } : {})
     : undefined;
-  const ownModel = typeof options.model === 'string';
-  const model =
-    typeof options.model === 'string' ? createModel(options.model, options.modelOptions) : options.model;
-  const modelSpec = modelSpecOf(model);
+  // Models made here from specs are closed here; models passed in belong to the caller.
+  const owned: LanguageModel[] = [];
+  const modelFrom = (given: LanguageModel | string, modelOptions?: CreateModelOptions): LanguageModel => {
+    if (typeof given !== 'string') return given;
+    const made = createModel(given, modelOptions);
+    owned.push(made);
+    return made;
+  };
   try {
+    const model = modelFrom(options.model, options.modelOptions);
+    const modelSpec = modelSpecOf(model);
+    const judge =
+      protocol.needsJudge && options.judge
+        ? {
+            model: modelFrom(options.judge.model, options.judge.modelOptions),
+            repeats: options.judge.repeats ?? 1,
+          }
+        : undefined;
     await assertProtocolsSupported({
       model,
       modelSpec,
@@ -103,10 +163,21 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluationRepo
       timeoutMs,
     });
     const { store } = options;
-    const gate = requestGateFor(model, { ...options, ceiling: concurrency });
+    const gates = new Map(
+      [model, ...(judge ? [judge.model] : [])].map((each) => [
+        each,
+        requestGateFor(each, { ...options, ceiling: concurrency }),
+      ]),
+    );
     const providerFixed = providerFixedParameters(
       model,
-      items[0] ? protocol.buildRequest(items[0]).parameters : undefined,
+      items[0]
+        ? {
+            ...protocol.buildRequest(items[0]).parameters,
+            ...(sampling.temperature === undefined ? {} : { temperature: sampling.temperature }),
+            ...(sampling.topP === undefined ? {} : { topP: sampling.topP }),
+          }
+        : undefined,
     );
     const config: RunConfig = {
       modelSpec,
@@ -119,14 +190,30 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluationRepo
       concurrency,
       timeoutMs,
       maxRetries,
+      ...(sampling.samples > 1 ? { samples: sampling.samples } : {}),
+      ...(sampling.temperature === undefined ? {} : { temperature: sampling.temperature }),
+      ...(sampling.topP === undefined ? {} : { topP: sampling.topP }),
+      ...(sampling.reasoningAllowanceTokens === undefined
+        ? {}
+        : { reasoningAllowanceTokens: sampling.reasoningAllowanceTokens }),
       ...(providerFixed.length === 0 ? {} : { providerFixed }),
       ...(executor ? { execTimeoutMs: executor.timeoutMs } : {}),
+      ...(generationOverrides ? { generationOverrides } : {}),
+      ...(judge
+        ? {
+            judge: {
+              modelSpec: modelSpecOf(judge.model),
+              model: judge.model.identity,
+              repeats: judge.repeats,
+            },
+          }
+        : {}),
     };
     const owner = currentOwner(io);
     const runId = store.createRun({
       kind: 'eval',
       config,
-      totalItems: items.length,
+      totalItems: items.length * sampling.samples,
       createdAt: io.now().toISOString(),
       ...(owner ? { owner } : {}),
     });
@@ -144,12 +231,15 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluationRepo
       maxRetries,
       timeoutMs,
       useCache: options.useCache ?? true,
+      ...sampling,
+      ...(generationOverrides ? { generationOverrides } : {}),
       ...(executor ? { executor } : {}),
-      gateFor: (candidate) => (candidate === model ? gate : undefined),
+      ...(judge ? { judge } : {}),
+      gateFor: (candidate) => gates.get(candidate),
     });
     return { ...runJson(scores, { items: options.items ?? false }), run_id: runId };
   } finally {
     executor?.close();
-    if (ownModel) await model.close?.();
+    for (const model of owned) await model.close?.();
   }
 }
