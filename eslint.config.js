@@ -16,7 +16,7 @@ export default tseslint.config(
         'error',
         {
           selector: "MemberExpression[object.name='process'][property.name='env']",
-          message: 'Read environment variables only in src/cli (STYLE.md rule 8).',
+          message: 'Read environment variables only in src/cli (docs/architecture.md, Layers).',
         },
       ],
     },

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Starts the CLI from the bundle in dist/ (built by `npm ci` through `prepare`, or `npm run build`) when it is
-// newer than every source file; otherwise runs the TypeScript sources through tsx, so an edit never runs stale code.
+// newer than every source file; otherwise runs the TypeScript sources through tsx (a development dependency), so
+// an edit never runs stale code. An installed package ships the bundle and no TypeScript sources.
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -17,8 +18,12 @@ function newestMtimeMs(directory) {
   return newest;
 }
 
+const sources = join(root, 'src', 'cli', 'main.ts');
 let main;
-if (existsSync(bundle) && statSync(bundle).mtimeMs >= newestMtimeMs(join(root, 'src'))) {
+if (
+  !existsSync(sources) ||
+  (existsSync(bundle) && statSync(bundle).mtimeMs >= newestMtimeMs(join(root, 'src')))
+) {
   ({ main } = await import(bundle));
 } else {
   const { register } = await import('tsx/esm/api');

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { packageRoot } from '../../spec/package-root.ts';
+import { readPrebuiltWebBundle } from './prebuilt-web-bundle.ts';
 
 /** The front end: one script (an IIFE, no imports at run time) and one style sheet. */
 export interface WebBundle {
@@ -14,6 +15,9 @@ export const webDirectory = join(packageRoot(import.meta.dirname), 'web');
 let cached: Promise<WebBundle> | undefined;
 
 async function bundle(): Promise<WebBundle> {
+  // An installed package has only the bundle built at pack time (and no esbuild).
+  const prebuilt = await readPrebuiltWebBundle(packageRoot(import.meta.dirname));
+  if (prebuilt) return prebuilt;
   // Loaded here, not at start-up: only `parity view` and `parity report --html` bundle the front end.
   const { build } = await import('esbuild');
   const result = await build({
