@@ -1,4 +1,5 @@
 import type {
+  ItemDigest,
   ItemOutcome,
   ItemRecord,
   NewRun,
@@ -32,6 +33,15 @@ export interface RunStore {
   /** Every item's outcome in the order recorded, without request and response text (cheap for large runs). */
   listItemOutcomes(runId: string): ItemOutcome[];
   listRuns(): RunSummary[];
+  /**
+   * Digests (no texts) of the items recorded after `afterSequence` (default 0: all), in the order recorded, and the
+   * sequence to pass next time. A record written again appears again, with a later sequence.
+   */
+  readItemDigests?(runId: string, options?: { afterSequence?: number }): ItemDigests;
+  /** The full records of the given items (keys as `itemKey`), in the order recorded; unknown keys are skipped. */
+  getItemRecords?(runId: string, keys: readonly string[]): ItemRecord[];
+  /** Every record of a run in the order recorded, read one at a time (a search over texts). */
+  iterateItemRecords?(runId: string): Iterable<ItemRecord>;
   /** Ids (with sample index) of items that already have an `ok` record in the run. */
   completedItemKeys(runId: string): Set<string>;
   getCachedResponse(cacheKey: string): ModelResponse | undefined;
@@ -42,6 +52,13 @@ export interface RunStore {
   /** A run's fingerprints; undefined for runs stored without them (older runs, imports without the data). */
   getFingerprints?(runId: string): RunFingerprints | undefined;
   close(): void;
+}
+
+/** See `RunStore.readItemDigests`. */
+export interface ItemDigests {
+  readonly items: readonly ItemDigest[];
+  /** The sequence of the last record written so far (or `afterSequence` when none is newer). */
+  readonly lastSequence: number;
 }
 
 /** What a run ran on: a fingerprint of each item's content (question, inputs, target) and of the set. */

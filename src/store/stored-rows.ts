@@ -1,6 +1,15 @@
 import type { z } from 'zod';
-import type { ItemOutcome, ItemRecord, ModelResponse, RunOwner, RunSummary } from '../spec/index.ts';
+import type {
+  ItemDigest,
+  ItemOutcome,
+  ItemRecord,
+  ModelResponse,
+  RunOwner,
+  RunSummary,
+} from '../spec/index.ts';
 import {
+  finishReasonSchema,
+  timingSchema,
   generateRequestSchema,
   itemErrorSchema,
   itemStatusSchema,
@@ -66,7 +75,17 @@ export interface OutcomeRow {
 export const outcomeColumns =
   "item_id, sample, status, item_group, json_extract(response, '$.usage') AS usage, error, extracted, scores, cached";
 
+export interface DigestRow extends OutcomeRow {
+  sequence: number;
+  attempts: number;
+  timing: string | null;
+  finish_reason: string | null;
+}
+
+export const digestColumns = `rowid AS sequence, ${outcomeColumns}, attempts, json_extract(response, '$.timing') AS timing, json_extract(response, '$.finishReason') AS finish_reason`;
+
 export interface RowReader {
+  toItemDigest(runId: string, row: DigestRow): ItemDigest;
   toItemOutcome(runId: string, row: OutcomeRow): ItemOutcome;
   toSummary(row: RunRow): RunSummary;
   toItemRecord(runId: string, row: ItemRow): ItemRecord;
@@ -193,9 +212,30 @@ export function createRowReader(options: { databasePath: string; liveness?: RunL
     };
   }
 
+  function toItemDigest(runId: string, row: DigestRow): ItemDigest {
+    const where = { runId, itemId: row.item_id, sample: row.sample };
+    return {
+      ...toItemOutcome(runId, row),
+      sequence: row.sequence,
+      attempts: row.attempts,
+      ...(row.timing === null
+        ? {}
+        : { timing: checked(timingSchema, row.timing, { ...where, column: 'response.timing' }) }),
+      ...(row.finish_reason === null
+        ? {}
+        : {
+            finishReason: checkedValue(finishReasonSchema, row.finish_reason, {
+              ...where,
+              column: 'response.finishReason',
+            }),
+          }),
+    };
+  }
+
   return {
     toSummary,
     toItemRecord,
+    toItemDigest,
     toItemOutcome,
     toCachedResponse: (cacheKey, responseJson) =>
       checked(modelResponseSchema, responseJson, { cacheKey, column: 'response' }),

@@ -1,19 +1,32 @@
 import { getBenchmark, getProtocol } from '../../benchmarks/registry.ts';
 import { buildRunViews } from '../../report/report-data.ts';
-import type { ItemView, LatencyView, RunView } from '../../report/view-model.ts';
+import { queryItems as filterItems } from '../../report/item-view.ts';
+import { toItemView } from '../../report/item-view.ts';
+import type { ItemPage, ItemQuery, ItemView, LatencyView, RunView } from '../../report/view-model.ts';
 import type { ModelCatalog } from '../../cost/catalog-types.ts';
 import { loadModelCatalog } from '../../cost/load-catalog.ts';
 import { runCostUsd } from '../../report/run-cost-summary.ts';
-import type { ChatMessage, MetricSpec, RunStore, RunSummary } from '../../spec/index.ts';
+import type {
+  ChatMessage,
+  ItemRecord,
+  MetricSpec,
+  RunFingerprints,
+  RunStore,
+  RunSummary,
+} from '../../spec/index.ts';
+import { itemKey } from '../../spec/index.ts';
+import { digestRecord } from './digest-record.ts';
 
 export interface LoadedRun {
   readonly view: RunView;
+  /**
+   * Every item in stored order, for filters, pairing and comparisons. For eval runs read from item digests these
+   * views carry no texts (prompt and response empty): pages get theirs from `ViewData.queryItems`.
+   */
   readonly items: readonly ItemView[];
   readonly latency: LatencyView;
   /** Items by key, for pairing with another run. */
   readonly byKey: ReadonlyMap<string, ItemView>;
-  /** Every item's full request messages by key (few-shot turns included), for the drill-down detail. */
-  readonly messagesByKey: ReadonlyMap<string, readonly ChatMessage[]>;
 }
 
 export interface ViewData {
@@ -23,6 +36,8 @@ export interface ViewData {
   getRun(runId: string): LoadedRun | undefined;
   /** The full request messages of one item (the drill-down detail). */
   getMessages(runId: string, key: string): readonly ChatMessage[] | undefined;
+  /** One page of a run's items with their texts (see `queryItems` in src/report/item-view.ts); `vs` pairs. */
+  queryItems(run: LoadedRun, query: ItemQuery, vs?: LoadedRun): ItemPage;
 }
 
 /** The protocol's metrics, or undefined for a benchmark or protocol this parity does not know. */
@@ -47,42 +62,118 @@ function versionOf(summary: RunSummary): string {
   return `${summary.updatedAt}|${summary.status}|${summary.doneItems}`;
 }
 
+/** A run as kept between requests: its loaded form, and for eval runs the digests read so far. */
+interface CachedRun {
+  version: string;
+  run: LoadedRun;
+  /** Records rebuilt from digests, by item key, in the order recorded (a re-recorded item moves to the end). */
+  records?: Map<string, ItemRecord>;
+  sequence: number;
+  fingerprints?: RunFingerprints;
+}
+
 /**
- * Runs read through the RunStore and kept in memory, converted to views once per version of the run (its
- * updated_at, status and item count), so a finished run is read once and a running one again when it moves.
- * Filtering and paging then work on the in-memory items (docs/decisions/0071). With a
- * `catalog`, runs of models with a list price get their cost.
+ * Runs read through the RunStore and kept in memory (docs/decisions/0141). Eval runs are read as item digests
+ * (outcome, usage, timing: no request or response text), and a run that moved since it was last read has only
+ * the records written since then read (`readItemDigests` after the last sequence seen), so a poll during a
+ * running 14,000-item run reads a batch, not the run. Texts are read per page (`getItemRecords`), or streamed
+ * one record at a time for a text search. Bench runs (a few records) are read whole. With a `catalog`, runs of
+ * models with a list price get their cost.
  */
 export function createViewData(options: { store: RunStore; catalog?: ModelCatalog }): ViewData {
   const { store, catalog } = options;
-  const cache = new Map<string, { version: string; run: LoadedRun }>();
+  const cache = new Map<string, CachedRun>();
+  const readsDigests = store.readItemDigests !== undefined && store.getItemRecords !== undefined;
+
+  function build(
+    summary: RunSummary,
+    records: readonly ItemRecord[],
+    fingerprints: RunFingerprints | undefined,
+  ): LoadedRun {
+    const run = { ...summary, items: records };
+    const costUsd = catalog ? runCostUsd({ run, catalog }) : undefined;
+    const { view, items, latency } = buildRunViews({
+      run,
+      ...(fingerprints ? { fingerprints } : {}),
+      metrics: metricsFor(summary.config.benchmark, summary.config.protocol),
+      ...(costUsd === undefined ? {} : { costUsd }),
+    });
+    return { view, items, latency, byKey: new Map(items.map((item) => [item.key, item])) };
+  }
+
+  function loadWhole(summary: RunSummary): CachedRun | undefined {
+    const stored = store.getRun(summary.runId);
+    if (!stored) return undefined;
+    const fingerprints = store.getFingerprints?.(summary.runId);
+    return { version: versionOf(summary), run: build(summary, stored.items, fingerprints), sequence: 0 };
+  }
+
+  /** Reads the digests written after `previous` saw its last one (all of them without `previous`). */
+  function loadDigests(summary: RunSummary, previous: CachedRun | undefined): CachedRun {
+    const records = previous?.records ?? new Map<string, ItemRecord>();
+    const fingerprints = previous ? previous.fingerprints : store.getFingerprints?.(summary.runId);
+    const read = store.readItemDigests?.(summary.runId, { afterSequence: previous?.sequence ?? 0 });
+    for (const digest of read?.items ?? []) {
+      const key = itemKey(digest.itemId, digest.sample);
+      // A record written again replaces the old one and takes its new place in the order recorded.
+      records.delete(key);
+      records.set(key, digestRecord(digest));
+    }
+    return {
+      version: versionOf(summary),
+      run: build(summary, [...records.values()], fingerprints),
+      records,
+      sequence: read?.lastSequence ?? 0,
+      ...(fingerprints ? { fingerprints } : {}),
+    };
+  }
 
   function load(summary: RunSummary): LoadedRun | undefined {
     const version = versionOf(summary);
     const hit = cache.get(summary.runId);
     if (hit?.version === version) return hit.run;
-    const stored = store.getRun(summary.runId);
-    if (!stored) return undefined;
-    const costUsd = catalog ? runCostUsd({ run: stored, catalog }) : undefined;
-    const fingerprints = store.getFingerprints?.(summary.runId);
-    const { view, items, latency } = buildRunViews({
-      run: stored,
-      ...(fingerprints ? { fingerprints } : {}),
-      metrics: metricsFor(stored.config.benchmark, stored.config.protocol),
-      ...(costUsd === undefined ? {} : { costUsd }),
-    });
-    const run = {
-      view,
-      items,
-      latency,
-      byKey: new Map(items.map((item) => [item.key, item])),
-      messagesByKey: new Map(
-        stored.items.map((record) => [`${record.itemId}#${record.sample}`, record.request.messages]),
-      ),
-    };
-    // The version read before loading: a run that moved meanwhile is simply read again next time.
-    cache.set(summary.runId, { version, run });
-    return run;
+    const fresh =
+      readsDigests && summary.kind === 'eval'
+        ? loadDigests(summary, hit?.records ? hit : undefined)
+        : loadWhole(summary);
+    if (!fresh) return undefined;
+    // The version read before loading: a run that moved meanwhile is simply read again (from there) next time.
+    fresh.version = version;
+    cache.set(summary.runId, fresh);
+    return fresh.run;
+  }
+
+  /** The page's items with their texts: runs read from digests fetch the page's records. */
+  function withTexts(run: LoadedRun, items: readonly ItemView[]): Map<string, ItemView> {
+    const byKey = new Map<string, ItemView>();
+    const keys = items.map((item) => item.key);
+    if (!readsDigests || run.view.kind !== 'eval' || keys.length === 0) {
+      for (const item of items) byKey.set(item.key, item);
+      return byKey;
+    }
+    const scoreKey = metricsFor(run.view.benchmark, run.view.protocol)?.[0]?.itemScore;
+    for (const record of store.getItemRecords?.(run.view.runId, keys) ?? []) {
+      const key = itemKey(record.itemId, record.sample);
+      const fingerprint = run.byKey.get(key)?.fingerprint;
+      const view = toItemView(record, { scoreKey });
+      byKey.set(key, fingerprint === undefined ? view : { ...view, fingerprint });
+    }
+    return byKey;
+  }
+
+  /** Every item of the run with its texts, read one record at a time (for a text search). */
+  function allWithTexts(run: LoadedRun): ItemView[] {
+    if (!readsDigests || run.view.kind !== 'eval' || !store.iterateItemRecords) return [...run.items];
+    const scoreKey = metricsFor(run.view.benchmark, run.view.protocol)?.[0]?.itemScore;
+    const items: ItemView[] = [];
+    for (const record of store.iterateItemRecords(run.view.runId)) {
+      const key = itemKey(record.itemId, record.sample);
+      const known = run.byKey.get(key);
+      if (!known) continue;
+      const view = toItemView(record, { scoreKey });
+      items.push(known.fingerprint === undefined ? view : { ...view, fingerprint: known.fingerprint });
+    }
+    return items;
   }
 
   return {
@@ -98,7 +189,35 @@ export function createViewData(options: { store: RunStore; catalog?: ModelCatalo
     },
     getMessages(runId, key) {
       const summary = store.getSummary(runId);
-      return summary === undefined ? undefined : load(summary)?.messagesByKey.get(key);
+      if (summary === undefined) return undefined;
+      if (!store.getItemRecords)
+        return store.getRun(runId)?.items.find((record) => itemKey(record.itemId, record.sample) === key)
+          ?.request.messages;
+      return store.getItemRecords(runId, [key])[0]?.request.messages;
+    },
+    queryItems(run, query, vs) {
+      const searching = (query.search?.trim() ?? '') !== '';
+      const page = filterItems(searching ? allWithTexts(run) : run.items, query, vs?.byKey);
+      const items = searching
+        ? new Map(page.rows.map((row) => [row.item.key, row.item]))
+        : withTexts(
+            run,
+            page.rows.map((row) => row.item),
+          );
+      const vsItems = vs
+        ? withTexts(
+            vs,
+            page.rows.flatMap((row) => (row.vs ? [row.vs] : [])),
+          )
+        : undefined;
+      return {
+        ...page,
+        rows: page.rows.map((row) => {
+          const item = items.get(row.item.key) ?? row.item;
+          const paired = row.vs ? (vsItems?.get(row.vs.key) ?? row.vs) : undefined;
+          return paired ? { item, vs: paired } : { item };
+        }),
+      };
     },
   };
 }
