@@ -8,8 +8,14 @@ import type {
   RunSummary,
 } from '../spec/index.ts';
 import {
-  finishReasonSchema,
-  timingSchema,
+  checkFinishReason,
+  checkItemError,
+  checkScores,
+  checkStatus,
+  checkTiming,
+  checkUsage,
+} from './digest-checks.ts';
+import {
   generateRequestSchema,
   itemErrorSchema,
   itemStatusSchema,
@@ -212,24 +218,58 @@ export function createRowReader(options: { databasePath: string; liveness?: RunL
     };
   }
 
+  /** A bad digest column: StoredRecordError naming the run, the item and the column. */
+  function badDigest(runId: string, row: DigestRow, column: string, text: string | null): never {
+    throw new StoredRecordError({
+      databasePath: path,
+      runId,
+      itemId: row.item_id,
+      sample: row.sample,
+      detail: `${column}: ${JSON.stringify(text)} is not valid`,
+    });
+  }
+
+  /** A JSON digest column through its hand-written check (digest-checks.ts). */
+  function digestJson<T>(
+    runId: string,
+    row: DigestRow,
+    column: string,
+    text: string,
+    check: (value: unknown) => T | undefined,
+  ): T {
+    let value: T | undefined;
+    try {
+      value = check(JSON.parse(text));
+    } catch {
+      value = undefined;
+    }
+    return value === undefined ? badDigest(runId, row, column, text) : value;
+  }
+
   function toItemDigest(runId: string, row: DigestRow): ItemDigest {
-    const where = { runId, itemId: row.item_id, sample: row.sample };
-    return {
-      ...toItemOutcome(runId, row),
+    const digest: {
+      -readonly [Key in keyof ItemDigest]: ItemDigest[Key];
+    } = {
+      itemId: row.item_id,
+      sample: row.sample,
+      status: checkStatus(row.status) ?? badDigest(runId, row, 'status', row.status),
+      extracted: row.extracted,
+      scores: digestJson(runId, row, 'scores', row.scores, checkScores),
+      cached: row.cached !== 0,
       sequence: row.sequence,
       attempts: row.attempts,
-      ...(row.timing === null
-        ? {}
-        : { timing: checked(timingSchema, row.timing, { ...where, column: 'response.timing' }) }),
-      ...(row.finish_reason === null
-        ? {}
-        : {
-            finishReason: checkedValue(finishReasonSchema, row.finish_reason, {
-              ...where,
-              column: 'response.finishReason',
-            }),
-          }),
     };
+    if (row.item_group !== null) digest.group = row.item_group;
+    if (row.error !== null) digest.error = digestJson(runId, row, 'error', row.error, checkItemError);
+    if (row.usage !== null) digest.usage = digestJson(runId, row, 'response.usage', row.usage, checkUsage);
+    if (row.timing !== null)
+      digest.timing = digestJson(runId, row, 'response.timing', row.timing, checkTiming);
+    if (row.finish_reason !== null) {
+      digest.finishReason =
+        checkFinishReason(row.finish_reason) ??
+        badDigest(runId, row, 'response.finishReason', row.finish_reason);
+    }
+    return digest;
   }
 
   return {
