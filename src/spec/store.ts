@@ -38,6 +38,13 @@ export interface RunStore {
    * sequence to pass next time. A record written again appears again, with a later sequence.
    */
   readItemDigests?(runId: string, options?: { afterSequence?: number }): ItemDigests;
+  /**
+   * Aggregates of a run's items without reading them one by one (SQL over the digest index): counts, the values
+   * of the item score `scoreKey` over ok items by group, token sums and the median measured latency.
+   */
+  aggregateItems?(runId: string, scoreKey: string): ItemAggregates;
+  /** The run's dataset fingerprint alone (see getFingerprints), without its items'. */
+  getDatasetFingerprint?(runId: string): string | undefined;
   /** The full records of the given items (keys as `itemKey`), in the order recorded; unknown keys are skipped. */
   getItemRecords?(runId: string, keys: readonly string[]): ItemRecord[];
   /** Every record of a run in the order recorded, read one at a time (a search over texts). */
@@ -52,6 +59,25 @@ export interface RunStore {
   /** A run's fingerprints; undefined for runs stored without them (older runs, imports without the data). */
   getFingerprints?(runId: string): RunFingerprints | undefined;
   close(): void;
+}
+
+/** See `RunStore.aggregateItems`. */
+export interface ItemAggregates {
+  readonly items: number;
+  readonly errors: number;
+  /** Ok items with at least one null score. */
+  readonly unscored: number;
+  /** How many ok items have each value of the score (null: unscored), per group (null: none). */
+  readonly values: readonly {
+    readonly group: string | null;
+    readonly value: number | null;
+    readonly count: number;
+  }[];
+  /** Sums over ok items that reported them; null when none did. */
+  readonly inputTokens: number | null;
+  readonly outputTokens: number | null;
+  /** Median end-to-end latency of ok items whose timing parity measured (nearest rank); null when none. */
+  readonly medianLatencyMs: number | null;
 }
 
 /** See `RunStore.readItemDigests`. */

@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { InputError, itemKey } from '../spec/index.ts';
 import type {
+  ItemAggregates,
   ItemDigests,
   ItemOutcome,
   ItemRecord,
@@ -125,6 +126,39 @@ export function openSqliteRunStore(options: SqliteRunStoreOptions): RunStore {
     ),
     selectItem: database.prepare<[string, string, number], ItemRow & { sequence: number }>(
       `SELECT rowid AS sequence, ${itemColumns} FROM items WHERE run_id = ? AND item_id = ? AND sample = ?`,
+    ),
+    // These read the items_digests covering index only: the same expressions as the index.
+    aggregateValues: database.prepare<
+      [string, string],
+      { item_group: string | null; value: number | null; count: number }
+    >(
+      `SELECT item_group, json_extract(scores, ?) AS value, count(*) AS count FROM items
+       WHERE run_id = ? AND status = 'ok' GROUP BY item_group, value`,
+    ),
+    aggregateCounts: database.prepare<
+      [string],
+      {
+        items: number;
+        errors: number | null;
+        unscored: number | null;
+        input_tokens: number | null;
+        output_tokens: number | null;
+      }
+    >(
+      `SELECT count(*) AS items, sum(status = 'error') AS errors,
+         sum(status = 'ok' AND EXISTS (SELECT 1 FROM json_each(scores) WHERE type = 'null')) AS unscored,
+         sum(CASE WHEN status = 'ok' THEN json_extract(json_extract(response, '$.usage'), '$.inputTokens') END) AS input_tokens,
+         sum(CASE WHEN status = 'ok' THEN json_extract(json_extract(response, '$.usage'), '$.outputTokens') END) AS output_tokens
+       FROM items WHERE run_id = ?`,
+    ),
+    measuredLatencies: database.prepare<[string], { count: number }>(
+      `SELECT count(*) AS count FROM items WHERE run_id = ? AND status = 'ok' AND (attempts > 0 OR cached != 0)
+       AND json_extract(json_extract(response, '$.timing'), '$.totalMs') IS NOT NULL`,
+    ),
+    latencyAtRank: database.prepare<[string, number], { ms: number }>(
+      `SELECT json_extract(json_extract(response, '$.timing'), '$.totalMs') AS ms FROM items
+       WHERE run_id = ? AND status = 'ok' AND (attempts > 0 OR cached != 0) AND ms IS NOT NULL
+       ORDER BY ms LIMIT 1 OFFSET ?`,
     ),
     selectOkKeys: database.prepare<[string], { item_id: string; sample: number }>(
       "SELECT item_id, sample FROM items WHERE run_id = ? AND status = 'ok'",
@@ -295,6 +329,32 @@ export function openSqliteRunStore(options: SqliteRunStoreOptions): RunStore {
       return { items, lastSequence: items.at(-1)?.sequence ?? after };
     },
 
+    aggregateItems(runId: string, scoreKey: string): ItemAggregates {
+      const path = `$.${JSON.stringify(scoreKey)}`;
+      const values = statements.aggregateValues.all(path, runId).map((row) => ({
+        group: row.item_group,
+        value: typeof row.value === 'number' ? row.value : null,
+        count: row.count,
+      }));
+      const counts = statements.aggregateCounts.get(runId);
+      const measured = statements.measuredLatencies.get(runId)?.count ?? 0;
+      const median =
+        measured === 0 ? undefined : statements.latencyAtRank.get(runId, Math.ceil(0.5 * measured) - 1);
+      return {
+        items: counts?.items ?? 0,
+        errors: counts?.errors ?? 0,
+        unscored: counts?.unscored ?? 0,
+        values,
+        inputTokens: counts?.input_tokens ?? null,
+        outputTokens: counts?.output_tokens ?? null,
+        medianLatencyMs: typeof median?.ms === 'number' ? median.ms : null,
+      };
+    },
+
+    getDatasetFingerprint(runId: string): string | undefined {
+      return statements.selectDataset.get(runId)?.fingerprint;
+    },
+
     getItemRecords(runId: string, keys: readonly string[]): ItemRecord[] {
       const found: (ItemRow & { sequence: number })[] = [];
       for (const key of keys) {
@@ -439,6 +499,8 @@ function withStoreErrors(store: Required<RunStore>, path: string): Required<RunS
     listRuns: guard(store.listRuns),
     readItemDigests: guard(store.readItemDigests),
     getItemRecords: guard(store.getItemRecords),
+    aggregateItems: guard(store.aggregateItems),
+    getDatasetFingerprint: guard(store.getDatasetFingerprint),
     iterateItemRecords: (runId) => guardedIteration(() => store.iterateItemRecords(runId), path),
     completedItemKeys: guard(store.completedItemKeys),
     getCachedResponse: guard(store.getCachedResponse),

@@ -145,3 +145,74 @@ describe('createViewData on the item digests', () => {
     expect(page.rows[0]?.item.response).toBe('Reply to anatomy/19');
   });
 });
+
+describe('runs list from SQL aggregates', () => {
+  it('gives the same line as the run read whole, for micro and macro headlines, errors and unscored items', async () => {
+    const { listBenchmarks } = await import('../../benchmarks/registry.ts');
+    const { buildRunView } = await import('../../report/run-view.ts');
+    const macro = listBenchmarks()
+      .flatMap((benchmark) => benchmark.protocols)
+      .find((protocol) => protocol.metrics[0]?.aggregate === 'group-mean');
+    if (!macro) throw new Error('no protocol with a macro headline');
+    const directory = mkdtempSync(join(tmpdir(), 'parity-view-aggregates-'));
+    const store = openSqliteRunStore({ path: join(directory, 'parity.db') });
+    try {
+      for (const [benchmark, protocol] of [
+        ['mmlu', 'mmlu.gen.5shot'],
+        [macro.benchmark, macro.id],
+      ] as const) {
+        const scoreKey = benchmark === 'mmlu' ? 'accuracy' : (macro.metrics[0]?.itemScore ?? 'accuracy');
+        const runId = store.createRun({
+          kind: 'eval',
+          config: {
+            modelSpec: 'openai:local-model',
+            model: { provider: 'openai', endpoint: 'http://127.0.0.1:1/v1', modelId: 'local-model' },
+            benchmark,
+            protocol,
+            protocolVersion: 1,
+            concurrency: 1,
+            timeoutMs: 1000,
+            maxRetries: 0,
+          },
+          totalItems: 90,
+          createdAt: '2026-01-01T00:00:00.000Z',
+        });
+        const records = Array.from({ length: 90 }, (_, index): ItemRecord => {
+          const base = record(`${['g1', 'g2', 'g3'][index % 3]}/${index}`, index % 5 !== 0);
+          if (index % 17 === 0) {
+            const { response: _response, ...rest } = base;
+            return { ...rest, status: 'error', error: { name: 'ProviderError', message: 'x' }, scores: {} };
+          }
+          const latency = { ttftMs: 3, totalMs: 10 + ((index * 37) % 23) };
+          return {
+            ...base,
+            scores: { [scoreKey]: index % 11 === 0 ? null : index % 5 !== 0 ? 1 : 0 },
+            response: { ...(base.response as NonNullable<ItemRecord['response']>), timing: latency },
+            cached: index % 7 === 0,
+            attempts: index % 13 === 0 ? 0 : 1,
+          };
+        });
+        store.recordItems(runId, records, { updatedAt: '2026-01-01T00:00:01.000Z' });
+        store.setStatus(runId, 'completed', { updatedAt: '2026-01-01T00:00:02.000Z' });
+        const { counted, reads } = countingStore(store);
+        const fromAggregates = createViewData({ store: counted }).getRun(runId)?.view;
+        expect(reads.digests).toBe(0);
+        const stored = store.getRun(runId);
+        if (!stored) throw new Error('no run');
+        const expected = buildRunView({
+          run: stored,
+          metrics:
+            benchmark === 'mmlu'
+              ? (await import('../../benchmarks/mmlu/mmlu-metrics.ts')).mmluMetrics
+              : macro.metrics,
+        });
+        expect(fromAggregates).toEqual(expected);
+        expect(expected.errors).toBe(6);
+        expect(expected.unscored).toBeGreaterThan(0);
+      }
+    } finally {
+      store.close();
+      rmSync(directory, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,5 +1,8 @@
 import { getBenchmark, getProtocol } from '../../benchmarks/registry.ts';
 import { buildRunViews } from '../../report/report-data.ts';
+import { buildRunView } from '../../report/run-view.ts';
+import { aggregatesSuffice, runViewFromAggregates } from '../../report/run-view-from-aggregates.ts';
+import { priceForModelSpec } from '../../cost/find-catalog-model.ts';
 import { queryItems as filterItems } from '../../report/item-view.ts';
 import { toItemView } from '../../report/item-view.ts';
 import type { ItemPage, ItemQuery, ItemView, LatencyView, RunView } from '../../report/view-model.ts';
@@ -69,49 +72,85 @@ interface CachedRun {
   /** Records rebuilt from digests, by item key, in the order recorded (a re-recorded item moves to the end). */
   records?: Map<string, ItemRecord>;
   sequence: number;
-  fingerprints?: RunFingerprints;
+}
+
+/** A run whose items (and latency) are built when first asked for: the runs list needs only its line. */
+function lazyRun(view: RunView, build: () => Omit<LoadedRun, 'view'>): LoadedRun {
+  let built: Omit<LoadedRun, 'view'> | undefined;
+  const get = (): Omit<LoadedRun, 'view'> => (built ??= build());
+  return {
+    view,
+    get items() {
+      return get().items;
+    },
+    get latency() {
+      return get().latency;
+    },
+    get byKey() {
+      return get().byKey;
+    },
+  };
 }
 
 /**
- * Runs read through the RunStore and kept in memory (docs/decisions/0141). Eval runs are read as item digests
- * (outcome, usage, timing: no request or response text), and a run that moved since it was last read has only
- * the records written since then read (`readItemDigests` after the last sequence seen), so a poll during a
- * running 14,000-item run reads a batch, not the run. Texts are read per page (`getItemRecords`), or streamed
- * one record at a time for a text search. Bench runs (a few records) are read whole. With a `catalog`, runs of
- * models with a list price get their cost.
+ * Runs read through the RunStore and kept in memory (docs/decisions/0141). A finished eval run's line in the runs
+ * list comes from SQL aggregates over the item digest index (`aggregateItems`); its items are read as digests
+ * (outcome, usage, timing: no request or response text) only when something needs them (the drill-down, a
+ * comparison, latency). A running run is read as digests, and when it moved since it was last read, only the
+ * records written since then are read (`readItemDigests` after the last sequence seen), so a poll during a running
+ * 14,000-item run reads a batch, not the run. Texts are read per page (`getItemRecords`), or streamed one record
+ * at a time for a text search. Bench runs (a few records) are read whole. With a `catalog`, runs of models with a
+ * list price get their cost.
  */
 export function createViewData(options: { store: RunStore; catalog?: ModelCatalog }): ViewData {
   const { store, catalog } = options;
   const cache = new Map<string, CachedRun>();
   const readsDigests = store.readItemDigests !== undefined && store.getItemRecords !== undefined;
 
-  function build(
+  function costOf(summary: RunSummary, records: readonly ItemRecord[]): number | undefined {
+    return catalog ? runCostUsd({ run: { ...summary, items: records }, catalog }) : undefined;
+  }
+
+  function itemsOf(
     summary: RunSummary,
     records: readonly ItemRecord[],
     fingerprints: RunFingerprints | undefined,
-  ): LoadedRun {
-    const run = { ...summary, items: records };
-    const costUsd = catalog ? runCostUsd({ run, catalog }) : undefined;
-    const { view, items, latency } = buildRunViews({
-      run,
+  ): Omit<LoadedRun, 'view'> {
+    const { items, latency } = buildRunViews({
+      run: { ...summary, items: records },
       ...(fingerprints ? { fingerprints } : {}),
       metrics: metricsFor(summary.config.benchmark, summary.config.protocol),
-      ...(costUsd === undefined ? {} : { costUsd }),
     });
-    return { view, items, latency, byKey: new Map(items.map((item) => [item.key, item])) };
+    return { items, latency, byKey: new Map(items.map((item) => [item.key, item])) };
+  }
+
+  function viewOf(summary: RunSummary, records: readonly ItemRecord[], dataset: string | undefined): RunView {
+    const costUsd = costOf(summary, records);
+    return buildRunView({
+      run: { ...summary, items: records },
+      metrics: metricsFor(summary.config.benchmark, summary.config.protocol),
+      ...(costUsd === undefined ? {} : { costUsd }),
+      ...(dataset === undefined ? {} : { dataset }),
+    });
   }
 
   function loadWhole(summary: RunSummary): CachedRun | undefined {
     const stored = store.getRun(summary.runId);
     if (!stored) return undefined;
     const fingerprints = store.getFingerprints?.(summary.runId);
-    return { version: versionOf(summary), run: build(summary, stored.items, fingerprints), sequence: 0 };
+    const { view, items, latency } = buildRunViews({
+      run: stored,
+      ...(fingerprints ? { fingerprints } : {}),
+      metrics: metricsFor(summary.config.benchmark, summary.config.protocol),
+      ...(catalog ? { costUsd: costOf(summary, stored.items) } : {}),
+    });
+    const byKey = new Map(items.map((item) => [item.key, item]));
+    return { version: versionOf(summary), run: { view, items, latency, byKey }, sequence: 0 };
   }
 
   /** Reads the digests written after `previous` saw its last one (all of them without `previous`). */
-  function loadDigests(summary: RunSummary, previous: CachedRun | undefined): CachedRun {
+  function readDigests(summary: RunSummary, previous: CachedRun | undefined) {
     const records = previous?.records ?? new Map<string, ItemRecord>();
-    const fingerprints = previous ? previous.fingerprints : store.getFingerprints?.(summary.runId);
     const read = store.readItemDigests?.(summary.runId, { afterSequence: previous?.sequence ?? 0 });
     for (const digest of read?.items ?? []) {
       const key = itemKey(digest.itemId, digest.sample);
@@ -119,23 +158,73 @@ export function createViewData(options: { store: RunStore; catalog?: ModelCatalo
       records.delete(key);
       records.set(key, digestRecord(digest));
     }
+    return { records, sequence: read?.lastSequence ?? previous?.sequence ?? 0 };
+  }
+
+  /** A running run (or one aggregates cannot summarize): its digests, read incrementally, then its line. */
+  function loadDigests(summary: RunSummary, previous: CachedRun | undefined): CachedRun {
+    const { records, sequence } = readDigests(summary, previous);
+    const list = [...records.values()];
+    const dataset = datasetOf(summary.runId);
     return {
       version: versionOf(summary),
-      run: build(summary, [...records.values()], fingerprints),
+      run: lazyRun(viewOf(summary, list, dataset), () =>
+        itemsOf(summary, list, store.getFingerprints?.(summary.runId)),
+      ),
       records,
-      sequence: read?.lastSequence ?? 0,
-      ...(fingerprints ? { fingerprints } : {}),
+      sequence,
     };
+  }
+
+  /** A finished run: its line from SQL aggregates; its items read when first needed. */
+  function loadAggregated(summary: RunSummary, metrics: readonly MetricSpec[]): CachedRun | undefined {
+    const metric = metrics[0];
+    const aggregates = metric ? store.aggregateItems?.(summary.runId, metric.itemScore) : undefined;
+    if (!aggregates) return undefined;
+    const dataset = datasetOf(summary.runId);
+    const view = runViewFromAggregates({
+      summary,
+      metrics,
+      aggregates,
+      ...(dataset === undefined ? {} : { dataset }),
+    });
+    return {
+      version: versionOf(summary),
+      run: lazyRun(view, () => {
+        const { records } = readDigests(summary, undefined);
+        return itemsOf(summary, [...records.values()], store.getFingerprints?.(summary.runId));
+      }),
+      sequence: 0,
+    };
+  }
+
+  function datasetOf(runId: string): string | undefined {
+    return store.getDatasetFingerprint
+      ? store.getDatasetFingerprint(runId)
+      : store.getFingerprints?.(runId)?.dataset;
+  }
+
+  /** Whether the model has a list price (its cost then needs every item's usage). */
+  function priced(summary: RunSummary): boolean {
+    return catalog !== undefined && priceForModelSpec(catalog, summary.config.modelSpec) !== undefined;
   }
 
   function load(summary: RunSummary): LoadedRun | undefined {
     const version = versionOf(summary);
     const hit = cache.get(summary.runId);
     if (hit?.version === version) return hit.run;
-    const fresh =
-      readsDigests && summary.kind === 'eval'
-        ? loadDigests(summary, hit?.records ? hit : undefined)
-        : loadWhole(summary);
+    let fresh: CachedRun | undefined;
+    const metrics = metricsFor(summary.config.benchmark, summary.config.protocol);
+    if (!readsDigests || summary.kind !== 'eval') fresh = loadWhole(summary);
+    else if (
+      summary.status !== 'running' &&
+      !priced(summary) &&
+      metrics &&
+      aggregatesSuffice(summary, metrics) &&
+      store.aggregateItems
+    ) {
+      fresh = loadAggregated(summary, metrics);
+    } else fresh = loadDigests(summary, hit?.records ? hit : undefined);
     if (!fresh) return undefined;
     // The version read before loading: a run that moved meanwhile is simply read again (from there) next time.
     fresh.version = version;
