@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ItemRecord, RunStore } from '../../spec/index.ts';
 import { openSqliteRunStore } from '../../store/sqlite-run-store.ts';
+import { mmluMetrics } from '../../benchmarks/mmlu/mmlu-metrics.ts';
+import { buildRunView } from '../../report/run-view.ts';
 import { createViewData } from './view-data.ts';
 
 function record(itemId: string, correct: boolean): ItemRecord {
@@ -110,6 +112,17 @@ describe('createViewData on the item digests', () => {
     const moved = data.listRuns()[0]?.view;
     expect(moved).toMatchObject({ doneItems: 240, headline: { n: 240 } });
     expect(reads.digests).toBe(240);
+
+    // A resumed retry writes an item again: its old outcome is taken back out of the line.
+    store.recordItems(runId, [{ ...record('anatomy/0', true), scores: { accuracy: null } }], {
+      updatedAt: '2026-01-01T00:00:03.000Z',
+    });
+    const retried = data.listRuns()[0]?.view;
+    expect(reads.digests).toBe(241);
+    const stored = store.getRun(runId);
+    if (!stored) throw new Error('no run');
+    expect(retried).toEqual(buildRunView({ run: stored, metrics: mmluMetrics }));
+    expect(retried).toMatchObject({ unscored: 1, headline: { n: 239 } });
   });
 
   it('pages carry the texts of their items only, read for the page', () => {

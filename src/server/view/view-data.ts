@@ -19,6 +19,7 @@ import type {
 } from '../../spec/index.ts';
 import { itemKey } from '../../spec/index.ts';
 import { digestRecord } from './digest-record.ts';
+import { RunTally } from './run-tally.ts';
 
 export interface LoadedRun {
   readonly view: RunView;
@@ -71,6 +72,8 @@ interface CachedRun {
   run: LoadedRun;
   /** Records rebuilt from digests, by item key, in the order recorded (a re-recorded item moves to the end). */
   records?: Map<string, ItemRecord>;
+  /** The records' aggregates, kept up to date as they are read (when aggregates give the run's line). */
+  tally?: RunTally;
   sequence: number;
 }
 
@@ -149,29 +152,45 @@ export function createViewData(options: { store: RunStore; catalog?: ModelCatalo
   }
 
   /** Reads the digests written after `previous` saw its last one (all of them without `previous`). */
-  function readDigests(summary: RunSummary, previous: CachedRun | undefined) {
+  function readDigests(summary: RunSummary, previous: CachedRun | undefined, tally?: RunTally) {
     const records = previous?.records ?? new Map<string, ItemRecord>();
     const read = store.readItemDigests?.(summary.runId, { afterSequence: previous?.sequence ?? 0 });
     for (const digest of read?.items ?? []) {
       const key = itemKey(digest.itemId, digest.sample);
       // A record written again replaces the old one and takes its new place in the order recorded.
+      const replaced = records.get(key);
+      if (replaced) tally?.count(key, replaced, -1);
       records.delete(key);
-      records.set(key, digestRecord(digest));
+      const record = digestRecord(digest);
+      records.set(key, record);
+      tally?.count(key, record, 1);
     }
     return { records, sequence: read?.lastSequence ?? previous?.sequence ?? 0 };
   }
 
   /** A running run (or one aggregates cannot summarize): its digests, read incrementally, then its line. */
   function loadDigests(summary: RunSummary, previous: CachedRun | undefined): CachedRun {
-    const { records, sequence } = readDigests(summary, previous);
-    const list = [...records.values()];
+    const metrics = metricsFor(summary.config.benchmark, summary.config.protocol);
+    const metric = metrics?.[0];
+    const tallied = metrics && metric && aggregatesSuffice(summary, metrics) && !priced(summary);
+    const tally = tallied ? (previous?.tally ?? new RunTally(metric.itemScore)) : undefined;
+    const { records, sequence } = readDigests(summary, previous, tally);
     const dataset = datasetOf(summary.runId);
+    const items = () => itemsOf(summary, [...records.values()], store.getFingerprints?.(summary.runId));
+    const view =
+      tally && metrics
+        ? runViewFromAggregates({
+            summary,
+            metrics,
+            aggregates: tally.aggregates(),
+            ...(dataset === undefined ? {} : { dataset }),
+          })
+        : viewOf(summary, [...records.values()], dataset);
     return {
       version: versionOf(summary),
-      run: lazyRun(viewOf(summary, list, dataset), () =>
-        itemsOf(summary, list, store.getFingerprints?.(summary.runId)),
-      ),
+      run: lazyRun(view, items),
       records,
+      ...(tally ? { tally } : {}),
       sequence,
     };
   }
