@@ -13,6 +13,7 @@ import type {
 } from '../spec/index.ts';
 import { itemKey } from '../spec/index.ts';
 import { responseCacheKey } from '../runner/cache-key.ts';
+import { withoutEchoedMessages } from '../runner/compact-raw-request.ts';
 import { runRequests, type PlannedRequest, type RequestOutcome } from '../runner/run-requests.ts';
 import type { RequestGate } from '../runner/request-gate.ts';
 import type { RunnerEvent } from '../runner/runner-event.ts';
@@ -158,7 +159,8 @@ export async function runEvaluation(options: EvaluationOptions): Promise<Evaluat
       attempts: outcome.attempts,
       cacheKey: outcome.planned.cacheKey,
     };
-    const response = outcome.response;
+    // The prompt is stored once, in the record's request, not again inside the raw exchange.
+    const response = outcome.response && withoutEchoedMessages(outcome.response, outcome.planned.request);
     if (response && scoreAsync && executor) {
       const scored = (score: ItemScore): ItemRecord => ({
         ...base,
@@ -183,16 +185,16 @@ export async function runEvaluation(options: EvaluationOptions): Promise<Evaluat
       return;
     }
     let record: ItemRecord;
-    if (outcome.response) {
-      const { prefillApplied, logLikelihoods } = outcome.response;
-      const score = protocol.score(item, outcome.response.text, {
+    if (response) {
+      const { prefillApplied, logLikelihoods } = response;
+      const score = protocol.score(item, response.text, {
         prefillApplied,
         ...(logLikelihoods === undefined ? {} : { logLikelihoods }),
       });
       record = {
         ...base,
         status: 'ok',
-        response: outcome.response,
+        response,
         extracted: score.extracted,
         scores: score.scores,
       };

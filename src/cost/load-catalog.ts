@@ -24,6 +24,21 @@ function assertUniqueIds(ids: readonly string[], file: string): void {
   }
 }
 
+/**
+ * Whether the shipped model catalog can hold a model named `name` (as `findCatalogModel` matches names): false
+ * when the name's last `/` segment appears nowhere in the file's text, whatever the case. A cheap test before
+ * parsing the catalog (tens of milliseconds of YAML and schema checks) for a model it cannot price.
+ */
+export function shippedCatalogMayName(name: string): boolean {
+  const wanted = name.slice(name.lastIndexOf('/') + 1).toLowerCase();
+  try {
+    return readFileSync(join(catalogDirectory, 'models.yaml'), 'utf8').toLowerCase().includes(wanted);
+  } catch {
+    // Unreadable: let the real load report it.
+    return true;
+  }
+}
+
 /** Reads a model catalog (default: the shipped src/cost/catalog/models.yaml). */
 export function loadModelCatalog(file = join(catalogDirectory, 'models.yaml')): ModelCatalog {
   const catalog = parseDataFile({ text: readText(file), file, schema: modelCatalogSchema });

@@ -9,6 +9,8 @@ export interface CsvRow {
 export interface ParseCsvOptions {
   /** Named in error messages, e.g. the file's path. Default '<csv>'. */
   readonly file?: string;
+  /** Line number of the text's first line in its file (for text that starts part-way through). Default 1. */
+  readonly firstLine?: number;
 }
 
 /**
@@ -24,7 +26,7 @@ export function parseCsv(text: string, options: ParseCsvOptions = {}): CsvRow[] 
   const rows: CsvRow[] = [];
   const source = text.startsWith('\uFEFF') ? text.slice(1) : text;
   let position = 0;
-  let line = 1;
+  let line = options.firstLine ?? 1;
   const length = source.length;
 
   while (position < length) {

@@ -1,14 +1,25 @@
 import { createHash } from 'node:crypto';
 import type { Item } from '../spec/index.ts';
 
-/** JSON with object keys sorted at every level (undefined members left out), so equal content hashes equal. */
-function canonicalJson(value: unknown): string {
+/**
+ * JSON with object keys sorted at every level (undefined members left out), so equal content hashes equal.
+ * `memo` keeps the text of objects met before: items share some (MMLU's few-shot rows are one array per subject).
+ */
+function canonicalJson(value: unknown, memo?: WeakMap<object, string>): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  if (Array.isArray(value)) return `[${value.map((entry) => canonicalJson(entry ?? null)).join(',')}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, entry]) => entry !== undefined)
-    .sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0));
-  return `{${entries.map(([key, entry]) => `${JSON.stringify(key)}:${canonicalJson(entry)}`).join(',')}}`;
+  const known = memo?.get(value);
+  if (known !== undefined) return known;
+  let text: string;
+  if (Array.isArray(value)) {
+    text = `[${value.map((entry) => canonicalJson(entry ?? null, memo)).join(',')}]`;
+  } else {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, entry]) => entry !== undefined)
+      .sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0));
+    text = `{${entries.map(([key, entry]) => `${JSON.stringify(key)}:${canonicalJson(entry, memo)}`).join(',')}}`;
+  }
+  memo?.set(value, text);
+  return text;
 }
 
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex').slice(0, 32);
@@ -18,8 +29,8 @@ const sha256 = (text: string): string => createHash('sha256').update(text).diges
  * inputs and the target), not its id: two items with the same id but a different question, choices or
  * answer get different fingerprints. 128 bits of SHA-256 over canonical JSON.
  */
-export function itemFingerprint(item: Pick<Item, 'data'>): string {
-  return sha256(`parity-item-v1\n${canonicalJson(item.data)}`);
+export function itemFingerprint(item: Pick<Item, 'data'>, memo?: WeakMap<object, string>): string {
+  return sha256(`parity-item-v1\n${canonicalJson(item.data, memo)}`);
 }
 
 /** Fingerprint of a run's dataset: of its items' ids and fingerprints, in id order. */
@@ -35,6 +46,8 @@ export function runFingerprints(items: readonly Pick<Item, 'id' | 'data'>[]): {
   dataset: string;
   items: Map<string, string>;
 } {
-  const map = new Map(items.map((item) => [item.id, itemFingerprint(item)]));
+  // Remembered for this call only: shared values (a subject's few-shot rows) are written once.
+  const memo = new WeakMap<object, string>();
+  const map = new Map(items.map((item) => [item.id, itemFingerprint(item, memo)]));
   return { dataset: datasetFingerprint(map), items: map };
 }

@@ -1,6 +1,6 @@
 import type { ApiPrice, ModelCatalog } from '../cost/catalog-types.ts';
 import { priceForModelSpec } from '../cost/find-catalog-model.ts';
-import { loadModelCatalog } from '../cost/load-catalog.ts';
+import { loadModelCatalog, shippedCatalogMayName } from '../cost/load-catalog.ts';
 import { runCost, type RunCost } from '../cost/token-cost.ts';
 import type { ItemOutcome, StoredRun } from '../spec/index.ts';
 
@@ -14,10 +14,17 @@ export interface RunCostSummary {
 
 let shippedCatalog: ModelCatalog | undefined;
 
+/** The shipped catalog, parsed only when it may price the spec's model (most local servers' models it cannot). */
+function shippedCatalogFor(modelSpec: string): ModelCatalog | undefined {
+  if (!shippedCatalogMayName(modelSpec.slice(modelSpec.indexOf(':') + 1))) return undefined;
+  shippedCatalog ??= loadModelCatalog();
+  return shippedCatalog;
+}
+
 /** The catalog API price for a model spec (`openai:gpt-4o`), or undefined when the catalog has none. */
 export function catalogPriceForSpec(modelSpec: string, catalog?: ModelCatalog): ApiPrice | undefined {
-  shippedCatalog ??= catalog ?? loadModelCatalog();
-  return priceForModelSpec(catalog ?? shippedCatalog, modelSpec)?.price;
+  const used = catalog ?? shippedCatalogFor(modelSpec);
+  return used === undefined ? undefined : priceForModelSpec(used, modelSpec)?.price;
 }
 
 /**
@@ -29,8 +36,8 @@ export function runCostSummary(options: {
   items: readonly Pick<ItemOutcome, 'usage' | 'cached' | 'status'>[];
   catalog?: ModelCatalog;
 }): RunCostSummary | undefined {
-  const catalog = options.catalog ?? (shippedCatalog ??= loadModelCatalog());
-  const match = priceForModelSpec(catalog, options.modelSpec);
+  const catalog = options.catalog ?? shippedCatalogFor(options.modelSpec);
+  const match = catalog === undefined ? undefined : priceForModelSpec(catalog, options.modelSpec);
   if (!match) return undefined;
   const answered = options.items.filter((item) => item.status === 'ok');
   return {

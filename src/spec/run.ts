@@ -175,6 +175,18 @@ export interface ItemOutcome {
   readonly cached: boolean;
 }
 
+/**
+ * What the viewer reads of an item without its texts (request, response text, raw exchange): the outcome, the
+ * response's timing and finish reason, and `sequence`, which grows with every write of a record (a re-recorded
+ * item gets a new one), so that a reader can ask for what was written since it last looked.
+ */
+export interface ItemDigest extends ItemOutcome {
+  readonly sequence: number;
+  readonly attempts: number;
+  readonly timing?: Timing;
+  readonly finishReason?: FinishReason;
+}
+
 export interface StoredRun extends RunSummary {
   readonly items: readonly ItemRecord[];
 }

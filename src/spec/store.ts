@@ -1,5 +1,6 @@
 import type { ItemGold } from './benchmark.ts';
 import type {
+  ItemDigest,
   ItemOutcome,
   ItemRecord,
   NewRun,
@@ -33,6 +34,22 @@ export interface RunStore {
   /** Every item's outcome in the order recorded, without request and response text (cheap for large runs). */
   listItemOutcomes(runId: string): ItemOutcome[];
   listRuns(): RunSummary[];
+  /**
+   * Digests (no texts) of the items recorded after `afterSequence` (default 0: all), in the order recorded, and the
+   * sequence to pass next time. A record written again appears again, with a later sequence.
+   */
+  readItemDigests?(runId: string, options?: { afterSequence?: number }): ItemDigests;
+  /**
+   * Aggregates of a run's items without reading them one by one (SQL over the digest index): counts, the values
+   * of the item score `scoreKey` over ok items by group, token sums and the median measured latency.
+   */
+  aggregateItems?(runId: string, scoreKey: string): ItemAggregates;
+  /** The run's dataset fingerprint alone (see getFingerprints), without its items'. */
+  getDatasetFingerprint?(runId: string): string | undefined;
+  /** The full records of the given items (keys as `itemKey`), in the order recorded; unknown keys are skipped. */
+  getItemRecords?(runId: string, keys: readonly string[]): ItemRecord[];
+  /** Every record of a run in the order recorded, read one at a time (a search over texts). */
+  iterateItemRecords?(runId: string): Iterable<ItemRecord>;
   /** Ids (with sample index) of items that already have an `ok` record in the run. */
   completedItemKeys(runId: string): Set<string>;
   getCachedResponse(cacheKey: string): ModelResponse | undefined;
@@ -54,6 +71,32 @@ export interface RunStore {
    */
   deleteRun?(runId: string): boolean;
   close(): void;
+}
+
+/** See `RunStore.aggregateItems`. */
+export interface ItemAggregates {
+  readonly items: number;
+  readonly errors: number;
+  /** Ok items with at least one null score. */
+  readonly unscored: number;
+  /** How many ok items have each value of the score (null: unscored), per group (null: none). */
+  readonly values: readonly {
+    readonly group: string | null;
+    readonly value: number | null;
+    readonly count: number;
+  }[];
+  /** Sums over ok items that reported them; null when none did. */
+  readonly inputTokens: number | null;
+  readonly outputTokens: number | null;
+  /** Median end-to-end latency of ok items whose timing parity measured (nearest rank); null when none. */
+  readonly medianLatencyMs: number | null;
+}
+
+/** See `RunStore.readItemDigests`. */
+export interface ItemDigests {
+  readonly items: readonly ItemDigest[];
+  /** The sequence of the last record written so far (or `afterSequence` when none is newer). */
+  readonly lastSequence: number;
 }
 
 /** What a run ran on: a fingerprint of each item's content (question, inputs, target) and of the set. */

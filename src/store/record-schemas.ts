@@ -108,11 +108,26 @@ export const usageSchema = z.object({
   reasoningTokens: count.optional(),
 });
 
+export const finishReasonSchema = z.enum([
+  'stop',
+  'length',
+  'content-filter',
+  'tool-calls',
+  'error',
+  'other',
+  'unknown',
+]);
+
+export const timingSchema = z.object({
+  ttftMs: z.number().nonnegative().optional(),
+  totalMs: z.number().nonnegative(),
+});
+
 const stepResponseSchema = z.object({
   text: z.string(),
-  finishReason: z.enum(['stop', 'length', 'content-filter', 'tool-calls', 'error', 'other', 'unknown']),
+  finishReason: finishReasonSchema,
   usage: usageSchema,
-  timing: z.object({ ttftMs: z.number().nonnegative().optional(), totalMs: z.number().nonnegative() }),
+  timing: timingSchema,
   prefillApplied: z.boolean(),
   logLikelihoods: z.array(z.number()).optional(),
   raw: z.object({ request: z.unknown(), response: z.unknown() }).optional(),

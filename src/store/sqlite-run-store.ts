@@ -4,6 +4,8 @@ import Database from 'better-sqlite3';
 import { InputError, itemKey } from '../spec/index.ts';
 import type {
   ItemGold,
+  ItemAggregates,
+  ItemDigests,
   ItemOutcome,
   ItemRecord,
   ModelResponse,
@@ -20,8 +22,8 @@ import type {
 import { generateRunId } from './run-id.ts';
 import { currentSchemaVersion, migrateStore, readSchemaVersion } from './store-migrations.ts';
 import { StoreError, storeErrorFrom } from './store-error.ts';
-import { createRowReader, itemColumns, outcomeColumns, runColumns } from './stored-rows.ts';
-import type { ItemRow, OutcomeRow, RunLiveness, RunRow } from './stored-rows.ts';
+import { createRowReader, digestColumns, itemColumns, outcomeColumns, runColumns } from './stored-rows.ts';
+import type { DigestRow, ItemRow, OutcomeRow, RunLiveness, RunRow } from './stored-rows.ts';
 
 export interface SqliteRunStoreOptions {
   /** Database file; its folder is created when missing. */
@@ -109,19 +111,55 @@ export function openSqliteRunStore(options: SqliteRunStoreOptions): RunStore {
         string,
       ]
     >(
-      `INSERT INTO items (run_id, item_id, sample, status, item_group, request, response, error, extracted, scores, cached, attempts, cache_key)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT (run_id, item_id, sample) DO UPDATE SET
-         status = excluded.status, item_group = excluded.item_group, request = excluded.request,
-         response = excluded.response, error = excluded.error, extracted = excluded.extracted,
-         scores = excluded.scores, cached = excluded.cached, attempts = excluded.attempts,
-         cache_key = excluded.cache_key`,
+      // REPLACE deletes the old row and inserts a new one: a re-recorded item gets a new rowid, so readers that
+      // keep up by rowid (readItemDigests) see it again.
+      `INSERT OR REPLACE INTO items (run_id, item_id, sample, status, item_group, request, response, error, extracted, scores, cached, attempts, cache_key)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     selectItems: database.prepare<[string], ItemRow>(
       `SELECT ${itemColumns} FROM items WHERE run_id = ? ORDER BY rowid`,
     ),
     selectOutcomes: database.prepare<[string], OutcomeRow>(
       `SELECT ${outcomeColumns} FROM items WHERE run_id = ? ORDER BY rowid`,
+    ),
+    selectDigests: database.prepare<[string, number], DigestRow>(
+      `SELECT ${digestColumns} FROM items WHERE run_id = ? AND rowid > ? ORDER BY rowid`,
+    ),
+    selectItem: database.prepare<[string, string, number], ItemRow & { sequence: number }>(
+      `SELECT rowid AS sequence, ${itemColumns} FROM items WHERE run_id = ? AND item_id = ? AND sample = ?`,
+    ),
+    // These read the items_digests covering index only: the same expressions as the index.
+    aggregateValues: database.prepare<
+      [string, string],
+      { item_group: string | null; value: number | null; count: number }
+    >(
+      `SELECT item_group, json_extract(scores, ?) AS value, count(*) AS count FROM items
+       WHERE run_id = ? AND status = 'ok' GROUP BY item_group, value`,
+    ),
+    aggregateCounts: database.prepare<
+      [string],
+      {
+        items: number;
+        errors: number | null;
+        unscored: number | null;
+        input_tokens: number | null;
+        output_tokens: number | null;
+      }
+    >(
+      `SELECT count(*) AS items, sum(status = 'error') AS errors,
+         sum(status = 'ok' AND EXISTS (SELECT 1 FROM json_each(scores) WHERE type = 'null')) AS unscored,
+         sum(CASE WHEN status = 'ok' THEN json_extract(json_extract(response, '$.usage'), '$.inputTokens') END) AS input_tokens,
+         sum(CASE WHEN status = 'ok' THEN json_extract(json_extract(response, '$.usage'), '$.outputTokens') END) AS output_tokens
+       FROM items WHERE run_id = ?`,
+    ),
+    measuredLatencies: database.prepare<[string], { count: number }>(
+      `SELECT count(*) AS count FROM items WHERE run_id = ? AND status = 'ok' AND (attempts > 0 OR cached != 0)
+       AND json_extract(json_extract(response, '$.timing'), '$.totalMs') IS NOT NULL`,
+    ),
+    latencyAtRank: database.prepare<[string, number], { ms: number }>(
+      `SELECT json_extract(json_extract(response, '$.timing'), '$.totalMs') AS ms FROM items
+       WHERE run_id = ? AND status = 'ok' AND (attempts > 0 OR cached != 0) AND ms IS NOT NULL
+       ORDER BY ms LIMIT 1 OFFSET ?`,
     ),
     selectOkKeys: database.prepare<[string], { item_id: string; sample: number }>(
       "SELECT item_id, sample FROM items WHERE run_id = ? AND status = 'ok'",
@@ -319,6 +357,55 @@ export function openSqliteRunStore(options: SqliteRunStoreOptions): RunStore {
       return statements.selectRuns.all().map(rows.toSummary);
     },
 
+    readItemDigests(runId: string, digestOptions: { afterSequence?: number } = {}): ItemDigests {
+      const after = digestOptions.afterSequence ?? 0;
+      const items = statements.selectDigests.all(runId, after).map((row) => rows.toItemDigest(runId, row));
+      return { items, lastSequence: items.at(-1)?.sequence ?? after };
+    },
+
+    aggregateItems(runId: string, scoreKey: string): ItemAggregates {
+      const path = `$.${JSON.stringify(scoreKey)}`;
+      const values = statements.aggregateValues.all(path, runId).map((row) => ({
+        group: row.item_group,
+        value: typeof row.value === 'number' ? row.value : null,
+        count: row.count,
+      }));
+      const counts = statements.aggregateCounts.get(runId);
+      const measured = statements.measuredLatencies.get(runId)?.count ?? 0;
+      const median =
+        measured === 0 ? undefined : statements.latencyAtRank.get(runId, Math.ceil(0.5 * measured) - 1);
+      return {
+        items: counts?.items ?? 0,
+        errors: counts?.errors ?? 0,
+        unscored: counts?.unscored ?? 0,
+        values,
+        inputTokens: counts?.input_tokens ?? null,
+        outputTokens: counts?.output_tokens ?? null,
+        medianLatencyMs: typeof median?.ms === 'number' ? median.ms : null,
+      };
+    },
+
+    getDatasetFingerprint(runId: string): string | undefined {
+      return statements.selectDataset.get(runId)?.fingerprint;
+    },
+
+    getItemRecords(runId: string, keys: readonly string[]): ItemRecord[] {
+      const found: (ItemRow & { sequence: number })[] = [];
+      for (const key of keys) {
+        const hash = key.lastIndexOf('#');
+        if (hash === -1) continue;
+        const row = statements.selectItem.get(runId, key.slice(0, hash), Number(key.slice(hash + 1)));
+        if (row) found.push(row);
+      }
+      return found
+        .sort((left, right) => left.sequence - right.sequence)
+        .map((row) => rows.toItemRecord(runId, row));
+    },
+
+    *iterateItemRecords(runId: string): Iterable<ItemRecord> {
+      for (const row of statements.selectItems.iterate(runId)) yield rows.toItemRecord(runId, row);
+    },
+
     completedItemKeys(runId: string): Set<string> {
       return new Set(statements.selectOkKeys.all(runId).map((row) => itemKey(row.item_id, row.sample)));
     },
@@ -432,6 +519,15 @@ function openReadOnly(path: string, writeError: StoreError): Database.Database {
   return database;
 }
 
+/** Iterates, turning SQLite failures (at the start or part-way) into StoreErrors. */
+function* guardedIteration<T>(start: () => Iterable<T>, path: string): Iterable<T> {
+  try {
+    yield* start();
+  } catch (error) {
+    throw storeErrorFrom(error, path) ?? error;
+  }
+}
+
 /** The same store whose every method turns SQLite and file-system failures into one-line StoreErrors. */
 function withStoreErrors(store: Required<RunStore>, path: string): Required<RunStore> {
   const guard =
@@ -454,6 +550,11 @@ function withStoreErrors(store: Required<RunStore>, path: string): Required<RunS
     getSummary: guard(store.getSummary),
     listItemOutcomes: guard(store.listItemOutcomes),
     listRuns: guard(store.listRuns),
+    readItemDigests: guard(store.readItemDigests),
+    getItemRecords: guard(store.getItemRecords),
+    aggregateItems: guard(store.aggregateItems),
+    getDatasetFingerprint: guard(store.getDatasetFingerprint),
+    iterateItemRecords: (runId) => guardedIteration(() => store.iterateItemRecords(runId), path),
     completedItemKeys: guard(store.completedItemKeys),
     getCachedResponse: guard(store.getCachedResponse),
     cacheResponse: guard(store.cacheResponse),

@@ -72,6 +72,15 @@ const migrations: readonly string[] = [
   `
   ALTER TABLE runs ADD COLUMN labels TEXT NOT NULL DEFAULT '[]';
   `,
+  // Item digests (docs/decisions/0141): a covering index, so that the viewer reads a run's outcomes, usage and
+  // timing without reading past the request and response texts of every row. The expressions must stay exactly
+  // those of stored-rows.ts digestColumns.
+  `
+  CREATE INDEX items_digests ON items (
+    run_id, item_id, sample, status, item_group, extracted, scores, cached, attempts, error,
+    json_extract(response, '$.usage'), json_extract(response, '$.timing'), json_extract(response, '$.finishReason')
+  );
+  `,
 ];
 
 /** The schema version this code writes. */

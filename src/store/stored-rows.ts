@@ -1,12 +1,21 @@
 import type { z } from 'zod';
 import type {
   ItemGold,
+  ItemDigest,
   ItemOutcome,
   ItemRecord,
   ModelResponse,
   RunOwner,
   RunSummary,
 } from '../spec/index.ts';
+import {
+  checkFinishReason,
+  checkItemError,
+  checkScores,
+  checkStatus,
+  checkTiming,
+  checkUsage,
+} from './digest-checks.ts';
 import {
   goldChoicesSchema,
   generateRequestSchema,
@@ -76,7 +85,17 @@ export interface OutcomeRow {
 export const outcomeColumns =
   "item_id, sample, status, item_group, json_extract(response, '$.usage') AS usage, error, extracted, scores, cached";
 
+export interface DigestRow extends OutcomeRow {
+  sequence: number;
+  attempts: number;
+  timing: string | null;
+  finish_reason: string | null;
+}
+
+export const digestColumns = `rowid AS sequence, ${outcomeColumns}, attempts, json_extract(response, '$.timing') AS timing, json_extract(response, '$.finishReason') AS finish_reason`;
+
 export interface RowReader {
+  toItemDigest(runId: string, row: DigestRow): ItemDigest;
   toItemOutcome(runId: string, row: OutcomeRow): ItemOutcome;
   toSummary(row: RunRow): RunSummary;
   toItemRecord(runId: string, row: ItemRow): ItemRecord;
@@ -219,9 +238,64 @@ export function createRowReader(options: { databasePath: string; liveness?: RunL
     return { target: row.target, choices };
   }
 
+  /** A bad digest column: StoredRecordError naming the run, the item and the column. */
+  function badDigest(runId: string, row: DigestRow, column: string, text: string | null): never {
+    throw new StoredRecordError({
+      databasePath: path,
+      runId,
+      itemId: row.item_id,
+      sample: row.sample,
+      detail: `${column}: ${JSON.stringify(text)} is not valid`,
+    });
+  }
+
+  /** A JSON digest column through its hand-written check (digest-checks.ts). */
+  function digestJson<T>(
+    runId: string,
+    row: DigestRow,
+    column: string,
+    text: string,
+    check: (value: unknown) => T | undefined,
+  ): T {
+    let value: T | undefined;
+    try {
+      value = check(JSON.parse(text));
+    } catch {
+      value = undefined;
+    }
+    return value === undefined ? badDigest(runId, row, column, text) : value;
+  }
+
+  function toItemDigest(runId: string, row: DigestRow): ItemDigest {
+    const digest: {
+      -readonly [Key in keyof ItemDigest]: ItemDigest[Key];
+    } = {
+      itemId: row.item_id,
+      sample: row.sample,
+      status: checkStatus(row.status) ?? badDigest(runId, row, 'status', row.status),
+      extracted: row.extracted,
+      scores: digestJson(runId, row, 'scores', row.scores, checkScores),
+      cached: row.cached !== 0,
+      sequence: row.sequence,
+      attempts: row.attempts,
+    };
+    if (row.item_group !== null) digest.group = row.item_group;
+    if (row.error !== null) digest.error = digestJson(runId, row, 'error', row.error, checkItemError);
+    if (row.usage !== null) digest.usage = digestJson(runId, row, 'response.usage', row.usage, checkUsage);
+    if (row.timing !== null)
+      digest.timing = digestJson(runId, row, 'response.timing', row.timing, checkTiming);
+    if (row.finish_reason !== null) {
+      digest.finishReason =
+        checkFinishReason(row.finish_reason) ??
+        badDigest(runId, row, 'response.finishReason', row.finish_reason);
+    }
+    return digest;
+  }
+
   return {
     toSummary,
     toItemRecord,
+    toItemDigest,
     toItemOutcome,
     toItemGold,
     toCachedResponse: (cacheKey, responseJson) =>

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../spec/index.ts';
 import { createDirectorySourceForTests } from '../directory-source-for-tests.ts';
-import { loadMmluItems } from './load-mmlu-items.ts';
+import { nodeTextFiles, type TextFiles } from '../../datasets/text-files.ts';
+import { createMmluLoader, loadMmluItems } from './load-mmlu-items.ts';
 
 const devRows = [
   'd1,a,b,c,d,A',
@@ -86,5 +87,72 @@ describe('loadMmluItems', () => {
   it('rejects a folder without test files', async () => {
     const root = writeMmlu({});
     await expect(loadMmluItems(createDirectorySourceForTests(root))).rejects.toThrow(InputError);
+  });
+
+  describe('lazy loading', () => {
+    /** Files read through a counter: which files were opened and how many characters each gave. */
+    function countingFiles(chunkBytes: number) {
+      const files = nodeTextFiles({ chunkBytes });
+      const opened: string[] = [];
+      const characters = new Map<string, number>();
+      const counting: TextFiles = {
+        open(path) {
+          const name = path.split('/').at(-1) ?? path;
+          opened.push(name);
+          const chunks = files.open(path);
+          return {
+            next() {
+              const chunk = chunks.next();
+              characters.set(name, (characters.get(name) ?? 0) + (chunk?.length ?? 0));
+              return chunk;
+            },
+            close: () => chunks.close(),
+          };
+        },
+      };
+      return { counting, opened, characters };
+    }
+    const rows = (count: number) =>
+      Array.from({ length: count }, (_, row) => `question ${row},a,b,c,d,A\n`).join('');
+    const subjects = { anatomy: rows(400), biology: rows(400), chemistry: rows(400) };
+
+    it('opens only the files of the subjects a limit reaches', async () => {
+      const root = writeMmlu(subjects);
+      const { counting, opened } = countingFiles(1024);
+      const items = await createMmluLoader(counting)(createDirectorySourceForTests(root), { limit: 2 });
+      expect(items.map((item) => item.id)).toEqual(['anatomy/0', 'biology/0']);
+      expect(opened.sort()).toEqual([
+        'anatomy_dev.csv',
+        'anatomy_test.csv',
+        'biology_dev.csv',
+        'biology_test.csv',
+      ]);
+    });
+
+    it('reads only the rows a limit takes (one chunk of each file), not the whole files', async () => {
+      const root = writeMmlu(subjects);
+      const { counting, characters } = countingFiles(1024);
+      const items = await createMmluLoader(counting)(createDirectorySourceForTests(root), { limit: 6 });
+      expect(items.map((item) => item.id)).toEqual([
+        'anatomy/0',
+        'biology/0',
+        'chemistry/0',
+        'anatomy/1',
+        'biology/1',
+        'chemistry/1',
+      ]);
+      // Each test file is ~10,000 characters; two rows fit in the first 1,024.
+      for (const subject of Object.keys(subjects)) expect(characters.get(`${subject}_test.csv`)).toBe(1024);
+    });
+
+    it('reads every row and opens each file once without a limit', async () => {
+      const root = writeMmlu(subjects);
+      const { counting, opened } = countingFiles(1024);
+      const items = await createMmluLoader(counting)(createDirectorySourceForTests(root));
+      expect(items).toHaveLength(1200);
+      expect(items.at(-1)?.id).toBe('chemistry/399');
+      expect(opened).toHaveLength(6);
+      expect(new Set(opened).size).toBe(6);
+    });
   });
 });

@@ -1,5 +1,6 @@
-import { readFile } from 'node:fs/promises';
-import { parseCsv } from '../../datasets/csv.ts';
+import { CsvRecordReader } from '../../datasets/csv-record-reader.ts';
+import type { CsvRow } from '../../datasets/csv.ts';
+import { nodeTextFiles, type TextFiles } from '../../datasets/text-files.ts';
 import { InputError } from '../../spec/index.ts';
 import type { DatasetSource, Item, LoadOptions } from '../../spec/index.ts';
 import { mmluLetters } from './mmlu-data.ts';
@@ -8,91 +9,149 @@ import type { MmluData, MmluExample, MmluLetter } from './mmlu-data.ts';
 /** Few-shot rows each subject's dev file must provide. */
 const devExampleCount = 5;
 
-/** Parses one headerless `question,A,B,C,D,answer_letter` file; rows that do not fit throw naming file:line. */
-async function readMmluCsv(file: string): Promise<MmluExample[]> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    throw new InputError(`cannot read file: ${error instanceof Error ? error.message : String(error)}`, {
-      location: file,
-      cause: error,
+/** One headerless `question,A,B,C,D,answer_letter` row; a row that does not fit throws naming file:line. */
+function toExample(file: string, row: CsvRow): MmluExample {
+  const location = `${file}:${row.line}`;
+  if (row.fields.length !== 6) {
+    throw new InputError(
+      `expected 6 fields (question, A, B, C, D, answer letter), got ${row.fields.length}`,
+      {
+        location,
+      },
+    );
+  }
+  const [question, choiceA, choiceB, choiceC, choiceD, answer] = row.fields as readonly [
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+  ];
+  if (!mmluLetters.includes(answer as MmluLetter)) {
+    throw new InputError(`answer letter must be one of A, B, C, D, got ${JSON.stringify(answer)}`, {
+      location,
     });
   }
-  const rows = parseCsv(text, { file });
-  // An empty subject file would drop the subject without a word.
-  if (rows.length === 0) throw new InputError('the file is empty (no CSV rows)', { location: file });
-  return rows.map((row) => {
-    const location = `${file}:${row.line}`;
-    if (row.fields.length !== 6) {
-      throw new InputError(
-        `expected 6 fields (question, A, B, C, D, answer letter), got ${row.fields.length}`,
-        { location },
-      );
-    }
-    const [question, choiceA, choiceB, choiceC, choiceD, answer] = row.fields as readonly [
-      string,
-      string,
-      string,
-      string,
-      string,
-      string,
-    ];
-    if (!mmluLetters.includes(answer as MmluLetter)) {
-      throw new InputError(`answer letter must be one of A, B, C, D, got ${JSON.stringify(answer)}`, {
-        location,
-      });
-    }
-    return { question, choices: [choiceA, choiceB, choiceC, choiceD], answer: answer as MmluLetter };
-  });
+  return { question, choices: [choiceA, choiceB, choiceC, choiceD], answer: answer as MmluLetter };
+}
+
+/** A subject's files, opened when its first row is taken and read only as far as rows are taken. */
+interface SubjectRows {
+  readonly subject: string;
+  test?: { readonly file: string; readonly reader: CsvRecordReader };
+  devExamples?: readonly MmluExample[];
+  rowsTaken: number;
+  exhausted: boolean;
+}
+
+async function readDevExamples(
+  source: DatasetSource,
+  files: TextFiles,
+  subject: string,
+): Promise<MmluExample[]> {
+  const file = await source.resolveFile('mmlu', `data/dev/${subject}_dev.csv`);
+  const reader = new CsvRecordReader(file, files);
+  const examples: MmluExample[] = [];
+  try {
+    for (
+      let row = reader.next();
+      row !== undefined;
+      row = examples.length < devExampleCount ? reader.next() : undefined
+    )
+      examples.push(toExample(file, row));
+  } finally {
+    reader.close();
+  }
+  if (examples.length === 0) throw new InputError('the file is empty (no CSV rows)', { location: file });
+  if (examples.length < devExampleCount) {
+    throw new InputError(`needs at least ${devExampleCount} dev rows, found ${examples.length}`, {
+      location: file,
+    });
+  }
+  return examples;
 }
 
 /**
- * Loads the MMLU test split from `mmlu/data/test/<subject>_test.csv`, with each subject's first 5 rows of
- * `mmlu/data/dev/<subject>_dev.csv` as few-shot examples. Item id `<subject>/<row>` (0-based row of the test
- * file), group = subject.
- *
- * Order (what `limit` takes a prefix of): round-robin over subjects in alphabetical order — row 0 of every
- * subject, then row 1 of every subject, … — skipping subjects that have run out. A small `--limit` thus covers
- * many subjects; the full list holds every row once.
+ * The MMLU loader, reading files through `files` (tests count what is opened and read). It resolves the
+ * subjects from the folder listing and `limit` before parsing anything, then reads rows lazily in the
+ * round-robin order: `--limit 1` opens one test file and one dev file and parses one row and five dev rows.
  */
-export async function loadMmluItems(
-  source: DatasetSource,
-  options: LoadOptions = {},
-): Promise<Item<MmluData>[]> {
-  const testFiles = (await source.listFiles('mmlu', 'data/test')).filter((name) =>
-    name.endsWith('_test.csv'),
-  );
-  const subjects = testFiles.map((name) => name.slice(0, -'_test.csv'.length)).sort();
-  if (subjects.length === 0) {
-    throw new InputError('no <subject>_test.csv files found', { location: 'mmlu/data/test' });
-  }
-  const perSubject = await Promise.all(
-    subjects.map(async (subject) => {
-      const devFile = await source.resolveFile('mmlu', `data/dev/${subject}_dev.csv`);
-      const devRows = await readMmluCsv(devFile);
-      if (devRows.length < devExampleCount) {
-        throw new InputError(`needs at least ${devExampleCount} dev rows, found ${devRows.length}`, {
-          location: devFile,
-        });
-      }
-      const devExamples = devRows.slice(0, devExampleCount);
-      const testFile = await source.resolveFile('mmlu', `data/test/${subject}_test.csv`);
-      const items = (await readMmluCsv(testFile)).map((example, row): Item<MmluData> => ({
-        id: `${subject}/${row}`,
-        group: subject,
-        data: { ...example, subject, devExamples },
-      }));
-      return items;
-    }),
-  );
-  const ordered: Item<MmluData>[] = [];
-  const longest = Math.max(...perSubject.map((items) => items.length));
-  for (let row = 0; row < longest; row += 1) {
-    for (const items of perSubject) {
-      const item = items[row];
-      if (item !== undefined) ordered.push(item);
+export function createMmluLoader(files: TextFiles = nodeTextFiles()) {
+  /**
+   * Loads the MMLU test split from `mmlu/data/test/<subject>_test.csv`, with each subject's first 5 rows of
+   * `mmlu/data/dev/<subject>_dev.csv` as few-shot examples. Item id `<subject>/<row>` (0-based row of the test
+   * file), group = subject.
+   *
+   * Order (what `limit` takes a prefix of): round-robin over subjects in alphabetical order — row 0 of every
+   * subject, then row 1 of every subject, … — skipping subjects that have run out. A small `--limit` thus covers
+   * many subjects; the full list holds every row once. Rows past the limit are never read.
+   */
+  return async function loadMmluItems(
+    source: DatasetSource,
+    options: LoadOptions = {},
+  ): Promise<Item<MmluData>[]> {
+    const testFiles = (await source.listFiles('mmlu', 'data/test')).filter((name) =>
+      name.endsWith('_test.csv'),
+    );
+    const subjects = testFiles.map((name) => name.slice(0, -'_test.csv'.length)).sort();
+    if (subjects.length === 0) {
+      throw new InputError('no <subject>_test.csv files found', { location: 'mmlu/data/test' });
     }
-  }
-  return options.limit === undefined ? ordered : ordered.slice(0, Math.max(0, options.limit));
+    const limit = options.limit === undefined ? Infinity : Math.max(0, options.limit);
+    const states: SubjectRows[] = subjects.map((subject) => ({ subject, rowsTaken: 0, exhausted: false }));
+    const ordered: Item<MmluData>[] = [];
+    try {
+      let progressed = true;
+      while (progressed && ordered.length < limit) {
+        progressed = false;
+        for (const state of states) {
+          if (ordered.length >= limit) break;
+          if (state.exhausted) continue;
+          const item = await nextItem(source, files, state);
+          if (item === undefined) continue;
+          ordered.push(item);
+          progressed = true;
+        }
+      }
+    } finally {
+      for (const state of states) state.test?.reader.close();
+    }
+    return ordered;
+  };
 }
+
+/** The subject's next test row as an item, or undefined when its file has no more rows. */
+async function nextItem(
+  source: DatasetSource,
+  files: TextFiles,
+  state: SubjectRows,
+): Promise<Item<MmluData> | undefined> {
+  const { subject } = state;
+  if (state.test === undefined) {
+    const file = await source.resolveFile('mmlu', `data/test/${subject}_test.csv`);
+    state.test = { file, reader: new CsvRecordReader(file, files) };
+  }
+  const row = state.test.reader.next();
+  if (row === undefined) {
+    state.exhausted = true;
+    // An empty subject file would drop the subject without a word.
+    if (state.rowsTaken === 0) {
+      throw new InputError('the file is empty (no CSV rows)', { location: state.test.file });
+    }
+    return undefined;
+  }
+  const example = toExample(state.test.file, row);
+  // One dev array per subject, shared by every item of the subject.
+  state.devExamples ??= await readDevExamples(source, files, subject);
+  const item: Item<MmluData> = {
+    id: `${subject}/${state.rowsTaken}`,
+    group: subject,
+    data: { ...example, subject, devExamples: state.devExamples },
+  };
+  state.rowsTaken += 1;
+  return item;
+}
+
+/** The MMLU loader over files on disk. */
+export const loadMmluItems = createMmluLoader();

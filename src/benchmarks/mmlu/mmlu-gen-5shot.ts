@@ -25,6 +25,21 @@ export const llamaExactMatchOptions = {
   regexesToIgnore: [/\$/, /\.(?=\n?$)/],
 };
 
+/** The few-shot turns of each subject, built once: every item of a subject shares its dev rows (one array). */
+const shotTurns = new WeakMap<readonly MmluExample[], readonly ChatMessage[]>();
+
+function fewShotTurns(devExamples: readonly MmluExample[]): readonly ChatMessage[] {
+  let turns = shotTurns.get(devExamples);
+  if (turns === undefined) {
+    turns = devExamples.flatMap((example): ChatMessage[] => [
+      { role: 'user', content: formatLlamaMmluPrompt(example) },
+      { role: 'assistant', content: `${mmluAnswerPrefix} ${example.answer}.` },
+    ]);
+    shotTurns.set(devExamples, turns);
+  }
+  return turns;
+}
+
 /**
  * Meta Llama 3.1 instruct MMLU 5-shot, generative (lm-eval `mmlu_llama`, run with the chat template and the
  * few-shot examples as multi-turn chat): five dev examples as user/assistant turns ("The best answer is X."),
@@ -37,12 +52,11 @@ export const mmluGen5shot: Protocol<MmluData> = {
   description: 'MMLU 5-shot generative, Llama 3.1 instruct chat format ("The best answer is X"), exact match',
   metrics: mmluMetrics,
   buildRequest(item: Item<MmluData>) {
-    const shots = item.data.devExamples.flatMap((example): ChatMessage[] => [
-      { role: 'user', content: formatLlamaMmluPrompt(example) },
-      { role: 'assistant', content: `${mmluAnswerPrefix} ${example.answer}.` },
-    ]);
     return {
-      messages: [...shots, { role: 'user', content: formatLlamaMmluPrompt(item.data) }],
+      messages: [
+        ...fewShotTurns(item.data.devExamples),
+        { role: 'user', content: formatLlamaMmluPrompt(item.data) },
+      ],
       parameters: { temperature: 0, maxTokens: 10, stop: ['.'] },
       assistantPrefix: mmluAnswerPrefix,
     };

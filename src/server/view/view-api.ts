@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { queryItems, maxPageSize } from '../../report/item-view.ts';
+import { maxPageSize } from '../../report/item-view.ts';
 import { compareAgainst } from '../../report/paired-comparison.ts';
 import { buildLeaderboards } from '../../report/run-view.ts';
 import { itemFilters } from '../../report/view-model.ts';
@@ -103,13 +103,9 @@ export function handleViewApi(data: ViewData, url: URL): ApiResponse {
       };
     }
     const query = parsed.data;
-    let vsItems;
-    if (query.vs !== undefined) {
-      const vsRun = data.getRun(query.vs);
-      if (!vsRun) return notFound(`run ${query.vs}`);
-      vsItems = vsRun.byKey;
-    }
-    return { status: 200, body: queryItems(run.items, query, vsItems) };
+    const vsRun = query.vs === undefined ? undefined : data.getRun(query.vs);
+    if (query.vs !== undefined && !vsRun) return notFound(`run ${query.vs}`);
+    return { status: 200, body: data.queryItems(run, query, vsRun) };
   }
   return notFound(path);
 }
