@@ -36,7 +36,8 @@ describe('progress of a sampled run (--samples)', () => {
       io,
     );
     expect(code, io.output.stderr).toBe(0);
-    const counts = [...io.output.stderr.matchAll(/(\d+)\/(\d+)  \d+%/g)].map((match) => [
+    // `12/24  50%` (full bar) or `12/24 3.2/s` (the compact bar that fits 80 columns).
+    const counts = [...io.output.stderr.matchAll(/(\d+)\/(\d+)(?: {2}\d+%| [\d.]+\/s)/g)].map((match) => [
       Number(match[1]),
       Number(match[2]),
     ]);

@@ -20,9 +20,11 @@ import { PARITY_BIN, runCli, startCli, type CliResult } from './support/run-cli.
 import { seedViewStore } from './support/seed-view-store.ts';
 import { writeSyntheticMmlu } from './support/synthetic-datasets.ts';
 
-/** stderr is exactly one `parity: <store path>: …` line. */
+/** stderr is exactly one `parity: <store path>: …` line (besides eval's `run …` and `estimate: …` lines). */
 function expectOneLineNaming(result: CliResult, storeFile: string, pattern: RegExp): void {
-  const lines = result.stderr.split('\n').filter((line) => line.trim() !== '' && !line.startsWith('run '));
+  const lines = result.stderr
+    .split('\n')
+    .filter((line) => line.trim() !== '' && !line.startsWith('run ') && !line.startsWith('estimate: '));
   expect(lines).toHaveLength(1);
   expect(lines[0]).toContain(storeFile);
   expect(lines[0]).toMatch(pattern);
