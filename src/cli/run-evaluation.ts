@@ -184,9 +184,10 @@ export async function runEvaluation(options: EvaluationOptions): Promise<Evaluat
     }
     let record: ItemRecord;
     if (outcome.response) {
-      const { prefillApplied, logLikelihoods } = outcome.response;
+      const { prefillApplied, logLikelihoods, finishReason } = outcome.response;
       const score = protocol.score(item, outcome.response.text, {
         prefillApplied,
+        finishReason,
         ...(logLikelihoods === undefined ? {} : { logLikelihoods }),
       });
       record = {
