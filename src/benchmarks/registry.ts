@@ -4,6 +4,7 @@ import { arcBenchmark } from './arc/index.ts';
 import { bbhBenchmark } from './bbh/index.ts';
 import { gsm8kBenchmark } from './gsm8k/index.ts';
 import { ifevalBenchmark } from './ifeval/index.ts';
+import { jsonSchemaBenchBenchmark } from './jsonschemabench/index.ts';
 import { humanEvalBenchmark } from './humaneval/index.ts';
 import { mbppBenchmark } from './mbpp/index.ts';
 import { mgsmBenchmark } from './mgsm/index.ts';
@@ -20,6 +21,7 @@ const benchmarks: readonly Benchmark[] = [
   arcBenchmark,
   ifevalBenchmark,
   mtbenchBenchmark,
+  jsonSchemaBenchBenchmark,
 ];
 
 /** Every benchmark parity knows, in a stable order. */

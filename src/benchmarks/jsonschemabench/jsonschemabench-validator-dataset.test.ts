@@ -2,6 +2,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileJsonSchema } from '../../scoring/json-schema/json-schema-validator.ts';
+import { createDirectorySourceForTests } from '../directory-source-for-tests.ts';
+import { jsonSchemaBenchStructured } from './jsonschemabench-protocols.ts';
+import { loadJsonSchemaBenchItems } from './load-jsonschemabench-items.ts';
 
 const folder = resolve(import.meta.dirname, '../../../../shared/datasets/jsonschemabench');
 const subsets = ['Github_trivial', 'Github_easy', 'Glaiveai2K', 'JME'];
@@ -48,5 +51,19 @@ describe.skipIf(!existsSync(join(folder, 'Github_easy.jsonl')))(
       },
       240_000,
     );
+
+    it('loads 4194 schemas in 4 subsets; each reference completion (a valid instance) is compliant', async () => {
+      const items = await loadJsonSchemaBenchItems(createDirectorySourceForTests(resolve(folder, '..')));
+      expect(items).toHaveLength(4194);
+      expect(new Set(items.map((item) => item.group))).toEqual(new Set(subsets));
+      const withReference = items.filter((item) => 'validInstance' in item.data);
+      expect(withReference).toHaveLength(4194 - 306);
+      const failing = withReference.filter(
+        (item) =>
+          jsonSchemaBenchStructured.score(item, jsonSchemaBenchStructured.referenceCompletion(item)).scores
+            .schema_compliance !== 1,
+      );
+      expect(failing.map((item) => item.id)).toEqual([]);
+    }, 240_000);
   },
 );
