@@ -92,6 +92,11 @@ export interface Protocol<TData = unknown> {
    * is recorded only when `runSteps` resolves. `buildRequest` still gives the first request.
    */
   runSteps?(item: Item<TData>, context: StepContext): Promise<ItemScore>;
+  /**
+   * True when requests carry a `responseSchema` for the provider's structured-output mode: `parity probe` lists
+   * the protocol only for endpoints that take `json_schema` output.
+   */
+  readonly needsStructuredOutput?: boolean;
   /** True when `runSteps` sends requests with role 'judge': the caller must supply a judge model. */
   readonly needsJudge?: boolean;
   /**

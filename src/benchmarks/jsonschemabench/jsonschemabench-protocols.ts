@@ -119,6 +119,7 @@ export const jsonSchemaBenchStructured: Protocol<JsonSchemaBenchData> = {
   benchmark: 'jsonschemabench',
   description: 'JSONSchemaBench with the provider’s structured-output mode (json_schema strict), same prompt',
   metrics: jsonSchemaBenchMetrics,
+  needsStructuredOutput: true,
   buildRequest(item) {
     return {
       ...promptRequest(item),
