@@ -167,7 +167,7 @@ export function createAnthropicModel(options: AnthropicModelOptions): LanguageMo
         generate: (request, requestOptions) => model.generate(request, requestOptions),
         callOptions,
         reasoningAllowanceTokens: 1024,
-        documented: { completions: false, logLikelihood: false, jsonSchemaOutput: false, seed: false },
+        documented: { completions: false, logLikelihood: false, jsonSchemaOutput: true, seed: false },
       }),
   };
 }

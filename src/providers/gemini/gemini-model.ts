@@ -69,7 +69,8 @@ function thinkingConfig(parameters: GenerationParameters): ThinkingConfig | unde
 /**
  * `generateContent` arguments: system messages → `systemInstruction`, assistant → role 'model',
  * `reasoningAllowanceTokens` → `thinkingConfig.thinkingBudget` (0 turns thinking off where the model allows),
- * `reasoningEffort` → `thinkingConfig.thinkingLevel`.
+ * `reasoningEffort` → `thinkingConfig.thinkingLevel`, `responseSchema` → `responseMimeType` JSON and
+ * `responseJsonSchema`.
  */
 export function geminiRequest(request: GenerateRequest): {
   contents: Content[];
@@ -98,6 +99,10 @@ export function geminiRequest(request: GenerateRequest): {
     stopSequences: splitStopSequences(parameters.stop, { serverLimit: geminiStopLimit }).server,
     seed: parameters.seed,
     thinkingConfig: thinkingConfig(parameters),
+    // Structured output: a JSON reply following the schema (`responseJsonSchema` takes JSON Schema as is;
+    // `responseSchema` only its OpenAPI subset).
+    responseMimeType: request.responseSchema === undefined ? undefined : 'application/json',
+    responseJsonSchema: request.responseSchema?.schema,
   });
   return { contents, config };
 }
