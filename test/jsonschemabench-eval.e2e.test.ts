@@ -1,7 +1,10 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDirectorySourceForTests } from '../src/benchmarks/directory-source-for-tests.ts';
+import { jsonSchemaBenchBenchmark } from '../src/benchmarks/jsonschemabench/index.ts';
+import { jsonSchemaBenchPrompt } from '../src/benchmarks/jsonschemabench/jsonschemabench-protocols.ts';
 import { main } from '../src/cli/main.ts';
 import { captureIo } from './support/capture-io.ts';
 import { startOpenAICompatibleServer } from './support/openai-compatible-server.ts';
@@ -164,3 +167,55 @@ describe('parity eval jsonschemabench against an OpenAI-compatible server with S
     expect(report.protocols).not.toContain('jsonschemabench.structured');
   });
 });
+
+const shared = resolve(import.meta.dirname, '../../shared/datasets');
+
+describe.skipIf(!existsSync(join(shared, 'jsonschemabench', 'Github_easy.jsonl')))(
+  'parity eval jsonschemabench on the real schemas (skipped: ../shared/datasets/jsonschemabench not present)',
+  () => {
+    it('a model answering with each schema’s valid instance is compliant on every item that has one', async () => {
+      const LIMIT = 40;
+      const items = await jsonSchemaBenchBenchmark.loadItems(createDirectorySourceForTests(shared), {
+        limit: LIMIT,
+      });
+      const replies = new Map(
+        items.map((item) => [
+          jsonSchemaBenchPrompt.buildRequest(item).messages.at(-1)?.content ?? '',
+          jsonSchemaBenchPrompt.referenceCompletion(item),
+        ]),
+      );
+      const withReference = items.filter((item) => 'validInstance' in item.data).length;
+      const server = await startOpenAICompatibleServer({
+        respond: ({ body }) => ({ text: replies.get(body.messages.at(-1)?.content ?? '') ?? 'no' }),
+        recordRequests: false,
+      });
+      const directory = mkdtempSync(join(tmpdir(), 'parity-jsb-real-'));
+      const jsonFile = join(directory, 'run.json');
+      try {
+        const io = captureIo({ cwd: directory });
+        const code = await main(
+          [
+            'eval',
+            ...['--model', 'openai:test-model', '--base-url', server.url, '--bench', 'jsonschemabench'],
+            ...['--limit', String(LIMIT), '--data-dir', shared, '--no-download'],
+            ...['--store', join(directory, 'runs.db'), '--json', jsonFile],
+          ],
+          io,
+        );
+        expect({ code, stderr: code === 0 ? '' : io.output.stderr }).toEqual({ code: 0, stderr: '' });
+        const run = (JSON.parse(readFileSync(jsonFile, 'utf8')) as { runs: RunJson[] }).runs[0];
+        expect(run?.protocol).toBe('jsonschemabench.prompt');
+        expect(run?.metrics.schema_compliance).toMatchObject({ value: withReference / LIMIT, n: LIMIT });
+        expect(Object.keys(run?.groups ?? {}).sort()).toEqual([
+          'Github_easy',
+          'Github_trivial',
+          'Glaiveai2K',
+          'JME',
+        ]);
+      } finally {
+        await server.close();
+        rmSync(directory, { recursive: true, force: true });
+      }
+    }, 120_000);
+  },
+);
