@@ -23,6 +23,7 @@ import { probeChatFeatures } from '../shared/probe-chat-features.ts';
 import { httpProviderError } from '../shared/provider-error-mapping.ts';
 import { splitStopSequences } from '../shared/stop-sequences.ts';
 import { streamingModel, type StreamContext } from '../shared/streaming-model.ts';
+import { schemaRefusalMessage, schemaRefusalParts } from '../shared/schema-refusal.ts';
 
 export interface GeminiModelOptions {
   /** Default https://generativelanguage.googleapis.com (the SDK adds the API version, v1beta). */
@@ -204,18 +205,26 @@ export function createGeminiModel(options: GeminiModelOptions): LanguageModel {
 
   async function* streamParts(request: GenerateRequest, context: StreamContext): AsyncGenerator<StreamPart> {
     const { contents, config } = geminiRequest(request);
-    const stream = await (
-      await loadClient()
-    ).models.generateContentStream({
-      model: options.modelId,
-      contents,
-      config: {
-        ...config,
-        ...(context.signal ? { abortSignal: context.signal } : {}),
-        // Per request, so that concurrent calls each see their own error response's headers.
-        httpOptions: { fetch: recordingFetch(context) },
-      },
-    });
+    let stream;
+    try {
+      stream = await (
+        await loadClient()
+      ).models.generateContentStream({
+        model: options.modelId,
+        contents,
+        config: {
+          ...config,
+          ...(context.signal ? { abortSignal: context.signal } : {}),
+          // Per request, so that concurrent calls each see their own error response's headers.
+          httpOptions: { fetch: recordingFetch(context) },
+        },
+      });
+    } catch (error) {
+      const refusal = request.responseSchema === undefined ? undefined : schemaRefusalMessage(error);
+      if (refusal === undefined) throw error;
+      yield* schemaRefusalParts(refusal, context);
+      return;
+    }
     yield* partsFromEvents({
       events: stream,
       context,

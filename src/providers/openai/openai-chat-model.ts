@@ -10,6 +10,7 @@ import { streamingModel, type StreamContext } from '../shared/streaming-model.ts
 import type { OpenAIEndpointOptions } from './openai-client.ts';
 import type { OpenAIRequestProfile } from './openai-request-profile.ts';
 import { openAIResponseFormat, schemaRefusal } from './openai-response-format.ts';
+import { schemaRefusalParts } from '../shared/schema-refusal.ts';
 import { malformed, openAIFinishReasons, readOpenAIChunkHeader } from './openai-stream-chunks.ts';
 import { openAIStreamFields, openAIStreamingEndpoint } from './openai-stream-request.ts';
 
@@ -65,14 +66,7 @@ export function createOpenAIChatModel(options: OpenAIChatModelOptions): Language
       const refusal = request.responseSchema === undefined ? undefined : schemaRefusal(error);
       if (refusal === undefined) throw error;
       // The endpoint refused the schema: an answer of its own (finish reason 'error', no text), not a failure.
-      context.exchange.response = { error: refusal };
-      yield {
-        type: 'finish',
-        finishReason: 'error',
-        usage: {},
-        atMs: context.elapsedMs(),
-        prefillApplied: false,
-      };
+      yield* schemaRefusalParts(refusal, context);
       return;
     }
     const { stream, rateLimit } = opened;
