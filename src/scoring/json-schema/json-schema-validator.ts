@@ -1,10 +1,15 @@
+import { createRequire } from 'node:module';
 import { Ajv as Ajv07 } from 'ajv';
-import type { AnySchema, ValidateFunction } from 'ajv';
+import type { AnySchema, AnySchemaObject, ValidateFunction } from 'ajv';
 import { Ajv2019 } from 'ajv/dist/2019.js';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import AjvDraft04Module from 'ajv-draft-04';
 import addFormatsModule from 'ajv-formats';
-import draft06MetaSchema from 'ajv/dist/refs/json-schema-draft-06.json' with { type: 'json' };
+
+// Loaded through require: the bundle in dist/ does not keep JSON import attributes.
+const draft06MetaSchema = createRequire(import.meta.url)(
+  'ajv/dist/refs/json-schema-draft-06.json',
+) as AnySchemaObject;
 
 // CommonJS packages whose default export arrives as `{ default }` under Node's ESM loader.
 const AjvDraft04 = ((AjvDraft04Module as unknown as { default?: unknown }).default ??
