@@ -7,6 +7,7 @@ import { jsonSchemaBenchBenchmark } from '../src/benchmarks/jsonschemabench/inde
 import { jsonSchemaBenchPrompt } from '../src/benchmarks/jsonschemabench/jsonschemabench-protocols.ts';
 import { main } from '../src/cli/main.ts';
 import { captureIo } from './support/capture-io.ts';
+import { startAnthropicMessagesServer } from './support/anthropic-messages-server.ts';
 import { startOpenAICompatibleServer } from './support/openai-compatible-server.ts';
 import { structuredOutputReply } from './support/structured-output-responder.ts';
 
@@ -107,6 +108,34 @@ describe('parity eval jsonschemabench against an OpenAI-compatible server with S
     // The person is valid for o1, o2 and g1, not for the event o3.
     expect(run.metrics.schema_compliance).toMatchObject({ value: 0.75, n: 4 });
     expect(run.metrics.schema_refusal).toMatchObject({ value: 0, n: 4 });
+  });
+
+  it('Anthropic: structured mode sends output_config.format with the schema, the reply is scored as text', async () => {
+    const anthropic = await startAnthropicMessagesServer({
+      respond: () => ({ text: '{"name": "Ada", "age": 36}' }),
+    });
+    const io = captureIo({ cwd: directory, env: { ANTHROPIC_API_KEY: 'sk-ant-fake' } });
+    const jsonFile = join(directory, 'anthropic.json');
+    try {
+      const code = await main(
+        [
+          'eval',
+          ...['--model', 'anthropic:claude-x', '--base-url', anthropic.origin, '--bench', 'jsonschemabench'],
+          ...['--protocol', 'jsonschemabench.structured', '--data-dir', dataDir, '--no-download'],
+          ...['--store', join(directory, 'anthropic.db'), '--json', jsonFile],
+        ],
+        io,
+      );
+      expect({ code, stderr: code === 0 ? '' : io.output.stderr }).toEqual({ code: 0, stderr: '' });
+      expect(anthropic.requests.map((request) => request.body.output_config)).toContainEqual({
+        format: { type: 'json_schema', schema: strictPerson },
+      });
+      const run = (JSON.parse(readFileSync(jsonFile, 'utf8')) as { runs: RunJson[] }).runs[0];
+      // The person is valid for o1, o2 and g1, not for the event o3.
+      expect(run?.metrics.schema_compliance).toMatchObject({ value: 0.75, n: 4 });
+    } finally {
+      await anthropic.close();
+    }
   });
 
   it('parity score jsonschemabench --samples scores completions made elsewhere', async () => {
