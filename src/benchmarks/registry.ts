@@ -7,6 +7,7 @@ import { cevalBenchmark } from './ceval/index.ts';
 import { cmmluBenchmark } from './cmmlu/index.ts';
 import { gsm8kBenchmark } from './gsm8k/index.ts';
 import { ifevalBenchmark } from './ifeval/index.ts';
+import { jsonSchemaBenchBenchmark } from './jsonschemabench/index.ts';
 import { humanEvalBenchmark } from './humaneval/index.ts';
 import { mbppBenchmark } from './mbpp/index.ts';
 import { mgsmBenchmark } from './mgsm/index.ts';
@@ -31,6 +32,7 @@ const benchmarks: readonly Benchmark[] = [
   cmmluBenchmark,
   cevalBenchmark,
   truthfulqaBenchmark,
+  jsonSchemaBenchBenchmark,
 ];
 
 /** Every benchmark parity knows, in a stable order. */

@@ -15,7 +15,9 @@ export function runnableProtocols(
   return benchmarks.flatMap((benchmark) =>
     benchmark.protocols
       .filter((protocol) =>
-        protocolNeeds(protocol) === 'log-likelihood' ? capabilities.logLikelihood === true : generates,
+        protocolNeeds(protocol) === 'log-likelihood'
+          ? capabilities.logLikelihood === true
+          : generates && (protocol.needsStructuredOutput !== true || capabilities.jsonSchemaOutput === true),
       )
       .map((protocol) => protocol.id),
   );

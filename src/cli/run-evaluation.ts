@@ -186,9 +186,10 @@ export async function runEvaluation(options: EvaluationOptions): Promise<Evaluat
     }
     let record: ItemRecord;
     if (response) {
-      const { prefillApplied, logLikelihoods } = response;
+      const { prefillApplied, logLikelihoods, finishReason } = response;
       const score = protocol.score(item, response.text, {
         prefillApplied,
+        finishReason,
         ...(logLikelihoods === undefined ? {} : { logLikelihoods }),
       });
       record = {

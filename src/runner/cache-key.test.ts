@@ -53,6 +53,8 @@ describe('responseCacheKey', () => {
       { ...request, parameters: { ...request.parameters, reasoningEffort: 'high' } },
       { ...request, assistantPrefix: undefined },
       { ...request, assistantPrefix: 'Answer:' },
+      { ...request, responseSchema: { name: 'a', schema: { type: 'object' } } },
+      { ...request, responseSchema: { name: 'a', schema: { type: 'array' } } },
     ];
     const keys = [
       ...variants.map((variant) => responseCacheKey({ model, request: variant })),

@@ -1,5 +1,5 @@
 import type { AsyncScoreContext } from './code-execution.ts';
-import type { GenerateRequest, LogLikelihoodRequest, ModelIdentity } from './language-model.ts';
+import type { FinishReason, GenerateRequest, LogLikelihoodRequest, ModelIdentity } from './language-model.ts';
 import type { ModelResponse } from './run.ts';
 
 /** One evaluation item. `data` is the benchmark's own shape; `group` is the subject, language or task. */
@@ -112,6 +112,11 @@ export interface Protocol<TData = unknown> {
    * is recorded only when `runSteps` resolves. `buildRequest` still gives the first request.
    */
   runSteps?(item: Item<TData>, context: StepContext): Promise<ItemScore>;
+  /**
+   * True when requests carry a `responseSchema` for the provider's structured-output mode: `parity probe` lists
+   * the protocol only for endpoints that take `json_schema` output.
+   */
+  readonly needsStructuredOutput?: boolean;
   /** True when `runSteps` sends requests with role 'judge': the caller must supply a judge model. */
   readonly needsJudge?: boolean;
   /**
@@ -140,6 +145,8 @@ export interface ScoreContext {
    * Absent when only the chosen continuation is known (a samples file, a reference completion).
    */
   readonly logLikelihoods?: readonly number[];
+  /** Why the response ended, when it came from a model ('error': the endpoint refused the request's response schema). */
+  readonly finishReason?: FinishReason;
 }
 
 /** Who answers one request of a multi-step item: the evaluated model, or the judge model that grades it. */

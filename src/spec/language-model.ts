@@ -39,6 +39,19 @@ export interface GenerateRequest {
    * ignore it and report `prefillApplied: false`. Scorers accept both forms.
    */
   readonly assistantPrefix?: string;
+  /**
+   * Structured output: the reply must be one JSON value valid for this schema. Providers with a structured-output
+   * mode constrain the reply to it (OpenAI-compatible `response_format: json_schema` strict, Anthropic
+   * `output_config.format`, Gemini `responseJsonSchema`); others ignore it (the prompt still asks for the JSON).
+   * An endpoint that refuses the schema answers with finish reason 'error' and no text (docs/decisions/0152).
+   */
+  readonly responseSchema?: ResponseSchema;
+}
+
+/** A JSON Schema the reply must follow, with a name for APIs that want one (`^[A-Za-z0-9_-]{1,64}$`). */
+export interface ResponseSchema {
+  readonly name: string;
+  readonly schema: Readonly<Record<string, unknown>> | boolean;
 }
 
 /**

@@ -13,6 +13,7 @@ import { httpProviderError } from '../shared/provider-error-mapping.ts';
 import { streamingModel, type StreamContext } from '../shared/streaming-model.ts';
 import { anthropicFixedParameters, anthropicRequestBody, wantsPrefill } from './anthropic-request-body.ts';
 import { AnthropicUsageAccumulator } from './anthropic-usage.ts';
+import { schemaRefusalMessage, schemaRefusalParts } from '../shared/schema-refusal.ts';
 
 export interface AnthropicModelOptions {
   /** Default https://api.anthropic.com. */
@@ -115,12 +116,19 @@ export function createAnthropicModel(options: AnthropicModelOptions): LanguageMo
       anthropicRequestBody(request, { modelId: options.modelId, defaultMaxTokens, prefill: withPrefill });
     let events: AsyncIterable<RawMessageStreamEvent>;
     try {
-      events = await send(bodyFor(prefill), context);
+      try {
+        events = await send(bodyFor(prefill), context);
+      } catch (error) {
+        if (!prefill || !isPrefillRefusal(error, sdk)) throw error;
+        prefillAccepted = false;
+        prefill = false;
+        events = await send(bodyFor(false), context);
+      }
     } catch (error) {
-      if (!prefill || !isPrefillRefusal(error, sdk)) throw error;
-      prefillAccepted = false;
-      prefill = false;
-      events = await send(bodyFor(false), context);
+      const refusal = request.responseSchema === undefined ? undefined : schemaRefusalMessage(error);
+      if (refusal === undefined) throw error;
+      yield* schemaRefusalParts(refusal, context);
+      return;
     }
     yield* partsFromEvents({
       events,
@@ -167,7 +175,7 @@ export function createAnthropicModel(options: AnthropicModelOptions): LanguageMo
         generate: (request, requestOptions) => model.generate(request, requestOptions),
         callOptions,
         reasoningAllowanceTokens: 1024,
-        documented: { completions: false, logLikelihood: false, jsonSchemaOutput: false, seed: false },
+        documented: { completions: false, logLikelihood: false, jsonSchemaOutput: true, seed: false },
       }),
   };
 }

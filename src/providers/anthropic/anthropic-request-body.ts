@@ -37,7 +37,8 @@ function thinkingConfig(budgetTokens: number | undefined): ThinkingConfigParam |
  * refuses); `stop_sequences` without whitespace-only ones (BBH's "\n\n"); `thinking` from
  * `reasoningAllowanceTokens`, whose budget is added to `max_tokens` (thinking counts toward it) so that the
  * visible answer keeps the protocol's budget; `output_config.effort` from `reasoningEffort`, as given (the API
- * takes low, medium, high, xhigh, max and says so for anything else). No sampling parameters (see
+ * takes low, medium, high, xhigh, max and says so for anything else), and `output_config.format` from
+ * `responseSchema`. No sampling parameters (see
  * `anthropicFixedParameters`).
  */
 export function anthropicRequestBody(
@@ -67,12 +68,26 @@ export function anthropicRequestBody(
       system: system.length > 0 ? system.join('\n\n') : undefined,
       stop_sequences: serverStops && serverStops.length > 0 ? serverStops : undefined,
       thinking,
-      output_config:
-        parameters.reasoningEffort === undefined
-          ? undefined
-          : { effort: parameters.reasoningEffort as OutputConfig['effort'] },
+      output_config: outputConfig(request),
     }),
   };
+}
+
+/**
+ * `output_config`: `effort` from `reasoningEffort`, and `format` (Structured Outputs, `{type: 'json_schema',
+ * schema}`: the reply is JSON following the schema, as text) from `responseSchema`.
+ */
+function outputConfig(request: GenerateRequest): OutputConfig | undefined {
+  const effort = request.parameters.reasoningEffort as OutputConfig['effort'] | undefined;
+  const schema = request.responseSchema?.schema;
+  if (effort === undefined && schema === undefined) return undefined;
+  return definedFields({
+    effort,
+    format:
+      schema === undefined
+        ? undefined
+        : { type: 'json_schema' as const, schema: schema as Record<string, unknown> },
+  }) as OutputConfig;
 }
 
 /** Whether the request would end in a prefilled assistant turn. */

@@ -23,6 +23,7 @@ import { probeChatFeatures } from '../shared/probe-chat-features.ts';
 import { httpProviderError } from '../shared/provider-error-mapping.ts';
 import { splitStopSequences } from '../shared/stop-sequences.ts';
 import { streamingModel, type StreamContext } from '../shared/streaming-model.ts';
+import { schemaRefusalMessage, schemaRefusalParts } from '../shared/schema-refusal.ts';
 
 export interface GeminiModelOptions {
   /** Default https://generativelanguage.googleapis.com (the SDK adds the API version, v1beta). */
@@ -69,7 +70,8 @@ function thinkingConfig(parameters: GenerationParameters): ThinkingConfig | unde
 /**
  * `generateContent` arguments: system messages → `systemInstruction`, assistant → role 'model',
  * `reasoningAllowanceTokens` → `thinkingConfig.thinkingBudget` (0 turns thinking off where the model allows),
- * `reasoningEffort` → `thinkingConfig.thinkingLevel`.
+ * `reasoningEffort` → `thinkingConfig.thinkingLevel`, `responseSchema` → `responseMimeType` JSON and
+ * `responseJsonSchema`.
  */
 export function geminiRequest(request: GenerateRequest): {
   contents: Content[];
@@ -98,6 +100,10 @@ export function geminiRequest(request: GenerateRequest): {
     stopSequences: splitStopSequences(parameters.stop, { serverLimit: geminiStopLimit }).server,
     seed: parameters.seed,
     thinkingConfig: thinkingConfig(parameters),
+    // Structured output: a JSON reply following the schema (`responseJsonSchema` takes JSON Schema as is;
+    // `responseSchema` only its OpenAPI subset).
+    responseMimeType: request.responseSchema === undefined ? undefined : 'application/json',
+    responseJsonSchema: request.responseSchema?.schema,
   });
   return { contents, config };
 }
@@ -199,18 +205,26 @@ export function createGeminiModel(options: GeminiModelOptions): LanguageModel {
 
   async function* streamParts(request: GenerateRequest, context: StreamContext): AsyncGenerator<StreamPart> {
     const { contents, config } = geminiRequest(request);
-    const stream = await (
-      await loadClient()
-    ).models.generateContentStream({
-      model: options.modelId,
-      contents,
-      config: {
-        ...config,
-        ...(context.signal ? { abortSignal: context.signal } : {}),
-        // Per request, so that concurrent calls each see their own error response's headers.
-        httpOptions: { fetch: recordingFetch(context) },
-      },
-    });
+    let stream;
+    try {
+      stream = await (
+        await loadClient()
+      ).models.generateContentStream({
+        model: options.modelId,
+        contents,
+        config: {
+          ...config,
+          ...(context.signal ? { abortSignal: context.signal } : {}),
+          // Per request, so that concurrent calls each see their own error response's headers.
+          httpOptions: { fetch: recordingFetch(context) },
+        },
+      });
+    } catch (error) {
+      const refusal = request.responseSchema === undefined ? undefined : schemaRefusalMessage(error);
+      if (refusal === undefined) throw error;
+      yield* schemaRefusalParts(refusal, context);
+      return;
+    }
     yield* partsFromEvents({
       events: stream,
       context,

@@ -9,6 +9,8 @@ import { partsFromEvents, type EventReading } from '../shared/parts-from-events.
 import { streamingModel, type StreamContext } from '../shared/streaming-model.ts';
 import type { OpenAIEndpointOptions } from './openai-client.ts';
 import type { OpenAIRequestProfile } from './openai-request-profile.ts';
+import { openAIResponseFormat, schemaRefusal } from './openai-response-format.ts';
+import { schemaRefusalParts } from '../shared/schema-refusal.ts';
 import { malformed, openAIFinishReasons, readOpenAIChunkHeader } from './openai-stream-chunks.ts';
 import { openAIStreamFields, openAIStreamingEndpoint } from './openai-stream-request.ts';
 
@@ -44,19 +46,30 @@ export function createOpenAIChatModel(options: OpenAIChatModelOptions): Language
   const { profile } = opener;
 
   async function* streamParts(request: GenerateRequest, context: StreamContext): AsyncGenerator<StreamPart> {
-    const { stream, rateLimit } = await opener.open({
-      body: (fields) =>
-        ({
-          model: options.modelId,
-          messages: request.messages.map((message) => ({
-            role: message.role,
-            content: message.content,
-          })) as ChatCompletionMessageParam[],
-          ...openAIStreamFields(request.parameters, fields),
-        }) as ChatCompletionCreateParamsStreaming,
-      create: (body, requestOptions) => client.chat.completions.create(body, requestOptions),
-      context,
-    });
+    let opened;
+    try {
+      opened = await opener.open({
+        body: (fields) =>
+          ({
+            model: options.modelId,
+            messages: request.messages.map((message) => ({
+              role: message.role,
+              content: message.content,
+            })) as ChatCompletionMessageParam[],
+            ...openAIStreamFields(request.parameters, fields),
+            ...openAIResponseFormat(request.responseSchema),
+          }) as ChatCompletionCreateParamsStreaming,
+        create: (body, requestOptions) => client.chat.completions.create(body, requestOptions),
+        context,
+      });
+    } catch (error) {
+      const refusal = request.responseSchema === undefined ? undefined : schemaRefusal(error);
+      if (refusal === undefined) throw error;
+      // The endpoint refused the schema: an answer of its own (finish reason 'error', no text), not a failure.
+      yield* schemaRefusalParts(refusal, context);
+      return;
+    }
+    const { stream, rateLimit } = opened;
     // What this request was sent with (a concurrent one may have changed the profile since).
     const sent = (context.exchange.request ?? {}) as Record<string, unknown>;
     const sentStop = Array.isArray(sent.stop);

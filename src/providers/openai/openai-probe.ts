@@ -17,7 +17,7 @@ function reason(error: unknown): string {
 
 /**
  * Sends a handful of tiny requests (1 token each) to an OpenAI-compatible endpoint: chat (streamed, with
- * usage), `/v1/completions`, echo + logprobs, `response_format: json_schema`, `seed`. A feature counts as
+ * usage), `/v1/completions`, echo + logprobs, `response_format: json_schema` (strict), `seed`. A feature counts as
  * supported when the server accepts the request and answers in the documented shape; servers that silently
  * ignore a field (a seed, a schema) are reported as supporting it.
  */
@@ -84,9 +84,16 @@ export async function probeOpenAIEndpoint(options: {
           ...oneToken,
           response_format: {
             type: 'json_schema',
+            // Strict, as jsonschemabench.structured sends it; the schema keeps to strict mode's subset.
             json_schema: {
               name: 'probe',
-              schema: { type: 'object', properties: { answer: { type: 'string' } } },
+              schema: {
+                type: 'object',
+                properties: { answer: { type: 'string' } },
+                required: ['answer'],
+                additionalProperties: false,
+              },
+              strict: true,
             },
           },
         },

@@ -80,6 +80,18 @@ export function createOpenAIResponsesModel(
         temperature: profile.sendsSampling ? temperature : undefined,
         top_p: profile.sendsSampling ? topP : undefined,
         reasoning: reasoningEffort === undefined ? undefined : { effort: reasoningEffort },
+        // Structured Outputs on the Responses API: `text.format` (responses.d.ts ResponseFormatTextJSONSchemaConfig).
+        text:
+          request.responseSchema === undefined
+            ? undefined
+            : {
+                format: {
+                  type: 'json_schema',
+                  name: request.responseSchema.name,
+                  schema: request.responseSchema.schema,
+                  strict: true,
+                },
+              },
       }),
     } as ResponseCreateParamsStreaming;
   }
