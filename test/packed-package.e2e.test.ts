@@ -68,19 +68,21 @@ describe('the packed package, installed without development dependencies', () =>
     expect(existsSync(join(app, 'node_modules', 'better-sqlite3'))).toBe(true);
   });
 
-  it('`npx parity demo` evaluates the tiny model and stores both runs', () => {
+  it('`npx parity demo` evaluates two tiny models, compares them and writes its report', () => {
     const demo = npx(['demo']);
-    expect(demo.stderr).toContain('tiny random-weight test model');
     expect(demo.status).toBe(0);
-    expect(demo.stdout).toMatch(/mmlu\s+mmlu\.gen\.5shot\s+accuracy %/);
-    expect(demo.stdout).toMatch(/gsm8k\s+gsm8k\.cot\.8shot\s+accuracy_flexible %/);
+    expect(demo.stdout).toContain('tiny random-weight models');
+    expect(demo.stdout).toMatch(/model A\s+mmlu\s+accuracy %/);
+    expect(demo.stdout).toMatch(/model B\s+gsm8k\s+accuracy_flexible %/);
+    expect(demo.stdout).toMatch(/wrote .*demo-report\.html/);
   }, 240_000);
 
   it('`parity report --html` writes one file with the app built at pack time inline', () => {
     const runs = npx(['runs', '--json']);
     expect(runs.status).toBe(0);
     const ids = (JSON.parse(runs.stdout) as { run_id: string }[]).map((run) => run.run_id);
-    expect(ids).toHaveLength(2);
+    // The demo's four runs: two models, each on MMLU and GSM8K.
+    expect(ids).toHaveLength(4);
     const report = npx(['report', ...ids, '--html', 'report.html']);
     expect(report.stderr).toBe('');
     expect(report.status).toBe(0);

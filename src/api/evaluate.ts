@@ -1,6 +1,7 @@
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { loadProtocolItems } from '../benchmarks/load-protocol-items.ts';
+import { runGold } from '../benchmarks/item-gold.ts';
 import { getBenchmark, getProtocol } from '../benchmarks/registry.ts';
 import { EVAL_DEFAULTS } from '../cli/commands/eval-command.ts';
 import { needsCodeExecution, openCodeExecutor, parseSamplingFlags } from '../cli/code-execution-options.ts';
@@ -8,6 +9,7 @@ import { evaluateBenchmark } from '../cli/evaluate-benchmark.ts';
 import { parseGenerationOverrides } from '../cli/generation-overrides.ts';
 import { currentOwner } from '../cli/open-run-store.ts';
 import { assertProtocolsSupported } from '../cli/protocol-support.ts';
+import { parityVersion } from '../cli/parity-version.ts';
 import { runJson } from '../cli/run-summary.ts';
 import { createDatasetSource } from '../datasets/dataset-source.ts';
 import { runFingerprints } from '../datasets/item-fingerprint.ts';
@@ -185,6 +187,7 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluationRepo
       benchmark: benchmark.id,
       protocol: protocol.id,
       protocolVersion: protocol.version,
+      parityVersion: parityVersion(),
       ...(options.limit === undefined ? {} : { limit: options.limit }),
       ...(dataDir === undefined ? {} : { dataDir }),
       concurrency,
@@ -218,6 +221,7 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluationRepo
       ...(owner ? { owner } : {}),
     });
     store.recordFingerprints?.(runId, runFingerprints(items));
+    store.recordGold?.(runId, runGold(protocol, items));
     io.stderr(`run ${runId}: ${benchmark.id} ${protocol.id} on ${modelSpec}, ${items.length} items\n`);
     const scores = await evaluateBenchmark({
       io,
