@@ -5,9 +5,14 @@ import { defineConfig } from 'vitest/config';
  * End-to-end tests (whole CLI processes from the bundle, sandboxed programs, a browser) are left out: they do not
  * run the mutated sources and would only slow each mutant down.
  */
+// scripts/mutate.mjs names each module's own tests here (comma-separated globs), so a mutant of src/stats runs
+// the statistics tests and not every test that happens to import a statistic.
+// eslint-disable-next-line no-restricted-syntax -- tooling, not parity: the variable is set by scripts/mutate.mjs
+const moduleTests = process.env.PARITY_MUTATE_TESTS?.split(',').filter((glob) => glob !== '');
+
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'test/score-*.test.ts'],
+    include: moduleTests ?? ['src/**/*.test.ts', 'test/score-*.test.ts'],
     exclude: ['src/scoring/sandbox/**', 'node_modules/**'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
