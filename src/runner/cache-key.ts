@@ -41,6 +41,7 @@ export function responseCacheKey(input: ResponseCacheKeyInput): string {
       reasoningAllowanceTokens: parameters.reasoningAllowanceTokens,
     },
     assistantPrefix: request.assistantPrefix,
+    // Stryker disable next-line ConditionalExpression: an undefined sample already maps to undefined (undefined !== 0 keeps it)
     sample: input.sample === undefined || input.sample === 0 ? undefined : input.sample,
     logLikelihood:
       input.logLikelihood === undefined
