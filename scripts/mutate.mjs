@@ -8,7 +8,8 @@
 // The table at the end lists every module measured so far (from reports/mutation/*/summary.json), with the date
 // and machine of its last measurement.
 import { Stryker } from '@stryker-mutator/core';
-import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync, mkdirSync, symlinkSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { cpus, hostname } from 'node:os';
 
 /**
@@ -109,6 +110,12 @@ for (const name of names) {
   const module = modules[name];
   const reportDir = `reports/mutation/${name}`;
   mkdirSync(reportDir, { recursive: true });
+  // Tests find the shared datasets at ../shared/datasets from the repository root (skipping when absent); from
+  // Stryker's sandbox (.stryker-tmp/<module>/sandbox-…) that path is .stryker-tmp/<module>/shared.
+  const tempDir = `.stryker-tmp/${name}`;
+  mkdirSync(tempDir, { recursive: true });
+  if (existsSync('../shared') && !existsSync(`${tempDir}/shared`))
+    symlinkSync(resolve('../shared'), `${tempDir}/shared`);
   process.env.PARITY_MUTATE_TESTS = module.tests.join(',');
   const stryker = new Stryker({
     testRunner: 'vitest',
@@ -127,7 +134,8 @@ for (const name of names) {
     force: flags.includes('--full'),
     timeoutMS: 10_000,
     dryRunTimeoutMinutes: 30,
-    tempDirName: `.stryker-tmp/${name}`,
+    tempDirName: tempDir,
+    ignorePatterns: ['.stryker-tmp', 'reports', 'dist', 'bench/.out', '.parity'],
     cleanTempDir: 'always',
     ignoreStatic: true,
   });
