@@ -30,3 +30,6 @@ await import('./bench-accuracy.ts');
 // Rate limits: refusals and efficiency with the learned request rate, beside adaptive control off.
 console.log('');
 await import('./rate-limit-learning.ts');
+
+// Adaptive concurrency: how close the limit settles to a server's capacity (timing-dependent, so a benchmark).
+await import('./adaptive-concurrency.ts');

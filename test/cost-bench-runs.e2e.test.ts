@@ -94,8 +94,10 @@ describe('parity tco --runs with a bench run that recorded its GPUs', () => {
       '2 × H100-80GB fp8',
     ]);
     expect(measured[0]?.throughput?.source).toContain(`parity bench run ${runId}`);
-    // The server spends 10 ms a token; the measured TPOT is that, not the catalog's or the model's figure.
+    // The server spends 10 ms a token: the measured TPOT cannot be less (basis and source above show it is the
+    // run's figure). A loaded machine only delays the client's reads, so the upper bound is loose: a per-token
+    // time, not a request's (the 40 ms TTFT plus 30 tokens).
     expect(measured[0]?.throughput?.tpot_ms).toBeGreaterThanOrEqual(9);
-    expect(measured[0]?.throughput?.tpot_ms).toBeLessThan(30);
+    expect(measured[0]?.throughput?.tpot_ms).toBeLessThan(200);
   });
 });

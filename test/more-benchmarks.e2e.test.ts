@@ -109,24 +109,34 @@ describe.skipIf(!existsSync(shared))(
         });
       }
     });
-    it('ifeval: eval and score agree, and score also takes upstream {prompt, response} files', async () => {
+    it('ifeval: the scores worked out by hand for the first 30 prompts, and score takes upstream files', async () => {
       const run = await evaluate('ifeval', 'ifeval.0shot');
-      const benchmark = getBenchmark('ifeval');
-      const protocol = getProtocol(benchmark);
-      const items = await benchmark.loadItems(createDirectorySourceForTests(shared), { limit: LIMIT });
-      const scored = items.map((item) => protocol.score(item, ifevalReply).scores);
-      const promptStrict =
-        scored.reduce((sum, scores) => sum + (scores.prompt_strict ?? 0), 0) / items.length;
-      const followed = scored.reduce((sum, scores) => sum + (scores.instruction_loose ?? 0), 0);
-      const given = scored.reduce((sum, scores) => sum + (scores.instructions ?? 0), 0);
+      const items = await getBenchmark('ifeval').loadItems(createDirectorySourceForTests(shared), {
+        limit: LIMIT,
+      });
+      // Worked out by hand from input_data.jsonl lines 1-30 and google-research instruction_following_eval's
+      // instructions.py for the reply "my answer is yes. this reply has no commas at all." (10 words, one line,
+      // lower case English, no comma, no "*", no JSON, letters t ×2, no "#"/"!"). It follows every instruction of
+      // 6 prompts — keys 1001 (no_comma), 1019, 1051, 1087 (english_lowercase), 1092 (fewer than 300 words),
+      // 1148 (forbidden field/thanks/issue/collaborator) — and 13 of the 45 instructions: those six plus no_comma
+      // in 1000, 1069, 1107; capital_word_frequency "less than 10" in 1040; english_lowercase in 1122;
+      // forbidden_words in 1132 and 1137. Fails, among others: 1130 (letter "t" less than 2: "this", "at"),
+      // 1139 ("mom" is searched as a substring: not in "commas"), 1108 (Kannada). The loose variants drop the
+      // first or last line: empty for a one-line reply, and upstream skips empty variants, so loose = strict.
+      expect(items.map((item) => item.id).slice(0, 3)).toEqual(['1000', '1001', '1005']);
       expect(Object.keys(run.metrics)).toEqual([
         'prompt_strict',
         'instruction_strict',
         'prompt_loose',
         'instruction_loose',
       ]);
-      expect(run.metrics.prompt_strict?.value).toBeCloseTo(promptStrict, 10);
-      expect(run.metrics.instruction_loose).toMatchObject({ value: followed / given, n: given });
+      expect(run.metrics.prompt_strict).toMatchObject({ n: 30 });
+      expect(run.metrics.prompt_strict?.value).toBeCloseTo(6 / 30, 12);
+      expect(run.metrics.prompt_loose?.value).toBeCloseTo(6 / 30, 12);
+      expect(run.metrics.instruction_strict).toMatchObject({ n: 45 });
+      expect(run.metrics.instruction_strict?.value).toBeCloseTo(13 / 45, 12);
+      expect(run.metrics.instruction_loose).toMatchObject({ n: 45 });
+      expect(run.metrics.instruction_loose?.value).toBeCloseTo(13 / 45, 12);
       expect(Object.keys(run.groups).length).toBeGreaterThan(5);
 
       const upstreamFile = join(directory, 'responses.jsonl');

@@ -10,10 +10,10 @@ import type { ChildProcess } from 'node:child_process';
 
 /**
  * Milliseconds from the signal to the exit. The target is one second (parity exits by itself 1 s after the
- * signal whatever is still running); the bound below leaves room for a loaded machine descheduling the child —
- * a command that ignores the signal never exits at all.
+ * signal whatever is still running); the bound below leaves ample room for a loaded machine descheduling the child
+ * (four busy loops on two cores) — a command that ignores the signal waits for the server's 600 s answer.
  */
-const STOP_BOUND_MS = 4_000;
+const STOP_BOUND_MS = 10_000;
 
 async function waitFor(condition: () => boolean): Promise<void> {
   while (!condition()) await new Promise((resolveWait) => setTimeout(resolveWait, 10));

@@ -20,6 +20,7 @@ export function createLoadRandom(seed: number): LoadRandom {
     return radius * Math.cos(2 * Math.PI * next());
   };
   const gamma = (shape: number, scale: number): number => {
+    // Stryker disable next-line EqualityOperator: at shape 1 both branches draw exact Gamma(1) (the boost identity holds for every shape > 0)
     if (shape < 1) {
       // Boost: Gamma(a) = Gamma(a + 1) × U^(1/a).
       return gamma(shape + 1, scale) * Math.pow(1 - next(), 1 / shape);
@@ -31,10 +32,14 @@ export function createLoadRandom(seed: number): LoadRandom {
       let v: number;
       do {
         x = normal();
-        v = 1 + c * x;
+        const step = c * x;
+        // Stryker disable next-line ArithmeticOperator: 1 − c·x has the same law as 1 + c·x (x is standard normal, symmetric)
+        v = 1 + step;
+        // Stryker disable next-line ConditionalExpression,EqualityOperator: the acceptance test below rejects v ≤ 0 too (log of a non-positive cube is NaN or −∞)
       } while (v <= 0);
       v = v * v * v;
       const u = 1 - next();
+      // Stryker disable next-line EqualityOperator: log(u) equals the bound with probability 0
       if (Math.log(u) < 0.5 * x * x + d - d * v + d * Math.log(v)) return d * v * scale;
     }
   };

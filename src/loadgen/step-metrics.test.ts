@@ -176,3 +176,70 @@ describe('stepMetrics', () => {
     expect(metrics.goodput).toBeUndefined();
   });
 });
+
+describe('peakFigures (worked by hand)', () => {
+  const sample = (
+    startMs: number,
+    ttftMs: number,
+    itlMs: number[],
+    e2elMs: number,
+    status: 'ok' | 'error' = 'ok',
+  ): BenchRequestSample => ({ ...ok(ttftMs, e2elMs, itlMs.length + 1, itlMs), startMs, status });
+
+  it('counts only successful requests with a latency, in one-second buckets from the first send', () => {
+    // ok: A sends at 1000, one chunk at 1100 (ends 1100); B sends at 1100, chunks at 3100, 3200, 3300, 3400
+    // (ends 3400); C sends at 1900, chunks at 3350, 3400 (ends 3400). Buckets from 1000: [1000, 2000) holds
+    // A's chunk, [3000, 4000) holds 4 + 2 = 6 chunks: the peak is 6 tokens/s, in the last bucket (span 2400 ms,
+    // ceil(2.4) + 1 = 4 buckets). In flight: A alone, then B, then B and C: peak 2.
+    // Left out: a failed request overlapping B and C with 6 chunks in the same second (it would make 12 and 3),
+    // and an ok request without any chunk that sends first, at 0 (it would move the buckets by a second).
+    expect(
+      peakFigures([
+        sample(1000, 100, [], 100),
+        sample(1100, 2000, [100, 100, 100], 2300),
+        sample(1900, 1450, [50], 1500),
+        sample(3100, 10, [1, 1, 1, 1, 1], 15, 'error'),
+        { startMs: 0, status: 'ok', itlMs: [] },
+      ]),
+    ).toEqual({ maxOutputTokensPerS: 6, maxConcurrentRequests: 2 });
+  });
+
+  it('ends a request before another starts at the same instant, whatever the order of the samples', () => {
+    // B starts at 1000, exactly when A ends: never two in flight (vLLM's half-open intervals).
+    const a = sample(0, 10, [], 1000);
+    const b = sample(1000, 10, [], 500);
+    expect(peakFigures([b, a]).maxConcurrentRequests).toBe(1);
+    expect(peakFigures([a, b]).maxConcurrentRequests).toBe(1);
+  });
+});
+
+describe('requestSample and stepMetrics leave out what is unknown', () => {
+  it('has no token fields when neither the server nor the request gives a count', () => {
+    const unknown = requestSample({ startMs: 0, textChunkTimesMs: [], endMs: 3 }, 0);
+    expect(Object.keys(unknown).sort()).toEqual(['itlMs', 'startMs', 'status']);
+  });
+
+  it('prices nothing per token when nothing was produced, and has an error rate of 0 without requests', () => {
+    const empty = stepMetrics({
+      load: { type: 'concurrency', concurrency: 1 },
+      samples: [],
+      durationMs: 1000,
+      cost: { gpuHourlyUsd: 2, gpus: 1 },
+    });
+    expect(empty.errorRate).toBe(0);
+    expect(empty.cost).toEqual({ gpuHourlyUsd: 2, gpus: 1 });
+    expect(Object.keys(empty.cost ?? {})).not.toContain('usdPerMillionOutputTokens');
+    expect(Object.keys(empty.cost ?? {})).not.toContain('usdPerMillionTotalTokens');
+  });
+
+  it('counts goodput when any one objective is set', () => {
+    const metrics = stepMetrics({
+      load: { type: 'concurrency', concurrency: 1 },
+      samples: [ok(100, 300, 3, [100, 100]), ok(500, 700, 3, [100, 100])],
+      durationMs: 2000,
+      slo: { ttftMs: 200, tpotMs: undefined },
+    });
+    // One of the two requests has TTFT ≤ 200 ms, over 2 s: 0.5 requests/s.
+    expect(metrics.goodput).toBe(0.5);
+  });
+});

@@ -20,4 +20,9 @@ describe('backoffDelay', () => {
     expect(backoffDelay({ attempt: 1, random: () => 0.5, retryAfterMs: 60_000 })).toBe(60_000);
     expect(backoffDelay({ attempt: 6, random: () => 0.5, retryAfterMs: 10 })).toBe(8000);
   });
+
+  it('ignores a Retry-After that is not a finite number (0.5 × the 500 ms ceiling = 250 ms)', () => {
+    expect(backoffDelay({ attempt: 1, random: () => 0.5, retryAfterMs: Number.NaN })).toBe(250);
+    expect(backoffDelay({ attempt: 1, random: () => 0.5, retryAfterMs: Number.POSITIVE_INFINITY })).toBe(250);
+  });
 });

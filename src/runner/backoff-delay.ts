@@ -27,6 +27,7 @@ export function backoffDelay(options: BackoffDelayOptions): number {
   const ceiling = Math.min(maxDelayMs, baseDelayMs * 2 ** exponent);
   const jittered = Math.floor(options.random() * ceiling);
   const retryAfterMs = options.retryAfterMs;
+  // Stryker disable next-line ConditionalExpression: `retryAfterMs === undefined` is only for the type checker; Number.isFinite(undefined) is false
   if (retryAfterMs === undefined || !Number.isFinite(retryAfterMs)) return jittered;
   return Math.max(jittered, Math.ceil(retryAfterMs));
 }

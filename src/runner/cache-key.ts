@@ -42,6 +42,7 @@ export function responseCacheKey(input: ResponseCacheKeyInput): string {
     },
     assistantPrefix: request.assistantPrefix,
     responseSchema: request.responseSchema,
+    // Stryker disable next-line ConditionalExpression: an undefined sample already maps to undefined (undefined !== 0 keeps it)
     sample: input.sample === undefined || input.sample === 0 ? undefined : input.sample,
     logLikelihood:
       input.logLikelihood === undefined

@@ -20,8 +20,9 @@ function congestibleModel(capacity: number): LanguageModel & { arrivals: number[
       arrivals.push(arriving);
       try {
         if (serving >= capacity) {
-          // A refusal takes a round trip too.
-          await new Promise((resolve) => setTimeout(resolve, 1));
+          // A refusal takes a round trip too (turns of the event loop, not timers: the order of events is then
+          // the same however loaded the machine is).
+          await turns(1);
           throw new ProviderError({
             provider: 'fake',
             message: 'HTTP 429',
@@ -30,7 +31,7 @@ function congestibleModel(capacity: number): LanguageModel & { arrivals: number[
           });
         }
         serving += 1;
-        await new Promise((resolve) => setTimeout(resolve, 2));
+        await turns(2);
         serving -= 1;
         served += 1;
         return { text: 'ok', finishReason: 'stop', usage: {}, timing: { totalMs: 2 }, prefillApplied: false };
@@ -39,6 +40,11 @@ function congestibleModel(capacity: number): LanguageModel & { arrivals: number[
       }
     },
   };
+}
+
+/** Waits `count` turns of the event loop (setImmediate runs in order, unlike timers on a busy machine). */
+async function turns(count: number): Promise<void> {
+  for (let turn = 0; turn < count; turn += 1) await new Promise((resolve) => setImmediate(resolve));
 }
 
 function plan(count: number): PlannedRequest[] {

@@ -30,3 +30,16 @@ describe('exactMatch (lm-eval exact_match)', () => {
     expect(normalizeForExactMatch('a1b2', { ignoreNumbers: true })).toBe('ab');
   });
 });
+
+describe('normalizeForExactMatch, by hand (Python re.sub removes every match)', () => {
+  it('removes every match of a pattern given without the g flag, and of one given with it', () => {
+    expect(normalizeForExactMatch('a,b,c', { regexesToIgnore: [/,/] })).toBe('abc');
+    expect(normalizeForExactMatch('a,b,c', { regexesToIgnore: [/,/g] })).toBe('abc');
+  });
+
+  it('lower-cases only when asked, and removes punctuation without putting anything in its place', () => {
+    expect(normalizeForExactMatch('AbC')).toBe('AbC');
+    expect(normalizeForExactMatch('AbC', { ignoreCase: true })).toBe('abc');
+    expect(normalizeForExactMatch('A.B!', { ignorePunctuation: true })).toBe('AB');
+  });
+});

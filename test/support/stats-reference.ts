@@ -186,9 +186,14 @@ export const statsReference = JSON.parse(
   readFileSync(resolve(import.meta.dirname, '../../scripts/stats-fixtures/reference-values.json'), 'utf8'),
 ) as Reference;
 
-/** Equal to 1e-6 relative (with a 1e-9 absolute floor near 0): within 1e-6 absolutely for values ≤ 1. */
-export function expectClose(actual: number, expected: number, label = ''): void {
-  const tolerance = 1e-6 * Math.abs(expected) + 1e-9;
+/**
+ * Equal to `relative` (default 1e-6) relative, with an absolute floor of relative/1000 near 0: within 1e-6
+ * absolutely for values ≤ 1 by default. Closed-form and series computations are checked at 1e-11 (`expectPrecise`);
+ * the default is for results of numerical root finding (quantiles by iteration, restricted MLEs), which agree with
+ * SciPy's to about 1e-8.
+ */
+export function expectClose(actual: number, expected: number, label = '', relative = 1e-6): void {
+  const tolerance = relative * Math.abs(expected) + relative * 1e-3;
   if (!(Math.abs(actual - expected) <= tolerance)) {
     expect.fail(
       `${label}: expected ${expected}, got ${actual} (|difference| ${Math.abs(actual - expected)})`,
@@ -196,7 +201,24 @@ export function expectClose(actual: number, expected: number, label = ''): void 
   }
 }
 
-export function expectAllClose(actual: readonly number[], expected: readonly number[], label = ''): void {
+export function expectAllClose(
+  actual: readonly number[],
+  expected: readonly number[],
+  label = '',
+  relative = 1e-6,
+): void {
   expect(actual.length, label).toBe(expected.length);
-  actual.forEach((value, index) => expectClose(value, expected[index] ?? Number.NaN, `${label}[${index}]`));
+  actual.forEach((value, index) =>
+    expectClose(value, expected[index] ?? Number.NaN, `${label}[${index}]`, relative),
+  );
+}
+
+/** expectClose at 1e-11 relative: what double precision leaves of SciPy's closed forms and series. */
+export function expectPrecise(actual: number, expected: number, label = ''): void {
+  expectClose(actual, expected, label, 1e-11);
+}
+
+/** expectAllClose at 1e-11 relative. */
+export function expectAllPrecise(actual: readonly number[], expected: readonly number[], label = ''): void {
+  expectAllClose(actual, expected, label, 1e-11);
 }

@@ -54,4 +54,12 @@ describe('arc.chat.0shot (Llama 3.1 / lm-eval arc_challenge_llama)', () => {
     expect(score('Rubbing dry palms works best. The best answer is A.', false)).toBe(1);
     expect(arcChat0shot.score(item, arcChat0shot.referenceCompletion(item)).scores.accuracy).toBe(1);
   });
+
+  it('keeps the stripped continuation as the extraction, and none for an empty reply', () => {
+    expect(arcChat0shot.score(item, ' B.', { prefillApplied: true }).extracted).toBe('B.');
+    expect(arcChat0shot.score(item, '  ', { prefillApplied: true })).toEqual({
+      scores: { accuracy: 0 },
+      extracted: null,
+    });
+  });
 });

@@ -66,4 +66,17 @@ describe('arc.loglik.0shot (lm-eval arc_challenge)', () => {
       extracted: null,
     });
   });
+
+  it('scores the first choice too, and falls back to the continuation when the log-likelihoods do not pair up', () => {
+    const first = { ...item, data: { ...item.data, answer: 'A' } };
+    expect(arcLoglik0shot.score(first, ' Density will decrease.')).toEqual({
+      scores: { accuracy: 1, accuracy_norm: 1 },
+      extracted: 'A',
+    });
+    // Two log-likelihoods for three choices: not a run's answer, so the continuation (choice B) is the prediction.
+    expect(arcLoglik0shot.score(first, ' Years longer.', { logLikelihoods: [-1, -9] })).toEqual({
+      scores: { accuracy: 0, accuracy_norm: 0 },
+      extracted: 'B',
+    });
+  });
 });

@@ -43,6 +43,7 @@ export function arcLoglikPredictions(
   logLikelihoods: readonly number[],
 ): { predicted: number; predictedNorm: number } {
   const normalised = logLikelihoods.map(
+    // Stryker disable next-line OptionalChaining,StringLiteral: one log-likelihood per choice, so every index has a choice
     (value, index) => value / characterCount(data.choices[index]?.text ?? ''),
   );
   return { predicted: argmax(logLikelihoods), predictedNorm: argmax(normalised) };
@@ -82,18 +83,22 @@ export const arcLoglik0shot: Protocol<ArcData> = {
       const { predicted, predictedNorm } = arcLoglikPredictions(item.data, logLikelihoods);
       return {
         scores: { accuracy: predicted === gold ? 1 : 0, accuracy_norm: predictedNorm === gold ? 1 : 0 },
+        // Stryker disable next-line OptionalChaining: argmax of one value per choice is a choice's index
         extracted: choices[predicted]?.letter ?? null,
       };
     }
     const chosen = choices.findIndex((choice) => ` ${choice.text}` === completion);
+    // Stryker disable next-line ConditionalExpression: the gold letter is one of the choices (loadArcItems checks it), so chosen === gold implies chosen ≥ 0
     const correct = chosen >= 0 && chosen === gold ? 1 : 0;
     return {
       scores: { accuracy: correct, accuracy_norm: correct },
+      // Stryker disable next-line ConditionalExpression,OptionalChaining: choices[-1] is undefined, which ?? turns into null as well
       extracted: chosen >= 0 ? (choices[chosen]?.letter ?? null) : null,
     };
   },
   referenceCompletion(item: Item<ArcData>) {
     const gold = item.data.choices.find((choice) => choice.letter === item.data.answer);
+    // Stryker disable next-line OptionalChaining,StringLiteral: the gold letter is one of the choices (loadArcItems checks it)
     return ` ${gold?.text ?? ''}`;
   },
 };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { GenerateRequest, Item } from '../../spec/index.ts';
 import { bbhCot3shot } from './bbh-cot-3shot.ts';
+import { extractBbhCotAnswer, extractBbhCotAnswerLmEval, scoreBbhAnswerLmEval } from './bbh-scoring.ts';
 import type { BbhData } from './bbh-data.ts';
 import { bbhDirect3shot } from './bbh-direct-3shot.ts';
 import { parseBbhPrompt } from './parse-bbh-prompt.ts';
@@ -104,5 +105,17 @@ describe('bbh.direct.3shot', () => {
     });
     expect(bbhDirect3shot.score(item, 'False.')).toEqual({ scores: { accuracy: 0 }, extracted: 'False.' });
     expect(bbhDirect3shot.score(item, '\nFalse')).toEqual({ scores: { accuracy: 0 }, extracted: null });
+  });
+});
+
+describe('BBH answer extraction, worked by hand from the BBH authors and lm-eval', () => {
+  it('reads nothing when the reply starts with a blank line (generation stops at "\\n\\n")', () => {
+    expect(extractBbhCotAnswer('\n\nSo the answer is (A).')).toBeNull();
+  });
+
+  it('lm-eval: the rest of the line after "the answer is " without its last character, stripped', () => {
+    expect(extractBbhCotAnswerLmEval('So the answer is (A) .')).toBe('(A)');
+    expect(scoreBbhAnswerLmEval('(A)', '(A)')).toEqual({ scores: { accuracy: 1 }, extracted: '(A)' });
+    expect(scoreBbhAnswerLmEval('[invalid]', '(A)')).toEqual({ scores: { accuracy: 0 }, extracted: null });
   });
 });

@@ -65,6 +65,40 @@ describe('mbpp.3shot prompt and extraction', () => {
   });
 });
 
+describe('mbpp 3-shot request and programs, worked by hand from lm-eval mbpp.yaml', () => {
+  const data = {
+    taskId: 9,
+    text: 'Add one.',
+    code: 'def f(x): return x + 1',
+    testList: ['assert f(1) == 2', 'assert f(2) == 3', 'assert f(3) == 4', 'assert f(4) == 5'],
+    testSetupCode: '  \n',
+    challengeTestList: [],
+  };
+
+  it('sends the three shots then the task in one user message, stop [DONE], greedy, 256 tokens', () => {
+    const request = mbpp3shot.buildRequest({ id: '9', data });
+    expect(request.parameters).toEqual({ temperature: 0, maxTokens: 256, stop: ['[DONE]'] });
+    expect(request.messages).toHaveLength(1);
+    expect(request.messages[0]?.role).toBe('user');
+    const content = request.messages[0]?.content ?? '';
+    const shot = mbppFewShot[0]!;
+    expect(content.startsWith(`${mbppTaskText(shot)}${shot.code}\n[DONE]\n\n`)).toBe(true);
+    // doc_to_text shows the first three asserts only.
+    expect(
+      content.endsWith(
+        'here is your task: Add one. Your code should pass these tests:\n\nassert f(1) == 2\nassert f(2) == 3\nassert f(3) == 4\n[BEGIN]\n',
+      ),
+    ).toBe(true);
+    expect(content.split('[DONE]')).toHaveLength(4);
+  });
+
+  it('runs every assert, joined by newlines; blank setup code adds nothing', () => {
+    expect(mbppProgram(data, 'CODE')).toBe(
+      'CODE\nassert f(1) == 2\nassert f(2) == 3\nassert f(3) == 4\nassert f(4) == 5',
+    );
+  });
+});
+
 describe.skipIf(!existsSync(file))('mbpp dataset (skipped: ../shared/datasets not present)', () => {
   it('loads the 500-task test split (ids 11–510) and its shots match tasks 2, 3, 4 of the file', async () => {
     const items = await loadMbppItems(

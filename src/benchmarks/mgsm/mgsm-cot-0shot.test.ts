@@ -51,4 +51,20 @@ describe('mgsm.cot.0shot', () => {
     expect(mgsmAnswerMatches({ target: '18', prediction: '১৮' })).toBe(false);
     expect(mgsmAnswerMatches({ target: '18', prediction: '18.5' })).toBe(false);
   });
+
+  // Each expectation is what simple-evals' parse_answer / score_mgsm give in Python: re.findall(r"\d+\.?\d*")
+  // on the text with commas removed, the last match; then rstrip("0").rstrip(".") on predictions with a ".".
+  it('parses numbers as simple-evals does: commas dropped, one digit, decimals, text after the number', () => {
+    expect(parseMgsmAnswer('Answer: 1,234', 'Answer')).toBe('1234');
+    expect(parseMgsmAnswer('Answer: 7', 'Answer')).toBe('7');
+    expect(parseMgsmAnswer('Answer: 123.45', 'Answer')).toBe('123.45');
+    expect(parseMgsmAnswer('Answer: 18 apples', 'Answer')).toBe('18');
+  });
+
+  it('compares as score_mgsm does: trailing zeros then trailing dots stripped, commas ignored', () => {
+    expect(mgsmAnswerMatches({ target: '10.5', prediction: '10.50' })).toBe(true);
+    expect(mgsmAnswerMatches({ target: '1.5', prediction: '1.50' })).toBe(true);
+    expect(mgsmAnswerMatches({ target: '18', prediction: '18..0' })).toBe(true);
+    expect(mgsmAnswerMatches({ target: '1234', prediction: '1,234' })).toBe(true);
+  });
 });

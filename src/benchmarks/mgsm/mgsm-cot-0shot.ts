@@ -15,6 +15,7 @@ export const mgsmMetrics: readonly MetricSpec[] = [
  */
 export function parseMgsmAnswer(completion: string, answerPrefix: string): string | null {
   if (!completion.includes(answerPrefix)) return null;
+  // Stryker disable next-line MethodExpression: the number pattern skips the surrounding whitespace anyway (upstream strips it)
   const answerText = (completion.split(answerPrefix).at(-1) ?? '').trim();
   const numbers = answerText.replaceAll(',', '').match(/\p{Nd}+\.?\p{Nd}*/gu);
   const last = numbers?.at(-1);
@@ -44,6 +45,7 @@ function mgsmCotProtocol(options: { greedy: boolean }): Protocol<MgsmData> {
     },
     score(item: Item<MgsmData>, completion: string): ItemScore {
       const extracted = parseMgsmAnswer(completion, mgsmAnswerPrefixes[item.data.language]);
+      // Stryker disable next-line StringLiteral: targets are numbers, so no stand-in text for a missing answer can match one
       const correct = mgsmAnswerMatches({ target: item.data.answer, prediction: extracted ?? '' });
       return { scores: { accuracy: correct ? 1 : 0 }, extracted };
     },

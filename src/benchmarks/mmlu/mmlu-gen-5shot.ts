@@ -69,6 +69,7 @@ export const mmluGen5shot: Protocol<MmluData> = {
       prefillApplied: context?.prefillApplied,
     });
     const correct = exactMatch({ prediction, reference: `${item.data.answer}.`, ...llamaExactMatchOptions });
+    // Stryker disable next-line MethodExpression: answerAfterPrefix already strips (lm-eval remove_whitespace)
     const extracted = prediction.trim();
     return { scores: { accuracy: correct ? 1 : 0 }, extracted: extracted === '' ? null : extracted };
   },

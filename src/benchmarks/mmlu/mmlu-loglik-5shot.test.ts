@@ -22,4 +22,17 @@ describe('mmlu.loglik.5shot', () => {
     expect(mmluLoglik5shot.score(item, ' C')).toEqual({ scores: { accuracy: 0 }, extracted: 'C' });
     expect(mmluLoglik5shot.score(item, mmluLoglik5shot.referenceCompletion(item)).scores.accuracy).toBe(1);
   });
+
+  it('names the subject with spaces for underscores (lm-eval description) and extracts nothing from a blank reply', () => {
+    const item = mmluFixtureItem();
+    const physics = { ...item, data: { ...item.data, subject: 'high_school_physics' } };
+    const request = mmluLoglik5shot.buildLogLikelihoodRequest?.(physics);
+    expect(
+      request?.context.startsWith(
+        'The following are multiple choice questions (with answers) about high school physics.\n\n',
+      ),
+    ).toBe(true);
+    expect(mmluLoglik5shot.score(item, ' ')).toEqual({ scores: { accuracy: 0 }, extracted: null });
+    expect(mmluLoglik5shot.score(item, ' B')).toEqual({ scores: { accuracy: 1 }, extracted: 'B' });
+  });
 });

@@ -152,4 +152,34 @@ describe('mtbench.single', () => {
       { rating: null, rating_turn2: null, unparsed: 1 },
     ]);
   });
+
+  it("a turn's rating is the median of its repeats; units carry each repeat (worked by hand)", () => {
+    const score = mtbenchItemScore([
+      [9, 3, 5],
+      [null, null],
+    ]);
+    expect(score.scores).toEqual({
+      rating_turn1: 5,
+      unparsed_turn1: 0,
+      rating_turn1_repeat1: 9,
+      rating_turn1_repeat2: 3,
+      rating_turn1_repeat3: 5,
+      rating_turn2: null,
+      unparsed_turn2: 2,
+      rating_turn2_repeat1: null,
+      rating_turn2_repeat2: null,
+      rating: 5,
+      unparsed: 2,
+    });
+    expect(mtbenchScoredUnits(score.scores)).toEqual([
+      { rating: 5, rating_turn1: 5, unparsed: 0, rating_repeat1: 9, rating_repeat2: 3, rating_repeat3: 5 },
+      { rating: null, rating_turn2: null, unparsed: 2, rating_repeat1: null, rating_repeat2: null },
+    ]);
+    // Even count: 2, 4, 8, 10 sorted → (4 + 8) / 2.
+    expect(mtbenchItemScore([[2, 10, 4, 8]]).scores.rating).toBe(6);
+    expect(mtbenchItemScore([[null], [null]]).scores.rating).toBeNull();
+    expect(mtbenchScoredUnits({ rating_turn2: 6, unparsed_turn2: 0 })).toEqual([
+      { rating: 6, rating_turn2: 6, unparsed: 0 },
+    ]);
+  });
 });

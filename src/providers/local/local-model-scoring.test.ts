@@ -32,7 +32,7 @@ describe.skipIf(llamaProblem !== undefined)(
       expect(first.isGreedy).toHaveLength(4);
     });
 
-    it('scores every token of a text consistently with the log-likelihood of its end', async () => {
+    it('scores every token of a text in order, each with a log-probability (consistency with logLikelihood: below)', async () => {
       const scored = await model.scoreText('the answer is best', {});
       expect(scored.tokens.join('')).toBe('the answer is best'.slice(scored.textOffsets[0]));
       // The model prepends BOS, so even the first text token has a log-probability.

@@ -57,9 +57,7 @@ describe.skipIf(llamaProblem !== undefined)(
         expect(model.fileInfo.metadata.tokenizer.chat_template).toContain('<|assistant|>');
         const context = await model.createContext({ contextSize: 1024, threads: 1 });
         const session = new LlamaChatSession({ contextSequence: context.getSequence() });
-        const started = performance.now();
         const text = await session.prompt('what is the best answer?', { maxTokens: 24, temperature: 0 });
-        expect(performance.now() - started).toBeLessThan(5000);
         expect(text.length).toBeGreaterThan(5);
         expect(text).toMatch(/^[a-z .,!?'-]+$/);
       } finally {

@@ -246,7 +246,7 @@ describe('createOpenAIChatModel', () => {
 
   it('times out retryably, before the headers and while streaming', async () => {
     const { model } = await modelFor(({ index }) =>
-      index === 0 ? { text: 'late', headersDelayMs: 2000 } : { text: 'late', ttftMs: 2000 },
+      index === 0 ? { text: 'late', headersDelayMs: 30_000 } : { text: 'late', ttftMs: 30_000 },
     );
     for (let attempt = 0; attempt < 2; attempt++) {
       const started = performance.now();
@@ -254,7 +254,8 @@ describe('createOpenAIChatModel', () => {
       expect(error).toBeInstanceOf(ProviderError);
       expect(error).toMatchObject({ isRetryable: true });
       expect((error as Error).message).toContain('timed out after 100 ms');
-      expect(performance.now() - started).toBeLessThan(1500);
+      // Far below the server's 30 s delay however loaded the machine is: the timeout, not the answer, ended it.
+      expect(performance.now() - started).toBeLessThan(15_000);
     }
   });
 
