@@ -9,6 +9,7 @@ import { mbppBenchmark } from './mbpp/index.ts';
 import { mgsmBenchmark } from './mgsm/index.ts';
 import { mmluBenchmark } from './mmlu/index.ts';
 import { mtbenchBenchmark } from './mtbench/index.ts';
+import { longctxBenchmark } from './longctx/index.ts';
 
 const benchmarks: readonly Benchmark[] = [
   mmluBenchmark,
@@ -20,6 +21,7 @@ const benchmarks: readonly Benchmark[] = [
   arcBenchmark,
   ifevalBenchmark,
   mtbenchBenchmark,
+  longctxBenchmark,
 ];
 
 /** Every benchmark parity knows, in a stable order. */
