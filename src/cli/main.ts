@@ -1,3 +1,4 @@
+import { longctxOptions } from './longctx-options.ts';
 import { Command, CommanderError, Option } from 'commander';
 import { ParityError } from '../spec/index.ts';
 import { processIo, type CliIo } from './cli-io.ts';
@@ -248,6 +249,15 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     .addOption(storeOption())
     .option('--limit <n>', 'items per benchmark (default: all sample items; 20 with PARITY_DATA_DIR)')
     .action(async (flags: { store?: string; limit?: string }) => setExitCode(await demoCommand(flags, io)));
+
+  // longctx generation flags on eval and score (docs/longctx.md).
+  for (const name of ['eval', 'score']) {
+    const command = program.commands.find((candidate) => candidate.name() === name);
+    for (const option of longctxOptions()) {
+      if (name === 'score' && option.long === '--context-window') continue;
+      command?.addOption(option);
+    }
+  }
 
   registerBenchCommand(program, io, setExitCode, storeOption);
 

@@ -46,6 +46,13 @@ import {
   type SamplingFlags,
 } from '../code-execution-options.ts';
 import {
+  itemsWithinContextWindow,
+  parseSyntheticFlags,
+  parseThreshold,
+  type LongctxFlags,
+} from '../longctx-options.ts';
+import { longctxSummaryLines } from '../longctx-summary-lines.ts';
+import {
   formatJudgeUsage,
   judgeSteps,
   openJudge,
@@ -60,7 +67,8 @@ export interface EvalFlags
     StopWhenDecidedFlags,
     JudgeFlags,
     RequestLimitFlags,
-    GenerationOverrideFlags {
+    GenerationOverrideFlags,
+    LongctxFlags {
   readonly model: string;
   readonly bench: string;
   readonly protocol?: string;
@@ -120,6 +128,8 @@ export async function evalCommand(flags: EvalFlags, io: CliIo): Promise<number> 
   const limits = parseRequestLimitFlags(flags);
   const sampling = parseSamplingFlags(flags);
   const generationOverrides = parseGenerationOverrides(flags);
+  const synthetic = parseSyntheticFlags(flags);
+  const threshold = parseThreshold(flags);
   const directory = dataDir(io, flags.dataDir);
   const source = cliDatasetSource(io, {
     directory: directory,
@@ -130,9 +140,12 @@ export async function evalCommand(flags: EvalFlags, io: CliIo): Promise<number> 
   const itemLists = [];
   for (const [index, benchmark] of benchmarks.entries()) {
     const protocol = protocols[index] ?? getProtocol(benchmark);
-    itemLists.push(
-      await loadProtocolItems(benchmark, protocol, source, limit === undefined ? {} : { limit }),
-    );
+    const loaded = await loadProtocolItems(benchmark, protocol, source, {
+      ...(limit === undefined ? {} : { limit }),
+      ...(synthetic === undefined ? {} : { synthetic }),
+    });
+    // longctx: lengths above --context-window are refused here, before any request.
+    itemLists.push(benchmark.id === 'longctx' ? itemsWithinContextWindow(io, flags, loaded) : loaded);
   }
   // Code benchmarks: the sandbox is checked before the first model call.
   const executor = needsCodeExecution(protocols) ? await openCodeExecutor(io, flags) : undefined;
@@ -179,6 +192,7 @@ export async function evalCommand(flags: EvalFlags, io: CliIo): Promise<number> 
             benchmark,
             protocol,
             limit,
+            synthetic: benchmark.id === 'longctx' ? synthetic : undefined,
             directory,
             concurrency,
             timeoutMs,
@@ -235,6 +249,8 @@ export async function evalCommand(flags: EvalFlags, io: CliIo): Promise<number> 
     for (const note of formatGateNotes(gated)) io.stderr(`${note}\n`);
   }
   await printResults(io, results, flags.json);
+  for (const result of results)
+    for (const line of longctxSummaryLines(result.run, threshold)) io.stdout(`${line}\n`);
   for (const note of notes) io.stdout(`${note}\n`);
   return exitCodeForItemErrors(io, results);
 }
@@ -267,6 +283,7 @@ function runConfig(options: {
   benchmark: Benchmark;
   protocol: Protocol;
   limit: number | undefined;
+  synthetic: RunConfig['synthetic'];
   directory: string | undefined;
   concurrency: number;
   timeoutMs: number;
@@ -284,6 +301,7 @@ function runConfig(options: {
     protocol: options.protocol.id,
     protocolVersion: options.protocol.version,
     ...(options.limit === undefined ? {} : { limit: options.limit }),
+    ...(options.synthetic === undefined ? {} : { synthetic: options.synthetic }),
     ...(options.directory === undefined ? {} : { dataDir: options.directory }),
     concurrency: options.concurrency,
     timeoutMs: options.timeoutMs,
