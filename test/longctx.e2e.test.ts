@@ -47,6 +47,8 @@ function oracleAnswer(prompt: string, memoryChars: number): string {
 describe('parity eval --bench longctx against a loopback OpenAI-compatible server', () => {
   let directory: string;
   let server: OpenAICompatibleServer;
+  /** How many characters make a token for this server's usage figures. */
+  let serverCharsPerToken = 4;
 
   beforeAll(async () => {
     directory = mkdtempSync(join(tmpdir(), 'parity-longctx-'));
@@ -55,7 +57,7 @@ describe('parity eval --bench longctx against a loopback OpenAI-compatible serve
         const prompt = body.messages.map((message) => message.content).join('\n');
         return {
           text: oracleAnswer(prompt, 6000),
-          usage: { prompt_tokens: Math.round(prompt.length / 4), completion_tokens: 8 },
+          usage: { prompt_tokens: Math.round(prompt.length / serverCharsPerToken), completion_tokens: 8 },
         };
       },
     });
@@ -177,6 +179,48 @@ describe('parity eval --bench longctx against a loopback OpenAI-compatible serve
       (JSON.parse(otherSeed.output.stdout) as { longctx: { effectiveLength: number | null } }).longctx
         .effectiveLength,
     ).toBeNull();
+  });
+  it('--calibrate sizes haystacks by the characters per token the server counts', async () => {
+    serverCharsPerToken = 3;
+    const before = server.requests.length;
+    const io = captureIo({ cwd: directory });
+    const store = join(directory, 'calibrated.db');
+    const code = await main(
+      [
+        'eval',
+        '--model',
+        'openai:test-model',
+        '--base-url',
+        server.url,
+        '--bench',
+        'longctx',
+        '--lengths',
+        '1k',
+        '--depths',
+        '50',
+        '--items-per-cell',
+        '1',
+        '--calibrate',
+        '--store',
+        store,
+      ],
+      io,
+    );
+    serverCharsPerToken = 4;
+    expect(code, io.output.stderr).toBe(0);
+    expect(io.output.stderr).toMatch(
+      /longctx: calibrated 3\.\d+ characters per token \(\d+ characters = \d+ prompt tokens as the server counts them\)/,
+    );
+    const sent = server.requests.slice(before + 1);
+    expect(sent).toHaveLength(4);
+    for (const request of sent) {
+      const length = request.messages.map((message) => message.content).join('\n').length;
+      expect(length).toBeLessThanOrEqual((1024 - 30) * 3.2);
+      expect(length).toBeGreaterThan((1024 - 128) * 3 - 200);
+    }
+    const runs = openSqliteRunStore({ path: store });
+    expect(runs.listRuns()[0]?.config.synthetic?.charsPerToken).toBeCloseTo(3, 0);
+    runs.close();
   });
 });
 

@@ -14,6 +14,8 @@ export interface LongctxFlags {
   readonly charsPerToken?: string;
   readonly contextWindow?: string;
   readonly threshold?: string;
+  /** eval only: measure characters per token from the server's usage before generating the items. */
+  readonly calibrate?: boolean;
 }
 
 export const longctxOptions = (): Option[] => [
@@ -31,6 +33,10 @@ export const longctxOptions = (): Option[] => [
   new Option(
     '--context-window <tokens>',
     "longctx: the endpoint's context window; longer lengths are skipped with one line",
+  ),
+  new Option(
+    '--calibrate',
+    "longctx: measure characters per token from the server's reported prompt tokens (one request) before generating",
   ),
   new Option(
     '--threshold <accuracy>',

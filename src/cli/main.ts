@@ -254,7 +254,7 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
   for (const name of ['eval', 'score']) {
     const command = program.commands.find((candidate) => candidate.name() === name);
     for (const option of longctxOptions()) {
-      if (name === 'score' && option.long === '--context-window') continue;
+      if (name === 'score' && ['--context-window', '--calibrate'].includes(option.long ?? '')) continue;
       command?.addOption(option);
     }
   }

@@ -52,6 +52,7 @@ import {
   type LongctxFlags,
 } from '../longctx-options.ts';
 import { longctxSummaryLines } from '../longctx-summary-lines.ts';
+import { calibrateCharsPerToken } from '../longctx-calibration.ts';
 import {
   formatJudgeUsage,
   judgeSteps,
@@ -128,7 +129,7 @@ export async function evalCommand(flags: EvalFlags, io: CliIo): Promise<number> 
   const limits = parseRequestLimitFlags(flags);
   const sampling = parseSamplingFlags(flags);
   const generationOverrides = parseGenerationOverrides(flags);
-  const synthetic = parseSyntheticFlags(flags);
+  let synthetic = parseSyntheticFlags(flags);
   const threshold = parseThreshold(flags);
   const directory = dataDir(io, flags.dataDir);
   const source = cliDatasetSource(io, {
@@ -137,15 +138,17 @@ export async function evalCommand(flags: EvalFlags, io: CliIo): Promise<number> 
     acceptLicense: flags.acceptLicense,
   });
   // Load every benchmark's items before the first model call, so bad data fails fast.
-  const itemLists = [];
-  for (const [index, benchmark] of benchmarks.entries()) {
-    const protocol = protocols[index] ?? getProtocol(benchmark);
+  const loadItems = async (benchmark: Benchmark, protocol: Protocol) => {
     const loaded = await loadProtocolItems(benchmark, protocol, source, {
       ...(limit === undefined ? {} : { limit }),
       ...(synthetic === undefined ? {} : { synthetic }),
     });
     // longctx: lengths above --context-window are refused here, before any request.
-    itemLists.push(benchmark.id === 'longctx' ? itemsWithinContextWindow(io, flags, loaded) : loaded);
+    return benchmark.id === 'longctx' ? itemsWithinContextWindow(io, flags, loaded) : loaded;
+  };
+  const itemLists = [];
+  for (const [index, benchmark] of benchmarks.entries()) {
+    itemLists.push(await loadItems(benchmark, protocols[index] ?? getProtocol(benchmark)));
   }
   // Code benchmarks: the sandbox is checked before the first model call.
   const executor = needsCodeExecution(protocols) ? await openCodeExecutor(io, flags) : undefined;
@@ -156,6 +159,24 @@ export async function evalCommand(flags: EvalFlags, io: CliIo): Promise<number> 
   });
   try {
     await assertProtocolsSupported({ model, modelSpec: flags.model, benchmarks, protocols, timeoutMs });
+    // longctx --calibrate: size the haystacks by the server's own token count, then generate them again.
+    const longctxIndex = benchmarks.findIndex((benchmark) => benchmark.id === 'longctx');
+    const first = itemLists[longctxIndex]?.[0];
+    const longctx = benchmarks[longctxIndex];
+    const longctxProtocol = protocols[longctxIndex];
+    if (flags.calibrate === true && first && longctx && longctxProtocol) {
+      const charsPerToken = await calibrateCharsPerToken({
+        io,
+        model,
+        protocol: longctxProtocol,
+        item: first,
+        timeoutMs,
+      });
+      if (charsPerToken !== undefined) {
+        synthetic = { ...synthetic, charsPerToken };
+        itemLists[longctxIndex] = await loadItems(longctx, longctxProtocol);
+      }
+    }
   } catch (error) {
     await model.close?.();
     await judge?.model.close?.();
