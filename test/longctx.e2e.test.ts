@@ -170,6 +170,17 @@ describe('parity eval --bench longctx against a loopback OpenAI-compatible serve
     const json = JSON.parse(scored.output.stdout) as { n: number; longctx: { effectiveLength: number } };
     expect(json.n).toBe(4);
     expect(json.longctx.effectiveLength).toBe(1024);
+    // parity import scores the same file against the regenerated items and stores it as a run.
+    const imported = captureIo({ cwd: directory });
+    const importStore = join(directory, 'imported.db');
+    expect(
+      await main(['import', '--bench', 'longctx', '--samples', gold, '--store', importStore], imported),
+      imported.output.stderr,
+    ).toBe(0);
+    const importedRuns = openSqliteRunStore({ path: importStore });
+    const importedRun = importedRuns.getRun(importedRuns.listRuns()[0]?.runId ?? '');
+    importedRuns.close();
+    expect(importedRun?.items.map((item) => item.scores.accuracy)).toEqual([1, 1, 1, 1]);
     // Another seed gives other needles: the same replies no longer score.
     const otherSeed = captureIo({ cwd: directory });
     expect(await main(['score', 'longctx', '--samples', gold, '--item-seed', '7', '--json'], otherSeed)).toBe(
