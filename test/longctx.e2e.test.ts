@@ -107,6 +107,11 @@ describe('parity eval --bench longctx against a loopback OpenAI-compatible serve
 
     const runs = openSqliteRunStore({ path: store });
     const run = runs.listRuns()[0];
+    // parity show prints the same length × depth table and effective length.
+    const shown = captureIo({ cwd: directory });
+    expect(await main(['show', run?.runId ?? '', '--store', store], shown), shown.output.stderr).toBe(0);
+    expect(shown.output.stdout).toMatch(/^2048 +0\.0% +0\.0% +0\.0% +0\.0% +12 +\d+$/m);
+    expect(shown.output.stdout).toContain('effective context length: 1024 tokens');
     expect(run?.config.synthetic).toEqual({
       lengths: [1024, 2048, 4096, 8192],
       depths: [0, 50, 100],
