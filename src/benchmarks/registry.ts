@@ -15,6 +15,7 @@ import { mmluBenchmark } from './mmlu/index.ts';
 import { mtbenchBenchmark } from './mtbench/index.ts';
 import { xstestBenchmark } from './xstest/index.ts';
 import { truthfulqaBenchmark } from './truthfulqa/index.ts';
+import { longctxBenchmark } from './longctx/index.ts';
 
 const benchmarks: readonly Benchmark[] = [
   mmluBenchmark,
@@ -33,6 +34,7 @@ const benchmarks: readonly Benchmark[] = [
   cevalBenchmark,
   truthfulqaBenchmark,
   jsonSchemaBenchBenchmark,
+  longctxBenchmark,
 ];
 
 /** Every benchmark parity knows, in a stable order. */

@@ -1,3 +1,4 @@
+import { longctxOptions } from './longctx-options.ts';
 import { Command, CommanderError, Option } from 'commander';
 import { ParityError } from '../spec/index.ts';
 import { processIo, type CliIo } from './cli-io.ts';
@@ -287,6 +288,15 @@ function buildProgram(cliIo: CliIo, setExitCode: (code: number) => void): Comman
     .action(async (flags: { store?: string; limit?: string; json?: boolean }) =>
       setExitCode(await demoCommand(flags, io)),
     );
+
+  // longctx generation flags on eval and score (docs/longctx.md).
+  for (const name of ['eval', 'score']) {
+    const command = program.commands.find((candidate) => candidate.name() === name);
+    for (const option of longctxOptions()) {
+      if (name === 'score' && ['--context-window', '--calibrate'].includes(option.long ?? '')) continue;
+      command?.addOption(option);
+    }
+  }
 
   registerBenchCommand(program, io, setExitCode, storeOption);
 

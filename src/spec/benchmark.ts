@@ -183,6 +183,21 @@ export interface DatasetSource {
 export interface LoadOptions {
   /** Take at most this many items (the first N in a stable, documented order). */
   readonly limit?: number;
+  /** Generated benchmarks (longctx): how to generate the items; file-backed benchmarks ignore it. */
+  readonly synthetic?: SyntheticOptions;
+}
+
+/** Settings of a benchmark whose items are generated from a seed instead of read from files (docs/longctx.md). */
+export interface SyntheticOptions {
+  readonly seed?: number;
+  /** Target prompt lengths in tokens. */
+  readonly lengths?: readonly number[];
+  /** Needle depths in percent of the haystack. */
+  readonly depths?: readonly number[];
+  /** Samples per task, length and depth. */
+  readonly samples?: number;
+  /** Characters per token used to size haystacks. */
+  readonly charsPerToken?: number;
 }
 
 export interface Benchmark<TData = unknown> {

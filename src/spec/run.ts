@@ -1,3 +1,4 @@
+import type { SyntheticOptions } from './benchmark.ts';
 import type {
   FinishReason,
   GenerateRequest,
@@ -19,6 +20,8 @@ export interface RunConfig {
   readonly protocol: string;
   readonly protocolVersion: number;
   readonly limit?: number;
+  /** Generated benchmarks (longctx): the settings the items were generated from, so resume regenerates them. */
+  readonly synthetic?: SyntheticOptions;
   readonly dataDir?: string;
   readonly concurrency: number;
   readonly timeoutMs: number;

@@ -54,6 +54,15 @@ export const runConfigSchema: z.ZodType<RunConfig> = z.object({
   protocol: z.string(),
   protocolVersion: z.number().int(),
   limit: count.optional(),
+  synthetic: z
+    .object({
+      seed: z.number().int().nonnegative().optional(),
+      lengths: z.array(z.number().int().positive()).optional(),
+      depths: z.array(z.number().int().min(0).max(100)).optional(),
+      samples: z.number().int().positive().optional(),
+      charsPerToken: z.number().positive().optional(),
+    })
+    .optional(),
   dataDir: z.string().optional(),
   concurrency: z.number().int().positive(),
   timeoutMs: z.number().positive(),

@@ -56,6 +56,14 @@ import {
   type SpendFlags,
 } from '../spend-control.ts';
 import {
+  itemsWithinContextWindow,
+  parseSyntheticFlags,
+  parseThreshold,
+  type LongctxFlags,
+} from '../longctx-options.ts';
+import { longctxSummaryLines } from '../longctx-summary-lines.ts';
+import { calibrateCharsPerToken } from '../longctx-calibration.ts';
+import {
   formatJudgeUsage,
   judgeSteps,
   openJudge,
@@ -71,7 +79,8 @@ export interface EvalFlags
     JudgeFlags,
     RequestLimitFlags,
     GenerationOverrideFlags,
-    SpendFlags {
+    SpendFlags,
+    LongctxFlags {
   readonly model: string;
   readonly bench: string;
   readonly protocol?: string;
@@ -144,6 +153,8 @@ export async function evalCommand(flags: EvalFlags, io: CliIo): Promise<number> 
   const limits = parseRequestLimitFlags(flags);
   const sampling = parseSamplingFlags(flags);
   const generationOverrides = parseGenerationOverrides(flags);
+  let synthetic = parseSyntheticFlags(flags);
+  const threshold = parseThreshold(flags);
   const directory = dataDir(io, flags.dataDir);
   const source = cliDatasetSource(io, {
     directory: directory,
@@ -151,12 +162,17 @@ export async function evalCommand(flags: EvalFlags, io: CliIo): Promise<number> 
     acceptLicense: flags.acceptLicense,
   });
   // Load every benchmark's items before the first model call, so bad data fails fast.
+  const loadItems = async (benchmark: Benchmark, protocol: Protocol) => {
+    const loaded = await loadProtocolItems(benchmark, protocol, source, {
+      ...(limit === undefined ? {} : { limit }),
+      ...(synthetic === undefined ? {} : { synthetic }),
+    });
+    // longctx: lengths above --context-window are refused here, before any request.
+    return benchmark.id === 'longctx' ? itemsWithinContextWindow(io, flags, loaded) : loaded;
+  };
   const itemLists = [];
   for (const [index, benchmark] of benchmarks.entries()) {
-    const protocol = protocols[index] ?? getProtocol(benchmark);
-    itemLists.push(
-      await loadProtocolItems(benchmark, protocol, source, limit === undefined ? {} : { limit }),
-    );
+    itemLists.push(await loadItems(benchmark, protocols[index] ?? getProtocol(benchmark)));
   }
   // Code benchmarks: the sandbox is checked before the first model call.
   const executor = needsCodeExecution(protocols) ? await openCodeExecutor(io, flags) : undefined;
@@ -167,6 +183,24 @@ export async function evalCommand(flags: EvalFlags, io: CliIo): Promise<number> 
   });
   try {
     await assertProtocolsSupported({ model, modelSpec: flags.model, benchmarks, protocols, timeoutMs });
+    // longctx --calibrate: size the haystacks by the server's own token count, then generate them again.
+    const longctxIndex = benchmarks.findIndex((benchmark) => benchmark.id === 'longctx');
+    const first = itemLists[longctxIndex]?.[0];
+    const longctx = benchmarks[longctxIndex];
+    const longctxProtocol = protocols[longctxIndex];
+    if (flags.calibrate === true && first && longctx && longctxProtocol) {
+      const charsPerToken = await calibrateCharsPerToken({
+        io,
+        model,
+        protocol: longctxProtocol,
+        item: first,
+        timeoutMs,
+      });
+      if (charsPerToken !== undefined) {
+        synthetic = { ...synthetic, charsPerToken };
+        itemLists[longctxIndex] = await loadItems(longctx, longctxProtocol);
+      }
+    }
   } catch (error) {
     await model.close?.();
     await judge?.model.close?.();
@@ -233,6 +267,7 @@ export async function evalCommand(flags: EvalFlags, io: CliIo): Promise<number> 
             benchmark,
             protocol,
             limit,
+            synthetic: benchmark.id === 'longctx' ? synthetic : undefined,
             directory,
             concurrency,
             timeoutMs,
@@ -300,7 +335,10 @@ export async function evalCommand(flags: EvalFlags, io: CliIo): Promise<number> 
   }
   await printResults(io, results, flags.json);
   // With --json, stdout carries the JSON only: the notes go to stderr.
-  for (const note of notes) (flags.json === true ? io.stderr : io.stdout)(`${note}\n`);
+  const out = flags.json === true ? io.stderr : io.stdout;
+  for (const result of results)
+    for (const line of longctxSummaryLines(result.run, threshold)) out(`${line}\n`);
+  for (const note of notes) out(`${note}\n`);
   return exitCodeForItemErrors(io, results);
 }
 
@@ -332,6 +370,7 @@ function runConfig(options: {
   benchmark: Benchmark;
   protocol: Protocol;
   limit: number | undefined;
+  synthetic: RunConfig['synthetic'];
   directory: string | undefined;
   concurrency: number;
   timeoutMs: number;
@@ -350,6 +389,7 @@ function runConfig(options: {
     protocolVersion: options.protocol.version,
     parityVersion: parityVersion(),
     ...(options.limit === undefined ? {} : { limit: options.limit }),
+    ...(options.synthetic === undefined ? {} : { synthetic: options.synthetic }),
     ...(options.directory === undefined ? {} : { dataDir: options.directory }),
     concurrency: options.concurrency,
     timeoutMs: options.timeoutMs,

@@ -1,3 +1,4 @@
+import { syntheticForSamples } from '../longctx-options.ts';
 import { createHash } from 'node:crypto';
 import { runFingerprints } from '../../datasets/item-fingerprint.ts';
 import { runGold } from '../../benchmarks/item-gold.ts';
@@ -85,7 +86,17 @@ export async function importCommand(flags: ImportFlags, io: CliIo): Promise<numb
   });
   let itemsById: Map<string, Item> | undefined;
   try {
-    itemsById = new Map((await benchmark.loadItems(source)).map((item) => [item.id, item]));
+    // longctx: items regenerated from the seed, at the lengths and depths the ids name.
+    const options =
+      benchmark.id === 'longctx'
+        ? {
+            synthetic: syntheticForSamples(
+              {},
+              selected.map((line) => line.value.id),
+            ),
+          }
+        : {};
+    itemsById = new Map((await benchmark.loadItems(source, options)).map((item) => [item.id, item]));
   } catch (error) {
     // Scores alone can be stored without the dataset; completions cannot be scored without it.
     if (needsDataset || !(error instanceof InputError)) throw error;

@@ -100,12 +100,10 @@ export async function resumeCommand(runId: string, flags: ResumeFlags, io: CliIo
       );
     }
     const source = cliDatasetSource(io, { directory: config.dataDir, allowDownload: flags.download });
-    const items = await loadProtocolItems(
-      benchmark,
-      protocol,
-      source,
-      config.limit === undefined ? {} : { limit: config.limit },
-    );
+    const items = await loadProtocolItems(benchmark, protocol, source, {
+      ...(config.limit === undefined ? {} : { limit: config.limit }),
+      ...(config.synthetic === undefined ? {} : { synthetic: config.synthetic }),
+    });
     // Code benchmarks: same wall-clock limit as the run started with; the sandbox is checked first.
     const executor = protocol.scoreAsync
       ? await openCodeExecutor(io, {

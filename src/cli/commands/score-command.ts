@@ -18,6 +18,8 @@ import { readHumanEvalProblems } from '../../benchmarks/humaneval/index.ts';
 import { openCodeExecutor, type CodeExecutionFlags } from '../code-execution-options.ts';
 import { passAtKSummary, samplingJson, samplingLabel } from '../pass-at-k-summary.ts';
 import { executeCodeSamples, readCodeSampleLines } from './code-samples.ts';
+import { formatLongctxSummary, summarizeLongctx } from '../../benchmarks/longctx/longctx-summary.ts';
+import { parseThreshold, syntheticForSamples, type LongctxFlags } from '../longctx-options.ts';
 
 /** One line of a samples file (docs/cli.md, samples files). */
 export const sampleLineSchema = z.object({
@@ -29,7 +31,7 @@ export const sampleLineSchema = z.object({
   score: z.number().optional(),
 });
 
-export interface ScoreFlags extends CodeExecutionFlags {
+export interface ScoreFlags extends CodeExecutionFlags, LongctxFlags {
   /** humaneval: a human-eval problem file to score against instead of the dataset. */
   readonly problemFile?: string;
   /** Required except for `parity score mtbench --judgments FILE`. */
@@ -88,6 +90,7 @@ export async function scoreCommand(benchmarkId: string, flags: ScoreFlags, io: C
     );
   }
 
+  const threshold = parseThreshold(flags);
   const directory = dataDir(io, flags.dataDir);
   const source = cliDatasetSource(io, {
     directory: directory,
@@ -98,7 +101,17 @@ export async function scoreCommand(benchmarkId: string, flags: ScoreFlags, io: C
     throw new InputError('only humaneval takes a problem file', { location: '--problem-file' });
   const loaded =
     flags.problemFile === undefined
-      ? await benchmark.loadItems(source)
+      ? await benchmark.loadItems(
+          source,
+          benchmark.id === 'longctx'
+            ? {
+                synthetic: syntheticForSamples(
+                  flags,
+                  selected.map((line) => line.value.id),
+                ),
+              }
+            : {},
+        )
       : await readHumanEvalProblems(resolve(io.cwd, flags.problemFile));
   const itemsById = new Map<string, Item>(loaded.map((item) => [item.id, item]));
   if (benchmark.id === 'ifeval') addPromptKeys(itemsById);
@@ -168,6 +181,7 @@ export async function scoreCommand(benchmarkId: string, flags: ScoreFlags, io: C
     const samplesPerItem = Math.max(1, ...itemJson.map((item) => item.sample + 1));
     rows.push({
       modelName,
+      longctx: benchmark.id === 'longctx' ? summarizeLongctx(scored, threshold) : undefined,
       summary: passAtK?.summary ?? summarizeScores(scored, protocol.metrics),
       metrics: passAtK?.metrics ?? protocol.metrics,
       sampling: passAtK ? { samplesPerItem } : undefined,
@@ -187,7 +201,7 @@ export async function scoreCommand(benchmarkId: string, flags: ScoreFlags, io: C
       ...(flags.items ? { items: row.items } : {}),
     });
     if (row.sampling) json.sampling = samplingJson(row.sampling);
-    io.stdout(`${JSON.stringify(json, null, 2)}\n`);
+    io.stdout(`${JSON.stringify(row.longctx ? { ...json, longctx: row.longctx } : json, null, 2)}\n`);
     return 0;
   }
   io.stdout(
@@ -201,6 +215,7 @@ export async function scoreCommand(benchmarkId: string, flags: ScoreFlags, io: C
       })),
     )}\n`,
   );
+  for (const row of rows) if (row.longctx) io.stdout(`${formatLongctxSummary(row.longctx)}\n`);
   if (flags.items) {
     for (const row of rows) {
       for (const item of row.items)

@@ -1,3 +1,5 @@
+import { rulerThreshold } from '../../benchmarks/longctx/longctx-summary.ts';
+import { longctxSummaryLines } from '../longctx-summary-lines.ts';
 import { getBenchmark, getProtocol } from '../../benchmarks/registry.ts';
 import { benchStepJson } from '../../report/bench-step-json.ts';
 import { isBenchStepItem, readBenchStepRecord } from '../../report/bench-step-record.ts';
@@ -102,6 +104,7 @@ export function showCommand(
     }
     io.stdout(`${formatScoreTable([runTableRow(scores)])}\n`);
     if (cost) io.stdout(`${formatRunCost(cost)}\n`);
+    for (const line of longctxSummaryLines(run, rulerThreshold)) io.stdout(`${line}\n`);
     const headline = protocol.metrics[0];
     const groupCount = Object.keys(scores.summary.groups).length;
     // As the run page: per-group scores with their intervals; a long list (57 MMLU subjects) only when asked.

@@ -1,0 +1,151 @@
+import { Option } from 'commander';
+import { parseLongctxItemId, rulerThreshold } from '../benchmarks/longctx/longctx-summary.ts';
+import { InputError } from '../spec/index.ts';
+import type { Item, SyntheticOptions } from '../spec/index.ts';
+import type { CliIo } from './cli-io.ts';
+import { parseList, parseWholeNumber } from './parse-options.ts';
+
+/** Flags of generated benchmarks (longctx) on `parity eval` and `parity score` (docs/longctx.md). */
+export interface LongctxFlags {
+  readonly lengths?: string;
+  readonly depths?: string;
+  readonly itemSeed?: string;
+  readonly itemsPerCell?: string;
+  readonly charsPerToken?: string;
+  readonly contextWindow?: string;
+  readonly threshold?: string;
+  /** eval only: measure characters per token from the server's usage before generating the items. */
+  readonly calibrate?: boolean;
+}
+
+export const longctxOptions = (): Option[] => [
+  new Option(
+    '--lengths <tokens>',
+    'longctx: prompt lengths in tokens, comma-separated; 4k = 4096 (default 4k,8k,16k,32k,64k,128k)',
+  ),
+  new Option(
+    '--depths <percents>',
+    'longctx: needle depths in percent of the context (default 0,25,50,75,100)',
+  ),
+  new Option('--item-seed <n>', 'longctx: seed the items are generated from (default 42)'),
+  new Option('--items-per-cell <n>', 'longctx: items per task, length and depth (default 5)'),
+  new Option('--chars-per-token <x>', 'longctx: characters per token to size haystacks (default 4)'),
+  new Option(
+    '--context-window <tokens>',
+    "longctx: the endpoint's context window; longer lengths are skipped with one line",
+  ),
+  new Option(
+    '--calibrate',
+    "longctx: measure characters per token from the server's reported prompt tokens (one request) before generating",
+  ),
+  new Option(
+    '--threshold <accuracy>',
+    'longctx: accuracy the effective context length must stay above, 0-1 (default 0.856, RULER)',
+  ),
+];
+
+/** "4k" → 4096, "4096" → 4096; anything else names the flag. */
+export function parseTokenCount(flag: string, value: string): number {
+  const match = /^(\d+)(k?)$/i.exec(value.trim());
+  if (!match)
+    throw new InputError(`expected a whole number of tokens such as 4096 or 4k, got '${value}'`, {
+      location: flag,
+    });
+  return Number(match[1]) * (match[2] === '' ? 1 : 1024);
+}
+
+function parsePositive(flag: string, value: string | undefined, max?: number): number | undefined {
+  if (value === undefined) return undefined;
+  const number = Number(value);
+  if (value.trim() === '' || !Number.isFinite(number) || number <= 0 || (max !== undefined && number > max)) {
+    throw new InputError(
+      `expected a number above 0${max === undefined ? '' : ` and at most ${max}`}, got '${value}'`,
+      {
+        location: flag,
+      },
+    );
+  }
+  return number;
+}
+
+/** The generation settings given on the command line; undefined when none was. */
+export function parseSyntheticFlags(flags: LongctxFlags): SyntheticOptions | undefined {
+  const options: SyntheticOptions = {
+    ...(flags.lengths === undefined
+      ? {}
+      : { lengths: parseList(flags.lengths).map((value) => parseTokenCount('--lengths', value)) }),
+    ...(flags.depths === undefined
+      ? {}
+      : {
+          depths: parseList(flags.depths).map(
+            (value) => parseWholeNumber('--depths', value, { min: 0 }) ?? 0,
+          ),
+        }),
+    ...(flags.itemSeed === undefined
+      ? {}
+      : { seed: parseWholeNumber('--item-seed', flags.itemSeed, { min: 0 }) }),
+    ...(flags.itemsPerCell === undefined
+      ? {}
+      : { samples: parseWholeNumber('--items-per-cell', flags.itemsPerCell) }),
+    ...(flags.charsPerToken === undefined
+      ? {}
+      : { charsPerToken: parsePositive('--chars-per-token', flags.charsPerToken) }),
+  };
+  return Object.keys(options).length === 0 ? undefined : options;
+}
+
+/** `--threshold` as a fraction (default RULER's 0.856). */
+export function parseThreshold(flags: LongctxFlags): number {
+  return parsePositive('--threshold', flags.threshold, 1) ?? rulerThreshold;
+}
+
+/**
+ * Drops longctx items longer than `--context-window` before any request, saying so in one line on stderr;
+ * throws InputError (exit 2) when no length fits.
+ */
+export function itemsWithinContextWindow<T>(
+  io: CliIo,
+  flags: LongctxFlags,
+  items: readonly Item<T>[],
+): Item<T>[] {
+  if (flags.contextWindow === undefined) return [...items];
+  const window = parseTokenCount('--context-window', flags.contextWindow);
+  const tooLong = new Set<number>();
+  const kept = items.filter((item) => {
+    const tokens = parseLongctxItemId(item.id)?.tokens;
+    if (tokens === undefined || tokens <= window) return true;
+    tooLong.add(tokens);
+    return false;
+  });
+  if (kept.length === 0) {
+    throw new InputError(
+      `every length is above the context window of ${window} tokens; pass shorter --lengths`,
+      {
+        location: '--context-window',
+      },
+    );
+  }
+  if (tooLong.size > 0) {
+    io.stderr(
+      `longctx: lengths ${[...tooLong].sort((a, b) => a - b).join(', ')} refused: above the context window of ${window} tokens (--context-window)\n`,
+    );
+  }
+  return kept;
+}
+
+/**
+ * `parity score longctx`: the generation settings for a samples file. Lengths, depths and items per cell not
+ * given come from the file's item ids (`<task>/<tokens>/d<depth>/<index>`), so the items are regenerated from
+ * the seed without repeating the eval's flags; the seed and characters per token must match the eval's.
+ */
+export function syntheticForSamples(flags: LongctxFlags, ids: readonly string[]): SyntheticOptions {
+  const given = parseSyntheticFlags(flags) ?? {};
+  const parsed = ids.map((id) => parseLongctxItemId(id)).filter((value) => value !== undefined);
+  if (parsed.length === 0) return given;
+  return {
+    lengths: [...new Set(parsed.map((value) => value.tokens))],
+    depths: [...new Set(parsed.map((value) => value.depth))],
+    samples: Math.max(...parsed.map((value) => value.index)) + 1,
+    ...given,
+  };
+}
