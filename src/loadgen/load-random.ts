@@ -30,13 +30,14 @@ export function createLoadRandom(seed: number): LoadRandom {
     for (;;) {
       let x: number;
       let v: number;
+      // Stryker disable ConditionalExpression,EqualityOperator: the loop's only condition, v ≤ 0: the acceptance test below rejects v ≤ 0 too (log of a non-positive cube is NaN or −∞)
       do {
         x = normal();
         const step = c * x;
         // Stryker disable next-line ArithmeticOperator: 1 − c·x has the same law as 1 + c·x (x is standard normal, symmetric)
         v = 1 + step;
-        // Stryker disable next-line ConditionalExpression,EqualityOperator: the acceptance test below rejects v ≤ 0 too (log of a non-positive cube is NaN or −∞)
       } while (v <= 0);
+      // Stryker restore ConditionalExpression,EqualityOperator
       v = v * v * v;
       const u = 1 - next();
       // Stryker disable next-line EqualityOperator: log(u) equals the bound with probability 0
