@@ -2,6 +2,7 @@ import { InputError } from '../spec/index.ts';
 import type { Benchmark, Protocol } from '../spec/index.ts';
 import { arcBenchmark } from './arc/index.ts';
 import { bbhBenchmark } from './bbh/index.ts';
+import { bfclBenchmark } from './bfcl/index.ts';
 import { gsm8kBenchmark } from './gsm8k/index.ts';
 import { ifevalBenchmark } from './ifeval/index.ts';
 import { humanEvalBenchmark } from './humaneval/index.ts';
@@ -20,6 +21,7 @@ const benchmarks: readonly Benchmark[] = [
   arcBenchmark,
   ifevalBenchmark,
   mtbenchBenchmark,
+  bfclBenchmark,
 ];
 
 /** Every benchmark parity knows, in a stable order. */

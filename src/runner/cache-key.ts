@@ -17,8 +17,8 @@ export interface ResponseCacheKeyInput {
 
 /**
  * Key of a response in the cache: the sha256 (lowercase hex, 64 characters) of the canonical JSON of exactly
- * what can change the output — provider, endpoint, model id, messages, generation parameters and the assistant
- * prefix (plus the sample index when above 0). Timeouts, retries, keys and headers are not part of it, so
+ * what can change the output — provider, endpoint, model id, messages, generation parameters, the assistant
+ * prefix, the tools offered (plus the sample index when above 0). Timeouts, retries, keys and headers are not part of it, so
  * changing them never invalidates the cache, and no secret can end up in a key.
  */
 export function responseCacheKey(input: ResponseCacheKeyInput): string {
@@ -41,6 +41,11 @@ export function responseCacheKey(input: ResponseCacheKeyInput): string {
       reasoningAllowanceTokens: parameters.reasoningAllowanceTokens,
     },
     assistantPrefix: request.assistantPrefix,
+    tools: request.tools?.map((tool) => ({
+      name: tool.name,
+      description: tool.description,
+      parameters: tool.parameters,
+    })),
     sample: input.sample === undefined || input.sample === 0 ? undefined : input.sample,
     logLikelihood:
       input.logLikelihood === undefined

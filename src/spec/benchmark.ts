@@ -36,6 +36,11 @@ export interface MetricSpec {
    * group (IFEval: per instruction type), instead of the item's own group.
    */
   readonly groupsFromScoreKeys?: boolean;
+  /**
+   * With `aggregate: 'group-mean'`: each group's weight in the mean over groups (a group not listed weighs 1),
+   * for nested leaderboard averages (BFCL's Non-Live AST: simple's three languages count a third each).
+   */
+  readonly groupWeights?: Readonly<Record<string, number>>;
 }
 
 /** Score of one item's output. A `null` value means unscored (kept apart from wrong). */

@@ -1,4 +1,5 @@
 import type { RateLimitState } from './errors.ts';
+import type { ToolDefinition } from './tool-calls.ts';
 
 export type ChatRole = 'system' | 'user' | 'assistant';
 
@@ -39,6 +40,11 @@ export interface GenerateRequest {
    * ignore it and report `prefillApplied: false`. Scorers accept both forms.
    */
   readonly assistantPrefix?: string;
+  /**
+   * Functions the model may call through the provider's tools API. Calls it makes come back at the end of the
+   * text, encoded by `encodeToolCalls` (spec/tool-calls.ts). Providers without a tools API refuse the request.
+   */
+  readonly tools?: readonly ToolDefinition[];
 }
 
 /**
@@ -186,6 +192,8 @@ export interface ModelCapabilities {
   readonly logLikelihood?: boolean;
   readonly streamedUsage?: boolean;
   readonly jsonSchemaOutput?: boolean;
+  /** Native tool calling: a request with `tools` came back with a well-formed tool call. */
+  readonly toolCalls?: boolean;
   readonly seed?: boolean;
   /** A reply can be prefilled (`assistantPrefix` sent as the start of the reply). */
   readonly prefill?: boolean;
