@@ -61,7 +61,7 @@ describe.skipIf(!existsSync(shared))('GSM8K pins against ../shared/datasets (ski
 describe('every benchmark has a pinned download with its licence', () => {
   it('covers each benchmark parity runs', () => {
     expect(Object.keys(datasetManifests).sort()).toEqual(
-      ['arc', 'bbh', 'gsm8k', 'humaneval', 'ifeval', 'mbpp', 'mgsm', 'mmlu', 'mt_bench'].sort(),
+      ['arc', 'bbh', 'bfcl', 'gsm8k', 'humaneval', 'ifeval', 'mbpp', 'mgsm', 'mmlu', 'mt_bench'].sort(),
     );
     for (const manifest of Object.values(datasetManifests)) expect(manifest.license.name).not.toBe('');
     // 27 BBH tasks, each a data file and a chain-of-thought prompt; 11 MGSM languages.

@@ -1,6 +1,7 @@
 import type { DatasetManifest } from './dataset-manifest.ts';
 import { arcManifest } from './download-manifests/arc.ts';
 import { bbhManifest } from './download-manifests/bbh.ts';
+import { bfclManifest } from './download-manifests/bfcl.ts';
 import { ifevalManifest } from './download-manifests/ifeval.ts';
 import { mbppManifest } from './download-manifests/mbpp.ts';
 import { mgsmManifest } from './download-manifests/mgsm.ts';
@@ -75,6 +76,7 @@ export const datasetManifests: Readonly<Record<string, DatasetManifest>> = {
   },
   arc: arcManifest,
   bbh: bbhManifest,
+  bfcl: bfclManifest,
   ifeval: ifevalManifest,
   mbpp: mbppManifest,
   mgsm: mgsmManifest,
