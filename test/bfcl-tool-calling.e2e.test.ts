@@ -121,3 +121,43 @@ describe.skipIf(!existsSync(join(shared, 'bfcl/BFCL_v4_simple_python.json')))(
     });
   },
 );
+
+describe('parity probe reports native tool calling', () => {
+  async function probe(toolReply: boolean) {
+    const server = await startOpenAICompatibleServer({
+      respond: ({ body }) =>
+        toolReply && body.tools !== undefined
+          ? { toolCalls: [{ name: 'get_weather', arguments: '{"city": "Paris"}' }] }
+          : { text: 'yes' },
+    });
+    try {
+      const io = captureIo({ cwd: tmpdir() });
+      const code = await main(
+        ['probe', '--model', 'openai:test-model', '--base-url', server.url, '--json'],
+        io,
+      );
+      expect(code).toBe(0);
+      return JSON.parse(io.output.stdout) as {
+        supports: Record<string, unknown>;
+        protocols: string[];
+        notes: string[];
+      };
+    } finally {
+      await server.close();
+    }
+  }
+
+  it('yes, and bfcl.native is runnable, when a tool call comes back', async () => {
+    const report = await probe(true);
+    expect(report.supports.tool_calls).toBe(true);
+    expect(report.protocols).toContain('bfcl.native');
+  });
+
+  it('no, with a note, and only bfcl.prompt is runnable, when the server answers in text', async () => {
+    const report = await probe(false);
+    expect(report.supports.tool_calls).toBe(false);
+    expect(report.protocols).toContain('bfcl.prompt');
+    expect(report.protocols).not.toContain('bfcl.native');
+    expect(report.notes.join('\n')).toMatch(/tool calling: tools were accepted but no tool call came back/);
+  });
+});

@@ -17,6 +17,7 @@ export function runnableProtocols(
       .filter((protocol) =>
         protocolNeeds(protocol) === 'log-likelihood' ? capabilities.logLikelihood === true : generates,
       )
+      .filter((protocol) => protocol.needsToolCalls !== true || capabilities.toolCalls === true)
       .map((protocol) => protocol.id),
   );
 }

@@ -97,6 +97,8 @@ export interface Protocol<TData = unknown> {
    * is recorded only when `runSteps` resolves. `buildRequest` still gives the first request.
    */
   runSteps?(item: Item<TData>, context: StepContext): Promise<ItemScore>;
+  /** True when requests carry `tools`: the endpoint must support native tool calling (`parity probe`). */
+  readonly needsToolCalls?: boolean;
   /** True when `runSteps` sends requests with role 'judge': the caller must supply a judge model. */
   readonly needsJudge?: boolean;
   /**

@@ -18,6 +18,7 @@ export const bfclNative: Protocol<BfclData> = {
   benchmark: 'bfcl',
   description: "BFCL v4 AST categories through the provider's native tool calling (tools / tool_calls)",
   metrics: bfclMetrics,
+  needsToolCalls: true,
   buildRequest(item: Item<BfclData>) {
     return {
       messages: item.data.messages,

@@ -172,5 +172,5 @@ export function createOpenAIChatModel(options: OpenAIChatModelOptions): Language
     });
   }
 
-  return streamingModel({ ...streaming, streamParts });
+  return streamingModel({ ...streaming, streamParts, toolCalling: true });
 }
