@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -109,6 +109,31 @@ describe.skipIf(!existsSync(join(shared, 'bfcl/BFCL_v4_simple_python.json')))(
       expect(sent[0]?.messages[0]?.content).toMatch(
         /^You are an expert in composing functions\.You are given a question/,
       );
+    });
+
+    it('parity score bfcl takes native completions (tool calls in the text) written elsewhere', async () => {
+      const benchmark = getBenchmark('bfcl');
+      const protocol = getProtocol(benchmark, 'bfcl.native');
+      const items = await benchmark.loadItems(createDirectorySourceForTests(shared), { limit: LIMIT });
+      const samples = join(directory, 'native-samples.jsonl');
+      writeFileSync(
+        samples,
+        items
+          .map((item) => JSON.stringify({ id: item.id, completion: protocol.referenceCompletion(item) }))
+          .join('\n'),
+      );
+      const io = captureIo({ cwd: directory });
+      const code = await main(
+        ['score', 'bfcl', '--protocol', 'bfcl.native', '--samples', samples, '--data-dir', shared, '--json'],
+        io,
+      );
+      expect({ code, stderr: io.output.stderr }).toEqual({ code: 0, stderr: '' });
+      const report = JSON.parse(io.output.stdout) as {
+        n: number;
+        metrics: Record<string, { value: number }>;
+      };
+      expect(report.n).toBe(LIMIT);
+      expect(report.metrics.non_live_ast?.value).toBe(1);
     });
 
     it('a model that never calls a tool gets irrelevance right and every AST category wrong', async () => {
