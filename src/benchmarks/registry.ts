@@ -5,6 +5,7 @@ import { bbhBenchmark } from './bbh/index.ts';
 import { humanEvalPlusBenchmark, mbppPlusBenchmark } from './evalplus/index.ts';
 import { cevalBenchmark } from './ceval/index.ts';
 import { cmmluBenchmark } from './cmmlu/index.ts';
+import { bfclBenchmark } from './bfcl/index.ts';
 import { gsm8kBenchmark } from './gsm8k/index.ts';
 import { ifevalBenchmark } from './ifeval/index.ts';
 import { jsonSchemaBenchBenchmark } from './jsonschemabench/index.ts';
@@ -35,6 +36,7 @@ const benchmarks: readonly Benchmark[] = [
   truthfulqaBenchmark,
   jsonSchemaBenchBenchmark,
   longctxBenchmark,
+  bfclBenchmark,
 ];
 
 /** Every benchmark parity knows, in a stable order. */

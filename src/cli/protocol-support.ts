@@ -19,6 +19,7 @@ export function runnableProtocols(
           ? capabilities.logLikelihood === true
           : generates && (protocol.needsStructuredOutput !== true || capabilities.jsonSchemaOutput === true),
       )
+      .filter((protocol) => protocol.needsToolCalls !== true || capabilities.toolCalls === true)
       .map((protocol) => protocol.id),
   );
 }

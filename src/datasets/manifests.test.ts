@@ -64,6 +64,7 @@ describe('every benchmark has a pinned download with its licence', () => {
       [
         'arc',
         'bbh',
+        'bfcl',
         'ceval',
         'cmmlu',
         'evalplus',

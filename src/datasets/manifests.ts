@@ -4,6 +4,7 @@ import { bbhManifest } from './download-manifests/bbh.ts';
 import { evalPlusManifest } from './download-manifests/evalplus.ts';
 import { cevalManifest } from './download-manifests/ceval.ts';
 import { cmmluManifest } from './download-manifests/cmmlu.ts';
+import { bfclManifest } from './download-manifests/bfcl.ts';
 import { ifevalManifest } from './download-manifests/ifeval.ts';
 import { mbppManifest } from './download-manifests/mbpp.ts';
 import { mgsmManifest } from './download-manifests/mgsm.ts';
@@ -80,6 +81,7 @@ export const datasetManifests: Readonly<Record<string, DatasetManifest>> = {
   },
   arc: arcManifest,
   bbh: bbhManifest,
+  bfcl: bfclManifest,
   ifeval: ifevalManifest,
   mbpp: mbppManifest,
   mgsm: mgsmManifest,

@@ -149,7 +149,10 @@ function sideEstimate(values: readonly number[], groups: readonly string[], metr
     list.push(value);
     byGroup.set(group, list);
   });
-  return groupMeanEstimate(byGroup, { kind: metric.kind });
+  return groupMeanEstimate(byGroup, {
+    kind: metric.kind,
+    ...(metric.groupWeights === undefined ? {} : { weights: metric.groupWeights }),
+  });
 }
 
 const isBinary = (value: number): boolean => value === 0 || value === 1;
@@ -200,6 +203,7 @@ export function compareRuns(options: {
     b: bList,
     aggregate: macro ? 'group-mean' : 'mean',
     groups,
+    ...(metric.groupWeights === undefined ? {} : { weights: metric.groupWeights }),
     clusters: options.cluster === 'group' ? groups.map((group, index) => group || `#${ids[index]}`) : ids,
   });
   const binary = aList.every(isBinary) && bList.every(isBinary);

@@ -94,6 +94,7 @@ export function summarizeScores(
         {
           kind: metric.kind,
           clusters: new Map([...byGroup].map(([group, entry]) => [group, entry.clusters])),
+          ...(metric.groupWeights === undefined ? {} : { weights: metric.groupWeights }),
         },
       );
     } else {

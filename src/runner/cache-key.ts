@@ -18,7 +18,7 @@ export interface ResponseCacheKeyInput {
 /**
  * Key of a response in the cache: the sha256 (lowercase hex, 64 characters) of the canonical JSON of exactly
  * what can change the output — provider, endpoint, model id, messages, generation parameters, the assistant
- * prefix and the response schema (plus the sample index when above 0). Timeouts, retries, keys and headers are not part of it, so
+ * prefix, the response schema and the tools offered (plus the sample index when above 0). Timeouts, retries, keys and headers are not part of it, so
  * changing them never invalidates the cache, and no secret can end up in a key.
  */
 export function responseCacheKey(input: ResponseCacheKeyInput): string {
@@ -42,6 +42,11 @@ export function responseCacheKey(input: ResponseCacheKeyInput): string {
     },
     assistantPrefix: request.assistantPrefix,
     responseSchema: request.responseSchema,
+    tools: request.tools?.map((tool) => ({
+      name: tool.name,
+      description: tool.description,
+      parameters: tool.parameters,
+    })),
     // Stryker disable next-line ConditionalExpression: an undefined sample already maps to undefined (undefined !== 0 keeps it)
     sample: input.sample === undefined || input.sample === 0 ? undefined : input.sample,
     logLikelihood:

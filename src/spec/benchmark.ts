@@ -42,6 +42,11 @@ export interface MetricSpec {
    * gets no per-group figures. Default true.
    */
   readonly perGroup?: boolean;
+  /**
+   * With `aggregate: 'group-mean'`: each group's weight in the mean over groups (a group not listed weighs 1),
+   * for nested leaderboard averages (BFCL's Non-Live AST: simple's three languages count a third each).
+   */
+  readonly groupWeights?: Readonly<Record<string, number>>;
 }
 
 /**
@@ -117,6 +122,8 @@ export interface Protocol<TData = unknown> {
    * the protocol only for endpoints that take `json_schema` output.
    */
   readonly needsStructuredOutput?: boolean;
+  /** True when requests carry `tools`: the endpoint must support native tool calling (`parity probe`). */
+  readonly needsToolCalls?: boolean;
   /** True when `runSteps` sends requests with role 'judge': the caller must supply a judge model. */
   readonly needsJudge?: boolean;
   /**

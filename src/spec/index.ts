@@ -1,5 +1,6 @@
 export * from './errors.ts';
 export * from './language-model.ts';
+export * from './tool-calls.ts';
 export * from './benchmark.ts';
 export * from './code-execution.ts';
 export * from './estimate.ts';

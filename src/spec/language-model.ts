@@ -1,4 +1,5 @@
 import type { RateLimitState } from './errors.ts';
+import type { ToolDefinition } from './tool-calls.ts';
 
 export type ChatRole = 'system' | 'user' | 'assistant';
 
@@ -46,6 +47,11 @@ export interface GenerateRequest {
    * An endpoint that refuses the schema answers with finish reason 'error' and no text (docs/decisions/0152).
    */
   readonly responseSchema?: ResponseSchema;
+  /**
+   * Functions the model may call through the provider's tools API. Calls it makes come back at the end of the
+   * text, encoded by `encodeToolCalls` (spec/tool-calls.ts). Providers without a tools API refuse the request.
+   */
+  readonly tools?: readonly ToolDefinition[];
 }
 
 /** A JSON Schema the reply must follow, with a name for APIs that want one (`^[A-Za-z0-9_-]{1,64}$`). */
@@ -199,6 +205,8 @@ export interface ModelCapabilities {
   readonly logLikelihood?: boolean;
   readonly streamedUsage?: boolean;
   readonly jsonSchemaOutput?: boolean;
+  /** Native tool calling: a request with `tools` came back with a well-formed tool call. */
+  readonly toolCalls?: boolean;
   readonly seed?: boolean;
   /** A reply can be prefilled (`assistantPrefix` sent as the start of the reply). */
   readonly prefill?: boolean;

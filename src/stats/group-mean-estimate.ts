@@ -21,18 +21,27 @@ function agrestiCoullVariance(proportion: number, units: number): number {
  */
 export function groupMeanEstimate(
   groups: ReadonlyMap<string, readonly number[]>,
-  options: { kind: 'proportion' | 'graded'; clusters?: ReadonlyMap<string, readonly string[]> },
+  options: {
+    kind: 'proportion' | 'graded';
+    clusters?: ReadonlyMap<string, readonly string[]>;
+    /** Weight of each group in the mean (absent groups weigh 1): Σ w_g·mean_g / Σ w_g, Var = Σ w_g²·Var_g / (Σ w_g)². */
+    weights?: Readonly<Record<string, number>>;
+  },
 ): Estimate {
   const scored = [...groups].filter(([, values]) => values.length > 0);
   if (scored.length === 0) return { value: Number.NaN, ci95: [Number.NaN, Number.NaN], n: 0, method: 'none' };
   let sumOfMeans = 0;
   let sumOfVariances = 0;
+  let sumOfWeights = 0;
   let n = 0;
   let clustered = false;
   let clusterCount = 0;
   for (const [group, values] of scored) {
     const mean = values.reduce((total, value) => total + value, 0) / values.length;
-    sumOfMeans += mean;
+    const weight = options.weights?.[group] ?? 1;
+    sumOfWeights += weight;
+    sumOfMeans += weight * mean;
+    const varianceBefore = sumOfVariances;
     const clusters = options.clusters?.get(group);
     clusterCount += clusters ? new Set(clusters).size : values.length;
     if (clusters && hasSharedClusters(clusters)) {
@@ -51,10 +60,11 @@ export function groupMeanEstimate(
     } else {
       sumOfVariances += sampleVariance(values) / values.length;
     }
+    sumOfVariances = varianceBefore + weight * weight * (sumOfVariances - varianceBefore);
     n += values.length;
   }
-  const value = sumOfMeans / scored.length;
-  const halfWidth = (Z_95 * Math.sqrt(sumOfVariances)) / scored.length;
+  const value = sumOfMeans / sumOfWeights;
+  const halfWidth = (Z_95 * Math.sqrt(sumOfVariances)) / sumOfWeights;
   let low = value - halfWidth;
   let high = value + halfWidth;
   if (options.kind === 'proportion') {

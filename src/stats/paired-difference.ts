@@ -24,6 +24,8 @@ export function pairedDifference(options: {
   aggregate?: 'mean' | 'group-mean';
   clusters?: readonly string[];
   groups?: readonly string[];
+  /** With 'group-mean': each group's weight (absent groups weigh 1), as `MetricSpec.groupWeights`. */
+  weights?: Readonly<Record<string, number>>;
   level?: number;
 }): PairedDifference {
   const differences = options.a.map((value, index) => value - (options.b[index] ?? Number.NaN));
@@ -38,12 +40,15 @@ export function pairedDifference(options: {
     });
     let sumOfMeans = 0;
     let sumOfVariances = 0;
-    for (const list of byGroup.values()) {
-      sumOfMeans += list.reduce((sum, value) => sum + value, 0) / list.length;
-      sumOfVariances += sampleVariance(list) / list.length;
+    let sumOfWeights = 0;
+    for (const [group, list] of byGroup) {
+      const weight = options.weights?.[group] ?? 1;
+      sumOfWeights += weight;
+      sumOfMeans += (weight * list.reduce((sum, value) => sum + value, 0)) / list.length;
+      sumOfVariances += (weight * weight * sampleVariance(list)) / list.length;
     }
-    const value = sumOfMeans / byGroup.size;
-    const standardError = Math.sqrt(sumOfVariances) / byGroup.size;
+    const value = sumOfMeans / sumOfWeights;
+    const standardError = Math.sqrt(sumOfVariances) / sumOfWeights;
     const z = normalQuantile(1 - (1 - (options.level ?? 0.95)) / 2);
     return { value, ci95: [value - z * standardError, value + z * standardError], standardError, n };
   }

@@ -57,6 +57,13 @@ export interface ServerReply {
   readonly dropConnection?: boolean | 'before-headers' | 'mid-stream';
   /** Send chunks without a `choices` field (to test validation). */
   readonly omitChoices?: boolean;
+  /**
+   * Tool calls sent after the text as OpenAI's API does (platform.openai.com/docs/api-reference/chat/streaming,
+   * `choices[].delta.tool_calls[]`; guides/function-calling, "Streaming"): per call a first delta with `index`,
+   * `id`, `type: "function"` and `function.name` (empty arguments), then the arguments in two fragments; the
+   * finish reason defaults to "tool_calls". Not streamed: `message.tool_calls` with `content: null`.
+   */
+  readonly toolCalls?: readonly { readonly name: string; readonly arguments: string }[];
 }
 
 export interface OpenAICompatibleServer {
@@ -193,7 +200,9 @@ async function sendReply(response: ServerResponse, body: ChatRequestBody, reply:
     return;
   }
   const chunks = reply.chunks ?? splitWords(reply.text ?? '');
-  const finishReason = reply.finishReason === undefined ? 'stop' : reply.finishReason;
+  const toolCalls = reply.toolCalls ?? [];
+  const finishReason =
+    reply.finishReason === undefined ? (toolCalls.length > 0 ? 'tool_calls' : 'stop') : reply.finishReason;
   const usage = reply.usage === null ? undefined : (reply.usage ?? defaultUsage(body, chunks.length));
   const id = 'chatcmpl-parity';
   const model = JSON.stringify(body.model);
@@ -205,7 +214,23 @@ async function sendReply(response: ServerResponse, body: ChatRequestBody, reply:
       created: 0,
       model: body.model,
       choices: [
-        { index: 0, message: { role: 'assistant', content: chunks.join('') }, finish_reason: finishReason },
+        {
+          index: 0,
+          message: {
+            role: 'assistant',
+            content: toolCalls.length > 0 && chunks.length === 0 ? null : chunks.join(''),
+            ...(toolCalls.length > 0
+              ? {
+                  tool_calls: toolCalls.map((call, index) => ({
+                    id: `call_${index}`,
+                    type: 'function',
+                    function: { name: call.name, arguments: call.arguments },
+                  })),
+                }
+              : {}),
+          },
+          finish_reason: finishReason,
+        },
       ],
       ...(usage ? { usage } : {}),
     };
@@ -220,6 +245,20 @@ async function sendReply(response: ServerResponse, body: ChatRequestBody, reply:
   const contentEvent = (content: string) =>
     event(`{"index":0,"delta":{"content":${JSON.stringify(content)}},"finish_reason":null}`);
   let tail = '';
+  for (const [index, call] of toolCalls.entries()) {
+    const delta = (toolCall: unknown) =>
+      event(`{"index":0,"delta":{"tool_calls":[${JSON.stringify(toolCall)}]},"finish_reason":null}`);
+    tail += delta({
+      index,
+      id: `call_${index}`,
+      type: 'function',
+      function: { name: call.name, arguments: '' },
+    });
+    const half = Math.ceil(call.arguments.length / 2);
+    for (const part of [call.arguments.slice(0, half), call.arguments.slice(half)]) {
+      if (part !== '') tail += delta({ index, function: { arguments: part } });
+    }
+  }
   for (const raw of reply.rawEvents ?? []) tail += `data: ${raw}\n\n`;
   tail += event(`{"index":0,"delta":{},"finish_reason":${JSON.stringify(finishReason)}}`);
   if (usage && body.stream_options?.include_usage)

@@ -20,11 +20,12 @@ const labels: readonly [keyof ModelCapabilities, string, string][] = [
   ['streamedUsage', 'streamed usage', 'streamed_usage'],
   ['jsonSchemaOutput', 'JSON-schema output', 'json_schema_output'],
   ['seed', 'seed', 'seed'],
+  ['toolCalls', 'tool calling (tools / tool_calls)', 'tool_calls'],
   ['prefill', 'prefill (reply started with the answer prefix)', 'prefill'],
   ['thinking', 'thinking budget', 'thinking'],
 ];
 /** Rows printed only when the provider's probe tested them. */
-const optionalRows: readonly (keyof ModelCapabilities)[] = ['prefill', 'thinking'];
+const optionalRows: readonly (keyof ModelCapabilities)[] = ['prefill', 'thinking', 'toolCalls'];
 
 /** Capabilities of the embedded engine (`local:`), which answers without a probe. */
 function staticCapabilities(): ModelCapabilities {
@@ -36,6 +37,7 @@ function staticCapabilities(): ModelCapabilities {
     streamedUsage: true,
     jsonSchemaOutput: false,
     seed: true,
+    toolCalls: false,
   };
 }
 
@@ -104,7 +106,7 @@ export function registerProbeCommand(program: Command, io: CliIo, setExitCode: (
   program
     .command('probe')
     .description(
-      'report what an endpoint supports (chat, completions, echo+logprobs, streamed usage, JSON-schema output, seed) and which protocols it can run',
+      'report what an endpoint supports (chat, completions, echo+logprobs, streamed usage, JSON-schema output, seed, tool calling) and which protocols it can run',
     )
     .requiredOption(
       '--model <spec>',

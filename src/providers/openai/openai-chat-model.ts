@@ -4,6 +4,7 @@ import type {
   ChatCompletionMessageParam,
 } from 'openai/resources/chat/completions';
 import { ProviderError } from '../../spec/errors.ts';
+import { encodeToolCalls, type ToolCall } from '../../spec/tool-calls.ts';
 import type { GenerateRequest, LanguageModel, StreamPart } from '../../spec/language-model.ts';
 import { partsFromEvents, type EventReading } from '../shared/parts-from-events.ts';
 import { streamingModel, type StreamContext } from '../shared/streaming-model.ts';
@@ -58,6 +59,14 @@ export function createOpenAIChatModel(options: OpenAIChatModelOptions): Language
             })) as ChatCompletionMessageParam[],
             ...openAIStreamFields(request.parameters, fields),
             ...openAIResponseFormat(request.responseSchema),
+            ...(request.tools === undefined || request.tools.length === 0
+              ? {}
+              : {
+                  tools: request.tools.map((tool) => ({
+                    type: 'function',
+                    function: { name: tool.name, description: tool.description, parameters: tool.parameters },
+                  })),
+                }),
           }) as ChatCompletionCreateParamsStreaming,
         create: (body, requestOptions) => client.chat.completions.create(body, requestOptions),
         context,
@@ -84,6 +93,10 @@ export function createOpenAIChatModel(options: OpenAIChatModelOptions): Language
     let sawReasoning = false;
     let sawContent = false;
     let finishReason: string | null | undefined;
+    // Streamed tool calls by index: the first delta names the function, later ones add argument text
+    // (platform.openai.com/docs/guides/function-calling, "Streaming").
+    const toolCalls = new Map<number, { name: string; arguments: string }>();
+    let toolCallsSent = false;
     const shapeError = (field: string) =>
       // After good chunks, a chunk of the wrong shape is a mangled stream: another attempt may be whole.
       malformed({ provider, field, baseUrl, isRetryable: sawChunk });
@@ -107,10 +120,32 @@ export function createOpenAIChatModel(options: OpenAIChatModelOptions): Language
         profile.learnReasoning();
       }
       if (typeof content === 'string' && content !== '') sawContent = true;
+      const deltas: unknown = (choice.delta as { tool_calls?: unknown } | undefined)?.tool_calls;
+      if (Array.isArray(deltas)) {
+        for (const [position, delta] of deltas.entries()) {
+          const record = (delta ?? {}) as {
+            index?: unknown;
+            function?: { name?: unknown; arguments?: unknown };
+          };
+          const index = typeof record.index === 'number' ? record.index : position;
+          const call = toolCalls.get(index) ?? { name: '', arguments: '' };
+          if (typeof record.function?.name === 'string') call.name += record.function.name;
+          if (typeof record.function?.arguments === 'string') call.arguments += record.function.arguments;
+          toolCalls.set(index, call);
+        }
+        sawContent = true;
+      }
       if (choice.finish_reason) finishReason = choice.finish_reason;
+      const texts = typeof content === 'string' ? [content] : [];
+      if (choice.finish_reason && toolCalls.size > 0 && !toolCallsSent) {
+        // The calls go at the end of the text (spec/tool-calls.ts), in index order.
+        toolCallsSent = true;
+        const calls: ToolCall[] = [...toolCalls].sort(([a], [b]) => a - b).map(([, call]) => call);
+        texts.push(encodeToolCalls(calls));
+      }
       return {
         ...header,
-        texts: typeof content === 'string' ? [content] : undefined,
+        texts,
         reasoningTexts: reasoning === undefined ? undefined : [reasoning],
         finishReason: choice.finish_reason,
       };
@@ -150,5 +185,5 @@ export function createOpenAIChatModel(options: OpenAIChatModelOptions): Language
     });
   }
 
-  return streamingModel({ ...streaming, streamParts });
+  return streamingModel({ ...streaming, streamParts, toolCalling: true });
 }

@@ -6,6 +6,7 @@ import type {
   LogLikelihoodResult,
   ModelCapabilities,
 } from '../../spec/language-model.ts';
+import { decodeToolCalls } from '../../spec/tool-calls.ts';
 import { startCallDeadline } from '../shared/call-deadline.ts';
 import type { OpenAIRequestProfile } from './openai-request-profile.ts';
 
@@ -109,6 +110,30 @@ export async function probeOpenAIEndpoint(options: {
           requestOptions,
         ),
       ));
+    // Native tool calling: a request with one tool that the question needs; supported when a well-formed
+    // call to it comes back (platform.openai.com/docs/guides/function-calling).
+    let toolCalls = false;
+    if (chat && !usesResponses) {
+      await attempt('tool calling', async () => {
+        const result = await options.chatModel.generate(
+          {
+            messages: [{ role: 'user', content: 'What is the weather in Paris? Use the get_weather tool.' }],
+            parameters: { maxTokens: 64, temperature: 0, reasoningAllowanceTokens: 0 },
+            tools: [
+              {
+                name: 'get_weather',
+                description: 'Current weather in a city.',
+                parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] },
+              },
+            ],
+          },
+          callOptions,
+        );
+        const calls = decodeToolCalls(result.text) ?? [];
+        toolCalls = calls.some((call) => call.name === 'get_weather');
+        if (!toolCalls) notes.push('tool calling: tools were accepted but no tool call came back');
+      });
+    }
     if (usesResponses) notes.push('chat: served only by the Responses API (/v1/responses): parity uses it');
     for (const adaptation of profile.adaptations) notes.push(`adapted: ${adaptation}`);
     return {
@@ -118,6 +143,7 @@ export async function probeOpenAIEndpoint(options: {
       streamedUsage,
       jsonSchemaOutput,
       seed,
+      toolCalls,
       reasoning: profile.reasoning,
       adaptations: [...profile.adaptations],
       responsesApi: usesResponses,

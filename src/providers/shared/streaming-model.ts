@@ -70,6 +70,8 @@ export interface StreamingModelParts {
   streamParts(request: GenerateRequest, context: StreamContext): AsyncGenerator<StreamPart>;
   /** Maps whatever the transport threw to a ProviderError (one line, no secret). */
   toProviderError(error: unknown, exchange: ExchangeRecorder): Error;
+  /** Sends `GenerateRequest.tools` through the API's tools field; without it a request with tools is refused. */
+  readonly toolCalling?: boolean;
 }
 
 /** A LanguageModel that always streams; `close` has nothing to release (sockets belong to the fetch pool). */
@@ -96,6 +98,14 @@ export function streamingModel(parts: StreamingModelParts): StreamingLanguageMod
     const elapsedMs = () => parts.now() - startMs;
     try {
       if (deadline.firedBy !== undefined) throw deadline.signal?.reason;
+      if ((request.tools?.length ?? 0) > 0 && parts.toolCalling !== true) {
+        // Leaving the tools out would score the model on a question it was never asked.
+        throw new ProviderError({
+          provider,
+          message: `parity does not send tools to ${provider} endpoints yet; use a prompt-based protocol (e.g. bfcl.prompt)`,
+          isRetryable: false,
+        });
+      }
       let finished = false;
       for await (const part of parts.streamParts(request, { signal: deadline.signal, elapsedMs, exchange })) {
         // A finish after the deadline fired comes from a stream drained for its usage: the answer is whole.
