@@ -77,6 +77,7 @@ export const runConfigSchema: z.ZodType<RunConfig> = z.object({
   judge: z
     .object({ modelSpec: z.string(), model: modelIdentitySchema, repeats: z.number().int().positive() })
     .optional(),
+  task: z.object({ file: z.string(), definition: z.unknown() }).optional(),
 });
 
 export const generateRequestSchema: z.ZodType<GenerateRequest> = z.object({

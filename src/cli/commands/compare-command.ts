@@ -1,5 +1,5 @@
 import type { Command, Option } from 'commander';
-import { getBenchmark, getProtocol } from '../../benchmarks/registry.ts';
+import { getBenchmark, runProtocol } from '../../benchmarks/registry.ts';
 import { compareReportJson } from '../../report/compare-report-json.ts';
 import {
   compareRuns,
@@ -136,7 +136,7 @@ function publishedComparisons(runIds: readonly string[], flags: CompareFlags, io
   const store = openRunStore(io, { store: path, allowReadOnly: true });
   try {
     const run = loadRun(store, runIds[0] ?? '', path);
-    const protocol = getProtocol(getBenchmark(run.config.benchmark), run.config.protocol);
+    const protocol = runProtocol(run.config);
     const metric = protocol.metrics[0];
     if (!metric || metric.kind !== 'proportion') {
       throw new InputError(`--vs-published needs a proportion metric; ${protocol.id}'s headline is graded`);
@@ -197,7 +197,7 @@ function pairedComparisons(runIds: readonly string[], flags: CompareFlags, io: C
           `run ${first.runId} (${benchmarkId}) has no other run of ${benchmarkId} to compare with`,
         );
       }
-      const protocol = getProtocol(getBenchmark(benchmarkId), first.config.protocol);
+      const protocol = runProtocol(first.config);
       const metric = protocol.metrics[0];
       if (!metric) throw new InputError(`protocol ${protocol.id} has no metric`);
       for (const other of others) {

@@ -48,7 +48,7 @@ export async function reportCommand(
       return {
         run,
         ...(fingerprints ? { fingerprints } : {}),
-        metrics: metricsFor(run.config.benchmark, run.config.protocol),
+        metrics: metricsFor(run.config.benchmark, run.config.protocol, run.config.task),
         ...(costUsd === undefined ? {} : { costUsd }),
       };
     });

@@ -1,4 +1,4 @@
-import { getBenchmark, getProtocol } from '../../benchmarks/registry.ts';
+import { runProtocol } from '../../benchmarks/registry.ts';
 import { benchStepJson } from '../../report/bench-step-json.ts';
 import { isBenchStepItem, readBenchStepRecord } from '../../report/bench-step-record.ts';
 import { formatBenchTable } from '../../report/format-bench-table.ts';
@@ -50,7 +50,7 @@ export function showCommand(
     const summary = store.getSummary(runId);
     if (summary?.kind === 'bench') return showBenchRun(store, runId, flags, io);
     const run = readRunOutcomes(store, runId, storePath(io, flags.store));
-    const protocol = getProtocol(getBenchmark(run.config.benchmark), run.config.protocol);
+    const protocol = runProtocol(run.config);
     const scores = runScores(run, protocol, { clustering });
     const cost = runCostSummary({ modelSpec: run.config.modelSpec, items: run.items });
     if (flags.json) {

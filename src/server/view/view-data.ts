@@ -1,4 +1,4 @@
-import { getBenchmark, getProtocol } from '../../benchmarks/registry.ts';
+import { runProtocol } from '../../benchmarks/registry.ts';
 import { buildRunViews } from '../../report/report-data.ts';
 import type { ItemView, LatencyView, RunView } from '../../report/view-model.ts';
 import type { ModelCatalog } from '../../cost/catalog-types.ts';
@@ -26,9 +26,13 @@ export interface ViewData {
 }
 
 /** The protocol's metrics, or undefined for a benchmark or protocol this parity does not know. */
-export function metricsFor(benchmark: string, protocol: string): readonly MetricSpec[] | undefined {
+export function metricsFor(
+  benchmark: string,
+  protocol: string,
+  task?: { readonly file: string; readonly definition: unknown },
+): readonly MetricSpec[] | undefined {
   try {
-    return getProtocol(getBenchmark(benchmark), protocol).metrics;
+    return runProtocol({ benchmark, protocol, ...(task ? { task } : {}) }).metrics;
   } catch {
     return undefined;
   }
@@ -68,7 +72,7 @@ export function createViewData(options: { store: RunStore; catalog?: ModelCatalo
     const { view, items, latency } = buildRunViews({
       run: stored,
       ...(fingerprints ? { fingerprints } : {}),
-      metrics: metricsFor(stored.config.benchmark, stored.config.protocol),
+      metrics: metricsFor(stored.config.benchmark, stored.config.protocol, stored.config.task),
       ...(costUsd === undefined ? {} : { costUsd }),
     });
     const run = {
