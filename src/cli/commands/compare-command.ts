@@ -1,5 +1,5 @@
 import type { Command, Option } from 'commander';
-import { getBenchmark, runProtocol } from '../../benchmarks/registry.ts';
+import { runProtocol } from '../../benchmarks/registry.ts';
 import { compareReportJson } from '../../report/compare-report-json.ts';
 import {
   compareRuns,

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { getBenchmark, runProtocol } from '../../benchmarks/registry.ts';
+import { runProtocol } from '../../benchmarks/registry.ts';
 import { applyPriceFeed } from '../../cost/apply-price-feed.ts';
 import { evaluateTco } from '../../cost/evaluate-tco.ts';
 import type { GpuCatalog, ModelCatalog } from '../../cost/catalog-types.ts';
