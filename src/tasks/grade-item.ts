@@ -1,5 +1,5 @@
 import type { CodeExecutor, GenerateRequest, ModelResponse, StepRequestOptions } from '../spec/index.ts';
-import { fillValue } from './fill-template.ts';
+import { fillTemplate, fillValue } from './fill-template.ts';
 import type { GraderResult } from './graders/grader-result.ts';
 import { gradeJsonMatch, gradeJsonSchema } from './graders/json-graders.ts';
 import { DEFAULT_RUBRIC_SCALE, rubricJudgeRequest, rubricVerdict } from './graders/llm-rubric-grader.ts';
@@ -64,7 +64,12 @@ export async function runGrader(
       if (!context.judge) return { score: null, passed: false, reason: 'no judge model' };
       const scale = grader.scale ?? DEFAULT_RUBRIC_SCALE;
       const judged = await context.judge(
-        rubricJudgeRequest({ rubric: grader.rubric, scale, input: context.input, response }),
+        rubricJudgeRequest({
+          rubric: fillTemplate(grader.rubric, fields, where),
+          scale,
+          input: context.input,
+          response,
+        }),
         { role: 'judge', name: `judge-${name}` },
       );
       return rubricVerdict(judged.text, scale, grader.pass_at);

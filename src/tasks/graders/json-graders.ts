@@ -123,7 +123,13 @@ export function gradeJsonMatch(response: string, options: { pointer: string; val
   if (!parsed) return fail(`no JSON in ${excerpt(response)}`);
   const found = resolvePointer(parsed.value, options.pointer);
   if (!found) return fail(`nothing at ${options.pointer || '(root)'}`);
-  return jsonEqual(found.value, options.value)
+  // CSV fields are text: expected text that reads as the number found matches it.
+  const numeric =
+    typeof found.value === 'number' &&
+    typeof options.value === 'string' &&
+    options.value.trim() !== '' &&
+    Number(options.value) === found.value;
+  return numeric || jsonEqual(found.value, options.value)
     ? pass(`${options.pointer || '(root)'} is ${excerpt(JSON.stringify(options.value))}`)
     : fail(
         `${options.pointer || '(root)'} is ${excerpt(JSON.stringify(found.value))}, not ${excerpt(JSON.stringify(options.value))}`,

@@ -1,0 +1,262 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../src/cli/main.ts';
+import { openSqliteRunStore } from '../src/store/sqlite-run-store.ts';
+import { parseGraderResults } from '../src/tasks/task-protocol.ts';
+import { captureIo } from './support/capture-io.ts';
+import { startOpenAICompatibleServer } from './support/openai-compatible-server.ts';
+
+const examples = resolve(import.meta.dirname, '../examples/tasks');
+
+/** The model: routes by keyword (t04 and t08 wrong on purpose), extracts invoices, summarises. */
+function modelReply(user: string): string {
+  if (user.startsWith('Ticket:')) {
+    if (/charged|refund/.test(user)) return 'Billing';
+    if (/crash|Search/.test(user)) return 'bug';
+    if (/VAT/.test(user)) return 'other';
+    if (/Dark mode/.test(user)) return 'billing';
+    return 'other';
+  }
+  if (user.startsWith('Extract')) {
+    if (user.includes('ACME'))
+      return '{"vendor": "ACME Tools Ltd", "number": "INV-1001", "currency": "EUR", "total": 48}';
+    if (user.includes('Nordlicht'))
+      return 'Here you go:\n```json\n{"vendor": "Nordlicht GmbH", "number": "2024-17", "currency": "EUR", "total": 360}\n```';
+    // Wrong total, and a currency the schema refuses.
+    if (user.includes('Bluebird'))
+      return '{"vendor": "Bluebird Catering", "number": "77", "currency": "usd", "total": 214}';
+    return '{"vendor": "Kowalski & Sons", "number": "A-9", "currency": "PLN", "total": 1250'; // invalid JSON
+  }
+  if (user.includes('Q3 roadmap')) return 'The mobile redesign moves to Q4 because of hiring delays.';
+  if (user.includes('Budget')) return 'Travel is frozen. Also the CEO resigned.';
+  return 'The team will migrate to the zero-trust gateway instead of renewing the VPN contract.';
+}
+
+describe('parity eval --task on the example tasks, over real HTTP', () => {
+  let directory: string;
+  let model: Awaited<ReturnType<typeof startOpenAICompatibleServer>>;
+  let judge: Awaited<ReturnType<typeof startOpenAICompatibleServer>>;
+  const store = () => join(directory, 'parity.db');
+
+  beforeAll(async () => {
+    directory = mkdtempSync(join(tmpdir(), 'parity-task-eval-'));
+    cpSync(examples, join(directory, 'tasks'), { recursive: true });
+    model = await startOpenAICompatibleServer({
+      respond: ({ body }) => ({ text: modelReply(body.messages.at(-1)?.content ?? '') }),
+    });
+    // The judge rates 5 when the answer names the decision's key word, 2 when it invents; no rating once.
+    judge = await startOpenAICompatibleServer({
+      respond: ({ body }) => {
+        const prompt = body.messages.at(-1)?.content ?? '';
+        if (prompt.includes('CEO resigned')) return { text: 'It invents a resignation. Rating: [[2]]' };
+        if (prompt.includes('zero-trust gateway instead')) return { text: 'Fine summary, no rating given.' };
+        return { text: 'States the decision and nothing else. Rating: [[5]]' };
+      },
+    });
+  });
+  afterAll(async () => {
+    await model?.close();
+    await judge?.close();
+    rmSync(directory, { recursive: true, force: true });
+  });
+
+  const args = (...rest: string[]) => [
+    'eval',
+    '--model',
+    'openai:task-model',
+    '--base-url',
+    model.url,
+    '--store',
+    store(),
+    '--concurrency',
+    '2',
+    ...rest,
+  ];
+
+  const storedItems = (runId: string) => {
+    const opened = openSqliteRunStore({ path: store() });
+    try {
+      const run = opened.getRun(runId);
+      return new Map((run?.items ?? []).map((item) => [item.itemId, item]));
+    } finally {
+      opened.close();
+    }
+  };
+
+  it('ticket routing: includes grader per item, eval JSON with score and pass_rate.queue, JUnit per item', async () => {
+    const io = captureIo({ cwd: directory });
+    const code = await main(
+      args('--task', 'tasks/ticket-routing.yaml', '--json', 'out.json', '--junit', 'junit.xml'),
+      io,
+    );
+    expect(io.output.stderr).not.toContain('parity:');
+    expect(code).toBe(0);
+    const json = JSON.parse(readFileSync(join(directory, 'out.json'), 'utf8')) as {
+      runs: {
+        run_id: string;
+        benchmark: string;
+        protocol: string;
+        metrics: Record<string, { value: number; ci95: number[] }>;
+      }[];
+    };
+    const run = json.runs[0];
+    expect(run).toMatchObject({ benchmark: 'task:ticket-routing', protocol: 'ticket-routing.v1' });
+    expect(run?.metrics.score?.value).toBeCloseTo(6 / 8);
+    expect(run?.metrics['pass_rate.queue']?.value).toBeCloseTo(6 / 8);
+    expect(run?.metrics.score?.ci95[0]).toBeLessThan(0.75);
+    const items = storedItems(run?.run_id ?? '');
+    expect(items.get('t01')?.scores).toEqual({ score: 1, 'grader.queue': 1, 'pass.queue': 1 });
+    expect(items.get('t04')?.scores).toMatchObject({ score: 0, 'pass.queue': 0 });
+    expect(parseGraderResults(items.get('t04')?.extracted ?? null)?.[0]?.reason).toBe(
+      '"other" lacks "billing"',
+    );
+    const junit = readFileSync(join(directory, 'junit.xml'), 'utf8');
+    expect(junit.match(/<testcase /g)).toHaveLength(8);
+    expect(junit.match(/<failure /g)).toHaveLength(2);
+    expect(junit).toContain('FAIL queue (includes, score 0): &quot;other&quot; lacks &quot;billing&quot;');
+
+    // Cached: the same run again sends no request, and show reads the stored run.
+    const before = model.requests.length;
+    const again = captureIo({ cwd: directory });
+    expect(await main(args('--task', 'tasks/ticket-routing.yaml'), again)).toBe(0);
+    expect(model.requests.length).toBe(before);
+    const show = captureIo({ cwd: directory });
+    expect(await main(['show', run?.run_id ?? '', '--store', store()], show)).toBe(0);
+    expect(show.output.stdout).toContain('pass_rate.queue');
+  });
+
+  it('invoice to JSON: schema and field matches per item, including invalid JSON', async () => {
+    const io = captureIo({ cwd: directory });
+    expect(await main(args('--task', 'tasks/invoice-to-json.yaml', '--json', 'inv.json'), io)).toBe(0);
+    const json = JSON.parse(readFileSync(join(directory, 'inv.json'), 'utf8')) as {
+      runs: { run_id: string; metrics: Record<string, { value: number }> }[];
+    };
+    const items = storedItems(json.runs[0]?.run_id ?? '');
+    expect(items.get('inv1')?.scores).toMatchObject({
+      score: 1,
+      'pass.schema': 1,
+      'pass.vendor': 1,
+      'pass.total': 1,
+    });
+    expect(items.get('inv2')?.scores).toMatchObject({ score: 1 });
+    expect(items.get('inv3')?.scores).toMatchObject({ 'pass.schema': 0, 'pass.vendor': 1, 'pass.total': 0 });
+    expect(items.get('inv3')?.scores.score).toBeCloseTo(1 / 3);
+    expect(items.get('inv4')?.scores).toMatchObject({ score: 0, 'pass.schema': 0 });
+    const reasons = parseGraderResults(items.get('inv3')?.extracted ?? null)?.map((result) => result.reason);
+    expect(reasons?.[0]).toContain('/currency');
+    expect(reasons?.[2]).toBe('/total is "214", not "\\"214.5\\""');
+    expect(json.runs[0]?.metrics['pass_rate.schema']?.value).toBeCloseTo(0.5);
+  });
+
+  it('summarisation: needs --judge; the judge rubric rating and reasoning are stored, unparsed left unscored', async () => {
+    const refused = captureIo({ cwd: directory });
+    expect(await main(args('--task', 'tasks/summarisation.yaml'), refused)).toBe(2);
+    expect(refused.output.stderr).toContain('--judge');
+    const io = captureIo({ cwd: directory });
+    const code = await main(
+      args(
+        '--task',
+        'tasks/summarisation.yaml',
+        '--judge',
+        'openai:judge',
+        '--judge-base-url',
+        judge.url,
+        '--json',
+        's.json',
+      ),
+      io,
+    );
+    expect(io.output.stderr).not.toContain('parity:');
+    expect(code).toBe(0);
+    const json = JSON.parse(readFileSync(join(directory, 's.json'), 'utf8')) as {
+      runs: { run_id: string }[];
+    };
+    const items = storedItems(json.runs[0]?.run_id ?? '');
+    expect(items.get('n1')?.scores).toMatchObject({ score: 1, 'pass.rubric': 1, 'pass.one_sentence': 1 });
+    expect(items.get('n2')?.scores).toMatchObject({
+      'grader.rubric': 0.25,
+      'pass.rubric': 0,
+      'pass.one_sentence': 0,
+    });
+    expect(items.get('n3')?.scores).toMatchObject({ score: null, 'grader.rubric': null });
+    const rubric = parseGraderResults(items.get('n2')?.extracted ?? null)?.[0];
+    expect(rubric?.reason).toContain('It invents a resignation');
+    const judged = judge.requests.find((request) =>
+      request.messages.at(-1)?.content.includes('CEO resigned'),
+    );
+    expect(judged?.messages.at(-1)?.content).toContain(
+      'states the decision (non-customer travel is frozen until October)',
+    );
+    expect(items.get('n2')?.response?.steps?.map((step) => step.role)).toEqual(['model', 'judge']);
+  });
+
+  it('--fail-under exits 1 naming the gate, 0 when met; --fail-under-lower uses the interval', async () => {
+    const failing = captureIo({ cwd: directory });
+    expect(
+      await main(args('--task', 'tasks/ticket-routing.yaml', '--fail-under', 'score=0.8'), failing),
+    ).toBe(1);
+    expect(failing.output.stderr).toMatch(
+      /gate failed: --fail-under score=0\.8: run \S+ \(task:ticket-routing on openai:task-model\) has score 0\.7500/,
+    );
+    const passing = captureIo({ cwd: directory });
+    expect(
+      await main(
+        args(
+          '--task',
+          'tasks/ticket-routing.yaml',
+          '--fail-under',
+          'score=0.7',
+          '--fail-under',
+          'pass_rate.queue=0.75',
+        ),
+        passing,
+      ),
+    ).toBe(0);
+    const lower = captureIo({ cwd: directory });
+    expect(
+      await main(
+        args('--task', 'tasks/ticket-routing.yaml', '--fail-under', 'score=0.7', '--fail-under-lower'),
+        lower,
+      ),
+    ).toBe(1);
+    expect(lower.output.stderr).toContain('lower 95% bound');
+    const typo = captureIo({ cwd: directory });
+    expect(await main(args('--task', 'tasks/ticket-routing.yaml', '--fail-under', 'acuracy=0.1'), typo)).toBe(
+      1,
+    );
+    expect(typo.output.stderr).toContain('has no metric acuracy');
+    const bad = captureIo({ cwd: directory });
+    expect(await main(args('--task', 'tasks/ticket-routing.yaml', '--fail-under', 'score'), bad)).toBe(2);
+  });
+
+  it('several --model and --task: one run per pair', async () => {
+    const io = captureIo({ cwd: directory });
+    const code = await main(
+      [
+        ...args(
+          '--task',
+          'tasks/ticket-routing.yaml',
+          '--task',
+          'tasks/invoice-to-json.yaml',
+          '--json',
+          'pairs.json',
+        ),
+        '--model',
+        'openai:second-model',
+      ],
+      io,
+    );
+    expect(code).toBe(0);
+    const json = JSON.parse(readFileSync(join(directory, 'pairs.json'), 'utf8')) as {
+      runs: { model: string; benchmark: string }[];
+    };
+    expect(json.runs.map((run) => `${run.model} ${run.benchmark}`)).toEqual([
+      'openai:task-model task:ticket-routing',
+      'openai:task-model task:invoice-to-json',
+      'openai:second-model task:ticket-routing',
+      'openai:second-model task:invoice-to-json',
+    ]);
+  });
+});
