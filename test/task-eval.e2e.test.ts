@@ -258,5 +258,23 @@ describe('parity eval --task on the example tasks, over real HTTP', () => {
       'openai:second-model task:ticket-routing',
       'openai:second-model task:invoice-to-json',
     ]);
+
+    // compare: the same answers from both models are equivalent within a wide margin, not within a narrow one.
+    const routing = json.runs
+      .filter((run) => run.benchmark === 'task:ticket-routing')
+      .map((run) => run.run_id);
+    const wide = captureIo({ cwd: directory });
+    const compare = (...rest: string[]) => ['compare', ...routing, '--store', store(), ...rest];
+    const wideCode = await main(compare('--margin', '60', '--fail-unless-equivalent'), wide);
+    expect(wideCode).toBe(0);
+    expect(wide.output.stderr).toBe('');
+    const narrow = captureIo({ cwd: directory });
+    expect(await main(compare('--margin', '1', '--fail-unless-equivalent'), narrow)).toBe(1);
+    expect(narrow.output.stderr).toMatch(
+      /^gate failed: --fail-unless-equivalent: task:ticket-routing score, \S+ vs \S+: inconclusive within ±0\.01\n$/,
+    );
+    const noMargin = captureIo({ cwd: directory });
+    expect(await main(compare('--fail-unless-equivalent'), noMargin)).toBe(2);
+    expect(noMargin.output.stderr).toContain('--fail-unless-equivalent: needs --margin');
   });
 });

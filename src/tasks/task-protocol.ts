@@ -31,10 +31,32 @@ export function taskProtocolId(definition: TaskDefinition): string {
   return `${definition.id}.v${definition.version}`;
 }
 
+/** Graders whose score is always 0 or 1. */
+const BINARY_GRADERS: ReadonlySet<string> = new Set([
+  'exact',
+  'includes',
+  'regex',
+  'number',
+  'json_schema',
+  'json_match',
+]);
+
+/**
+ * Whether every item score is 0 or 1 (aggregate `all`, or one binary grader): the score is then a proportion
+ * (Wilson intervals, exact McNemar in compare), else a graded mean.
+ */
+export function hasBinaryScore(definition: TaskDefinition): boolean {
+  const [only, ...others] = definition.graders;
+  return (
+    definition.aggregate === 'all' ||
+    (others.length === 0 && only !== undefined && BINARY_GRADERS.has(only.type))
+  );
+}
+
 /** Per-item score keys: `score`, and per grader `grader.<name>` (its score) and `pass.<name>` (0 or 1). */
-export function taskMetrics(names: readonly string[]): MetricSpec[] {
+export function taskMetrics(names: readonly string[], binaryScore = false): MetricSpec[] {
   return [
-    { name: 'score', itemScore: 'score', aggregate: 'mean', kind: 'graded' },
+    { name: 'score', itemScore: 'score', aggregate: 'mean', kind: binaryScore ? 'proportion' : 'graded' },
     ...names.map((name): MetricSpec => ({
       name: `pass_rate.${name}`,
       itemScore: `pass.${name}`,
@@ -132,7 +154,7 @@ export function taskProtocol(
     version: definition.version,
     benchmark: taskBenchmarkId(definition),
     description: definition.description ?? `task ${definition.id} from ${file}`,
-    metrics: taskMetrics(names),
+    metrics: taskMetrics(names, hasBinaryScore(definition)),
     buildRequest: (item) => taskRequest(definition, item, file),
     score: () => ({ scores: { score: null }, extracted: null }),
     referenceCompletion: () => '',
