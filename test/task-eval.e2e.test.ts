@@ -250,7 +250,7 @@ describe('parity eval --task on the example tasks, over real HTTP', () => {
     );
     expect(code).toBe(0);
     const json = JSON.parse(readFileSync(join(directory, 'pairs.json'), 'utf8')) as {
-      runs: { model: string; benchmark: string }[];
+      runs: { run_id: string; model: string; benchmark: string }[];
     };
     expect(json.runs.map((run) => `${run.model} ${run.benchmark}`)).toEqual([
       'openai:task-model task:ticket-routing',
