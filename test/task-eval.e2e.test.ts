@@ -231,6 +231,49 @@ describe('parity eval --task on the example tasks, over real HTTP', () => {
     expect(await main(args('--task', 'tasks/ticket-routing.yaml', '--fail-under', 'score'), bad)).toBe(2);
   });
 
+  it('an item that failed is stored as an error (exit 4) and parity resume finishes the task run', async () => {
+    let failing = true;
+    const flaky = await startOpenAICompatibleServer({
+      respond: ({ body }) => {
+        const user = body.messages.at(-1)?.content ?? '';
+        if (failing && user.includes('Lisbon'))
+          return { status: 400, errorBody: { error: { message: 'bad item' } } };
+        return { text: modelReply(user) };
+      },
+    });
+    try {
+      const io = captureIo({ cwd: directory });
+      const code = await main(
+        [
+          'eval',
+          '--model',
+          'openai:flaky',
+          '--base-url',
+          flaky.url,
+          '--store',
+          store(),
+          '--task',
+          'tasks/ticket-routing.yaml',
+          '--json',
+          'flaky.json',
+        ],
+        io,
+      );
+      expect(code).toBe(4);
+      const runId =
+        (JSON.parse(readFileSync(join(directory, 'flaky.json'), 'utf8')) as { runs: { run_id: string }[] })
+          .runs[0]?.run_id ?? '';
+      expect(storedItems(runId).get('t03')?.status).toBe('error');
+      failing = false;
+      const resumed = captureIo({ cwd: directory });
+      expect(await main(['resume', runId, '--store', store()], resumed)).toBe(0);
+      expect(storedItems(runId).get('t03')).toMatchObject({ status: 'ok', scores: { score: 1 } });
+      expect(storedItems(runId).size).toBe(8);
+    } finally {
+      await flaky.close();
+    }
+  });
+
   it('several --model and --task: one run per pair', async () => {
     const io = captureIo({ cwd: directory });
     const code = await main(

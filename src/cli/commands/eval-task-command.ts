@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { runFingerprints } from '../../datasets/item-fingerprint.ts';
 import { junitXml } from '../../report/junit-report.ts';
-import { InputError, type Protocol, type StoredRun } from '../../spec/index.ts';
+import { InputError, type DatasetSource, type Protocol, type StoredRun } from '../../spec/index.ts';
 import { loadTask, type LoadedTask } from '../../tasks/load-task.ts';
 import { parseGraderResults, taskBenchmark } from '../../tasks/task-protocol.ts';
 import type { CliIo } from '../cli-io.ts';
@@ -32,6 +32,12 @@ export interface EvalTaskFlags extends Omit<EvalFlags, 'model' | 'bench'> {
   readonly failUnderLower?: boolean;
   readonly junit?: string;
 }
+
+/** Task datasets are read with the task file; the engine's dataset source is not used. */
+const noDatasetFiles: DatasetSource = {
+  resolveFile: () => Promise.reject(new Error('task items come from the task file')),
+  listFiles: () => Promise.resolve([]),
+};
 
 /** Exit status when a `--fail-under` gate fails. */
 export const gateFailedExitCode = 1;
@@ -65,7 +71,7 @@ export async function evalTaskCommand(flags: EvalTaskFlags, io: CliIo): Promise<
   const protocols = benchmarks.map((benchmark) => benchmark.protocols[0] as Protocol);
   const judge = openJudge(io, flags, protocols);
   const itemLists = await Promise.all(
-    benchmarks.map((benchmark) => benchmark.loadItems({} as never, limit === undefined ? {} : { limit })),
+    benchmarks.map((benchmark) => benchmark.loadItems(noDatasetFiles, limit === undefined ? {} : { limit })),
   );
   const store = openRunStore(io, { store: flags.store });
   const results: RunScores[] = [];
