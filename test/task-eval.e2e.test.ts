@@ -1,4 +1,5 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -116,6 +117,12 @@ describe('parity eval --task on the example tasks, over real HTTP', () => {
     expect(junit.match(/<testcase /g)).toHaveLength(8);
     expect(junit.match(/<failure /g)).toHaveLength(2);
     expect(junit).toContain('FAIL queue (includes, score 0): &quot;other&quot; lacks &quot;billing&quot;');
+    if (existsSync('/usr/bin/xmllint')) {
+      const schema = resolve(import.meta.dirname, 'support/junit.xsd');
+      execFileSync('/usr/bin/xmllint', ['--noout', '--schema', schema, join(directory, 'junit.xml')], {
+        stdio: 'pipe',
+      });
+    }
 
     // Cached: the same run again sends no request, and show reads the stored run.
     const before = model.requests.length;
@@ -272,6 +279,23 @@ describe('parity eval --task on the example tasks, over real HTTP', () => {
     } finally {
       await flaky.close();
     }
+  });
+
+  it('a bad task file is one line naming file, line and field (exit 2), before any model call', async () => {
+    const before = model.requests.length;
+    writeFileSync(
+      join(directory, 'tasks/bad.yaml'),
+      'id: bad\nversion: 1\ndataset: tickets.jsonl\nprompt: {user: "{{text}}"}\ngraders:\n  - type: regex\n    patern: x\n',
+    );
+    const io = captureIo({ cwd: directory });
+    expect(await main(args('--task', 'tasks/ticket-routing.yaml', '--task', 'tasks/bad.yaml'), io)).toBe(2);
+    expect(io.output.stderr).toMatch(/^parity: \S+\/tasks\/bad\.yaml:6: graders\[0\]\S*: [^\n]+\n$/);
+    expect(model.requests.length).toBe(before);
+    const both = captureIo({ cwd: directory });
+    expect(await main(args('--task', 'tasks/bad.yaml', '--bench', 'gsm8k'), both)).toBe(2);
+    const several = captureIo({ cwd: directory });
+    expect(await main([...args('--bench', 'gsm8k'), '--model', 'openai:other'], several)).toBe(2);
+    expect(several.output.stderr).toContain('several models are for --task');
   });
 
   it('several --model and --task: one run per pair', async () => {
