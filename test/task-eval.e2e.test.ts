@@ -132,6 +132,19 @@ describe('parity eval --task on the example tasks, over real HTTP', () => {
     const show = captureIo({ cwd: directory });
     expect(await main(['show', run?.run_id ?? '', '--store', store()], show)).toBe(0);
     expect(show.output.stdout).toContain('pass_rate.queue');
+    // show --json --items carries each grader's result and reason; report writes Markdown with the metrics.
+    const itemsIo = captureIo({ cwd: directory });
+    expect(await main(['show', run?.run_id ?? '', '--store', store(), '--json', '--items'], itemsIo)).toBe(0);
+    const shown = JSON.parse(itemsIo.output.stdout) as { items: { id: string; extracted: string | null }[] };
+    const t04 = shown.items.find((entry) => entry.id === 't04');
+    expect(JSON.parse(t04?.extracted ?? '[]')).toEqual([
+      { name: 'queue', type: 'includes', score: 0, passed: false, reason: '"other" lacks "billing"' },
+    ]);
+    const report = captureIo({ cwd: directory });
+    expect(await main(['report', run?.run_id ?? '', '--store', store(), '--md', 'report.md'], report)).toBe(
+      0,
+    );
+    expect(readFileSync(join(directory, 'report.md'), 'utf8')).toContain('task:ticket-routing');
   });
 
   it('invoice to JSON: schema and field matches per item, including invalid JSON', async () => {
