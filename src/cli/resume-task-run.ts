@@ -1,7 +1,7 @@
 import { dirname, resolve } from 'node:path';
 import type { Benchmark, CodeExecutor, Item, Protocol, RunConfig } from '../spec/index.ts';
 import { InputError } from '../spec/index.ts';
-import { readTaskDataset } from '../tasks/read-task-dataset.ts';
+import { readTaskDataset } from './read-task-dataset.ts';
 import { taskBenchmark } from '../tasks/task-protocol.ts';
 import { taskSchema } from '../tasks/task-schema.ts';
 import type { CliIo } from './cli-io.ts';

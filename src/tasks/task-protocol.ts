@@ -13,7 +13,7 @@ import { fillTemplate } from './fill-template.ts';
 import { itemScore, runGrader } from './grade-item.ts';
 import { graderNames } from './grader-names.ts';
 import type { GraderResult } from './graders/grader-result.ts';
-import type { LoadedTask } from './load-task.ts';
+import type { LoadedTask } from './loaded-task.ts';
 import type { TaskDefinition } from './task-schema.ts';
 
 /** A task item: the dataset row's fields. */

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { runFingerprints } from '../../datasets/item-fingerprint.ts';
 import { junitXml } from '../../report/junit-report.ts';
 import { InputError, type DatasetSource, type Protocol, type StoredRun } from '../../spec/index.ts';
-import { loadTask, type LoadedTask } from '../../tasks/load-task.ts';
+import { loadTask, type LoadedTask } from '../load-task.ts';
 import { parseGraderResults, taskBenchmark } from '../../tasks/task-protocol.ts';
 import type { CliIo } from '../cli-io.ts';
 import { openCodeExecutor } from '../code-execution-options.ts';

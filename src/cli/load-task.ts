@@ -3,17 +3,12 @@ import { dirname, extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { LineCounter, parseDocument } from 'yaml';
 import { InputError } from '../spec/index.ts';
-import { fieldName, yamlTaskError } from './task-file-error.ts';
-import { taskSchema, type TaskDefinition } from './task-schema.ts';
-import { readTaskDataset, type TaskRow } from './read-task-dataset.ts';
+import { fieldName, yamlTaskError } from '../tasks/task-file-error.ts';
+import { taskSchema, type TaskDefinition } from '../tasks/task-schema.ts';
+import { readTaskDataset } from './read-task-dataset.ts';
+import type { LoadedTask } from '../tasks/loaded-task.ts';
 
-/** A task file read and checked, with its dataset rows. */
-export interface LoadedTask {
-  /** Absolute path of the task file. */
-  readonly file: string;
-  readonly definition: TaskDefinition;
-  readonly rows: readonly TaskRow[];
-}
+export type { LoadedTask } from '../tasks/loaded-task.ts';
 
 /** Reads a YAML task file; a bad one throws InputError naming the file, line and field. */
 export async function readYamlTask(file: string): Promise<TaskDefinition> {

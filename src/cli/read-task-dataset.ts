@@ -1,13 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { InputError } from '../spec/index.ts';
-import { parseCsv } from './parse-csv.ts';
-
-/** One dataset row: its item id (`id` field, else the 1-based row number) and its fields as variables. */
-export interface TaskRow {
-  readonly id: string;
-  readonly fields: Readonly<Record<string, unknown>>;
-}
+import { parseCsv } from '../tasks/parse-csv.ts';
+import type { TaskRow } from '../tasks/loaded-task.ts';
 
 /** Reads a task's JSON Lines (.jsonl) or CSV (.csv) dataset; a bad row throws InputError naming file and line. */
 export async function readTaskDataset(file: string): Promise<TaskRow[]> {
