@@ -8,6 +8,7 @@ import { openSqliteRunStore } from '../src/store/sqlite-run-store.ts';
 import { parseGraderResults } from '../src/tasks/task-protocol.ts';
 import { captureIo } from './support/capture-io.ts';
 import { startOpenAICompatibleServer } from './support/openai-compatible-server.ts';
+import { writeSyntheticGsm8k } from './support/synthetic-datasets.ts';
 
 const examples = resolve(import.meta.dirname, '../examples/tasks');
 
@@ -32,6 +33,7 @@ function modelReply(user: string): string {
   }
   if (user.includes('Q3 roadmap')) return 'The mobile redesign moves to Q4 because of hiring delays.';
   if (user.includes('Budget')) return 'Travel is frozen. Also the CEO resigned.';
+  if (user.includes('apples')) return 'The answer is 1.';
   return 'The team will migrate to the zero-trust gateway instead of renewing the VPN contract.';
 }
 
@@ -309,6 +311,24 @@ describe('parity eval --task on the example tasks, over real HTTP', () => {
     const several = captureIo({ cwd: directory });
     expect(await main([...args('--bench', 'gsm8k'), '--model', 'openai:other'], several)).toBe(2);
     expect(several.output.stderr).toContain('several models are for --task');
+  });
+
+  it('--fail-under gates benchmark runs too', async () => {
+    writeSyntheticGsm8k(join(directory, 'data'), { rows: 4 });
+    const bench = (...rest: string[]) => [
+      ...args('--bench', 'gsm8k', '--data-dir', join(directory, 'data'), '--no-download'),
+      ...rest,
+    ];
+    // The model answers 1 to every problem: only the first (answer 1) is right.
+    const failing = captureIo({ cwd: directory });
+    expect(await main(bench('--fail-under', 'accuracy_flexible=0.5'), failing)).toBe(1);
+    expect(failing.output.stderr).toMatch(
+      /gate failed: --fail-under accuracy_flexible=0\.5: run \S+ \(gsm8k on openai:task-model\) has accuracy_flexible 0\.2500/,
+    );
+    const passing = captureIo({ cwd: directory });
+    expect(await main(bench('--fail-under', 'accuracy_flexible=0.25'), passing)).toBe(0);
+    const junit = captureIo({ cwd: directory });
+    expect(await main(bench('--junit', 'j.xml'), junit)).toBe(2);
   });
 
   it('several --model and --task: one run per pair', async () => {

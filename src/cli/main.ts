@@ -81,7 +81,7 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     )
     .option(
       '--fail-under <metric=value>',
-      "with --task: exit 1 when a run's metric (score, pass_rate.<grader>) is below value; repeatable",
+      "exit 1 when a run's metric (e.g. accuracy; score or pass_rate.<grader> for tasks) is below value; repeatable",
       collect,
     )
     .option(

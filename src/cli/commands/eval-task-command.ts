@@ -165,10 +165,14 @@ export async function evalTaskCommand(flags: EvalTaskFlags, io: CliIo): Promise<
   await printResults(io, results, flags.json);
   for (const note of notes) io.stdout(`${note}\n`);
   const itemErrors = exitCodeForItemErrors(io, results);
-  const failures = failedGates(results, gates, { lower: flags.failUnderLower === true });
+  const gated = reportGates(io, failedGates(results, gates, { lower: flags.failUnderLower === true }));
+  return gated !== 0 ? gated : itemErrors;
+}
+
+/** Prints one line per failed gate; `gateFailedExitCode` when any failed, else 0. */
+function reportGates(io: CliIo, failures: readonly string[]): number {
   for (const failure of failures) io.stderr(`${failure}\n`);
-  if (failures.length > 0) return gateFailedExitCode;
-  return itemErrors;
+  return failures.length > 0 ? gateFailedExitCode : 0;
 }
 
 /** `--junit FILE`: one test case per item of every run (docs/tasks.md). */
@@ -208,12 +212,14 @@ export async function evalOrTaskCommand(flags: EvalCommandFlags, io: CliIo): Pro
     }
     return evalTaskCommand({ ...flags, task: flags.task }, io);
   }
-  for (const option of ['failUnder', 'junit'] as const) {
-    if (flags[option] !== undefined) {
-      throw new InputError('applies to task runs: add --task <file>', {
-        location: option === 'junit' ? '--junit' : '--fail-under',
-      });
-    }
+  if (flags.junit !== undefined) {
+    throw new InputError('applies to task runs: add --task <file>', { location: '--junit' });
+  }
+  const gates = parseFailUnder(flags.failUnder);
+  if (flags.failUnderLower && gates.length === 0) {
+    throw new InputError('--fail-under-lower needs at least one --fail-under', {
+      location: '--fail-under-lower',
+    });
   }
   if (flags.bench === undefined) {
     throw new InputError('name the benchmarks (--bench) or a task file (--task)', { location: '--bench' });
@@ -224,5 +230,7 @@ export async function evalOrTaskCommand(flags: EvalCommandFlags, io: CliIo): Pro
       location: '--model',
     });
   }
-  return evalCommand({ ...flags, model, bench: flags.bench }, io);
+  return evalCommand({ ...flags, model, bench: flags.bench }, io, (results) =>
+    reportGates(io, failedGates(results, gates, { lower: flags.failUnderLower === true })),
+  );
 }
