@@ -313,6 +313,37 @@ describe('parity eval --task on the example tasks, over real HTTP', () => {
     expect(several.output.stderr).toContain('several models are for --task');
   });
 
+  it.skipIf(!existsSync('/usr/bin/bwrap'))(
+    'a python grader runs grade(response, row) in the sandbox through eval (skipped: no /usr/bin/bwrap)',
+    async () => {
+      writeFileSync(
+        join(directory, 'tasks/python.yaml'),
+        [
+          'id: python-graded',
+          'version: 1',
+          'dataset: tickets.jsonl',
+          'prompt: {user: "Ticket: {{text}}"}',
+          'graders:',
+          '  - type: python',
+          '    name: label',
+          '    code: |',
+          '      def grade(response, row):',
+          '          return response.strip().lower() == row["label"]',
+          '',
+        ].join('\n'),
+      );
+      const io = captureIo({ cwd: directory });
+      expect(await main(args('--task', 'tasks/python.yaml', '--json', 'py.json'), io)).toBe(0);
+      const json = JSON.parse(readFileSync(join(directory, 'py.json'), 'utf8')) as {
+        runs: { run_id: string; metrics: Record<string, { value: number }> }[];
+      };
+      expect(json.runs[0]?.metrics['pass_rate.label']?.value).toBeCloseTo(6 / 8);
+      const items = storedItems(json.runs[0]?.run_id ?? '');
+      expect(items.get('t01')?.scores).toMatchObject({ score: 1, 'pass.label': 1 });
+      expect(items.get('t08')?.scores).toMatchObject({ score: 0, 'pass.label': 0 });
+    },
+  );
+
   it('--fail-under gates benchmark runs too', async () => {
     writeSyntheticGsm8k(join(directory, 'data'), { rows: 4 });
     const bench = (...rest: string[]) => [
