@@ -17,6 +17,7 @@ import { mtbenchBenchmark } from './mtbench/index.ts';
 import { xstestBenchmark } from './xstest/index.ts';
 import { truthfulqaBenchmark } from './truthfulqa/index.ts';
 import { longctxBenchmark } from './longctx/index.ts';
+import { storedTaskProtocol } from '../tasks/stored-task-protocol.ts';
 
 const benchmarks: readonly Benchmark[] = [
   mmluBenchmark,
@@ -70,4 +71,17 @@ export function getProtocol(benchmark: Benchmark, protocolId?: string): Protocol
     throw new InputError(`unknown protocol "${wanted}" for ${benchmark.id}; valid protocols: ${valid}`);
   }
   return protocol;
+}
+
+/**
+ * The protocol a stored run used: a task run's (`config.task`) is rebuilt from the task definition stored with
+ * it; every other run's comes from this registry (getProtocol).
+ */
+export function runProtocol(config: {
+  readonly benchmark: string;
+  readonly protocol: string;
+  readonly task?: { readonly file: string; readonly definition: unknown };
+}): Protocol {
+  if (config.task !== undefined) return storedTaskProtocol(config.task);
+  return getProtocol(getBenchmark(config.benchmark), config.protocol);
 }

@@ -7,10 +7,12 @@ import { environmentWithDotEnv } from './dot-env.ts';
 import { showDefaultsPlainly } from './plain-defaults.ts';
 import { registerBenchCommand } from './commands/bench-command.ts';
 import { demoCommand } from './commands/demo-command.ts';
-import { EVAL_DEFAULTS, evalCommand, type EvalFlags } from './commands/eval-command.ts';
+import { EVAL_DEFAULTS } from './commands/eval-command.ts';
 import { CONFIRM_ABOVE_USD } from './spend-control.ts';
 import { modelSpecHelp } from './model-spec-help.ts';
 import { withJsonFileOption } from './json-file-option.ts';
+import { evalOrTaskCommand, type EvalCommandFlags } from './commands/eval-task-command.ts';
+import { collect } from './fail-under.ts';
 import { maxTokensOption, reasoningEffortOption, systemPromptOption } from './generation-overrides.ts';
 import { resumeCommand, type ResumeFlags } from './commands/resume-command.ts';
 import { registerRunsCommand } from './commands/runs-command.ts';
@@ -84,9 +86,28 @@ function buildProgram(cliIo: CliIo, setExitCode: (code: number) => void): Comman
     .description('evaluate a model on one or more benchmarks; each benchmark becomes a stored, resumable run')
     .requiredOption(
       '--model <spec>',
-      'model spec: openai:<model> (any OpenAI-compatible server) or local:<path.gguf>',
+      'model spec: openai:<model> (any OpenAI-compatible server) or local:<path.gguf>; repeat it with --task to run several models',
+      collect,
     )
-    .requiredOption(
+    .option(
+      '--task <file>',
+      'a task file (YAML or TypeScript, docs/tasks.md) instead of --bench; repeatable: each model × task is one run',
+      collect,
+    )
+    .option(
+      '--fail-under <metric=value>',
+      "exit 1 when a run's metric (e.g. accuracy; score or pass_rate.<grader> for tasks) is below value; repeatable",
+      collect,
+    )
+    .option(
+      '--fail-under-lower',
+      'with --fail-under: compare the lower bound of the 95% interval instead of the estimate',
+    )
+    .option(
+      '--junit <file>',
+      'with --task: write JUnit XML, one test case per item (failure when its score < 1)',
+    )
+    .option(
       '--bench <ids>',
       `benchmarks, comma-separated (${listBenchmarks()
         .map((benchmark) => benchmark.id)
@@ -178,7 +199,7 @@ function buildProgram(cliIo: CliIo, setExitCode: (code: number) => void): Comman
       'after',
       `\nBenchmarks and protocols:\n${benchmarkHelp()}\n\n${modelSpecHelp()}\n\nExit codes: 0 ok, 2 bad input, 3 interrupted (resume with 'parity resume <run-id>').`,
     )
-    .action(async (flags: EvalFlags) => setExitCode(await evalCommand(flags, io)));
+    .action(async (flags: EvalCommandFlags) => setExitCode(await evalOrTaskCommand(flags, io)));
 
   program
     .command('resume')

@@ -63,6 +63,11 @@ export interface RunConfig {
   readonly parityVersion?: string;
   /** Protocols graded by a judge model (MT-Bench): the judge's spec and identity, and judgments per graded turn. */
   readonly judge?: { readonly modelSpec: string; readonly model: ModelIdentity; readonly repeats: number };
+  /**
+   * Task runs (`parity eval --task`, docs/tasks.md): the task file's absolute path and its definition as run
+   * (`show`, `compare` and `resume` rebuild the protocol from it, not from a file that may have changed since).
+   */
+  readonly task?: { readonly file: string; readonly definition: unknown };
 }
 
 /** The process working on a run: a run whose owner is gone while it says `running` was killed. */

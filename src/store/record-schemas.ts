@@ -93,6 +93,7 @@ export const runConfigSchema: z.ZodType<RunConfig> = z.object({
     .object({ modelSpec: z.string(), model: modelIdentitySchema, repeats: z.number().int().positive() })
     .optional(),
   parityVersion: z.string().optional(),
+  task: z.object({ file: z.string(), definition: z.unknown() }).optional(),
 });
 
 export const generateRequestSchema: z.ZodType<GenerateRequest> = z.object({

@@ -1,5 +1,5 @@
 import type { Command, Option } from 'commander';
-import { getBenchmark, getProtocol } from '../../benchmarks/registry.ts';
+import { runProtocol } from '../../benchmarks/registry.ts';
 import { compareReportJson } from '../../report/compare-report-json.ts';
 import {
   compareRuns,
@@ -17,6 +17,7 @@ import { InputError } from '../../spec/index.ts';
 import type { CliIo } from '../cli-io.ts';
 import { parseWholeNumber } from '../parse-options.ts';
 import { storePath } from '../paths.ts';
+import { assertEquivalenceGateHasMargin, failedEquivalence } from '../equivalence-gate.ts';
 
 export interface CompareFlags {
   readonly json?: boolean;
@@ -31,6 +32,7 @@ export interface CompareFlags {
   readonly marginRelative?: string;
   readonly nonInferiority?: boolean;
   readonly allowMismatchedItems?: boolean;
+  readonly failUnlessEquivalent?: boolean;
 }
 
 export const COMPARE_DEFAULTS = { level: 0.05 } as const;
@@ -136,7 +138,7 @@ function publishedComparisons(runIds: readonly string[], flags: CompareFlags, io
   const store = openRunStore(io, { store: path, allowReadOnly: true });
   try {
     const run = loadRun(store, runIds[0] ?? '', path);
-    const protocol = getProtocol(getBenchmark(run.config.benchmark), run.config.protocol);
+    const protocol = runProtocol(run.config);
     const metric = protocol.metrics[0];
     if (!metric || metric.kind !== 'proportion') {
       throw new InputError(`--vs-published needs a proportion metric; ${protocol.id}'s headline is graded`);
@@ -197,7 +199,7 @@ function pairedComparisons(runIds: readonly string[], flags: CompareFlags, io: C
           `run ${first.runId} (${benchmarkId}) has no other run of ${benchmarkId} to compare with`,
         );
       }
-      const protocol = getProtocol(getBenchmark(benchmarkId), first.config.protocol);
+      const protocol = runProtocol(first.config);
       const metric = protocol.metrics[0];
       if (!metric) throw new InputError(`protocol ${protocol.id} has no metric`);
       for (const other of others) {
@@ -247,6 +249,7 @@ export function compareCommand(runIds: readonly string[], flags: CompareFlags, i
   const comparisons = published
     ? publishedComparisons(runIds, flags, io)
     : pairedComparisons(runIds, flags, io);
+  assertEquivalenceGateHasMargin(flags);
   const margin = parseMarginFlags(flags);
   const decided = decideComparisons(comparisons, { level, ...(margin ? { margin } : {}) });
   if (flags.json) {
@@ -261,7 +264,9 @@ export function compareCommand(runIds: readonly string[], flags: CompareFlags, i
     const summary = formatMarginSummary(decided);
     if (summary) io.stdout(`${summary}\n`);
   }
-  return 0;
+  const gateFailures = flags.failUnlessEquivalent ? failedEquivalence(decided) : [];
+  for (const failure of gateFailures) io.stderr(`${failure}\n`);
+  return gateFailures.length > 0 ? 1 : 0;
 }
 
 export function registerCompareCommand(
@@ -306,6 +311,10 @@ export function registerCompareCommand(
     .option(
       '--non-inferiority',
       'with a margin: ask whether B is not worse than A by more than the margin (one-sided) instead of equivalence',
+    )
+    .option(
+      '--fail-unless-equivalent',
+      'with --margin: exit 1 (one line per comparison) unless every comparison is equivalent (or not worse with --non-inferiority), for CI',
     )
     .option(
       '--allow-mismatched-items',

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { getBenchmark, getProtocol } from '../../benchmarks/registry.ts';
+import { runProtocol } from '../../benchmarks/registry.ts';
 import { applyPriceFeed } from '../../cost/apply-price-feed.ts';
 import { evaluateTco } from '../../cost/evaluate-tco.ts';
 import type { GpuCatalog, ModelCatalog } from '../../cost/catalog-types.ts';
@@ -139,7 +139,7 @@ export function measuredFromRuns(options: {
         if (measured) throughput.push(measured);
         continue;
       }
-      const protocol = getProtocol(getBenchmark(run.config.benchmark), run.config.protocol);
+      const protocol = runProtocol(run.config);
       const headline = protocol.metrics[0];
       const estimate = headline ? runScores(run, protocol).summary.metrics[headline.name] : undefined;
       if (!estimate) continue;

@@ -138,7 +138,12 @@ export function selectProtocols(
 }
 
 /** `parity eval`: one stored run per benchmark, each scored and printed with its interval and n. */
-export async function evalCommand(flags: EvalFlags, io: CliIo): Promise<number> {
+export async function evalCommand(
+  flags: EvalFlags,
+  io: CliIo,
+  /** CI gates (`--fail-under`): checked once the runs are stored and printed; non-zero wins over item errors. */
+  gate?: (results: readonly RunScores[]) => number,
+): Promise<number> {
   const benchmarkIds = parseList(flags.bench);
   if (benchmarkIds.length === 0) throw new InputError('name at least one benchmark', { location: '--bench' });
   const benchmarks = benchmarkIds.map((id) => getBenchmark(id));
@@ -339,7 +344,9 @@ export async function evalCommand(flags: EvalFlags, io: CliIo): Promise<number> 
   for (const result of results)
     for (const line of longctxSummaryLines(result.run, threshold)) out(`${line}\n`);
   for (const note of notes) out(`${note}\n`);
-  return exitCodeForItemErrors(io, results);
+  const itemErrors = exitCodeForItemErrors(io, results);
+  const gateCode = gate ? gate(results) : 0;
+  return gateCode !== 0 ? gateCode : itemErrors;
 }
 
 /** Exit code when runs finished but some items ended as errors (stored with their cause). */

@@ -1,4 +1,4 @@
-import { getBenchmark, getProtocol } from '../../benchmarks/registry.ts';
+import { runProtocol } from '../../benchmarks/registry.ts';
 import type { MeasuredScore } from '../../cost/quality.ts';
 import type { MeasuredRun } from '../../report/quality-ties.ts';
 import type { ModelRun } from '../../report/routing-curves.ts';
@@ -28,7 +28,7 @@ export function loadMeasuredRuns(options: {
   try {
     for (const score of options.scores) {
       const run = readRunOutcomes(store, score.runId, path);
-      const metric = getProtocol(getBenchmark(run.config.benchmark), run.config.protocol).metrics[0];
+      const metric = runProtocol(run.config).metrics[0];
       if (!metric) continue;
       const measured = { run, metric };
       byRunId.set(score.runId, measured);

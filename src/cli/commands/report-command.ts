@@ -51,7 +51,7 @@ export async function reportCommand(
         run,
         ...(fingerprints ? { fingerprints } : {}),
         ...(gold ? { gold } : {}),
-        metrics: metricsFor(run.config.benchmark, run.config.protocol),
+        metrics: metricsFor(run.config.benchmark, run.config.protocol, run.config.task),
         ...(costUsd === undefined ? {} : { costUsd }),
       };
     });

@@ -11,6 +11,7 @@ import { openSpendMeter } from '../spend-control.ts';
 import { modelFromSpec } from '../model-from-spec.ts';
 import { storePath } from '../paths.ts';
 import { printResults } from './eval-command.ts';
+import { resumeTaskRun } from '../resume-task-run.ts';
 import { openCodeExecutor, type CodeExecutionFlags } from '../code-execution-options.ts';
 import {
   formatGateNotes,
@@ -92,25 +93,35 @@ export async function resumeCommand(runId: string, flags: ResumeFlags, io: CliIo
     assertNotRunningElsewhere(summary, io);
     const overridden = overriddenConfig(summary.config, flags);
     let config = overridden.config;
-    const benchmark = getBenchmark(config.benchmark);
-    const protocol = getProtocol(benchmark, config.protocol);
+    // Task runs (parity eval --task): protocol, items and sandbox from the stored task definition.
+    const taskRun = config.task
+      ? await resumeTaskRun(io, { ...config, task: config.task }, flags)
+      : undefined;
+    const benchmark = taskRun?.benchmark ?? getBenchmark(config.benchmark);
+    const protocol = taskRun?.protocol ?? getProtocol(benchmark, config.protocol);
     if (protocol.version !== config.protocolVersion) {
       throw new InputError(
         `run ${runId} used ${config.protocol} v${config.protocolVersion}; this parity has v${protocol.version}, so its items would not be comparable. Start a new run.`,
       );
     }
     const source = cliDatasetSource(io, { directory: config.dataDir, allowDownload: flags.download });
-    const items = await loadProtocolItems(benchmark, protocol, source, {
-      ...(config.limit === undefined ? {} : { limit: config.limit }),
-      ...(config.synthetic === undefined ? {} : { synthetic: config.synthetic }),
-    });
+    const items =
+      taskRun?.items ??
+      (await loadProtocolItems(benchmark, protocol, source, {
+        ...(config.limit === undefined ? {} : { limit: config.limit }),
+        ...(config.synthetic === undefined ? {} : { synthetic: config.synthetic }),
+      }));
     // Code benchmarks: same wall-clock limit as the run started with; the sandbox is checked first.
-    const executor = protocol.scoreAsync
-      ? await openCodeExecutor(io, {
-          ...flags,
-          ...(config.execTimeoutMs === undefined ? {} : { execTimeout: String(config.execTimeoutMs / 1000) }),
-        })
-      : undefined;
+    const executor = taskRun
+      ? taskRun.executor
+      : protocol.scoreAsync
+        ? await openCodeExecutor(io, {
+            ...flags,
+            ...(config.execTimeoutMs === undefined
+              ? {}
+              : { execTimeout: String(config.execTimeoutMs / 1000) }),
+          })
+        : undefined;
     // The stored endpoint, for every provider, unless --base-url replaces it.
     const stored = storedBaseUrl(config.model);
     if (flags.baseUrl === undefined && stored?.includes(`=${redactedValue}`)) {

@@ -1,6 +1,6 @@
 import { rulerThreshold } from '../../benchmarks/longctx/longctx-summary.ts';
 import { longctxSummaryLines } from '../longctx-summary-lines.ts';
-import { getBenchmark, getProtocol } from '../../benchmarks/registry.ts';
+import { runProtocol } from '../../benchmarks/registry.ts';
 import { benchStepJson } from '../../report/bench-step-json.ts';
 import { isBenchStepItem, readBenchStepRecord } from '../../report/bench-step-record.ts';
 import { formatBenchTable } from '../../report/format-bench-table.ts';
@@ -49,7 +49,7 @@ const maxGroupsShown = 10;
 function runDetail(store: RunStore, runId: string): RunDetailView | undefined {
   const stored = store.getRun(runId);
   if (!stored) return undefined;
-  const metrics = metricsFor(stored.config.benchmark, stored.config.protocol);
+  const metrics = metricsFor(stored.config.benchmark, stored.config.protocol, stored.config.task);
   const catalog = shippedCatalog();
   const costUsd = catalog ? runCostUsd({ run: stored, catalog }) : undefined;
   const dataset = store.getFingerprints?.(runId)?.dataset;
@@ -77,7 +77,7 @@ export function showCommand(
     const summary = store.getSummary(runId);
     if (summary?.kind === 'bench') return showBenchRun(store, runId, flags, io);
     const run = readRunOutcomes(store, runId, storePath(io, flags.store));
-    const protocol = getProtocol(getBenchmark(run.config.benchmark), run.config.protocol);
+    const protocol = runProtocol(run.config);
     const scores = runScores(run, protocol, { clustering });
     const cost = runCostSummary({ modelSpec: run.config.modelSpec, items: run.items });
     const gold = store.getGold?.(runId);

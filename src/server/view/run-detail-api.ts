@@ -25,7 +25,7 @@ export function handleRunDetailApi(
   }
   const run = options.store.getRun(runId);
   if (!run) return { status: 404, body: { error: `run ${runId} not found` } };
-  const metrics = metricsFor(run.config.benchmark, run.config.protocol);
+  const metrics = metricsFor(run.config.benchmark, run.config.protocol, run.config.task);
   const costUsd = options.catalog ? runCostUsd({ run, catalog: options.catalog }) : undefined;
   const dataset = options.store.getFingerprints?.(runId)?.dataset;
   const view = buildRunView({

@@ -1,4 +1,4 @@
-import { getBenchmark, getProtocol } from '../../benchmarks/registry.ts';
+import { runProtocol } from '../../benchmarks/registry.ts';
 import { buildRunViews } from '../../report/report-data.ts';
 import { buildRunView } from '../../report/run-view.ts';
 import { aggregatesSuffice, runViewFromAggregates } from '../../report/run-view-from-aggregates.ts';
@@ -45,9 +45,13 @@ export interface ViewData {
 }
 
 /** The protocol's metrics, or undefined for a benchmark or protocol this parity does not know. */
-export function metricsFor(benchmark: string, protocol: string): readonly MetricSpec[] | undefined {
+export function metricsFor(
+  benchmark: string,
+  protocol: string,
+  task?: { readonly file: string; readonly definition: unknown },
+): readonly MetricSpec[] | undefined {
   try {
-    return getProtocol(getBenchmark(benchmark), protocol).metrics;
+    return runProtocol({ benchmark, protocol, ...(task ? { task } : {}) }).metrics;
   } catch {
     return undefined;
   }
@@ -124,7 +128,7 @@ export function createViewData(options: { store: RunStore; catalog?: ModelCatalo
       run: { ...summary, items: records },
       ...(fingerprints ? { fingerprints } : {}),
       ...(gold ? { gold } : {}),
-      metrics: metricsFor(summary.config.benchmark, summary.config.protocol),
+      metrics: metricsFor(summary.config.benchmark, summary.config.protocol, summary.config.task),
     });
     return { items, latency, byKey: new Map(items.map((item) => [item.key, item])) };
   }
@@ -133,7 +137,7 @@ export function createViewData(options: { store: RunStore; catalog?: ModelCatalo
     const costUsd = costOf(summary, records);
     return buildRunView({
       run: { ...summary, items: records },
-      metrics: metricsFor(summary.config.benchmark, summary.config.protocol),
+      metrics: metricsFor(summary.config.benchmark, summary.config.protocol, summary.config.task),
       ...(costUsd === undefined ? {} : { costUsd }),
       ...(dataset === undefined ? {} : { dataset }),
     });
@@ -148,7 +152,7 @@ export function createViewData(options: { store: RunStore; catalog?: ModelCatalo
       run: stored,
       ...(fingerprints ? { fingerprints } : {}),
       ...(gold ? { gold } : {}),
-      metrics: metricsFor(summary.config.benchmark, summary.config.protocol),
+      metrics: metricsFor(summary.config.benchmark, summary.config.protocol, summary.config.task),
       ...(catalog ? { costUsd: costOf(summary, stored.items) } : {}),
     });
     const byKey = new Map(items.map((item) => [item.key, item]));
@@ -174,7 +178,7 @@ export function createViewData(options: { store: RunStore; catalog?: ModelCatalo
 
   /** A running run (or one aggregates cannot summarize): its digests, read incrementally, then its line. */
   function loadDigests(summary: RunSummary, previous: CachedRun | undefined): CachedRun {
-    const metrics = metricsFor(summary.config.benchmark, summary.config.protocol);
+    const metrics = metricsFor(summary.config.benchmark, summary.config.protocol, summary.config.task);
     const metric = metrics?.[0];
     const tallied = metrics && metric && aggregatesSuffice(summary, metrics) && !priced(summary);
     const tally = tallied ? (previous?.tally ?? new RunTally(metric.itemScore)) : undefined;
@@ -237,7 +241,7 @@ export function createViewData(options: { store: RunStore; catalog?: ModelCatalo
     const hit = cache.get(summary.runId);
     if (hit?.version === version) return hit.run;
     let fresh: CachedRun | undefined;
-    const metrics = metricsFor(summary.config.benchmark, summary.config.protocol);
+    const metrics = metricsFor(summary.config.benchmark, summary.config.protocol, summary.config.task);
     if (!readsDigests || summary.kind !== 'eval') fresh = loadWhole(summary);
     else if (
       summary.status !== 'running' &&
@@ -253,6 +257,12 @@ export function createViewData(options: { store: RunStore; catalog?: ModelCatalo
     fresh.version = version;
     cache.set(summary.runId, fresh);
     return fresh.run;
+  }
+
+  /** The item score key of a run's headline metric (task runs rebuild their protocol from the stored task). */
+  function scoreKeyOf(runId: string): string | undefined {
+    const config = store.getSummary(runId)?.config;
+    return config ? metricsFor(config.benchmark, config.protocol, config.task)?.[0]?.itemScore : undefined;
   }
 
   /** An item read with its texts, keeping what its digest view knew: its fingerprint and gold answer. */
@@ -274,7 +284,7 @@ export function createViewData(options: { store: RunStore; catalog?: ModelCatalo
       for (const item of items) byKey.set(item.key, item);
       return byKey;
     }
-    const scoreKey = metricsFor(run.view.benchmark, run.view.protocol)?.[0]?.itemScore;
+    const scoreKey = scoreKeyOf(run.view.runId);
     for (const record of store.getItemRecords?.(run.view.runId, keys) ?? []) {
       const key = itemKey(record.itemId, record.sample);
       byKey.set(key, withKnown(toItemView(record, { scoreKey }), run.byKey.get(key)));
@@ -285,7 +295,7 @@ export function createViewData(options: { store: RunStore; catalog?: ModelCatalo
   /** Every item of the run with its texts, read one record at a time (for a text search). */
   function allWithTexts(run: LoadedRun): ItemView[] {
     if (!readsDigests || run.view.kind !== 'eval' || !store.iterateItemRecords) return [...run.items];
-    const scoreKey = metricsFor(run.view.benchmark, run.view.protocol)?.[0]?.itemScore;
+    const scoreKey = scoreKeyOf(run.view.runId);
     const items: ItemView[] = [];
     for (const record of store.iterateItemRecords(run.view.runId)) {
       const key = itemKey(record.itemId, record.sample);
