@@ -21,6 +21,12 @@ import type { AddressInfo } from 'node:net';
  *   cumulative `MessageDeltaUsage`, with `output_tokens_details.thinking_tokens`), `message_stop`; errors as
  *   `{ type: 'error', error: { type, message } }` (`RawMessageStreamEvent`, `MessageDeltaUsage`,
  *   `OutputTokensDetails`).
+ * - client tools (docs.anthropic.com "Tool use with Claude", "Specifying client tools"; `Tool`): each
+ *   `{name, description?, input_schema}` with a name matching `^[a-zA-Z0-9_-]{1,64}$` and an `input_schema` of
+ *   `type: "object"`, else a 400; a reply with tool calls streams each as a `tool_use` block —
+ *   `content_block_start` `{type: "tool_use", id, name, input: {}}`, its input as `input_json_delta`
+ *   `partial_json` pieces, `content_block_stop` — and stops with `stop_reason: "tool_use"`
+ *   (docs.anthropic.com "Streaming Messages", "Input JSON delta"; `RawContentBlockStartEvent`, `InputJSONDelta`).
  * Every usage it reports is kept in `reported` so that tests can compare parity's totals with the server's.
  */
 export const anthropicApiVersion = '2026-10-21';
@@ -60,6 +66,8 @@ export interface AnthropicReply {
   readonly text: string;
   /** Thinking text, sent as a `thinking` block when the request enabled thinking. */
   readonly thinking?: string;
+  /** Tool calls (`input` as JSON text), sent as `tool_use` blocks after the text when the request has tools. */
+  readonly toolCalls?: readonly { readonly name: string; readonly input: string }[];
 }
 
 /** What the server reported for one request (the wire fields). */
@@ -136,6 +144,18 @@ export async function startAnthropicMessagesServer(
     const effort = (body.output_config as { effort?: unknown } | undefined)?.effort;
     if (effort !== undefined && !['low', 'medium', 'high', 'xhigh', 'max'].includes(String(effort))) {
       return "output_config.effort: Input should be 'low', 'medium', 'high', 'xhigh' or 'max'";
+    }
+    if (body.tools !== undefined) {
+      if (!Array.isArray(body.tools)) return 'tools: Input should be a valid list';
+      for (const [index, tool] of (
+        body.tools as { name?: unknown; input_schema?: { type?: unknown } }[]
+      ).entries()) {
+        if (typeof tool.name !== 'string' || !/^[a-zA-Z0-9_-]{1,64}$/.test(tool.name)) {
+          return `tools.${index}.custom.name: String should match pattern '^[a-zA-Z0-9_-]{1,64}$'`;
+        }
+        if (tool.input_schema?.type !== 'object')
+          return `tools.${index}.custom.input_schema.type: Field required`;
+      }
     }
     const thinking = body.thinking;
     if (thinking?.type === 'enabled') {
@@ -268,6 +288,30 @@ export async function startAnthropicMessagesServer(
         sse({ type: 'content_block_delta', index, delta: { type: 'text_delta', text: piece } }),
       ),
       sse({ type: 'content_block_stop', index }),
+    );
+    const toolCalls = body.tools === undefined ? [] : (reply.toolCalls ?? []);
+    for (const [position, call] of toolCalls.entries()) {
+      index += 1;
+      // The input in pieces of at most 7 characters, as the API streams it.
+      const pieces = call.input.match(/[\s\S]{1,7}/g) ?? [];
+      frames.push(
+        sse({
+          type: 'content_block_start',
+          index,
+          content_block: { type: 'tool_use', id: `toolu_${position}`, name: call.name, input: {} },
+        }),
+        ...pieces.map((piece) =>
+          sse({
+            type: 'content_block_delta',
+            index,
+            delta: { type: 'input_json_delta', partial_json: piece },
+          }),
+        ),
+        sse({ type: 'content_block_stop', index }),
+      );
+    }
+    if (toolCalls.length > 0 && stopReason === 'end_turn') stopReason = 'tool_use';
+    frames.push(
       sse({
         type: 'message_delta',
         delta: { stop_reason: stopReason, stop_sequence: matched },

@@ -18,6 +18,12 @@ import { countTokens } from './anthropic-messages-server.ts';
  * - an error inside a 200 stream: a frame `{ error: { code, message, status, details } }`, which the SDK
  *   throws as ApiError "got status: …" (dist/node/index.cjs, `throwIfStreamErrorChunk`); RESOURCE_EXHAUSTED
  *   carries `google.rpc.RetryInfo` with `retryDelay` ("37s").
+ * - function calling (ai.google.dev/gemini-api/docs/function-calling; genai.d.ts `Tool`,
+ *   `FunctionDeclaration`, `FunctionCall`): `tools: [{functionDeclarations: [{name, description?,
+ *   parameters | parametersJsonSchema}]}]`, a name starting with a letter or underscore of at most 128 of
+ *   a-z A-Z 0-9 _ . : -, `parameters` and `parametersJsonSchema` mutually exclusive, else a 400; a reply with
+ *   calls sends each as a part `{functionCall: {name, args}}` (args a JSON object, never partial) with
+ *   `finishReason: STOP`.
  * Every usage it reports is kept in `reported`.
  */
 const allowedBodyFields = new Set([
@@ -67,7 +73,13 @@ export interface GeminiRequestBody {
 }
 
 export type GeminiReply =
-  | { readonly type: 'text'; readonly text: string; readonly thinking?: string }
+  | {
+      readonly type: 'text';
+      readonly text: string;
+      readonly thinking?: string;
+      /** Sent as `functionCall` parts after the text when the request declares functions. */
+      readonly functionCalls?: readonly { readonly name: string; readonly args: Record<string, unknown> }[];
+    }
   | { readonly type: 'blocked'; readonly reason: string }
   /** The first text frame, then an error frame inside the 200 stream. */
   | {
@@ -124,6 +136,17 @@ export async function startGeminiApiServer(options: {
     for (const field of Object.keys(body.generationConfig ?? {})) {
       if (!allowedGenerationFields.has(field)) {
         return `Invalid JSON payload received. Unknown name "${field}" at 'generation_config': Cannot find field.`;
+      }
+    }
+    for (const tool of (body.tools ?? []) as { functionDeclarations?: Record<string, unknown>[] }[]) {
+      for (const declaration of tool.functionDeclarations ?? []) {
+        const name = declaration.name;
+        if (typeof name !== 'string' || !/^[a-zA-Z_][a-zA-Z0-9_.:-]{0,127}$/.test(name)) {
+          return `* GenerateContentRequest.tools[0].function_declarations[].name: Invalid function name "${String(name)}".`;
+        }
+        if (declaration.parameters !== undefined && declaration.parametersJsonSchema !== undefined) {
+          return `function_declarations[${name}]: parameters and parameters_json_schema are mutually exclusive`;
+        }
       }
     }
     if ((body.generationConfig?.stopSequences?.length ?? 0) > 5)
@@ -238,14 +261,20 @@ export async function startGeminiApiServer(options: {
         }),
       );
     }
-    const chunks = pieces.length > 0 ? pieces : [''];
-    chunks.forEach((piece, position) => {
+    const calls = body.tools === undefined ? [] : (reply.functionCalls ?? []);
+    const chunks: Record<string, unknown>[][] = (pieces.length > 0 ? pieces : ['']).map((piece) => [
+      { text: piece },
+    ]);
+    // Each call whole in a frame of its own after the text.
+    if (calls.length > 0 && pieces.length === 0) chunks.pop();
+    for (const call of calls) chunks.push([{ functionCall: { name: call.name, args: call.args } }]);
+    chunks.forEach((chunkParts, position) => {
       const last = position === chunks.length - 1;
       frames.push(
         frame({
           candidates: [
             {
-              content: { role: 'model', parts: [{ text: piece }] },
+              content: { role: 'model', parts: chunkParts },
               index: 0,
               ...(last ? { finishReason } : {}),
             },

@@ -5,6 +5,7 @@ import type {
   RawMessageStreamEvent,
 } from '@anthropic-ai/sdk/resources/messages/messages';
 import { ProviderError } from '../../spec/errors.ts';
+import { encodeToolCalls, type ToolCall } from '../../spec/tool-calls.ts';
 import type { FinishReason, GenerateRequest, LanguageModel, StreamPart } from '../../spec/language-model.ts';
 import { displayUrl } from '../shared/display-url.ts';
 import { partsFromEvents, type EventReading } from '../shared/parts-from-events.ts';
@@ -39,18 +40,47 @@ const stopReasons: Readonly<Record<string, FinishReason>> = {
   refusal: 'content-filter',
 };
 
-/** A stream reader for one request: text deltas (thinking deltas are not answer text), usage, stop reason. */
+/**
+ * A stream reader for one request: text deltas (thinking deltas are not answer text), usage, stop reason, and
+ * client tool calls. A `tool_use` block opens with `content_block_start` (name, `input: {}`) and its input
+ * arrives as `input_json_delta` `partial_json` pieces (docs.anthropic.com, "Streaming Messages", "Input JSON
+ * delta"; `RawContentBlockStartEvent`, `InputJSONDelta` in the SDK's messages.d.ts). With the stop reason
+ * (`message_delta`) the calls are appended to the text as `{"tool_calls":[…]}` (spec/tool-calls.ts, decision
+ * 0156), in block order, the input kept as the JSON text the server sent.
+ */
 function anthropicEventReader(): (event: RawMessageStreamEvent) => EventReading {
   const usage = new AnthropicUsageAccumulator();
+  const toolUses = new Map<number, { name: string; arguments: string }>();
   return (event) => {
     if (event.type === 'message_start') {
       return { responseId: event.message.id, usage: usage.add(event.message.usage) };
     }
+    if (event.type === 'content_block_start' && event.content_block.type === 'tool_use') {
+      toolUses.set(event.index, { name: event.content_block.name, arguments: '' });
+      return {};
+    }
     if (event.type === 'content_block_delta' && event.delta.type === 'text_delta') {
       return { texts: [event.delta.text] };
     }
+    if (event.type === 'content_block_delta' && event.delta.type === 'input_json_delta') {
+      const call = toolUses.get(event.index);
+      if (call) call.arguments += event.delta.partial_json;
+      return {};
+    }
     if (event.type === 'message_delta') {
-      return { finishReason: event.delta.stop_reason, usage: usage.add(event.usage) };
+      const calls: ToolCall[] = [...toolUses]
+        .sort(([a], [b]) => a - b)
+        // A tool without parameters may get no input_json_delta at all: its input is the block's `{}`.
+        .map(([, call]) => ({
+          name: call.name,
+          arguments: call.arguments.trim() === '' ? '{}' : call.arguments,
+        }));
+      toolUses.clear();
+      return {
+        finishReason: event.delta.stop_reason,
+        usage: usage.add(event.usage),
+        ...(calls.length > 0 ? { texts: [encodeToolCalls(calls)] } : {}),
+      };
     }
     return { isLast: event.type === 'message_stop' };
   };
@@ -165,6 +195,7 @@ export function createAnthropicModel(options: AnthropicModelOptions): LanguageMo
     target: baseUrl,
     streamParts,
     toProviderError: toError,
+    toolCalling: true,
   });
   return {
     ...model,

@@ -3,6 +3,7 @@ import type {
   MessageParam,
   OutputConfig,
   ThinkingConfigParam,
+  Tool,
 } from '@anthropic-ai/sdk/resources/messages/messages';
 import type { GenerateRequest, GenerationParameters } from '../../spec/language-model.ts';
 import { definedFields } from '../shared/defined-fields.ts';
@@ -68,6 +69,7 @@ export function anthropicRequestBody(
       system: system.length > 0 ? system.join('\n\n') : undefined,
       stop_sequences: serverStops && serverStops.length > 0 ? serverStops : undefined,
       thinking,
+      tools: anthropicTools(request),
       output_config: outputConfig(request),
     }),
   };
@@ -88,6 +90,21 @@ function outputConfig(request: GenerateRequest): OutputConfig | undefined {
         ? undefined
         : { type: 'json_schema' as const, schema: schema as Record<string, unknown> },
   }) as OutputConfig;
+}
+
+/**
+ * `GenerateRequest.tools` as Messages API client tools `{name, description, input_schema}` (`Tool`,
+ * node_modules/@anthropic-ai/sdk/resources/messages/messages.d.ts; docs.anthropic.com "Tool use with Claude",
+ * "Specifying client tools"). The parameters are already JSON Schema objects (BFCL's "dict" → "object" is done
+ * by the benchmark, as for the OpenAI path), so they go out as they are.
+ */
+function anthropicTools(request: GenerateRequest): Tool[] | undefined {
+  if (request.tools === undefined || request.tools.length === 0) return undefined;
+  return request.tools.map((tool) => ({
+    name: tool.name,
+    ...(tool.description === undefined ? {} : { description: tool.description }),
+    input_schema: { type: 'object', ...tool.parameters } as Tool.InputSchema,
+  }));
 }
 
 /** Whether the request would end in a prefilled assistant turn. */

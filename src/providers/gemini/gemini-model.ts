@@ -8,6 +8,7 @@ import type {
 } from '@google/genai';
 import type * as GeminiSdk from '@google/genai';
 import { ProviderError } from '../../spec/errors.ts';
+import { encodeToolCalls, type ToolCall } from '../../spec/tool-calls.ts';
 import type {
   FinishReason,
   GenerateRequest,
@@ -68,6 +69,28 @@ function thinkingConfig(parameters: GenerationParameters): ThinkingConfig | unde
 }
 
 /**
+ * `GenerateRequest.tools` as one Tool with `functionDeclarations` (ai.google.dev/gemini-api/docs/function-calling;
+ * `FunctionDeclaration` in node_modules/@google/genai/dist/genai.d.ts). The parameters go as
+ * `parametersJsonSchema` — plain JSON Schema, as the request holds them (BFCL's "dict" → "object" is done by the
+ * benchmark, as for the OpenAI path) — not as `parameters`, the OpenAPI-subset `Schema` that would need every
+ * type rewritten and drops keywords it does not know.
+ */
+function geminiTools(request: GenerateRequest): GenerateContentConfig['tools'] {
+  if (request.tools === undefined || request.tools.length === 0) return undefined;
+  return [
+    {
+      functionDeclarations: request.tools.map((tool) =>
+        definedFields({
+          name: tool.name,
+          description: tool.description,
+          parametersJsonSchema: tool.parameters,
+        }),
+      ),
+    },
+  ];
+}
+
+/**
  * `generateContent` arguments: system messages → `systemInstruction`, assistant → role 'model',
  * `reasoningAllowanceTokens` → `thinkingConfig.thinkingBudget` (0 turns thinking off where the model allows),
  * `reasoningEffort` → `thinkingConfig.thinkingLevel`, `responseSchema` → `responseMimeType` JSON and
@@ -104,41 +127,57 @@ export function geminiRequest(request: GenerateRequest): {
     // `responseSchema` only its OpenAPI subset).
     responseMimeType: request.responseSchema === undefined ? undefined : 'application/json',
     responseJsonSchema: request.responseSchema?.schema,
+    tools: geminiTools(request),
   });
   return { contents, config };
 }
 
 /**
- * What one streamed `GenerateContentResponse` carries: the first candidate's text (thoughts left out), and
- * usage with thinking billed as output (node_modules/@google/genai/dist/genai.d.ts,
+ * A reader of one request's streamed `GenerateContentResponse`s: the first candidate's text (thoughts left
+ * out), its `functionCall` parts, and usage with thinking billed as output (node_modules/@google/genai/dist/genai.d.ts,
  * `GenerateContentResponseUsageMetadata`: `candidatesTokenCount` excludes `thoughtsTokenCount`;
- * `totalTokenCount` = prompt + candidates + tool-use prompt + thoughts). A blocked prompt
- * (`promptFeedback.blockReason`) ends the response at once as `content-filter`; the stored events keep the
- * reason.
+ * `totalTokenCount` = prompt + candidates + tool-use prompt + thoughts). Function calls come whole, one per
+ * part, `{name, args}` with `args` an object (`FunctionCall`; the Gemini API streams no partial arguments):
+ * with the finish reason they are appended to the text as `{"tool_calls":[…]}` (spec/tool-calls.ts,
+ * decision 0156), `args` as JSON text. A blocked prompt (`promptFeedback.blockReason`) ends the response at
+ * once as `content-filter`; the stored events keep the reason.
  */
-function readGeminiChunk(chunk: GenerateContentResponse): EventReading {
-  const metadata = chunk.usageMetadata;
-  const candidate = chunk.candidates?.[0];
-  const candidates = finiteNumber(metadata?.candidatesTokenCount);
-  const thoughts = finiteNumber(metadata?.thoughtsTokenCount);
-  const blocked = chunk.promptFeedback?.blockReason !== undefined && candidate === undefined;
-  return {
-    responseId: chunk.responseId || undefined,
-    usage: metadata
-      ? {
-          inputTokens: finiteNumber(metadata.promptTokenCount),
-          cachedInputTokens: finiteNumber(metadata.cachedContentTokenCount),
-          outputTokens:
-            candidates === undefined && thoughts === undefined
-              ? undefined
-              : (candidates ?? 0) + (thoughts ?? 0),
-          reasoningTokens: thoughts,
-        }
-      : undefined,
-    texts: (candidate?.content?.parts ?? []).flatMap((part) =>
+function geminiChunkReader(): (chunk: GenerateContentResponse) => EventReading {
+  const calls: ToolCall[] = [];
+  return (chunk) => {
+    const metadata = chunk.usageMetadata;
+    const candidate = chunk.candidates?.[0];
+    const candidates = finiteNumber(metadata?.candidatesTokenCount);
+    const thoughts = finiteNumber(metadata?.thoughtsTokenCount);
+    const blocked = chunk.promptFeedback?.blockReason !== undefined && candidate === undefined;
+    const parts = candidate?.content?.parts ?? [];
+    for (const part of parts) {
+      const call = part.functionCall;
+      if (call && typeof call.name === 'string') {
+        calls.push({ name: call.name, arguments: JSON.stringify(call.args ?? {}) });
+      }
+    }
+    const texts = parts.flatMap((part) =>
       typeof part.text === 'string' && !part.thought ? [part.text] : [],
-    ),
-    finishReason: blocked ? promptBlocked : candidate?.finishReason,
+    );
+    const finishReason = blocked ? promptBlocked : candidate?.finishReason;
+    if (finishReason && calls.length > 0) texts.push(encodeToolCalls(calls.splice(0)));
+    return {
+      responseId: chunk.responseId || undefined,
+      usage: metadata
+        ? {
+            inputTokens: finiteNumber(metadata.promptTokenCount),
+            cachedInputTokens: finiteNumber(metadata.cachedContentTokenCount),
+            outputTokens:
+              candidates === undefined && thoughts === undefined
+                ? undefined
+                : (candidates ?? 0) + (thoughts ?? 0),
+            reasoningTokens: thoughts,
+          }
+        : undefined,
+      texts,
+      finishReason,
+    };
   };
 }
 
@@ -229,7 +268,7 @@ export function createGeminiModel(options: GeminiModelOptions): LanguageModel {
       events: stream,
       context,
       stop: request.parameters.stop,
-      read: readGeminiChunk,
+      read: geminiChunkReader(),
       finishReasons,
       stopSequenceReason: 'STOP',
       prefillApplied: false,
@@ -273,6 +312,7 @@ export function createGeminiModel(options: GeminiModelOptions): LanguageModel {
     target: baseUrl,
     streamParts,
     toProviderError: (error, exchange) => toError(error, errorHeaders.get(exchange)),
+    toolCalling: true,
   });
   return {
     ...model,

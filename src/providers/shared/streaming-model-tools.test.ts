@@ -11,7 +11,7 @@ const request: GenerateRequest = {
 function model(toolCalling: boolean | undefined) {
   let sent = 0;
   const built = streamingModel({
-    identity: { provider: 'anthropic', endpoint: 'http://127.0.0.1:1', modelId: 'm' },
+    identity: { provider: 'openai', endpoint: 'http://127.0.0.1:1', modelId: 'm' },
     now: () => 0,
     target: 'http://127.0.0.1:1',
     async *streamParts(): AsyncGenerator<StreamPart> {
@@ -32,7 +32,7 @@ describe('requests with tools', () => {
     expect(error).toBeInstanceOf(ProviderError);
     expect((error as ProviderError).isRetryable).toBe(false);
     expect((error as Error).message).toMatch(
-      /does not send tools to anthropic endpoints yet; use a prompt-based protocol/,
+      /does not send tools to openai endpoints yet; use a prompt-based protocol/,
     );
     expect(sent()).toBe(0);
   });
