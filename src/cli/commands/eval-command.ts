@@ -46,6 +46,7 @@ import {
   type SamplingFlags,
 } from '../code-execution-options.ts';
 import {
+  contextWindowFlag,
   itemsWithinContextWindow,
   parseSyntheticFlags,
   parseThreshold,
@@ -53,6 +54,7 @@ import {
 } from '../longctx-options.ts';
 import { longctxSummaryLines } from '../longctx-summary-lines.ts';
 import { calibrateCharsPerToken } from '../longctx-calibration.ts';
+import { endpointContextWindow } from '../endpoint-context-window.ts';
 import {
   formatJudgeUsage,
   judgeSteps,
@@ -137,14 +139,16 @@ export async function evalCommand(flags: EvalFlags, io: CliIo): Promise<number> 
     allowDownload: flags.download,
     acceptLicense: flags.acceptLicense,
   });
+  // longctx: the context window from --context-window, else learned from the endpoint once the model is open.
+  let contextWindow = contextWindowFlag(flags);
   // Load every benchmark's items before the first model call, so bad data fails fast.
-  const loadItems = async (benchmark: Benchmark, protocol: Protocol) => {
+  const loadItems = async (benchmark: Benchmark, protocol: Protocol, quiet = false) => {
     const loaded = await loadProtocolItems(benchmark, protocol, source, {
       ...(limit === undefined ? {} : { limit }),
       ...(synthetic === undefined ? {} : { synthetic }),
     });
-    // longctx: lengths above --context-window are refused here, before any request.
-    return benchmark.id === 'longctx' ? itemsWithinContextWindow(io, flags, loaded) : loaded;
+    // longctx: lengths above the context window are refused here, before any request.
+    return benchmark.id === 'longctx' ? itemsWithinContextWindow(io, contextWindow, loaded, quiet) : loaded;
   };
   const itemLists = [];
   for (const [index, benchmark] of benchmarks.entries()) {
@@ -164,6 +168,21 @@ export async function evalCommand(flags: EvalFlags, io: CliIo): Promise<number> 
     const first = itemLists[longctxIndex]?.[0];
     const longctx = benchmarks[longctxIndex];
     const longctxProtocol = protocols[longctxIndex];
+    const longctxItems = itemLists[longctxIndex];
+    if (longctxItems && contextWindow === undefined) {
+      contextWindow = await endpointContextWindow({
+        model,
+        modelSpec: flags.model,
+        callOptions: { timeoutMs, ...(io.signal ? { signal: io.signal } : {}) },
+      });
+      if (contextWindow === undefined) {
+        io.stderr(
+          'longctx: the endpoint reports no context window and the catalog lists none; no length is refused (give --context-window)\n',
+        );
+      } else {
+        itemLists[longctxIndex] = itemsWithinContextWindow(io, contextWindow, longctxItems);
+      }
+    }
     if (flags.calibrate === true && first && longctx && longctxProtocol) {
       const charsPerToken = await calibrateCharsPerToken({
         io,
@@ -174,7 +193,7 @@ export async function evalCommand(flags: EvalFlags, io: CliIo): Promise<number> 
       });
       if (charsPerToken !== undefined) {
         synthetic = { ...synthetic, charsPerToken };
-        itemLists[longctxIndex] = await loadItems(longctx, longctxProtocol);
+        itemLists[longctxIndex] = await loadItems(longctx, longctxProtocol, true);
       }
     }
   } catch (error) {
