@@ -92,7 +92,7 @@ export async function discoverOpenAIContextWindow(
       entries.find((model) => model.id === options.modelId) ??
       (entries.length === 1 ? entries[0] : undefined);
     if (entry?.max_model_len) {
-      return { tokens: entry.max_model_len, source: 'GET /v1/models max_model_len (vLLM)' };
+      return { tokens: entry.max_model_len, source: 'GET /v1/models max_model_len (vLLM, parity serve)' };
     }
     if (entry?.meta?.n_ctx)
       return { tokens: entry.meta.n_ctx, source: 'GET /v1/models meta.n_ctx (llama.cpp)' };
