@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../src/cli/main.ts';
+import { probeLlama } from '../src/providers/local/probe-llama.test-helper.ts';
+import { writeTinyGguf } from '../src/providers/local/tiny-gguf.ts';
 import { captureIo } from './support/capture-io.ts';
 import { startAnthropicMessagesServer } from './support/anthropic-messages-server.ts';
 import {
@@ -241,3 +243,28 @@ describe('the context window learned from the endpoint', () => {
     }
   });
 });
+
+const llamaProblem = await probeLlama();
+
+describe.skipIf(llamaProblem !== undefined)(
+  `local: the context parity loads the model with (${llamaProblem ?? 'native binary loads'})`,
+  () => {
+    it("parity probe --model local:… reports the loaded context (the model's own 2048, under the 8192 cap)", async () => {
+      const directory = mkdtempSync(join(tmpdir(), 'parity-context-window-local-'));
+      try {
+        await writeTinyGguf(join(directory, 'tiny.gguf'), { contextLength: 2048 });
+        const io = captureIo({ cwd: directory });
+        expect(
+          await main(['probe', '--model', `local:${join(directory, 'tiny.gguf')}`, '--json'], io),
+          io.output.stderr,
+        ).toBe(0);
+        expect((JSON.parse(io.output.stdout) as { context_window: unknown }).context_window).toEqual({
+          tokens: 2048,
+          source: "the context parity loads the model with (the model's own, at most 8192)",
+        });
+      } finally {
+        rmSync(directory, { recursive: true, force: true });
+      }
+    }, 60_000);
+  },
+);

@@ -295,4 +295,34 @@ describe('parity eval --bench longctx against parity serve on the tiny GGUF', ()
     expect(io.output.stdout).toMatch(/^512 +\S+% +\S+% +\S+% +8 +\d+$/m);
     expect(io.output.stdout).toMatch(/^effective context length: /m);
   }, 120_000);
+
+  it('learns the context window parity serve loads (4096, in /v1/models max_model_len) and refuses 8k up front', async () => {
+    const io = captureIo({ cwd: directory });
+    const code = await main(
+      [
+        'eval',
+        '--model',
+        'openai:tiny',
+        '--base-url',
+        url,
+        '--bench',
+        'longctx',
+        '--lengths',
+        '256,8k',
+        '--depths',
+        '50',
+        '--items-per-cell',
+        '1',
+        '--store',
+        join(directory, 'window.db'),
+      ],
+      io,
+    );
+    expect(code, io.output.stderr).toBe(0);
+    expect(io.output.stderr).toContain(
+      'longctx: lengths 8192 refused: above the context window of 4096 tokens (GET /v1/models max_model_len (vLLM, parity serve))\n',
+    );
+    expect(io.output.stdout).toMatch(/^256 +/m);
+    expect(io.output.stdout).not.toMatch(/^8192 +/m);
+  }, 120_000);
 });
