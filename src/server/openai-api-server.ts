@@ -75,7 +75,8 @@ export async function startOpenAIApiServer(options: OpenAIApiServerOptions): Pro
     if (request.method === 'GET' && (path === '/v1/models' || path === '/models')) {
       // The context the model is loaded with, in vLLM's ModelCard field (vllm/entrypoints/openai/protocol.py,
       // `max_model_len`), so clients (parity's own longctx refusal) learn the window as from vLLM.
-      const window = await model.contextWindow?.({});
+      // A model that fails to load still gets listed; the load error comes with the first completion.
+      const window = await model.contextWindow?.({}).catch(() => undefined);
       sendJson(response, 200, {
         object: 'list',
         data: [
