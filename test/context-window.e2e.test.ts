@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../src/cli/main.ts';
 import { probeLlama } from '../src/providers/local/probe-llama.test-helper.ts';
 import { writeTinyGguf } from '../src/providers/local/tiny-gguf.ts';
+import { openSqliteRunStore } from '../src/store/sqlite-run-store.ts';
 import { captureIo } from './support/capture-io.ts';
 import { startAnthropicMessagesServer } from './support/anthropic-messages-server.ts';
 import {
@@ -103,8 +104,13 @@ describe('the context window learned from the endpoint', () => {
         source: 'GET /v1/models max_model_len (vLLM, parity serve)',
       });
       const before = server.requests.length;
-      const { code, io } = await evalLongctx(server.url);
+      const store = join(directory, 'vllm.db');
+      const { code, io } = await evalLongctx(server.url, ['--store', store]);
       expect(code, io.output.stderr).toBe(0);
+      // The run keeps only the lengths it ran, so `parity resume` regenerates no refused one.
+      const runs = openSqliteRunStore({ path: store });
+      expect(runs.listRuns()[0]?.config.synthetic?.lengths).toEqual([256]);
+      runs.close();
       expect(io.output.stderr).toContain(
         'longctx: lengths 512 refused: above the context window of 300 tokens (GET /v1/models max_model_len (vLLM, parity serve))\n',
       );

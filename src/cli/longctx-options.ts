@@ -138,6 +138,12 @@ export function itemsWithinContextWindow<T>(
   return kept;
 }
 
+/** The distinct lengths (tokens) of longctx items, in order of first appearance. */
+export function longctxLengths(items: readonly Item<unknown>[]): number[] {
+  const lengths = items.map((item) => parseLongctxItemId(item.id)?.tokens);
+  return [...new Set(lengths.filter((tokens) => tokens !== undefined))];
+}
+
 /**
  * `parity score longctx`: the generation settings for a samples file. Lengths, depths and items per cell not
  * given come from the file's item ids (`<task>/<tokens>/d<depth>/<index>`), so the items are regenerated from

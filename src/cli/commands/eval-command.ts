@@ -9,6 +9,7 @@ import type {
   Benchmark,
   GenerationOverrides,
   GenerationParameters,
+  Item,
   LanguageModel,
   Protocol,
   RunConfig,
@@ -48,6 +49,7 @@ import {
 import {
   contextWindowFlag,
   itemsWithinContextWindow,
+  longctxLengths,
   parseSyntheticFlags,
   parseThreshold,
   type LongctxFlags,
@@ -148,7 +150,13 @@ export async function evalCommand(flags: EvalFlags, io: CliIo): Promise<number> 
       ...(synthetic === undefined ? {} : { synthetic }),
     });
     // longctx: lengths above the context window are refused here, before any request.
-    return benchmark.id === 'longctx' ? itemsWithinContextWindow(io, contextWindow, loaded, quiet) : loaded;
+    return benchmark.id === 'longctx' ? withinContextWindow(loaded, quiet) : loaded;
+  };
+  // The stored generation settings keep only the lengths run, so `parity resume` never sends a refused one.
+  const withinContextWindow = <T>(loaded: Item<T>[], quiet: boolean): Item<T>[] => {
+    const kept = itemsWithinContextWindow(io, contextWindow, loaded, quiet);
+    if (kept.length < loaded.length) synthetic = { ...synthetic, lengths: longctxLengths(kept) };
+    return kept;
   };
   const itemLists = [];
   for (const [index, benchmark] of benchmarks.entries()) {
@@ -180,7 +188,7 @@ export async function evalCommand(flags: EvalFlags, io: CliIo): Promise<number> 
           'longctx: the endpoint reports no context window and the catalog lists none; no length is refused (give --context-window)\n',
         );
       } else {
-        itemLists[longctxIndex] = itemsWithinContextWindow(io, contextWindow, longctxItems);
+        itemLists[longctxIndex] = withinContextWindow(longctxItems, false);
       }
     }
     if (flags.calibrate === true && first && longctx && longctxProtocol) {
