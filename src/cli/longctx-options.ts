@@ -32,7 +32,7 @@ export const longctxOptions = (): Option[] => [
   new Option('--chars-per-token <x>', 'longctx: characters per token to size haystacks (default 4)'),
   new Option(
     '--context-window <tokens>',
-    "longctx: the endpoint's context window; longer lengths are skipped with one line",
+    "longctx: the endpoint's context window (default: learned from the endpoint, as parity probe shows); longer lengths are refused with one line",
   ),
   new Option(
     '--calibrate',
