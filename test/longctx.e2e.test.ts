@@ -112,8 +112,9 @@ describe('parity eval --bench longctx against a loopback OpenAI-compatible serve
     expect(await main(['show', run?.runId ?? '', '--store', store], shown), shown.output.stderr).toBe(0);
     expect(shown.output.stdout).toMatch(/^2048 +0\.0% +0\.0% +0\.0% +0\.0% +12 +\d+$/m);
     expect(shown.output.stdout).toContain('effective context length: 1024 tokens');
+    // Only the lengths run are stored (8192 was refused), so parity resume never sends it.
     expect(run?.config.synthetic).toEqual({
-      lengths: [1024, 2048, 4096, 8192],
+      lengths: [1024, 2048, 4096],
       depths: [0, 50, 100],
       samples: 1,
     });
@@ -294,5 +295,35 @@ describe('parity eval --bench longctx against parity serve on the tiny GGUF', ()
     expect(io.output.stdout).toMatch(/^256 +\S+% +\S+% +\S+% +8 +\d+$/m);
     expect(io.output.stdout).toMatch(/^512 +\S+% +\S+% +\S+% +8 +\d+$/m);
     expect(io.output.stdout).toMatch(/^effective context length: /m);
+  }, 120_000);
+
+  it('learns the context window parity serve loads (4096, in /v1/models max_model_len) and refuses 8k up front', async () => {
+    const io = captureIo({ cwd: directory });
+    const code = await main(
+      [
+        'eval',
+        '--model',
+        'openai:tiny',
+        '--base-url',
+        url,
+        '--bench',
+        'longctx',
+        '--lengths',
+        '256,8k',
+        '--depths',
+        '50',
+        '--items-per-cell',
+        '1',
+        '--store',
+        join(directory, 'window.db'),
+      ],
+      io,
+    );
+    expect(code, io.output.stderr).toBe(0);
+    expect(io.output.stderr).toContain(
+      'longctx: lengths 8192 refused: above the context window of 4096 tokens (GET /v1/models max_model_len (vLLM, parity serve))\n',
+    );
+    expect(io.output.stdout).toMatch(/^256 +/m);
+    expect(io.output.stdout).not.toMatch(/^8192 +/m);
   }, 120_000);
 });

@@ -70,6 +70,8 @@ describe.skipIf(llamaProblem !== undefined)(
     it('lists its model and answers chat completions, plain and streamed with usage', async () => {
       const models = await client.models.list();
       expect(models.data.map((model) => model.id)).toEqual(['tiny.gguf']);
+      // The context the model is loaded with, in vLLM's ModelCard field.
+      expect((models.data[0] as unknown as { max_model_len?: number }).max_model_len).toBe(4096);
       const messages = [{ role: 'user' as const, content: 'hello there' }];
       const plain = await client.chat.completions.create({
         model: 'tiny',

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { captureIo } from '../../test/support/capture-io.ts';
 import { generateLongctxItems } from '../benchmarks/longctx/generate-longctx-items.ts';
 import {
+  contextWindowFlag,
   itemsWithinContextWindow,
   parseSyntheticFlags,
   parseThreshold,
@@ -50,7 +51,7 @@ describe('longctx options', () => {
       synthetic: { lengths: [256, 512, 1024], depths: [50], samples: 1 },
     });
     const io = captureIo({ cwd: process.cwd() });
-    const kept = itemsWithinContextWindow(io, { contextWindow: '512' }, items);
+    const kept = itemsWithinContextWindow(io, contextWindowFlag({ contextWindow: '512' }), items);
     expect(kept.map((item) => item.id.split('/')[1])).toEqual([
       '256',
       '256',
@@ -64,7 +65,7 @@ describe('longctx options', () => {
     expect(io.output.stderr).toBe(
       'longctx: lengths 1024 refused: above the context window of 512 tokens (--context-window)\n',
     );
-    expect(() => itemsWithinContextWindow(io, { contextWindow: '255' }, items)).toThrow(
+    expect(() => itemsWithinContextWindow(io, contextWindowFlag({ contextWindow: '255' }), items)).toThrow(
       /every length is above/,
     );
   });

@@ -1,7 +1,7 @@
 import { Option } from 'commander';
 import { parseLongctxItemId, rulerThreshold } from '../benchmarks/longctx/longctx-summary.ts';
 import { InputError } from '../spec/index.ts';
-import type { Item, SyntheticOptions } from '../spec/index.ts';
+import type { ContextWindow, Item, SyntheticOptions } from '../spec/index.ts';
 import type { CliIo } from './cli-io.ts';
 import { parseList, parseWholeNumber } from './parse-options.ts';
 
@@ -32,7 +32,7 @@ export const longctxOptions = (): Option[] => [
   new Option('--chars-per-token <x>', 'longctx: characters per token to size haystacks (default 4)'),
   new Option(
     '--context-window <tokens>',
-    "longctx: the endpoint's context window; longer lengths are skipped with one line",
+    "longctx: the endpoint's context window (default: learned from the endpoint, as parity probe shows); longer lengths are refused with one line",
   ),
   new Option(
     '--calibrate',
@@ -99,38 +99,49 @@ export function parseThreshold(flags: LongctxFlags): number {
   return parsePositive('--threshold', flags.threshold, 1) ?? rulerThreshold;
 }
 
+/** `--context-window` as a context window, or undefined when it was not given. */
+export function contextWindowFlag(flags: LongctxFlags): ContextWindow | undefined {
+  if (flags.contextWindow === undefined) return undefined;
+  return { tokens: parseTokenCount('--context-window', flags.contextWindow), source: '--context-window' };
+}
+
 /**
- * Drops longctx items longer than `--context-window` before any request, saying so in one line on stderr;
- * throws InputError (exit 2) when no length fits.
+ * Drops longctx items longer than the context window (from `--context-window` or learned from the endpoint)
+ * before any request, saying so in one line on stderr unless `quiet`; throws InputError (exit 2) when no
+ * length fits. Without a window every item is kept.
  */
 export function itemsWithinContextWindow<T>(
   io: CliIo,
-  flags: LongctxFlags,
+  window: ContextWindow | undefined,
   items: readonly Item<T>[],
+  quiet = false,
 ): Item<T>[] {
-  if (flags.contextWindow === undefined) return [...items];
-  const window = parseTokenCount('--context-window', flags.contextWindow);
+  if (window === undefined) return [...items];
   const tooLong = new Set<number>();
   const kept = items.filter((item) => {
     const tokens = parseLongctxItemId(item.id)?.tokens;
-    if (tokens === undefined || tokens <= window) return true;
+    if (tokens === undefined || tokens <= window.tokens) return true;
     tooLong.add(tokens);
     return false;
   });
   if (kept.length === 0) {
     throw new InputError(
-      `every length is above the context window of ${window} tokens; pass shorter --lengths`,
-      {
-        location: '--context-window',
-      },
+      `every length is above the context window of ${window.tokens} tokens (${window.source}); pass shorter --lengths`,
+      { location: window.source === '--context-window' ? '--context-window' : '--lengths' },
     );
   }
-  if (tooLong.size > 0) {
+  if (tooLong.size > 0 && !quiet) {
     io.stderr(
-      `longctx: lengths ${[...tooLong].sort((a, b) => a - b).join(', ')} refused: above the context window of ${window} tokens (--context-window)\n`,
+      `longctx: lengths ${[...tooLong].sort((a, b) => a - b).join(', ')} refused: above the context window of ${window.tokens} tokens (${window.source})\n`,
     );
   }
   return kept;
+}
+
+/** The distinct lengths (tokens) of longctx items, in order of first appearance. */
+export function longctxLengths(items: readonly Item<unknown>[]): number[] {
+  const lengths = items.map((item) => parseLongctxItemId(item.id)?.tokens);
+  return [...new Set(lengths.filter((tokens) => tokens !== undefined))];
 }
 
 /**

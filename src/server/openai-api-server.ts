@@ -73,9 +73,21 @@ export async function startOpenAIApiServer(options: OpenAIApiServerOptions): Pro
     }
     const path = (request.url ?? '').split('?')[0]?.replace(/\/+$/, '');
     if (request.method === 'GET' && (path === '/v1/models' || path === '/models')) {
+      // The context the model is loaded with, in vLLM's ModelCard field (vllm/entrypoints/openai/protocol.py,
+      // `max_model_len`), so clients (parity's own longctx refusal) learn the window as from vLLM.
+      // A model that fails to load still gets listed; the load error comes with the first completion.
+      const window = await model.contextWindow?.({}).catch(() => undefined);
       sendJson(response, 200, {
         object: 'list',
-        data: [{ id: modelId, object: 'model', created: 0, owned_by: 'parity' }],
+        data: [
+          {
+            id: modelId,
+            object: 'model',
+            created: 0,
+            owned_by: 'parity',
+            ...(window === undefined ? {} : { max_model_len: window.tokens }),
+          },
+        ],
       });
       return;
     }

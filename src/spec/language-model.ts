@@ -141,6 +141,18 @@ export interface LanguageModel {
   logLikelihood?(request: LogLikelihoodRequest, options: CallOptions): Promise<LogLikelihoodResult>;
   /** Sends small test requests to find out what the endpoint supports. */
   probe?(options: CallOptions): Promise<ModelCapabilities>;
+  /**
+   * The endpoint's context window (prompt and reply together, in tokens) as the server itself reports it;
+   * undefined when it reports none. Never throws for an endpoint that simply lacks the route.
+   */
+  contextWindow?(options: CallOptions): Promise<ContextWindow | undefined>;
+}
+
+/** A context window learned from the endpoint, and where it came from (for `parity probe` and stderr lines). */
+export interface ContextWindow {
+  readonly tokens: number;
+  /** e.g. "GET /v1/models max_model_len (vLLM)". */
+  readonly source: string;
 }
 
 /**

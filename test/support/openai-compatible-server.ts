@@ -80,6 +80,13 @@ export interface StartServerOptions {
   readonly recordRequests?: boolean;
   /** Model ids listed by GET /v1/models. Default ['test-model']. */
   readonly models?: readonly string[];
+  /** Extra fields of every GET /v1/models entry (vLLM's `max_model_len`, llama.cpp's `meta`). */
+  readonly modelFields?: Readonly<Record<string, unknown>>;
+  /**
+   * Other JSON routes, keyed `METHOD /path` (`GET /props`, `POST /api/show`): the answer for the parsed body
+   * (undefined for GET), sent with 200.
+   */
+  readonly jsonRoutes?: Readonly<Record<string, (body: unknown) => unknown>>;
 }
 
 const sseHeaders = { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' };
@@ -99,6 +106,7 @@ export async function startOpenAICompatibleServer(
       object: 'model',
       created: 0,
       owned_by: 'parity',
+      ...options.modelFields,
     })),
   });
   let index = 0;
@@ -107,6 +115,12 @@ export async function startOpenAICompatibleServer(
     const path = (request.url ?? '').split('?')[0];
     if (request.method === 'GET' && path === '/v1/models') {
       response.writeHead(200, { 'content-type': 'application/json' }).end(modelsBody);
+      return;
+    }
+    const route = options.jsonRoutes?.[`${request.method} ${path}`];
+    if (route) {
+      const routeBody = request.method === 'GET' ? undefined : await readJson(request);
+      response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(route(routeBody)));
       return;
     }
     if (request.method !== 'POST' || path !== '/v1/chat/completions') {

@@ -11,6 +11,7 @@ import type {
   Benchmark,
   GenerationOverrides,
   GenerationParameters,
+  Item,
   LanguageModel,
   Protocol,
   RunConfig,
@@ -56,13 +57,16 @@ import {
   type SpendFlags,
 } from '../spend-control.ts';
 import {
+  contextWindowFlag,
   itemsWithinContextWindow,
+  longctxLengths,
   parseSyntheticFlags,
   parseThreshold,
   type LongctxFlags,
 } from '../longctx-options.ts';
 import { longctxSummaryLines } from '../longctx-summary-lines.ts';
 import { calibrateCharsPerToken } from '../longctx-calibration.ts';
+import { endpointContextWindow } from '../endpoint-context-window.ts';
 import {
   formatJudgeUsage,
   judgeSteps,
@@ -166,14 +170,22 @@ export async function evalCommand(
     allowDownload: flags.download,
     acceptLicense: flags.acceptLicense,
   });
+  // longctx: the context window from --context-window, else learned from the endpoint once the model is open.
+  let contextWindow = contextWindowFlag(flags);
   // Load every benchmark's items before the first model call, so bad data fails fast.
-  const loadItems = async (benchmark: Benchmark, protocol: Protocol) => {
+  const loadItems = async (benchmark: Benchmark, protocol: Protocol, quiet = false) => {
     const loaded = await loadProtocolItems(benchmark, protocol, source, {
       ...(limit === undefined ? {} : { limit }),
       ...(synthetic === undefined ? {} : { synthetic }),
     });
-    // longctx: lengths above --context-window are refused here, before any request.
-    return benchmark.id === 'longctx' ? itemsWithinContextWindow(io, flags, loaded) : loaded;
+    // longctx: lengths above the context window are refused here, before any request.
+    return benchmark.id === 'longctx' ? withinContextWindow(loaded, quiet) : loaded;
+  };
+  // The stored generation settings keep only the lengths run, so `parity resume` never sends a refused one.
+  const withinContextWindow = <T>(loaded: Item<T>[], quiet: boolean): Item<T>[] => {
+    const kept = itemsWithinContextWindow(io, contextWindow, loaded, quiet);
+    if (kept.length < loaded.length) synthetic = { ...synthetic, lengths: longctxLengths(kept) };
+    return kept;
   };
   const itemLists = [];
   for (const [index, benchmark] of benchmarks.entries()) {
@@ -193,6 +205,21 @@ export async function evalCommand(
     const first = itemLists[longctxIndex]?.[0];
     const longctx = benchmarks[longctxIndex];
     const longctxProtocol = protocols[longctxIndex];
+    const longctxItems = itemLists[longctxIndex];
+    if (longctxItems && contextWindow === undefined) {
+      contextWindow = await endpointContextWindow({
+        model,
+        modelSpec: flags.model,
+        callOptions: { timeoutMs, ...(io.signal ? { signal: io.signal } : {}) },
+      });
+      if (contextWindow === undefined) {
+        io.stderr(
+          'longctx: the endpoint reports no context window and the catalog lists none; no length is refused (give --context-window)\n',
+        );
+      } else {
+        itemLists[longctxIndex] = withinContextWindow(longctxItems, false);
+      }
+    }
     if (flags.calibrate === true && first && longctx && longctxProtocol) {
       const charsPerToken = await calibrateCharsPerToken({
         io,
@@ -203,7 +230,7 @@ export async function evalCommand(
       });
       if (charsPerToken !== undefined) {
         synthetic = { ...synthetic, charsPerToken };
-        itemLists[longctxIndex] = await loadItems(longctx, longctxProtocol);
+        itemLists[longctxIndex] = await loadItems(longctx, longctxProtocol, true);
       }
     }
   } catch (error) {

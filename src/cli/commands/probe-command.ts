@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { listBenchmarks } from '../../benchmarks/registry.ts';
-import { InputError, type ModelCapabilities } from '../../spec/index.ts';
+import { InputError, type ContextWindow, type ModelCapabilities } from '../../spec/index.ts';
+import { endpointContextWindow } from '../endpoint-context-window.ts';
 import type { CliIo } from '../cli-io.ts';
 import { modelFromSpec } from '../model-from-spec.ts';
 import { parseSecondsAsMs } from '../parse-options.ts';
@@ -50,13 +51,16 @@ export async function probeCommand(flags: ProbeFlags, io: CliIo): Promise<number
   });
   let capabilities: ModelCapabilities;
   let probed = false;
+  let contextWindow: ContextWindow | undefined;
+  const callOptions = { timeoutMs, ...(io.signal ? { signal: io.signal } : {}) };
   try {
     if (model.probe) {
-      capabilities = await model.probe({ timeoutMs, ...(io.signal ? { signal: io.signal } : {}) });
+      capabilities = await model.probe(callOptions);
       probed = true;
     } else {
       capabilities = staticCapabilities();
     }
+    contextWindow = await endpointContextWindow({ model, modelSpec: flags.model, callOptions });
   } finally {
     await model.close?.();
   }
@@ -80,6 +84,7 @@ export async function probeCommand(flags: ProbeFlags, io: CliIo): Promise<number
           probed,
           supports,
           protocols,
+          context_window: contextWindow ?? null,
           notes: capabilities.notes ?? [],
         },
         null,
@@ -96,6 +101,11 @@ export async function probeCommand(flags: ProbeFlags, io: CliIo): Promise<number
     if (value === undefined && optionalRows.includes(key)) continue;
     io.stdout(`  ${value === true ? 'yes' : value === false ? 'no ' : '?  '}  ${label}\n`);
   }
+  io.stdout(
+    contextWindow === undefined
+      ? 'context window: unknown (the endpoint reports none and the catalog lists none)\n'
+      : `context window: ${contextWindow.tokens} tokens (${contextWindow.source})\n`,
+  );
   io.stdout(`protocols it can run: ${protocols.join(', ') || 'none'}\n`);
   for (const note of capabilities.notes ?? []) io.stdout(`  note: ${note}\n`);
   return 0;
@@ -106,7 +116,7 @@ export function registerProbeCommand(program: Command, io: CliIo, setExitCode: (
   program
     .command('probe')
     .description(
-      'report what an endpoint supports (chat, completions, echo+logprobs, streamed usage, JSON-schema output, seed, tool calling) and which protocols it can run',
+      'report what an endpoint supports (chat, completions, echo+logprobs, streamed usage, JSON-schema output, seed, tool calling), its context window and which protocols it can run',
     )
     .requiredOption(
       '--model <spec>',
@@ -116,7 +126,7 @@ export function registerProbeCommand(program: Command, io: CliIo, setExitCode: (
     .option('--timeout <seconds>', 'per probe request', '30')
     .option(
       '--json',
-      'print JSON: { model, provider, endpoint, probed, supports: {…}, protocols: […], notes: […] }',
+      'print JSON: { model, provider, endpoint, probed, supports: {…}, protocols: […], context_window: { tokens, source } | null, notes: […] }',
     )
     .addHelpText(
       'after',

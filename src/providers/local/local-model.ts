@@ -170,6 +170,17 @@ export function createLocalModel(options: LocalModelOptions): LocalModel {
       });
     },
     logLikelihood,
+    // The context parity itself loads the model with (`contextSize`, else the model's own, at most 8192).
+    contextWindow: (callOptions) =>
+      queued(callOptions, (loaded) =>
+        Promise.resolve({
+          tokens: loaded.context.contextSize,
+          source:
+            options.contextSize === undefined
+              ? "the context parity loads the model with (the model's own, at most 8192)"
+              : 'the context parity loads the model with (--context-size)',
+        }),
+      ),
     complete: (request, callOptions) =>
       queued(callOptions, (loaded, signal) =>
         completeLocalText({ model: loaded.model, sequence: loaded.scoring, request, signal, now }),

@@ -20,7 +20,8 @@ export interface OpenAIEndpointOptions {
 const placeholderApiKey = 'parity-no-key';
 
 let nodeHttpFetch: typeof fetch | undefined;
-function sharedNodeHttpFetch(): typeof fetch {
+/** The keep-alive fetch over node:http every client shares when none is given. */
+export function sharedNodeHttpFetch(): typeof fetch {
   nodeHttpFetch ??= createNodeHttpFetch();
   return nodeHttpFetch;
 }

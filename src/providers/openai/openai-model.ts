@@ -2,7 +2,8 @@ import type { GenerationParameters, LanguageModel, StreamPart } from '../../spec
 import { ProviderError } from '../../spec/errors.ts';
 import { createOpenAIChatModel } from './openai-chat-model.ts';
 import { displayUrl } from '../shared/display-url.ts';
-import { createOpenAIClient, type OpenAIEndpointOptions } from './openai-client.ts';
+import { createOpenAIClient, sharedNodeHttpFetch, type OpenAIEndpointOptions } from './openai-client.ts';
+import { discoverOpenAIContextWindow } from './openai-context-window.ts';
 import { toProviderError } from './openai-error.ts';
 import { createOpenAICompletionsModel } from './openai-completions-model.ts';
 import { createOpenAILogLikelihood } from './openai-log-likelihood.ts';
@@ -101,6 +102,14 @@ export function createOpenAIModel(
       return openAIFixedParameters(profile, switching.usesResponses());
     },
     logLikelihood,
+    contextWindow: (callOptions) =>
+      discoverOpenAIContextWindow({
+        baseUrl: options.baseUrl,
+        modelId: options.modelId,
+        ...(options.apiKey ? { apiKey: options.apiKey } : {}),
+        fetch: options.fetch ?? sharedNodeHttpFetch(),
+        callOptions,
+      }),
     probe: (callOptions) =>
       probeOpenAIEndpoint({
         client,
