@@ -38,6 +38,8 @@ function reportDownload(io: CliIo, event: DownloadEvent): void {
     io.stderr(
       `Downloading ${event.benchmark} from ${event.source} (licence: ${event.license.name}${terms})\n`,
     );
+  } else if (event.type === 'file-set-finish') {
+    io.stderr(`  ${event.benchmark}: ${event.target} (${event.fileCount} files) verified\n`);
   } else if (event.type === 'download-finish' && event.bytesTotal >= reportedBytes) {
     const megabytes = (event.bytesTotal / 1e6).toFixed(1);
     io.stderr(

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 /**
  * Where a benchmark's upstream files can be downloaded from, pinned by checksum. Every artifact lands in
  * the cache under `<cacheDir>/<benchmark>/` in the same layout as a `--data-dir` folder (docs/datasets.md).
@@ -18,8 +20,11 @@ export interface DatasetLicense {
   readonly nonCommercial?: boolean;
 }
 
-/** One downloadable file: stored as is at `target`, or a tar archive whose members map onto the layout. */
-export type DatasetArtifact = DatasetFileArtifact | DatasetTarArtifact;
+/**
+ * One downloadable file: stored as is at `target`, a tar archive whose members map onto the layout, or a set of
+ * repository files pinned by git blob id and converted into one file.
+ */
+export type DatasetArtifact = DatasetFileArtifact | DatasetTarArtifact | DatasetFileSetArtifact;
 
 interface PinnedDownload {
   readonly url: string;
@@ -47,9 +52,45 @@ export interface DatasetTarArtifact extends PinnedDownload {
   readonly members: readonly { readonly from: string; readonly to: string }[];
 }
 
+/** One file of a file set: its path under the set's base URL and its git blob id at the pinned commit. */
+export interface GitBlobFile {
+  readonly path: string;
+  /** Lowercase hex git blob id (SHA-1 of `blob <length>\0` + content), as `git ls-tree` lists it. */
+  readonly gitBlob: string;
+}
+
+/**
+ * Many small repository files (JSONSchemaBench keeps one schema per file), each fetched from `${url}/${path}` and
+ * checked against its git blob id, then converted together into one file at `target` (written atomically).
+ */
+export interface DatasetFileSetArtifact {
+  readonly type: 'file-set';
+  /** Base URL of the files, at the pinned commit (no trailing '/'). */
+  readonly url: string;
+  readonly files: readonly GitBlobFile[];
+  /** Largest accepted size of one file in bytes; a longer body is cut off and refused. */
+  readonly maxFileBytes: number;
+  /** Path relative to the benchmark's folder, e.g. 'Github_easy.jsonl'. */
+  readonly target: string;
+  /**
+   * The target file's text from the verified files, given in manifest order. Throws InputError naming the file
+   * when one is not what the conversion expects.
+   */
+  readonly convert: (
+    files: readonly { readonly path: string; readonly gitBlob: string; readonly bytes: Buffer }[],
+  ) => string;
+}
+
+/** What pins an artifact's bytes: its SHA-256, or for a file set a digest of its files' git blob ids. */
+export function artifactPin(artifact: DatasetArtifact): string {
+  if (artifact.type !== 'file-set') return artifact.sha256;
+  const listing = artifact.files.map((file) => `${file.gitBlob} ${file.path}`).join('\n');
+  return createHash('sha256').update(listing).digest('hex');
+}
+
 /** Paths (relative to the benchmark's folder, no trailing '/') an artifact provides: a file or a folder. */
 export function artifactTargets(artifact: DatasetArtifact): string[] {
-  return artifact.type === 'file'
+  return artifact.type === 'file' || artifact.type === 'file-set'
     ? [artifact.target]
     : artifact.members.map((member) => member.to.replace(/\/+$/, ''));
 }

@@ -3,9 +3,10 @@ import { mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
 import { InputError } from '../spec/index.ts';
 import type { DatasetSource } from '../spec/index.ts';
-import { artifactProvides, artifactTargets } from './dataset-manifest.ts';
+import { artifactPin, artifactProvides, artifactTargets } from './dataset-manifest.ts';
 import type { DatasetArtifact, DatasetManifest } from './dataset-manifest.ts';
 import type { DownloadEvent, FileDownloadEvent } from './download-event.ts';
+import { downloadFileSet } from './download-file-set.ts';
 import { downloadVerifiedFile } from './download-verified-file.ts';
 import { datasetManifests } from './manifests.ts';
 import { extractTar } from './tar.ts';
@@ -101,8 +102,9 @@ export function createDatasetSource(options: DatasetSourceOptions): DatasetSourc
     artifact: DatasetArtifact,
   ): Promise<boolean> {
     if (await isFile(markerPath(benchmark, artifact))) return true;
+    if (artifact.type === 'file-set') return false;
     const sharesBytes = manifest.artifacts.some(
-      (other) => other !== artifact && other.sha256 === artifact.sha256,
+      (other) => other !== artifact && artifactPin(other) === artifact.sha256,
     );
     return (
       !sharesBytes && (await isFile(join(bookkeepingDir, 'complete', `${benchmark}-${artifact.sha256}.json`)))
@@ -126,6 +128,22 @@ export function createDatasetSource(options: DatasetSourceOptions): DatasetSourc
     const benchmarkDir = join(options.cacheDir, benchmark);
     const temporaryDir = join(bookkeepingDir, 'tmp');
     const onProgress = options.onProgress;
+    if (artifact.type === 'file-set') {
+      await downloadFileSet({
+        artifact,
+        destinationPath: join(benchmarkDir, artifact.target),
+        temporaryDir,
+        fetch: options.fetch ?? globalThis.fetch,
+        offlineHint: offlineHint(benchmark, ''),
+        onProgress: (event) => onProgress?.({ ...event, benchmark }),
+      });
+      await mkdir(join(bookkeepingDir, 'complete'), { recursive: true });
+      await writeFile(
+        markerPath(benchmark, artifact),
+        `${JSON.stringify({ benchmark, url: artifact.url })}\n`,
+      );
+      return;
+    }
     const download = {
       urls: [artifact.url, ...(artifact.mirrors ?? [])],
       sha256: artifact.sha256,
@@ -226,7 +244,7 @@ export function createDatasetSource(options: DatasetSourceOptions): DatasetSourc
  */
 function artifactKey(benchmark: string, artifact: DatasetArtifact): string {
   const targets = createHash('sha256').update(artifactTargets(artifact).join('\n')).digest('hex');
-  return `${benchmark}-${artifact.sha256}-${targets.slice(0, 16)}`;
+  return `${benchmark}-${artifactPin(artifact)}-${targets.slice(0, 16)}`;
 }
 
 function offlineHint(benchmark: string, path: string): string {

@@ -23,6 +23,14 @@ export type DownloadEvent =
       readonly license: DatasetLicense;
     }
   | (FileDownloadEvent & { readonly benchmark: string })
+  /** Every file of a file set was downloaded and verified, and converted into `target`. */
+  | {
+      readonly type: 'file-set-finish';
+      readonly benchmark: string;
+      readonly url: string;
+      readonly target: string;
+      readonly fileCount: number;
+    }
   /** A downloaded archive was unpacked into the cache: `fileCount` files written. */
   | {
       readonly type: 'extract-finish';

@@ -13,6 +13,12 @@ describe('datasetManifests', () => {
   it('pins every artifact by https URL, sha256 and size', () => {
     for (const manifest of Object.values(datasetManifests)) {
       for (const artifact of manifest.artifacts) {
+        if (artifact.type === 'file-set') {
+          expect(artifact.url).toMatch(/^https:\/\/[^?#]*[^/]$/);
+          expect(artifact.files.length).toBeGreaterThan(0);
+          for (const file of artifact.files) expect(file.gitBlob).toMatch(/^[0-9a-f]{40}$/);
+          continue;
+        }
         for (const url of [artifact.url, ...(artifact.mirrors ?? [])]) expect(url).toMatch(/^https:\/\//);
         expect(artifact.sha256).toMatch(/^[0-9a-f]{64}$/);
         expect(Number.isSafeInteger(artifact.sizeBytes) && artifact.sizeBytes > 0).toBe(true);
@@ -71,6 +77,7 @@ describe('every benchmark has a pinned download with its licence', () => {
         'gsm8k',
         'humaneval',
         'ifeval',
+        'jsonschemabench',
         'mbpp',
         'mgsm',
         'mmlu',

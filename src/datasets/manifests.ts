@@ -8,6 +8,7 @@ import { bfclManifest } from './download-manifests/bfcl.ts';
 import { ifevalManifest } from './download-manifests/ifeval.ts';
 import { mbppManifest } from './download-manifests/mbpp.ts';
 import { mgsmManifest } from './download-manifests/mgsm.ts';
+import { jsonSchemaBenchManifest } from './download-manifests/jsonschemabench.ts';
 import { mtBenchManifest } from './download-manifests/mt-bench.ts';
 import { xstestManifest } from './download-manifests/xstest.ts';
 import { truthfulqaManifest } from './download-manifests/truthfulqa.ts';
@@ -83,6 +84,7 @@ export const datasetManifests: Readonly<Record<string, DatasetManifest>> = {
   bbh: bbhManifest,
   bfcl: bfclManifest,
   ifeval: ifevalManifest,
+  jsonschemabench: jsonSchemaBenchManifest,
   mbpp: mbppManifest,
   mgsm: mgsmManifest,
   mt_bench: mtBenchManifest,
