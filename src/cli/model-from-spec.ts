@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { createLanguageModel, keyVariablesFor, parseModelSpec } from '../providers/create-language-model.ts';
+import { createLanguageModel } from '../providers/create-language-model.ts';
+import { resolveModelSpec } from '../providers/registry.ts';
 import { InputError, type LanguageModel } from '../spec/index.ts';
 import type { CliIo } from './cli-io.ts';
 
@@ -28,18 +29,18 @@ export function readProviderKey(io: CliIo, variables: readonly string[]): string
 }
 
 /**
- * Builds a model from a spec: the base URL from `--base-url` (or OPENAI_BASE_URL for `openai:` specs), the key
- * from the provider's environment variable (OPENAI_API_KEY, VLLM_API_KEY, ANTHROPIC_API_KEY, GEMINI_API_KEY …)
+ * Builds a model from a spec: the base URL from `--base-url` (or the provider's base-URL variable, OPENAI_BASE_URL
+ * for `openai:` specs), the key from the provider's environment variable (OPENAI_API_KEY, VLLM_API_KEY, ANTHROPIC_API_KEY, GEMINI_API_KEY …)
  * or its `_FILE` variant. Keys are read here, in the CLI, and never stored.
  */
 export function modelFromSpec(
   io: CliIo,
   options: { spec: string; baseUrl?: string; threads?: number },
 ): LanguageModel {
-  const parsed = parseModelSpec(options.spec);
-  const isOpenAI = parsed.provider === 'openai' && parsed.preset === 'openai';
-  const baseUrl = options.baseUrl ?? (isOpenAI ? io.env.OPENAI_BASE_URL : undefined);
-  const apiKey = readProviderKey(io, keyVariablesFor(parsed));
+  const { provider, keyVariables } = resolveModelSpec(options.spec);
+  const { baseUrlVariable } = provider;
+  const baseUrl = options.baseUrl ?? (baseUrlVariable === undefined ? undefined : io.env[baseUrlVariable]);
+  const apiKey = readProviderKey(io, keyVariables);
   return createLanguageModel(options.spec, {
     ...(baseUrl ? { baseUrl } : {}),
     ...(apiKey ? { apiKey } : {}),

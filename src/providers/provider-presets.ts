@@ -53,9 +53,9 @@ export const openAIPresets: readonly OpenAIPreset[] = [
   },
 ];
 
-/** Key variables of the non-OpenAI providers, in the order they are tried. */
-export const anthropicKeyVariables = ['ANTHROPIC_API_KEY'] as const;
-export const geminiKeyVariables = ['GEMINI_API_KEY', 'GOOGLE_API_KEY'] as const;
+/** Key variables of the non-OpenAI providers, defined in their folders; here for existing imports. */
+export { anthropicKeyVariables } from './anthropic/anthropic-provider.ts';
+export { geminiKeyVariables } from './gemini/gemini-provider.ts';
 
 export function findOpenAIPreset(name: string): OpenAIPreset | undefined {
   return openAIPresets.find((preset) => preset.name === name);

@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
 import { listBenchmarks } from '../../benchmarks/registry.ts';
+import { probeProvider } from '../../providers/probe-provider.ts';
+import { resolveModelSpec } from '../../providers/registry.ts';
 import { InputError, type ContextWindow, type ModelCapabilities } from '../../spec/index.ts';
 import { endpointContextWindow } from '../endpoint-context-window.ts';
 import type { CliIo } from '../cli-io.ts';
@@ -28,38 +30,20 @@ const labels: readonly [keyof ModelCapabilities, string, string][] = [
 /** Rows printed only when the provider's probe tested them. */
 const optionalRows: readonly (keyof ModelCapabilities)[] = ['prefill', 'thinking', 'toolCalls'];
 
-/** Capabilities of the embedded engine (`local:`), which answers without a probe. */
-function staticCapabilities(): ModelCapabilities {
-  // No JSON-schema output through parity's model interface yet.
-  return {
-    chat: true,
-    completions: true,
-    logLikelihood: true,
-    streamedUsage: true,
-    jsonSchemaOutput: false,
-    seed: true,
-    toolCalls: false,
-  };
-}
-
 /** `parity probe`: what the endpoint supports and which protocols it can run. */
 export async function probeCommand(flags: ProbeFlags, io: CliIo): Promise<number> {
   const timeoutMs = parseSecondsAsMs('--timeout', flags.timeout) ?? 30_000;
+  const { provider } = resolveModelSpec(flags.model);
   const model = modelFromSpec(io, {
     spec: flags.model,
     ...(flags.baseUrl ? { baseUrl: flags.baseUrl } : {}),
   });
   let capabilities: ModelCapabilities;
-  let probed = false;
+  let probed: boolean;
   let contextWindow: ContextWindow | undefined;
   const callOptions = { timeoutMs, ...(io.signal ? { signal: io.signal } : {}) };
   try {
-    if (model.probe) {
-      capabilities = await model.probe(callOptions);
-      probed = true;
-    } else {
-      capabilities = staticCapabilities();
-    }
+    ({ capabilities, probed } = await probeProvider(provider, model, callOptions));
     contextWindow = await endpointContextWindow({ model, modelSpec: flags.model, callOptions });
   } finally {
     await model.close?.();

@@ -28,6 +28,15 @@ export interface AnthropicModelOptions {
 }
 
 export const anthropicBaseUrl = 'https://api.anthropic.com';
+
+/** What the API documentation says and no probe request tests (also the provider's registry entry). */
+export const anthropicDocumentedCapabilities = {
+  completions: false,
+  logLikelihood: false,
+  jsonSchemaOutput: true,
+  seed: false,
+} as const;
+
 const provider = 'anthropic';
 
 const stopReasons: Readonly<Record<string, FinishReason>> = {
@@ -206,7 +215,7 @@ export function createAnthropicModel(options: AnthropicModelOptions): LanguageMo
         generate: (request, requestOptions) => model.generate(request, requestOptions),
         callOptions,
         reasoningAllowanceTokens: 1024,
-        documented: { completions: false, logLikelihood: false, jsonSchemaOutput: true, seed: false },
+        documented: anthropicDocumentedCapabilities,
       }),
   };
 }

@@ -36,6 +36,14 @@ export interface GeminiModelOptions {
 }
 
 export const geminiBaseUrl = 'https://generativelanguage.googleapis.com';
+
+/** What the API documentation says and no probe request tests (also the provider's registry entry). */
+export const geminiDocumentedCapabilities = {
+  completions: false,
+  logLikelihood: false,
+  jsonSchemaOutput: true,
+  seed: true,
+} as const;
 /** The Gemini API takes at most 5 stop sequences; the rest are applied client-side. */
 export const geminiStopLimit = 5;
 const provider = 'gemini';
@@ -322,7 +330,7 @@ export function createGeminiModel(options: GeminiModelOptions): LanguageModel {
         generate: (request, requestOptions) => model.generate(request, requestOptions),
         callOptions,
         reasoningAllowanceTokens: 512,
-        documented: { completions: false, logLikelihood: false, jsonSchemaOutput: true, seed: true },
+        documented: geminiDocumentedCapabilities,
       }),
   };
 }
