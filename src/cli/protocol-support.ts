@@ -1,5 +1,6 @@
 import type { Benchmark, LanguageModel, ModelCapabilities, Protocol } from '../spec/index.ts';
 import { InputError, ProviderError } from '../spec/index.ts';
+import { documentedCapabilities } from '../providers/registry.ts';
 
 /** What a protocol needs from an endpoint. */
 export function protocolNeeds(protocol: Protocol): 'log-likelihood' | 'generation' {
@@ -25,9 +26,22 @@ export function runnableProtocols(
 }
 
 /**
- * Refuses, before any run is created, a protocol the endpoint cannot run: a log-likelihood protocol on a
- * provider without log-likelihoods, or on an endpoint whose test request for one fails for good. The one-line
- * InputError (exit 2) says why and which protocol to use instead.
+ * The capability a protocol needs that the provider documents it never sends (`false` in its registry entry:
+ * `local:` has no tools and no JSON-schema output), named as `parity probe` names it.
+ */
+function lackingCapability(protocol: Protocol, documented: ModelCapabilities): string | undefined {
+  if (protocol.needsToolCalls === true && documented.toolCalls === false) return 'native tool calling';
+  if (protocol.needsStructuredOutput === true && documented.jsonSchemaOutput === false) {
+    return 'JSON-schema output (structured output)';
+  }
+  return undefined;
+}
+
+/**
+ * Refuses, before any run is created, a protocol the endpoint cannot run: one needing tools or JSON-schema
+ * output on a provider that never sends them, a log-likelihood protocol on a provider without log-likelihoods,
+ * or on an endpoint whose test request for one fails for good. The one-line InputError (exit 2) says why and
+ * which protocol to use instead.
  */
 export async function assertProtocolsSupported(options: {
   model: LanguageModel;
@@ -36,9 +50,18 @@ export async function assertProtocolsSupported(options: {
   protocols: readonly Protocol[];
   timeoutMs: number;
 }): Promise<void> {
+  const documented = documentedCapabilities(options.modelSpec) ?? {};
   for (const [index, protocol] of options.protocols.entries()) {
-    if (protocolNeeds(protocol) !== 'log-likelihood') continue;
     const benchmark = options.benchmarks[index];
+    const lacking = lackingCapability(protocol, documented);
+    if (lacking !== undefined) {
+      const other = benchmark?.protocols.find((each) => lackingCapability(each, documented) === undefined);
+      throw new InputError(
+        `${protocol.id} needs ${lacking}, which ${options.modelSpec} (${options.model.identity.provider}) cannot give${other ? `; use --protocol ${other.id} instead` : ''}`,
+        { location: '--protocol' },
+      );
+    }
+    if (protocolNeeds(protocol) !== 'log-likelihood') continue;
     const instead = benchmark ? `; use --protocol ${benchmark.defaultProtocol} instead` : '';
     const { model } = options;
     if (!model.logLikelihood) {

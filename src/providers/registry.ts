@@ -1,5 +1,5 @@
 import { InputError } from '../spec/errors.ts';
-import type { LanguageModel } from '../spec/language-model.ts';
+import type { LanguageModel, ModelCapabilities } from '../spec/language-model.ts';
 import { anthropicProvider } from './anthropic/anthropic-provider.ts';
 import { geminiProvider } from './gemini/gemini-provider.ts';
 import { localProvider } from './local/local-provider.ts';
@@ -101,4 +101,17 @@ export function modelSpecForms(): {
       ] as const,
   );
   return { rows, notes: unique(providers.map((provider) => provider.variants?.help)) };
+}
+
+/**
+ * What the provider of a spec documents it can send (its registry entry), or undefined for a spec no provider
+ * answers to (a model made outside the registry, named by its identity).
+ */
+export function documentedCapabilities(text: string): ModelCapabilities | undefined {
+  try {
+    return resolveModelSpec(text).provider.capabilities;
+  } catch (error) {
+    if (error instanceof InputError) return undefined;
+    throw error;
+  }
 }

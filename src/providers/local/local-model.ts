@@ -11,6 +11,7 @@ import type {
   StreamPart,
 } from '../../spec/language-model.ts';
 import { deadlineError, startCallDeadline } from '../shared/call-deadline.ts';
+import { offersTools, toolsRefusal } from '../shared/tools-refusal.ts';
 import { generateLocalChat } from './local-chat.ts';
 import {
   completeLocalText,
@@ -147,8 +148,13 @@ export function createLocalModel(options: LocalModelOptions): LocalModel {
     });
   }
 
+  // No tools through node-llama-cpp's chat here: a request with tools is refused, never answered without them.
+  // A schema (`responseSchema`) is left to the prompt, as the spec says of providers without a structured-output
+  // mode; protocols that need either are refused before a run (its registry entry, local-provider.ts).
   const generate = (request: GenerateRequest, callOptions: CallOptions): Promise<GenerateResult> =>
-    queued(callOptions, (loaded, signal) => generateLocalChat({ ...loaded, request, signal, now }));
+    offersTools(request)
+      ? Promise.reject(toolsRefusal(provider))
+      : queued(callOptions, (loaded, signal) => generateLocalChat({ ...loaded, request, signal, now }));
 
   return {
     identity: { provider, endpoint: modelPath, modelId: basename(modelPath) },
@@ -157,9 +163,11 @@ export function createLocalModel(options: LocalModelOptions): LocalModel {
       return streamFromCallbacks<GenerateResult>({
         now,
         start: (onText) =>
-          queued(callOptions, (loaded, signal) =>
-            generateLocalChat({ ...loaded, request, signal, now, onText }),
-          ),
+          offersTools(request)
+            ? Promise.reject(toolsRefusal(provider))
+            : queued(callOptions, (loaded, signal) =>
+                generateLocalChat({ ...loaded, request, signal, now, onText }),
+              ),
         finish: (result) => ({
           type: 'finish',
           finishReason: result.finishReason,

@@ -10,6 +10,7 @@ import type {
   StreamPart,
 } from '../../spec/language-model.ts';
 import { deadlineError, startCallDeadline } from './call-deadline.ts';
+import { offersTools, toolsRefusal } from './tools-refusal.ts';
 
 /** Stream events kept at each end of a long stream; the middle ones (text deltas) are counted, not kept. */
 const keptEventsPerEnd = 4;
@@ -98,14 +99,7 @@ export function streamingModel(parts: StreamingModelParts): StreamingLanguageMod
     const elapsedMs = () => parts.now() - startMs;
     try {
       if (deadline.firedBy !== undefined) throw deadline.signal?.reason;
-      if ((request.tools?.length ?? 0) > 0 && parts.toolCalling !== true) {
-        // Leaving the tools out would score the model on a question it was never asked.
-        throw new ProviderError({
-          provider,
-          message: `parity does not send tools to ${provider} endpoints yet; use a prompt-based protocol (e.g. bfcl.prompt)`,
-          isRetryable: false,
-        });
-      }
+      if (offersTools(request) && parts.toolCalling !== true) throw toolsRefusal(provider);
       let finished = false;
       for await (const part of parts.streamParts(request, { signal: deadline.signal, elapsedMs, exchange })) {
         // A finish after the deadline fired comes from a stream drained for its usage: the answer is whole.
