@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../src/cli/main.ts';
 import { openSqliteRunStore } from '../src/store/sqlite-run-store.ts';
+import { startViewServer } from '../src/server/view/view-server.ts';
+import type { ItemPage } from '../src/report/view-model.ts';
 import { captureIo } from './support/capture-io.ts';
 import {
   startOpenAICompatibleServer,
@@ -239,6 +241,12 @@ describe('parity compare --judge: pairwise judging in both orders, over real HTT
       tie: null,
       inconsistent: null,
     });
+    const text = captureIo({ cwd: directory });
+    expect(await main(['show', first.judgment_run_id, '--store', store], text)).toBe(0);
+    expect(text.output.stdout).toContain(
+      `A wins 0, B wins 0, ties ${items - 2} (100.0%; 0 of them inconsistent`,
+    );
+    expect(text.output.stdout).toContain('left out: 2 without a verdict (refusal or unparseable), 0 failed');
     const opened = openSqliteRunStore({ path: store });
     try {
       const record = opened.getRun(first.judgment_run_id)?.items.find((entry) => entry.itemId === 'q5');
@@ -247,6 +255,21 @@ describe('parity compare --judge: pairwise judging in both orders, over real HTT
         ['judge-ba', 'judge'],
       ]);
       expect(record?.response?.text).toContain('[judge-ab]\nEqually fine. [[C]]');
+      // parity view's item page of the judgment run: the question with both answers, both judgments, the outcome.
+      const view = await startViewServer({ store: opened, bundle: { script: '', style: '' } });
+      try {
+        const response = await fetch(`${view.url}/api/runs/${first.judgment_run_id}/items?search=topic%205.`);
+        const page = (await response.json()) as ItemPage;
+        const row = page.rows.find((entry) => entry.item.itemId === 'q5')?.item;
+        expect(row?.prompt).toContain(
+          "[The Start of Assistant A's Answer]\nA thorough explanation of topic 5",
+        );
+        expect(row?.response).toMatch(/\[judge-ab\]\nEqually fine\. \[\[C\]\]\n\n\[judge-ba\]\nEqually fine/);
+        expect(row?.score).toBe(0.5);
+        expect(JSON.parse(row?.extracted ?? '{}')).toMatchObject({ outcome: 'tie' });
+      } finally {
+        await view.close();
+      }
     } finally {
       opened.close();
     }
