@@ -29,6 +29,11 @@ export async function readYamlTask(file: string): Promise<TaskDefinition> {
   return parsed.data;
 }
 
+/** The part of tsx's ESM API that loads a TypeScript module. */
+interface TsxApi {
+  tsImport(specifier: string, parentUrl: string): Promise<unknown>;
+}
+
 /**
  * Imports a TypeScript or JavaScript task file whose default export is `defineTask({…})`. JavaScript (.js, .mjs)
  * is imported by Node itself; TypeScript (.ts, .mts) through tsx, a development dependency that an installed
@@ -36,7 +41,7 @@ export async function readYamlTask(file: string): Promise<TaskDefinition> {
  */
 export async function readScriptTask(
   file: string,
-  options: { loadTsx?: () => Promise<typeof import('tsx/esm/api')> } = {},
+  options: { loadTsx?: () => Promise<TsxApi> } = {},
 ): Promise<TaskDefinition> {
   const url = pathToFileURL(file).href;
   const isTypeScript = ['.ts', '.mts'].includes(extname(file).toLowerCase());
