@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -288,6 +288,26 @@ describe('parity compare --judge: pairwise judging in both orders, over real HTT
       expect(io.output.stderr).toMatch(message);
       expect(io.output.stderr.trim().split('\n')).toHaveLength(1);
     }
+    const missing = captureIo({ cwd: directory });
+    const missingStore = join(directory, 'nowhere.db');
+    expect(
+      await main(
+        [
+          'compare',
+          'a',
+          'b',
+          '--judge',
+          'openai:judge',
+          '--judge-base-url',
+          judge.url,
+          '--store',
+          missingStore,
+        ],
+        missing,
+      ),
+    ).toBe(2);
+    expect(missing.output.stderr.trim().split('\n')).toHaveLength(1);
+    expect(existsSync(missingStore)).toBe(false);
     const io = captureIo({ cwd: directory });
     expect(await main(['compare', runGood, runPlain, '--rubric', 'x', '--store', store], io)).toBe(2);
     expect(io.output.stderr).toMatch(/--rubric needs --judge/);

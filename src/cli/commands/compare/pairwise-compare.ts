@@ -14,6 +14,7 @@ import {
 } from '../../../report/pairwise-summary.ts';
 import type { ModelIdentity, PairwiseRunConfig, RunStore, StoredRun } from '../../../spec/index.ts';
 import { InputError } from '../../../spec/index.ts';
+import { StoreError } from '../../../store/store-error.ts';
 import type { CliIo } from '../../cli-io.ts';
 import { modelFromSpec } from '../../model-from-spec.ts';
 import { currentOwner, openRunStore } from '../../open-run-store.ts';
@@ -103,6 +104,8 @@ export async function pairwiseCompareCommand(
   const timeoutMs = parseSecondsAsMs('--timeout', flags.timeout) ?? EVAL_DEFAULTS.timeoutMs;
   const maxRetries = parseWholeNumber('--retries', flags.retries, { min: 0 }) ?? EVAL_DEFAULTS.maxRetries;
   const path = storePath(io, flags.store);
+  // The runs must exist already: a missing store is an error, not a new empty one.
+  if (!existsSync(path)) throw new StoreError({ problem: 'missing', storePath: path });
   const store = openRunStore(io, { store: flags.store });
   const judge = modelFromSpec(io, {
     spec: flags.judge,
