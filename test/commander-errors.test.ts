@@ -14,7 +14,7 @@ describe("the option parser's errors in parity's one-line form", () => {
     [['--bogus'], "parity: unknown option '--bogus' (see 'parity --help')\n"],
     [
       ['eval', '--bench', 'mmlu'],
-      "parity: required option '--model <spec>' not specified (see 'parity eval --help')\n",
+      'parity: --model: name the model to evaluate (--model <spec>; parity.yaml names them when no --bench)\n',
     ],
     [['show'], "parity: missing required argument 'run-id' (see 'parity show --help')\n"],
     [['runs', '--limit', '3'], "parity: unknown option '--limit' (see 'parity runs --help')\n"],

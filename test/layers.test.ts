@@ -40,6 +40,7 @@ const allowed: Record<string, readonly string[]> = {
     'providers',
     'datasets',
     'benchmarks',
+    'tasks',
     'scoring',
     'stats',
     'cost',

@@ -1,4 +1,4 @@
-import { getBenchmark, getProtocol } from '../benchmarks/registry.ts';
+import { runProtocol } from '../benchmarks/registry.ts';
 import { COMPARE_DEFAULTS } from '../cli/commands/compare-command.ts';
 import { compareReportJson, type ComparisonJson } from '../report/compare-report-json.ts';
 import {
@@ -60,7 +60,8 @@ export function compare(options: CompareOptions): CompareReport {
   }
   const [first, ...others] = options.runs.map((runId) => loadRun(store, runId));
   if (!first || others.length === 0) throw new InputError('name at least two runs', { location: 'runs' });
-  const protocol = getProtocol(getBenchmark(first.config.benchmark), first.config.protocol);
+  // Task runs rebuild their protocol from the stored task definition (decision 0190).
+  const protocol = runProtocol(first.config);
   const metric = protocol.metrics[0];
   if (!metric) throw new InputError(`protocol ${protocol.id} has no metric`);
   const comparisons: Comparison[] = others.map((other) => {

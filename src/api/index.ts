@@ -7,6 +7,7 @@ export { compare, type CompareOptions, type CompareReport } from './compare.ts';
 export { createModel, type CreateModelOptions } from './create-model.ts';
 export { openStore, type OpenStoreOptions } from './open-store.ts';
 export { benchmarks, type BenchmarkInfo } from './list-benchmarks.ts';
+export { defineTask, type TaskDefinition, type GraderSpec } from '../tasks/task-schema.ts';
 export type { LibraryIoOptions } from './library-io.ts';
 export type { RequestLimitOptions } from './request-gates.ts';
 export type { ComparisonJson } from '../report/compare-report-json.ts';

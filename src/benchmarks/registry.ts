@@ -18,6 +18,7 @@ import { xstestBenchmark } from './xstest/index.ts';
 import { truthfulqaBenchmark } from './truthfulqa/index.ts';
 import { longctxBenchmark } from './longctx/index.ts';
 import { storedTaskProtocol } from '../tasks/stored-task-protocol.ts';
+import { PAIRWISE_BENCHMARK, pairwiseProtocol } from '../scoring/pairwise/pairwise-protocol.ts';
 
 const benchmarks: readonly Benchmark[] = [
   mmluBenchmark,
@@ -75,7 +76,8 @@ export function getProtocol(benchmark: Benchmark, protocolId?: string): Protocol
 
 /**
  * The protocol a stored run used: a task run's (`config.task`) is rebuilt from the task definition stored with
- * it; every other run's comes from this registry (getProtocol).
+ * it; a judgment run's (`parity compare --judge`) is the pairwise protocol; every other run's comes from this
+ * registry (getProtocol).
  */
 export function runProtocol(config: {
   readonly benchmark: string;
@@ -83,5 +85,6 @@ export function runProtocol(config: {
   readonly task?: { readonly file: string; readonly definition: unknown };
 }): Protocol {
   if (config.task !== undefined) return storedTaskProtocol(config.task);
+  if (config.benchmark === PAIRWISE_BENCHMARK) return pairwiseProtocol;
   return getProtocol(getBenchmark(config.benchmark), config.protocol);
 }

@@ -27,7 +27,7 @@ export const judgeBaseUrlOption = (): Option =>
 export const judgeRepeatsOption = (): Option =>
   new Option(
     '--judge-repeats <k>',
-    "judgments per turn (default 1); above 1 the turn's rating is the median and the judge's variance is reported",
+    "judgments per turn (default 1); above 1 an MT-Bench turn's rating is the median and the judge's variance is reported, an llm_rubric grader's score the mean",
   );
 
 export interface OpenedJudge {

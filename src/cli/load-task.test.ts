@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { InputError } from '../spec/index.ts';
-import { loadTask } from './load-task.ts';
+import { loadTask, readScriptTask } from './load-task.ts';
 import { taskProtocol, taskRequest } from '../tasks/task-protocol.ts';
 
 const folder = mkdtempSync(join(tmpdir(), 'parity-task-'));
@@ -108,5 +108,29 @@ describe('loadTask', () => {
       `export default { id: 'x', version: 0, dataset: 'tickets.jsonl', prompt: { user: 'u' }, graders: [] };\n`,
     );
     expect((await inputError('bad.ts')).message).toMatch(/bad\.ts: default export: version: /);
+  });
+
+  it('imports a JavaScript task (.mjs) with Node itself; a TypeScript task without tsx is one clear line', async () => {
+    write(
+      'plain.mjs',
+      `export default { id: 'mjs-task', version: 1, dataset: 'tickets.jsonl', prompt: { user: '{{text}}' }, graders: [{ type: 'exact', value: '{{label}}' }] };\n`,
+    );
+    let tsxAsked = false;
+    const noTsx = () => {
+      tsxAsked = true;
+      return Promise.reject(new Error("Cannot find package 'tsx'"));
+    };
+    expect(await readScriptTask(join(folder, 'plain.mjs'), { loadTsx: noTsx })).toMatchObject({
+      id: 'mjs-task',
+    });
+    expect(tsxAsked).toBe(false);
+    write('typed.ts', `export default { id: 'ts-task' };\n`);
+    const error = await readScriptTask(join(folder, 'typed.ts'), { loadTsx: noTsx }).catch(
+      (caught: unknown) => caught,
+    );
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).message).toBe(
+      `${join(folder, 'typed.ts')}: TypeScript task files need the tsx package (npm install --save-dev tsx); or write the task as .mjs or .yaml`,
+    );
   });
 });

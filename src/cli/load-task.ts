@@ -29,14 +29,38 @@ export async function readYamlTask(file: string): Promise<TaskDefinition> {
   return parsed.data;
 }
 
-/** Imports a TypeScript or JavaScript task file whose default export is `defineTask({…})`. */
-export async function readScriptTask(file: string): Promise<TaskDefinition> {
+/** The part of tsx's ESM API that loads a TypeScript module. */
+interface TsxApi {
+  tsImport(specifier: string, parentUrl: string): Promise<unknown>;
+}
+
+/**
+ * Imports a TypeScript or JavaScript task file whose default export is `defineTask({…})`. JavaScript (.js, .mjs)
+ * is imported by Node itself; TypeScript (.ts, .mts) through tsx, a development dependency that an installed
+ * parity may lack: then one line says what to do.
+ */
+export async function readScriptTask(
+  file: string,
+  options: { loadTsx?: () => Promise<TsxApi> } = {},
+): Promise<TaskDefinition> {
+  const url = pathToFileURL(file).href;
+  const isTypeScript = ['.ts', '.mts'].includes(extname(file).toLowerCase());
+  let load: () => Promise<unknown> = () => import(url);
+  if (isTypeScript) {
+    const tsx = await (options.loadTsx ?? (() => import('tsx/esm/api')))().catch(() => undefined);
+    if (!tsx) {
+      throw new InputError(
+        'TypeScript task files need the tsx package (npm install --save-dev tsx); or write the task as .mjs or .yaml',
+        { location: file },
+      );
+    }
+    load = () => tsx.tsImport(url, import.meta.url);
+  }
   let exported: unknown;
   try {
-    const { tsImport } = await import('tsx/esm/api');
-    const module = (await tsImport(pathToFileURL(file).href, import.meta.url)) as { default?: unknown };
+    const module = (await load()) as { default?: unknown };
     exported = module.default;
-    // A file tsx loads as CommonJS arrives wrapped once more.
+    // A file loaded as CommonJS arrives wrapped once more.
     if (typeof exported === 'object' && exported !== null && !('id' in exported) && 'default' in exported) {
       exported = (exported as { default: unknown }).default;
     }

@@ -11,7 +11,9 @@ import { EVAL_DEFAULTS } from './commands/eval-command.ts';
 import { CONFIRM_ABOVE_USD } from './spend-control.ts';
 import { modelSpecHelp } from './model-spec-help.ts';
 import { withJsonFileOption } from './json-file-option.ts';
-import { evalOrTaskCommand, type EvalCommandFlags } from './commands/eval-task-command.ts';
+import type { EvalCommandFlags } from './commands/eval-task-command.ts';
+import { evalEntryCommand, givenFlags } from './commands/eval-project-command.ts';
+import { registerInitCommand } from './commands/init/init-command.ts';
 import { collect } from './fail-under.ts';
 import { maxTokensOption, reasoningEffortOption, systemPromptOption } from './generation-overrides.ts';
 import { resumeCommand, type ResumeFlags } from './commands/resume-command.ts';
@@ -83,10 +85,12 @@ function buildProgram(cliIo: CliIo, setExitCode: (code: number) => void): Comman
 
   program
     .command('eval')
-    .description('evaluate a model on one or more benchmarks; each benchmark becomes a stored, resumable run')
-    .requiredOption(
+    .description(
+      'evaluate a model on one or more benchmarks; each benchmark becomes a stored, resumable run (no flags: run parity.yaml)',
+    )
+    .option(
       '--model <spec>',
-      'model spec: openai:<model> (any OpenAI-compatible server) or local:<path.gguf>; repeat it with --task to run several models',
+      'model spec: openai:<model> (any OpenAI-compatible server) or local:<path.gguf>; repeat it with --task to run several models; required unless parity.yaml names the models',
       collect,
     )
     .option(
@@ -197,9 +201,11 @@ function buildProgram(cliIo: CliIo, setExitCode: (code: number) => void): Comman
     )
     .addHelpText(
       'after',
-      `\nBenchmarks and protocols:\n${benchmarkHelp()}\n\n${modelSpecHelp()}\n\nExit codes: 0 ok, 2 bad input, 3 interrupted (resume with 'parity resume <run-id>').`,
+      `\nBenchmarks and protocols:\n${benchmarkHelp()}\n\n${modelSpecHelp()}\n\nWithout --task and --bench, parity eval runs the project file parity.yaml in the working folder (every model × task\nand model × benchmark is one run; flags given here win over its defaults; 'parity init' writes a starter).\n\nExit codes: 0 ok, 2 bad input, 3 interrupted (resume with 'parity resume <run-id>').`,
     )
-    .action(async (flags: EvalCommandFlags) => setExitCode(await evalOrTaskCommand(flags, io)));
+    .action(async (flags: EvalCommandFlags, command: Command) =>
+      setExitCode(await evalEntryCommand(flags, io, givenFlags(command))),
+    );
 
   program
     .command('resume')
@@ -329,6 +335,7 @@ function buildProgram(cliIo: CliIo, setExitCode: (code: number) => void): Comman
   registerRecommendCommand(program, io, setExitCode);
   registerPricesCommand(program, io, setExitCode);
   registerCompareCommand(program, io, setExitCode, storeOption);
+  registerInitCommand(program, io, setExitCode);
   registerImportCommand(program, io, setExitCode, storeOption);
   registerPlanCommand(program, io, setExitCode, storeOption);
 

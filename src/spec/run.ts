@@ -68,6 +68,23 @@ export interface RunConfig {
    * (`show`, `compare` and `resume` rebuild the protocol from it, not from a file that may have changed since).
    */
   readonly task?: { readonly file: string; readonly definition: unknown };
+  /**
+   * Judgment runs (`parity compare --judge`, docs/tasks.md): the judge (`modelSpec`, `model`) compared the answers
+   * of run `runA` and run `runB` to each item in both orders, with `rubric` when one was given.
+   */
+  readonly pairwise?: PairwiseRunConfig;
+}
+
+/** See `RunConfig.pairwise`. */
+export interface PairwiseRunConfig {
+  readonly runA: string;
+  readonly runB: string;
+  /** Benchmark and protocol of the two runs. */
+  readonly benchmark: string;
+  readonly protocol: string;
+  /** The judge prompt (`pair-v2`). */
+  readonly prompt: string;
+  readonly rubric?: string;
 }
 
 /** The process working on a run: a run whose owner is gone while it says `running` was killed. */

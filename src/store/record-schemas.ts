@@ -94,6 +94,16 @@ export const runConfigSchema: z.ZodType<RunConfig> = z.object({
     .optional(),
   parityVersion: z.string().optional(),
   task: z.object({ file: z.string(), definition: z.unknown() }).optional(),
+  pairwise: z
+    .object({
+      runA: z.string(),
+      runB: z.string(),
+      benchmark: z.string(),
+      protocol: z.string(),
+      prompt: z.string(),
+      rubric: z.string().optional(),
+    })
+    .optional(),
 });
 
 export const generateRequestSchema: z.ZodType<GenerateRequest> = z.object({

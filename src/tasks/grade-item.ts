@@ -2,7 +2,11 @@ import type { CodeExecutor, GenerateRequest, ModelResponse, StepRequestOptions }
 import { fillTemplate, fillValue } from './fill-template.ts';
 import type { GraderResult } from './graders/grader-result.ts';
 import { gradeJsonMatch, gradeJsonSchema } from './graders/json-graders.ts';
-import { DEFAULT_RUBRIC_SCALE, rubricJudgeRequest, rubricVerdict } from './graders/llm-rubric-grader.ts';
+import {
+  DEFAULT_RUBRIC_SCALE,
+  rubricJudgeRequest,
+  rubricVerdictOfRepeats,
+} from './graders/llm-rubric-grader.ts';
 import { gradePython } from './graders/python-grader.ts';
 import { gradeRegex } from './graders/regex-grader.ts';
 import { fail, gradeExact, gradeIncludes, gradeNumber, type Verdict } from './graders/text-graders.ts';
@@ -14,6 +18,8 @@ export interface GradingContext {
   readonly judge?: (request: GenerateRequest, options: StepRequestOptions) => Promise<ModelResponse>;
   /** The input shown to a rubric judge: the rendered prompt's last user message. */
   readonly input: string;
+  /** Judgments per rubric grader (`--judge-repeats`, default 1); the grader's score is their mean. */
+  readonly judgeRepeats?: number;
 }
 
 /** Runs one grader on a response; `fields` are the row's variables (they fill `value`). */
@@ -63,16 +69,18 @@ export async function runGrader(
     case 'llm_rubric': {
       if (!context.judge) return { score: null, passed: false, reason: 'no judge model' };
       const scale = grader.scale ?? DEFAULT_RUBRIC_SCALE;
-      const judged = await context.judge(
-        rubricJudgeRequest({
-          rubric: fillTemplate(grader.rubric, fields, where),
-          scale,
-          input: context.input,
-          response,
-        }),
-        { role: 'judge', name: `judge-${name}` },
-      );
-      return rubricVerdict(judged.text, scale, grader.pass_at);
+      const request = rubricJudgeRequest({
+        rubric: fillTemplate(grader.rubric, fields, where),
+        scale,
+        input: context.input,
+        response,
+      });
+      const judgments: string[] = [];
+      for (let repeat = 0; repeat < Math.max(1, context.judgeRepeats ?? 1); repeat += 1) {
+        const judged = await context.judge(request, { role: 'judge', name: `judge-${name}`, repeat });
+        judgments.push(judged.text);
+      }
+      return rubricVerdictOfRepeats(judgments, scale, grader.pass_at);
     }
   }
 }

@@ -80,6 +80,48 @@ describe('taskProtocol', () => {
     expect(unrated.scored.scores).toMatchObject({ score: null, 'pass.llm_rubric': null });
   });
 
+  it('--judge-repeats: a rubric grader asks the judge k times (repeat 0..k-1) and scores the mean rating', async () => {
+    const task = taskSchema.parse({
+      ...base,
+      graders: [{ type: 'llm_rubric', rubric: 'Polite.', scale: { min: 1, max: 5 }, pass_at: 4 }],
+    });
+    const judgments = ['ok [[5]]', 'meh [[2]]', 'no rating here', 'fine [[4]]'];
+    const repeats: (number | undefined)[] = [];
+    const context: StepContext = {
+      judgeRepeats: 4,
+      generate: (_request, options) => {
+        if (options.role === 'model') return Promise.resolve(reply('hello'));
+        repeats.push(options.repeat);
+        return Promise.resolve(reply(judgments[options.repeat ?? 0] ?? ''));
+      },
+    };
+    const protocol = taskProtocol(task, '/tasks/t.yaml');
+    const scored = await (protocol.runSteps?.({ id: '1', data: { fields: { q: '' } } }, context) ??
+      Promise.reject(new Error('no steps')));
+    expect(repeats).toEqual([0, 1, 2, 3]);
+    // Ratings 5, 2, 4 on 1..5 → scores 1, 0.25, 0.75 → mean 2/3; mean rating 11/3 < pass_at 4.
+    expect(scored.scores.score).toBeCloseTo(2 / 3, 10);
+    expect(scored.scores['pass.llm_rubric']).toBe(0);
+    const [result] = parseGraderResults(scored.extracted) ?? [];
+    expect(result?.reason).toMatch(
+      /^mean rating 3\.667\/5 over 3 judgments, 1 without a usable rating left out/,
+    );
+    expect(result?.reason).toContain('[repeat 3] no [[rating]] in the judgment');
+  });
+
+  it('--judge-repeats: no usable rating in any repeat leaves the item unscored', async () => {
+    const task = taskSchema.parse({ ...base, graders: [{ type: 'llm_rubric', rubric: 'Polite.' }] });
+    const context: StepContext = {
+      judgeRepeats: 2,
+      generate: (_request, options) => Promise.resolve(reply(options.role === 'model' ? 'hi' : 'I refuse.')),
+    };
+    const scored = await (taskProtocol(task, 'f').runSteps?.(
+      { id: '1', data: { fields: { q: '' } } },
+      context,
+    ) ?? Promise.reject(new Error('no steps')));
+    expect(scored.scores).toMatchObject({ score: null, 'grader.llm_rubric': null, 'pass.llm_rubric': null });
+  });
+
   it('names graders by type, numbered, and refuses the same name twice', () => {
     const task = taskSchema.parse({
       ...base,

@@ -121,6 +121,7 @@ export function taskProtocol(
     item: Item<TaskItemData>,
     response: string,
     judge: StepContext['generate'] | undefined,
+    judgeRepeats: number,
   ): Promise<ItemScore> => {
     const request = taskRequest(definition, item, file);
     const input = [...request.messages].reverse().find((message) => message.role === 'user')?.content ?? '';
@@ -135,6 +136,7 @@ export function taskProtocol(
         `${file}: item ${item.id}: graders[${index}]`,
         {
           input,
+          judgeRepeats,
           ...(options.executor ? { executor: options.executor } : {}),
           ...(judge ? { judge } : {}),
         },
@@ -163,7 +165,7 @@ export function taskProtocol(
         role: 'model',
         name: 'response',
       });
-      return grade(item, response.text, needsJudge ? context.generate : undefined);
+      return grade(item, response.text, needsJudge ? context.generate : undefined, context.judgeRepeats);
     },
     ...(needsJudge ? { needsJudge: true } : {}),
   };

@@ -67,6 +67,7 @@ export async function everyCommandFixture(): Promise<EveryCommandFixture> {
   const model = join(directory, 'tiny.gguf');
   await writeTinyGguf(model, { seed: 1, contextLength: 512 });
   const at = ['--store', store];
+  let initRuns = 0;
   const cases: CommandCase[] = [
     { command: 'eval', args: [...evalArgs, '--limit', '2'] },
     { command: 'resume', args: [interrupted, ...at] },
@@ -120,6 +121,14 @@ export async function everyCommandFixture(): Promise<EveryCommandFixture> {
     { command: 'serve', args: ['--model', `local:${model}`, '--port', '0'], server: true },
     { command: 'view', args: ['--port', '0', ...at], server: true },
     { command: 'demo', args: ['--limit', '1', '--store', join(directory, 'demo.db')] },
+    {
+      command: 'init',
+      // A new folder each time the case runs: init never overwrites.
+      get args() {
+        initRuns += 1;
+        return [join(directory, `project-${initRuns}`)];
+      },
+    },
   ];
   return {
     directory,

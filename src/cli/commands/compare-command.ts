@@ -18,8 +18,13 @@ import type { CliIo } from '../cli-io.ts';
 import { parseWholeNumber } from '../parse-options.ts';
 import { storePath } from '../paths.ts';
 import { assertEquivalenceGateHasMargin, failedEquivalence } from '../equivalence-gate.ts';
+import {
+  addPairwiseOptions,
+  pairwiseCompareCommand,
+  type PairwiseFlags,
+} from './compare/pairwise-options.ts';
 
-export interface CompareFlags {
+export interface CompareFlags extends PairwiseFlags {
   readonly json?: boolean;
   readonly store?: string;
   readonly level?: string;
@@ -242,6 +247,7 @@ function pairedComparisons(runIds: readonly string[], flags: CompareFlags, io: C
 /** `parity compare`: paired tests between stored runs, or an unpaired test against published figures. */
 export function compareCommand(runIds: readonly string[], flags: CompareFlags, io: CliIo): number {
   const level = parseLevel(flags.level, COMPARE_DEFAULTS.level);
+  if (flags.rubric !== undefined) throw new InputError('--rubric needs --judge', { location: '--rubric' });
   const published = flags.vsPublished !== undefined || flags.aPublished !== undefined;
   if (flags.aPublished !== undefined && flags.vsPublished === undefined) {
     throw new InputError('--a-published needs --vs-published and --n', { location: '--a-published' });
@@ -275,8 +281,8 @@ export function registerCompareCommand(
   setExitCode: (code: number) => void,
   storeOption: () => Option,
 ): void {
-  program
-    .command('compare')
+  const command = program.command('compare');
+  command
     .description(
       'is the gap real, or is B as good as A? paired difference with the interval of its test (exact McNemar for 0/1 scores, paired t for graded), Holm-corrected verdicts; --margin for equivalence / non-inferiority (docs/statistics.md)',
     )
@@ -339,5 +345,14 @@ Examples:
   parity compare <gpt4-run> <llama-run> --margin 2 --non-inferiority
   parity compare <run-id> --vs-published 88.7% --n 14042`,
     )
-    .action((runIds: string[], flags: CompareFlags) => setExitCode(compareCommand(runIds, flags, io)));
+    .action(async (runIds: string[], flags: CompareFlags) =>
+      setExitCode(
+        flags.judge === undefined
+          ? compareCommand(runIds, flags, io)
+          : await pairwiseCompareCommand(runIds, { ...flags, judge: flags.judge }, io, (value) =>
+              parseLevel(value, COMPARE_DEFAULTS.level),
+            ),
+      ),
+    );
+  addPairwiseOptions(command);
 }

@@ -2,7 +2,13 @@ import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { runFingerprints } from '../../datasets/item-fingerprint.ts';
 import { junitXml } from '../../report/junit-report.ts';
-import { InputError, type DatasetSource, type Protocol, type StoredRun } from '../../spec/index.ts';
+import {
+  InputError,
+  type DatasetSource,
+  type LanguageModel,
+  type Protocol,
+  type StoredRun,
+} from '../../spec/index.ts';
 import { loadTask, type LoadedTask } from '../load-task.ts';
 import { parseGraderResults, taskBenchmark } from '../../tasks/task-protocol.ts';
 import type { CliIo } from '../cli-io.ts';
@@ -31,6 +37,8 @@ export interface EvalTaskFlags extends Omit<EvalFlags, 'model' | 'bench'> {
   readonly failUnder?: readonly string[];
   readonly failUnderLower?: boolean;
   readonly junit?: string;
+  /** Opens a model by spec (a project file's models, each with its own endpoint and key); default: --base-url. */
+  readonly openModel?: (spec: string) => LanguageModel;
 }
 
 /** Task datasets are read with the task file; the engine's dataset source is not used. */
@@ -78,7 +86,9 @@ export async function evalTaskCommand(flags: EvalTaskFlags, io: CliIo): Promise<
   const notes: string[] = [];
   try {
     for (const spec of flags.model) {
-      const model = modelFromSpec(io, { spec, ...(flags.baseUrl ? { baseUrl: flags.baseUrl } : {}) });
+      const model =
+        flags.openModel?.(spec) ??
+        modelFromSpec(io, { spec, ...(flags.baseUrl ? { baseUrl: flags.baseUrl } : {}) });
       const requestGates = openRequestGates(io, { limits, ceiling: concurrency });
       const gated = [{ label: spec, gate: requestGates.open(model, spec) }];
       if (judge)
@@ -194,7 +204,8 @@ async function writeJunit(io: CliIo, file: string, runs: readonly (StoredRun | u
 
 /** What commander gives `parity eval`: `--model` and `--task` collected into lists. */
 export type EvalCommandFlags = Omit<EvalFlags, 'model' | 'bench'> & {
-  readonly model: readonly string[];
+  /** Absent when no --model was given (a project file then names the models). */
+  readonly model?: readonly string[];
   readonly bench?: string;
   readonly task?: readonly string[];
   readonly failUnder?: readonly string[];
@@ -210,7 +221,7 @@ export async function evalOrTaskCommand(flags: EvalCommandFlags, io: CliIo): Pro
         location: '--task',
       });
     }
-    return evalTaskCommand({ ...flags, task: flags.task }, io);
+    return evalTaskCommand({ ...flags, model: flags.model ?? [], task: flags.task }, io);
   }
   if (flags.junit !== undefined) {
     throw new InputError('applies to task runs: add --task <file>', { location: '--junit' });
@@ -224,7 +235,15 @@ export async function evalOrTaskCommand(flags: EvalCommandFlags, io: CliIo): Pro
   if (flags.bench === undefined) {
     throw new InputError('name the benchmarks (--bench) or a task file (--task)', { location: '--bench' });
   }
-  const [model, ...more] = flags.model;
+  const [model, ...more] = flags.model ?? [];
+  if (model === undefined) {
+    throw new InputError(
+      'name the model to evaluate (--model <spec>; parity.yaml names them when no --bench)',
+      {
+        location: '--model',
+      },
+    );
+  }
   if (model === undefined || more.length > 0) {
     throw new InputError('give one --model with --bench (several models are for --task)', {
       location: '--model',

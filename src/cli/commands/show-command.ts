@@ -16,6 +16,7 @@ import { buildRunDetail } from '../../report/run-detail.ts';
 import { buildRunView } from '../../report/run-view.ts';
 import type { RunDetailView } from '../../report/view-model.ts';
 import { metricsFor, shippedCatalog } from '../../server/view/view-data.ts';
+import { pairwiseShowText } from './compare/pairwise-show-lines.ts';
 
 /** A `parity bench` run: its steps as `parity bench` printed them (table, or the same JSON array). */
 function showBenchRun(store: RunStore, runId: string, flags: { json?: boolean }, io: CliIo): number {
@@ -104,6 +105,8 @@ export function showCommand(
     }
     io.stdout(`${formatScoreTable([runTableRow(scores)])}\n`);
     if (cost) io.stdout(`${formatRunCost(cost)}\n`);
+    const pairwise = pairwiseShowText(store, run);
+    if (pairwise) io.stdout(`\n${pairwise}\n`);
     for (const line of longctxSummaryLines(run, rulerThreshold)) io.stdout(`${line}\n`);
     const headline = protocol.metrics[0];
     const groupCount = Object.keys(scores.summary.groups).length;

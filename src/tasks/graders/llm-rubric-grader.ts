@@ -60,3 +60,37 @@ export function rubricVerdict(judgment: string, scale: RubricScale, passAt?: num
     reason: `rating ${rating}/${scale.max}: ${reasoning}`,
   };
 }
+
+/**
+ * The verdict over `--judge-repeats` judgments of one response: the mean of the ratings that parsed and lie on
+ * the scale (repeats without a usable rating are left out and counted in the reason); unscored when none did.
+ * Passes when the mean rating reaches `passAt`. One judgment gives exactly `rubricVerdict`.
+ */
+export function rubricVerdictOfRepeats(
+  judgments: readonly string[],
+  scale: RubricScale,
+  passAt?: number,
+): Verdict {
+  const [only, ...more] = judgments;
+  if (only === undefined) return { score: null, passed: false, reason: 'no judgment' };
+  if (more.length === 0) return rubricVerdict(only, scale, passAt);
+  const verdicts = judgments.map((judgment) => rubricVerdict(judgment, scale, passAt));
+  const scores = verdicts.flatMap((verdict) => (verdict.score === null ? [] : [verdict.score]));
+  const unrated = verdicts.length - scores.length;
+  const reasons = verdicts.map((verdict, index) => `[repeat ${index + 1}] ${verdict.reason}`).join('\n');
+  if (scores.length === 0) {
+    return {
+      score: null,
+      passed: false,
+      reason: `no usable rating in ${verdicts.length} judgments:\n${reasons}`,
+    };
+  }
+  const score = scores.reduce((sum, value) => sum + value, 0) / scores.length;
+  const rating = scale.min + score * (scale.max - scale.min);
+  const unratedNote = unrated > 0 ? `, ${unrated} without a usable rating left out` : '';
+  return {
+    score,
+    passed: rating >= (passAt ?? scale.max),
+    reason: `mean rating ${Number(rating.toFixed(3))}/${scale.max} over ${scores.length} judgments${unratedNote}:\n${reasons}`,
+  };
+}
