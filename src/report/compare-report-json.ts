@@ -1,4 +1,4 @@
-import type { DecidedComparison, VerdictInterval } from './decide-comparisons.ts';
+import type { DecidedComparison, VerdictInterval } from '../analysis/decide-comparisons.ts';
 
 const finite = (value: number): number | null => (Number.isFinite(value) ? value : null);
 

@@ -1,4 +1,4 @@
-import type { DecidedComparison, MarginDecision, VerdictInterval } from './decide-comparisons.ts';
+import type { DecidedComparison, MarginDecision, VerdictInterval } from '../analysis/decide-comparisons.ts';
 
 function formatNumber(value: number, kind: DecidedComparison['kind'], signed = false): string {
   if (!Number.isFinite(value)) return value > 0 ? '+∞' : value < 0 ? '−∞' : '—';

@@ -1,5 +1,6 @@
 import type { TcoCandidate } from '../cost/evaluate-tco.ts';
-import type { Recommendation } from '../cost/recommend.ts';
+import type { Recommendation } from '../analysis/recommend/recommend.ts';
+import { deploymentLabel } from '../cost/deployment-label.ts';
 import { setupLabel } from '../cost/self-hosting-plan.ts';
 
 /** "$1,234" for large amounts, "$0.78" below $100, "—" when unknown. */
@@ -26,10 +27,7 @@ export function formatTokens(value: number | undefined): string {
 
 /** Where a candidate runs: the API provider, or replicas × GPUs and precision. */
 export function formatDeployment(candidate: TcoCandidate): string {
-  if (candidate.deployment === 'api') return `API ${candidate.provider ?? ''}`;
-  const plan = candidate.selfHosting;
-  if (!plan) return 'self-hosted (no setup)';
-  return `self-hosted ${setupLabel(plan)}`;
+  return deploymentLabel(candidate);
 }
 
 function formatThroughput(candidate: TcoCandidate): string {

@@ -8,7 +8,7 @@ import {
   type DecidedComparison,
   type MarginOptions,
   type PairableRun,
-} from './compare-runs.ts';
+} from '../analysis/compare-runs.ts';
 import type { ComparisonView, IntervalView, ItemView, RunView } from './view-model.ts';
 
 /** Significance level of the verdicts (after Holm's adjustment across the comparisons shown together). */

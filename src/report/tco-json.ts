@@ -1,14 +1,14 @@
 import type { TcoCandidate } from '../cost/evaluate-tco.ts';
-import type { Recommendation } from '../cost/recommend.ts';
-import type { QualityTies } from './quality-ties.ts';
-import { tiedWith } from './quality-ties.ts';
+import type { Recommendation } from '../analysis/recommend/recommend.ts';
+import type { QualityTies } from '../analysis/recommend/quality-ties.ts';
+import { tiedWith } from '../analysis/recommend/quality-ties.ts';
 import {
   qualityComparisonsJson,
   routingCurvesJson,
   type QualityComparisonsJson,
   type RoutingCurveJson,
-} from './recommend-extras-json.ts';
-import type { RoutingCurves } from './routing-curves.ts';
+} from './recommend/recommend-json.ts';
+import type { RoutingCurves } from '../analysis/recommend/routing-curves.ts';
 
 export interface TcoCandidateJson {
   model: string;

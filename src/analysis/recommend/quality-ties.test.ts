@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { TcoCandidate } from '../cost/evaluate-tco.ts';
-import type { QualityFigure } from '../cost/quality.ts';
-import type { MetricSpec } from '../spec/index.ts';
-import type { ComparableRun } from './compare-runs.ts';
+import type { TcoCandidate } from '../../cost/evaluate-tco.ts';
+import type { QualityFigure } from '../../cost/quality.ts';
+import type { MetricSpec } from '../../spec/index.ts';
+import type { ComparableRun } from '../compare-runs.ts';
 import { compareCandidateQuality, tiedWith, type MeasuredRun } from './quality-ties.ts';
 
 const accuracy: MetricSpec = {

@@ -1,11 +1,11 @@
-import type { TcoCandidate } from '../cost/evaluate-tco.ts';
-import type { QualityFigure } from '../cost/quality.ts';
-import type { MetricSpec } from '../spec/index.ts';
-import { holmAdjust } from '../stats/holm-adjust.ts';
-import { twoSidedNormalPValue } from '../stats/normal-distribution.ts';
-import { twoProportionZTest } from '../stats/two-proportion-z-test.ts';
-import { Z_95 } from '../stats/wilson-interval.ts';
-import { compareRuns, type ComparableRun } from './compare-runs.ts';
+import type { TcoCandidate } from '../../cost/evaluate-tco.ts';
+import type { QualityFigure } from '../../cost/quality.ts';
+import type { MetricSpec } from '../../spec/index.ts';
+import { holmAdjust } from '../../stats/holm-adjust.ts';
+import { twoSidedNormalPValue } from '../../stats/normal-distribution.ts';
+import { twoProportionZTest } from '../../stats/two-proportion-z-test.ts';
+import { Z_95 } from '../../stats/wilson-interval.ts';
+import { compareRuns, type ComparableRun } from '../compare-runs.ts';
 
 /** A stored eval run behind a measured quality figure, with the metric the figure reports. */
 export interface MeasuredRun {

@@ -41,7 +41,7 @@ import {
   withStopWhenDecided,
   type StopWhenDecidedFlags,
 } from '../stop-when-decided.ts';
-import { formatRunCost, runCostSummary } from '../../report/run-cost-summary.ts';
+import { formatRunCost, runCostSummary } from '../../analysis/run-cost-summary.ts';
 import {
   needsCodeExecution,
   openCodeExecutor,

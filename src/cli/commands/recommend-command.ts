@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
-import { recommend } from '../../cost/recommend.ts';
-import { formatQualityComparisons, formatRoutingCurves } from '../../report/format-recommend-extras.ts';
+import { recommend } from '../../analysis/recommend/recommend.ts';
+import { formatQualityComparisons, formatRoutingCurves } from '../../report/recommend/recommend-text.ts';
 import { formatRecommendation } from '../../report/format-tco-table.ts';
-import { compareCandidateQuality, tiedWith } from '../../report/quality-ties.ts';
-import { routingCurvesForRuns } from '../../report/routing-curves.ts';
+import { compareCandidateQuality, tiedWith } from '../../analysis/recommend/quality-ties.ts';
+import { routingCurvesForRuns } from '../../analysis/recommend/routing-curves.ts';
 import { recommendJson } from '../../report/tco-json.ts';
 import type { CliIo } from '../cli-io.ts';
 import { tcoCandidates, type CostFlags } from './cost-inputs.ts';

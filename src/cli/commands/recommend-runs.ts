@@ -1,7 +1,7 @@
 import { runProtocol } from '../../benchmarks/registry.ts';
 import type { MeasuredScore } from '../../cost/quality.ts';
-import type { MeasuredRun } from '../../report/quality-ties.ts';
-import type { ModelRun } from '../../report/routing-curves.ts';
+import type { MeasuredRun } from '../../analysis/recommend/quality-ties.ts';
+import type { ModelRun } from '../../analysis/recommend/routing-curves.ts';
 import { openRunStore } from '../open-run-store.ts';
 import type { CliIo } from '../cli-io.ts';
 import { storePath } from '../paths.ts';

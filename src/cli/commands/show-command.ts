@@ -10,7 +10,7 @@ import { openRunStore } from '../open-run-store.ts';
 import type { CliIo } from '../cli-io.ts';
 import { storePath } from '../paths.ts';
 import { readRunOutcomes, runJson, runScores, runTableRow } from '../run-summary.ts';
-import { formatRunCost, runCostJson, runCostSummary, runCostUsd } from '../../report/run-cost-summary.ts';
+import { formatRunCost, runCostJson, runCostSummary, runCostUsd } from '../../analysis/run-cost-summary.ts';
 import { formatRunDetail, runDetailJson } from '../../report/format-run-detail.ts';
 import { buildRunDetail } from '../../report/run-detail.ts';
 import { buildRunView } from '../../report/run-view.ts';

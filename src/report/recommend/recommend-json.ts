@@ -1,5 +1,5 @@
-import type { QualitySide, QualityTies } from './quality-ties.ts';
-import type { RoutingCurves, RoutingEnd } from './routing-curves.ts';
+import type { QualitySide, QualityTies } from '../../analysis/recommend/quality-ties.ts';
+import type { RoutingCurves, RoutingEnd } from '../../analysis/recommend/routing-curves.ts';
 
 export interface QualitySideJson {
   model: string;

@@ -1,6 +1,6 @@
-import { formatUsd } from './format-tco-table.ts';
-import type { QualityComparison, QualityTies } from './quality-ties.ts';
-import type { RoutingCurves } from './routing-curves.ts';
+import { formatUsd } from '../format-tco-table.ts';
+import type { QualityComparison, QualityTies } from '../../analysis/recommend/quality-ties.ts';
+import type { RoutingCurves } from '../../analysis/recommend/routing-curves.ts';
 
 const testLabels: Record<QualityComparison['test']['name'], string> = {
   mcnemar_exact: 'exact McNemar (paired',
