@@ -1,6 +1,5 @@
 import type { ApiPrice, ModelCatalog } from '../cost/catalog-types.ts';
 import { priceForModelSpec } from '../cost/find-catalog-model.ts';
-import { loadModelCatalog, shippedCatalogMayName } from '../cost/load-catalog.ts';
 import { runCost, type RunCost } from '../cost/token-cost.ts';
 import type { ItemOutcome, StoredRun } from '../spec/index.ts';
 
@@ -12,19 +11,15 @@ export interface RunCostSummary {
   readonly cachedItems: number;
 }
 
-let shippedCatalog: ModelCatalog | undefined;
-
-/** The shipped catalog, parsed only when it may price the spec's model (most local servers' models it cannot). */
-function shippedCatalogFor(modelSpec: string): ModelCatalog | undefined {
-  if (!shippedCatalogMayName(modelSpec.slice(modelSpec.indexOf(':') + 1))) return undefined;
-  shippedCatalog ??= loadModelCatalog();
-  return shippedCatalog;
-}
-
-/** The catalog API price for a model spec (`openai:gpt-4o`), or undefined when the catalog has none. */
-export function catalogPriceForSpec(modelSpec: string, catalog?: ModelCatalog): ApiPrice | undefined {
-  const used = catalog ?? shippedCatalogFor(modelSpec);
-  return used === undefined ? undefined : priceForModelSpec(used, modelSpec)?.price;
+/**
+ * The catalog API price for a model spec (`openai:gpt-4o`), or undefined when the catalog has none. The caller
+ * reads the catalog (`shippedCatalogFor` in src/cost/load-catalog.ts); undefined prices nothing.
+ */
+export function catalogPriceForSpec(
+  modelSpec: string,
+  catalog: ModelCatalog | undefined,
+): ApiPrice | undefined {
+  return catalog === undefined ? undefined : priceForModelSpec(catalog, modelSpec)?.price;
 }
 
 /**
@@ -34,9 +29,10 @@ export function catalogPriceForSpec(modelSpec: string, catalog?: ModelCatalog): 
 export function runCostSummary(options: {
   modelSpec: string;
   items: readonly Pick<ItemOutcome, 'usage' | 'cached' | 'status'>[];
-  catalog?: ModelCatalog;
+  /** The caller reads it (`shippedCatalogFor`); undefined prices nothing. */
+  catalog: ModelCatalog | undefined;
 }): RunCostSummary | undefined {
-  const catalog = options.catalog ?? shippedCatalogFor(options.modelSpec);
+  const { catalog } = options;
   const match = catalog === undefined ? undefined : priceForModelSpec(catalog, options.modelSpec);
   if (!match) return undefined;
   const answered = options.items.filter((item) => item.status === 'ok');
@@ -64,41 +60,4 @@ export function runCostUsd(options: { run: StoredRun; catalog: ModelCatalog }): 
     catalog: options.catalog,
   });
   return summary && summary.cost.requests > 0 ? summary.cost.costUsd : undefined;
-}
-
-/** `cost $0.0123 (openai gpt-4o list price 2.5/10 per M tokens, as of 2024-10-01): 1.2M in, 48k out, 40 requests`. */
-export function formatRunCost(summary: RunCostSummary): string {
-  const { cost, price } = summary;
-  const cached = summary.cachedItems > 0 ? `, ${summary.cachedItems} answered from the cache` : '';
-  const missing =
-    cost.requestsWithoutUsage > 0 ? `, ${cost.requestsWithoutUsage} without usage (not priced)` : '';
-  return (
-    `cost $${cost.costUsd.toFixed(4)} (${price.provider} ${price.providerModel} list price ${price.inputUsdPerMillion}/${price.outputUsdPerMillion} per M tokens, as of ${price.asOf}): ` +
-    `${cost.inputTokens} in (${cost.cachedInputTokens} cached${cost.cacheWriteInputTokens > 0 ? `, ${cost.cacheWriteInputTokens} cache writes` : ''}), ${cost.outputTokens} out (${cost.reasoningTokens} reasoning), ${cost.requests} requests${cached}${missing}`
-  );
-}
-
-/** The `cost` member added to `parity show --json`. */
-export function runCostJson(summary: RunCostSummary): Record<string, unknown> {
-  const { cost, price } = summary;
-  return {
-    usd: Math.round(cost.costUsd * 1e6) / 1e6,
-    input_tokens: cost.inputTokens,
-    cached_input_tokens: cost.cachedInputTokens,
-    cache_write_input_tokens: cost.cacheWriteInputTokens,
-    output_tokens: cost.outputTokens,
-    reasoning_tokens: cost.reasoningTokens,
-    requests: cost.requests,
-    requests_without_usage: cost.requestsWithoutUsage,
-    cached_items: summary.cachedItems,
-    price: {
-      provider: price.provider,
-      provider_model: price.providerModel,
-      input_usd_per_million: price.inputUsdPerMillion,
-      cached_input_usd_per_million: price.cachedInputUsdPerMillion ?? null,
-      output_usd_per_million: price.outputUsdPerMillion,
-      source: price.source,
-      as_of: price.asOf,
-    },
-  };
 }

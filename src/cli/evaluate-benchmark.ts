@@ -15,6 +15,7 @@ import type { RequestGate } from '../runner/request-gate.ts';
 import type { CliIo } from './cli-io.ts';
 import { createProgressReporter } from './progress-reporter.ts';
 import { catalogPriceForSpec } from '../analysis/run-cost-summary.ts';
+import { shippedCatalogFor } from '../cost/load-catalog.ts';
 import { createSpendMeter, type SpendMeter } from '../cost/spend-meter.ts';
 import type { TokenPrice } from '../cost/token-cost.ts';
 import { runEvaluation } from './run-evaluation.ts';
@@ -189,6 +190,6 @@ export async function evaluateBenchmark(options: EvaluateBenchmarkOptions): Prom
 
 /** `{ modelPrice }` at the catalog's list price for this spec, or nothing when the catalog has none. */
 function priceOption(modelSpec: string): { modelPrice?: TokenPrice } {
-  const price = catalogPriceForSpec(modelSpec);
+  const price = catalogPriceForSpec(modelSpec, shippedCatalogFor(modelSpec));
   return price ? { modelPrice: price } : {};
 }

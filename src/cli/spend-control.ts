@@ -3,6 +3,7 @@ import { InputError } from '../spec/index.ts';
 import { createSpendMeter, type SpendMeter } from '../cost/spend-meter.ts';
 import { requestCostUsd, type TokenPrice } from '../cost/token-cost.ts';
 import { catalogPriceForSpec } from '../analysis/run-cost-summary.ts';
+import { shippedCatalogFor } from '../cost/load-catalog.ts';
 import { estimateRequestTokens } from '../runner/estimate-request-tokens.ts';
 import type { CliIo } from './cli-io.ts';
 import { applyGenerationOverrides } from './generation-overrides.ts';
@@ -28,7 +29,8 @@ export function parseUsd(flag: string, value: string | undefined): number | unde
 
 /** The catalog's list price for the model of a spec as the providers name it (`openai:gpt-4o`). */
 export function modelPrice(model: LanguageModel): TokenPrice | undefined {
-  return catalogPriceForSpec(`${model.identity.provider}:${model.identity.modelId}`);
+  const spec = `${model.identity.provider}:${model.identity.modelId}`;
+  return catalogPriceForSpec(spec, shippedCatalogFor(spec));
 }
 
 /**
