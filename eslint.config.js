@@ -22,6 +22,37 @@ export default tseslint.config(
     },
   },
   {
+    // Pure layers (docs/decisions/0215-report-split.md): callers read files and catalogs and pass the data in.
+    files: ['src/spec/**', 'src/analysis/**', 'src/report/**'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            'fs',
+            'node:fs',
+            'fs/promises',
+            'node:fs/promises',
+            'path',
+            'node:path',
+            'os',
+            'node:os',
+          ].map((name) => ({
+            name,
+            message: 'spec, analysis and report do no I/O; the caller passes the data in.',
+          })),
+          patterns: [
+            {
+              group: ['**/load-catalog.ts', '**/package-files/**'],
+              message: 'spec, analysis and report read no catalog or package file; the caller passes it in.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/cli/**', 'test/**', 'bench/**', 'bin/**', 'scripts/**', '**/*.test.ts'],
     rules: { 'no-restricted-syntax': 'off' },
   },
