@@ -1,5 +1,18 @@
-import { formatUsd } from '../format-tco-table.ts';
-import type { QualityComparison, QualityTies } from '../../analysis/recommend/quality-ties.ts';
+import type { Recommendation } from '../../analysis/recommend/recommend.ts';
+import type { RecommendationAnalysis } from '../../analysis/recommend/recommendation.ts';
+import { setupLabel } from '../../cost/self-hosting-plan.ts';
+import {
+  formatDeployment,
+  formatQuality,
+  formatThroughput,
+  formatTokens,
+  formatUsd,
+  percent,
+  priceBasis,
+  sourceNotes,
+  table,
+} from '../format-tco-table.ts';
+import { tiedWith, type QualityComparison, type QualityTies } from '../../analysis/recommend/quality-ties.ts';
 import type { RoutingCurves } from '../../analysis/recommend/routing-curves.ts';
 
 const testLabels: Record<QualityComparison['test']['name'], string> = {
@@ -16,19 +29,6 @@ const signed = (value: number): string => `${value >= 0 ? '+' : '−'}${Math.abs
 
 function pValue(value: number): string {
   return value >= 0.001 ? value.toFixed(3) : value.toExponential(1);
-}
-
-function table(rows: readonly (readonly string[])[]): string {
-  const widths =
-    rows[0]?.map((_cell, column) => Math.max(...rows.map((row) => (row[column] ?? '').length))) ?? [];
-  return rows
-    .map((row) =>
-      row
-        .map((cell, column) => cell.padEnd(widths[column] ?? 0))
-        .join('  ')
-        .trimEnd(),
-    )
-    .join('\n');
 }
 
 /** One line per pairwise test of measured quality, with its verdict (`tied` or which model is better). */
@@ -91,4 +91,105 @@ export function formatRoutingCurves(routing: RoutingCurves): string {
   }
   for (const reason of routing.skipped) blocks.push(`No routing curve: ${reason}.`);
   return blocks.join('\n\n');
+}
+
+/**
+ * The `parity recommend` report: the pick, the ranking, the Pareto frontier, break-even and every exclusion.
+ * `tiedWith` (from src/analysis/recommend/quality-ties.ts) adds a `tied with` column when some measured qualities tie.
+ */
+export function formatRecommendation(
+  recommendation: Recommendation,
+  options: { tiedWith?: (model: string) => readonly { model: string; benchmark: string }[] } = {},
+): string {
+  const lines: string[] = [];
+  const pick = recommendation.recommended;
+  if (pick) {
+    const basis = priceBasis(pick);
+    lines.push(
+      `Recommended: ${pick.model} — ${formatDeployment(pick)}, ${formatUsd(pick.monthlyCostUsd)}/month: ${formatUsd(pick.costPerMillionTokensUsd)} per million tokens (${formatUsd(pick.costPerMillionInputTokensUsd)} input, ${formatUsd(pick.costPerMillionOutputTokensUsd)} output; spend ÷ tokens at this volume)`,
+    );
+    if (pick.utilization !== undefined) {
+      lines.push(
+        `  utilization ${percent(pick.utilization)} of ${pick.selfHosting?.month.replicas ?? 1} replica(s); at full load ${formatUsd(pick.fullLoadCostPerMillionTokensUsd)} per million tokens`,
+      );
+    }
+    lines.push(`  price: ${basis.source}${basis.asOf ? `, as of ${basis.asOf}` : ''}`);
+    if (pick.quality.length > 0) lines.push(`  quality: ${formatQuality(pick)}`);
+    if (pick.throughput) lines.push(`  throughput: ${formatThroughput(pick)} — ${pick.throughput.source}`);
+  } else {
+    lines.push('No candidate meets every constraint and quality floor.');
+  }
+  if (recommendation.ranked.length > 0) {
+    lines.push('', 'Eligible, cheapest first:');
+    const tied = (model: string): string =>
+      (options.tiedWith?.(model) ?? []).map((entry) => `= ${entry.model} (${entry.benchmark})`).join(', ');
+    const showTies = recommendation.ranked.some((candidate) => tied(candidate.model) !== '');
+    const { index, notes } = sourceNotes(recommendation.ranked);
+    const rows = recommendation.ranked.map((candidate) => [
+      candidate.model,
+      formatDeployment(candidate),
+      formatUsd(candidate.monthlyCostUsd),
+      formatUsd(candidate.costPerMillionTokensUsd),
+      percent(candidate.utilization),
+      priceBasis(candidate).gpuHourly ?? '',
+      `${priceBasis(candidate).asOf} ${index(candidate)}`.trim(),
+      recommendation.pareto.includes(candidate) ? 'pareto' : '',
+      ...(showTies ? [tied(candidate.model)] : []),
+      formatQuality(candidate),
+    ]);
+    const header = [
+      'model',
+      'deployment',
+      '$/month',
+      '$/M blended',
+      'util',
+      'GPU $/h',
+      'price as of',
+      'frontier',
+      ...(showTies ? ['tied with'] : []),
+      'quality',
+    ];
+    lines.push(table([header, ...rows]));
+    if (notes) lines.push('', 'Prices (as of the date in the table):', notes);
+  }
+  const crossing = recommendation.breakEven;
+  if (crossing) {
+    lines.push(
+      '',
+      crossing.tokensPerMonth === undefined
+        ? `Break-even: self-hosting ${crossing.selfHosted.model} never costs less than the ${crossing.versus.provider} API for ${crossing.versus.model} at this mix.`
+        : `Break-even: self-hosting ${crossing.selfHosted.model} costs less than the ${crossing.versus.provider} API for ${crossing.versus.model} above ${formatTokens(crossing.tokensPerMonth)} tokens/month (${formatTokens(crossing.outputTokensPerMonth)} output).`,
+    );
+  }
+  if (recommendation.excluded.length > 0) {
+    lines.push('', 'Excluded:');
+    for (const candidate of recommendation.excluded) {
+      lines.push(`  ${candidate.model} (${formatDeployment(candidate)}): ${candidate.violations.join('; ')}`);
+    }
+  }
+  const pickSetups = (pick?.rejectedSetups ?? []).filter((setup) => setup.violations.length > 0);
+  if (pickSetups.length > 0) {
+    lines.push('', `Other setups for ${pick?.model ?? ''}, with the constraint that excluded each:`);
+    for (const setup of pickSetups) lines.push(`  ${setupLabel(setup)}: ${setup.violations.join('; ')}`);
+  }
+  return lines.join('\n');
+}
+
+/**
+ * `parity recommend` as text: the workload's name, the recommendation with its `tied with` column, the pairwise
+ * quality tests, the routing curves and the note on where quality figures come from.
+ */
+export function formatRecommendReport(options: {
+  workloadName: string;
+  analysis: RecommendationAnalysis;
+}): string {
+  const { recommendation, ties, routing } = options.analysis;
+  const body = formatRecommendation(recommendation, { tiedWith: (model) => tiedWith(ties, model) });
+  let text = `${options.workloadName}\n\n${body}\n`;
+  if (ties.comparisons.length > 0) text += `\n${formatQualityComparisons(ties)}\n`;
+  const curves = formatRoutingCurves(routing);
+  if (curves) text += `\n${curves}\n`;
+  text +=
+    "\nQuality: measured = a --runs eval run (95% interval); published = the catalog (protocol named, may differ from parity's).\n";
+  return text;
 }
