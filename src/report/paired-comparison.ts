@@ -63,7 +63,7 @@ interface Pending {
 }
 
 /**
- * Run A against run B with `compareRuns` of `parity compare` (src/report/compare-runs.ts): paired by item id
+ * Run A against run B with `compareRuns` of `parity compare` (src/analysis/compare-runs.ts): paired by item id
  * with an item's samples averaged, the same interval, the same test (exact McNemar for 0/1 scores of a micro
  * mean, the seeded paired permutation test otherwise, stratified for macro headlines).
  */
