@@ -45,6 +45,7 @@ export function mismatchedItemIds(a: PairableRun, b: PairableRun, shared: Iterab
   return mismatched;
 }
 import type { DifferenceInference } from '../stats/difference-inference.ts';
+import { clippedInference } from '../stats/clipped-inference.ts';
 import { twoSidedPValue } from '../stats/difference-inference.ts';
 import { groupMeanEstimate } from '../stats/group-mean-estimate.ts';
 import {
@@ -59,6 +60,9 @@ import { wilsonInterval } from '../stats/wilson-interval.ts';
 
 export { decideComparisons } from './decide-comparisons.ts';
 export type { DecidedComparison, MarginDecision, MarginOptions } from './decide-comparisons.ts';
+
+/** The values a difference of two proportions can take. */
+const proportionDifferenceRange = [-1, 1] as const;
 
 export type ComparisonVerdict = 'a_better' | 'b_better' | 'no_significant_difference';
 /**
@@ -234,6 +238,11 @@ export function compareRuns(options: {
     marginInference = inference;
     test = { name, pValue: twoSidedPValue(inference) };
   }
+  if (metric.kind === 'proportion') {
+    // A difference of proportions lies in [-1, 1]; normal and t intervals can reach past it on few items.
+    inference = clippedInference(inference, proportionDifferenceRange);
+    marginInference = clippedInference(marginInference, proportionDifferenceRange);
+  }
   return {
     benchmark: a.config.benchmark,
     protocol: a.config.protocol,
@@ -277,12 +286,10 @@ export function comparePublished(options: {
   metric?: string;
 }): Comparison {
   const { a, b } = options;
-  const inference = waldTwoProportionInference({
-    proportionA: a.value,
-    nA: a.n,
-    proportionB: b.value,
-    nB: b.n,
-  });
+  const inference = clippedInference(
+    waldTwoProportionInference({ proportionA: a.value, nA: a.n, proportionB: b.value, nB: b.n }),
+    proportionDifferenceRange,
+  );
   const standardError = Math.sqrt((a.value * (1 - a.value)) / a.n + (b.value * (1 - b.value)) / b.n);
   const side = (published: PublishedSide, fallback: string): ComparisonSide => ({
     runId: published.runId ?? null,

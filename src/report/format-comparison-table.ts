@@ -83,7 +83,10 @@ export function formatMarginVerdict(
 }
 
 function intervalLine(label: string, interval: VerdictInterval, comparison: DecidedComparison): string {
-  return `${label} ${formatLevel(interval.level)} CI ${formatInterval(interval.bounds, comparison.kind, true)} (${intervalLabels[interval.method] ?? interval.method})`;
+  const clipped = interval.clipped
+    ? `; clipped to ${comparison.kind === 'proportion' ? '±100 pts' : 'the possible range'}`
+    : '';
+  return `${label} ${formatLevel(interval.level)} CI ${formatInterval(interval.bounds, comparison.kind, true)} (${intervalLabels[interval.method] ?? interval.method}${clipped})`;
 }
 
 /**
