@@ -45,7 +45,7 @@ export function mismatchedItemIds(a: PairableRun, b: PairableRun, shared: Iterab
   return mismatched;
 }
 import type { DifferenceInference } from '../stats/difference-inference.ts';
-import { clippedInference } from '../stats/clipped-inference.ts';
+import { clippedInference, intervalClipped } from '../stats/clipped-inference.ts';
 import { twoSidedPValue } from '../stats/difference-inference.ts';
 import { groupMeanEstimate } from '../stats/group-mean-estimate.ts';
 import {
@@ -98,6 +98,8 @@ export interface Comparison {
     readonly value: number;
     readonly ci95: readonly [number, number];
     readonly standardError: number;
+    /** `ci95` reached past ±1 (a difference of proportions) and was clipped. */
+    readonly clipped: boolean;
   };
   readonly test: {
     readonly name: ComparisonTestName;
@@ -257,6 +259,7 @@ export function compareRuns(options: {
       value: difference.value,
       ci95: inference.interval(0.95),
       standardError: difference.standardError,
+      clipped: intervalClipped(inference, 0.95),
     },
     test,
     inference,
@@ -311,7 +314,12 @@ export function comparePublished(options: {
     unpairedItems: null,
     a: side(a, 'published (A)'),
     b: side(b, 'published'),
-    difference: { value: inference.estimate, ci95: inference.interval(0.95), standardError },
+    difference: {
+      value: inference.estimate,
+      ci95: inference.interval(0.95),
+      standardError,
+      clipped: intervalClipped(inference, 0.95),
+    },
     test: { name: 'two_proportion_wald_unpaired', pValue: twoSidedPValue(inference) },
     inference,
     marginInference: inference,

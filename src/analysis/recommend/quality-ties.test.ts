@@ -153,3 +153,24 @@ describe('compareCandidateQuality', () => {
     }
   });
 });
+
+describe('quality differences stay within [-1, 1]', () => {
+  it('clips the unpaired Wald interval on few items and marks it clipped', () => {
+    // 3/3 against 1/3 on disjoint items: 0.667 ± 1.96·0.272 = [0.13, 1.20] before clipping.
+    const comparison = ties([
+      ['cheap', run('all3', () => true, { n: 3 })],
+      ['dear', run('one3', (index) => index === 0, { n: 3, prefix: 'other' })],
+    ]).comparisons[0];
+    expect(comparison?.test.name).toBe('two_proportion_z_unpaired');
+    expect(comparison?.difference.ci95[1]).toBe(1);
+    expect(comparison?.difference.clipped).toBe(true);
+  });
+
+  it('leaves an interval inside the range unmarked', () => {
+    const comparison = ties([
+      ['cheap', a80],
+      ['dear', b81],
+    ]).comparisons[0];
+    expect(comparison?.difference.clipped).toBeUndefined();
+  });
+});

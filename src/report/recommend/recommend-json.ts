@@ -22,7 +22,8 @@ export interface QualityComparisonsJson {
     b: QualitySideJson;
     paired: boolean;
     n_paired: number | null;
-    difference: { value: number; ci95: [number, number] };
+    /** `clipped: true` when the interval reached past ±1 (proportions) and was clipped. */
+    difference: { value: number; ci95: [number, number]; clipped?: true };
     test: {
       name: string;
       p_value: number;
@@ -88,6 +89,7 @@ export function qualityComparisonsJson(ties: QualityTies | undefined): QualityCo
       difference: {
         value: comparison.difference.value,
         ci95: [comparison.difference.ci95[0], comparison.difference.ci95[1]],
+        ...(comparison.difference.clipped ? { clipped: true as const } : {}),
       },
       test: {
         name: comparison.test.name,

@@ -47,7 +47,7 @@ export function formatQualityComparisons(ties: QualityTies): string {
           ? 'TIED (difference not significant)'
           : `${comparison.verdict === 'a_better' ? a.model : b.model} better`;
       lines.push(
-        `  ${comparison.benchmark}: ${a.model} ${a.value.toFixed(3)} vs ${b.model} ${b.value.toFixed(3)}: A − B ${signed(comparison.difference.value)} [${signed(comparison.difference.ci95[0])}, ${signed(comparison.difference.ci95[1])}], ${testLabels[comparison.test.name]}${items} p = ${pValue(comparison.test.pValue)}, adjusted ${pValue(comparison.test.pAdjusted)} → ${verdict}`,
+        `  ${comparison.benchmark}: ${a.model} ${a.value.toFixed(3)} vs ${b.model} ${b.value.toFixed(3)}: A − B ${signed(comparison.difference.value)} [${signed(comparison.difference.ci95[0])}, ${signed(comparison.difference.ci95[1])}]${comparison.difference.clipped ? ' (clipped to ±1)' : ''}, ${testLabels[comparison.test.name]}${items} p = ${pValue(comparison.test.pValue)}, adjusted ${pValue(comparison.test.pAdjusted)} → ${verdict}`,
       );
     }
   }
