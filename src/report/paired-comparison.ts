@@ -111,6 +111,7 @@ function comparisonView(pending: Pending, decided: DecidedComparison): Compariso
     a: { runId: a.runId, model: a.model, value: n === 0 ? null : finite(comparison.a.estimate.value) },
     b: { runId: b.runId, model: b.model, value: n === 0 ? null : finite(comparison.b.estimate.value) },
     difference,
+    ...(decided.verdictInterval.clipped && n > 0 ? { differenceClipped: true as const } : {}),
     aBetterCount: pending.aBetterCount,
     bBetterCount: pending.bBetterCount,
     test: {
