@@ -44,7 +44,7 @@ export default tseslint.config(
           })),
           patterns: [
             {
-              group: ['**/load-catalog.ts', '**/package-files/**'],
+              group: ['**/load-catalog.ts', '**/catalog-price-for-spec.ts', '**/package-files/**'],
               message: 'spec, analysis and report read no catalog or package file; the caller passes it in.',
             },
           ],

@@ -14,7 +14,10 @@ const forbidden: readonly { pattern: RegExp; what: string }[] = [
     pattern: /from\s+['"](?:node:)?(?:fs|fs\/promises|path|os|child_process|net|http|https)['"]/,
     what: 'I/O module',
   },
-  { pattern: /from\s+['"][^'"]*\/load-catalog\.ts['"]/, what: 'catalog read from disk' },
+  {
+    pattern: /from\s+['"][^'"]*\/(?:load-catalog|catalog-price-for-spec)\.ts['"]/,
+    what: 'catalog read from disk',
+  },
   { pattern: /from\s+['"][^'"]*\/package-files\/[^'"]*['"]/, what: 'package file lookup' },
   { pattern: /\bDate\.now\(|\bnew Date\(\s*\)|\bperformance\.now\(/, what: 'clock' },
   { pattern: /\bprocess\./, what: 'process state' },

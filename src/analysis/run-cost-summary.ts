@@ -12,17 +12,6 @@ export interface RunCostSummary {
 }
 
 /**
- * The catalog API price for a model spec (`openai:gpt-4o`), or undefined when the catalog has none. The caller
- * reads the catalog (`shippedCatalogFor` in src/cost/load-catalog.ts); undefined prices nothing.
- */
-export function catalogPriceForSpec(
-  modelSpec: string,
-  catalog: ModelCatalog | undefined,
-): ApiPrice | undefined {
-  return catalog === undefined ? undefined : priceForModelSpec(catalog, modelSpec)?.price;
-}
-
-/**
  * What a run's measured token usage costs at the catalog's list price for its model and provider; undefined
  * for models without a catalog price (local models, unknown servers).
  */

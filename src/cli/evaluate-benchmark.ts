@@ -14,8 +14,7 @@ import { CancelledError, ParityError } from '../spec/index.ts';
 import type { RequestGate } from '../runner/request-gate.ts';
 import type { CliIo } from './cli-io.ts';
 import { createProgressReporter } from './progress-reporter.ts';
-import { catalogPriceForSpec } from '../analysis/run-cost-summary.ts';
-import { shippedCatalogFor } from '../cost/load-catalog.ts';
+import { catalogPriceForSpec } from '../cost/catalog-price-for-spec.ts';
 import { createSpendMeter, type SpendMeter } from '../cost/spend-meter.ts';
 import type { TokenPrice } from '../cost/token-cost.ts';
 import { runEvaluation } from './run-evaluation.ts';
@@ -190,6 +189,6 @@ export async function evaluateBenchmark(options: EvaluateBenchmarkOptions): Prom
 
 /** `{ modelPrice }` at the catalog's list price for this spec, or nothing when the catalog has none. */
 function priceOption(modelSpec: string): { modelPrice?: TokenPrice } {
-  const price = catalogPriceForSpec(modelSpec, shippedCatalogFor(modelSpec));
+  const price = catalogPriceForSpec(modelSpec);
   return price ? { modelPrice: price } : {};
 }

@@ -5,7 +5,7 @@ import type { CliIo } from './cli-io.ts';
 import { modelFromSpec } from './model-from-spec.ts';
 import { parseWholeNumber } from './parse-options.ts';
 import { runCostSummary } from '../analysis/run-cost-summary.ts';
-import { shippedCatalogFor } from '../cost/load-catalog.ts';
+import { shippedCatalogFor } from '../cost/catalog-price-for-spec.ts';
 import { formatRunCost } from '../report/format-run-cost.ts';
 import { sumUsage } from './run-step-evaluation.ts';
 

@@ -2,8 +2,7 @@ import type { GenerationOverrides, Item, LanguageModel, Protocol } from '../spec
 import { InputError } from '../spec/index.ts';
 import { createSpendMeter, type SpendMeter } from '../cost/spend-meter.ts';
 import { requestCostUsd, type TokenPrice } from '../cost/token-cost.ts';
-import { catalogPriceForSpec } from '../analysis/run-cost-summary.ts';
-import { shippedCatalogFor } from '../cost/load-catalog.ts';
+import { catalogPriceForSpec } from '../cost/catalog-price-for-spec.ts';
 import { estimateRequestTokens } from '../runner/estimate-request-tokens.ts';
 import type { CliIo } from './cli-io.ts';
 import { applyGenerationOverrides } from './generation-overrides.ts';
@@ -29,8 +28,7 @@ export function parseUsd(flag: string, value: string | undefined): number | unde
 
 /** The catalog's list price for the model of a spec as the providers name it (`openai:gpt-4o`). */
 export function modelPrice(model: LanguageModel): TokenPrice | undefined {
-  const spec = `${model.identity.provider}:${model.identity.modelId}`;
-  return catalogPriceForSpec(spec, shippedCatalogFor(spec));
+  return catalogPriceForSpec(`${model.identity.provider}:${model.identity.modelId}`);
 }
 
 /**

@@ -58,15 +58,3 @@ export function loadGpuCatalog(file = join(catalogDirectory, 'gpus.yaml')): GpuC
   );
   return catalog;
 }
-
-let shippedCatalog: ModelCatalog | undefined;
-
-/**
- * The shipped model catalog when it may price the spec's model (`openai:gpt-4o`), parsed once per process;
- * undefined for models it cannot name (most local servers' models), without parsing it.
- */
-export function shippedCatalogFor(modelSpec: string): ModelCatalog | undefined {
-  if (!shippedCatalogMayName(modelSpec.slice(modelSpec.indexOf(':') + 1))) return undefined;
-  shippedCatalog ??= loadModelCatalog();
-  return shippedCatalog;
-}

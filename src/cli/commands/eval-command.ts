@@ -42,7 +42,7 @@ import {
   type StopWhenDecidedFlags,
 } from '../stop-when-decided.ts';
 import { runCostSummary } from '../../analysis/run-cost-summary.ts';
-import { shippedCatalogFor } from '../../cost/load-catalog.ts';
+import { shippedCatalogFor } from '../../cost/catalog-price-for-spec.ts';
 import { formatRunCost } from '../../report/format-run-cost.ts';
 import {
   needsCodeExecution,

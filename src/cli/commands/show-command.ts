@@ -11,7 +11,7 @@ import type { CliIo } from '../cli-io.ts';
 import { storePath } from '../paths.ts';
 import { readRunOutcomes, runJson, runScores, runTableRow } from '../run-summary.ts';
 import { runCostSummary, runCostUsd } from '../../analysis/run-cost-summary.ts';
-import { shippedCatalogFor } from '../../cost/load-catalog.ts';
+import { shippedCatalogFor } from '../../cost/catalog-price-for-spec.ts';
 import { formatRunCost, runCostJson } from '../../report/format-run-cost.ts';
 import { formatRunDetail, runDetailJson } from '../../report/format-run-detail.ts';
 import { buildRunDetail } from '../../report/run-detail.ts';
