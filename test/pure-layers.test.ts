@@ -11,7 +11,7 @@ const pureLayers = ['spec', 'analysis', 'report'];
 
 const forbidden: readonly { pattern: RegExp; what: string }[] = [
   {
-    pattern: /from\s+['"](?:node:)?(?:fs|fs\/promises|path|os|child_process|net|http|https)['"]/,
+    pattern: /from\s+['"](?:node:)?(?:fs|fs\/promises|os|child_process|net|http|https)['"]/,
     what: 'I/O module',
   },
   {
