@@ -22,6 +22,30 @@ export default tseslint.config(
     },
   },
   {
+    // Pure layers (docs/decisions/0215-report-split.md): callers read files and catalogs and pass the data in.
+    files: ['src/spec/**', 'src/analysis/**', 'src/report/**'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      // The typescript-eslint twin of no-restricted-imports, so that a src-wide no-restricted-imports block
+      // (the CLI layout's) does not replace this one.
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: ['fs', 'node:fs', 'fs/promises', 'node:fs/promises', 'os', 'node:os'].map((name) => ({
+            name,
+            message: 'spec, analysis and report do no I/O; the caller passes the data in.',
+          })),
+          patterns: [
+            {
+              group: ['**/load-catalog.ts', '**/catalog-price-for-spec.ts', '**/package-files/**'],
+              message: 'spec, analysis and report read no catalog or package file; the caller passes it in.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/cli/**', 'test/**', 'bench/**', 'bin/**', 'scripts/**', '**/*.test.ts'],
     rules: { 'no-restricted-syntax': 'off' },
   },

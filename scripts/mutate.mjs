@@ -46,7 +46,7 @@ const modules = {
   },
   cost: {
     mutate: ['src/cost/**/*.ts', '!src/cost/catalog/**'],
-    tests: ['src/cost/**/*.test.ts', 'src/report/run-cost-summary.test.ts'],
+    tests: ['src/cost/**/*.test.ts', 'src/analysis/run-cost-summary.test.ts'],
     target: 90,
   },
   'benchmark-scorers': {

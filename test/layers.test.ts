@@ -8,16 +8,21 @@ import { describe, expect, it } from 'vitest';
  */
 const allowed: Record<string, readonly string[]> = {
   spec: [],
+  // Locates the files shipped with parity (catalogs, demo items, IFEval data, the web app): the one place below
+  // cost, scoring and the faces that touches the file system to find them (docs/decisions/0215-report-split.md).
+  'package-files': [],
   providers: ['spec'],
   datasets: ['spec'],
-  scoring: ['spec'],
+  scoring: ['spec', 'package-files'],
   stats: ['spec'],
-  cost: ['spec'],
+  cost: ['spec', 'package-files'],
   tasks: ['spec', 'scoring'],
   benchmarks: ['spec', 'datasets', 'scoring', 'tasks'],
   runner: ['spec', 'providers'],
   store: ['spec'],
-  report: ['spec', 'stats', 'cost'],
+  // Comparisons, run cost, the recommendation: computed here, rendered by report (decision 0215).
+  analysis: ['spec', 'stats', 'cost'],
+  report: ['spec', 'stats', 'cost', 'analysis'],
   loadgen: ['spec', 'providers', 'stats'],
   cli: [
     'spec',
@@ -30,7 +35,9 @@ const allowed: Record<string, readonly string[]> = {
     'cost',
     'runner',
     'store',
+    'analysis',
     'report',
+    'package-files',
     'server',
     'loadgen',
   ],
@@ -46,7 +53,9 @@ const allowed: Record<string, readonly string[]> = {
     'cost',
     'runner',
     'store',
+    'analysis',
     'report',
+    'package-files',
     'cli',
   ],
   server: [
@@ -60,7 +69,9 @@ const allowed: Record<string, readonly string[]> = {
     'cost',
     'runner',
     'store',
+    'analysis',
     'report',
+    'package-files',
     'loadgen',
   ],
 };

@@ -7,7 +7,7 @@ import {
   type ClusterChoice,
   type Comparison,
   type MarginOptions,
-} from '../report/compare-runs.ts';
+} from '../analysis/compare-runs.ts';
 import type { RunStore, StoredRun } from '../spec/index.ts';
 import { InputError } from '../spec/index.ts';
 

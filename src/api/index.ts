@@ -12,7 +12,7 @@ export type { LibraryIoOptions } from './library-io.ts';
 export type { RequestLimitOptions } from './request-gates.ts';
 export type { ComparisonJson } from '../report/compare-report-json.ts';
 export type { EstimateJson, ScoreReportJson } from '../report/score-report-json.ts';
-export type { MarginOptions, ClusterChoice } from '../report/compare-runs.ts';
+export type { MarginOptions, ClusterChoice } from '../analysis/compare-runs.ts';
 export type {
   LanguageModel,
   ModelIdentity,

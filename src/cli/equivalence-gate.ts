@@ -1,4 +1,4 @@
-import type { DecidedComparison } from '../report/decide-comparisons.ts';
+import type { DecidedComparison } from '../analysis/decide-comparisons.ts';
 import { InputError } from '../spec/index.ts';
 
 /** `compare --fail-unless-equivalent` needs a margin to decide equivalence against. */

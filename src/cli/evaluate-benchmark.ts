@@ -14,7 +14,7 @@ import { CancelledError, ParityError } from '../spec/index.ts';
 import type { RequestGate } from '../runner/request-gate.ts';
 import type { CliIo } from './cli-io.ts';
 import { createProgressReporter } from './progress-reporter.ts';
-import { catalogPriceForSpec } from '../report/run-cost-summary.ts';
+import { catalogPriceForSpec } from '../cost/catalog-price-for-spec.ts';
 import { createSpendMeter, type SpendMeter } from '../cost/spend-meter.ts';
 import type { TokenPrice } from '../cost/token-cost.ts';
 import { runEvaluation } from './run-evaluation.ts';

@@ -4,7 +4,9 @@ import { InputError } from '../spec/index.ts';
 import type { CliIo } from './cli-io.ts';
 import { modelFromSpec } from './model-from-spec.ts';
 import { parseWholeNumber } from './parse-options.ts';
-import { formatRunCost, runCostSummary } from '../report/run-cost-summary.ts';
+import { runCostSummary } from '../analysis/run-cost-summary.ts';
+import { shippedCatalogFor } from '../cost/catalog-price-for-spec.ts';
+import { formatRunCost } from '../report/format-run-cost.ts';
 import { sumUsage } from './run-step-evaluation.ts';
 
 /** `--judge`, `--judge-base-url`, `--judge-repeats` of `parity eval` and `parity score mtbench`. */
@@ -78,6 +80,7 @@ export function formatJudgeUsage(options: { spec: string; steps: readonly ItemSt
   const usage = sumUsage(fresh.map((step) => step.response.usage));
   const cost = runCostSummary({
     modelSpec: spec,
+    catalog: shippedCatalogFor(spec),
     items: steps.map((step) => ({ usage: step.response.usage, cached: step.cached, status: 'ok' as const })),
   });
   const tokens = `${usage.inputTokens ?? 0} in, ${usage.outputTokens ?? 0} out tokens requested now`;

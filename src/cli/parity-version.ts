@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { packageRoot } from '../spec/package-root.ts';
+import { packageRoot } from '../package-files/package-root.ts';
 
 let cached: string | undefined;
 

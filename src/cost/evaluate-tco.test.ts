@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { evaluateTco, type TcoCandidate } from './evaluate-tco.ts';
 import { loadGpuCatalog, loadModelCatalog } from './load-catalog.ts';
-import { recommend } from './recommend.ts';
+import { recommend } from '../analysis/recommend/recommend.ts';
 import { computeMode } from './serving-model.ts';
 import { parseWorkload, type Workload } from './workload.ts';
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError } from '../spec/index.ts';
-import { packageRoot } from '../spec/package-root.ts';
+import { packageRoot } from '../package-files/package-root.ts';
 import { gpuCatalogSchema, modelCatalogSchema, type GpuCatalog, type ModelCatalog } from './catalog-types.ts';
 import { parseDataFile } from './parse-data-file.ts';
 

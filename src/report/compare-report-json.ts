@@ -1,4 +1,4 @@
-import type { DecidedComparison, VerdictInterval } from './decide-comparisons.ts';
+import type { DecidedComparison, VerdictInterval } from '../analysis/decide-comparisons.ts';
 
 const finite = (value: number): number | null => (Number.isFinite(value) ? value : null);
 
@@ -53,6 +53,8 @@ export interface IntervalJson {
   level: number;
   bounds: [number | null, number | null];
   method: string;
+  /** Present (true) when the interval reached past ±1 for a difference of proportions and was clipped. */
+  clipped?: true;
 }
 
 function intervalJson(interval: VerdictInterval): IntervalJson {
@@ -60,6 +62,7 @@ function intervalJson(interval: VerdictInterval): IntervalJson {
     level: interval.level,
     bounds: [finite(interval.bounds[0]), finite(interval.bounds[1])],
     method: interval.method,
+    ...(interval.clipped ? { clipped: true as const } : {}),
   };
 }
 

@@ -1,4 +1,4 @@
-import type { DecidedComparison, MarginDecision, VerdictInterval } from './decide-comparisons.ts';
+import type { DecidedComparison, MarginDecision, VerdictInterval } from '../analysis/decide-comparisons.ts';
 
 function formatNumber(value: number, kind: DecidedComparison['kind'], signed = false): string {
   if (!Number.isFinite(value)) return value > 0 ? '+∞' : value < 0 ? '−∞' : '—';
@@ -83,7 +83,10 @@ export function formatMarginVerdict(
 }
 
 function intervalLine(label: string, interval: VerdictInterval, comparison: DecidedComparison): string {
-  return `${label} ${formatLevel(interval.level)} CI ${formatInterval(interval.bounds, comparison.kind, true)} (${intervalLabels[interval.method] ?? interval.method})`;
+  const clipped = interval.clipped
+    ? `; clipped to ${comparison.kind === 'proportion' ? '±100 pts' : 'the possible range'}`
+    : '';
+  return `${label} ${formatLevel(interval.level)} CI ${formatInterval(interval.bounds, comparison.kind, true)} (${intervalLabels[interval.method] ?? interval.method}${clipped})`;
 }
 
 /**

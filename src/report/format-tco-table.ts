@@ -1,5 +1,5 @@
 import type { TcoCandidate } from '../cost/evaluate-tco.ts';
-import type { Recommendation } from '../cost/recommend.ts';
+import { deploymentLabel } from '../cost/deployment-label.ts';
 import { setupLabel } from '../cost/self-hosting-plan.ts';
 
 /** "$1,234" for large amounts, "$0.78" below $100, "—" when unknown. */
@@ -26,13 +26,10 @@ export function formatTokens(value: number | undefined): string {
 
 /** Where a candidate runs: the API provider, or replicas × GPUs and precision. */
 export function formatDeployment(candidate: TcoCandidate): string {
-  if (candidate.deployment === 'api') return `API ${candidate.provider ?? ''}`;
-  const plan = candidate.selfHosting;
-  if (!plan) return 'self-hosted (no setup)';
-  return `self-hosted ${setupLabel(plan)}`;
+  return deploymentLabel(candidate);
 }
 
-function formatThroughput(candidate: TcoCandidate): string {
+export function formatThroughput(candidate: TcoCandidate): string {
   const throughput = candidate.throughput;
   if (!throughput) return '';
   const label = `${throughput.basis}${throughput.adjusted ? ', adjusted' : ''}`;
@@ -55,11 +52,11 @@ export function priceBasis(candidate: TcoCandidate): { asOf: string; source: str
   };
 }
 
-const percent = (value: number | undefined): string =>
+export const percent = (value: number | undefined): string =>
   value === undefined ? '' : `${Math.round(value * 100)}%`;
 
 /** Numbered price sources under a table: each distinct source once, rows refer to it as [n]. */
-function sourceNotes(candidates: readonly TcoCandidate[]): {
+export function sourceNotes(candidates: readonly TcoCandidate[]): {
   index: (candidate: TcoCandidate) => string;
   notes: string;
 } {
@@ -85,7 +82,7 @@ function formatBreakEven(candidate: TcoCandidate): string {
   return `${formatTokens(candidate.breakEven.tokensPerMonth)} tok/mo vs ${candidate.breakEven.versus.provider}`;
 }
 
-function table(rows: readonly (readonly string[])[]): string {
+export function table(rows: readonly (readonly string[])[]): string {
   const widths =
     rows[0]?.map((_cell, column) => Math.max(...rows.map((row) => (row[column] ?? '').length))) ?? [];
   return rows
@@ -184,93 +181,11 @@ export function formatTcoTable(candidates: readonly TcoCandidate[]): string {
     .join('\n');
 }
 
-function formatQuality(candidate: TcoCandidate): string {
+export function formatQuality(candidate: TcoCandidate): string {
   return candidate.quality
     .map((figure) => {
       const interval = figure.ci95 ? ` [${figure.ci95[0].toFixed(3)}, ${figure.ci95[1].toFixed(3)}]` : '';
       return `${figure.benchmark} ${figure.value.toFixed(3)}${interval} (${figure.basis}: ${figure.protocol})`;
     })
     .join('; ');
-}
-
-/**
- * The `parity recommend` report: the pick, the ranking, the Pareto frontier, break-even and every exclusion.
- * `tiedWith` (from src/report/quality-ties.ts) adds a `tied with` column when some measured qualities tie.
- */
-export function formatRecommendation(
-  recommendation: Recommendation,
-  options: { tiedWith?: (model: string) => readonly { model: string; benchmark: string }[] } = {},
-): string {
-  const lines: string[] = [];
-  const pick = recommendation.recommended;
-  if (pick) {
-    const basis = priceBasis(pick);
-    lines.push(
-      `Recommended: ${pick.model} — ${formatDeployment(pick)}, ${formatUsd(pick.monthlyCostUsd)}/month: ${formatUsd(pick.costPerMillionTokensUsd)} per million tokens (${formatUsd(pick.costPerMillionInputTokensUsd)} input, ${formatUsd(pick.costPerMillionOutputTokensUsd)} output; spend ÷ tokens at this volume)`,
-    );
-    if (pick.utilization !== undefined) {
-      lines.push(
-        `  utilization ${percent(pick.utilization)} of ${pick.selfHosting?.month.replicas ?? 1} replica(s); at full load ${formatUsd(pick.fullLoadCostPerMillionTokensUsd)} per million tokens`,
-      );
-    }
-    lines.push(`  price: ${basis.source}${basis.asOf ? `, as of ${basis.asOf}` : ''}`);
-    if (pick.quality.length > 0) lines.push(`  quality: ${formatQuality(pick)}`);
-    if (pick.throughput) lines.push(`  throughput: ${formatThroughput(pick)} — ${pick.throughput.source}`);
-  } else {
-    lines.push('No candidate meets every constraint and quality floor.');
-  }
-  if (recommendation.ranked.length > 0) {
-    lines.push('', 'Eligible, cheapest first:');
-    const tied = (model: string): string =>
-      (options.tiedWith?.(model) ?? []).map((entry) => `= ${entry.model} (${entry.benchmark})`).join(', ');
-    const showTies = recommendation.ranked.some((candidate) => tied(candidate.model) !== '');
-    const { index, notes } = sourceNotes(recommendation.ranked);
-    const rows = recommendation.ranked.map((candidate) => [
-      candidate.model,
-      formatDeployment(candidate),
-      formatUsd(candidate.monthlyCostUsd),
-      formatUsd(candidate.costPerMillionTokensUsd),
-      percent(candidate.utilization),
-      priceBasis(candidate).gpuHourly ?? '',
-      `${priceBasis(candidate).asOf} ${index(candidate)}`.trim(),
-      recommendation.pareto.includes(candidate) ? 'pareto' : '',
-      ...(showTies ? [tied(candidate.model)] : []),
-      formatQuality(candidate),
-    ]);
-    const header = [
-      'model',
-      'deployment',
-      '$/month',
-      '$/M blended',
-      'util',
-      'GPU $/h',
-      'price as of',
-      'frontier',
-      ...(showTies ? ['tied with'] : []),
-      'quality',
-    ];
-    lines.push(table([header, ...rows]));
-    if (notes) lines.push('', 'Prices (as of the date in the table):', notes);
-  }
-  const crossing = recommendation.breakEven;
-  if (crossing) {
-    lines.push(
-      '',
-      crossing.tokensPerMonth === undefined
-        ? `Break-even: self-hosting ${crossing.selfHosted.model} never costs less than the ${crossing.versus.provider} API for ${crossing.versus.model} at this mix.`
-        : `Break-even: self-hosting ${crossing.selfHosted.model} costs less than the ${crossing.versus.provider} API for ${crossing.versus.model} above ${formatTokens(crossing.tokensPerMonth)} tokens/month (${formatTokens(crossing.outputTokensPerMonth)} output).`,
-    );
-  }
-  if (recommendation.excluded.length > 0) {
-    lines.push('', 'Excluded:');
-    for (const candidate of recommendation.excluded) {
-      lines.push(`  ${candidate.model} (${formatDeployment(candidate)}): ${candidate.violations.join('; ')}`);
-    }
-  }
-  const pickSetups = (pick?.rejectedSetups ?? []).filter((setup) => setup.violations.length > 0);
-  if (pickSetups.length > 0) {
-    lines.push('', `Other setups for ${pick?.model ?? ''}, with the constraint that excluded each:`);
-    for (const setup of pickSetups) lines.push(`  ${setupLabel(setup)}: ${setup.violations.join('; ')}`);
-  }
-  return lines.join('\n');
 }

@@ -27,11 +27,16 @@ function formatInterval(interval: IntervalView, kind: 'proportion' | 'graded'): 
 }
 
 /** A difference in points ("+29.5 pts [+12.0, +40.1]"), never "%": it is not a relative change. */
-function formatDifference(interval: IntervalView, kind: 'proportion' | 'graded'): string {
+function formatDifference(
+  interval: IntervalView,
+  kind: 'proportion' | 'graded',
+  options: { clipped?: boolean } = {},
+): string {
   const signed = (value: number | null): string =>
     value !== null && value > 0 ? `+${formatNumber(value, kind)}` : formatNumber(value, kind);
   const unit = kind === 'proportion' ? ' pts' : '';
-  return `${signed(interval.value)}${unit} [${signed(interval.ci95[0])}, ${signed(interval.ci95[1])}]`;
+  const clipped = options.clipped ? ' (clipped to ±100 pts)' : '';
+  return `${signed(interval.value)}${unit} [${signed(interval.ci95[0])}, ${signed(interval.ci95[1])}]${clipped}`;
 }
 
 function headlineCell(headline: HeadlineView | undefined): string {
@@ -85,7 +90,7 @@ export function renderMarkdownReport(data: ReportData): string {
       const leftOut =
         comparison.mismatchedItems > 0 ? ` (${comparison.mismatchedItems} left out: content differs)` : '';
       lines.push(
-        `| ${verdictText(comparison)} | ${escapeMarkdown(comparison.benchmark)} | ${escapeMarkdown(comparison.a.model)} | ${escapeMarkdown(comparison.b.model)} | ${comparison.nPaired}${leftOut} | ${formatDifference(comparison.difference, comparison.kind)} at ${level} | ${comparison.aBetterCount} / ${comparison.bBetterCount} | ${comparison.test.name} | ${p} |`,
+        `| ${verdictText(comparison)} | ${escapeMarkdown(comparison.benchmark)} | ${escapeMarkdown(comparison.a.model)} | ${escapeMarkdown(comparison.b.model)} | ${comparison.nPaired}${leftOut} | ${formatDifference(comparison.difference, comparison.kind, { clipped: comparison.differenceClipped === true })} at ${level} | ${comparison.aBetterCount} / ${comparison.bBetterCount} | ${comparison.test.name} | ${p} |`,
       );
     }
     lines.push('', `Method: ${escapeMarkdown(data.comparisons[0]?.method ?? '')}.`);

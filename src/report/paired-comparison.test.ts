@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareRuns } from './paired-comparison.ts';
+import { comparePairedRuns, compareRuns } from './paired-comparison.ts';
 import { buildLeaderboards } from './run-view.ts';
 import type { ItemView, RunView } from './view-model.ts';
 
@@ -166,5 +166,20 @@ describe('views never pair or rank runs on different data', () => {
       ['d-demo', ['demo']],
       ['d-real', ['real-2', 'real']],
     ]);
+  });
+});
+
+describe('comparePairedRuns on few items', () => {
+  it('clips the difference of proportions to ±1 and marks it', () => {
+    // Samples averaged (0.5) make it a paired t-test: 0.75 ± 3.18·0.25 = [-0.05, 1.55] before clipping.
+    const view = comparePairedRuns({
+      a: runView('a', 'model-a'),
+      b: runView('b', 'model-b'),
+      aItems: items([1, 1, 1, 0.5]),
+      bItems: items([0, 0, 0, 0.5]),
+    });
+    expect(view.test.name).toBe('paired_t');
+    expect(view.difference.ci95[1]).toBe(1);
+    expect(view.differenceClipped).toBe(true);
   });
 });

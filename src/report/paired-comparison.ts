@@ -8,7 +8,7 @@ import {
   type DecidedComparison,
   type MarginOptions,
   type PairableRun,
-} from './compare-runs.ts';
+} from '../analysis/compare-runs.ts';
 import type { ComparisonView, IntervalView, ItemView, RunView } from './view-model.ts';
 
 /** Significance level of the verdicts (after Holm's adjustment across the comparisons shown together). */
@@ -63,7 +63,7 @@ interface Pending {
 }
 
 /**
- * Run A against run B with `compareRuns` of `parity compare` (src/report/compare-runs.ts): paired by item id
+ * Run A against run B with `compareRuns` of `parity compare` (src/analysis/compare-runs.ts): paired by item id
  * with an item's samples averaged, the same interval, the same test (exact McNemar for 0/1 scores of a micro
  * mean, the seeded paired permutation test otherwise, stratified for macro headlines).
  */
@@ -111,6 +111,7 @@ function comparisonView(pending: Pending, decided: DecidedComparison): Compariso
     a: { runId: a.runId, model: a.model, value: n === 0 ? null : finite(comparison.a.estimate.value) },
     b: { runId: b.runId, model: b.model, value: n === 0 ? null : finite(comparison.b.estimate.value) },
     difference,
+    ...(decided.verdictInterval.clipped && n > 0 ? { differenceClipped: true as const } : {}),
     aBetterCount: pending.aBetterCount,
     bBetterCount: pending.bBetterCount,
     test: {

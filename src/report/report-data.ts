@@ -1,7 +1,7 @@
 import type { ItemGold, MetricSpec, RunFingerprints, StoredRun } from '../spec/index.ts';
 import { toItemView } from './item-view.ts';
 import { buildLatencyView } from './latency-view.ts';
-import type { MarginOptions } from './decide-comparisons.ts';
+import type { MarginOptions } from '../analysis/decide-comparisons.ts';
 import { compareRuns } from './paired-comparison.ts';
 import { buildRunDetail } from './run-detail.ts';
 import { buildLeaderboards, buildRunView } from './run-view.ts';

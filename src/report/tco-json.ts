@@ -1,14 +1,4 @@
 import type { TcoCandidate } from '../cost/evaluate-tco.ts';
-import type { Recommendation } from '../cost/recommend.ts';
-import type { QualityTies } from './quality-ties.ts';
-import { tiedWith } from './quality-ties.ts';
-import {
-  qualityComparisonsJson,
-  routingCurvesJson,
-  type QualityComparisonsJson,
-  type RoutingCurveJson,
-} from './recommend-extras-json.ts';
-import type { RoutingCurves } from './routing-curves.ts';
 
 export interface TcoCandidateJson {
   model: string;
@@ -218,69 +208,5 @@ export function tcoJson(options: {
   return {
     workload: { name: options.workloadName, file: options.workloadFile },
     candidates: options.candidates.map(tcoCandidateJson),
-  };
-}
-
-export interface RecommendJson extends TcoJson {
-  recommended: TcoCandidateJson | null;
-  ranked: {
-    model: string;
-    deployment: string;
-    provider: string | null;
-    monthly_cost_usd: number | null;
-    /** Models whose measured quality does not differ significantly from this one's (quality_comparisons). */
-    tied_with: { model: string; benchmark: string }[];
-  }[];
-  pareto: { model: string; deployment: string; provider: string | null }[];
-  break_even: {
-    self_hosted_model: string;
-    versus_model: string;
-    versus_provider: string;
-    output_tokens_per_month: number | null;
-    tokens_per_month: number | null;
-  } | null;
-  /** Pairwise tests of measured quality between the ranked models; `verdict: 'tied'` when not significant. */
-  quality_comparisons: QualityComparisonsJson;
-  /** From two `--runs` eval runs of one protocol: quality and cost as a growing share goes to the stronger model. */
-  routing_curves: RoutingCurveJson[];
-}
-
-/** `parity recommend --json`: the `parity tco` shape plus the pick, the ranking, the Pareto frontier and break-even. */
-export function recommendJson(options: {
-  workloadName: string;
-  workloadFile: string;
-  candidates: readonly TcoCandidate[];
-  recommendation: Recommendation;
-  ties?: QualityTies;
-  routing?: RoutingCurves;
-}): RecommendJson {
-  const { recommendation } = options;
-  const brief = (
-    candidate: TcoCandidate,
-  ): { model: string; deployment: string; provider: string | null } => ({
-    model: candidate.model,
-    deployment: candidate.deployment,
-    provider: candidate.provider ?? null,
-  });
-  return {
-    ...tcoJson(options),
-    recommended: recommendation.recommended ? tcoCandidateJson(recommendation.recommended) : null,
-    ranked: recommendation.ranked.map((candidate) => ({
-      ...brief(candidate),
-      monthly_cost_usd: money(candidate.monthlyCostUsd),
-      tied_with: tiedWith(options.ties, candidate.model),
-    })),
-    pareto: recommendation.pareto.map(brief),
-    break_even: recommendation.breakEven
-      ? {
-          self_hosted_model: recommendation.breakEven.selfHosted.model,
-          versus_model: recommendation.breakEven.versus.model,
-          versus_provider: recommendation.breakEven.versus.provider,
-          output_tokens_per_month: recommendation.breakEven.outputTokensPerMonth ?? null,
-          tokens_per_month: recommendation.breakEven.tokensPerMonth ?? null,
-        }
-      : null,
-    quality_comparisons: qualityComparisonsJson(options.ties),
-    routing_curves: routingCurvesJson(options.routing),
   };
 }

@@ -115,6 +115,8 @@ export interface ComparisonView {
   readonly b: { readonly runId: string; readonly model: string; readonly value: number | null };
   /** Mean of (A − B) over paired items with the interval of the test's method at `intervalLevel`. */
   readonly difference: IntervalView;
+  /** Present when `difference.ci95` reached past ±1 (a difference of proportions) and was clipped to it. */
+  readonly differenceClipped?: true;
   /** Paired items A got better than B, and B better than A (the discordant pairs for 0/1 scores). */
   readonly aBetterCount: number;
   readonly bBetterCount: number;

@@ -78,7 +78,8 @@ function differenceText(comparison: ComparisonView): string {
   const { value, ci95 } = comparison.difference;
   const signed = { signed: true, unit: false };
   // Points, not percent: A 80% and B 50.5% differ by +29.5 pts, not "+29.5%" (a relative change).
-  return `${formatPoints(value, comparison.kind, { signed: true })} [${formatPoints(ci95[0], comparison.kind, signed)}, ${formatPoints(ci95[1], comparison.kind, signed)}]`;
+  const clipped = comparison.differenceClipped ? ' (clipped to ±100 pts)' : '';
+  return `${formatPoints(value, comparison.kind, { signed: true })} [${formatPoints(ci95[0], comparison.kind, signed)}, ${formatPoints(ci95[1], comparison.kind, signed)}]${clipped}`;
 }
 
 function picker(container: HTMLElement, runs: readonly RunView[]): void {

@@ -9,7 +9,7 @@ import {
   type Comparison,
   type MarginOptions,
   type PairableRun,
-} from '../../report/compare-runs.ts';
+} from '../../analysis/compare-runs.ts';
 import { formatComparisonTable, formatMarginSummary } from '../../report/format-comparison-table.ts';
 import { openRunStore } from '../open-run-store.ts';
 import type { RunStore, StoredRun } from '../../spec/index.ts';

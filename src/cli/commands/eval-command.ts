@@ -41,7 +41,9 @@ import {
   withStopWhenDecided,
   type StopWhenDecidedFlags,
 } from '../stop-when-decided.ts';
-import { formatRunCost, runCostSummary } from '../../report/run-cost-summary.ts';
+import { runCostSummary } from '../../analysis/run-cost-summary.ts';
+import { shippedCatalogFor } from '../../cost/catalog-price-for-spec.ts';
+import { formatRunCost } from '../../report/format-run-cost.ts';
 import {
   needsCodeExecution,
   openCodeExecutor,
@@ -468,7 +470,11 @@ export async function printResults(
   io.stdout(`${formatScoreTable(results.map(runTableRow))}\n`);
   for (const result of results) {
     io.stdout(`run ${result.run.runId}: ${result.run.config.protocol} v${result.protocol.version}\n`);
-    const cost = runCostSummary({ modelSpec: result.run.config.modelSpec, items: result.run.items });
+    const cost = runCostSummary({
+      modelSpec: result.run.config.modelSpec,
+      items: result.run.items,
+      catalog: shippedCatalogFor(result.run.config.modelSpec),
+    });
     if (cost) io.stdout(`  ${formatRunCost(cost)}\n`);
     else {
       // No list price: the token totals still say what the run used.

@@ -2,7 +2,7 @@ import { cliDatasetSource } from '../cli-dataset-source.ts';
 import type { Command, Option } from 'commander';
 import { loadProtocolItems } from '../../benchmarks/load-protocol-items.ts';
 import { getBenchmark, getProtocol } from '../../benchmarks/registry.ts';
-import { compareRuns } from '../../report/compare-runs.ts';
+import { compareRuns } from '../../analysis/compare-runs.ts';
 import { openRunStore } from '../open-run-store.ts';
 import {
   independentDiscordance,

@@ -1,18 +1,12 @@
 import { runProtocol } from '../../benchmarks/registry.ts';
 import type { MeasuredScore } from '../../cost/quality.ts';
-import type { MeasuredRun } from '../../report/quality-ties.ts';
-import type { ModelRun } from '../../report/routing-curves.ts';
+import type { MeasuredRuns } from '../../analysis/recommend/recommendation.ts';
+import type { MeasuredRun } from '../../analysis/recommend/quality-ties.ts';
+import type { ModelRun } from '../../analysis/recommend/routing-curves.ts';
 import { openRunStore } from '../open-run-store.ts';
 import type { CliIo } from '../cli-io.ts';
 import { storePath } from '../paths.ts';
 import { readRunOutcomes } from '../run-summary.ts';
-
-export interface MeasuredRuns {
-  /** By run id: the run's per-item outcomes and the headline metric its measured score reports. */
-  readonly byRunId: ReadonlyMap<string, MeasuredRun>;
-  /** The same runs with the catalog model and headline value, in `--runs` order (for routing curves). */
-  readonly modelRuns: readonly ModelRun[];
-}
 
 /** Per-item outcomes of the eval runs behind `measuredFromRuns`' scores, for paired tests and routing curves. */
 export function loadMeasuredRuns(options: {

@@ -6,7 +6,7 @@ import { renderHtmlReport } from '../../report/html-report.ts';
 import { itemsCsv, itemsJson } from '../../report/items-export.ts';
 import { renderMarkdownReport } from '../../report/markdown-report.ts';
 import { buildReportData } from '../../report/report-data.ts';
-import { runCostUsd } from '../../report/run-cost-summary.ts';
+import { runCostUsd } from '../../analysis/run-cost-summary.ts';
 import { metricsFor, shippedCatalog } from '../../server/view/view-data.ts';
 import { loadWebBundle } from '../../server/view/web-bundle.ts';
 import { InputError } from '../../spec/index.ts';

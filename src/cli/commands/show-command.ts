@@ -10,7 +10,9 @@ import { openRunStore } from '../open-run-store.ts';
 import type { CliIo } from '../cli-io.ts';
 import { storePath } from '../paths.ts';
 import { readRunOutcomes, runJson, runScores, runTableRow } from '../run-summary.ts';
-import { formatRunCost, runCostJson, runCostSummary, runCostUsd } from '../../report/run-cost-summary.ts';
+import { runCostSummary, runCostUsd } from '../../analysis/run-cost-summary.ts';
+import { shippedCatalogFor } from '../../cost/catalog-price-for-spec.ts';
+import { formatRunCost, runCostJson } from '../../report/format-run-cost.ts';
 import { formatRunDetail, runDetailJson } from '../../report/format-run-detail.ts';
 import { buildRunDetail } from '../../report/run-detail.ts';
 import { buildRunView } from '../../report/run-view.ts';
@@ -80,7 +82,11 @@ export function showCommand(
     const run = readRunOutcomes(store, runId, storePath(io, flags.store));
     const protocol = runProtocol(run.config);
     const scores = runScores(run, protocol, { clustering });
-    const cost = runCostSummary({ modelSpec: run.config.modelSpec, items: run.items });
+    const cost = runCostSummary({
+      modelSpec: run.config.modelSpec,
+      items: run.items,
+      catalog: shippedCatalogFor(run.config.modelSpec),
+    });
     const gold = store.getGold?.(runId);
     const detail = runDetail(store, runId);
     if (flags.json) {

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { packageRoot } from '../../spec/package-root.ts';
+import { packageRoot } from '../../package-files/package-root.ts';
 
 /**
  * Folder of the data files the IFEval checkers read (langdetect profiles, the English Punkt model); its README.md

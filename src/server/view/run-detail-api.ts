@@ -1,7 +1,7 @@
 import type { ModelCatalog } from '../../cost/catalog-types.ts';
 import { buildRunDetail } from '../../report/run-detail.ts';
 import { buildRunView } from '../../report/run-view.ts';
-import { runCostUsd } from '../../report/run-cost-summary.ts';
+import { runCostUsd } from '../../analysis/run-cost-summary.ts';
 import type { RunStore } from '../../spec/index.ts';
 import type { ApiResponse } from './view-api.ts';
 import { metricsFor } from './view-data.ts';

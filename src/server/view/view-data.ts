@@ -8,7 +8,7 @@ import { toItemView } from '../../report/item-view.ts';
 import type { ItemPage, ItemQuery, ItemView, LatencyView, RunView } from '../../report/view-model.ts';
 import type { ModelCatalog } from '../../cost/catalog-types.ts';
 import { loadModelCatalog } from '../../cost/load-catalog.ts';
-import { runCostUsd } from '../../report/run-cost-summary.ts';
+import { runCostUsd } from '../../analysis/run-cost-summary.ts';
 import type {
   ChatMessage,
   ItemRecord,

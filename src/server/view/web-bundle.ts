@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { packageRoot } from '../../spec/package-root.ts';
+import { packageRoot } from '../../package-files/package-root.ts';
 import { readPrebuiltWebBundle } from './prebuilt-web-bundle.ts';
 
 /** The front end: one script (an IIFE, no imports at run time) and one style sheet. */

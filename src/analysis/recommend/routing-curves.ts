@@ -1,9 +1,9 @@
-import type { TcoCandidate } from '../cost/evaluate-tco.ts';
-import { monthlyUsdAtShare } from '../cost/monthly-cost-at-share.ts';
-import { routingCurve, type RoutingCurve, type RoutingItem } from '../cost/routing-curve.ts';
-import type { Workload } from '../cost/workload.ts';
-import { itemValues } from './compare-runs.ts';
-import { formatDeployment } from './format-tco-table.ts';
+import { deploymentLabel } from '../../cost/deployment-label.ts';
+import type { TcoCandidate } from '../../cost/evaluate-tco.ts';
+import { monthlyUsdAtShare } from '../../cost/monthly-cost-at-share.ts';
+import { routingCurve, type RoutingCurve, type RoutingItem } from './routing-curve.ts';
+import type { Workload } from '../../cost/workload.ts';
+import { itemValues } from '../compare-runs.ts';
 import type { MeasuredRun } from './quality-ties.ts';
 
 /** An eval run mapped to a catalog model, with its headline value. */
@@ -122,7 +122,7 @@ export function routingCurvesForRuns(options: {
     const end = (entry: ModelRun, cost: ReturnType<typeof costCandidate> | undefined): RoutingEnd => ({
       model: entry.model,
       runId: entry.run.runId,
-      ...(cost?.candidate ? { deployment: formatDeployment(cost.candidate) } : {}),
+      ...(cost?.candidate ? { deployment: deploymentLabel(cost.candidate) } : {}),
       eligible: cost?.eligible ?? false,
       ...(cost?.candidate?.monthlyCostUsd === undefined
         ? {}

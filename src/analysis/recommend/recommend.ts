@@ -1,6 +1,6 @@
-import type { BreakEven, TcoCandidate } from './evaluate-tco.ts';
-import { breakEven } from './evaluate-tco.ts';
-import type { Workload } from './workload.ts';
+import type { BreakEven, TcoCandidate } from '../../cost/evaluate-tco.ts';
+import { breakEven } from '../../cost/evaluate-tco.ts';
+import type { Workload } from '../../cost/workload.ts';
 
 export interface Recommendation {
   /** The cheapest candidate that meets every constraint and quality floor; undefined when none does. */

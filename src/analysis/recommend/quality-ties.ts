@@ -1,11 +1,11 @@
-import type { TcoCandidate } from '../cost/evaluate-tco.ts';
-import type { QualityFigure } from '../cost/quality.ts';
-import type { MetricSpec } from '../spec/index.ts';
-import { holmAdjust } from '../stats/holm-adjust.ts';
-import { twoSidedNormalPValue } from '../stats/normal-distribution.ts';
-import { twoProportionZTest } from '../stats/two-proportion-z-test.ts';
-import { Z_95 } from '../stats/wilson-interval.ts';
-import { compareRuns, type ComparableRun } from './compare-runs.ts';
+import type { TcoCandidate } from '../../cost/evaluate-tco.ts';
+import type { QualityFigure } from '../../cost/quality.ts';
+import type { MetricSpec } from '../../spec/index.ts';
+import { holmAdjust } from '../../stats/holm-adjust.ts';
+import { twoSidedNormalPValue } from '../../stats/normal-distribution.ts';
+import { twoProportionZTest } from '../../stats/two-proportion-z-test.ts';
+import { Z_95 } from '../../stats/wilson-interval.ts';
+import { compareRuns, type ComparableRun } from '../compare-runs.ts';
 
 /** A stored eval run behind a measured quality figure, with the metric the figure reports. */
 export interface MeasuredRun {
@@ -41,8 +41,12 @@ export interface QualityComparison {
   readonly b: QualitySide;
   readonly paired: boolean;
   readonly nPaired: number | null;
-  /** A − B with its 95% interval. */
-  readonly difference: { readonly value: number; readonly ci95: readonly [number, number] };
+  /** A − B with its 95% interval; `clipped` when the interval reached past ±1 for proportions and was clipped. */
+  readonly difference: {
+    readonly value: number;
+    readonly ci95: readonly [number, number];
+    readonly clipped?: boolean;
+  };
   readonly test: {
     readonly name: QualityTestName;
     readonly pValue: number;
@@ -104,7 +108,11 @@ function pairedTest(options: {
     b: side(options.models[1], comparison.b.estimate, runB.run.runId),
     paired: true,
     nPaired: comparison.nPaired,
-    difference: { value: comparison.difference.value, ci95: comparison.difference.ci95 },
+    difference: {
+      value: comparison.difference.value,
+      ci95: comparison.difference.ci95,
+      ...(comparison.difference.clipped ? { clipped: true } : {}),
+    },
     test: {
       name: comparison.test.name,
       pValue: comparison.test.pValue,
@@ -127,9 +135,15 @@ function unpairedTest(options: {
   const base = { benchmark: options.benchmark, a, b, paired: false, nPaired: null };
   if (options.kind !== 'graded' && a.n && b.n && [a.value, b.value].every((v) => v >= 0 && v <= 1)) {
     const result = twoProportionZTest({ proportionA: a.value, nA: a.n, proportionB: b.value, nB: b.n });
+    // A difference of proportions lies in [-1, 1]; the Wald interval can reach past it on few items.
+    const ci95: [number, number] = [Math.max(-1, result.ci[0]), Math.min(1, result.ci[1])];
     return {
       ...base,
-      difference: { value: result.difference, ci95: result.ci },
+      difference: {
+        value: result.difference,
+        ci95,
+        ...(ci95[0] !== result.ci[0] || ci95[1] !== result.ci[1] ? { clipped: true } : {}),
+      },
       test: { name: 'two_proportion_z_unpaired', pValue: result.pValue },
     };
   }

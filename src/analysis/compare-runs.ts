@@ -45,6 +45,7 @@ export function mismatchedItemIds(a: PairableRun, b: PairableRun, shared: Iterab
   return mismatched;
 }
 import type { DifferenceInference } from '../stats/difference-inference.ts';
+import { clippedInference, intervalClipped } from '../stats/clipped-inference.ts';
 import { twoSidedPValue } from '../stats/difference-inference.ts';
 import { groupMeanEstimate } from '../stats/group-mean-estimate.ts';
 import {
@@ -59,6 +60,9 @@ import { wilsonInterval } from '../stats/wilson-interval.ts';
 
 export { decideComparisons } from './decide-comparisons.ts';
 export type { DecidedComparison, MarginDecision, MarginOptions } from './decide-comparisons.ts';
+
+/** The values a difference of two proportions can take. */
+const proportionDifferenceRange = [-1, 1] as const;
 
 export type ComparisonVerdict = 'a_better' | 'b_better' | 'no_significant_difference';
 /**
@@ -94,6 +98,8 @@ export interface Comparison {
     readonly value: number;
     readonly ci95: readonly [number, number];
     readonly standardError: number;
+    /** `ci95` reached past ±1 (a difference of proportions) and was clipped. */
+    readonly clipped: boolean;
   };
   readonly test: {
     readonly name: ComparisonTestName;
@@ -234,6 +240,11 @@ export function compareRuns(options: {
     marginInference = inference;
     test = { name, pValue: twoSidedPValue(inference) };
   }
+  if (metric.kind === 'proportion') {
+    // A difference of proportions lies in [-1, 1]; normal and t intervals can reach past it on few items.
+    inference = clippedInference(inference, proportionDifferenceRange);
+    marginInference = clippedInference(marginInference, proportionDifferenceRange);
+  }
   return {
     benchmark: a.config.benchmark,
     protocol: a.config.protocol,
@@ -248,6 +259,7 @@ export function compareRuns(options: {
       value: difference.value,
       ci95: inference.interval(0.95),
       standardError: difference.standardError,
+      clipped: intervalClipped(inference, 0.95),
     },
     test,
     inference,
@@ -277,12 +289,10 @@ export function comparePublished(options: {
   metric?: string;
 }): Comparison {
   const { a, b } = options;
-  const inference = waldTwoProportionInference({
-    proportionA: a.value,
-    nA: a.n,
-    proportionB: b.value,
-    nB: b.n,
-  });
+  const inference = clippedInference(
+    waldTwoProportionInference({ proportionA: a.value, nA: a.n, proportionB: b.value, nB: b.n }),
+    proportionDifferenceRange,
+  );
   const standardError = Math.sqrt((a.value * (1 - a.value)) / a.n + (b.value * (1 - b.value)) / b.n);
   const side = (published: PublishedSide, fallback: string): ComparisonSide => ({
     runId: published.runId ?? null,
@@ -304,7 +314,12 @@ export function comparePublished(options: {
     unpairedItems: null,
     a: side(a, 'published (A)'),
     b: side(b, 'published'),
-    difference: { value: inference.estimate, ci95: inference.interval(0.95), standardError },
+    difference: {
+      value: inference.estimate,
+      ci95: inference.interval(0.95),
+      standardError,
+      clipped: intervalClipped(inference, 0.95),
+    },
     test: { name: 'two_proportion_wald_unpaired', pValue: twoSidedPValue(inference) },
     inference,
     marginInference: inference,

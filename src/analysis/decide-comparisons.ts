@@ -1,5 +1,6 @@
 import type { DifferenceInference } from '../stats/difference-inference.ts';
 import { nonInferiorityPValue, tostPValue, twoSidedPValue } from '../stats/difference-inference.ts';
+import { intervalClipped } from '../stats/clipped-inference.ts';
 import { holmAdjust, holmLevels } from '../stats/holm-adjust.ts';
 import type { Comparison, ComparisonVerdict } from './compare-runs.ts';
 
@@ -21,6 +22,8 @@ export interface VerdictInterval {
   readonly bounds: readonly [number, number];
   /** The test the interval inverts. */
   readonly method: string;
+  /** The interval reached past the values the difference can take (±1 for proportions) and was clipped. */
+  readonly clipped: boolean;
 }
 
 export interface MarginDecision {
@@ -50,7 +53,12 @@ export interface DecidedComparison extends Comparison {
 }
 
 function interval(inference: DifferenceInference, level: number): VerdictInterval {
-  return { level, bounds: inference.interval(level), method: inference.method };
+  return {
+    level,
+    bounds: inference.interval(level),
+    method: inference.method,
+    clipped: intervalClipped(inference, level),
+  };
 }
 
 /**

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { TcoCandidate } from '../cost/evaluate-tco.ts';
-import type { QualityFigure } from '../cost/quality.ts';
-import type { MetricSpec } from '../spec/index.ts';
-import type { ComparableRun } from './compare-runs.ts';
+import type { TcoCandidate } from '../../cost/evaluate-tco.ts';
+import type { QualityFigure } from '../../cost/quality.ts';
+import type { MetricSpec } from '../../spec/index.ts';
+import type { ComparableRun } from '../compare-runs.ts';
 import { compareCandidateQuality, tiedWith, type MeasuredRun } from './quality-ties.ts';
 
 const accuracy: MetricSpec = {
@@ -151,5 +151,26 @@ describe('compareCandidateQuality', () => {
     for (const comparison of result.comparisons) {
       expect(comparison.test.pAdjusted).toBeGreaterThanOrEqual(comparison.test.pValue);
     }
+  });
+});
+
+describe('quality differences stay within [-1, 1]', () => {
+  it('clips the unpaired Wald interval on few items and marks it clipped', () => {
+    // 3/3 against 1/3 on disjoint items: 0.667 ± 1.96·0.272 = [0.13, 1.20] before clipping.
+    const comparison = ties([
+      ['cheap', run('all3', () => true, { n: 3 })],
+      ['dear', run('one3', (index) => index === 0, { n: 3, prefix: 'other' })],
+    ]).comparisons[0];
+    expect(comparison?.test.name).toBe('two_proportion_z_unpaired');
+    expect(comparison?.difference.ci95[1]).toBe(1);
+    expect(comparison?.difference.clipped).toBe(true);
+  });
+
+  it('leaves an interval inside the range unmarked', () => {
+    const comparison = ties([
+      ['cheap', a80],
+      ['dear', b81],
+    ]).comparisons[0];
+    expect(comparison?.difference.clipped).toBeUndefined();
   });
 });

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { loadGpuCatalog, loadModelCatalog } from './load-catalog.ts';
-import { evaluateTco } from './evaluate-tco.ts';
-import { monthlyUsdAtShare } from './monthly-cost-at-share.ts';
+import { loadGpuCatalog, loadModelCatalog } from '../../cost/load-catalog.ts';
+import { evaluateTco } from '../../cost/evaluate-tco.ts';
+import { monthlyUsdAtShare } from '../../cost/monthly-cost-at-share.ts';
 import { routingCurve } from './routing-curve.ts';
-import { parseWorkload } from './workload.ts';
+import { parseWorkload } from '../../cost/workload.ts';
 
 // Ten items. weak right on 1–6 (0.6); strong right on 1–5 and 7–9 (0.8).
 // Gains strong − weak: items 7, 8, 9 → +1 (weak wrong, strong right); item 6 → −1; the rest 0.

@@ -1,5 +1,9 @@
-import type { QualitySide, QualityTies } from './quality-ties.ts';
-import type { RoutingCurves, RoutingEnd } from './routing-curves.ts';
+import type { Recommendation } from '../../analysis/recommend/recommend.ts';
+import type { RecommendationAnalysis } from '../../analysis/recommend/recommendation.ts';
+import type { TcoCandidate } from '../../cost/evaluate-tco.ts';
+import { tcoCandidateJson, tcoJson, type TcoCandidateJson, type TcoJson } from '../tco-json.ts';
+import { tiedWith, type QualitySide, type QualityTies } from '../../analysis/recommend/quality-ties.ts';
+import type { RoutingCurves, RoutingEnd } from '../../analysis/recommend/routing-curves.ts';
 
 export interface QualitySideJson {
   model: string;
@@ -18,7 +22,8 @@ export interface QualityComparisonsJson {
     b: QualitySideJson;
     paired: boolean;
     n_paired: number | null;
-    difference: { value: number; ci95: [number, number] };
+    /** `clipped: true` when the interval reached past ±1 (proportions) and was clipped. */
+    difference: { value: number; ci95: [number, number]; clipped?: true };
     test: {
       name: string;
       p_value: number;
@@ -84,6 +89,7 @@ export function qualityComparisonsJson(ties: QualityTies | undefined): QualityCo
       difference: {
         value: comparison.difference.value,
         ci95: [comparison.difference.ci95[0], comparison.difference.ci95[1]],
+        ...(comparison.difference.clipped ? { clipped: true as const } : {}),
       },
       test: {
         name: comparison.test.name,
@@ -136,4 +142,79 @@ export function routingCurvesJson(routing: RoutingCurves | undefined): RoutingCu
       monthly_cost_usd: money(point.monthlyCostUsd),
     })),
   }));
+}
+
+export interface RecommendJson extends TcoJson {
+  recommended: TcoCandidateJson | null;
+  ranked: {
+    model: string;
+    deployment: string;
+    provider: string | null;
+    monthly_cost_usd: number | null;
+    /** Models whose measured quality does not differ significantly from this one's (quality_comparisons). */
+    tied_with: { model: string; benchmark: string }[];
+  }[];
+  pareto: { model: string; deployment: string; provider: string | null }[];
+  break_even: {
+    self_hosted_model: string;
+    versus_model: string;
+    versus_provider: string;
+    output_tokens_per_month: number | null;
+    tokens_per_month: number | null;
+  } | null;
+  /** Pairwise tests of measured quality between the ranked models; `verdict: 'tied'` when not significant. */
+  quality_comparisons: QualityComparisonsJson;
+  /** From two `--runs` eval runs of one protocol: quality and cost as a growing share goes to the stronger model. */
+  routing_curves: RoutingCurveJson[];
+}
+
+/** `parity recommend --json`: the `parity tco` shape plus the pick, the ranking, the Pareto frontier and break-even. */
+export function recommendJson(options: {
+  workloadName: string;
+  workloadFile: string;
+  candidates: readonly TcoCandidate[];
+  recommendation: Recommendation;
+  ties?: QualityTies;
+  routing?: RoutingCurves;
+}): RecommendJson {
+  const { recommendation } = options;
+  const brief = (
+    candidate: TcoCandidate,
+  ): { model: string; deployment: string; provider: string | null } => ({
+    model: candidate.model,
+    deployment: candidate.deployment,
+    provider: candidate.provider ?? null,
+  });
+  return {
+    ...tcoJson(options),
+    recommended: recommendation.recommended ? tcoCandidateJson(recommendation.recommended) : null,
+    ranked: recommendation.ranked.map((candidate) => ({
+      ...brief(candidate),
+      monthly_cost_usd: money(candidate.monthlyCostUsd),
+      tied_with: tiedWith(options.ties, candidate.model),
+    })),
+    pareto: recommendation.pareto.map(brief),
+    break_even: recommendation.breakEven
+      ? {
+          self_hosted_model: recommendation.breakEven.selfHosted.model,
+          versus_model: recommendation.breakEven.versus.model,
+          versus_provider: recommendation.breakEven.versus.provider,
+          output_tokens_per_month: recommendation.breakEven.outputTokensPerMonth ?? null,
+          tokens_per_month: recommendation.breakEven.tokensPerMonth ?? null,
+        }
+      : null,
+    quality_comparisons: qualityComparisonsJson(options.ties),
+    routing_curves: routingCurvesJson(options.routing),
+  };
+}
+
+/** `parity recommend --json` from the analysis (`analyseRecommendation`). */
+export function recommendReportJson(options: {
+  workloadName: string;
+  workloadFile: string;
+  candidates: readonly TcoCandidate[];
+  analysis: RecommendationAnalysis;
+}): RecommendJson {
+  const { analysis, ...rest } = options;
+  return recommendJson({ ...rest, ...analysis });
 }
