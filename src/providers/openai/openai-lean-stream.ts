@@ -188,6 +188,8 @@ export function leanStreamRequest<TChunk>(
             'content-type': 'application/json',
             'content-length': Buffer.byteLength(payload),
             authorization: `Bearer ${options.apiKey || placeholderApiKey}`,
+            // Some gateways refuse requests that name no client.
+            'user-agent': 'parity',
           },
         });
         const onAbort = (): void => {
