@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import type { AnySchema, AnySchemaObject, ValidateFunction } from 'ajv';
 import type { Ajv2020 } from 'ajv/dist/2020.js';
 
-/** ajv and its drafts, loaded on the first validation: they cost every other command ~10 MB and 0.2 s at start-up. */
+/** ajv and its drafts, loaded on the first validation, not at every command's start-up. */
 interface AjvModules {
   readonly Ajv07: new (options: object) => unknown;
   readonly Ajv2019: new (options: object) => unknown;
