@@ -1,4 +1,4 @@
-import { parse as parseYaml } from 'yaml';
+import { parseYaml } from './parse-yaml.ts';
 import type { z } from 'zod';
 import { InputError } from '../spec/index.ts';
 import { camelCaseKeys, fieldPath, snakeCase } from './camel-case-keys.ts';

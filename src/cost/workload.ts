@@ -1,4 +1,4 @@
-import { parse as parseYaml } from 'yaml';
+import { parseYaml } from './parse-yaml.ts';
 import { z } from 'zod';
 import { InputError } from '../spec/index.ts';
 import { precisionSchema } from './catalog-types.ts';

@@ -1,5 +1,5 @@
 import { InputError } from '../spec/index.ts';
-import { parseCsv, type CsvRow } from './csv.ts';
+import { countLineBreaks, parseCsv, type CsvRow } from './csv.ts';
 import type { TextChunks, TextFiles } from './text-files.ts';
 
 /** Where the record starting at `start` ends: the index of its line break, or -1 when `text` holds no end yet. */
@@ -31,16 +31,6 @@ function recordEnd(text: string, start: number): number {
     if (text[position] !== ',') return position;
     position += 1;
   }
-}
-
-/** Line breaks in `text` as parseCsv counts them (`\r\n` is one). */
-function countLineBreaks(text: string): number {
-  let count = 0;
-  for (let index = 0; index < text.length; index += 1) {
-    const character = text[index];
-    if (character === '\n' || (character === '\r' && text[index + 1] !== '\n')) count += 1;
-  }
-  return count;
 }
 
 /**
@@ -100,7 +90,9 @@ export class CsvRecordReader {
   }
 
   private take(end: number): CsvRow {
-    const recordText = this.text.slice(this.position, end);
+    // A copy of the record alone: a slice would keep the whole chunk it was cut from alive for as long as any
+    // field of the record lives (every item of a run). Concatenating and slicing makes V8 copy it flat.
+    const recordText = ` ${this.text.slice(this.position, end)}`.slice(1);
     const rows = parseCsv(recordText, { file: this.path, firstLine: this.line });
     const row = rows[0];
     if (row === undefined || rows.length !== 1) {

@@ -1,5 +1,15 @@
 import { InputError } from '../spec/index.ts';
 
+/** Line breaks in `text` as a record counts them: `\n`, `\r\n` (one) or a lone `\r`. */
+export function countLineBreaks(text: string): number {
+  let count = 0;
+  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) count += 1;
+  for (let index = text.indexOf('\r'); index !== -1; index = text.indexOf('\r', index + 1)) {
+    if (text[index + 1] !== '\n') count += 1;
+  }
+  return count;
+}
+
 /** One CSV record and the 1-based line of the file on which it starts. */
 export interface CsvRow {
   readonly line: number;
@@ -46,22 +56,25 @@ export function parseCsv(text: string, options: ParseCsvOptions = {}): CsvRow[] 
         const quoteLine = line;
         position += 1;
         let closed = false;
-        while (position < length) {
-          const character = source[position];
-          if (character === '"') {
-            if (source[position + 1] === '"') {
-              field += '"';
-              position += 2;
-              continue;
-            }
-            position += 1;
-            closed = true;
-            break;
+        // The field is cut from the text in pieces between quotes, never built a character at a time: a string
+        // grown by `+=` per character is a chain of thousands of small objects (~150 MB for MMLU's test split).
+        const pieces: string[] = [];
+        for (;;) {
+          const quote = source.indexOf('"', position);
+          if (quote === -1) break;
+          const piece = source.slice(position, quote);
+          line += countLineBreaks(piece);
+          pieces.push(piece);
+          if (source[quote + 1] === '"') {
+            pieces.push('"');
+            position = quote + 2;
+            continue;
           }
-          if (character === '\n' || (character === '\r' && source[position + 1] !== '\n')) line += 1;
-          field += character;
-          position += 1;
+          position = quote + 1;
+          closed = true;
+          break;
         }
+        field = pieces.length === 1 ? (pieces[0] as string) : pieces.join('');
         if (!closed) {
           throw new InputError('unterminated quoted field', { location: `${file}:${quoteLine}` });
         }

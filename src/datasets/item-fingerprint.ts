@@ -1,13 +1,23 @@
 import { createHash } from 'node:crypto';
 import type { Item } from '../spec/index.ts';
 
+/** Texts of objects that several items share (MMLU's few-shot rows are one array per subject). */
+export interface CanonicalJsonMemo {
+  /** Objects met once: an object's text is kept only from its second meeting on. */
+  readonly seen: WeakSet<object>;
+  readonly texts: WeakMap<object, string>;
+}
+
+export const newCanonicalJsonMemo = (): CanonicalJsonMemo => ({ seen: new WeakSet(), texts: new WeakMap() });
+
 /**
  * JSON with object keys sorted at every level (undefined members left out), so equal content hashes equal.
- * `memo` keeps the text of objects met before: items share some (MMLU's few-shot rows are one array per subject).
+ * `memo` keeps the text of objects met more than once. Keeping every object's text would keep each item's
+ * whole text alive until the last item is done (100 MB for MMLU's 14,042 items, each with its subject's rows).
  */
-function canonicalJson(value: unknown, memo?: WeakMap<object, string>): string {
+function canonicalJson(value: unknown, memo?: CanonicalJsonMemo): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  const known = memo?.get(value);
+  const known = memo?.texts.get(value);
   if (known !== undefined) return known;
   let text: string;
   if (Array.isArray(value)) {
@@ -18,7 +28,8 @@ function canonicalJson(value: unknown, memo?: WeakMap<object, string>): string {
       .sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0));
     text = `{${entries.map(([key, entry]) => `${JSON.stringify(key)}:${canonicalJson(entry, memo)}`).join(',')}}`;
   }
-  memo?.set(value, text);
+  if (memo?.seen.has(value)) memo.texts.set(value, text);
+  else memo?.seen.add(value);
   return text;
 }
 
@@ -29,7 +40,7 @@ const sha256 = (text: string): string => createHash('sha256').update(text).diges
  * inputs and the target), not its id: two items with the same id but a different question, choices or
  * answer get different fingerprints. 128 bits of SHA-256 over canonical JSON.
  */
-export function itemFingerprint(item: Pick<Item, 'data'>, memo?: WeakMap<object, string>): string {
+export function itemFingerprint(item: Pick<Item, 'data'>, memo?: CanonicalJsonMemo): string {
   return sha256(`parity-item-v1\n${canonicalJson(item.data, memo)}`);
 }
 
@@ -47,7 +58,7 @@ export function runFingerprints(items: readonly Pick<Item, 'id' | 'data'>[]): {
   items: Map<string, string>;
 } {
   // Remembered for this call only: shared values (a subject's few-shot rows) are written once.
-  const memo = new WeakMap<object, string>();
+  const memo = newCanonicalJsonMemo();
   const map = new Map(items.map((item) => [item.id, itemFingerprint(item, memo)]));
   return { dataset: datasetFingerprint(map), items: map };
 }

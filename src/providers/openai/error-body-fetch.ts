@@ -20,6 +20,17 @@ function flatErrorMessage(body: unknown): Record<string, unknown> | undefined {
   return undefined;
 }
 
+/** An error body in a flat shape as `{ error: { message, … } }`; any other text as it is. */
+export function nestedErrorBody(text: string): string {
+  try {
+    const flat = flatErrorMessage(JSON.parse(text));
+    if (flat) return JSON.stringify({ error: flat });
+  } catch {
+    // Not JSON: the SDK keeps plain text as the message.
+  }
+  return text;
+}
+
 /**
  * Wraps a fetch so that error responses in a flat shape reach the SDK as `{ error: { message, … } }`, and the
  * server's own words are shown instead of "400 status code (no body)". Other responses pass untouched
@@ -29,14 +40,7 @@ export function withNestedErrorBodies(fetchImpl: typeof fetch): typeof fetch {
   return async (input, init) => {
     const response = await fetchImpl(input, init);
     if (response.status < 400) return response;
-    const text = await response.text();
-    let body = text;
-    try {
-      const flat = flatErrorMessage(JSON.parse(text));
-      if (flat) body = JSON.stringify({ error: flat });
-    } catch {
-      // Not JSON: the SDK keeps plain text as the message.
-    }
+    const body = nestedErrorBody(await response.text());
     const headers = new Headers(response.headers);
     headers.delete('content-length');
     headers.delete('content-encoding');

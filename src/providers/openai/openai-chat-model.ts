@@ -14,6 +14,7 @@ import { openAIResponseFormat, schemaRefusal } from './openai-response-format.ts
 import { schemaRefusalParts } from '../shared/schema-refusal.ts';
 import { malformed, openAIFinishReasons, readOpenAIChunkHeader } from './openai-stream-chunks.ts';
 import { openAIStreamFields, openAIStreamingEndpoint } from './openai-stream-request.ts';
+import { leanStreamRequest } from './openai-lean-stream.ts';
 
 export type OpenAIChatModelOptions = OpenAIEndpointOptions & {
   /** What the model accepts; shared with the other models of the same endpoint and model id. */
@@ -34,8 +35,8 @@ function reasoningText(delta: unknown): string | undefined {
 }
 
 /**
- * A LanguageModel over an OpenAI-compatible chat-completions endpoint, through the official SDK with its
- * retries off (the runner retries). Always streams, to measure time to first token and the gaps between
+ * A LanguageModel over an OpenAI-compatible chat-completions endpoint, through parity's lean streaming client
+ * (openai-lean-stream.ts; the official SDK when a fetch is given), with no retries of its own (the runner retries). Always streams, to measure time to first token and the gaps between
  * chunks. At most 4 stop strings go to the server (OpenAI's limit), none to a reasoning model; all are
  * applied client-side too. Reasoning text (`reasoning_content`/`reasoning`) streams as `reasoning-delta`
  * parts and marks the model as a reasoning model. `assistantPrefix` cannot be prefilled on chat completions,
@@ -45,6 +46,7 @@ function reasoningText(delta: unknown): string | undefined {
 export function createOpenAIChatModel(options: OpenAIChatModelOptions): LanguageModel {
   const { provider, baseUrl, client, opener, streaming } = openAIStreamingEndpoint(options);
   const { profile } = opener;
+  const chatPath = { baseUrl: options.baseUrl, apiKey: options.apiKey, path: '/chat/completions' };
 
   async function* streamParts(request: GenerateRequest, context: StreamContext): AsyncGenerator<StreamPart> {
     let opened;
@@ -68,7 +70,11 @@ export function createOpenAIChatModel(options: OpenAIChatModelOptions): Language
                   })),
                 }),
           }) as ChatCompletionCreateParamsStreaming,
-        create: (body, requestOptions) => client.chat.completions.create(body, requestOptions),
+        // Parity's own lean client unless the caller brought a fetch of its own (the SDK then uses it).
+        create: (body, requestOptions) =>
+          options.fetch === undefined
+            ? leanStreamRequest<ChatCompletionChunk>(chatPath, body, requestOptions)
+            : client.chat.completions.create(body, requestOptions),
         context,
       });
     } catch (error) {

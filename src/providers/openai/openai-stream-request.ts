@@ -2,6 +2,7 @@ import type { GenerationParameters } from '../../spec/language-model.ts';
 import type { RateLimitState } from '../../spec/errors.ts';
 import { definedFields } from '../shared/defined-fields.ts';
 import { parseRateLimitHeaders } from '../shared/rate-limit-headers.ts';
+import type { HeaderReader } from '../shared/retry-after.ts';
 import { splitStopSequences } from '../shared/stop-sequences.ts';
 import { displayUrl } from '../shared/display-url.ts';
 import type { StreamContext, StreamingModelParts } from '../shared/streaming-model.ts';
@@ -73,7 +74,7 @@ export class StreamOptionsFallback {
     create: (
       body: TBody,
       requestOptions: { signal: AbortSignal } | undefined,
-    ) => { withResponse(): Promise<{ data: TStream; response: Response }> };
+    ) => { withResponse(): Promise<{ data: TStream; response: { headers: HeaderReader } }> };
     context: StreamContext;
   }): Promise<{ stream: TStream; rateLimit: RateLimitState | undefined }> {
     const { context } = options;

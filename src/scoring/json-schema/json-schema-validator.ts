@@ -1,21 +1,34 @@
 import { createRequire } from 'node:module';
-import { Ajv as Ajv07 } from 'ajv';
 import type { AnySchema, AnySchemaObject, ValidateFunction } from 'ajv';
-import { Ajv2019 } from 'ajv/dist/2019.js';
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import AjvDraft04Module from 'ajv-draft-04';
-import addFormatsModule from 'ajv-formats';
+import type { Ajv2020 } from 'ajv/dist/2020.js';
 
-// Loaded through require: the bundle in dist/ does not keep JSON import attributes.
-const draft06MetaSchema = createRequire(import.meta.url)(
-  'ajv/dist/refs/json-schema-draft-06.json',
-) as AnySchemaObject;
+/** ajv and its drafts, loaded on the first validation, not at every command's start-up. */
+interface AjvModules {
+  readonly Ajv07: new (options: object) => unknown;
+  readonly Ajv2019: new (options: object) => unknown;
+  readonly Ajv2020: typeof Ajv2020;
+  readonly AjvDraft04: new (options: object) => unknown;
+  readonly addFormats: (ajv: unknown, options: { mode: 'full' }) => unknown;
+  readonly draft06MetaSchema: AnySchemaObject;
+}
 
-// CommonJS packages whose default export arrives as `{ default }` under Node's ESM loader.
-const AjvDraft04 = ((AjvDraft04Module as unknown as { default?: unknown }).default ??
-  AjvDraft04Module) as unknown as new (options: object) => unknown;
-const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ??
-  addFormatsModule) as unknown as (ajv: unknown, options: { mode: 'full' }) => unknown;
+let modules: AjvModules | undefined;
+function ajvModules(): AjvModules {
+  if (modules) return modules;
+  const require = createRequire(import.meta.url);
+  // CommonJS packages whose default export may arrive as `{ default }`.
+  const main = (value: { default?: unknown }): unknown => value.default ?? value;
+  modules = {
+    Ajv07: (require('ajv') as { Ajv: AjvModules['Ajv07'] }).Ajv,
+    Ajv2019: (require('ajv/dist/2019.js') as { Ajv2019: AjvModules['Ajv2019'] }).Ajv2019,
+    Ajv2020: (require('ajv/dist/2020.js') as { Ajv2020: typeof Ajv2020 }).Ajv2020,
+    AjvDraft04: main(require('ajv-draft-04') as { default?: unknown }) as AjvModules['AjvDraft04'],
+    addFormats: main(require('ajv-formats') as { default?: unknown }) as AjvModules['addFormats'],
+    // Through require: the bundle in dist/ does not keep JSON import attributes.
+    draft06MetaSchema: require('ajv/dist/refs/json-schema-draft-06.json') as AnySchemaObject,
+  };
+  return modules;
+}
 
 /** The JSON Schema draft a schema is validated under, from its `$schema` (2020-12 when it declares none). */
 export type JsonSchemaDraft = 'draft-04' | 'draft-06' | 'draft-07' | '2019-09' | '2020-12';
@@ -96,6 +109,7 @@ function createAjv(draft: JsonSchemaDraft, withMetaSchemas = true): AjvInstance 
     validateSchema: false,
     code: { regExp: lenientRegExp },
   };
+  const { Ajv07, Ajv2019, Ajv2020, AjvDraft04, addFormats, draft06MetaSchema } = ajvModules();
   let ajv: AjvInstance;
   if (draft === 'draft-04') ajv = new AjvDraft04(options) as unknown as AjvInstance;
   else if (draft === '2020-12') ajv = new Ajv2020(options);

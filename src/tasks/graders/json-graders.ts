@@ -1,4 +1,5 @@
-import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
+import { createRequire } from 'node:module';
+import type { Ajv2020 as Ajv2020Class, ValidateFunction } from 'ajv/dist/2020.js';
 import { excerpt } from './grader-result.ts';
 import { fail, pass, type Verdict } from './text-graders.ts';
 
@@ -47,7 +48,14 @@ function firstBalanced(text: string): string | undefined {
   return undefined;
 }
 
-const ajv = new Ajv2020({ allErrors: false, strict: false });
+let ajv: Ajv2020Class | undefined;
+/** ajv, loaded when the first schema is compiled (not at every command's start-up). */
+function schemaCompiler(): Ajv2020Class {
+  if (ajv) return ajv;
+  const { Ajv2020 } = createRequire(import.meta.url)('ajv/dist/2020.js') as { Ajv2020: typeof Ajv2020Class };
+  ajv = new Ajv2020({ allErrors: false, strict: false });
+  return ajv;
+}
 const compiled = new Map<string, ValidateFunction>();
 
 /** Compiles a draft 2020-12 schema once per process; a bad schema throws ajv's error. */
@@ -55,7 +63,7 @@ export function compileSchema(schema: unknown): ValidateFunction {
   const key = JSON.stringify(schema);
   let validate = compiled.get(key);
   if (!validate) {
-    validate = ajv.compile(schema as object);
+    validate = schemaCompiler().compile(schema as object);
     compiled.set(key, validate);
   }
   return validate;
