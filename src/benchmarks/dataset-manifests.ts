@@ -1,85 +1,31 @@
-import type { DatasetManifest } from './dataset-manifest.ts';
-import { arcManifest } from './download-manifests/arc.ts';
-import { bbhManifest } from './download-manifests/bbh.ts';
-import { evalPlusManifest } from './download-manifests/evalplus.ts';
-import { cevalManifest } from './download-manifests/ceval.ts';
-import { cmmluManifest } from './download-manifests/cmmlu.ts';
-import { bfclManifest } from './download-manifests/bfcl.ts';
-import { ifevalManifest } from './download-manifests/ifeval.ts';
-import { mbppManifest } from './download-manifests/mbpp.ts';
-import { mgsmManifest } from './download-manifests/mgsm.ts';
-import { jsonSchemaBenchManifest } from './download-manifests/jsonschemabench.ts';
-import { mtBenchManifest } from './download-manifests/mt-bench.ts';
-import { xstestManifest } from './download-manifests/xstest.ts';
-import { truthfulqaManifest } from './download-manifests/truthfulqa.ts';
-
-const gsm8kCommit = '3101c7d5072418e28b9008a6636bde82a006892c';
-const humanEvalCommit = '6d43fb980f9fee3c892a914eda09951f772ad10d';
-const gsm8kBase = `https://raw.githubusercontent.com/openai/grade-school-math/${gsm8kCommit}/grade_school_math/data`;
+import type { DatasetManifest } from '../datasets/dataset-manifest.ts';
+import { arcManifest } from './arc/arc-download-manifest.ts';
+import { bbhManifest } from './bbh/bbh-download-manifest.ts';
+import { bfclManifest } from './bfcl/bfcl-download-manifest.ts';
+import { cevalManifest } from './ceval/ceval-download-manifest.ts';
+import { cmmluManifest } from './cmmlu/cmmlu-download-manifest.ts';
+import { evalPlusManifest } from './evalplus/evalplus-download-manifest.ts';
+import { gsm8kManifest } from './gsm8k/gsm8k-download-manifest.ts';
+import { humanEvalManifest } from './humaneval/humaneval-download-manifest.ts';
+import { ifevalManifest } from './ifeval/ifeval-download-manifest.ts';
+import { jsonSchemaBenchManifest } from './jsonschemabench/jsonschemabench-download-manifest.ts';
+import { mbppManifest } from './mbpp/mbpp-download-manifest.ts';
+import { mgsmManifest } from './mgsm/mgsm-download-manifest.ts';
+import { mmluManifest } from './mmlu/mmlu-download-manifest.ts';
+import { mtBenchManifest } from './mtbench/mtbench-download-manifest.ts';
+import { truthfulqaManifest } from './truthfulqa/truthfulqa-download-manifest.ts';
+import { xstestManifest } from './xstest/xstest-download-manifest.ts';
 
 /**
- * Pinned downloads for every benchmark parity runs (docs/decisions/0003-dataset-downloads.md, docs/datasets.md).
- * Checksums: GSM8K from the repository blobs at the pinned commit; MMLU's data.tar as published in the
- * `download_checksums` of huggingface/datasets `datasets/hendrycks_test/dataset_infos.json`; the others from
- * the files at the pinned commits (each in `download-manifests/`).
+ * Pinned downloads for every benchmark parity runs, keyed by the folder name of the benchmark's files
+ * (docs/decisions/0003-dataset-downloads.md, docs/datasets.md). Each manifest lives beside its benchmark
+ * (`<id>/<id>-download-manifest.ts`); the datasets layer downloads what callers pass it
+ * (`createDatasetSource({ manifests: datasetManifests })`).
  */
 export const datasetManifests: Readonly<Record<string, DatasetManifest>> = {
-  gsm8k: {
-    source: `openai/grade-school-math@${gsm8kCommit}`,
-    license: { name: 'MIT' },
-    artifacts: [
-      {
-        type: 'file',
-        url: `${gsm8kBase}/test.jsonl`,
-        sha256: '3730d312f6e3440559ace48831e51066acaca737f6eabec99bccb9e4b3c39d14',
-        sizeBytes: 749_738,
-        target: 'test.jsonl',
-      },
-      {
-        type: 'file',
-        url: `${gsm8kBase}/train.jsonl`,
-        sha256: '17f347dc51477c50d4efb83959dbb7c56297aba886e5544ee2aaed3024813465',
-        sizeBytes: 4_166_206,
-        target: 'train.jsonl',
-      },
-    ],
-  },
-  humaneval: {
-    // Byte-identical to the shared test copy (sha256 checked against ../shared/datasets/humaneval).
-    source: `openai/human-eval@${humanEvalCommit}`,
-    license: { name: 'MIT' },
-    artifacts: [
-      {
-        type: 'file',
-        url: `https://raw.githubusercontent.com/openai/human-eval/${humanEvalCommit}/data/HumanEval.jsonl.gz`,
-        sha256: 'b796127e635a67f93fb35c04f4cb03cf06f38c8072ee7cee8833d7bee06979ef',
-        sizeBytes: 44_877,
-        target: 'HumanEval.jsonl.gz',
-      },
-    ],
-  },
-  mmlu: {
-    source: 'official MMLU release data.tar (hendrycks/test)',
-    license: { name: 'MIT' },
-    artifacts: [
-      {
-        type: 'tar',
-        url: 'https://people.eecs.berkeley.edu/~hendrycks/data.tar',
-        // The same Git LFS object, pinned to a revision of the cais/mmlu dataset repository.
-        mirrors: [
-          'https://huggingface.co/datasets/cais/mmlu/resolve/c30699e8356da336a370243923dbaf21066bb9fe/data.tar',
-        ],
-        sha256: 'bec563ba4bac1d6aaf04141cd7d1605d7a5ca833e38f994051e818489592989b',
-        sizeBytes: 166_184_960,
-        // auxiliary_train (≈160 MB of other datasets' questions) is not part of the benchmark; skip it.
-        members: [
-          { from: 'data/dev/', to: 'data/dev/' },
-          { from: 'data/val/', to: 'data/val/' },
-          { from: 'data/test/', to: 'data/test/' },
-        ],
-      },
-    ],
-  },
+  gsm8k: gsm8kManifest,
+  humaneval: humanEvalManifest,
+  mmlu: mmluManifest,
   arc: arcManifest,
   bbh: bbhManifest,
   bfcl: bfclManifest,
