@@ -118,6 +118,46 @@ describe('defineProtocol', () => {
     );
   });
 
+  it('sends few-shot examples as user/assistant turns after the system message, from the definition or per item', () => {
+    const definition: ProtocolDefinition<{ question: string; answer: string; shots?: unknown[] }> = {
+      id: 'sums',
+      version: 1,
+      benchmark: 'sums',
+      description: 'sums',
+      prompt: { system: 'Add.', user: 'Q: {{question}}' },
+      few_shot: {
+        examples: [
+          { question: '1+1', answer: '2' },
+          { question: '2+2', answer: '4' },
+        ],
+        user: 'Q: {{question}}',
+        assistant: 'A: {{answer}}',
+      },
+      extract: { type: 'regex', pattern: 'A: (\\d+)' },
+      reference: 'A: {{answer}}',
+    };
+    const item = {
+      id: '3',
+      data: { question: '3+3', answer: '6', shots: [{ question: '5+5', answer: '10' }] },
+    };
+    expect(defineProtocol(definition).buildRequest(item).messages).toEqual([
+      { role: 'system', content: 'Add.' },
+      { role: 'user', content: 'Q: 1+1' },
+      { role: 'assistant', content: 'A: 2' },
+      { role: 'user', content: 'Q: 2+2' },
+      { role: 'assistant', content: 'A: 4' },
+      { role: 'user', content: 'Q: 3+3' },
+    ]);
+    const perItem = defineProtocol({ ...definition, examples: (data) => data.shots ?? [] });
+    expect(perItem.buildRequest(item).messages.map((message) => message.content)).toEqual([
+      'Add.',
+      'Q: 5+5',
+      'A: 10',
+      'Q: 3+3',
+    ]);
+    expect(perItem.score(item, 'A: 6').scores.accuracy).toBe(1);
+  });
+
   it('refuses a bad definition with one line naming the field (and the known names)', () => {
     expect(inputError(() => defineProtocol({ ...minimal, extract: 'first-letter' }))).toBe(
       'benchmark definition quiz.cot: extract: unknown "first-letter"; known: multiple-choice-letter, ' +

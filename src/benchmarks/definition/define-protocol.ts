@@ -1,4 +1,4 @@
-import type { Item, ItemScore, MetricSpec, Protocol, ScoreContext } from '../../spec/index.ts';
+import type { ChatMessage, Item, ItemScore, MetricSpec, Protocol, ScoreContext } from '../../spec/index.ts';
 import { fillTemplate } from '../../tasks/fill-template.ts';
 import { templatedRequest } from '../../tasks/templated-request.ts';
 import type { TaskPrompt } from '../../tasks/task-schema.ts';
@@ -48,6 +48,22 @@ function common<TData>(definition: ParsedDefinition, hooks: DefinitionHooks<TDat
   };
 }
 
+/** The worked examples as user/assistant turns, each filled with its row's variables. */
+function fewShotMessages(
+  fewShot: NonNullable<Extract<ParsedDefinition, { prompt: unknown }>['few_shot']>,
+  rows: readonly unknown[] | undefined,
+  where: string,
+): ChatMessage[] {
+  return (rows ?? fewShot.examples ?? []).flatMap((row, index): ChatMessage[] => {
+    const variables = defaultVariables(row);
+    const at = `${where}: example ${index + 1}`;
+    return [
+      { role: 'user', content: fillTemplate(fewShot.user, variables, at) },
+      { role: 'assistant', content: fillTemplate(fewShot.assistant, variables, at) },
+    ];
+  });
+}
+
 /** A named template becomes a system/user prompt; others are used as written. */
 function promptOf(
   prompt: Extract<ParsedDefinition, { prompt: unknown }>['prompt'],
@@ -71,7 +87,7 @@ function promptOf(
  * A bad definition throws InputError naming the field.
  */
 export function defineProtocol<TData>(definition: ProtocolDefinition<TData>): Protocol<TData> {
-  const { variables: variablesHook, include, ...data } = definition;
+  const { variables: variablesHook, include, examples: examplesHook, ...data } = definition;
   const where = `benchmark definition ${typeof data.id === 'string' ? data.id : '?'}`;
   const parsed = parseDefinition(data, where);
   const variablesOf = (item: Item<TData>) => (variablesHook ?? defaultVariables)(item.data);
@@ -131,13 +147,28 @@ export function defineProtocol<TData>(definition: ProtocolDefinition<TData>): Pr
   const extract = resolveStep(parsed.extract, extractors, 'extract', where);
   const match = resolveStep(parsed.match ?? 'exact', matchers, 'match', where);
   const assistantPrefix = parsed.assistant_prefix;
+  const fewShot = parsed.few_shot;
   return {
     ...generateKind,
     ...common(parsed, hooks),
     metrics: metricsOf(parsed, ['accuracy']),
     buildRequest(item: Item<TData>) {
-      const request = templatedRequest(prompt, parsed.generation, variablesOf(item), itemWhere(item));
-      return assistantPrefix === undefined ? request : { ...request, assistantPrefix };
+      const where = itemWhere(item);
+      const request = templatedRequest(prompt, parsed.generation, variablesOf(item), where);
+      const shots = fewShot === undefined ? [] : fewShotMessages(fewShot, examplesHook?.(item.data), where);
+      const messages =
+        shots.length === 0
+          ? request.messages
+          : [
+              ...request.messages.filter((message) => message.role === 'system'),
+              ...shots,
+              ...request.messages.filter((message) => message.role !== 'system'),
+            ];
+      return {
+        ...request,
+        messages,
+        ...(assistantPrefix === undefined ? {} : { assistantPrefix }),
+      };
     },
     score(item: Item<TData>, completion: string, context?: ScoreContext): ItemScore {
       const variables = variablesOf(item);

@@ -31,6 +31,18 @@ export const generateDefinitionSchema = z.strictObject({
     z.strictObject({ template: z.string().min(1), system: z.string().optional() }),
   ]),
   generation: generationSchema.optional(),
+  /**
+   * Worked examples sent before the item as user/assistant turns (lm-eval `fewshot_as_multiturn`): each example
+   * row's variables fill `user` and `assistant`. `examples` are rows written in the definition; a TypeScript
+   * `examples` hook gives them per item instead (MMLU's subject dev rows).
+   */
+  few_shot: z
+    .strictObject({
+      examples: z.array(z.record(z.string(), z.unknown())).optional(),
+      user: z.string(),
+      assistant: z.string(),
+    })
+    .optional(),
   /** Text the reply should start with (prefilled where the provider can). */
   assistant_prefix: z.string().optional(),
   extract: namedStep,
@@ -61,6 +73,8 @@ export type LoglikelihoodDefinitionData = z.input<typeof loglikelihoodDefinition
 export interface DefinitionHooks<TData> {
   /** The template variables of an item. Default: multiple-choice variables for {question, choices, answer}, else the data's fields. */
   readonly variables?: (data: TData) => Readonly<Record<string, unknown>>;
+  /** The few-shot example rows of an item (with `few_shot`), instead of `few_shot.examples`. */
+  readonly examples?: (data: TData) => readonly unknown[];
   /** Items this protocol runs on (the others are dropped before `--limit`). Default: all. */
   readonly include?: (data: TData) => boolean;
 }
