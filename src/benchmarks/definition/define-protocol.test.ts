@@ -3,6 +3,8 @@ import { parse } from 'yaml';
 import { InputError, type Item } from '../../spec/index.ts';
 import { arcParityCot } from '../arc/arc-parity-cot.ts';
 import type { ArcData } from '../arc/arc-data.ts';
+import { taskRequest } from '../../tasks/task-protocol.ts';
+import { defineTask } from '../../tasks/task-schema.ts';
 import { serializeRequests, serializeScores } from '../protocol-fingerprint-for-tests.ts';
 import { defineBenchmark } from './define-benchmark.ts';
 import { defineProtocol } from './define-protocol.ts';
@@ -156,6 +158,34 @@ describe('defineProtocol', () => {
       'Q: 3+3',
     ]);
     expect(perItem.score(item, 'A: 6').scores.accuracy).toBe(1);
+  });
+
+  it('sends the same bytes as a task file with the same prompt and generation blocks', () => {
+    const prompt = { system: 'You route tickets.', user: 'Ticket: {{text}}\nAnswer with one word.' };
+    const generation = { temperature: 0.2, top_p: 0.9, max_tokens: 16, stop: ['\n'], seed: 7 };
+    const task = defineTask({
+      id: 'triage',
+      version: 1,
+      dataset: 'tickets.jsonl',
+      prompt,
+      generation,
+      graders: [{ type: 'exact', value: '{{label}}' }],
+    });
+    const definition = defineProtocol({
+      id: 'triage',
+      version: 1,
+      benchmark: 'triage',
+      description: 'triage',
+      prompt,
+      generation,
+      extract: { type: 'regex', pattern: '(\\w+)' },
+      target: '{{label}}',
+      reference: '{{label}}',
+    });
+    const fields = { text: 'I was charged twice', label: 'billing' };
+    expect(JSON.stringify(definition.buildRequest({ id: '1', data: fields }))).toBe(
+      JSON.stringify(taskRequest(task, { id: '1', data: { fields } }, 'tickets.yaml')),
+    );
   });
 
   it('refuses a bad definition with one line naming the field (and the known names)', () => {
