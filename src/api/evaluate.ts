@@ -1,5 +1,6 @@
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { datasetManifests } from '../benchmarks/dataset-manifests.ts';
 import { loadProtocolItems } from '../benchmarks/load-protocol-items.ts';
 import { runGold } from '../benchmarks/item-gold.ts';
 import { getBenchmark, getProtocol } from '../benchmarks/registry.ts';
@@ -128,6 +129,7 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluationRepo
     ...(dataDir === undefined ? {} : { dataDir }),
     cacheDir: options.cacheDir ?? join(homedir(), '.cache', 'parity', 'datasets'),
     allowDownload: options.download ?? false,
+    manifests: datasetManifests,
     acceptedLicenses: options.acceptLicenses ?? [],
   });
   const items = await loadProtocolItems(

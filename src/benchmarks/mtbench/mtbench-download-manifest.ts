@@ -1,4 +1,4 @@
-import type { DatasetManifest } from '../dataset-manifest.ts';
+import type { DatasetManifest } from '../../datasets/dataset-manifest.ts';
 
 const commit = '0e6d3e4beaab66f4d3f93db72541a4abab8af28d';
 const base = `https://raw.githubusercontent.com/lm-sys/FastChat/${commit}/fastchat/llm_judge/data`;

@@ -1,4 +1,4 @@
-import type { DatasetManifest } from '../dataset-manifest.ts';
+import type { DatasetManifest } from '../../datasets/dataset-manifest.ts';
 
 // ShishirPatil/gorilla, berkeley-function-call-leaderboard/bfcl_eval/data/ (BFCL v4); checksums of the files at
 // this commit (byte-identical to ../shared/datasets/bfcl, see its PROVENANCE.md). BFCL data changes between

@@ -1,4 +1,4 @@
-import type { DatasetManifest } from '../dataset-manifest.ts';
+import type { DatasetManifest } from '../../datasets/dataset-manifest.ts';
 
 // google-research/google-research's mbpp/mbpp.jsonl; pinned here is the copy in the OpenCompass data bundle,
 // which is one of the two upstream revisions of the file (see docs/datasets.md).

@@ -1,4 +1,4 @@
-import type { DatasetManifest } from '../dataset-manifest.ts';
+import type { DatasetManifest } from '../../datasets/dataset-manifest.ts';
 
 // The release repositories commit the same .jsonl.gz files they publish as release assets (v0.1.10, v0.2.0);
 // see docs/datasets.md.

@@ -1,4 +1,4 @@
-import type { DatasetManifest } from '../dataset-manifest.ts';
+import type { DatasetManifest } from '../../datasets/dataset-manifest.ts';
 
 // AI2 publishes ARC as a zip on its own site; this pins a byte-identical copy of the split files (the
 // OpenCompass data bundle) whose row counts match the official splits.

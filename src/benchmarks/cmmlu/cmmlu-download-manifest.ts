@@ -1,4 +1,4 @@
-import type { DatasetFileArtifact, DatasetManifest } from '../dataset-manifest.ts';
+import type { DatasetFileArtifact, DatasetManifest } from '../../datasets/dataset-manifest.ts';
 
 const commit = 'd6e7b716d8ac694f38969a6c0407437d1fded799';
 

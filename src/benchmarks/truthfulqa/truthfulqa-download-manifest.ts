@@ -1,4 +1,4 @@
-import type { DatasetManifest } from '../dataset-manifest.ts';
+import type { DatasetManifest } from '../../datasets/dataset-manifest.ts';
 
 const commit = 'd71c110897f5d31c5d7f309e7bc316c152f6f031';
 

@@ -1,4 +1,4 @@
-import type { DatasetFileArtifact, DatasetManifest } from '../dataset-manifest.ts';
+import type { DatasetFileArtifact, DatasetManifest } from '../../datasets/dataset-manifest.ts';
 
 const commit = '9ee07bd481feebf959a6b59d61ea57bdcf30964d';
 const base = `https://raw.githubusercontent.com/suzgunmirac/BIG-Bench-Hard/${commit}`;

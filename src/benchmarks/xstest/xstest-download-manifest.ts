@@ -1,4 +1,4 @@
-import type { DatasetManifest } from '../dataset-manifest.ts';
+import type { DatasetManifest } from '../../datasets/dataset-manifest.ts';
 
 // paul-rottger/exaggerated-safety at "updated for v2 on arxiv": xstest_v2_prompts.csv with the id_v2 column
 // (the same 450 prompts, in the same order, as the current xstest_prompts.csv).

@@ -3,9 +3,9 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createDatasetSource } from './dataset-source.ts';
-import { artifactTargets } from './dataset-manifest.ts';
-import { datasetManifests } from './manifests.ts';
+import { createDatasetSource } from '../datasets/dataset-source.ts';
+import { artifactTargets } from '../datasets/dataset-manifest.ts';
+import { datasetManifests } from './dataset-manifests.ts';
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
@@ -54,7 +54,12 @@ describe.skipIf(!existsSync(shared))('GSM8K pins against ../shared/datasets (ski
         const body = bodies.get(String(input));
         return body ? new Response(new Uint8Array(body)) : new Response(null, { status: 404 });
       };
-      const source = createDatasetSource({ cacheDir, allowDownload: true, fetch: fetchShared });
+      const source = createDatasetSource({
+        cacheDir,
+        allowDownload: true,
+        fetch: fetchShared,
+        manifests: datasetManifests,
+      });
       const path = await source.resolveFile('gsm8k', 'test.jsonl');
       expect(sha256(readFileSync(path))).toBe(sha256(readFileSync(join(shared, 'gsm8k', 'test.jsonl'))));
       expect(await source.listFiles('gsm8k', '')).toEqual(['test.jsonl', 'train.jsonl']);
@@ -121,6 +126,7 @@ describe.skipIf(!existsSync(shared))('file pins against ../shared/datasets (skip
           cacheDir,
           allowDownload: true,
           fetch: fetchShared,
+          manifests: datasetManifests,
           acceptedLicenses: [benchmark],
         });
         for (const artifact of manifest.artifacts) {

@@ -1,4 +1,4 @@
-import type { DatasetManifest } from '../dataset-manifest.ts';
+import type { DatasetManifest } from '../../datasets/dataset-manifest.ts';
 
 // google-research/google-research's instruction_following_eval/data/input_data.jsonl; pinned here is a
 // byte-identical copy (same length and last record as upstream) in a repository of its own.

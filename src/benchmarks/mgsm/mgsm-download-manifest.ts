@@ -1,4 +1,4 @@
-import type { DatasetFileArtifact, DatasetManifest } from '../dataset-manifest.ts';
+import type { DatasetFileArtifact, DatasetManifest } from '../../datasets/dataset-manifest.ts';
 
 const commit = '452a21ad3dae5668c06ceeac21ff073e1e40f9be';
 

@@ -1,4 +1,4 @@
-import type { DatasetFileArtifact, DatasetManifest } from '../dataset-manifest.ts';
+import type { DatasetFileArtifact, DatasetManifest } from '../../datasets/dataset-manifest.ts';
 
 /**
  * C-Eval's official files are one zip on Hugging Face (`ceval/ceval-exam`); this copy of that dataset repository

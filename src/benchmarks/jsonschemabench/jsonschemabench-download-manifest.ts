@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { InputError } from '../../spec/index.ts';
-import type { DatasetFileSetArtifact, DatasetManifest } from '../dataset-manifest.ts';
+import type { DatasetFileSetArtifact, DatasetManifest } from '../../datasets/dataset-manifest.ts';
 import pinnedFiles from './jsonschemabench-files.json' with { type: 'json' };
 
 // guidance-ai/jsonschemabench, maskbench/data/ (MaskBench's copy of the JSONSchemaBench schemas with valid and invalid

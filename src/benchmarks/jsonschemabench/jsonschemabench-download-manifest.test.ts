@@ -1,8 +1,8 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { gitBlobId } from '../git-blob-id.ts';
-import { jsonSchemaBenchFiles, jsonSchemaBenchManifest } from './jsonschemabench.ts';
+import { gitBlobId } from '../../datasets/git-blob-id.ts';
+import { jsonSchemaBenchFiles, jsonSchemaBenchManifest } from './jsonschemabench-download-manifest.ts';
 
 describe('gitBlobId', () => {
   it('is what `git hash-object` prints', () => {
