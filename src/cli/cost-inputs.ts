@@ -1,20 +1,20 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { runProtocol } from '../../benchmarks/registry.ts';
-import { applyPriceFeed } from '../../cost/apply-price-feed.ts';
-import { evaluateTco } from '../../cost/evaluate-tco.ts';
-import type { GpuCatalog, ModelCatalog } from '../../cost/catalog-types.ts';
-import { findCatalogModel } from '../../cost/find-catalog-model.ts';
-import { loadGpuCatalog, loadModelCatalog } from '../../cost/load-catalog.ts';
-import { parsePriceFeed } from '../../cost/price-feed.ts';
-import type { MeasuredScore } from '../../cost/quality.ts';
-import { parseWorkload, type MeasuredThroughput, type Workload } from '../../cost/workload.ts';
-import { isBenchStepItem, readBenchStepRecord } from '../../report/bench-step-record.ts';
-import { InputError, type ItemRecord } from '../../spec/index.ts';
-import { openRunStore } from '../open-run-store.ts';
-import type { CliIo } from '../cli-io.ts';
-import { storePath } from '../paths.ts';
-import { readRunOutcomes, runScores } from '../run-summary.ts';
+import { runProtocol } from '../benchmarks/registry.ts';
+import { applyPriceFeed } from '../cost/apply-price-feed.ts';
+import { evaluateTco } from '../cost/evaluate-tco.ts';
+import type { GpuCatalog, ModelCatalog } from '../cost/catalog-types.ts';
+import { findCatalogModel } from '../cost/find-catalog-model.ts';
+import { loadGpuCatalog, loadModelCatalog } from '../cost/load-catalog.ts';
+import { parsePriceFeed } from '../cost/price-feed.ts';
+import type { MeasuredScore } from '../cost/quality.ts';
+import { parseWorkload, type MeasuredThroughput, type Workload } from '../cost/workload.ts';
+import { isBenchStepItem, readBenchStepRecord } from '../report/bench-step-record.ts';
+import { InputError, type ItemRecord } from '../spec/index.ts';
+import { openRunStore } from './open-run-store.ts';
+import type { CliIo } from './cli-io.ts';
+import { storePath } from './paths.ts';
+import { readRunOutcomes, runScores } from './run-summary.ts';
 
 export interface CostFlags {
   readonly runs?: readonly string[];

@@ -1,25 +1,25 @@
-import { longctxOptions } from './longctx-options.ts';
+import { longctxOptions } from './options/longctx-options.ts';
 import { Command, CommanderError, Option } from 'commander';
 import { ParityError } from '../spec/index.ts';
 import { processIo, type CliIo } from './cli-io.ts';
 import { commanderErrorLine } from './commander-error-line.ts';
 import { environmentWithDotEnv } from './dot-env.ts';
-import { showDefaultsPlainly } from './plain-defaults.ts';
-import { registerBenchCommand } from './commands/bench-command.ts';
-import { demoCommand } from './commands/demo-command.ts';
-import { EVAL_DEFAULTS } from './commands/eval-command.ts';
+import { showDefaultsPlainly } from './options/plain-defaults.ts';
+import { registerBenchCommand } from './commands/bench/bench-command.ts';
+import { demoCommand } from './commands/demo/demo-command.ts';
+import { EVAL_DEFAULTS } from './commands/eval/eval-command.ts';
 import { CONFIRM_ABOVE_USD } from './spend-control.ts';
 import { modelSpecHelp } from './model-spec-help.ts';
-import { withJsonFileOption } from './json-file-option.ts';
-import { evalOrTaskCommand, type EvalCommandFlags } from './commands/eval-task-command.ts';
-import { collect } from './fail-under.ts';
+import { withJsonFileOption } from './options/json-file-option.ts';
+import { evalOrTaskCommand, type EvalCommandFlags } from './commands/eval/eval-task-command.ts';
+import { collect } from './commands/eval/fail-under.ts';
 import { maxTokensOption, reasoningEffortOption, systemPromptOption } from './generation-overrides.ts';
-import { resumeCommand, type ResumeFlags } from './commands/resume-command.ts';
-import { registerRunsCommand } from './commands/runs-command.ts';
-import { registerRmCommand } from './commands/rm-command.ts';
-import { registerLabelCommand } from './commands/label-command.ts';
-import { scoreCommand, type ScoreFlags } from './commands/score-command.ts';
-import { showCommand } from './commands/show-command.ts';
+import { resumeCommand, type ResumeFlags } from './commands/resume/resume-command.ts';
+import { registerRunsCommand } from './commands/runs/runs-command.ts';
+import { registerRmCommand } from './commands/rm/rm-command.ts';
+import { registerLabelCommand } from './commands/label/label-command.ts';
+import { scoreCommand, type ScoreFlags } from './commands/score/score-command.ts';
+import { showCommand } from './commands/show/show-command.ts';
 import {
   execJobsOption,
   execTimeoutOption,
@@ -28,25 +28,25 @@ import {
   reasoningAllowanceOption,
   topPOption,
   unsafeNoSandboxOption,
-} from './code-execution-options.ts';
-import { registerReportCommand } from './commands/report-command.ts';
-import { registerViewCommand } from './commands/view-command.ts';
-import { registerProbeCommand } from './commands/probe-command.ts';
-import { registerServeCommand } from './commands/serve-command.ts';
-import { registerPricesCommand } from './commands/prices-command.ts';
-import { registerRecommendCommand } from './commands/recommend-command.ts';
-import { registerTcoCommand } from './commands/tco-command.ts';
-import { registerCompareCommand } from './commands/compare-command.ts';
-import { registerImportCommand } from './commands/import-command.ts';
-import { registerPlanCommand } from './commands/plan-command.ts';
+} from './options/code-execution-options.ts';
+import { registerReportCommand } from './commands/report/report-command.ts';
+import { registerViewCommand } from './commands/view/view-command.ts';
+import { registerProbeCommand } from './commands/probe/probe-command.ts';
+import { registerServeCommand } from './commands/serve/serve-command.ts';
+import { registerPricesCommand } from './commands/prices/prices-command.ts';
+import { registerRecommendCommand } from './commands/recommend/recommend-command.ts';
+import { registerTcoCommand } from './commands/tco/tco-command.ts';
+import { registerCompareCommand } from './commands/compare/compare-command.ts';
+import { registerImportCommand } from './commands/import/import-command.ts';
+import { registerPlanCommand } from './commands/plan/plan-command.ts';
 import { listBenchmarks } from '../benchmarks/registry.ts';
-import { judgeBaseUrlOption, judgeOption, judgeRepeatsOption } from './judge-options.ts';
+import { judgeBaseUrlOption, judgeOption, judgeRepeatsOption } from './options/judge-options.ts';
 import {
   adaptiveConcurrencyOption,
   noAdaptiveConcurrencyOption,
   requestsPerMinuteOption,
   tokensPerMinuteOption,
-} from './request-limit-options.ts';
+} from './options/request-limit-options.ts';
 
 const storeOption = (): Option =>
   new Option('--store <path>', 'SQLite run store (env PARITY_STORE)').default(

@@ -1,13 +1,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Option } from 'commander';
-import { InputError } from '../spec/index.ts';
-import type { Benchmark, Protocol } from '../spec/index.ts';
-import { checkSandbox } from '../scoring/sandbox/check-sandbox.ts';
-import { createPythonExecutor, type PythonExecutor } from '../scoring/sandbox/create-python-executor.ts';
-import { defaultResourceLimits } from '../scoring/sandbox/resource-limits.ts';
-import type { CliIo } from './cli-io.ts';
-import { parseSecondsAsMs, parseWholeNumber } from './parse-options.ts';
+import { InputError } from '../../spec/index.ts';
+import type { Benchmark, Protocol } from '../../spec/index.ts';
+import { checkSandbox } from '../../scoring/sandbox/check-sandbox.ts';
+import { createPythonExecutor, type PythonExecutor } from '../../scoring/sandbox/create-python-executor.ts';
+import { defaultResourceLimits } from '../../scoring/sandbox/resource-limits.ts';
+import type { CliIo } from '../cli-io.ts';
+import { parseSecondsAsMs, parseWholeNumber } from '../parse-options.ts';
 
 export const EXEC_DEFAULTS = { timeoutMs: 3000 } as const;
 

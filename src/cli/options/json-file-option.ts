@@ -1,8 +1,8 @@
 import { appendFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { InputError } from '../spec/index.ts';
-import type { CliIo } from './cli-io.ts';
+import { InputError } from '../../spec/index.ts';
+import type { CliIo } from '../cli-io.ts';
 
 /**
  * The one `--json` rule (docs/cli.md): on every command `--json` prints JSON on stdout instead of the text, and

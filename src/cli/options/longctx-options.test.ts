@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { captureIo } from '../../test/support/capture-io.ts';
-import { generateLongctxItems } from '../benchmarks/longctx/generate-longctx-items.ts';
+import { captureIo } from '../../../test/support/capture-io.ts';
+import { generateLongctxItems } from '../../benchmarks/longctx/generate-longctx-items.ts';
 import {
   contextWindowFlag,
   itemsWithinContextWindow,
@@ -9,7 +9,7 @@ import {
   parseTokenCount,
   syntheticForSamples,
 } from './longctx-options.ts';
-import { main } from './main.ts';
+import { main } from '../main.ts';
 
 describe('longctx options', () => {
   it('reads 4k as 4096 and refuses other spellings naming the flag', () => {

@@ -1,9 +1,9 @@
 import { Option } from 'commander';
-import { parseLongctxItemId, rulerThreshold } from '../benchmarks/longctx/longctx-summary.ts';
-import { InputError } from '../spec/index.ts';
-import type { ContextWindow, Item, SyntheticOptions } from '../spec/index.ts';
-import type { CliIo } from './cli-io.ts';
-import { parseList, parseWholeNumber } from './parse-options.ts';
+import { parseLongctxItemId, rulerThreshold } from '../../benchmarks/longctx/longctx-summary.ts';
+import { InputError } from '../../spec/index.ts';
+import type { ContextWindow, Item, SyntheticOptions } from '../../spec/index.ts';
+import type { CliIo } from '../cli-io.ts';
+import { parseList, parseWholeNumber } from '../parse-options.ts';
 
 /** Flags of generated benchmarks (longctx) on `parity eval` and `parity score` (docs/longctx.md). */
 export interface LongctxFlags {

@@ -1,11 +1,11 @@
 import { Option } from 'commander';
-import { keyVariablesFor, parseModelSpec } from '../providers/create-language-model.ts';
-import { createRequestGateRegistry, type RequestGateRegistry } from '../runner/request-gate-registry.ts';
-import type { RequestGate, RequestGateSnapshot } from '../runner/request-gate.ts';
-import type { LanguageModel } from '../spec/index.ts';
-import type { CliIo } from './cli-io.ts';
-import { readProviderKey } from './model-from-spec.ts';
-import { parseWholeNumber } from './parse-options.ts';
+import { keyVariablesFor, parseModelSpec } from '../../providers/create-language-model.ts';
+import { createRequestGateRegistry, type RequestGateRegistry } from '../../runner/request-gate-registry.ts';
+import type { RequestGate, RequestGateSnapshot } from '../../runner/request-gate.ts';
+import type { LanguageModel } from '../../spec/index.ts';
+import type { CliIo } from '../cli-io.ts';
+import { readProviderKey } from '../model-from-spec.ts';
+import { parseWholeNumber } from '../parse-options.ts';
 
 /** `--adaptive-concurrency` / `--no-adaptive-concurrency`, `--rpm`, `--tpm` of `parity eval` and `parity resume`. */
 export interface RequestLimitFlags {

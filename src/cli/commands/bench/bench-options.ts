@@ -1,6 +1,6 @@
-import type { BenchHardware, BenchLoad, BenchSlo } from '../spec/index.ts';
-import { InputError } from '../spec/index.ts';
-import { parseList, parseWholeNumber } from './parse-options.ts';
+import type { BenchHardware, BenchLoad, BenchSlo } from '../../../spec/index.ts';
+import { InputError } from '../../../spec/index.ts';
+import { parseList, parseWholeNumber } from '../../parse-options.ts';
 
 /** Parses a positive decimal flag value ('0.5', '2'); bad values name the flag. */
 export function parsePositiveNumber(flag: string, value: string | undefined): number | undefined {

@@ -1,12 +1,12 @@
-import { cliDatasetSource } from './cli-dataset-source.ts';
-import { getBenchmark } from '../benchmarks/registry.ts';
-import type { LoadRandom } from '../loadgen/load-random.ts';
-import type { LoadRequest } from '../loadgen/streaming-client.ts';
-import { syntheticPrompt } from '../loadgen/synthetic-prompt.ts';
-import type { ChatMessage, GenerateRequest } from '../spec/index.ts';
-import { InputError } from '../spec/index.ts';
-import type { CliIo } from './cli-io.ts';
-import { dataDir } from './paths.ts';
+import { cliDatasetSource } from '../../cli-dataset-source.ts';
+import { getBenchmark } from '../../../benchmarks/registry.ts';
+import type { LoadRandom } from '../../../loadgen/load-random.ts';
+import type { LoadRequest } from '../../../loadgen/streaming-client.ts';
+import { syntheticPrompt } from '../../../loadgen/synthetic-prompt.ts';
+import type { ChatMessage, GenerateRequest } from '../../../spec/index.ts';
+import { InputError } from '../../../spec/index.ts';
+import type { CliIo } from '../../cli-io.ts';
+import { dataDir } from '../../paths.ts';
 
 /** Where `parity bench` takes its prompts from, and a representative request to store with each step. */
 export interface PromptSource {

@@ -1,4 +1,4 @@
-import type { CliIo } from './cli-io.ts';
+import type { CliIo } from '../../cli-io.ts';
 
 /** How often the step's progress is drawn: 10 times a second on a terminal, every 10 s in logs. */
 const BAR_INTERVAL_MS = 100;

@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { captureIo } from '../../../test/support/capture-io.ts';
-import { main } from '../main.ts';
+import { captureIo } from '../../../../test/support/capture-io.ts';
+import { main } from '../../main.ts';
 
 let directory: string;
 let store: string;

@@ -1,6 +1,6 @@
 import type { Command, Option } from 'commander';
-import { runProtocol } from '../../benchmarks/registry.ts';
-import { compareReportJson } from '../../report/compare-report-json.ts';
+import { runProtocol } from '../../../benchmarks/registry.ts';
+import { compareReportJson } from '../../../report/compare-report-json.ts';
 import {
   compareRuns,
   comparePublished,
@@ -9,15 +9,15 @@ import {
   type Comparison,
   type MarginOptions,
   type PairableRun,
-} from '../../report/compare-runs.ts';
-import { formatComparisonTable, formatMarginSummary } from '../../report/format-comparison-table.ts';
-import { openRunStore } from '../open-run-store.ts';
-import type { RunStore, StoredRun } from '../../spec/index.ts';
-import { InputError } from '../../spec/index.ts';
-import type { CliIo } from '../cli-io.ts';
-import { parseWholeNumber } from '../parse-options.ts';
-import { storePath } from '../paths.ts';
-import { assertEquivalenceGateHasMargin, failedEquivalence } from '../equivalence-gate.ts';
+} from '../../../report/compare-runs.ts';
+import { formatComparisonTable, formatMarginSummary } from '../../../report/format-comparison-table.ts';
+import { openRunStore } from '../../open-run-store.ts';
+import type { RunStore, StoredRun } from '../../../spec/index.ts';
+import { InputError } from '../../../spec/index.ts';
+import type { CliIo } from '../../cli-io.ts';
+import { parseWholeNumber } from '../../parse-options.ts';
+import { storePath } from '../../paths.ts';
+import { assertEquivalenceGateHasMargin, failedEquivalence } from './equivalence-gate.ts';
 
 export interface CompareFlags {
   readonly json?: boolean;

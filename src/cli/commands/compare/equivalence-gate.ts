@@ -1,5 +1,5 @@
-import type { DecidedComparison } from '../report/decide-comparisons.ts';
-import { InputError } from '../spec/index.ts';
+import type { DecidedComparison } from '../../../report/decide-comparisons.ts';
+import { InputError } from '../../../spec/index.ts';
 
 /** `compare --fail-unless-equivalent` needs a margin to decide equivalence against. */
 export function assertEquivalenceGateHasMargin(flags: {

@@ -2,17 +2,17 @@ import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rename, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative } from 'node:path';
-import { recommend } from '../../cost/recommend.ts';
-import { writeTinyGguf } from '../../providers/local/tiny-gguf.ts';
-import { formatDeployment, formatTokens, formatUsd } from '../../report/format-tco-table.ts';
-import { formatColumns } from '../format-columns.ts';
-import { packageRoot } from '../../spec/package-root.ts';
-import type { CliIo } from '../cli-io.ts';
-import { cacheDir, dataDir, storePath } from '../paths.ts';
-import { compareCommand } from './compare-command.ts';
-import { tcoCandidates } from './cost-inputs.ts';
-import { evalCommand } from './eval-command.ts';
-import { reportCommand } from './report-command.ts';
+import { recommend } from '../../../cost/recommend.ts';
+import { writeTinyGguf } from '../../../providers/local/tiny-gguf.ts';
+import { formatDeployment, formatTokens, formatUsd } from '../../../report/format-tco-table.ts';
+import { formatColumns } from './format-columns.ts';
+import { packageRoot } from '../../../spec/package-root.ts';
+import type { CliIo } from '../../cli-io.ts';
+import { cacheDir, dataDir, storePath } from '../../paths.ts';
+import { compareCommand } from '../compare/compare-command.ts';
+import { tcoCandidates } from '../../cost-inputs.ts';
+import { evalCommand } from '../eval/eval-command.ts';
+import { reportCommand } from '../report/report-command.ts';
 
 /** The demo's two generated models: same architecture, different random weights. */
 const DEMO_MODELS = [

@@ -1,12 +1,12 @@
 import { writeFile } from 'node:fs/promises';
-import { cliDatasetSource } from '../cli-dataset-source.ts';
+import { cliDatasetSource } from '../../cli-dataset-source.ts';
 import { resolve } from 'node:path';
-import { loadProtocolItems } from '../../benchmarks/load-protocol-items.ts';
-import { getBenchmark, getProtocol } from '../../benchmarks/registry.ts';
-import { formatScoreTable } from '../../report/format-score-table.ts';
-import { runFingerprints } from '../../datasets/item-fingerprint.ts';
-import { runGold } from '../../benchmarks/item-gold.ts';
-import { parityVersion } from '../parity-version.ts';
+import { loadProtocolItems } from '../../../benchmarks/load-protocol-items.ts';
+import { getBenchmark, getProtocol } from '../../../benchmarks/registry.ts';
+import { formatScoreTable } from '../../../report/format-score-table.ts';
+import { runFingerprints } from '../../../datasets/item-fingerprint.ts';
+import { runGold } from '../../../benchmarks/item-gold.ts';
+import { parityVersion } from '../../parity-version.ts';
 import type {
   Benchmark,
   GenerationOverrides,
@@ -15,47 +15,47 @@ import type {
   LanguageModel,
   Protocol,
   RunConfig,
-} from '../../spec/index.ts';
-import { InputError } from '../../spec/index.ts';
-import { tokenTotalsLine } from '../run-token-usage.ts';
-import { parseGenerationOverrides, type GenerationOverrideFlags } from '../generation-overrides.ts';
-import type { CliIo } from '../cli-io.ts';
-import { evaluateBenchmark } from '../evaluate-benchmark.ts';
-import { modelFromSpec } from '../model-from-spec.ts';
-import { assertProtocolsSupported } from '../protocol-support.ts';
-import { providerFixedParameters } from '../../report/provider-fixed-parameters.ts';
-import { recordLearnedProviderFixed, unappliedSamplingWarnings } from '../provider-fixed-sampling.ts';
-import { parseList, parseSecondsAsMs, parseWholeNumber } from '../parse-options.ts';
-import { dataDir } from '../paths.ts';
-import { currentOwner, openRunStore } from '../open-run-store.ts';
-import { runJson, runTableRow, type RunScores } from '../run-summary.ts';
+} from '../../../spec/index.ts';
+import { InputError } from '../../../spec/index.ts';
+import { tokenTotalsLine } from '../../run-token-usage.ts';
+import { parseGenerationOverrides, type GenerationOverrideFlags } from '../../generation-overrides.ts';
+import type { CliIo } from '../../cli-io.ts';
+import { evaluateBenchmark } from '../../evaluate-benchmark.ts';
+import { modelFromSpec } from '../../model-from-spec.ts';
+import { assertProtocolsSupported } from '../../protocol-support.ts';
+import { providerFixedParameters } from '../../../report/provider-fixed-parameters.ts';
+import { recordLearnedProviderFixed, unappliedSamplingWarnings } from './provider-fixed-sampling.ts';
+import { parseList, parseSecondsAsMs, parseWholeNumber } from '../../parse-options.ts';
+import { dataDir } from '../../paths.ts';
+import { currentOwner, openRunStore } from '../../open-run-store.ts';
+import { runJson, runTableRow, type RunScores } from '../../run-summary.ts';
 import {
   formatGateNotes,
   openRequestGates,
   parseRequestLimitFlags,
   type RequestLimitFlags,
-} from '../request-limit-options.ts';
+} from '../../options/request-limit-options.ts';
 import {
   formatStopWhenDecided,
   prepareStopWhenDecided,
   withStopWhenDecided,
   type StopWhenDecidedFlags,
-} from '../stop-when-decided.ts';
-import { formatRunCost, runCostSummary } from '../../report/run-cost-summary.ts';
+} from '../../stop-when-decided.ts';
+import { formatRunCost, runCostSummary } from '../../../report/run-cost-summary.ts';
 import {
   needsCodeExecution,
   openCodeExecutor,
   parseSamplingFlags,
   type CodeExecutionFlags,
   type SamplingFlags,
-} from '../code-execution-options.ts';
+} from '../../options/code-execution-options.ts';
 import {
   confirmSpend,
   estimateSpend,
   modelPrice,
   openSpendMeter,
   type SpendFlags,
-} from '../spend-control.ts';
+} from '../../spend-control.ts';
 import {
   contextWindowFlag,
   itemsWithinContextWindow,
@@ -63,17 +63,17 @@ import {
   parseSyntheticFlags,
   parseThreshold,
   type LongctxFlags,
-} from '../longctx-options.ts';
-import { longctxSummaryLines } from '../longctx-summary-lines.ts';
-import { calibrateCharsPerToken } from '../longctx-calibration.ts';
-import { endpointContextWindow } from '../endpoint-context-window.ts';
+} from '../../options/longctx-options.ts';
+import { longctxSummaryLines } from '../../longctx-summary-lines.ts';
+import { calibrateCharsPerToken } from './longctx-calibration.ts';
+import { endpointContextWindow } from '../../endpoint-context-window.ts';
 import {
   formatJudgeUsage,
   judgeSteps,
   openJudge,
   type JudgeFlags,
   type OpenedJudge,
-} from '../judge-options.ts';
+} from '../../options/judge-options.ts';
 
 export interface EvalFlags
   extends

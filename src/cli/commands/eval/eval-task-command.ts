@@ -1,21 +1,21 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { runFingerprints } from '../../datasets/item-fingerprint.ts';
-import { junitXml } from '../../report/junit-report.ts';
-import { InputError, type DatasetSource, type Protocol, type StoredRun } from '../../spec/index.ts';
-import { loadTask, type LoadedTask } from '../load-task.ts';
-import { parseGraderResults, taskBenchmark } from '../../tasks/task-protocol.ts';
-import type { CliIo } from '../cli-io.ts';
-import { openCodeExecutor } from '../code-execution-options.ts';
-import { evaluateBenchmark } from '../evaluate-benchmark.ts';
-import { failedGates, parseFailUnder } from '../fail-under.ts';
-import { parseGenerationOverrides } from '../generation-overrides.ts';
-import { formatJudgeUsage, judgeSteps, openJudge } from '../judge-options.ts';
-import { modelFromSpec } from '../model-from-spec.ts';
-import { currentOwner, openRunStore } from '../open-run-store.ts';
-import { parseSecondsAsMs, parseWholeNumber } from '../parse-options.ts';
-import { formatGateNotes, openRequestGates, parseRequestLimitFlags } from '../request-limit-options.ts';
-import type { RunScores } from '../run-summary.ts';
+import { runFingerprints } from '../../../datasets/item-fingerprint.ts';
+import { junitXml } from '../../../report/junit-report.ts';
+import { InputError, type DatasetSource, type Protocol, type StoredRun } from '../../../spec/index.ts';
+import { loadTask, type LoadedTask } from './load-task.ts';
+import { parseGraderResults, taskBenchmark } from '../../../tasks/task-protocol.ts';
+import type { CliIo } from '../../cli-io.ts';
+import { openCodeExecutor } from '../../options/code-execution-options.ts';
+import { evaluateBenchmark } from '../../evaluate-benchmark.ts';
+import { failedGates, parseFailUnder } from './fail-under.ts';
+import { parseGenerationOverrides } from '../../generation-overrides.ts';
+import { formatJudgeUsage, judgeSteps, openJudge } from '../../options/judge-options.ts';
+import { modelFromSpec } from '../../model-from-spec.ts';
+import { currentOwner, openRunStore } from '../../open-run-store.ts';
+import { parseSecondsAsMs, parseWholeNumber } from '../../parse-options.ts';
+import { formatGateNotes, openRequestGates, parseRequestLimitFlags } from '../../options/request-limit-options.ts';
+import type { RunScores } from '../../run-summary.ts';
 import {
   EVAL_DEFAULTS,
   evalCommand,

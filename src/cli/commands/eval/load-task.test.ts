@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { InputError } from '../spec/index.ts';
+import { InputError } from '../../../spec/index.ts';
 import { loadTask } from './load-task.ts';
-import { taskProtocol, taskRequest } from '../tasks/task-protocol.ts';
+import { taskProtocol, taskRequest } from '../../../tasks/task-protocol.ts';
 
 const folder = mkdtempSync(join(tmpdir(), 'parity-task-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
@@ -96,7 +96,7 @@ describe('loadTask', () => {
   });
 
   it('reads a TypeScript task written with defineTask', async () => {
-    const module = join(import.meta.dirname, '../tasks/task-schema.ts');
+    const module = join(import.meta.dirname, '../../../tasks/task-schema.ts');
     write(
       'triage.ts',
       `import { defineTask } from ${JSON.stringify(module)};\nexport default defineTask({ id: 'ts-task', version: 2, dataset: 'tickets.jsonl', prompt: { user: '{{text}}' }, graders: [{ type: 'exact', value: '{{label}}' }] });\n`,

@@ -2,13 +2,13 @@ import { readFile } from 'node:fs/promises';
 import { dirname, extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { LineCounter, parseDocument } from 'yaml';
-import { InputError } from '../spec/index.ts';
-import { fieldName, yamlTaskError } from '../tasks/task-file-error.ts';
-import { taskSchema, type TaskDefinition } from '../tasks/task-schema.ts';
-import { readTaskDataset } from './read-task-dataset.ts';
-import type { LoadedTask } from '../tasks/loaded-task.ts';
+import { InputError } from '../../../spec/index.ts';
+import { fieldName, yamlTaskError } from '../../../tasks/task-file-error.ts';
+import { taskSchema, type TaskDefinition } from '../../../tasks/task-schema.ts';
+import { readTaskDataset } from '../../read-task-dataset.ts';
+import type { LoadedTask } from '../../../tasks/loaded-task.ts';
 
-export type { LoadedTask } from '../tasks/loaded-task.ts';
+export type { LoadedTask } from '../../../tasks/loaded-task.ts';
 
 /** Reads a YAML task file; a bad one throws InputError naming the file, line and field. */
 export async function readYamlTask(file: string): Promise<TaskDefinition> {

@@ -1,7 +1,7 @@
-import { generateLongctxSample } from '../benchmarks/longctx/generate-longctx-sample.ts';
-import type { LongctxData } from '../benchmarks/longctx/longctx-data.ts';
-import type { Item, LanguageModel, Protocol } from '../spec/index.ts';
-import type { CliIo } from './cli-io.ts';
+import { generateLongctxSample } from '../../../benchmarks/longctx/generate-longctx-sample.ts';
+import type { LongctxData } from '../../../benchmarks/longctx/longctx-data.ts';
+import type { Item, LanguageModel, Protocol } from '../../../spec/index.ts';
+import type { CliIo } from '../../cli-io.ts';
 
 /**
  * `--calibrate`: sends the shortest item once (one output token) and divides its characters by the prompt tokens

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getBenchmark } from '../../benchmarks/registry.ts';
+import { getBenchmark } from '../../../benchmarks/registry.ts';
 import { selectProtocols } from './eval-command.ts';
 
 describe('selectProtocols', () => {

@@ -1,22 +1,22 @@
-import { syntheticForSamples } from '../longctx-options.ts';
+import { syntheticForSamples } from '../../options/longctx-options.ts';
 import { createHash } from 'node:crypto';
-import { runFingerprints } from '../../datasets/item-fingerprint.ts';
-import { runGold } from '../../benchmarks/item-gold.ts';
-import { parityVersion } from '../parity-version.ts';
-import { cliDatasetSource } from '../cli-dataset-source.ts';
+import { runFingerprints } from '../../../datasets/item-fingerprint.ts';
+import { runGold } from '../../../benchmarks/item-gold.ts';
+import { parityVersion } from '../../parity-version.ts';
+import { cliDatasetSource } from '../../cli-dataset-source.ts';
 import { basename, extname, resolve } from 'node:path';
 import type { Command, Option } from 'commander';
-import { getBenchmark, getProtocol } from '../../benchmarks/registry.ts';
-import { readJsonLines } from '../../datasets/jsonl.ts';
-import { formatScoreTable } from '../../report/format-score-table.ts';
-import { openSqliteRunStore } from '../../store/sqlite-run-store.ts';
-import type { GenerateRequest, Item, ItemRecord, RunConfig } from '../../spec/index.ts';
-import { InputError } from '../../spec/index.ts';
-import type { CliIo } from '../cli-io.ts';
-import { dataDir, storePath } from '../paths.ts';
-import { runJson, runScores, runTableRow } from '../run-summary.ts';
-import { EVAL_DEFAULTS } from './eval-command.ts';
-import { sampleLineSchema } from './score-command.ts';
+import { getBenchmark, getProtocol } from '../../../benchmarks/registry.ts';
+import { readJsonLines } from '../../../datasets/jsonl.ts';
+import { formatScoreTable } from '../../../report/format-score-table.ts';
+import { openSqliteRunStore } from '../../../store/sqlite-run-store.ts';
+import type { GenerateRequest, Item, ItemRecord, RunConfig } from '../../../spec/index.ts';
+import { InputError } from '../../../spec/index.ts';
+import type { CliIo } from '../../cli-io.ts';
+import { dataDir, storePath } from '../../paths.ts';
+import { runJson, runScores, runTableRow } from '../../run-summary.ts';
+import { EVAL_DEFAULTS } from '../eval/eval-command.ts';
+import { sampleLineSchema } from '../score/score-command.ts';
 
 export interface ImportFlags {
   readonly bench: string;

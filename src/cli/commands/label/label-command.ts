@@ -1,8 +1,8 @@
 import type { Command, Option } from 'commander';
-import { InputError } from '../../spec/index.ts';
-import type { CliIo } from '../cli-io.ts';
-import { openRunStore } from '../open-run-store.ts';
-import { storePath } from '../paths.ts';
+import { InputError } from '../../../spec/index.ts';
+import type { CliIo } from '../../cli-io.ts';
+import { openRunStore } from '../../open-run-store.ts';
+import { storePath } from '../../paths.ts';
 
 export interface LabelFlags {
   readonly store?: string;

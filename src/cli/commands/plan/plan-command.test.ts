@@ -2,11 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { captureIo } from '../../../test/support/capture-io.ts';
-import { expectClose, statsReference } from '../../../test/support/stats-reference.ts';
-import { mcnemarExactPower } from '../../stats/mcnemar-exact-power.ts';
-import { tangoEquivalencePower } from '../../stats/tango-equivalence-power.ts';
-import { main } from '../main.ts';
+import { captureIo } from '../../../../test/support/capture-io.ts';
+import { expectClose, statsReference } from '../../../../test/support/stats-reference.ts';
+import { mcnemarExactPower } from '../../../stats/mcnemar-exact-power.ts';
+import { tangoEquivalencePower } from '../../../stats/tango-equivalence-power.ts';
+import { main } from '../../main.ts';
 
 let directory: string;
 beforeAll(() => {

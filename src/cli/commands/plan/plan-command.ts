@@ -1,26 +1,26 @@
-import { cliDatasetSource } from '../cli-dataset-source.ts';
+import { cliDatasetSource } from '../../cli-dataset-source.ts';
 import type { Command, Option } from 'commander';
-import { loadProtocolItems } from '../../benchmarks/load-protocol-items.ts';
-import { getBenchmark, getProtocol } from '../../benchmarks/registry.ts';
-import { compareRuns } from '../../report/compare-runs.ts';
-import { openRunStore } from '../open-run-store.ts';
+import { loadProtocolItems } from '../../../benchmarks/load-protocol-items.ts';
+import { getBenchmark, getProtocol } from '../../../benchmarks/registry.ts';
+import { compareRuns } from '../../../report/compare-runs.ts';
+import { openRunStore } from '../../open-run-store.ts';
 import {
   independentDiscordance,
   pairedBinarySampleSize,
   pairedMeanSampleSize,
-} from '../../stats/paired-sample-size.ts';
-import { sampleVariance } from '../../stats/mean-estimate.ts';
-import { mcnemarExactPower } from '../../stats/mcnemar-exact-power.ts';
-import { normalQuantile } from '../../stats/normal-distribution.ts';
-import { smallestSampleSize } from '../../stats/smallest-sample-size.ts';
-import { tangoEquivalencePower } from '../../stats/tango-equivalence-power.ts';
-import type { StoredRun, Usage } from '../../spec/index.ts';
-import { InputError } from '../../spec/index.ts';
-import type { CliIo } from '../cli-io.ts';
-import { parseList } from '../parse-options.ts';
-import { dataDir, storePath } from '../paths.ts';
-import { tokensPerItem } from '../run-token-usage.ts';
-import { parseFraction, parseLevel } from './compare-command.ts';
+} from '../../../stats/paired-sample-size.ts';
+import { sampleVariance } from '../../../stats/mean-estimate.ts';
+import { mcnemarExactPower } from '../../../stats/mcnemar-exact-power.ts';
+import { normalQuantile } from '../../../stats/normal-distribution.ts';
+import { smallestSampleSize } from '../../../stats/smallest-sample-size.ts';
+import { tangoEquivalencePower } from '../../../stats/tango-equivalence-power.ts';
+import type { StoredRun, Usage } from '../../../spec/index.ts';
+import { InputError } from '../../../spec/index.ts';
+import type { CliIo } from '../../cli-io.ts';
+import { parseList } from '../../parse-options.ts';
+import { dataDir, storePath } from '../../paths.ts';
+import { tokensPerItem } from '../../run-token-usage.ts';
+import { parseFraction, parseLevel } from '../compare/compare-command.ts';
 
 export interface PlanFlags {
   readonly bench: string;

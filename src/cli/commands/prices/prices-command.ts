@@ -1,16 +1,16 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Command } from 'commander';
-import { applyPriceFeed } from '../../cost/apply-price-feed.ts';
-import { blendedUsdPerMillion } from '../../cost/blended-price.ts';
-import { findCatalogModel } from '../../cost/find-catalog-model.ts';
-import { litellmPriceFile } from '../../cost/litellm-price-file.ts';
-import { loadGpuCatalog } from '../../cost/load-catalog.ts';
-import { parsePriceFeed } from '../../cost/price-feed.ts';
-import { InputError } from '../../spec/index.ts';
-import type { CliIo } from '../cli-io.ts';
-import { parseWholeNumber } from '../parse-options.ts';
-import { catalogWithPrices, priceOverlayPath, readPriceText } from './cost-inputs.ts';
+import { applyPriceFeed } from '../../../cost/apply-price-feed.ts';
+import { blendedUsdPerMillion } from '../../../cost/blended-price.ts';
+import { findCatalogModel } from '../../../cost/find-catalog-model.ts';
+import { litellmPriceFile } from '../../../cost/litellm-price-file.ts';
+import { loadGpuCatalog } from '../../../cost/load-catalog.ts';
+import { parsePriceFeed } from '../../../cost/price-feed.ts';
+import { InputError } from '../../../spec/index.ts';
+import type { CliIo } from '../../cli-io.ts';
+import { parseWholeNumber } from '../../parse-options.ts';
+import { catalogWithPrices, priceOverlayPath, readPriceText } from '../../cost-inputs.ts';
 
 interface PricesFlags {
   readonly model?: string;

@@ -1,11 +1,11 @@
 import type { Command } from 'commander';
-import { listBenchmarks } from '../../benchmarks/registry.ts';
-import { InputError, type ContextWindow, type ModelCapabilities } from '../../spec/index.ts';
-import { endpointContextWindow } from '../endpoint-context-window.ts';
-import type { CliIo } from '../cli-io.ts';
-import { modelFromSpec } from '../model-from-spec.ts';
-import { parseSecondsAsMs } from '../parse-options.ts';
-import { runnableProtocols } from '../protocol-support.ts';
+import { listBenchmarks } from '../../../benchmarks/registry.ts';
+import { InputError, type ContextWindow, type ModelCapabilities } from '../../../spec/index.ts';
+import { endpointContextWindow } from '../../endpoint-context-window.ts';
+import type { CliIo } from '../../cli-io.ts';
+import { modelFromSpec } from '../../model-from-spec.ts';
+import { parseSecondsAsMs } from '../../parse-options.ts';
+import { runnableProtocols } from '../../protocol-support.ts';
 
 export interface ProbeFlags {
   readonly model: string;

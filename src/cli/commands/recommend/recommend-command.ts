@@ -1,14 +1,14 @@
 import type { Command } from 'commander';
-import { recommend } from '../../cost/recommend.ts';
-import { formatQualityComparisons, formatRoutingCurves } from '../../report/format-recommend-extras.ts';
-import { formatRecommendation } from '../../report/format-tco-table.ts';
-import { compareCandidateQuality, tiedWith } from '../../report/quality-ties.ts';
-import { routingCurvesForRuns } from '../../report/routing-curves.ts';
-import { recommendJson } from '../../report/tco-json.ts';
-import type { CliIo } from '../cli-io.ts';
-import { tcoCandidates, type CostFlags } from './cost-inputs.ts';
+import { recommend } from '../../../cost/recommend.ts';
+import { formatQualityComparisons, formatRoutingCurves } from '../../../report/format-recommend-extras.ts';
+import { formatRecommendation } from '../../../report/format-tco-table.ts';
+import { compareCandidateQuality, tiedWith } from '../../../report/quality-ties.ts';
+import { routingCurvesForRuns } from '../../../report/routing-curves.ts';
+import { recommendJson } from '../../../report/tco-json.ts';
+import type { CliIo } from '../../cli-io.ts';
+import { tcoCandidates, type CostFlags } from '../../cost-inputs.ts';
 import { loadMeasuredRuns } from './recommend-runs.ts';
-import { addCostOptions } from './tco-command.ts';
+import { addCostOptions } from '../tco/tco-command.ts';
 
 /** `parity recommend <workload.yaml>`: the cheapest candidate meeting every constraint and quality floor. */
 export async function recommendCommand(file: string, flags: CostFlags, io: CliIo): Promise<number> {

@@ -1,24 +1,24 @@
-import { redactedValue } from '../../providers/shared/display-url.ts';
-import { cliDatasetSource } from '../cli-dataset-source.ts';
-import { loadProtocolItems } from '../../benchmarks/load-protocol-items.ts';
-import { getBenchmark, getProtocol } from '../../benchmarks/registry.ts';
-import { InputError, type ModelIdentity, type RunConfig, type RunSummary } from '../../spec/index.ts';
-import { parseSecondsAsMs, parseWholeNumber } from '../parse-options.ts';
-import { openRunStore } from '../open-run-store.ts';
-import type { CliIo } from '../cli-io.ts';
-import { evaluateBenchmark } from '../evaluate-benchmark.ts';
-import { openSpendMeter } from '../spend-control.ts';
-import { modelFromSpec } from '../model-from-spec.ts';
-import { storePath } from '../paths.ts';
-import { printResults } from './eval-command.ts';
-import { resumeTaskRun } from '../resume-task-run.ts';
-import { openCodeExecutor, type CodeExecutionFlags } from '../code-execution-options.ts';
+import { redactedValue } from '../../../providers/shared/display-url.ts';
+import { cliDatasetSource } from '../../cli-dataset-source.ts';
+import { loadProtocolItems } from '../../../benchmarks/load-protocol-items.ts';
+import { getBenchmark, getProtocol } from '../../../benchmarks/registry.ts';
+import { InputError, type ModelIdentity, type RunConfig, type RunSummary } from '../../../spec/index.ts';
+import { parseSecondsAsMs, parseWholeNumber } from '../../parse-options.ts';
+import { openRunStore } from '../../open-run-store.ts';
+import type { CliIo } from '../../cli-io.ts';
+import { evaluateBenchmark } from '../../evaluate-benchmark.ts';
+import { openSpendMeter } from '../../spend-control.ts';
+import { modelFromSpec } from '../../model-from-spec.ts';
+import { storePath } from '../../paths.ts';
+import { printResults } from '../eval/eval-command.ts';
+import { resumeTaskRun } from './resume-task-run.ts';
+import { openCodeExecutor, type CodeExecutionFlags } from '../../options/code-execution-options.ts';
 import {
   formatGateNotes,
   openRequestGates,
   parseRequestLimitFlags,
   type RequestLimitFlags,
-} from '../request-limit-options.ts';
+} from '../../options/request-limit-options.ts';
 
 export interface ResumeFlags
   extends Pick<CodeExecutionFlags, 'execJobs' | 'unsafeNoSandbox' | 'execTimeout'>, RequestLimitFlags {

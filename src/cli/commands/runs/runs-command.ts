@@ -1,8 +1,8 @@
 import { Option, type Command } from 'commander';
-import type { RunStatus, RunSummary } from '../../spec/index.ts';
-import { StoreError } from '../../store/store-error.ts';
-import { openRunStore } from '../open-run-store.ts';
-import type { CliIo } from '../cli-io.ts';
+import type { RunStatus, RunSummary } from '../../../spec/index.ts';
+import { StoreError } from '../../../store/store-error.ts';
+import { openRunStore } from '../../open-run-store.ts';
+import type { CliIo } from '../../cli-io.ts';
 
 /** The `parity runs --json` shape (docs/cli.md). */
 export function runSummaryJson(run: RunSummary): Record<string, unknown> {

@@ -1,10 +1,10 @@
-import type { Item, ItemScore, ItemStep, Protocol } from '../../spec/index.ts';
-import { openSqliteRunStore } from '../../store/sqlite-run-store.ts';
-import type { CliIo } from '../cli-io.ts';
-import { formatJudgeUsage, openJudge, type JudgeFlags } from '../judge-options.ts';
-import { parseWholeNumber } from '../parse-options.ts';
-import { storePath } from '../paths.ts';
-import { createStepContext } from '../step-context.ts';
+import type { Item, ItemScore, ItemStep, Protocol } from '../../../spec/index.ts';
+import { openSqliteRunStore } from '../../../store/sqlite-run-store.ts';
+import type { CliIo } from '../../cli-io.ts';
+import { formatJudgeUsage, openJudge, type JudgeFlags } from '../../options/judge-options.ts';
+import { parseWholeNumber } from '../../parse-options.ts';
+import { storePath } from '../../paths.ts';
+import { createStepContext } from '../../step-context.ts';
 
 export interface JudgeSampleLinesFlags extends JudgeFlags {
   readonly concurrency?: string;

@@ -1,19 +1,19 @@
 import { resolve } from 'node:path';
-import { cliDatasetSource } from '../cli-dataset-source.ts';
+import { cliDatasetSource } from '../../cli-dataset-source.ts';
 import {
   judgedTurns,
   judgedTurnScores,
   judgmentLineSchema,
   loadMtbenchItems,
   mtbenchMetrics,
-} from '../../benchmarks/mtbench/index.ts';
-import { readJsonLines } from '../../datasets/jsonl.ts';
-import { formatScoreTable } from '../../report/format-score-table.ts';
-import { scoreReportJson, type EstimateJson } from '../../report/score-report-json.ts';
-import { summarizeScores, type ScoredItem } from '../../report/summarize-scores.ts';
-import { InputError } from '../../spec/index.ts';
-import type { CliIo } from '../cli-io.ts';
-import { dataDir } from '../paths.ts';
+} from '../../../benchmarks/mtbench/index.ts';
+import { readJsonLines } from '../../../datasets/jsonl.ts';
+import { formatScoreTable } from '../../../report/format-score-table.ts';
+import { scoreReportJson, type EstimateJson } from '../../../report/score-report-json.ts';
+import { summarizeScores, type ScoredItem } from '../../../report/summarize-scores.ts';
+import { InputError } from '../../../spec/index.ts';
+import type { CliIo } from '../../cli-io.ts';
+import { dataDir } from '../../paths.ts';
 import { mtbenchJudgeSamples, type MtbenchJudgeSamplesFlags } from './mtbench-judge-samples.ts';
 
 export const MTBENCH_PROTOCOL = 'mtbench.single';

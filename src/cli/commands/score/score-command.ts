@@ -1,25 +1,25 @@
 import { resolve } from 'node:path';
-import { cliDatasetSource } from '../cli-dataset-source.ts';
+import { cliDatasetSource } from '../../cli-dataset-source.ts';
 import { z } from 'zod';
-import { getBenchmark, getProtocol } from '../../benchmarks/registry.ts';
-import { readJsonLines } from '../../datasets/jsonl.ts';
-import { formatScoreTable } from '../../report/format-score-table.ts';
-import { scoreReportJson, type ScoreItemJson } from '../../report/score-report-json.ts';
-import { summarizeScores, type ScoredItem } from '../../report/summarize-scores.ts';
-import type { Item } from '../../spec/index.ts';
-import { InputError } from '../../spec/index.ts';
-import type { CliIo } from '../cli-io.ts';
+import { getBenchmark, getProtocol } from '../../../benchmarks/registry.ts';
+import { readJsonLines } from '../../../datasets/jsonl.ts';
+import { formatScoreTable } from '../../../report/format-score-table.ts';
+import { scoreReportJson, type ScoreItemJson } from '../../../report/score-report-json.ts';
+import { summarizeScores, type ScoredItem } from '../../../report/summarize-scores.ts';
+import type { Item } from '../../../spec/index.ts';
+import { InputError } from '../../../spec/index.ts';
+import type { CliIo } from '../../cli-io.ts';
 import { addPromptKeys, readPromptKeyedSamples } from './prompt-keyed-samples.ts';
 import { mtbenchScoreCommand } from './mtbench-score-command.ts';
 import { judgeSampleLines, type JudgeSampleLinesFlags } from './judge-sample-lines.ts';
-import { openJudge } from '../judge-options.ts';
-import { dataDir } from '../paths.ts';
-import { readHumanEvalProblems } from '../../benchmarks/humaneval/index.ts';
-import { openCodeExecutor, type CodeExecutionFlags } from '../code-execution-options.ts';
-import { passAtKSummary, samplingJson, samplingLabel } from '../pass-at-k-summary.ts';
+import { openJudge } from '../../options/judge-options.ts';
+import { dataDir } from '../../paths.ts';
+import { readHumanEvalProblems } from '../../../benchmarks/humaneval/index.ts';
+import { openCodeExecutor, type CodeExecutionFlags } from '../../options/code-execution-options.ts';
+import { passAtKSummary, samplingJson, samplingLabel } from '../../pass-at-k-summary.ts';
 import { executeCodeSamples, readCodeSampleLines } from './code-samples.ts';
-import { formatLongctxSummary, summarizeLongctx } from '../../benchmarks/longctx/longctx-summary.ts';
-import { parseThreshold, syntheticForSamples, type LongctxFlags } from '../longctx-options.ts';
+import { formatLongctxSummary, summarizeLongctx } from '../../../benchmarks/longctx/longctx-summary.ts';
+import { parseThreshold, syntheticForSamples, type LongctxFlags } from '../../options/longctx-options.ts';
 
 /** One line of a samples file (docs/cli.md, samples files). */
 export const sampleLineSchema = z.object({

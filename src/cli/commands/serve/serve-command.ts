@@ -1,12 +1,12 @@
 import { basename } from 'node:path';
 import type { Command } from 'commander';
-import { parseModelSpec } from '../../providers/create-language-model.ts';
-import { createLocalModel } from '../../providers/local/local-model.ts';
-import { defaultMaxBodyBytes, startOpenAIApiServer } from '../../server/openai-api-server.ts';
-import { parsePort } from '../../server/view/parse-port.ts';
-import { InputError } from '../../spec/index.ts';
-import type { CliIo } from '../cli-io.ts';
-import { parseWholeNumber } from '../parse-options.ts';
+import { parseModelSpec } from '../../../providers/create-language-model.ts';
+import { createLocalModel } from '../../../providers/local/local-model.ts';
+import { defaultMaxBodyBytes, startOpenAIApiServer } from '../../../server/openai-api-server.ts';
+import { parsePort } from '../../../server/view/parse-port.ts';
+import { InputError } from '../../../spec/index.ts';
+import type { CliIo } from '../../cli-io.ts';
+import { parseWholeNumber } from '../../parse-options.ts';
 
 export const SERVE_DEFAULTS = { host: '127.0.0.1', port: 8080 } as const;
 

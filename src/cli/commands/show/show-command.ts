@@ -1,21 +1,21 @@
-import { rulerThreshold } from '../../benchmarks/longctx/longctx-summary.ts';
-import { longctxSummaryLines } from '../longctx-summary-lines.ts';
-import { runProtocol } from '../../benchmarks/registry.ts';
-import { benchStepJson } from '../../report/bench-step-json.ts';
-import { isBenchStepItem, readBenchStepRecord } from '../../report/bench-step-record.ts';
-import { formatBenchTable } from '../../report/format-bench-table.ts';
-import { InputError, type RunStore } from '../../spec/index.ts';
-import { formatGroupTable, formatScoreTable } from '../../report/format-score-table.ts';
-import { openRunStore } from '../open-run-store.ts';
-import type { CliIo } from '../cli-io.ts';
-import { storePath } from '../paths.ts';
-import { readRunOutcomes, runJson, runScores, runTableRow } from '../run-summary.ts';
-import { formatRunCost, runCostJson, runCostSummary, runCostUsd } from '../../report/run-cost-summary.ts';
-import { formatRunDetail, runDetailJson } from '../../report/format-run-detail.ts';
-import { buildRunDetail } from '../../report/run-detail.ts';
-import { buildRunView } from '../../report/run-view.ts';
-import type { RunDetailView } from '../../report/view-model.ts';
-import { metricsFor, shippedCatalog } from '../../server/view/view-data.ts';
+import { rulerThreshold } from '../../../benchmarks/longctx/longctx-summary.ts';
+import { longctxSummaryLines } from '../../longctx-summary-lines.ts';
+import { runProtocol } from '../../../benchmarks/registry.ts';
+import { benchStepJson } from '../../../report/bench-step-json.ts';
+import { isBenchStepItem, readBenchStepRecord } from '../../../report/bench-step-record.ts';
+import { formatBenchTable } from '../../../report/format-bench-table.ts';
+import { InputError, type RunStore } from '../../../spec/index.ts';
+import { formatGroupTable, formatScoreTable } from '../../../report/format-score-table.ts';
+import { openRunStore } from '../../open-run-store.ts';
+import type { CliIo } from '../../cli-io.ts';
+import { storePath } from '../../paths.ts';
+import { readRunOutcomes, runJson, runScores, runTableRow } from '../../run-summary.ts';
+import { formatRunCost, runCostJson, runCostSummary, runCostUsd } from '../../../report/run-cost-summary.ts';
+import { formatRunDetail, runDetailJson } from '../../../report/format-run-detail.ts';
+import { buildRunDetail } from '../../../report/run-detail.ts';
+import { buildRunView } from '../../../report/run-view.ts';
+import type { RunDetailView } from '../../../report/view-model.ts';
+import { metricsFor, shippedCatalog } from '../../../server/view/view-data.ts';
 
 /** A `parity bench` run: its steps as `parity bench` printed them (table, or the same JSON array). */
 function showBenchRun(store: RunStore, runId: string, flags: { json?: boolean }, io: CliIo): number {

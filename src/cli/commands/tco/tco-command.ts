@@ -1,8 +1,8 @@
 import { Option, type Command } from 'commander';
-import { formatTcoTable } from '../../report/format-tco-table.ts';
-import { tcoJson } from '../../report/tco-json.ts';
-import type { CliIo } from '../cli-io.ts';
-import { tcoCandidates, type CostFlags } from './cost-inputs.ts';
+import { formatTcoTable } from '../../../report/format-tco-table.ts';
+import { tcoJson } from '../../../report/tco-json.ts';
+import type { CliIo } from '../../cli-io.ts';
+import { tcoCandidates, type CostFlags } from '../../cost-inputs.ts';
 
 /** Options shared by `parity tco` and `parity recommend`. */
 export function addCostOptions(command: Command): Command {

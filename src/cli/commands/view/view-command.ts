@@ -1,14 +1,14 @@
 import { existsSync } from 'node:fs';
 import { Option } from 'commander';
 import type { Command } from 'commander';
-import { startViewServer } from '../../server/view/view-server.ts';
-import { shippedCatalog } from '../../server/view/view-data.ts';
-import { loadWebBundle } from '../../server/view/web-bundle.ts';
-import { InputError } from '../../spec/index.ts';
-import { openRunStore } from '../open-run-store.ts';
-import type { CliIo } from '../cli-io.ts';
-import { parsePort } from '../../server/view/parse-port.ts';
-import { storePath } from '../paths.ts';
+import { startViewServer } from '../../../server/view/view-server.ts';
+import { shippedCatalog } from '../../../server/view/view-data.ts';
+import { loadWebBundle } from '../../../server/view/web-bundle.ts';
+import { InputError } from '../../../spec/index.ts';
+import { openRunStore } from '../../open-run-store.ts';
+import type { CliIo } from '../../cli-io.ts';
+import { parsePort } from '../../../server/view/parse-port.ts';
+import { storePath } from '../../paths.ts';
 
 export const VIEW_DEFAULTS = { host: '127.0.0.1', port: 4848 } as const;
 
