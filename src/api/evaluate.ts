@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { loadProtocolItems } from '../benchmarks/load-protocol-items.ts';
 import { runGold } from '../benchmarks/item-gold.ts';
 import { getBenchmark, getProtocol } from '../benchmarks/registry.ts';
-import { EVAL_DEFAULTS } from '../cli/commands/eval/eval-command.ts';
+import { EVAL_DEFAULTS } from '../cli/options/defaults.ts';
 import { needsCodeExecution, openCodeExecutor, parseSamplingFlags } from '../cli/options/code-execution-options.ts';
 import { evaluateBenchmark } from '../cli/evaluate-benchmark.ts';
 import { parseGenerationOverrides } from '../cli/generation-overrides.ts';

@@ -6,9 +6,8 @@ import { catalogPriceForSpec } from '../report/run-cost-summary.ts';
 import { estimateRequestTokens } from '../runner/estimate-request-tokens.ts';
 import type { CliIo } from './cli-io.ts';
 import { applyGenerationOverrides } from './generation-overrides.ts';
+import { CONFIRM_ABOVE_USD } from './options/defaults.ts';
 
-/** `--confirm-above` default: a run estimated to cost more than this asks first on a terminal. */
-export const CONFIRM_ABOVE_USD = 5;
 
 export interface SpendFlags {
   readonly maxCost?: string;

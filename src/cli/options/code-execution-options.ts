@@ -8,8 +8,7 @@ import { createPythonExecutor, type PythonExecutor } from '../../scoring/sandbox
 import { defaultResourceLimits } from '../../scoring/sandbox/resource-limits.ts';
 import type { CliIo } from '../cli-io.ts';
 import { parseSecondsAsMs, parseWholeNumber } from '../parse-options.ts';
-
-export const EXEC_DEFAULTS = { timeoutMs: 3000 } as const;
+import { EXEC_DEFAULTS } from './defaults.ts';
 
 /** Flags shared by `parity eval`, `resume` and `score` for code benchmarks. */
 export interface CodeExecutionFlags {

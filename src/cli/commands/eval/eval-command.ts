@@ -25,7 +25,7 @@ import { modelFromSpec } from '../../model-from-spec.ts';
 import { assertProtocolsSupported } from '../../protocol-support.ts';
 import { providerFixedParameters } from '../../../report/provider-fixed-parameters.ts';
 import { recordLearnedProviderFixed, unappliedSamplingWarnings } from './provider-fixed-sampling.ts';
-import { parseList, parseSecondsAsMs, parseWholeNumber } from '../../parse-options.ts';
+import { parseList, parseWholeNumber } from '../../parse-options.ts';
 import { dataDir } from '../../paths.ts';
 import { currentOwner, openRunStore } from '../../open-run-store.ts';
 import { runJson, runTableRow, type RunScores } from '../../run-summary.ts';
@@ -74,6 +74,7 @@ import {
   type JudgeFlags,
   type OpenedJudge,
 } from '../../options/judge-options.ts';
+import { parseRequestSettings } from '../../options/request-settings.ts';
 
 export interface EvalFlags
   extends
@@ -103,7 +104,6 @@ export interface EvalFlags
   readonly acceptLicense?: string;
 }
 
-export const EVAL_DEFAULTS = { concurrency: 8, timeoutMs: 120_000, maxRetries: 5 } as const;
 
 /** Picks the protocol for each benchmark: from `--protocol` (ids are prefixed by the benchmark) or the default. */
 export function selectProtocols(
@@ -155,9 +155,7 @@ export async function evalCommand(
   // Judge-graded benchmarks (mtbench) are refused without --judge before anything is loaded.
   const judge = openJudge(io, flags, protocols);
   const limit = parseWholeNumber('--limit', flags.limit);
-  const concurrency = parseWholeNumber('--concurrency', flags.concurrency) ?? EVAL_DEFAULTS.concurrency;
-  const timeoutMs = parseSecondsAsMs('--timeout', flags.timeout) ?? EVAL_DEFAULTS.timeoutMs;
-  const maxRetries = parseWholeNumber('--retries', flags.retries, { min: 0 }) ?? EVAL_DEFAULTS.maxRetries;
+  const { concurrency, timeoutMs, maxRetries } = parseRequestSettings(flags);
   const threads = parseWholeNumber('--threads', flags.threads);
   const limits = parseRequestLimitFlags(flags);
   const sampling = parseSamplingFlags(flags);

@@ -13,11 +13,11 @@ import { parseGenerationOverrides } from '../../generation-overrides.ts';
 import { formatJudgeUsage, judgeSteps, openJudge } from '../../options/judge-options.ts';
 import { modelFromSpec } from '../../model-from-spec.ts';
 import { currentOwner, openRunStore } from '../../open-run-store.ts';
-import { parseSecondsAsMs, parseWholeNumber } from '../../parse-options.ts';
+import { parseWholeNumber } from '../../parse-options.ts';
 import { formatGateNotes, openRequestGates, parseRequestLimitFlags } from '../../options/request-limit-options.ts';
 import type { RunScores } from '../../run-summary.ts';
+import { parseRequestSettings } from '../../options/request-settings.ts';
 import {
-  EVAL_DEFAULTS,
   evalCommand,
   exitCodeForItemErrors,
   printResults,
@@ -55,9 +55,7 @@ export async function evalTaskCommand(flags: EvalTaskFlags, io: CliIo): Promise<
     });
   }
   const limit = parseWholeNumber('--limit', flags.limit);
-  const concurrency = parseWholeNumber('--concurrency', flags.concurrency) ?? EVAL_DEFAULTS.concurrency;
-  const timeoutMs = parseSecondsAsMs('--timeout', flags.timeout) ?? EVAL_DEFAULTS.timeoutMs;
-  const maxRetries = parseWholeNumber('--retries', flags.retries, { min: 0 }) ?? EVAL_DEFAULTS.maxRetries;
+  const { concurrency, timeoutMs, maxRetries } = parseRequestSettings(flags);
   const limits = parseRequestLimitFlags(flags);
   const generationOverrides = parseGenerationOverrides(flags);
   // Every task file and dataset is read before the first model call, so a bad one fails fast (exit 2).

@@ -7,11 +7,6 @@ export interface FailUnderGate {
   readonly threshold: number;
 }
 
-/** Commander collector for repeatable options. */
-export function collect(value: string, previous: string[] | undefined): string[] {
-  return [...(previous ?? []), value];
-}
-
 /** Parses `--fail-under` values (`score=0.8`, `pass_rate.schema=0.95`); a bad one is InputError (exit 2). */
 export function parseFailUnder(values: readonly string[] | undefined): FailUnderGate[] {
   return (values ?? []).map((text) => {

@@ -5,7 +5,6 @@ import { runGold } from '../../../benchmarks/item-gold.ts';
 import { parityVersion } from '../../parity-version.ts';
 import { cliDatasetSource } from '../../cli-dataset-source.ts';
 import { basename, extname, resolve } from 'node:path';
-import type { Command, Option } from 'commander';
 import { getBenchmark, getProtocol } from '../../../benchmarks/registry.ts';
 import { readJsonLines } from '../../../datasets/jsonl.ts';
 import { formatScoreTable } from '../../../report/format-score-table.ts';
@@ -15,7 +14,7 @@ import { InputError } from '../../../spec/index.ts';
 import type { CliIo } from '../../cli-io.ts';
 import { dataDir, storePath } from '../../paths.ts';
 import { runJson, runScores, runTableRow } from '../../run-summary.ts';
-import { EVAL_DEFAULTS } from '../eval/eval-command.ts';
+import { EVAL_DEFAULTS } from '../../options/defaults.ts';
 import { sampleLineSchema } from '../score/score-command.ts';
 
 export interface ImportFlags {
@@ -204,39 +203,4 @@ export async function importCommand(flags: ImportFlags, io: CliIo): Promise<numb
     store.close();
   }
   return 0;
-}
-
-export function registerImportCommand(
-  program: Command,
-  io: CliIo,
-  setExitCode: (code: number) => void,
-  storeOption: () => Option,
-): void {
-  program
-    .command('import')
-    .description(
-      'store per-item results produced elsewhere (scores or completions) as a run, to compare like any other',
-    )
-    .requiredOption('--bench <id>', 'benchmark id')
-    .requiredOption(
-      '--samples <file>',
-      'JSON Lines: {"id", "score"} (stored as given) or {"id", "completion"} (scored here), "sample"?, "model"?',
-    )
-    .option(
-      '--model <name>',
-      "the run's model name; in a file with 'model' fields, also which lines to import (default: the file's model, else the file name)",
-    )
-    .option('--protocol <id>', "protocol the results were produced with (default: the benchmark's default)")
-    .option(
-      '--data-dir <dir>',
-      'folder with the upstream dataset files (env PARITY_DATA_DIR); needed for completions',
-    )
-    .option('--no-download', 'never download datasets')
-    .addOption(storeOption())
-    .option('--json', "print the imported run's scores as JSON (docs/cli.md) instead of the table")
-    .addHelpText(
-      'after',
-      '\nThe last line of output is the new run id.\nExample: parity import --bench mmlu --samples gpt4.jsonl --model gpt-4',
-    )
-    .action(async (flags: ImportFlags) => setExitCode(await importCommand(flags, io)));
 }

@@ -1,4 +1,3 @@
-import type { Command, Option } from 'commander';
 import { InputError } from '../../../spec/index.ts';
 import type { CliIo } from '../../cli-io.ts';
 import { openRunStore } from '../../open-run-store.ts';
@@ -32,23 +31,4 @@ export function labelCommand(runId: string, text: string, flags: LabelFlags, io:
   } finally {
     store.close();
   }
-}
-
-export function registerLabelCommand(
-  program: Command,
-  io: CliIo,
-  setExitCode: (code: number) => void,
-  storeOption: () => Option,
-): void {
-  program
-    .command('label')
-    .description("add a label to a stored run (find labelled runs with 'parity runs --label')")
-    .argument('<run-id>')
-    .argument('<text>', 'the label')
-    .option('--remove', 'remove this label instead')
-    .addOption(storeOption())
-    .option('--json', 'print JSON: { "run_id", "labels": [ … ] }')
-    .action((runId: string, text: string, flags: LabelFlags) =>
-      setExitCode(labelCommand(runId, text, flags, io)),
-    );
 }

@@ -1,14 +1,9 @@
 import { cliDatasetSource } from '../../cli-dataset-source.ts';
-import type { Command, Option } from 'commander';
 import { loadProtocolItems } from '../../../benchmarks/load-protocol-items.ts';
 import { getBenchmark, getProtocol } from '../../../benchmarks/registry.ts';
 import { compareRuns } from '../../../report/compare-runs.ts';
 import { openRunStore } from '../../open-run-store.ts';
-import {
-  independentDiscordance,
-  pairedBinarySampleSize,
-  pairedMeanSampleSize,
-} from '../../../stats/paired-sample-size.ts';
+import { independentDiscordance, pairedBinarySampleSize, pairedMeanSampleSize } from '../../../stats/paired-sample-size.ts';
 import { sampleVariance } from '../../../stats/mean-estimate.ts';
 import { mcnemarExactPower } from '../../../stats/mcnemar-exact-power.ts';
 import { normalQuantile } from '../../../stats/normal-distribution.ts';
@@ -21,6 +16,7 @@ import { parseList } from '../../parse-options.ts';
 import { dataDir, storePath } from '../../paths.ts';
 import { tokensPerItem } from '../../run-token-usage.ts';
 import { parseFraction, parseLevel } from '../compare/compare-command.ts';
+import { DEFAULT_DISCORDANCE, PLAN_DEFAULTS } from '../../options/defaults.ts';
 
 export interface PlanFlags {
   readonly bench: string;
@@ -42,8 +38,6 @@ export interface PlanFlags {
  * Discordance assumed without earlier runs: the share of items two models disagree on. Measured: 0.231 for
  * GPT-4-1106 vs Mixtral-8x7B on MMLU; 0.26–0.41 between the four GPT-3 systems on GSM8K (docs/statistics.md).
  */
-export const DEFAULT_DISCORDANCE = 0.3;
-export const PLAN_DEFAULTS = { power: 0.8, level: 0.05 } as const;
 
 interface Assumption {
   readonly source: 'runs' | 'run-independence' | 'flag' | 'default';
@@ -389,50 +383,4 @@ export async function planCommand(flags: PlanFlags, io: CliIo): Promise<number> 
     }
   }
   return 0;
-}
-
-export function registerPlanCommand(
-  program: Command,
-  io: CliIo,
-  setExitCode: (code: number) => void,
-  storeOption: () => Option,
-): void {
-  program
-    .command('plan')
-    .description(
-      'how many items (and tokens, dollars) a paired comparison needs to detect a gap or show equivalence, with the exact power of the test compare runs (docs/statistics.md)',
-    )
-    .requiredOption('--bench <id>', 'benchmark id')
-    .option(
-      '--delta <points>',
-      'smallest gap worth detecting: percentage points for accuracies (3 = 3 points), raw units for graded scores; with --margin, the true difference assumed (default 0)',
-    )
-    .option(
-      '--margin <points>',
-      'plan to show equivalence within ±margin (two one-sided tests, as parity compare --margin) instead of detecting a gap',
-    )
-    .option('--non-inferiority', 'with --margin: plan to show B not worse than A by more than the margin')
-    .option('--power <p>', 'probability of detecting a true gap of that size', String(PLAN_DEFAULTS.power))
-    .option('--level <alpha>', 'two-sided significance level', String(PLAN_DEFAULTS.level))
-    .option(
-      '--from <run-ids>',
-      'earlier runs: two (comma-separated) give the measured discordance; one gives its accuracy and tokens per item',
-    )
-    .option(
-      '--discordance <rate>',
-      `share of items the two models disagree on (default ${DEFAULT_DISCORDANCE} without --from)`,
-    )
-    .option(
-      '--model <spec>',
-      "model whose tokens (and list-price cost) to estimate, from the --from run's usage",
-    )
-    .option('--protocol <id>', "protocol (default: the --from run's, else the benchmark's default)")
-    .option('--data-dir <dir>', 'dataset folder, to report how many items the benchmark has')
-    .addOption(storeOption())
-    .option('--json', 'print JSON')
-    .addHelpText(
-      'after',
-      '\nExamples:\n  parity plan --bench mmlu --delta 2 --from <run-a>,<run-b> --model openai:gpt-4o\n  parity plan --bench mmlu --margin 2 --discordance 0.23',
-    )
-    .action(async (flags: PlanFlags) => setExitCode(await planCommand(flags, io)));
 }

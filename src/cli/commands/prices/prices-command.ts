@@ -1,6 +1,5 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { Command } from 'commander';
 import { applyPriceFeed } from '../../../cost/apply-price-feed.ts';
 import { blendedUsdPerMillion } from '../../../cost/blended-price.ts';
 import { findCatalogModel } from '../../../cost/find-catalog-model.ts';
@@ -12,7 +11,7 @@ import type { CliIo } from '../../cli-io.ts';
 import { parseWholeNumber } from '../../parse-options.ts';
 import { catalogWithPrices, priceOverlayPath, readPriceText } from '../../cost-inputs.ts';
 
-interface PricesFlags {
+export interface PricesFlags {
   readonly model?: string;
   readonly prices?: string;
   readonly staleAfter?: string;
@@ -192,29 +191,4 @@ export async function pricesCommand(flags: PricesFlags, io: CliIo): Promise<numb
     io.stdout(`\nGPU prices, USD per GPU-hour on demand\n${gpuTable}\n`);
   }
   return 0;
-}
-
-export function registerPricesCommand(
-  program: Command,
-  io: CliIo,
-  setExitCode: (code: number) => void,
-): void {
-  program
-    .command('prices')
-    .description(
-      'list API prices per million tokens and GPU prices per hour, with their source and as-of date',
-    )
-    .option('--model <name>', 'only this model (catalog id, alias or provider model name)')
-    .option(
-      '--prices <file-or-url>',
-      "override catalog prices with litellm's or OpenRouter's price list (JSON) for this command",
-    )
-    .option('--stale-after <days>', 'warn about prices older than this many days (and mark them)')
-    .option(
-      '--update <file-or-url>',
-      "take in litellm's model_prices_and_context_window.json (or OpenRouter's list) for good: saved beside the run store",
-    )
-    .option('--store <path>', 'run store whose folder keeps the --update prices (env PARITY_STORE)')
-    .option('--json', 'print JSON: { "prices": [ … ], "gpus": [ … ] }')
-    .action(async (flags: PricesFlags) => setExitCode(await pricesCommand(flags, io)));
 }

@@ -1,4 +1,3 @@
-import type { Command } from 'commander';
 import { recommend } from '../../../cost/recommend.ts';
 import { formatQualityComparisons, formatRoutingCurves } from '../../../report/format-recommend-extras.ts';
 import { formatRecommendation } from '../../../report/format-tco-table.ts';
@@ -8,7 +7,6 @@ import { recommendJson } from '../../../report/tco-json.ts';
 import type { CliIo } from '../../cli-io.ts';
 import { tcoCandidates, type CostFlags } from '../../cost-inputs.ts';
 import { loadMeasuredRuns } from './recommend-runs.ts';
-import { addCostOptions } from '../tco/tco-command.ts';
 
 /** `parity recommend <workload.yaml>`: the cheapest candidate meeting every constraint and quality floor. */
 export async function recommendCommand(file: string, flags: CostFlags, io: CliIo): Promise<number> {
@@ -47,18 +45,4 @@ export async function recommendCommand(file: string, flags: CostFlags, io: CliIo
     "\nQuality: measured = a --runs eval run (95% interval); published = the catalog (protocol named, may differ from parity's).\n",
   );
   return 0;
-}
-
-export function registerRecommendCommand(
-  program: Command,
-  io: CliIo,
-  setExitCode: (code: number) => void,
-): void {
-  addCostOptions(
-    program
-      .command('recommend')
-      .description(
-        "recommend the cheapest model and deployment meeting the workload's constraints and quality floors",
-      ),
-  ).action(async (file: string, flags: CostFlags) => setExitCode(await recommendCommand(file, flags, io)));
 }

@@ -1,7 +1,5 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { Option } from 'commander';
-import type { Command } from 'commander';
 import { renderHtmlReport } from '../../../report/html-report.ts';
 import { itemsCsv, itemsJson } from '../../../report/items-export.ts';
 import { renderMarkdownReport } from '../../../report/markdown-report.ts';
@@ -82,40 +80,4 @@ export async function reportCommand(
   if (flags.json === true) io.stdout(items);
   else if (flags.json) write(flags.json, items);
   return 0;
-}
-
-/** Adds `parity report` to the program. */
-export function registerReportCommand(
-  program: Command,
-  io: CliIo,
-  setExitCode: (code: number) => void,
-): void {
-  program
-    .command('report')
-    .description(
-      'write shareable reports of stored runs: self-contained HTML, Markdown for a pull request, CSV/JSON items',
-    )
-    .argument('<run-ids...>', 'runs to report; the first of each benchmark and protocol is A in comparisons')
-    .option('--html <file>', 'one self-contained HTML file (data and script inline, opens offline)')
-    .option('--md <file>', 'Markdown summary: scores with 95% intervals, paired comparisons, latency')
-    .option('--csv <file>', 'every item of every run, one CSV line each')
-    .option(
-      '--json [file]',
-      'every item of every run as JSON ({ "items": [ … ] }) on stdout, or written to FILE',
-    )
-    .option(
-      '--margin <points>',
-      'comparisons answer "is B as good as A?": equivalent within ±points / different / inconclusive, as parity compare --margin',
-    )
-    .option('--margin-relative <percent>', "the margin as a percentage of A's score")
-    .option('--non-inferiority', 'with a margin: B not worse than A by more than the margin')
-    .addOption(
-      new Option('--store <path>', 'SQLite run store (env PARITY_STORE)').default(
-        undefined,
-        './.parity/parity.db',
-      ),
-    )
-    .action(async (runIds: string[], flags: ReportFlags) =>
-      setExitCode(await reportCommand(runIds, flags, io)),
-    );
 }

@@ -1,4 +1,3 @@
-import type { Command, Option } from 'commander';
 import { InputError } from '../../../spec/index.ts';
 import type { CliIo } from '../../cli-io.ts';
 import { openRunStore } from '../../open-run-store.ts';
@@ -36,20 +35,4 @@ export function rmCommand(runIds: readonly string[], flags: RmFlags, io: CliIo):
   } finally {
     store.close();
   }
-}
-
-export function registerRmCommand(
-  program: Command,
-  io: CliIo,
-  setExitCode: (code: number) => void,
-  storeOption: () => Option,
-): void {
-  program
-    .command('rm')
-    .description('delete stored runs and their item records (cached responses stay)')
-    .argument('<run-id...>', "runs to delete (see 'parity runs')")
-    .option('--force', 'also delete a run that is still running')
-    .addOption(storeOption())
-    .option('--json', 'print JSON: { "deleted": [run ids] }')
-    .action((runIds: string[], flags: RmFlags) => setExitCode(rmCommand(runIds, flags, io)));
 }

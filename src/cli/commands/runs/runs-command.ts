@@ -1,4 +1,3 @@
-import { Option, type Command } from 'commander';
 import type { RunStatus, RunSummary } from '../../../spec/index.ts';
 import { StoreError } from '../../../store/store-error.ts';
 import { openRunStore } from '../../open-run-store.ts';
@@ -29,7 +28,6 @@ export interface RunsFlags {
   readonly label?: string;
 }
 
-const statuses: readonly RunStatus[] = ['running', 'interrupted', 'completed', 'failed'];
 
 /**
  * Whether a run passes every filter given: benchmark (exact id), model (part of the model spec, so that
@@ -93,22 +91,4 @@ export function runsCommand(flags: RunsFlags, io: CliIo): number {
     );
   }
   return 0;
-}
-
-export function registerRunsCommand(
-  program: Command,
-  io: CliIo,
-  setExitCode: (code: number) => void,
-  storeOption: () => Option,
-): void {
-  program
-    .command('runs')
-    .description('list stored runs, newest first (filters combine)')
-    .option('--benchmark <id>', 'only runs of this benchmark')
-    .option('--model <text>', 'only runs whose model spec contains this text')
-    .addOption(new Option('--status <status>', 'only runs with this status').choices(statuses))
-    .option('--label <text>', "only runs with this label (see 'parity label')")
-    .addOption(storeOption())
-    .option('--json', 'print JSON (docs/cli.md)')
-    .action((flags: RunsFlags) => setExitCode(runsCommand(flags, io)));
 }

@@ -5,13 +5,13 @@ import { formatJudgeUsage, openJudge, type JudgeFlags } from '../../options/judg
 import { parseWholeNumber } from '../../parse-options.ts';
 import { storePath } from '../../paths.ts';
 import { createStepContext } from '../../step-context.ts';
+import { JUDGE_DEFAULTS } from '../../options/defaults.ts';
 
 export interface JudgeSampleLinesFlags extends JudgeFlags {
   readonly concurrency?: string;
   readonly store?: string;
 }
 
-const JUDGE_DEFAULTS = { concurrency: 8, maxRetries: 5, timeoutMs: 120_000 } as const;
 
 /**
  * `parity score <bench> --samples FILE --judge <spec>` for a single-answer judge-graded protocol (XSTest's

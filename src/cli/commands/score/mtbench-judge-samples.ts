@@ -14,6 +14,7 @@ import { dataDir, storePath } from '../../paths.ts';
 import { scoredUnitsSummary } from '../../scored-units-summary.ts';
 import { createStepContext } from '../../step-context.ts';
 import { readMtbenchSamples, type MtbenchSample } from './mtbench-samples.ts';
+import { JUDGE_DEFAULTS } from '../../options/defaults.ts';
 
 export interface MtbenchJudgeSamplesFlags extends JudgeFlags {
   readonly samples?: string;
@@ -26,7 +27,6 @@ export interface MtbenchJudgeSamplesFlags extends JudgeFlags {
   readonly store?: string;
 }
 
-const JUDGE_DEFAULTS = { concurrency: 8, maxRetries: 5, timeoutMs: 120_000 } as const;
 
 interface JudgedSample {
   readonly sample: MtbenchSample;

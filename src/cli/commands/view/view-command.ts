@@ -1,6 +1,4 @@
 import { existsSync } from 'node:fs';
-import { Option } from 'commander';
-import type { Command } from 'commander';
 import { startViewServer } from '../../../server/view/view-server.ts';
 import { shippedCatalog } from '../../../server/view/view-data.ts';
 import { loadWebBundle } from '../../../server/view/web-bundle.ts';
@@ -10,7 +8,6 @@ import type { CliIo } from '../../cli-io.ts';
 import { parsePort } from '../../../server/view/parse-port.ts';
 import { storePath } from '../../paths.ts';
 
-export const VIEW_DEFAULTS = { host: '127.0.0.1', port: 4848 } as const;
 
 export interface ViewFlags {
   readonly host: string;
@@ -65,31 +62,4 @@ export async function viewCommand(
   } finally {
     store.close();
   }
-}
-
-/** Adds `parity view` to the program. */
-export function registerViewCommand(program: Command, io: CliIo, setExitCode: (code: number) => void): void {
-  program
-    .command('view')
-    .description(
-      'serve a local web app over the run store: runs, leaderboards, comparisons, items, latency, cost',
-    )
-    .option(
-      '--host <host>',
-      'address to bind; anything but loopback (127.0.0.1, ::1, localhost) must be given explicitly',
-      VIEW_DEFAULTS.host,
-    )
-    .option('--port <n>', 'port to listen on (0: any free port)', String(VIEW_DEFAULTS.port))
-    .addOption(
-      new Option('--store <path>', 'SQLite run store (env PARITY_STORE)').default(
-        undefined,
-        './.parity/parity.db',
-      ),
-    )
-    .option('--json', 'print { "url", "store" } as one JSON line once listening, instead of the text lines')
-    .addHelpText('after', '\nOpens nothing by itself: open the printed URL. Ctrl-C stops the server.')
-    .action(async (flags: ViewFlags, command: Command) => {
-      const hostIsExplicit = command.getOptionValueSource('host') === 'cli';
-      setExitCode(await viewCommand(flags, io, { hostIsExplicit }));
-    });
 }
