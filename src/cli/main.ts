@@ -29,7 +29,12 @@ import { registerPlanCommand } from './commands/plan/register-plan.ts';
  * Every command, in the order `parity --help` lists them. Each registration defines the command's options and
  * help; the command's own module is imported only when it runs (docs/decisions/0220-cli-layout.md).
  */
-const commands: readonly ((program: Command, io: CliIo, setExitCode: (code: number) => void) => void)[] = [
+const commands: readonly ((
+  program: Command,
+  io: CliIo,
+  setExitCode: (code: number) => void,
+  run: (argv: readonly string[], io: CliIo) => Promise<number>,
+) => void)[] = [
   registerEvalCommand,
   registerResumeCommand,
   registerRunsCommand,
@@ -69,7 +74,8 @@ function buildProgram(cliIo: CliIo, setExitCode: (code: number) => void): Comman
       outputError: () => undefined,
     });
 
-  for (const register of commands) register(program, io, setExitCode);
+  // `run` lets a command run other command lines (the demo) without importing their files.
+  for (const register of commands) register(program, io, setExitCode, (argv, runIo) => main(argv, runIo));
 
   routed = withJsonFileOption(program, cliIo);
   showDefaultsPlainly(program);

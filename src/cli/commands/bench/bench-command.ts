@@ -56,7 +56,6 @@ export function defaultRequestsPerStep(load: BenchLoad): number {
   return load.type === 'concurrency' ? Math.max(100, 4 * load.concurrency) : 100;
 }
 
-
 function progressLine(event: SweepEvent, total: number): string | undefined {
   if (event.type === 'warmup-note') return `note: ${event.message}\n`;
   if (event.type === 'sweep-stop')

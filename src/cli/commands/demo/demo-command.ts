@@ -9,10 +9,10 @@ import { formatColumns } from './format-columns.ts';
 import { packageRoot } from '../../../spec/package-root.ts';
 import type { CliIo } from '../../cli-io.ts';
 import { cacheDir, dataDir, storePath } from '../../paths.ts';
-import { compareCommand } from '../compare/compare-command.ts';
 import { tcoCandidates } from '../../cost-inputs.ts';
-import { evalCommand } from '../eval/eval-command.ts';
-import { reportCommand } from '../report/report-command.ts';
+
+/** Runs one parity command line (the CLI's own `main`): the demo is a script of the commands it shows. */
+export type RunParity = (argv: readonly string[], io: CliIo) => Promise<number>;
 
 /** The demo's two generated models: same architecture, different random weights. */
 const DEMO_MODELS = [
@@ -60,6 +60,7 @@ async function demoModel(io: CliIo, seed: number): Promise<string> {
 export async function demoCommand(
   flags: { store?: string; limit?: string; json?: boolean },
   cli: CliIo,
+  run: RunParity,
 ): Promise<number> {
   // --json: the story is left out and one JSON document is printed at the end.
   const io: CliIo = flags.json ? { ...cli, stdout: () => undefined } : cli;
@@ -84,20 +85,28 @@ export async function demoCommand(
       );
       const jsonFile = join(scratch, `${model.name}.json`);
       // The eval's own table is replaced by the demo's narrower one; its progress still goes to stderr.
-      const code = await evalCommand(
-        {
-          model: `local:${modelPath}`,
-          bench: 'mmlu,gsm8k',
-          protocol: 'mmlu.gen.5shot,gsm8k.cot.8shot',
-          dataDir: realData ?? DEMO_DATA,
-          concurrency: '1',
-          threads: '1',
-          ...(limit ? { limit } : {}),
+      const code = await run(
+        [
+          'eval',
+          '--model',
+          `local:${modelPath}`,
+          '--bench',
+          'mmlu,gsm8k',
+          '--protocol',
+          'mmlu.gen.5shot,gsm8k.cot.8shot',
+          '--data-dir',
+          realData ?? DEMO_DATA,
+          '--concurrency',
+          '1',
+          '--threads',
+          '1',
+          ...(limit ? ['--limit', limit] : []),
+          '--store',
           store,
-          json: jsonFile,
-          cache: true,
-          download: false,
-        },
+          '--json',
+          jsonFile,
+          '--no-download',
+        ],
         { ...io, stdout: () => undefined },
       );
       if (code !== 0) return code;
@@ -114,7 +123,7 @@ export async function demoCommand(
   io.stdout(
     `\nstep 3/5: compare B with A, item by item (is B as good as A within ±${DEMO_MARGIN_POINTS} points?)\n`,
   );
-  const compared = compareRuns(runIds, store, io);
+  const compared = await compareRuns(runIds, store, io, run);
   if (compared.code !== 0) return compared.code;
   io.stdout(`${compared.text}\n`);
 
@@ -124,7 +133,10 @@ export async function demoCommand(
 
   const reportFile = join(store, '..', 'demo-report.html');
   io.stdout(`\nstep 5/5: write a self-contained HTML report of the four runs\n`);
-  const reported = await reportCommand(runIds, { html: reportFile, store, margin: DEMO_MARGIN_POINTS }, io);
+  const reported = await run(
+    ['report', ...runIds, '--html', reportFile, '--store', store, '--margin', DEMO_MARGIN_POINTS],
+    io,
+  );
   if (reported !== 0) return reported;
 
   const seconds = (io.monotonicMs() - started) / 1000;
@@ -241,15 +253,15 @@ interface CompareJson {
  * `parity compare --margin` on the demo's runs (A's run of each benchmark against B's), told in short lines:
  * `mmlu  A 0.0%  B 0.0%  A − B 0.0 pts, 95% CI [-24.2, +24.2], 12 paired items: inconclusive at ±10 pts`.
  */
-function compareRuns(
+async function compareRuns(
   runIds: readonly string[],
   store: string,
   io: CliIo,
-): { code: number; text: string; json?: CompareJson } {
+  run: RunParity,
+): Promise<{ code: number; text: string; json?: CompareJson }> {
   let json = '';
-  const code = compareCommand(
-    runIds,
-    { store, margin: DEMO_MARGIN_POINTS, cluster: 'item', json: true },
+  const code = await run(
+    ['compare', ...runIds, '--store', store, '--margin', DEMO_MARGIN_POINTS, '--cluster', 'item', '--json'],
     { ...io, stdout: (text) => void (json += text) },
   );
   if (code !== 0) return { code, text: '' };

@@ -1,9 +1,15 @@
 import type { Command } from 'commander';
 import type { CliIo } from '../../cli-io.ts';
+import type { RunParity } from './demo-command.ts';
 import { storeOption } from '../../options/store-option.ts';
 
 /** Adds `parity demo` to the program. */
-export function registerDemoCommand(program: Command, io: CliIo, setExitCode: (code: number) => void): void {
+export function registerDemoCommand(
+  program: Command,
+  io: CliIo,
+  setExitCode: (code: number) => void,
+  run: RunParity,
+): void {
   program
     .command('demo')
     .description(
@@ -16,6 +22,6 @@ export function registerDemoCommand(program: Command, io: CliIo, setExitCode: (c
       'print one JSON document (runs, comparisons, pricing, report file) instead of the story',
     )
     .action(async (flags: { store?: string; limit?: string; json?: boolean }) =>
-      setExitCode(await (await import('./demo-command.ts')).demoCommand(flags, io)),
+      setExitCode(await (await import('./demo-command.ts')).demoCommand(flags, io, run)),
     );
 }

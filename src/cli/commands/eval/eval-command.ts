@@ -1,9 +1,6 @@
-import { writeFile } from 'node:fs/promises';
 import { cliDatasetSource } from '../../cli-dataset-source.ts';
-import { resolve } from 'node:path';
 import { loadProtocolItems } from '../../../benchmarks/load-protocol-items.ts';
 import { getBenchmark, getProtocol } from '../../../benchmarks/registry.ts';
-import { formatScoreTable } from '../../../report/format-score-table.ts';
 import { runFingerprints } from '../../../datasets/item-fingerprint.ts';
 import { runGold } from '../../../benchmarks/item-gold.ts';
 import { parityVersion } from '../../parity-version.ts';
@@ -17,9 +14,9 @@ import type {
   RunConfig,
 } from '../../../spec/index.ts';
 import { InputError } from '../../../spec/index.ts';
-import { tokenTotalsLine } from '../../run-token-usage.ts';
 import { parseGenerationOverrides, type GenerationOverrideFlags } from '../../generation-overrides.ts';
 import type { CliIo } from '../../cli-io.ts';
+import { printResults } from '../../print-results.ts';
 import { evaluateBenchmark } from '../../evaluate-benchmark.ts';
 import { modelFromSpec } from '../../model-from-spec.ts';
 import { assertProtocolsSupported } from '../../protocol-support.ts';
@@ -28,7 +25,7 @@ import { recordLearnedProviderFixed, unappliedSamplingWarnings } from './provide
 import { parseList, parseWholeNumber } from '../../parse-options.ts';
 import { dataDir } from '../../paths.ts';
 import { currentOwner, openRunStore } from '../../open-run-store.ts';
-import { runJson, runTableRow, type RunScores } from '../../run-summary.ts';
+import type { RunScores } from '../../run-summary.ts';
 import {
   formatGateNotes,
   openRequestGates,
@@ -41,7 +38,6 @@ import {
   withStopWhenDecided,
   type StopWhenDecidedFlags,
 } from '../../stop-when-decided.ts';
-import { formatRunCost, runCostSummary } from '../../../report/run-cost-summary.ts';
 import {
   needsCodeExecution,
   openCodeExecutor,
@@ -103,7 +99,6 @@ export interface EvalFlags
   readonly download: boolean;
   readonly acceptLicense?: string;
 }
-
 
 /** Picks the protocol for each benchmark: from `--protocol` (ids are prefixed by the benchmark) or the default. */
 export function selectProtocols(
@@ -447,34 +442,4 @@ function runConfig(options: {
           },
         }),
   };
-}
-
-/**
- * Prints the score table (stdout), or with `json: true` the JSON `{ "runs": [...] }` instead (the `--json` rule,
- * docs/cli.md); with a file name (the older `--json FILE`), prints the table and writes the JSON to the file.
- */
-export async function printResults(
-  io: CliIo,
-  results: readonly RunScores[],
-  json: string | boolean | undefined,
-): Promise<void> {
-  const document = { runs: results.map((result) => runJson(result, { items: false })) };
-  if (json === true) {
-    io.stdout(`${JSON.stringify(document, null, 2)}\n`);
-    return;
-  }
-  io.stdout(`${formatScoreTable(results.map(runTableRow))}\n`);
-  for (const result of results) {
-    io.stdout(`run ${result.run.runId}: ${result.run.config.protocol} v${result.protocol.version}\n`);
-    const cost = runCostSummary({ modelSpec: result.run.config.modelSpec, items: result.run.items });
-    if (cost) io.stdout(`  ${formatRunCost(cost)}\n`);
-    else {
-      // No list price: the token totals still say what the run used.
-      const totals = tokenTotalsLine(result.run.items);
-      if (totals) io.stdout(`  ${totals}; no price for ${result.run.config.modelSpec} in the catalog\n`);
-    }
-  }
-  if (typeof json === 'string') {
-    await writeFile(resolve(io.cwd, json), `${JSON.stringify(document, null, 2)}\n`);
-  }
 }

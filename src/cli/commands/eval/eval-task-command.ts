@@ -14,15 +14,15 @@ import { formatJudgeUsage, judgeSteps, openJudge } from '../../options/judge-opt
 import { modelFromSpec } from '../../model-from-spec.ts';
 import { currentOwner, openRunStore } from '../../open-run-store.ts';
 import { parseWholeNumber } from '../../parse-options.ts';
-import { formatGateNotes, openRequestGates, parseRequestLimitFlags } from '../../options/request-limit-options.ts';
-import type { RunScores } from '../../run-summary.ts';
-import { parseRequestSettings } from '../../options/request-settings.ts';
 import {
-  evalCommand,
-  exitCodeForItemErrors,
-  printResults,
-  type EvalFlags,
-} from './eval-command.ts';
+  formatGateNotes,
+  openRequestGates,
+  parseRequestLimitFlags,
+} from '../../options/request-limit-options.ts';
+import type { RunScores } from '../../run-summary.ts';
+import { printResults } from '../../print-results.ts';
+import { parseRequestSettings } from '../../options/request-settings.ts';
+import { evalCommand, exitCodeForItemErrors, type EvalFlags } from './eval-command.ts';
 
 /** `parity eval --task …` flags: the eval flags, with several models and tasks, and the CI gates. */
 export interface EvalTaskFlags extends Omit<EvalFlags, 'model' | 'bench'> {

@@ -15,7 +15,7 @@ import type { CliIo } from '../../cli-io.ts';
 import { dataDir, storePath } from '../../paths.ts';
 import { runJson, runScores, runTableRow } from '../../run-summary.ts';
 import { EVAL_DEFAULTS } from '../../options/defaults.ts';
-import { sampleLineSchema } from '../score/score-command.ts';
+import { sampleLineSchema } from '../../sample-line-schema.ts';
 
 export interface ImportFlags {
   readonly bench: string;

@@ -3,7 +3,11 @@ import { loadProtocolItems } from '../../../benchmarks/load-protocol-items.ts';
 import { getBenchmark, getProtocol } from '../../../benchmarks/registry.ts';
 import { compareRuns } from '../../../report/compare-runs.ts';
 import { openRunStore } from '../../open-run-store.ts';
-import { independentDiscordance, pairedBinarySampleSize, pairedMeanSampleSize } from '../../../stats/paired-sample-size.ts';
+import {
+  independentDiscordance,
+  pairedBinarySampleSize,
+  pairedMeanSampleSize,
+} from '../../../stats/paired-sample-size.ts';
 import { sampleVariance } from '../../../stats/mean-estimate.ts';
 import { mcnemarExactPower } from '../../../stats/mcnemar-exact-power.ts';
 import { normalQuantile } from '../../../stats/normal-distribution.ts';
@@ -15,7 +19,7 @@ import type { CliIo } from '../../cli-io.ts';
 import { parseList } from '../../parse-options.ts';
 import { dataDir, storePath } from '../../paths.ts';
 import { tokensPerItem } from '../../run-token-usage.ts';
-import { parseFraction, parseLevel } from '../compare/compare-command.ts';
+import { parseFraction, parseLevel } from '../../options/comparison-options.ts';
 import { DEFAULT_DISCORDANCE, PLAN_DEFAULTS } from '../../options/defaults.ts';
 
 export interface PlanFlags {

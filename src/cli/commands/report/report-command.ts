@@ -11,7 +11,7 @@ import { InputError } from '../../../spec/index.ts';
 import { openRunStore } from '../../open-run-store.ts';
 import type { CliIo } from '../../cli-io.ts';
 import { storePath } from '../../paths.ts';
-import { parseMarginFlags } from '../compare/compare-command.ts';
+import { parseMarginFlags } from '../../options/comparison-options.ts';
 
 export interface ReportFlags {
   readonly html?: string;

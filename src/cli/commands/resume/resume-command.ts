@@ -10,7 +10,7 @@ import { evaluateBenchmark } from '../../evaluate-benchmark.ts';
 import { openSpendMeter } from '../../spend-control.ts';
 import { modelFromSpec } from '../../model-from-spec.ts';
 import { storePath } from '../../paths.ts';
-import { printResults } from '../eval/eval-command.ts';
+import { printResults } from '../../print-results.ts';
 import { resumeTaskRun } from './resume-task-run.ts';
 import { openCodeExecutor, type CodeExecutionFlags } from '../../options/code-execution-options.ts';
 import {

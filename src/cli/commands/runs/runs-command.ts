@@ -28,7 +28,6 @@ export interface RunsFlags {
   readonly label?: string;
 }
 
-
 /**
  * Whether a run passes every filter given: benchmark (exact id), model (part of the model spec, so that
  * `--model gpt-4o` finds `openai:gpt-4o-mini` too), status (exact) and label (one of the run's labels).

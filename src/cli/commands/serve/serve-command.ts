@@ -7,7 +7,6 @@ import { InputError } from '../../../spec/index.ts';
 import type { CliIo } from '../../cli-io.ts';
 import { parseWholeNumber } from '../../parse-options.ts';
 
-
 export interface ServeFlags {
   readonly model: string;
   readonly host: string;

@@ -8,7 +8,6 @@ import type { CliIo } from '../../cli-io.ts';
 import { parsePort } from '../../../server/view/parse-port.ts';
 import { storePath } from '../../paths.ts';
 
-
 export interface ViewFlags {
   readonly host: string;
   readonly port: string;
