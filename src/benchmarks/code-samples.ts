@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { parseJsonLines, type JsonLine } from '../../../datasets/jsonl.ts';
+import { parseJsonLines, type JsonLine } from '../datasets/jsonl.ts';
 import { readFile } from 'node:fs/promises';
-import type { CodeExecutor, Item, ItemScore, Protocol } from '../../../spec/index.ts';
-import { InputError } from '../../../spec/index.ts';
+import type { CodeExecutor, Item, ItemScore, Protocol } from '../spec/index.ts';
+import { InputError } from '../spec/index.ts';
 
 /**
  * Reads a samples file for a code benchmark. Besides docs/cli.md lines (`id`, `completion`, `sample`?) it takes

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { readJsonLines, type JsonLine } from '../../../datasets/jsonl.ts';
-import type { Item } from '../../../spec/index.ts';
-import { InputError } from '../../../spec/index.ts';
+import { readJsonLines, type JsonLine } from '../../datasets/jsonl.ts';
+import type { Item } from '../../spec/index.ts';
+import { InputError } from '../../spec/index.ts';
 
 /** The item id a `{prompt, response}` line is filed under until `addPromptKeys` maps it to its item. */
 function promptKey(prompt: string): string {

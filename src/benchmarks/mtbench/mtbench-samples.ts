@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { readJsonLines } from '../../../datasets/jsonl.ts';
-import { InputError } from '../../../spec/index.ts';
+import { readJsonLines } from '../../datasets/jsonl.ts';
+import { InputError } from '../../spec/index.ts';
 
 /** One answered question: the model's answers to both turns. */
 export interface MtbenchSample {

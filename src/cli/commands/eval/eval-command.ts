@@ -1,3 +1,4 @@
+import { benchmarkFiles } from '../../../benchmarks/benchmark-files.ts';
 import { cliDatasetSource } from '../../cli-dataset-source.ts';
 import { loadProtocolItems } from '../../../benchmarks/load-protocol-items.ts';
 import { getBenchmark, getProtocol } from '../../../benchmarks/registry.ts';
@@ -172,7 +173,7 @@ export async function evalCommand(
       ...(synthetic === undefined ? {} : { synthetic }),
     });
     // longctx: lengths above the context window are refused here, before any request.
-    return benchmark.id === 'longctx' ? withinContextWindow(loaded, quiet) : loaded;
+    return benchmarkFiles(benchmark.id).generatedItems ? withinContextWindow(loaded, quiet) : loaded;
   };
   // The stored generation settings keep only the lengths run, so `parity resume` never sends a refused one.
   const withinContextWindow = <T>(loaded: Item<T>[], quiet: boolean): Item<T>[] => {
@@ -194,7 +195,7 @@ export async function evalCommand(
   try {
     await assertProtocolsSupported({ model, modelSpec: flags.model, benchmarks, protocols, timeoutMs });
     // longctx --calibrate: size the haystacks by the server's own token count, then generate them again.
-    const longctxIndex = benchmarks.findIndex((benchmark) => benchmark.id === 'longctx');
+    const longctxIndex = benchmarks.findIndex((benchmark) => benchmarkFiles(benchmark.id).generatedItems);
     const first = itemLists[longctxIndex]?.[0];
     const longctx = benchmarks[longctxIndex];
     const longctxProtocol = protocols[longctxIndex];
@@ -292,7 +293,7 @@ export async function evalCommand(
             benchmark,
             protocol,
             limit,
-            synthetic: benchmark.id === 'longctx' ? synthetic : undefined,
+            synthetic: benchmarkFiles(benchmark.id).generatedItems ? synthetic : undefined,
             directory,
             concurrency,
             timeoutMs,

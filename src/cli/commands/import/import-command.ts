@@ -1,3 +1,4 @@
+import { benchmarkFiles } from '../../../benchmarks/benchmark-files.ts';
 import { syntheticForSamples } from '../../options/longctx-options.ts';
 import { createHash } from 'node:crypto';
 import { runFingerprints } from '../../../datasets/item-fingerprint.ts';
@@ -86,15 +87,14 @@ export async function importCommand(flags: ImportFlags, io: CliIo): Promise<numb
   let itemsById: Map<string, Item> | undefined;
   try {
     // longctx: items regenerated from the seed, at the lengths and depths the ids name.
-    const options =
-      benchmark.id === 'longctx'
-        ? {
-            synthetic: syntheticForSamples(
-              {},
-              selected.map((line) => line.value.id),
-            ),
-          }
-        : {};
+    const options = benchmarkFiles(benchmark.id).generatedItems
+      ? {
+          synthetic: syntheticForSamples(
+            {},
+            selected.map((line) => line.value.id),
+          ),
+        }
+      : {};
     itemsById = new Map((await benchmark.loadItems(source, options)).map((item) => [item.id, item]));
   } catch (error) {
     // Scores alone can be stored without the dataset; completions cannot be scored without it.

@@ -13,7 +13,7 @@ import { parseWholeNumber } from '../../parse-options.ts';
 import { dataDir, storePath } from '../../paths.ts';
 import { scoredUnitsSummary } from '../../scored-units-summary.ts';
 import { createStepContext } from '../../step-context.ts';
-import { readMtbenchSamples, type MtbenchSample } from './mtbench-samples.ts';
+import { readMtbenchSamples, type MtbenchSample } from '../../../benchmarks/mtbench/mtbench-samples.ts';
 import { JUDGE_DEFAULTS } from '../../options/defaults.ts';
 
 export interface MtbenchJudgeSamplesFlags extends JudgeFlags {

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { cliDatasetSource } from '../../cli-dataset-source.ts';
+import { benchmarkFiles } from '../../../benchmarks/benchmark-files.ts';
 import { getBenchmark, getProtocol } from '../../../benchmarks/registry.ts';
 import { readJsonLines } from '../../../datasets/jsonl.ts';
 import { formatScoreTable } from '../../../report/format-score-table.ts';
@@ -9,15 +10,13 @@ import type { Item } from '../../../spec/index.ts';
 import { InputError } from '../../../spec/index.ts';
 import type { CliIo } from '../../cli-io.ts';
 import { sampleLineSchema } from '../../sample-line-schema.ts';
-import { addPromptKeys, readPromptKeyedSamples } from './prompt-keyed-samples.ts';
 import { mtbenchScoreCommand } from './mtbench-score-command.ts';
 import { judgeSampleLines, type JudgeSampleLinesFlags } from './judge-sample-lines.ts';
 import { openJudge } from '../../options/judge-options.ts';
 import { dataDir } from '../../paths.ts';
-import { readHumanEvalProblems } from '../../../benchmarks/humaneval/index.ts';
 import { openCodeExecutor, type CodeExecutionFlags } from '../../options/code-execution-options.ts';
 import { passAtKSummary, samplingJson, samplingLabel } from '../../pass-at-k-summary.ts';
-import { executeCodeSamples, readCodeSampleLines } from './code-samples.ts';
+import { executeCodeSamples, readCodeSampleLines } from '../../../benchmarks/code-samples.ts';
 import { formatLongctxSummary, summarizeLongctx } from '../../../benchmarks/longctx/longctx-summary.ts';
 import { parseThreshold, syntheticForSamples, type LongctxFlags } from '../../options/longctx-options.ts';
 
@@ -39,8 +38,10 @@ export interface ScoreFlags extends CodeExecutionFlags, LongctxFlags {
 
 /** `parity score <bench> --samples FILE`: scores completions produced elsewhere, with no model call. */
 export async function scoreCommand(benchmarkId: string, flags: ScoreFlags, io: CliIo): Promise<number> {
-  if (benchmarkId === 'mtbench') return mtbenchScoreCommand(flags, io);
+  // MT-Bench samples hold both turns of a conversation and are judged per turn: their own reader and scorer.
+  if (benchmarkFiles(benchmarkId).multiTurnSamples) return mtbenchScoreCommand(flags, io);
   const benchmark = getBenchmark(benchmarkId);
+  const extraFiles = benchmarkFiles(benchmark.id);
   const judgeFlags = flags as ScoreFlags & JudgeSampleLinesFlags;
   // --judge without --protocol picks the benchmark's judge-graded protocol (XSTest's xstest.judge).
   const protocol = getProtocol(
@@ -56,12 +57,11 @@ export async function scoreCommand(benchmarkId: string, flags: ScoreFlags, io: C
     throw new InputError('a samples file is required', { location: '--samples' });
   const samplesPath = resolve(io.cwd, flags.samples);
   // IFEval also takes the upstream response files ({prompt, response}), matched to items by prompt.
-  const lines =
-    benchmark.id === 'ifeval'
-      ? await readPromptKeyedSamples({ file: samplesPath, schema: sampleLineSchema })
-      : protocol.passAtK
-        ? await readCodeSampleLines({ file: samplesPath, schema: sampleLineSchema })
-        : await readJsonLines({ file: samplesPath, schema: sampleLineSchema });
+  const lines = extraFiles.readSampleLines
+    ? await extraFiles.readSampleLines({ file: samplesPath, schema: sampleLineSchema })
+    : protocol.passAtK
+      ? await readCodeSampleLines({ file: samplesPath, schema: sampleLineSchema })
+      : await readJsonLines({ file: samplesPath, schema: sampleLineSchema });
   const models = [...new Set(lines.map((line) => line.value.model ?? ''))];
   const selected =
     flags.model === undefined ? lines : lines.filter((line) => line.value.model === flags.model);
@@ -87,13 +87,15 @@ export async function scoreCommand(benchmarkId: string, flags: ScoreFlags, io: C
     allowDownload: flags.download,
     acceptLicense: flags.acceptLicense,
   });
-  if (flags.problemFile !== undefined && benchmark.id !== 'humaneval')
+  const readProblemFile = extraFiles.readProblemFile;
+  if (flags.problemFile !== undefined && readProblemFile === undefined)
     throw new InputError('only humaneval takes a problem file', { location: '--problem-file' });
   const loaded =
-    flags.problemFile === undefined
-      ? await benchmark.loadItems(
+    flags.problemFile !== undefined && readProblemFile
+      ? await readProblemFile(resolve(io.cwd, flags.problemFile))
+      : await benchmark.loadItems(
           source,
-          benchmark.id === 'longctx'
+          extraFiles.generatedItems
             ? {
                 synthetic: syntheticForSamples(
                   flags,
@@ -101,10 +103,9 @@ export async function scoreCommand(benchmarkId: string, flags: ScoreFlags, io: C
                 ),
               }
             : {},
-        )
-      : await readHumanEvalProblems(resolve(io.cwd, flags.problemFile));
+        );
   const itemsById = new Map<string, Item>(loaded.map((item) => [item.id, item]));
-  if (benchmark.id === 'ifeval') addPromptKeys(itemsById);
+  extraFiles.indexItems?.(itemsById);
   // Every line is checked before any program runs: a bad id on the last line is reported at once.
   for (const { line, value } of selected) {
     const location = `${samplesPath}:${line}`;
@@ -171,7 +172,7 @@ export async function scoreCommand(benchmarkId: string, flags: ScoreFlags, io: C
     const samplesPerItem = Math.max(1, ...itemJson.map((item) => item.sample + 1));
     rows.push({
       modelName,
-      longctx: benchmark.id === 'longctx' ? summarizeLongctx(scored, threshold) : undefined,
+      longctx: extraFiles.generatedItems ? summarizeLongctx(scored, threshold) : undefined,
       summary: passAtK?.summary ?? summarizeScores(scored, protocol.metrics),
       metrics: passAtK?.metrics ?? protocol.metrics,
       sampling: passAtK ? { samplesPerItem } : undefined,
