@@ -8,7 +8,11 @@ import {
   EVAL_DEFAULTS,
   STOP_WHEN_DECIDED_OPTION_DEFAULTS,
 } from '../../options/defaults.ts';
-import { maxTokensOption, reasoningEffortOption, systemPromptOption } from '../../generation-overrides.ts';
+import {
+  maxTokensOption,
+  reasoningEffortOption,
+  systemPromptOption,
+} from '../../options/generation-option-definitions.ts';
 import {
   execJobsOption,
   execTimeoutOption,
@@ -17,15 +21,19 @@ import {
   reasoningAllowanceOption,
   topPOption,
   unsafeNoSandboxOption,
-} from '../../options/code-execution-options.ts';
-import { judgeBaseUrlOption, judgeOption, judgeRepeatsOption } from '../../options/judge-options.ts';
-import { longctxOptions } from '../../options/longctx-options.ts';
+} from '../../options/code-execution-option-definitions.ts';
+import {
+  judgeBaseUrlOption,
+  judgeOption,
+  judgeRepeatsOption,
+} from '../../options/judge-option-definitions.ts';
+import { longctxOptions } from '../../options/longctx-option-definitions.ts';
 import {
   adaptiveConcurrencyOption,
   noAdaptiveConcurrencyOption,
   requestsPerMinuteOption,
   tokensPerMinuteOption,
-} from '../../options/request-limit-options.ts';
+} from '../../options/request-limit-option-definitions.ts';
 import { storeOption } from '../../options/store-option.ts';
 import type { EvalCommandFlags } from './eval-task-command.ts';
 

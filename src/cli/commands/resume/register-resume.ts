@@ -4,13 +4,13 @@ import {
   execJobsOption,
   execTimeoutOption,
   unsafeNoSandboxOption,
-} from '../../options/code-execution-options.ts';
+} from '../../options/code-execution-option-definitions.ts';
 import {
   adaptiveConcurrencyOption,
   noAdaptiveConcurrencyOption,
   requestsPerMinuteOption,
   tokensPerMinuteOption,
-} from '../../options/request-limit-options.ts';
+} from '../../options/request-limit-option-definitions.ts';
 import { storeOption } from '../../options/store-option.ts';
 import type { ResumeFlags } from './resume-command.ts';
 

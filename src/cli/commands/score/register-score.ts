@@ -5,9 +5,13 @@ import {
   execJobsOption,
   execTimeoutOption,
   unsafeNoSandboxOption,
-} from '../../options/code-execution-options.ts';
-import { judgeBaseUrlOption, judgeOption, judgeRepeatsOption } from '../../options/judge-options.ts';
-import { longctxOptions } from '../../options/longctx-options.ts';
+} from '../../options/code-execution-option-definitions.ts';
+import {
+  judgeBaseUrlOption,
+  judgeOption,
+  judgeRepeatsOption,
+} from '../../options/judge-option-definitions.ts';
+import { longctxOptions } from '../../options/longctx-option-definitions.ts';
 import { storeOption } from '../../options/store-option.ts';
 import type { ScoreFlags } from './score-command.ts';
 
