@@ -8,7 +8,6 @@ import type { CliIo } from './cli-io.ts';
 import { applyGenerationOverrides } from './generation-overrides.ts';
 import { CONFIRM_ABOVE_USD } from './options/defaults.ts';
 
-
 export interface SpendFlags {
   readonly maxCost?: string;
   readonly yes?: boolean;

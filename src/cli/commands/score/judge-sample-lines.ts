@@ -12,7 +12,6 @@ export interface JudgeSampleLinesFlags extends JudgeFlags {
   readonly store?: string;
 }
 
-
 /**
  * `parity score <bench> --samples FILE --judge <spec>` for a single-answer judge-graded protocol (XSTest's
  * `xstest.judge`): each line's completion replays the protocol's `answer` step and the judge grades it exactly as

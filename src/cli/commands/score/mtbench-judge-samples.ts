@@ -27,7 +27,6 @@ export interface MtbenchJudgeSamplesFlags extends JudgeFlags {
   readonly store?: string;
 }
 
-
 interface JudgedSample {
   readonly sample: MtbenchSample;
   readonly item: Item<MtbenchData>;
