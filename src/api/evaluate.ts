@@ -4,8 +4,12 @@ import { datasetManifests } from '../benchmarks/dataset-manifests.ts';
 import { loadProtocolItems } from '../benchmarks/load-protocol-items.ts';
 import { runGold } from '../benchmarks/item-gold.ts';
 import { getBenchmark, getProtocol } from '../benchmarks/registry.ts';
-import { EVAL_DEFAULTS } from '../cli/commands/eval-command.ts';
-import { needsCodeExecution, openCodeExecutor, parseSamplingFlags } from '../cli/code-execution-options.ts';
+import { EVAL_DEFAULTS } from '../cli/options/defaults.ts';
+import {
+  needsCodeExecution,
+  openCodeExecutor,
+  parseSamplingFlags,
+} from '../cli/options/code-execution-options.ts';
 import { evaluateBenchmark } from '../cli/evaluate-benchmark.ts';
 import { parseGenerationOverrides } from '../cli/generation-overrides.ts';
 import { currentOwner } from '../cli/open-run-store.ts';
