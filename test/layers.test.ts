@@ -17,7 +17,9 @@ const allowed: Record<string, readonly string[]> = {
   benchmarks: ['spec', 'datasets', 'scoring', 'tasks'],
   runner: ['spec', 'providers'],
   store: ['spec'],
-  report: ['spec', 'stats', 'cost'],
+  // The engine (src/evaluation/README.md): plans, runs and scores evaluations; providers come in as LanguageModel.
+  evaluation: ['spec', 'datasets', 'scoring', 'stats', 'cost', 'tasks', 'benchmarks', 'runner', 'store'],
+  report: ['spec', 'stats', 'cost', 'evaluation'],
   loadgen: ['spec', 'providers', 'stats'],
   cli: [
     'spec',
@@ -30,11 +32,13 @@ const allowed: Record<string, readonly string[]> = {
     'cost',
     'runner',
     'store',
+    'evaluation',
     'report',
     'server',
     'loadgen',
   ],
-  // The library API (docs/library.md): a thin face over the engine, which still lives partly in cli/.
+  // The library API (docs/library.md): a thin face over the engine (evaluation/); it still borrows the CLI's
+  // option checks and code-sandbox opening from cli/.
   api: [
     'spec',
     'providers',
@@ -45,6 +49,7 @@ const allowed: Record<string, readonly string[]> = {
     'cost',
     'runner',
     'store',
+    'evaluation',
     'report',
     'cli',
   ],
@@ -59,6 +64,7 @@ const allowed: Record<string, readonly string[]> = {
     'cost',
     'runner',
     'store',
+    'evaluation',
     'report',
     'loadgen',
   ],

@@ -5,12 +5,13 @@ import { runGold } from '../benchmarks/item-gold.ts';
 import { getBenchmark, getProtocol } from '../benchmarks/registry.ts';
 import { EVAL_DEFAULTS } from '../cli/commands/eval-command.ts';
 import { needsCodeExecution, openCodeExecutor, parseSamplingFlags } from '../cli/code-execution-options.ts';
-import { evaluateBenchmark } from '../cli/evaluate-benchmark.ts';
+import { evaluateBenchmark } from '../evaluation/evaluate-benchmark.ts';
+import { cliEvaluationHost } from '../cli/evaluation-host.ts';
 import { parseGenerationOverrides } from '../cli/generation-overrides.ts';
 import { currentOwner } from '../cli/open-run-store.ts';
-import { assertProtocolsSupported } from '../cli/protocol-support.ts';
+import { assertProtocolsSupported } from '../evaluation/protocol-support.ts';
 import { parityVersion } from '../cli/parity-version.ts';
-import { runJson } from '../cli/run-summary.ts';
+import { runJson } from '../report/run-summary-rows.ts';
 import { createDatasetSource } from '../datasets/dataset-source.ts';
 import { runFingerprints } from '../datasets/item-fingerprint.ts';
 import { providerFixedParameters } from '../report/provider-fixed-parameters.ts';
@@ -224,7 +225,7 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluationRepo
     store.recordGold?.(runId, runGold(protocol, items));
     io.stderr(`run ${runId}: ${benchmark.id} ${protocol.id} on ${modelSpec}, ${items.length} items\n`);
     const scores = await evaluateBenchmark({
-      io,
+      host: cliEvaluationHost(io),
       store,
       runId,
       model,

@@ -5,7 +5,7 @@ import type { CliIo } from './cli-io.ts';
 import { modelFromSpec } from './model-from-spec.ts';
 import { parseWholeNumber } from './parse-options.ts';
 import { formatRunCost, runCostSummary } from '../report/run-cost-summary.ts';
-import { sumUsage } from './run-step-evaluation.ts';
+import { sumUsage } from '../evaluation/run-step-evaluation.ts';
 
 /** `--judge`, `--judge-base-url`, `--judge-repeats` of `parity eval` and `parity score mtbench`. */
 export interface JudgeFlags {

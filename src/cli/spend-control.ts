@@ -2,10 +2,10 @@ import type { GenerationOverrides, Item, LanguageModel, Protocol } from '../spec
 import { InputError } from '../spec/index.ts';
 import { createSpendMeter, type SpendMeter } from '../cost/spend-meter.ts';
 import { requestCostUsd, type TokenPrice } from '../cost/token-cost.ts';
-import { catalogPriceForSpec } from '../report/run-cost-summary.ts';
+import { catalogPriceForSpec } from '../cost/catalog-price-for-spec.ts';
 import { estimateRequestTokens } from '../runner/estimate-request-tokens.ts';
 import type { CliIo } from './cli-io.ts';
-import { applyGenerationOverrides } from './generation-overrides.ts';
+import { applyGenerationOverrides } from '../evaluation/request-settings.ts';
 
 /** `--confirm-above` default: a run estimated to cost more than this asks first on a terminal. */
 export const CONFIRM_ABOVE_USD = 5;

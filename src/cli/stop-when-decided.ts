@@ -9,8 +9,8 @@ import type {
 } from '../spec/index.ts';
 import { InputError } from '../spec/index.ts';
 import { parseWholeNumber } from './parse-options.ts';
-import { tokensPerItem } from './run-token-usage.ts';
-import { createSequentialMonitor, type SequentialMonitor } from './sequential-monitor.ts';
+import { tokensPerItem } from '../evaluation/run-token-usage.ts';
+import { createSequentialMonitor, type SequentialMonitor } from '../evaluation/sequential-monitor.ts';
 
 export interface StopWhenDecidedFlags {
   readonly stopWhenDecided?: boolean;

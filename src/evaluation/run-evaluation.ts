@@ -19,7 +19,7 @@ import type { RequestGate } from '../runner/request-gate.ts';
 import type { RunnerEvent } from '../runner/runner-event.ts';
 import { runStepEvaluation } from './run-step-evaluation.ts';
 import { createBatchedItemRecorder } from '../store/batched-item-recorder.ts';
-import { applyGenerationOverrides } from './generation-overrides.ts';
+import { applyGenerationOverrides } from './request-settings.ts';
 
 export interface EvaluationOptions {
   readonly store: RunStore;

@@ -1,5 +1,5 @@
 import type { Estimate, Protocol } from '../spec/index.ts';
-import { summarizeScores, type ScoredItem, type ScoreSummary } from '../report/summarize-scores.ts';
+import { summarizeScores, type ScoredItem, type ScoreSummary } from './summarize-scores.ts';
 
 const noInterval: readonly [number, number] = [Number.NaN, Number.NaN];
 

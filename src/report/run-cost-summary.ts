@@ -1,6 +1,6 @@
 import type { ApiPrice, ModelCatalog } from '../cost/catalog-types.ts';
 import { priceForModelSpec } from '../cost/find-catalog-model.ts';
-import { loadModelCatalog, shippedCatalogMayName } from '../cost/load-catalog.ts';
+import { shippedCatalogFor } from '../cost/catalog-price-for-spec.ts';
 import { runCost, type RunCost } from '../cost/token-cost.ts';
 import type { ItemOutcome, StoredRun } from '../spec/index.ts';
 
@@ -10,21 +10,6 @@ export interface RunCostSummary {
   readonly price: ApiPrice;
   /** Items answered from the response cache (priced as if requested; they cost nothing this time). */
   readonly cachedItems: number;
-}
-
-let shippedCatalog: ModelCatalog | undefined;
-
-/** The shipped catalog, parsed only when it may price the spec's model (most local servers' models it cannot). */
-function shippedCatalogFor(modelSpec: string): ModelCatalog | undefined {
-  if (!shippedCatalogMayName(modelSpec.slice(modelSpec.indexOf(':') + 1))) return undefined;
-  shippedCatalog ??= loadModelCatalog();
-  return shippedCatalog;
-}
-
-/** The catalog API price for a model spec (`openai:gpt-4o`), or undefined when the catalog has none. */
-export function catalogPriceForSpec(modelSpec: string, catalog?: ModelCatalog): ApiPrice | undefined {
-  const used = catalog ?? shippedCatalogFor(modelSpec);
-  return used === undefined ? undefined : priceForModelSpec(used, modelSpec)?.price;
 }
 
 /**

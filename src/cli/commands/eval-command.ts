@@ -17,18 +17,20 @@ import type {
   RunConfig,
 } from '../../spec/index.ts';
 import { InputError } from '../../spec/index.ts';
-import { tokenTotalsLine } from '../run-token-usage.ts';
+import { tokenTotalsLine } from '../../evaluation/run-token-usage.ts';
 import { parseGenerationOverrides, type GenerationOverrideFlags } from '../generation-overrides.ts';
 import type { CliIo } from '../cli-io.ts';
-import { evaluateBenchmark } from '../evaluate-benchmark.ts';
+import { evaluateBenchmark } from '../../evaluation/evaluate-benchmark.ts';
+import { cliEvaluationHost } from '../evaluation-host.ts';
 import { modelFromSpec } from '../model-from-spec.ts';
-import { assertProtocolsSupported } from '../protocol-support.ts';
+import { assertProtocolsSupported } from '../../evaluation/protocol-support.ts';
 import { providerFixedParameters } from '../../report/provider-fixed-parameters.ts';
 import { recordLearnedProviderFixed, unappliedSamplingWarnings } from '../provider-fixed-sampling.ts';
 import { parseList, parseSecondsAsMs, parseWholeNumber } from '../parse-options.ts';
 import { dataDir } from '../paths.ts';
 import { currentOwner, openRunStore } from '../open-run-store.ts';
-import { runJson, runTableRow, type RunScores } from '../run-summary.ts';
+import type { RunScores } from '../../evaluation/run-summary.ts';
+import { runJson, runTableRow } from '../../report/run-summary-rows.ts';
 import {
   formatGateNotes,
   openRequestGates,
@@ -319,7 +321,7 @@ export async function evalCommand(
       store.recordGold?.(runId, runGold(protocol, items));
       io.stderr(`run ${runId}: ${benchmark.id} ${protocol.id} on ${flags.model}, ${items.length} items\n`);
       const evaluated = await evaluateBenchmark({
-        io,
+        host: cliEvaluationHost(io),
         store,
         runId,
         model,

@@ -7,7 +7,8 @@ import { loadTask, type LoadedTask } from '../load-task.ts';
 import { parseGraderResults, taskBenchmark } from '../../tasks/task-protocol.ts';
 import type { CliIo } from '../cli-io.ts';
 import { openCodeExecutor } from '../code-execution-options.ts';
-import { evaluateBenchmark } from '../evaluate-benchmark.ts';
+import { evaluateBenchmark } from '../../evaluation/evaluate-benchmark.ts';
+import { cliEvaluationHost } from '../evaluation-host.ts';
 import { failedGates, parseFailUnder } from '../fail-under.ts';
 import { parseGenerationOverrides } from '../generation-overrides.ts';
 import { formatJudgeUsage, judgeSteps, openJudge } from '../judge-options.ts';
@@ -15,7 +16,7 @@ import { modelFromSpec } from '../model-from-spec.ts';
 import { currentOwner, openRunStore } from '../open-run-store.ts';
 import { parseSecondsAsMs, parseWholeNumber } from '../parse-options.ts';
 import { formatGateNotes, openRequestGates, parseRequestLimitFlags } from '../request-limit-options.ts';
-import type { RunScores } from '../run-summary.ts';
+import type { RunScores } from '../../evaluation/run-summary.ts';
 import {
   EVAL_DEFAULTS,
   evalCommand,
@@ -126,7 +127,7 @@ export async function evalTaskCommand(flags: EvalTaskFlags, io: CliIo): Promise<
           );
           results.push(
             await evaluateBenchmark({
-              io,
+              host: cliEvaluationHost(io),
               store,
               runId,
               model,

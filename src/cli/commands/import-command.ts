@@ -14,7 +14,8 @@ import type { GenerateRequest, Item, ItemRecord, RunConfig } from '../../spec/in
 import { InputError } from '../../spec/index.ts';
 import type { CliIo } from '../cli-io.ts';
 import { dataDir, storePath } from '../paths.ts';
-import { runJson, runScores, runTableRow } from '../run-summary.ts';
+import { runScores } from '../../evaluation/run-summary.ts';
+import { runJson, runTableRow } from '../../report/run-summary-rows.ts';
 import { EVAL_DEFAULTS } from './eval-command.ts';
 import { sampleLineSchema } from './score-command.ts';
 

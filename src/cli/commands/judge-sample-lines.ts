@@ -4,7 +4,7 @@ import type { CliIo } from '../cli-io.ts';
 import { formatJudgeUsage, openJudge, type JudgeFlags } from '../judge-options.ts';
 import { parseWholeNumber } from '../parse-options.ts';
 import { storePath } from '../paths.ts';
-import { createStepContext } from '../step-context.ts';
+import { createStepContext } from '../../evaluation/step-context.ts';
 
 export interface JudgeSampleLinesFlags extends JudgeFlags {
   readonly concurrency?: string;

@@ -3,7 +3,7 @@ import { cliDatasetSource } from '../cli-dataset-source.ts';
 import { mtbenchBenchmark, mtbenchSingle, type MtbenchData } from '../../benchmarks/mtbench/index.ts';
 import { formatScoreTable } from '../../report/format-score-table.ts';
 import { scoreReportJson, type ScoreReportJson } from '../../report/score-report-json.ts';
-import type { ScoredItem } from '../../report/summarize-scores.ts';
+import type { ScoredItem } from '../../evaluation/summarize-scores.ts';
 import { openSqliteRunStore } from '../../store/sqlite-run-store.ts';
 import type { Item, ItemScore, ItemStep } from '../../spec/index.ts';
 import { InputError } from '../../spec/index.ts';
@@ -11,8 +11,8 @@ import type { CliIo } from '../cli-io.ts';
 import { formatJudgeUsage, openJudge, type JudgeFlags } from '../judge-options.ts';
 import { parseWholeNumber } from '../parse-options.ts';
 import { dataDir, storePath } from '../paths.ts';
-import { scoredUnitsSummary } from '../scored-units-summary.ts';
-import { createStepContext } from '../step-context.ts';
+import { scoredUnitsSummary } from '../../evaluation/scored-units-summary.ts';
+import { createStepContext } from '../../evaluation/step-context.ts';
 import { readMtbenchSamples, type MtbenchSample } from './mtbench-samples.ts';
 
 export interface MtbenchJudgeSamplesFlags extends JudgeFlags {

@@ -5,7 +5,7 @@ import type { ModelRun } from '../../report/routing-curves.ts';
 import { openRunStore } from '../open-run-store.ts';
 import type { CliIo } from '../cli-io.ts';
 import { storePath } from '../paths.ts';
-import { readRunOutcomes } from '../run-summary.ts';
+import { readRunOutcomes } from '../../evaluation/run-summary.ts';
 
 export interface MeasuredRuns {
   /** By run id: the run's per-item outcomes and the headline metric its measured score reports. */

@@ -6,7 +6,8 @@ import { InputError, type ModelIdentity, type RunConfig, type RunSummary } from 
 import { parseSecondsAsMs, parseWholeNumber } from '../parse-options.ts';
 import { openRunStore } from '../open-run-store.ts';
 import type { CliIo } from '../cli-io.ts';
-import { evaluateBenchmark } from '../evaluate-benchmark.ts';
+import { evaluateBenchmark } from '../../evaluation/evaluate-benchmark.ts';
+import { cliEvaluationHost } from '../evaluation-host.ts';
 import { openSpendMeter } from '../spend-control.ts';
 import { modelFromSpec } from '../model-from-spec.ts';
 import { storePath } from '../paths.ts';
@@ -177,7 +178,7 @@ export async function resumeCommand(runId: string, flags: ResumeFlags, io: CliIo
         judge: judge?.model,
       });
       const result = await evaluateBenchmark({
-        io,
+        host: cliEvaluationHost(io),
         store,
         runId,
         model,

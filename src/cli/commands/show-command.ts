@@ -9,7 +9,8 @@ import { formatGroupTable, formatScoreTable } from '../../report/format-score-ta
 import { openRunStore } from '../open-run-store.ts';
 import type { CliIo } from '../cli-io.ts';
 import { storePath } from '../paths.ts';
-import { readRunOutcomes, runJson, runScores, runTableRow } from '../run-summary.ts';
+import { readRunOutcomes, runScores } from '../../evaluation/run-summary.ts';
+import { runJson, runTableRow } from '../../report/run-summary-rows.ts';
 import { formatRunCost, runCostJson, runCostSummary, runCostUsd } from '../../report/run-cost-summary.ts';
 import { formatRunDetail, runDetailJson } from '../../report/format-run-detail.ts';
 import { buildRunDetail } from '../../report/run-detail.ts';
