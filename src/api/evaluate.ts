@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { loadProtocolItems } from '../benchmarks/load-protocol-items.ts';
 import { runGold } from '../benchmarks/item-gold.ts';
 import { getBenchmark, getProtocol } from '../benchmarks/registry.ts';
-import { EVAL_DEFAULTS } from '../cli/commands/eval-command.ts';
+import { EVAL_DEFAULTS } from '../evaluation/defaults.ts';
 import { needsCodeExecution, openCodeExecutor, parseSamplingFlags } from '../cli/code-execution-options.ts';
 import { evaluateBenchmark } from '../evaluation/evaluate-benchmark.ts';
 import { cliEvaluationHost } from '../cli/evaluation-host.ts';

@@ -8,6 +8,7 @@ import { createPythonExecutor, type PythonExecutor } from '../scoring/sandbox/cr
 import { defaultResourceLimits } from '../scoring/sandbox/resource-limits.ts';
 import type { CliIo } from './cli-io.ts';
 import { parseSecondsAsMs, parseWholeNumber } from './parse-options.ts';
+import { EVAL_DEFAULTS } from '../evaluation/defaults.ts';
 
 export const EXEC_DEFAULTS = { timeoutMs: 3000 } as const;
 
@@ -76,7 +77,7 @@ export function parseSamplingFlags(flags: SamplingFlags): {
   topP?: number;
   reasoningAllowanceTokens?: number;
 } {
-  const samples = parseWholeNumber('--samples', flags.samples) ?? 1;
+  const samples = parseWholeNumber('--samples', flags.samples) ?? EVAL_DEFAULTS.samples;
   const temperature = parseNumber('--temperature', flags.temperature, { min: 0, max: 2 });
   const topP = parseNumber('--top-p', flags.topP, { min: Number.MIN_VALUE, max: 1 });
   const reasoningAllowanceTokens = parseWholeNumber('--reasoning-allowance', flags.reasoningAllowance, {

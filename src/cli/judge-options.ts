@@ -6,6 +6,7 @@ import { modelFromSpec } from './model-from-spec.ts';
 import { parseWholeNumber } from './parse-options.ts';
 import { formatRunCost, runCostSummary } from '../report/run-cost-summary.ts';
 import { sumUsage } from '../evaluation/run-step-evaluation.ts';
+import { EVAL_DEFAULTS } from '../evaluation/defaults.ts';
 
 /** `--judge`, `--judge-base-url`, `--judge-repeats` of `parity eval` and `parity score mtbench`. */
 export interface JudgeFlags {
@@ -45,7 +46,7 @@ export function openJudge(
   flags: JudgeFlags,
   protocols: readonly Protocol[],
 ): OpenedJudge | undefined {
-  const repeats = parseWholeNumber('--judge-repeats', flags.judgeRepeats) ?? 1;
+  const repeats = parseWholeNumber('--judge-repeats', flags.judgeRepeats) ?? EVAL_DEFAULTS.judgeRepeats;
   const graded = protocols.filter((protocol) => protocol.needsJudge);
   if (graded.length === 0) return undefined;
   if (flags.judge === undefined) {

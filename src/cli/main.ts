@@ -7,7 +7,7 @@ import { environmentWithDotEnv } from './dot-env.ts';
 import { showDefaultsPlainly } from './plain-defaults.ts';
 import { registerBenchCommand } from './commands/bench-command.ts';
 import { demoCommand } from './commands/demo-command.ts';
-import { EVAL_DEFAULTS } from './commands/eval-command.ts';
+import { EVAL_DEFAULTS } from '../evaluation/defaults.ts';
 import { CONFIRM_ABOVE_USD } from './spend-control.ts';
 import { modelSpecHelp } from './model-spec-help.ts';
 import { withJsonFileOption } from './json-file-option.ts';

@@ -10,6 +10,7 @@ import type {
 import { InputError } from '../spec/index.ts';
 import { parseWholeNumber } from './parse-options.ts';
 import { tokensPerItem } from '../evaluation/run-token-usage.ts';
+import { STOP_WHEN_DECIDED_DEFAULTS } from '../evaluation/defaults.ts';
 import { createSequentialMonitor, type SequentialMonitor } from '../evaluation/sequential-monitor.ts';
 
 export interface StopWhenDecidedFlags {
@@ -19,8 +20,6 @@ export interface StopWhenDecidedFlags {
   readonly orderSeed?: string;
   readonly margin?: string;
 }
-
-export const STOP_WHEN_DECIDED_DEFAULTS = { level: 0.05, orderSeed: 0 } as const;
 
 /**
  * `parity eval --stop-when-decided --vs <run>`: checks the flags and the reference run (same benchmark and

@@ -24,6 +24,7 @@ import { evaluateBenchmark } from '../../evaluation/evaluate-benchmark.ts';
 import { cliEvaluationHost } from '../evaluation-host.ts';
 import { modelFromSpec } from '../model-from-spec.ts';
 import { assertProtocolsSupported } from '../../evaluation/protocol-support.ts';
+import { EVAL_DEFAULTS } from '../../evaluation/defaults.ts';
 import { providerFixedParameters } from '../../report/provider-fixed-parameters.ts';
 import { recordLearnedProviderFixed, unappliedSamplingWarnings } from '../provider-fixed-sampling.ts';
 import { parseList, parseSecondsAsMs, parseWholeNumber } from '../parse-options.ts';
@@ -104,8 +105,6 @@ export interface EvalFlags
   readonly download: boolean;
   readonly acceptLicense?: string;
 }
-
-export const EVAL_DEFAULTS = { concurrency: 8, timeoutMs: 120_000, maxRetries: 5 } as const;
 
 /** Picks the protocol for each benchmark: from `--protocol` (ids are prefixed by the benchmark) or the default. */
 export function selectProtocols(

@@ -17,8 +17,8 @@ import { currentOwner, openRunStore } from '../open-run-store.ts';
 import { parseSecondsAsMs, parseWholeNumber } from '../parse-options.ts';
 import { formatGateNotes, openRequestGates, parseRequestLimitFlags } from '../request-limit-options.ts';
 import type { RunScores } from '../../evaluation/run-summary.ts';
+import { EVAL_DEFAULTS } from '../../evaluation/defaults.ts';
 import {
-  EVAL_DEFAULTS,
   evalCommand,
   exitCodeForItemErrors,
   printResults,

@@ -16,7 +16,7 @@ import type { CliIo } from '../cli-io.ts';
 import { dataDir, storePath } from '../paths.ts';
 import { runScores } from '../../evaluation/run-summary.ts';
 import { runJson, runTableRow } from '../../report/run-summary-rows.ts';
-import { EVAL_DEFAULTS } from './eval-command.ts';
+import { EVAL_DEFAULTS } from '../../evaluation/defaults.ts';
 import { sampleLineSchema } from './score-command.ts';
 
 export interface ImportFlags {

@@ -5,13 +5,12 @@ import { formatJudgeUsage, openJudge, type JudgeFlags } from '../judge-options.t
 import { parseWholeNumber } from '../parse-options.ts';
 import { storePath } from '../paths.ts';
 import { createStepContext } from '../../evaluation/step-context.ts';
+import { EVAL_DEFAULTS } from '../../evaluation/defaults.ts';
 
 export interface JudgeSampleLinesFlags extends JudgeFlags {
   readonly concurrency?: string;
   readonly store?: string;
 }
-
-const JUDGE_DEFAULTS = { concurrency: 8, maxRetries: 5, timeoutMs: 120_000 } as const;
 
 /**
  * `parity score <bench> --samples FILE --judge <spec>` for a single-answer judge-graded protocol (XSTest's
@@ -29,7 +28,7 @@ export async function judgeSampleLines(options: {
   const judge = openJudge(io, flags, [protocol]);
   const runSteps = protocol.runSteps?.bind(protocol);
   if (!judge || !runSteps) return new Map();
-  const concurrency = parseWholeNumber('--concurrency', flags.concurrency) ?? JUDGE_DEFAULTS.concurrency;
+  const concurrency = parseWholeNumber('--concurrency', flags.concurrency) ?? EVAL_DEFAULTS.concurrency;
   const store = openSqliteRunStore({ path: storePath(io, flags.store) });
   const scores = new Map<number, ItemScore>();
   const judgeSteps: ItemStep[] = [];
@@ -43,8 +42,8 @@ export async function judgeSampleLines(options: {
           answers: new Map([['answer', entry.completion]]),
           judge: judge.model,
           judgeRepeats: judge.repeats,
-          maxRetries: JUDGE_DEFAULTS.maxRetries,
-          timeoutMs: JUDGE_DEFAULTS.timeoutMs,
+          maxRetries: EVAL_DEFAULTS.maxRetries,
+          timeoutMs: EVAL_DEFAULTS.timeoutMs,
           getCached: (key) => store.getCachedResponse(key),
           putCached: (key, response) =>
             store.cacheResponse?.(key, response, { createdAt: io.now().toISOString() }),

@@ -14,6 +14,7 @@ import { dataDir, storePath } from '../paths.ts';
 import { scoredUnitsSummary } from '../../evaluation/scored-units-summary.ts';
 import { createStepContext } from '../../evaluation/step-context.ts';
 import { readMtbenchSamples, type MtbenchSample } from './mtbench-samples.ts';
+import { EVAL_DEFAULTS } from '../../evaluation/defaults.ts';
 
 export interface MtbenchJudgeSamplesFlags extends JudgeFlags {
   readonly samples?: string;
@@ -25,8 +26,6 @@ export interface MtbenchJudgeSamplesFlags extends JudgeFlags {
   readonly concurrency?: string;
   readonly store?: string;
 }
-
-const JUDGE_DEFAULTS = { concurrency: 8, maxRetries: 5, timeoutMs: 120_000 } as const;
 
 interface JudgedSample {
   readonly sample: MtbenchSample;
@@ -43,7 +42,7 @@ export async function mtbenchJudgeSamples(flags: MtbenchJudgeSamplesFlags, io: C
   const judge = openJudge(io, flags, [mtbenchSingle]);
   if (!judge || flags.samples === undefined)
     throw new InputError('--samples FILE is required', { location: '--samples' });
-  const concurrency = parseWholeNumber('--concurrency', flags.concurrency) ?? JUDGE_DEFAULTS.concurrency;
+  const concurrency = parseWholeNumber('--concurrency', flags.concurrency) ?? EVAL_DEFAULTS.concurrency;
   const file = resolve(io.cwd, flags.samples);
   const all = await readMtbenchSamples(file);
   const models = [...new Set(all.map((sample) => sample.model))];
@@ -79,8 +78,8 @@ export async function mtbenchJudgeSamples(flags: MtbenchJudgeSamplesFlags, io: C
           ]),
           judge: judge.model,
           judgeRepeats: judge.repeats,
-          maxRetries: JUDGE_DEFAULTS.maxRetries,
-          timeoutMs: JUDGE_DEFAULTS.timeoutMs,
+          maxRetries: EVAL_DEFAULTS.maxRetries,
+          timeoutMs: EVAL_DEFAULTS.timeoutMs,
           getCached: (key) => store.getCachedResponse(key),
           putCached: (key, response) =>
             store.cacheResponse?.(key, response, { createdAt: io.now().toISOString() }),
