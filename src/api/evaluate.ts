@@ -21,6 +21,7 @@ import { InputError } from '../spec/index.ts';
 import { createModel, modelSpecOf, type CreateModelOptions } from './create-model.ts';
 import { libraryIo, type LibraryIoOptions } from './library-io.ts';
 import { requestGateFor, type RequestLimitOptions } from './request-gates.ts';
+import { needsJudge } from '../evaluation/protocol-kind.ts';
 
 /** Sampling and generation settings that replace the protocol's own, as the `parity eval` flags of the same names. */
 export interface GenerationOptions {
@@ -115,7 +116,7 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluationRepo
   const io = libraryIo(options);
   const benchmark = getBenchmark(options.benchmark);
   const protocol = getProtocol(benchmark, options.protocol);
-  if (protocol.needsJudge && !options.judge) {
+  if (needsJudge(protocol) && !options.judge) {
     throw new InputError(`${protocol.id} is graded by a judge model: pass judge: { model }`, {
       location: 'judge',
     });
@@ -152,7 +153,7 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluationRepo
     const model = modelFrom(options.model, options.modelOptions);
     const modelSpec = modelSpecOf(model);
     const judge =
-      protocol.needsJudge && options.judge
+      needsJudge(protocol) && options.judge
         ? {
             model: modelFrom(options.judge.model, options.judge.modelOptions),
             repeats: options.judge.repeats ?? 1,

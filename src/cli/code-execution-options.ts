@@ -9,6 +9,7 @@ import { defaultResourceLimits } from '../scoring/sandbox/resource-limits.ts';
 import type { CliIo } from './cli-io.ts';
 import { parseSecondsAsMs, parseWholeNumber } from './parse-options.ts';
 import { EVAL_DEFAULTS } from '../evaluation/defaults.ts';
+import { executesCode } from '../evaluation/protocol-kind.ts';
 
 export const EXEC_DEFAULTS = { timeoutMs: 3000 } as const;
 
@@ -99,13 +100,16 @@ export function parseSamplingFlags(flags: SamplingFlags): {
 
 /** Whether any of these protocols runs model-written code. */
 export function needsCodeExecution(protocols: readonly Protocol[]): boolean {
-  return protocols.some((protocol) => protocol.scoreAsync !== undefined);
+  return protocols.some(executesCode);
 }
 
 /** The code protocols' benchmarks, for messages. */
 export function codeBenchmarks(benchmarks: readonly Benchmark[], protocols: readonly Protocol[]): string {
   return benchmarks
-    .filter((_, index) => protocols[index]?.scoreAsync !== undefined)
+    .filter((_, index) => {
+      const protocol = protocols[index];
+      return protocol !== undefined && executesCode(protocol);
+    })
     .map((benchmark) => benchmark.id)
     .join(', ');
 }

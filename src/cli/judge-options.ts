@@ -7,6 +7,7 @@ import { parseWholeNumber } from './parse-options.ts';
 import { formatRunCost, runCostSummary } from '../report/run-cost-summary.ts';
 import { sumUsage } from '../evaluation/run-step-evaluation.ts';
 import { EVAL_DEFAULTS } from '../evaluation/defaults.ts';
+import { needsJudge } from '../evaluation/protocol-kind.ts';
 
 /** `--judge`, `--judge-base-url`, `--judge-repeats` of `parity eval` and `parity score mtbench`. */
 export interface JudgeFlags {
@@ -47,7 +48,7 @@ export function openJudge(
   protocols: readonly Protocol[],
 ): OpenedJudge | undefined {
   const repeats = parseWholeNumber('--judge-repeats', flags.judgeRepeats) ?? EVAL_DEFAULTS.judgeRepeats;
-  const graded = protocols.filter((protocol) => protocol.needsJudge);
+  const graded = protocols.filter(needsJudge);
   if (graded.length === 0) return undefined;
   if (flags.judge === undefined) {
     throw new InputError(

@@ -6,6 +6,7 @@ import { catalogPriceForSpec } from '../cost/catalog-price-for-spec.ts';
 import { estimateRequestTokens } from '../runner/estimate-request-tokens.ts';
 import type { CliIo } from './cli-io.ts';
 import { applyGenerationOverrides } from '../evaluation/request-settings.ts';
+import { logLikelihoodRequestOf } from '../evaluation/protocol-kind.ts';
 
 /** `--confirm-above` default: a run estimated to cost more than this asks first on a terminal. */
 export const CONFIRM_ABOVE_USD = 5;
@@ -85,7 +86,7 @@ export function estimateSpend(options: {
   for (const [index, protocol] of options.protocols.entries()) {
     for (const item of options.itemLists[index] ?? []) {
       const request = applyGenerationOverrides(protocol.buildRequest(item), options.generationOverrides);
-      const logLikelihood = protocol.buildLogLikelihoodRequest?.(item);
+      const logLikelihood = logLikelihoodRequestOf(protocol, item);
       const tokens = estimateRequestTokens({ request, ...(logLikelihood ? { logLikelihood } : {}) });
       requests += options.samples;
       inputTokens += tokens.inputTokens * options.samples;

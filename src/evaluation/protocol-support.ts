@@ -1,10 +1,6 @@
 import type { Benchmark, LanguageModel, ModelCapabilities, Protocol } from '../spec/index.ts';
 import { InputError, ProviderError } from '../spec/index.ts';
-
-/** What a protocol needs from an endpoint. */
-export function protocolNeeds(protocol: Protocol): 'log-likelihood' | 'generation' {
-  return protocol.buildLogLikelihoodRequest ? 'log-likelihood' : 'generation';
-}
+import { protocolNeeds } from './protocol-kind.ts';
 
 /** The protocols of `benchmarks` an endpoint with these capabilities can run. */
 export function runnableProtocols(

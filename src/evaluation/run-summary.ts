@@ -3,6 +3,7 @@ import { InputError } from '../spec/index.ts';
 import { summarizeScores, type ScoreSummary, type SummaryClustering } from './summarize-scores.ts';
 import { passAtKSummary, type SamplingInfo } from './pass-at-k-summary.ts';
 import { scoredUnitsSummary } from './scored-units-summary.ts';
+import { passAtKOf, scoredUnitsOf } from './protocol-kind.ts';
 
 /** A run's summary with its item outcomes (no request or response text). */
 export interface RunWithOutcomes extends RunSummary {
@@ -38,14 +39,16 @@ export function runScores(
 ): RunScores {
   const okItems = run.items.filter((item) => item.status === 'ok');
   const errors = run.items.length - okItems.length;
-  if (protocol.passAtK) {
-    const { summary, metrics } = passAtKSummary(okItems, protocol.passAtK);
+  const passAtK = passAtKOf(protocol);
+  if (passAtK) {
+    const { summary, metrics } = passAtKSummary(okItems, passAtK);
     // Code protocols are greedy (temperature 0) unless the run replaced the temperature.
     const sampling = { samplesPerItem: run.config.samples ?? 1, temperature: run.config.temperature ?? 0 };
     return { run, protocol, summary, errors, metrics, sampling };
   }
   // MT-Bench: metrics over judged turns, not questions.
-  if (protocol.scoredUnits) return { run, protocol, summary: scoredUnitsSummary(okItems, protocol), errors };
+  if (scoredUnitsOf(protocol))
+    return { run, protocol, summary: scoredUnitsSummary(okItems, protocol), errors };
   const summary = summarizeScores(okItems, protocol.metrics, options);
   return { run, protocol, summary, errors };
 }

@@ -36,6 +36,7 @@ const exactMatchOptions = {
  * ignored) with the gold letter.
  */
 export const arcChat0shot: Protocol<ArcData> = {
+  kind: 'generate',
   id: 'arc.chat.0shot',
   version: 1,
   benchmark: 'arc',

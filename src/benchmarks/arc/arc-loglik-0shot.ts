@@ -1,9 +1,9 @@
 import type {
   Item,
   ItemScore,
+  LogLikelihoodProtocol,
   LogLikelihoodRequest,
   MetricSpec,
-  Protocol,
   ScoreContext,
 } from '../../spec/index.ts';
 import type { ArcData } from './arc-data.ts';
@@ -56,7 +56,8 @@ export function arcLoglikPredictions(
  * With the log-likelihoods (a run) both metrics come from them; with only a chosen continuation (a samples
  * file, a reference completion) that continuation is the prediction of both.
  */
-export const arcLoglik0shot: Protocol<ArcData> = {
+export const arcLoglik0shot: LogLikelihoodProtocol<ArcData> = {
+  kind: 'loglikelihood',
   id: 'arc.loglik.0shot',
   version: 1,
   benchmark: 'arc',

@@ -36,6 +36,7 @@ export function extractArcAnswer(completion: string): string | null {
  * `arc.challenge`; docs/decisions/0080-arc-protocols.md.
  */
 export const arcParityCot: Protocol<ArcData> = {
+  kind: 'generate',
   id: 'arc.parity.cot.0shot',
   version: 1,
   formerIds: ['arc.challenge'],

@@ -32,6 +32,7 @@ export function mgsmAnswerMatches(options: { target: string; prediction: string 
 
 function mgsmCotProtocol(options: { greedy: boolean }): Protocol<MgsmData> {
   return {
+    kind: 'generate',
     id: options.greedy ? 'mgsm.cot.0shot.greedy' : 'mgsm.cot.0shot',
     version: options.greedy ? 1 : 2,
     benchmark: 'mgsm',

@@ -42,6 +42,7 @@ const answerPattern = /Answer[ \t]*:[ \t]*\$?([A-M])\$?/i;
  * wrong, as upstream); greedy, at most 1024 tokens. Accuracy = the MC1 figure's generative counterpart.
  */
 export const truthfulqaMc1ParityCot: Protocol<TruthfulqaData> = {
+  kind: 'generate',
   id: 'truthfulqa.mc1.parity.cot.0shot',
   version: 1,
   benchmark: 'truthfulqa',

@@ -77,6 +77,7 @@ import {
   type JudgeFlags,
   type OpenedJudge,
 } from '../judge-options.ts';
+import { judgeProtocolOf, needsJudge } from '../../evaluation/protocol-kind.ts';
 
 export interface EvalFlags
   extends
@@ -129,9 +130,7 @@ export function selectProtocols(
     // --judge without --protocol picks the benchmark's judge-graded protocol (XSTest's xstest.judge).
     const id =
       named ??
-      (options.judge && !getProtocol(benchmark).needsJudge
-        ? benchmark.protocols.find((protocol) => protocol.needsJudge)?.id
-        : undefined);
+      (options.judge && !needsJudge(getProtocol(benchmark)) ? judgeProtocolOf(benchmark)?.id : undefined);
     const protocol = getProtocol(benchmark, id);
     if (id !== undefined && protocol.id !== id) {
       throw new InputError(`'${id}' was renamed ${protocol.id}; pass --protocol ${protocol.id}`, {
@@ -309,7 +308,7 @@ export async function evalCommand(
             providerFixed,
             execTimeoutMs: executor?.timeoutMs,
             generationOverrides,
-            judge: protocol.needsJudge ? judge : undefined,
+            judge: needsJudge(protocol) ? judge : undefined,
           }),
         ),
         totalItems: items.length * sampling.samples,
@@ -335,7 +334,7 @@ export async function evalCommand(
         ...(generationOverrides ? { generationOverrides } : {}),
         ...(executor ? { executor } : {}),
         ...(sequential ? { sequential: sequential.monitor } : {}),
-        ...(judge && protocol.needsJudge ? { judge: { model: judge.model, repeats: judge.repeats } } : {}),
+        ...(judge && needsJudge(protocol) ? { judge: { model: judge.model, repeats: judge.repeats } } : {}),
         gateFor: gates.gateFor,
         spend,
       });
@@ -354,7 +353,7 @@ export async function evalCommand(
       }))
         io.stderr(`${line}\n`);
       results.push(learned.scores);
-      const stored = judge && protocol.needsJudge ? store.getRun(runId) : undefined;
+      const stored = judge && needsJudge(protocol) ? store.getRun(runId) : undefined;
       if (judge && stored) notes.push(formatJudgeUsage({ spec: judge.spec, steps: judgeSteps(stored) }));
       const last = results[results.length - 1];
       if (sequential && last)

@@ -24,6 +24,7 @@ import {
   printResults,
   type EvalFlags,
 } from './eval-command.ts';
+import { needsJudge } from '../../evaluation/protocol-kind.ts';
 
 /** `parity eval --task …` flags: the eval flags, with several models and tasks, and the CI gates. */
 export interface EvalTaskFlags extends Omit<EvalFlags, 'model' | 'bench'> {
@@ -90,7 +91,7 @@ export async function evalTaskCommand(flags: EvalTaskFlags, io: CliIo): Promise<
           const protocol = protocols[index];
           const items = itemLists[index] ?? [];
           if (!benchmark || !protocol) continue;
-          const useJudge = judge && protocol.needsJudge ? judge : undefined;
+          const useJudge = judge && needsJudge(protocol) ? judge : undefined;
           const owner = currentOwner(io);
           const runId = store.createRun({
             kind: 'eval',

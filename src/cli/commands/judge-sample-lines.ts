@@ -6,6 +6,7 @@ import { parseWholeNumber } from '../parse-options.ts';
 import { storePath } from '../paths.ts';
 import { createStepContext } from '../../evaluation/step-context.ts';
 import { EVAL_DEFAULTS } from '../../evaluation/defaults.ts';
+import { stepRunnerOf } from '../../evaluation/protocol-kind.ts';
 
 export interface JudgeSampleLinesFlags extends JudgeFlags {
   readonly concurrency?: string;
@@ -26,7 +27,7 @@ export async function judgeSampleLines(options: {
 }): Promise<Map<number, ItemScore>> {
   const { io, flags, protocol, lines } = options;
   const judge = openJudge(io, flags, [protocol]);
-  const runSteps = protocol.runSteps?.bind(protocol);
+  const runSteps = stepRunnerOf(protocol);
   if (!judge || !runSteps) return new Map();
   const concurrency = parseWholeNumber('--concurrency', flags.concurrency) ?? EVAL_DEFAULTS.concurrency;
   const store = openSqliteRunStore({ path: storePath(io, flags.store) });

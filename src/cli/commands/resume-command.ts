@@ -20,6 +20,7 @@ import {
   parseRequestLimitFlags,
   type RequestLimitFlags,
 } from '../request-limit-options.ts';
+import { executesCode } from '../../evaluation/protocol-kind.ts';
 
 export interface ResumeFlags
   extends Pick<CodeExecutionFlags, 'execJobs' | 'unsafeNoSandbox' | 'execTimeout'>, RequestLimitFlags {
@@ -115,7 +116,7 @@ export async function resumeCommand(runId: string, flags: ResumeFlags, io: CliIo
     // Code benchmarks: same wall-clock limit as the run started with; the sandbox is checked first.
     const executor = taskRun
       ? taskRun.executor
-      : protocol.scoreAsync
+      : executesCode(protocol)
         ? await openCodeExecutor(io, {
             ...flags,
             ...(config.execTimeoutMs === undefined

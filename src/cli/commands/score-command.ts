@@ -20,6 +20,7 @@ import { passAtKSummary, samplingJson, samplingLabel } from '../../evaluation/pa
 import { executeCodeSamples, readCodeSampleLines } from './code-samples.ts';
 import { formatLongctxSummary, summarizeLongctx } from '../../benchmarks/longctx/longctx-summary.ts';
 import { parseThreshold, syntheticForSamples, type LongctxFlags } from '../longctx-options.ts';
+import { executesCode, judgeProtocolOf, needsJudge, passAtKOf } from '../../evaluation/protocol-kind.ts';
 
 /** One line of a samples file (docs/cli.md, samples files). */
 export const sampleLineSchema = z.object({
@@ -56,12 +57,12 @@ export async function scoreCommand(benchmarkId: string, flags: ScoreFlags, io: C
   const protocol = getProtocol(
     benchmark,
     flags.protocol ??
-      (judgeFlags.judge !== undefined && !getProtocol(benchmark).needsJudge
-        ? benchmark.protocols.find((candidate) => candidate.needsJudge)?.id
+      (judgeFlags.judge !== undefined && !needsJudge(getProtocol(benchmark))
+        ? judgeProtocolOf(benchmark)?.id
         : undefined),
   );
   // A judge-graded protocol without --judge is refused in one line before anything is read.
-  if (protocol.needsJudge && judgeFlags.judge === undefined) openJudge(io, judgeFlags, [protocol]);
+  if (needsJudge(protocol) && judgeFlags.judge === undefined) openJudge(io, judgeFlags, [protocol]);
   if (flags.samples === undefined)
     throw new InputError('a samples file is required', { location: '--samples' });
   const samplesPath = resolve(io.cwd, flags.samples);
@@ -69,7 +70,7 @@ export async function scoreCommand(benchmarkId: string, flags: ScoreFlags, io: C
   const lines =
     benchmark.id === 'ifeval'
       ? await readPromptKeyedSamples({ file: samplesPath, schema: sampleLineSchema })
-      : protocol.passAtK
+      : passAtKOf(protocol)
         ? await readCodeSampleLines({ file: samplesPath, schema: sampleLineSchema })
         : await readJsonLines({ file: samplesPath, schema: sampleLineSchema });
   const models = [...new Set(lines.map((line) => line.value.model ?? ''))];
@@ -123,7 +124,7 @@ export async function scoreCommand(benchmarkId: string, flags: ScoreFlags, io: C
     if (value.completion === undefined) throw new InputError(`missing field 'completion'`, { location });
   }
   // Code benchmarks: every program runs (sandboxed, in parallel) before the lines are tallied below.
-  const executed = protocol.scoreAsync
+  const executed = executesCode(protocol)
     ? await executeCodeSamples({
         protocol,
         lines: selected,
@@ -133,7 +134,7 @@ export async function scoreCommand(benchmarkId: string, flags: ScoreFlags, io: C
     : undefined;
 
   // Judge-graded protocols: every completion is judged (cached in the store) before the lines are tallied.
-  const judged = protocol.needsJudge
+  const judged = needsJudge(protocol)
     ? await judgeSampleLines({
         io,
         flags: judgeFlags,
@@ -177,7 +178,8 @@ export async function scoreCommand(benchmarkId: string, flags: ScoreFlags, io: C
         extracted: score.extracted,
       });
     }
-    const passAtK = protocol.passAtK ? passAtKSummary(scored, protocol.passAtK) : undefined;
+    const passAtKSpec = passAtKOf(protocol);
+    const passAtK = passAtKSpec ? passAtKSummary(scored, passAtKSpec) : undefined;
     const samplesPerItem = Math.max(1, ...itemJson.map((item) => item.sample + 1));
     rows.push({
       modelName,
