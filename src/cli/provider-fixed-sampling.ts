@@ -1,5 +1,5 @@
 import type { GenerationParameters, LanguageModel, RunStore } from '../spec/index.ts';
-import { providerFixedParameters } from '../report/provider-fixed-parameters.ts';
+import { providerFixedParameters } from '../evaluation/provider-fixed-parameters.ts';
 import type { RunScores } from '../evaluation/run-summary.ts';
 
 /** The sampling flags a user can give, by generation parameter. */

@@ -92,19 +92,14 @@ export function prepareStopWhenDecided(options: {
   });
 }
 
-/** The run config of a sequential run: marks it, so that a completed run with fewer items reads as stopped early. */
-export function withStopWhenDecided(monitor: SequentialMonitor | undefined, config: RunConfig): RunConfig {
-  return monitor
-    ? {
-        ...config,
-        stopWhenDecided: {
-          vsRunId: monitor.referenceRunId,
-          alpha: monitor.alpha,
-          orderSeed: monitor.seed,
-          ...(monitor.margin === undefined ? {} : { margin: monitor.margin }),
-        },
-      }
-    : config;
+/** What a sequential run records: marks it, so that a completed run with fewer items reads as stopped early. */
+export function stopWhenDecidedConfig(monitor: SequentialMonitor): NonNullable<RunConfig['stopWhenDecided']> {
+  return {
+    vsRunId: monitor.referenceRunId,
+    alpha: monitor.alpha,
+    orderSeed: monitor.seed,
+    ...(monitor.margin === undefined ? {} : { margin: monitor.margin }),
+  };
 }
 
 /** What the sequential test decided, on how many items, with its anytime-valid interval, and what it saved. */

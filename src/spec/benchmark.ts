@@ -165,10 +165,7 @@ export interface MultiStepProtocol<TData = unknown> extends ProtocolBase<TData> 
 
 /** A benchmark's protocol: one of the kinds above, told apart by `kind`. */
 export type Protocol<TData = unknown> =
-  | GenerateProtocol<TData>
-  | LogLikelihoodProtocol<TData>
-  | ExecuteProtocol<TData>
-  | MultiStepProtocol<TData>;
+  GenerateProtocol<TData> | LogLikelihoodProtocol<TData> | ExecuteProtocol<TData> | MultiStepProtocol<TData>;
 
 /** Which per-sample 0/1 scores are summarized as pass@k. */
 export interface PassAtKSpec {

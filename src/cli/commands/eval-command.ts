@@ -4,18 +4,8 @@ import { resolve } from 'node:path';
 import { loadProtocolItems } from '../../benchmarks/load-protocol-items.ts';
 import { getBenchmark, getProtocol } from '../../benchmarks/registry.ts';
 import { formatScoreTable } from '../../report/format-score-table.ts';
-import { runFingerprints } from '../../datasets/item-fingerprint.ts';
-import { runGold } from '../../benchmarks/item-gold.ts';
 import { parityVersion } from '../parity-version.ts';
-import type {
-  Benchmark,
-  GenerationOverrides,
-  GenerationParameters,
-  Item,
-  LanguageModel,
-  Protocol,
-  RunConfig,
-} from '../../spec/index.ts';
+import type { Benchmark, Item, Protocol } from '../../spec/index.ts';
 import { InputError } from '../../spec/index.ts';
 import { tokenTotalsLine } from '../../evaluation/run-token-usage.ts';
 import { parseGenerationOverrides, type GenerationOverrideFlags } from '../generation-overrides.ts';
@@ -25,11 +15,11 @@ import { cliEvaluationHost } from '../evaluation-host.ts';
 import { modelFromSpec } from '../model-from-spec.ts';
 import { assertProtocolsSupported } from '../../evaluation/protocol-support.ts';
 import { EVAL_DEFAULTS } from '../../evaluation/defaults.ts';
-import { providerFixedParameters } from '../../report/provider-fixed-parameters.ts';
 import { recordLearnedProviderFixed, unappliedSamplingWarnings } from '../provider-fixed-sampling.ts';
 import { parseList, parseSecondsAsMs, parseWholeNumber } from '../parse-options.ts';
 import { dataDir } from '../paths.ts';
-import { currentOwner, openRunStore } from '../open-run-store.ts';
+import { openRunStore, ownerOption } from '../open-run-store.ts';
+import { planRun } from '../../evaluation/plan-run.ts';
 import type { RunScores } from '../../evaluation/run-summary.ts';
 import { runJson, runTableRow } from '../../report/run-summary-rows.ts';
 import {
@@ -41,7 +31,7 @@ import {
 import {
   formatStopWhenDecided,
   prepareStopWhenDecided,
-  withStopWhenDecided,
+  stopWhenDecidedConfig,
   type StopWhenDecidedFlags,
 } from '../stop-when-decided.ts';
 import { formatRunCost, runCostSummary } from '../../report/run-cost-summary.ts';
@@ -70,13 +60,7 @@ import {
 import { longctxSummaryLines } from '../longctx-summary-lines.ts';
 import { calibrateCharsPerToken } from '../longctx-calibration.ts';
 import { endpointContextWindow } from '../endpoint-context-window.ts';
-import {
-  formatJudgeUsage,
-  judgeSteps,
-  openJudge,
-  type JudgeFlags,
-  type OpenedJudge,
-} from '../judge-options.ts';
+import { formatJudgeUsage, judgeSteps, openJudge, type JudgeFlags } from '../judge-options.ts';
 import { judgeProtocolOf, needsJudge } from '../../evaluation/protocol-kind.ts';
 
 export interface EvalFlags
@@ -282,41 +266,36 @@ export async function evalCommand(
         samples: sampling.samples,
       });
       const items = sequential?.items ?? itemLists[index] ?? [];
-      const requestParameters = items[0]
-        ? { ...protocol.buildRequest(items[0]).parameters, ...definedSampling(sampling) }
-        : undefined;
-      const providerFixed = providerFixedParameters(model, requestParameters);
-      for (const line of unappliedSamplingWarnings({ modelSpec: flags.model, providerFixed, sampling }))
-        io.stderr(`${line}\n`);
-      const owner = currentOwner(io);
-      const runId = store.createRun({
-        kind: 'eval',
-        config: withStopWhenDecided(
-          sequential?.monitor,
-          runConfig({
-            flags,
-            model,
-            benchmark,
-            protocol,
-            limit,
-            synthetic: benchmark.id === 'longctx' ? synthetic : undefined,
-            directory,
-            concurrency,
-            timeoutMs,
-            maxRetries,
-            sampling,
-            providerFixed,
-            execTimeoutMs: executor?.timeoutMs,
-            generationOverrides,
-            judge: needsJudge(protocol) ? judge : undefined,
-          }),
-        ),
-        totalItems: items.length * sampling.samples,
+      const { runId, requestParameters, config } = planRun({
+        store,
+        model,
+        modelSpec: flags.model,
+        benchmark,
+        protocol,
+        items,
+        settings: {
+          concurrency,
+          timeoutMs,
+          maxRetries,
+          ...sampling,
+          ...(generationOverrides ? { generationOverrides } : {}),
+          ...(limit === undefined ? {} : { limit }),
+          ...(directory === undefined ? {} : { dataDir: directory }),
+          ...(benchmark.id === 'longctx' && synthetic !== undefined ? { synthetic } : {}),
+          ...(executor ? { execTimeoutMs: executor.timeoutMs } : {}),
+        },
+        ...(judge ? { judge: { modelSpec: judge.spec, model: judge.model, repeats: judge.repeats } } : {}),
+        ...(sequential ? { stopWhenDecided: stopWhenDecidedConfig(sequential.monitor) } : {}),
+        parityVersion: parityVersion(),
         createdAt: io.now().toISOString(),
-        ...(owner ? { owner } : {}),
+        ...ownerOption(io),
       });
-      store.recordFingerprints?.(runId, runFingerprints(items));
-      store.recordGold?.(runId, runGold(protocol, items));
+      for (const line of unappliedSamplingWarnings({
+        modelSpec: flags.model,
+        providerFixed: config.providerFixed ?? [],
+        sampling,
+      }))
+        io.stderr(`${line}\n`);
       io.stderr(`run ${runId}: ${benchmark.id} ${protocol.id} on ${flags.model}, ${items.length} items\n`);
       const evaluated = await evaluateBenchmark({
         host: cliEvaluationHost(io),
@@ -388,67 +367,6 @@ export function exitCodeForItemErrors(io: CliIo, results: readonly RunScores[]):
     );
   }
   return failing.length > 0 ? itemErrorsExitCode : 0;
-}
-
-/** The sampling flags the user gave, as generation parameters (samples is not one). */
-function definedSampling(sampling: { temperature?: number; topP?: number }): GenerationParameters {
-  return {
-    ...(sampling.temperature === undefined ? {} : { temperature: sampling.temperature }),
-    ...(sampling.topP === undefined ? {} : { topP: sampling.topP }),
-  };
-}
-
-function runConfig(options: {
-  flags: EvalFlags;
-  model: LanguageModel;
-  benchmark: Benchmark;
-  protocol: Protocol;
-  limit: number | undefined;
-  synthetic: RunConfig['synthetic'];
-  directory: string | undefined;
-  concurrency: number;
-  timeoutMs: number;
-  maxRetries: number;
-  sampling: { samples: number; temperature?: number; topP?: number; reasoningAllowanceTokens?: number };
-  providerFixed: readonly string[];
-  execTimeoutMs: number | undefined;
-  generationOverrides: GenerationOverrides | undefined;
-  judge: OpenedJudge | undefined;
-}): RunConfig {
-  return {
-    modelSpec: options.flags.model,
-    model: options.model.identity,
-    benchmark: options.benchmark.id,
-    protocol: options.protocol.id,
-    protocolVersion: options.protocol.version,
-    parityVersion: parityVersion(),
-    ...(options.limit === undefined ? {} : { limit: options.limit }),
-    ...(options.synthetic === undefined ? {} : { synthetic: options.synthetic }),
-    ...(options.directory === undefined ? {} : { dataDir: options.directory }),
-    concurrency: options.concurrency,
-    timeoutMs: options.timeoutMs,
-    maxRetries: options.maxRetries,
-    ...(options.sampling.samples > 1 ? { samples: options.sampling.samples } : {}),
-    ...(options.sampling.temperature === undefined ? {} : { temperature: options.sampling.temperature }),
-    ...(options.sampling.topP === undefined ? {} : { topP: options.sampling.topP }),
-    ...(options.sampling.reasoningAllowanceTokens === undefined
-      ? {}
-      : { reasoningAllowanceTokens: options.sampling.reasoningAllowanceTokens }),
-    ...(options.providerFixed.length === 0 ? {} : { providerFixed: options.providerFixed }),
-    ...(options.execTimeoutMs === undefined ? {} : { execTimeoutMs: options.execTimeoutMs }),
-    ...(options.generationOverrides === undefined
-      ? {}
-      : { generationOverrides: options.generationOverrides }),
-    ...(options.judge === undefined
-      ? {}
-      : {
-          judge: {
-            modelSpec: options.judge.spec,
-            model: options.judge.model.identity,
-            repeats: options.judge.repeats,
-          },
-        }),
-  };
 }
 
 /**
