@@ -46,7 +46,7 @@ export interface EvaluationOptions {
    * ends, not when the response arrives: a run killed in between requests those responses again on resume.
    */
   readonly executor?: CodeExecutor;
-  /** Protocols graded by a judge (`Protocol.needsJudge`, MT-Bench): the judge model and judgments per graded turn. */
+  /** Protocols graded by a judge (`needsJudge` of a multi-step protocol, MT-Bench): the judge model and judgments per graded turn. */
   readonly judge?: { readonly model: LanguageModel; readonly repeats: number };
   /** Adaptive concurrency and per-minute limits of a model's endpoint and key (`--rpm`, `--tpm`); none when undefined. */
   readonly gateFor?: (model: LanguageModel) => RequestGate | undefined;
