@@ -20,9 +20,11 @@ const allowed: Record<string, readonly string[]> = {
   benchmarks: ['spec', 'datasets', 'scoring', 'tasks'],
   runner: ['spec', 'providers'],
   store: ['spec'],
+  // The engine (src/evaluation/README.md): plans, runs and scores evaluations; providers come in as LanguageModel.
+  evaluation: ['spec', 'datasets', 'scoring', 'stats', 'cost', 'tasks', 'benchmarks', 'runner', 'store'],
   // Comparisons, run cost, the recommendation: computed here, rendered by report (decision 0215).
   analysis: ['spec', 'stats', 'cost'],
-  report: ['spec', 'stats', 'cost', 'analysis'],
+  report: ['spec', 'stats', 'cost', 'analysis', 'evaluation'],
   loadgen: ['spec', 'providers', 'stats'],
   cli: [
     'spec',
@@ -36,12 +38,14 @@ const allowed: Record<string, readonly string[]> = {
     'runner',
     'store',
     'analysis',
+    'evaluation',
     'report',
     'package-files',
     'server',
     'loadgen',
   ],
-  // The library API (docs/library.md): a thin face over the engine, which still lives partly in cli/.
+  // The library API (docs/library.md): a thin face over the engine (evaluation/); it still borrows the CLI's
+  // option checks and code-sandbox opening from cli/.
   api: [
     'spec',
     'providers',
@@ -54,6 +58,7 @@ const allowed: Record<string, readonly string[]> = {
     'runner',
     'store',
     'analysis',
+    'evaluation',
     'report',
     'package-files',
     'cli',
@@ -70,6 +75,7 @@ const allowed: Record<string, readonly string[]> = {
     'runner',
     'store',
     'analysis',
+    'evaluation',
     'report',
     'package-files',
     'loadgen',

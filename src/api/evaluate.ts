@@ -2,7 +2,6 @@ import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { datasetManifests } from '../benchmarks/dataset-manifests.ts';
 import { loadProtocolItems } from '../benchmarks/load-protocol-items.ts';
-import { runGold } from '../benchmarks/item-gold.ts';
 import { getBenchmark, getProtocol } from '../benchmarks/registry.ts';
 import { EVAL_DEFAULTS } from '../cli/options/defaults.ts';
 import {
@@ -10,21 +9,23 @@ import {
   openCodeExecutor,
   parseSamplingFlags,
 } from '../cli/options/code-execution-options.ts';
-import { evaluateBenchmark } from '../cli/evaluate-benchmark.ts';
+import { evaluateBenchmark } from '../evaluation/evaluate-benchmark.ts';
+import { cliEvaluationHost } from '../cli/evaluation-host.ts';
 import { parseGenerationOverrides } from '../cli/generation-overrides.ts';
-import { currentOwner } from '../cli/open-run-store.ts';
-import { assertProtocolsSupported } from '../cli/protocol-support.ts';
+import { ownerOption } from '../cli/open-run-store.ts';
+import { planRun } from '../evaluation/plan-run.ts';
+import { assertProtocolsSupported } from '../evaluation/protocol-support.ts';
+import { documentedCapabilities } from '../providers/registry.ts';
 import { parityVersion } from '../cli/parity-version.ts';
-import { runJson } from '../cli/run-summary.ts';
+import { runJson } from '../report/run-summary-rows.ts';
 import { createDatasetSource } from '../datasets/dataset-source.ts';
-import { runFingerprints } from '../datasets/item-fingerprint.ts';
-import { providerFixedParameters } from '../report/provider-fixed-parameters.ts';
 import type { ScoreReportJson } from '../report/score-report-json.ts';
-import type { LanguageModel, RunConfig, RunStore } from '../spec/index.ts';
+import type { LanguageModel, RunStore } from '../spec/index.ts';
 import { InputError } from '../spec/index.ts';
 import { createModel, modelSpecOf, type CreateModelOptions } from './create-model.ts';
 import { libraryIo, type LibraryIoOptions } from './library-io.ts';
 import { requestGateFor, type RequestLimitOptions } from './request-gates.ts';
+import { needsJudge } from '../evaluation/protocol-kind.ts';
 
 /** Sampling and generation settings that replace the protocol's own, as the `parity eval` flags of the same names. */
 export interface GenerationOptions {
@@ -119,7 +120,7 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluationRepo
   const io = libraryIo(options);
   const benchmark = getBenchmark(options.benchmark);
   const protocol = getProtocol(benchmark, options.protocol);
-  if (protocol.needsJudge && !options.judge) {
+  if (needsJudge(protocol) && !options.judge) {
     throw new InputError(`${protocol.id} is graded by a judge model: pass judge: { model }`, {
       location: 'judge',
     });
@@ -157,7 +158,7 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluationRepo
     const model = modelFrom(options.model, options.modelOptions);
     const modelSpec = modelSpecOf(model);
     const judge =
-      protocol.needsJudge && options.judge
+      needsJudge(protocol) && options.judge
         ? {
             model: modelFrom(options.judge.model, options.judge.modelOptions),
             repeats: options.judge.repeats ?? 1,
@@ -166,6 +167,7 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluationRepo
     await assertProtocolsSupported({
       model,
       modelSpec,
+      documented: documentedCapabilities(modelSpec),
       benchmarks: [benchmark],
       protocols: [protocol],
       timeoutMs,
@@ -177,60 +179,31 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluationRepo
         requestGateFor(each, { ...options, ceiling: concurrency }),
       ]),
     );
-    const providerFixed = providerFixedParameters(
+    const { runId } = planRun({
+      store,
       model,
-      items[0]
-        ? {
-            ...protocol.buildRequest(items[0]).parameters,
-            ...(sampling.temperature === undefined ? {} : { temperature: sampling.temperature }),
-            ...(sampling.topP === undefined ? {} : { topP: sampling.topP }),
-          }
-        : undefined,
-    );
-    const config: RunConfig = {
       modelSpec,
-      model: model.identity,
-      benchmark: benchmark.id,
-      protocol: protocol.id,
-      protocolVersion: protocol.version,
+      benchmark,
+      protocol,
+      items,
+      settings: {
+        concurrency,
+        timeoutMs,
+        maxRetries,
+        ...sampling,
+        ...(generationOverrides ? { generationOverrides } : {}),
+        ...(options.limit === undefined ? {} : { limit: options.limit }),
+        ...(dataDir === undefined ? {} : { dataDir }),
+        ...(executor ? { execTimeoutMs: executor.timeoutMs } : {}),
+      },
+      ...(judge ? { judge: { modelSpec: modelSpecOf(judge.model), ...judge } } : {}),
       parityVersion: parityVersion(),
-      ...(options.limit === undefined ? {} : { limit: options.limit }),
-      ...(dataDir === undefined ? {} : { dataDir }),
-      concurrency,
-      timeoutMs,
-      maxRetries,
-      ...(sampling.samples > 1 ? { samples: sampling.samples } : {}),
-      ...(sampling.temperature === undefined ? {} : { temperature: sampling.temperature }),
-      ...(sampling.topP === undefined ? {} : { topP: sampling.topP }),
-      ...(sampling.reasoningAllowanceTokens === undefined
-        ? {}
-        : { reasoningAllowanceTokens: sampling.reasoningAllowanceTokens }),
-      ...(providerFixed.length === 0 ? {} : { providerFixed }),
-      ...(executor ? { execTimeoutMs: executor.timeoutMs } : {}),
-      ...(generationOverrides ? { generationOverrides } : {}),
-      ...(judge
-        ? {
-            judge: {
-              modelSpec: modelSpecOf(judge.model),
-              model: judge.model.identity,
-              repeats: judge.repeats,
-            },
-          }
-        : {}),
-    };
-    const owner = currentOwner(io);
-    const runId = store.createRun({
-      kind: 'eval',
-      config,
-      totalItems: items.length * sampling.samples,
       createdAt: io.now().toISOString(),
-      ...(owner ? { owner } : {}),
+      ...ownerOption(io),
     });
-    store.recordFingerprints?.(runId, runFingerprints(items));
-    store.recordGold?.(runId, runGold(protocol, items));
     io.stderr(`run ${runId}: ${benchmark.id} ${protocol.id} on ${modelSpec}, ${items.length} items\n`);
     const scores = await evaluateBenchmark({
-      io,
+      host: cliEvaluationHost(io),
       store,
       runId,
       model,

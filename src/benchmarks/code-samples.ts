@@ -3,6 +3,7 @@ import { parseJsonLines, type JsonLine } from '../datasets/jsonl.ts';
 import { readFile } from 'node:fs/promises';
 import type { CodeExecutor, Item, ItemScore, Protocol } from '../spec/index.ts';
 import { InputError } from '../spec/index.ts';
+import { codeScorerOf } from '../evaluation/protocol-kind.ts';
 
 /**
  * Reads a samples file for a code benchmark. Besides docs/cli.md lines (`id`, `completion`, `sample`?) it takes
@@ -55,7 +56,7 @@ export async function executeCodeSamples(options: {
   executor: CodeExecutor;
 }): Promise<Map<number, ItemScore>> {
   const { protocol, executor } = options;
-  const scoreAsync = protocol.scoreAsync?.bind(protocol);
+  const scoreAsync = codeScorerOf(protocol);
   const scores = new Map<number, ItemScore>();
   if (!scoreAsync) return scores;
   await Promise.all(

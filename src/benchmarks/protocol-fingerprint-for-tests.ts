@@ -23,7 +23,7 @@ export function serializeRequests<TData>(protocol: Protocol<TData>, items: reado
       JSON.stringify({
         id: item.id,
         request: protocol.buildRequest(item),
-        logLikelihood: protocol.buildLogLikelihoodRequest?.(item) ?? null,
+        logLikelihood: protocol.kind === 'loglikelihood' ? protocol.buildLogLikelihoodRequest(item) : null,
         included: protocol.includesItem?.(item) ?? null,
         reference: protocol.referenceCompletion(item),
       }),

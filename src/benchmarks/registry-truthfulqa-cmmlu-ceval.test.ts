@@ -9,7 +9,7 @@ describe('benchmark registry: TruthfulQA, CMMLU, C-Eval', () => {
         id: benchmark.id,
         defaultProtocol: benchmark.defaultProtocol,
         protocols: benchmark.protocols.map(
-          (protocol) => `${protocol.id}${protocol.buildLogLikelihoodRequest ? ' (loglik)' : ''}`,
+          (protocol) => `${protocol.id}${protocol.kind === 'loglikelihood' ? ' (loglik)' : ''}`,
         ),
       }));
     expect(listed).toEqual([

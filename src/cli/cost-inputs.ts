@@ -14,7 +14,7 @@ import { InputError, type ItemRecord } from '../spec/index.ts';
 import { openRunStore } from './open-run-store.ts';
 import type { CliIo } from './cli-io.ts';
 import { storePath } from './paths.ts';
-import { readRunOutcomes, runScores } from './run-summary.ts';
+import { readRunOutcomes, runScores } from '../evaluation/run-summary.ts';
 
 export interface CostFlags {
   readonly runs?: readonly string[];

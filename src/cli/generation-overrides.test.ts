@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { responseCacheKey } from '../runner/cache-key.ts';
 import type { GenerateRequest } from '../spec/index.ts';
-import {
-  applyGenerationOverrides,
-  generationOverridesLabel,
-  parseGenerationOverrides,
-} from './generation-overrides.ts';
+import { applyGenerationOverrides } from '../evaluation/request-settings.ts';
+import { generationOverridesLabel } from '../report/run-summary-rows.ts';
+import { parseGenerationOverrides } from './generation-overrides.ts';
 
 const request: GenerateRequest = {
   messages: [

@@ -29,6 +29,12 @@ export function currentOwner(io: CliIo): RunOwner | undefined {
     : undefined;
 }
 
+/** `{ owner }` of this process, or nothing when the io does not say (for options that leave it out). */
+export function ownerOption(io: CliIo): { owner?: RunOwner } {
+  const owner = currentOwner(io);
+  return owner ? { owner } : {};
+}
+
 /** How often a working process refreshes its runs' heartbeat, in milliseconds. */
 export const heartbeatIntervalMs = 10_000;
 

@@ -1,9 +1,10 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { formatScoreTable } from '../report/format-score-table.ts';
-import { tokenTotalsLine } from './run-token-usage.ts';
+import { tokenTotalsLine } from '../evaluation/run-token-usage.ts';
 import type { CliIo } from './cli-io.ts';
-import { runJson, runTableRow, type RunScores } from './run-summary.ts';
+import type { RunScores } from '../evaluation/run-summary.ts';
+import { runJson, runTableRow } from '../report/run-summary-rows.ts';
 import { runCostSummary } from '../analysis/run-cost-summary.ts';
 import { shippedCatalogFor } from '../cost/catalog-price-for-spec.ts';
 import { formatRunCost } from '../report/format-run-cost.ts';

@@ -5,7 +5,8 @@ import { requestCostUsd, type TokenPrice } from '../cost/token-cost.ts';
 import { catalogPriceForSpec } from '../cost/catalog-price-for-spec.ts';
 import { estimateRequestTokens } from '../runner/estimate-request-tokens.ts';
 import type { CliIo } from './cli-io.ts';
-import { applyGenerationOverrides } from './generation-overrides.ts';
+import { applyGenerationOverrides } from '../evaluation/request-settings.ts';
+import { logLikelihoodRequestOf } from '../evaluation/protocol-kind.ts';
 import { CONFIRM_ABOVE_USD } from './options/defaults.ts';
 
 export interface SpendFlags {
@@ -83,7 +84,7 @@ export function estimateSpend(options: {
   for (const [index, protocol] of options.protocols.entries()) {
     for (const item of options.itemLists[index] ?? []) {
       const request = applyGenerationOverrides(protocol.buildRequest(item), options.generationOverrides);
-      const logLikelihood = protocol.buildLogLikelihoodRequest?.(item);
+      const logLikelihood = logLikelihoodRequestOf(protocol, item);
       const tokens = estimateRequestTokens({ request, ...(logLikelihood ? { logLikelihood } : {}) });
       requests += options.samples;
       inputTokens += tokens.inputTokens * options.samples;

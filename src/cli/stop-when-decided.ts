@@ -9,8 +9,9 @@ import type {
 } from '../spec/index.ts';
 import { InputError } from '../spec/index.ts';
 import { parseWholeNumber } from './parse-options.ts';
-import { tokensPerItem } from './run-token-usage.ts';
-import { createSequentialMonitor, type SequentialMonitor } from './sequential-monitor.ts';
+import { tokensPerItem } from '../evaluation/run-token-usage.ts';
+import { STOP_WHEN_DECIDED_DEFAULTS } from '../evaluation/defaults.ts';
+import { createSequentialMonitor, type SequentialMonitor } from '../evaluation/sequential-monitor.ts';
 
 export interface StopWhenDecidedFlags {
   readonly stopWhenDecided?: boolean;
@@ -19,8 +20,6 @@ export interface StopWhenDecidedFlags {
   readonly orderSeed?: string;
   readonly margin?: string;
 }
-
-export const STOP_WHEN_DECIDED_DEFAULTS = { level: 0.05, orderSeed: 0 } as const;
 
 /**
  * `parity eval --stop-when-decided --vs <run>`: checks the flags and the reference run (same benchmark and
@@ -93,19 +92,14 @@ export function prepareStopWhenDecided(options: {
   });
 }
 
-/** The run config of a sequential run: marks it, so that a completed run with fewer items reads as stopped early. */
-export function withStopWhenDecided(monitor: SequentialMonitor | undefined, config: RunConfig): RunConfig {
-  return monitor
-    ? {
-        ...config,
-        stopWhenDecided: {
-          vsRunId: monitor.referenceRunId,
-          alpha: monitor.alpha,
-          orderSeed: monitor.seed,
-          ...(monitor.margin === undefined ? {} : { margin: monitor.margin }),
-        },
-      }
-    : config;
+/** What a sequential run records: marks it, so that a completed run with fewer items reads as stopped early. */
+export function stopWhenDecidedConfig(monitor: SequentialMonitor): NonNullable<RunConfig['stopWhenDecided']> {
+  return {
+    vsRunId: monitor.referenceRunId,
+    alpha: monitor.alpha,
+    orderSeed: monitor.seed,
+    ...(monitor.margin === undefined ? {} : { margin: monitor.margin }),
+  };
 }
 
 /** What the sequential test decided, on how many items, with its anytime-valid interval, and what it saved. */

@@ -1,5 +1,5 @@
 import type { Estimate, MetricSpec } from '../spec/index.ts';
-import type { ScoreSummary } from './summarize-scores.ts';
+import type { ScoreSummary } from '../evaluation/summarize-scores.ts';
 
 export interface ScoreTableRow {
   readonly model: string;

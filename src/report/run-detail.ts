@@ -1,7 +1,7 @@
 import type { MetricSpec, RunConfig, StoredRun } from '../spec/index.ts';
 import { measuredTiming } from './measured-timing.ts';
 import { intervalView, quantile } from './run-view.ts';
-import { summarizeScores } from './summarize-scores.ts';
+import { summarizeScores } from '../evaluation/summarize-scores.ts';
 import type { NamedIntervalView, RunDetailView, RunView } from './view-model.ts';
 
 /** Generation settings the run set (sampling, overrides, samples, settings the provider could not take). */

@@ -1,6 +1,6 @@
 import type { ItemAggregates, MetricSpec, RunSummary } from '../spec/index.ts';
 import { intervalView, shortModelName } from './run-view.ts';
-import { summarizeScores, type ScoredItem } from './summarize-scores.ts';
+import { summarizeScores, type ScoredItem } from '../evaluation/summarize-scores.ts';
 import type { HeadlineView, RunView } from './view-model.ts';
 
 /**

@@ -1,6 +1,6 @@
 import type { Estimate, MetricSpec, StoredRun } from '../spec/index.ts';
 import { measuredTiming } from './measured-timing.ts';
-import { summarizeScores } from './summarize-scores.ts';
+import { summarizeScores } from '../evaluation/summarize-scores.ts';
 import type { HeadlineView, IntervalView, LeaderboardView, RunView } from './view-model.ts';
 
 /** The model as shown: the spec, with a local model's path shortened to its file name. */

@@ -36,7 +36,7 @@ export function unexecutedScore(code: string): ItemScore {
   return { scores: { [passedScore]: null }, extracted: code };
 }
 
-/** Metrics of code benchmarks: pass@1, the mean of `passed` (pass@k for k > 1 comes from `Protocol.passAtK`). */
+/** Metrics of code benchmarks: pass@1, the mean of `passed` (pass@k for k > 1 comes from `ExecuteProtocol.passAtK`). */
 export const passAtOneMetrics: readonly MetricSpec[] = [
   { name: 'pass@1', itemScore: passedScore, aggregate: 'mean', kind: 'proportion' },
 ];

@@ -65,7 +65,18 @@ export interface ItemScore {
   readonly extracted: string | null;
 }
 
-export interface Protocol<TData = unknown> {
+/**
+ * How a protocol's items are run and scored (docs/decisions/0200-evaluation-engine.md); the engine dispatches on
+ * it in one place (src/evaluation/protocol-kind.ts):
+ * - 'generate': one generated completion per item (and sample), scored by `score`;
+ * - 'loglikelihood': the log-likelihood of each continuation instead of a generation;
+ * - 'execute': one generated program per sample, scored by running it (`scoreAsync`), pass@k over samples;
+ * - 'multi-step': several dependent requests per item (`runSteps`), a judge's among them when `needsJudge`.
+ */
+export type ProtocolKind = 'generate' | 'loglikelihood' | 'execute' | 'multi-step';
+
+/** What every protocol has, whatever its kind. */
+export interface ProtocolBase<TData = unknown> {
   /** Versioned id printed beside every score, e.g. 'gsm8k.cot.8shot'. */
   readonly id: string;
   readonly version: number;
@@ -90,33 +101,10 @@ export interface Protocol<TData = unknown> {
   /** A completion in this protocol's expected answer form that states the gold answer (used to check scorers). */
   referenceCompletion(item: Item<TData>): string;
   /**
-   * Present on log-likelihood protocols: the runner asks the model for the log-likelihood of each continuation
-   * instead of generating, and `score` receives the most likely continuation (the first on a tie) as the
-   * completion. `buildRequest` then gives the stored rendering of the request (context as one user message).
-   */
-  buildLogLikelihoodRequest?(item: Item<TData>): LogLikelihoodRequest;
-  /**
    * Present on protocols that run on a subset of the benchmark's items (the Llama 3.1 ARC protocol keeps the
    * four-choice questions only): callers drop the items it returns false for before taking `--limit`.
    */
   includesItem?(item: Item<TData>): boolean;
-  /**
-   * Present on protocols whose scoring runs model-written code: callers that have a CodeExecutor use it instead
-   * of `score` (which then only extracts the program and leaves the item unscored).
-   */
-  scoreAsync?(item: Item<TData>, completion: string, context: AsyncScoreContext): Promise<ItemScore>;
-  /**
-   * Present on pass@k protocols: the per-sample 0/1 score named here is summarized per item by the unbiased
-   * pass@k estimator (docs/code-benchmarks.md, pass@k) for every k up to the samples per item, instead of a plain mean.
-   */
-  readonly passAtK?: PassAtKSpec;
-  /**
-   * Present on protocols whose items need several dependent requests (MT-Bench: turn 2's request holds turn 1's
-   * answer, then a judge grades each turn). Callers that see it run `runSteps` instead of `buildRequest` +
-   * `score`; every request goes through `context.generate` (cache, retries, timeout, cancellation), and the item
-   * is recorded only when `runSteps` resolves. `buildRequest` still gives the first request.
-   */
-  runSteps?(item: Item<TData>, context: StepContext): Promise<ItemScore>;
   /**
    * True when requests carry a `responseSchema` for the provider's structured-output mode: `parity probe` lists
    * the protocol only for endpoints that take `json_schema` output.
@@ -124,6 +112,46 @@ export interface Protocol<TData = unknown> {
   readonly needsStructuredOutput?: boolean;
   /** True when requests carry `tools`: the endpoint must support native tool calling (`parity probe`). */
   readonly needsToolCalls?: boolean;
+}
+
+/** One generated completion per item (and sample), scored by `score`. */
+export interface GenerateProtocol<TData = unknown> extends ProtocolBase<TData> {
+  readonly kind: 'generate';
+}
+
+/**
+ * The runner asks the model for the log-likelihood of each continuation instead of generating, and `score`
+ * receives the most likely continuation (the first on a tie) as the completion. `buildRequest` then gives the
+ * stored rendering of the request (context as one user message).
+ */
+export interface LogLikelihoodProtocol<TData = unknown> extends ProtocolBase<TData> {
+  readonly kind: 'loglikelihood';
+  buildLogLikelihoodRequest(item: Item<TData>): LogLikelihoodRequest;
+}
+
+/**
+ * Scoring runs model-written code: callers that have a CodeExecutor use `scoreAsync` instead of `score` (which
+ * then only extracts the program and leaves the item unscored).
+ */
+export interface ExecuteProtocol<TData = unknown> extends ProtocolBase<TData> {
+  readonly kind: 'execute';
+  scoreAsync(item: Item<TData>, completion: string, context: AsyncScoreContext): Promise<ItemScore>;
+  /**
+   * pass@k protocols: the per-sample 0/1 score named here is summarized per item by the unbiased pass@k
+   * estimator (docs/code-benchmarks.md, pass@k) for every k up to the samples per item, instead of a plain mean.
+   */
+  readonly passAtK?: PassAtKSpec;
+}
+
+/**
+ * Items need several dependent requests (MT-Bench: turn 2's request holds turn 1's answer, then a judge grades
+ * each turn). The engine runs `runSteps` instead of `buildRequest` + `score`; every request goes through
+ * `context.generate` (cache, retries, timeout, cancellation), and the item is recorded only when `runSteps`
+ * resolves. `buildRequest` still gives the first request.
+ */
+export interface MultiStepProtocol<TData = unknown> extends ProtocolBase<TData> {
+  readonly kind: 'multi-step';
+  runSteps(item: Item<TData>, context: StepContext): Promise<ItemScore>;
   /** True when `runSteps` sends requests with role 'judge': the caller must supply a judge model. */
   readonly needsJudge?: boolean;
   /**
@@ -134,6 +162,10 @@ export interface Protocol<TData = unknown> {
     scores: Readonly<Record<string, number | null>>,
   ): readonly Readonly<Record<string, number | null>>[];
 }
+
+/** A benchmark's protocol: one of the kinds above, told apart by `kind`. */
+export type Protocol<TData = unknown> =
+  GenerateProtocol<TData> | LogLikelihoodProtocol<TData> | ExecuteProtocol<TData> | MultiStepProtocol<TData>;
 
 /** Which per-sample 0/1 scores are summarized as pass@k. */
 export interface PassAtKSpec {
@@ -167,7 +199,7 @@ export interface StepRequestOptions {
   readonly repeat?: number;
 }
 
-/** What `Protocol.runSteps` receives. */
+/** What `MultiStepProtocol.runSteps` receives. */
 export interface StepContext {
   /** Sends one request and resolves with its response; rejects when it fails for good or the run is cancelled. */
   generate(request: GenerateRequest, options: StepRequestOptions): Promise<ModelResponse>;

@@ -39,7 +39,7 @@ export interface RunPythonOptions {
   readonly addressSpaceBytes?: number;
 }
 
-/** What `Protocol.scoreAsync` receives. */
+/** What `ExecuteProtocol.scoreAsync` receives. */
 export interface AsyncScoreContext {
   /** Whether the request's assistantPrefix was prefilled (so the completion is only the continuation). */
   readonly prefillApplied?: boolean;

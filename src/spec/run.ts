@@ -149,7 +149,7 @@ export interface ModelResponse {
   /** The request and response as exchanged with the server, when the provider recorded them. */
   readonly raw?: RawExchange;
   /**
-   * Multi-step items (`Protocol.runSteps`, MT-Bench): every request of the item in the order sent, the judge's
+   * Multi-step items (`MultiStepProtocol.runSteps`, MT-Bench): every request of the item in the order sent, the judge's
    * included. The item's own response is then its last 'model' step's, with usage and `timing.totalMs` summed
    * over the 'model' steps (judge usage stays in the judge steps).
    */

@@ -5,7 +5,7 @@ import type {
   Item,
   ItemScore,
   MetricSpec,
-  Protocol,
+  MultiStepProtocol,
   StepContext,
 } from '../spec/index.ts';
 import { itemScore, runGrader } from './grade-item.ts';
@@ -99,7 +99,7 @@ export function taskProtocol(
   definition: TaskDefinition,
   file: string,
   options: { executor?: CodeExecutor } = {},
-): Protocol<TaskItemData> {
+): MultiStepProtocol<TaskItemData> {
   const names = graderNames(definition.graders, file);
   const grade = async (
     item: Item<TaskItemData>,
@@ -136,6 +136,7 @@ export function taskProtocol(
   };
   const needsJudge = definition.graders.some((grader) => grader.type === 'llm_rubric');
   return {
+    kind: 'multi-step',
     id: taskProtocolId(definition),
     version: definition.version,
     benchmark: taskBenchmarkId(definition),

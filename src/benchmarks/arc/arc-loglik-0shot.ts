@@ -1,4 +1,4 @@
-import type { MetricSpec } from '../../spec/index.ts';
+import type { LogLikelihoodProtocol, MetricSpec } from '../../spec/index.ts';
 import { defineProtocol } from '../definition/define-protocol.ts';
 import { loglikelihoodPredictions } from '../definition/loglikelihood-choice.ts';
 import type { ArcData } from './arc-data.ts';
@@ -16,7 +16,7 @@ export const arcLoglik0shot = defineProtocol<ArcData>({
   benchmark: 'arc',
   description: 'ARC-Challenge 0-shot log-likelihood of each choice (lm-eval arc_challenge), acc and acc_norm',
   loglikelihood: { context: 'Question: {{question}}\nAnswer:', continuation: ' {{text}}' },
-});
+}) as LogLikelihoodProtocol<ArcData>;
 
 /** lm-eval `acc` and `acc_norm`, headline first (lm-eval's `metric_list` order). */
 export const arcLoglikMetrics: readonly MetricSpec[] = arcLoglik0shot.metrics;

@@ -20,6 +20,7 @@ export function formatBbhCotPrompt(data: BbhData): string {
  * such as "(Q)"; docs/decisions/0030). Scored by "So the answer is X" on the first paragraph, exact match.
  */
 export const bbhCot3shot: Protocol<BbhData> = {
+  kind: 'generate',
   id: 'bbh.cot.3shot',
   version: 1,
   benchmark: 'bbh',

@@ -17,6 +17,7 @@ export function formatBbhDirectPrompt(data: BbhData): string {
  * "\n\n", "Q:", "</s>". Scored on the first line of the reply, stripped, exact match with the target.
  */
 export const bbhDirect3shot: Protocol<BbhData> = {
+  kind: 'generate',
   id: 'bbh.direct.3shot',
   version: 1,
   benchmark: 'bbh',

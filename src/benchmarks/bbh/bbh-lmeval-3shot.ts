@@ -13,6 +13,7 @@ const lmEvalStops = ['</s>', 'Q', '\n\n'];
  * lm-eval's scorer: `(?<=the answer is )(.*)(?=.)`, first match, stripped, exact match.
  */
 export const bbhCot3shotLmEval: Protocol<BbhData> = {
+  kind: 'generate',
   id: 'bbh.cot.3shot.lmeval',
   version: 1,
   benchmark: 'bbh',
@@ -39,6 +40,7 @@ export const bbhCot3shotLmEval: Protocol<BbhData> = {
  * included) must equal the target. lm-eval sets no `max_gen_toks` here, so its default of 256 applies.
  */
 export const bbhDirect3shotLmEval: Protocol<BbhData> = {
+  kind: 'generate',
   id: 'bbh.direct.3shot.lmeval',
   version: 1,
   benchmark: 'bbh',

@@ -13,6 +13,7 @@ import { renderNativeCalls } from './render-calls.ts';
  * default `--temperature`). The reply's tool calls are checked by BFCL's AST checker.
  */
 export const bfclNative: Protocol<BfclData> = {
+  kind: 'generate',
   id: 'bfcl.native',
   version: 1,
   benchmark: 'bfcl',

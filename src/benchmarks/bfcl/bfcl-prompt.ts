@@ -16,6 +16,7 @@ import { renderPythonCalls } from './render-calls.ts';
  * parses Java/JavaScript call syntax for those two categories; see docs/decisions/0156).
  */
 export const bfclPrompt: Protocol<BfclData> = {
+  kind: 'generate',
   id: 'bfcl.prompt',
   version: 1,
   benchmark: 'bfcl',

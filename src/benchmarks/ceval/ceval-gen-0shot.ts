@@ -11,6 +11,7 @@ import { cevalItemScores, cevalMetrics } from './ceval-metrics.ts';
  * up to 256 tokens (the reply may explain); the letter read by `extract_ans` (see extractCevalAnswer).
  */
 export const cevalGen0shot: Protocol<ChineseExamData> = {
+  kind: 'generate',
   id: 'ceval.gen.0shot',
   version: 1,
   benchmark: 'ceval',

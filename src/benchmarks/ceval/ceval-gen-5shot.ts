@@ -45,6 +45,7 @@ export function cevalChatMessages(data: ChineseExamData): ChatMessage[] {
  * (so "B" and "b." count, "答案：B" does not, as upstream scores it).
  */
 export const cevalGen5shot: Protocol<ChineseExamData> = {
+  kind: 'generate',
   id: 'ceval.gen.5shot',
   version: 1,
   benchmark: 'ceval',

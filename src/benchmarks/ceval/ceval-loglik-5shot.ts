@@ -1,4 +1,4 @@
-import type { Item, ItemScore, LogLikelihoodRequest, Protocol } from '../../spec/index.ts';
+import type { Item, ItemScore, LogLikelihoodProtocol, LogLikelihoodRequest } from '../../spec/index.ts';
 import type { ChineseExamData } from '../chinese-exam/chinese-exam-data.ts';
 import { examContinuations, formatLmEvalExamContext } from '../chinese-exam/lm-eval-exam-context.ts';
 import { cevalChineseName, cevalItemScores, cevalMetrics } from './ceval-metrics.ts';
@@ -17,7 +17,8 @@ export function formatLmEvalCevalContext(data: ChineseExamData): string {
  * after "答案："; the argmax (first on a tie) against the gold letter (`acc`; `acc_norm` is the same figure, every
  * choice being one character). Needs an endpoint that returns log-likelihoods.
  */
-export const cevalLoglik5shot: Protocol<ChineseExamData> = {
+export const cevalLoglik5shot: LogLikelihoodProtocol<ChineseExamData> = {
+  kind: 'loglikelihood',
   id: 'ceval.loglik.5shot',
   version: 1,
   benchmark: 'ceval',

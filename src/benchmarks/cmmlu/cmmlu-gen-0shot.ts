@@ -10,6 +10,7 @@ import { cmmluItemScores, cmmluMetrics } from './cmmlu-metrics.ts';
  * by `extract_choice`.
  */
 export const cmmluGen0shot: Protocol<ChineseExamData> = {
+  kind: 'generate',
   id: 'cmmlu.gen.0shot',
   version: 1,
   benchmark: 'cmmlu',

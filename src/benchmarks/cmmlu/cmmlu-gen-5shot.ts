@@ -31,6 +31,7 @@ export function formatCmmluPrompt(data: ChineseExamData, shotCount = 5): string 
  * user message, greedy, up to 128 tokens; the letter read by `extract_choice` (see extractCmmluChoice).
  */
 export const cmmluGen5shot: Protocol<ChineseExamData> = {
+  kind: 'generate',
   id: 'cmmlu.gen.5shot',
   version: 1,
   benchmark: 'cmmlu',

@@ -1,4 +1,4 @@
-import type { Item, ItemScore, LogLikelihoodRequest, Protocol } from '../../spec/index.ts';
+import type { Item, ItemScore, LogLikelihoodProtocol, LogLikelihoodRequest } from '../../spec/index.ts';
 import type { ChineseExamData } from '../chinese-exam/chinese-exam-data.ts';
 import { examContinuations, formatLmEvalExamContext } from '../chinese-exam/lm-eval-exam-context.ts';
 import { cmmluChineseName, cmmluItemScores, cmmluMetrics } from './cmmlu-metrics.ts';
@@ -17,7 +17,8 @@ export function formatLmEvalCmmluContext(data: ChineseExamData): string {
  * after "答案："; the argmax (first on a tie) against the gold letter (`acc`; `acc_norm` is the same figure, every
  * choice being one character). Needs an endpoint that returns log-likelihoods.
  */
-export const cmmluLoglik5shot: Protocol<ChineseExamData> = {
+export const cmmluLoglik5shot: LogLikelihoodProtocol<ChineseExamData> = {
+  kind: 'loglikelihood',
   id: 'cmmlu.loglik.5shot',
   version: 1,
   benchmark: 'cmmlu',

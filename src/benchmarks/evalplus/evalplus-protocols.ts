@@ -1,5 +1,5 @@
 import { unexecutedScore } from '../../scoring/execution-score.ts';
-import type { Item, MetricSpec, Protocol } from '../../spec/index.ts';
+import type { ExecuteProtocol, Item, MetricSpec } from '../../spec/index.ts';
 import type { EvalPlusData, EvalPlusDataset } from './evalplus-data.ts';
 import { evalPlusScoreKeys, scoreEvalPlusSolution } from './score-evalplus-solution.ts';
 
@@ -62,9 +62,10 @@ function referenceReply(item: Item<EvalPlusData>): string {
  * block; 768 tokens (provider/base.py line 13), top-p 0.95, greedy. The reply goes through EvalPlus's sanitizer
  * (codegen.py lines 79-81) and the result is checked against the base and plus tests.
  */
-function instructProtocol(dataset: EvalPlusDataset): Protocol<EvalPlusData> {
+function instructProtocol(dataset: EvalPlusDataset): ExecuteProtocol<EvalPlusData> {
   const benchmark = `${dataset}.plus`;
   return {
+    kind: 'execute',
     id: `${benchmark}.instruct`,
     version: 1,
     benchmark,
@@ -98,11 +99,12 @@ function instructProtocol(dataset: EvalPlusDataset): Protocol<EvalPlusData> {
  * 1.0), tabs turned into four spaces; the solution is prompt + completion, sanitized (codegen.py line 79). parity's
  * providers speak chat, so the prompt is the one user message, as for `humaneval.base`.
  */
-function baseProtocol(dataset: EvalPlusDataset): Protocol<EvalPlusData> {
+function baseProtocol(dataset: EvalPlusDataset): ExecuteProtocol<EvalPlusData> {
   const benchmark = `${dataset}.plus`;
   const solution = (item: Item<EvalPlusData>, completion: string) =>
     `${taskPrompt(item.data)}${completion.replaceAll('\t', '    ')}`;
   return {
+    kind: 'execute',
     id: `${benchmark}.base`,
     version: 1,
     benchmark,

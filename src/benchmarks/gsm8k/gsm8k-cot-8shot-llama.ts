@@ -26,6 +26,7 @@ const strictPattern = /The final answer is ((-?[$0-9.,]{2,})|(-?[0-9]+))/;
  * "The final answer is N" strict pattern and flexible-extract.
  */
 export const gsm8kCot8shotLlama: Protocol<Gsm8kData> = {
+  kind: 'generate',
   id: 'gsm8k.cot.8shot.llama',
   version: 1,
   benchmark: 'gsm8k',

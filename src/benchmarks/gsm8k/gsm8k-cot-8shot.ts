@@ -26,6 +26,7 @@ const strictPattern = /The answer is (-?[0-9.,]+)[^\n]/;
  * 256 tokens (lm-eval's default max_gen_toks). Scored by strict-match and flexible-extract.
  */
 export const gsm8kCot8shot: Protocol<Gsm8kData> = {
+  kind: 'generate',
   id: 'gsm8k.cot.8shot',
   version: 1,
   benchmark: 'gsm8k',

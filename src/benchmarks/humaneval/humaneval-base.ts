@@ -1,4 +1,4 @@
-import type { Item, Protocol } from '../../spec/index.ts';
+import type { ExecuteProtocol, Item } from '../../spec/index.ts';
 import {
   passAtOneMetrics,
   passedScore,
@@ -36,7 +36,8 @@ function baseRequest(item: Item<HumanEvalData>) {
  * `check_correctness` does. parity's providers speak chat, so the prompt is the one user message
  * (docs/decisions/0020-code-benchmark-protocols.md); use `humaneval.instruct` for chat-tuned models.
  */
-export const humanEvalBase: Protocol<HumanEvalData> = {
+export const humanEvalBase: ExecuteProtocol<HumanEvalData> = {
+  kind: 'execute',
   id: 'humaneval.base',
   version: 2,
   benchmark: 'humaneval',
@@ -61,7 +62,8 @@ export const humanEvalBase: Protocol<HumanEvalData> = {
  * completion goes through `cleanBaseCompletion` before it is appended to the prompt. The clean-up only ever
  * rescues completions, so its scores are at least those of `humaneval.base` and not comparable with upstream's.
  */
-export const humanEvalBaseCleaned: Protocol<HumanEvalData> = {
+export const humanEvalBaseCleaned: ExecuteProtocol<HumanEvalData> = {
+  kind: 'execute',
   id: 'humaneval.parity.base.cleaned',
   version: 1,
   benchmark: 'humaneval',

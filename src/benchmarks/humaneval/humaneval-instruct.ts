@@ -1,4 +1,4 @@
-import type { Item, Protocol } from '../../spec/index.ts';
+import type { ExecuteProtocol, Item } from '../../spec/index.ts';
 import {
   passAtOneMetrics,
   passedScore,
@@ -43,7 +43,8 @@ export function extractInstructCode(completion: string, prefillApplied: boolean 
  * reply is prefilled with "Here is the completed function:\n```python\n{prompt}\n" where the provider can;
  * 1024 tokens, greedy; see `extractInstructCode` for the reply's code.
  */
-export const humanEvalInstruct: Protocol<HumanEvalData> = {
+export const humanEvalInstruct: ExecuteProtocol<HumanEvalData> = {
+  kind: 'execute',
   id: 'humaneval.instruct',
   version: 1,
   benchmark: 'humaneval',

@@ -58,6 +58,7 @@ export function scoreIfevalResponse(data: IfevalData, response: string): ItemSco
  * `ifeval`). Scored by parity's port of the reference checker, strict and loose; docs/decisions/0031.
  */
 export const ifeval0shot: Protocol<IfevalData> = {
+  kind: 'generate',
   id: 'ifeval.0shot',
   // v2: language, sentence and capital-word checks run langdetect and NLTK Punkt as the reference does (0036).
   version: 2,

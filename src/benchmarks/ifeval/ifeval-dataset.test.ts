@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { summarizeScores } from '../../report/summarize-scores.ts';
+import { summarizeScores } from '../../evaluation/summarize-scores.ts';
 import { createDirectorySourceForTests } from '../directory-source-for-tests.ts';
 import { ifeval0shot } from './ifeval-0shot.ts';
 import { ifevalBenchmark } from './index.ts';

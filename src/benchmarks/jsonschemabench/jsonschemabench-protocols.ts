@@ -96,6 +96,7 @@ function promptRequest(item: Item<JsonSchemaBenchData>): GenerateRequest {
  * turns, the schema asked about; the reply read as lm-eval's metrics read it. docs/decisions/0151.
  */
 export const jsonSchemaBenchPrompt: Protocol<JsonSchemaBenchData> = {
+  kind: 'generate',
   id: 'jsonschemabench.prompt',
   version: 1,
   benchmark: 'jsonschemabench',
@@ -114,6 +115,7 @@ export const jsonSchemaBenchPrompt: Protocol<JsonSchemaBenchData> = {
  * alone (`parity probe` says which have it). docs/decisions/0152.
  */
 export const jsonSchemaBenchStructured: Protocol<JsonSchemaBenchData> = {
+  kind: 'generate',
   id: 'jsonschemabench.structured',
   version: 1,
   benchmark: 'jsonschemabench',

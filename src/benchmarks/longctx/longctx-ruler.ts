@@ -19,6 +19,7 @@ export const longctxMetrics: readonly MetricSpec[] = [
  * the question's answer prefix prefilled where the provider can, greedy, at most 128 tokens (30 for vt).
  */
 export const longctxRulerV1: Protocol<LongctxData> = {
+  kind: 'generate',
   id: 'longctx.ruler.v1',
   version: 1,
   benchmark: 'longctx',

@@ -1,4 +1,4 @@
-import type { Item, Protocol } from '../../spec/index.ts';
+import type { ExecuteProtocol, Item } from '../../spec/index.ts';
 import {
   passAtOneMetrics,
   passedScore,
@@ -68,7 +68,8 @@ function threeShotRequest(item: Item<MbppData>) {
  * max_gen_toks); no filter, so the raw completion runs, followed by the task's three asserts
  * (`lmEvalMbppProgram`).
  */
-export const mbpp3shot: Protocol<MbppData> = {
+export const mbpp3shot: ExecuteProtocol<MbppData> = {
+  kind: 'execute',
   id: 'mbpp.3shot',
   version: 2,
   benchmark: 'mbpp',
@@ -94,7 +95,8 @@ export const mbpp3shot: Protocol<MbppData> = {
  * run with the task's `test_setup_code` before its asserts (`mbppProgram`), which makes tasks 367 and 927
  * solvable.
  */
-export const mbpp3shotExtract: Protocol<MbppData> = {
+export const mbpp3shotExtract: ExecuteProtocol<MbppData> = {
+  kind: 'execute',
   id: 'mbpp.parity.3shot.extract',
   version: 1,
   benchmark: 'mbpp',

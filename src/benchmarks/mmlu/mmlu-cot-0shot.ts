@@ -12,6 +12,7 @@ export function formatSimpleEvalsPrompt(example: MmluExample): string {
 
 function mmluCotProtocol(options: { greedy: boolean }): Protocol<MmluData> {
   return {
+    kind: 'generate',
     id: options.greedy ? 'mmlu.cot.0shot.greedy' : 'mmlu.cot.0shot',
     version: options.greedy ? 1 : 2,
     benchmark: 'mmlu',

@@ -46,6 +46,7 @@ function fewShotTurns(devExamples: readonly MmluExample[]): readonly ChatMessage
  * then the test question; the reply is prefilled with "The best answer is"; stop "."; 10 tokens; greedy.
  */
 export const mmluGen5shot: Protocol<MmluData> = {
+  kind: 'generate',
   id: 'mmlu.gen.5shot',
   version: 2,
   benchmark: 'mmlu',

@@ -1,4 +1,4 @@
-import type { Item, ItemScore, LogLikelihoodRequest, Protocol } from '../../spec/index.ts';
+import type { Item, ItemScore, LogLikelihoodProtocol, LogLikelihoodRequest } from '../../spec/index.ts';
 import { mmluLetters, type MmluData, type MmluExample } from './mmlu-data.ts';
 import { mmluMetrics } from './mmlu-metrics.ts';
 
@@ -26,7 +26,8 @@ export const mmluContinuations: readonly string[] = mmluLetters.map((letter) => 
  * " D" after "Answer:"; the prediction is the argmax (first on a tie) and `acc` compares it with the gold
  * letter. Needs an endpoint that returns log-likelihoods (`/v1/completions` with echo + logprobs, or `local:`).
  */
-export const mmluLoglik5shot: Protocol<MmluData> = {
+export const mmluLoglik5shot: LogLikelihoodProtocol<MmluData> = {
+  kind: 'loglikelihood',
   id: 'mmlu.loglik.5shot',
   version: 1,
   benchmark: 'mmlu',

@@ -4,7 +4,7 @@ import type {
   GenerateRequest,
   Item,
   ItemScore,
-  Protocol,
+  MultiStepProtocol,
   StepContext,
 } from '../../spec/index.ts';
 import { fastchatAnswerSystemMessage } from './fastchat-answer-system-message.ts';
@@ -131,7 +131,8 @@ export function mtbenchScoredUnits(
  * each turn `judgeRepeats` times with FastChat's prompts (temperature 0, ≤ 2,048 tokens, ≤ 1,024 for an
  * Anthropic judge), and the rating is parsed from `[[x]]` (fallback `[x]`).
  */
-export const mtbenchSingle: Protocol<MtbenchData> = {
+export const mtbenchSingle: MultiStepProtocol<MtbenchData> = {
+  kind: 'multi-step',
   id: 'mtbench.single',
   version: 2,
   benchmark: 'mtbench',

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Item, Protocol } from '../../spec/index.ts';
+import type { Item, LogLikelihoodProtocol } from '../../spec/index.ts';
 import { createDirectorySourceForTests } from '../directory-source-for-tests.ts';
 import { truthfulqaBenchmark } from './index.ts';
 import type { TruthfulqaData } from './truthfulqa-data.ts';
@@ -63,7 +63,7 @@ describe.skipIf(!existsSync(join(shared, 'truthfulqa/data/v0/mc_task.json')))(
       // Expected (printed by scripts/render-lm-eval-prompts.py): lm-evaluation-harness@4e7e0d47 truthfulqa_mc1.yaml / truthfulqa_mc2.yaml rendered with jinja2
       // (as lm_eval/utils.py `env`; doc_to_choice through ast.literal_eval), target_delimiter " ", one request
       // per choice; hashed as compact JSON of [[context, continuation], …].
-      const pairs = (protocol: Protocol<TruthfulqaData>, id: string) => {
+      const pairs = (protocol: LogLikelihoodProtocol<TruthfulqaData>, id: string) => {
         const item = items.find((candidate) => candidate.id === id);
         const request = item && protocol.buildLogLikelihoodRequest?.(item);
         const json = JSON.stringify(

@@ -1,9 +1,9 @@
 import type {
   Item,
   ItemScore,
+  LogLikelihoodProtocol,
   LogLikelihoodRequest,
   MetricSpec,
-  Protocol,
   ScoreContext,
 } from '../../spec/index.ts';
 import type { TruthfulqaData } from './truthfulqa-data.ts';
@@ -27,7 +27,8 @@ function argmax(values: readonly number[]): number {
  * the log-likelihood of " " + each MC1 choice; right when the argmax is choice 0 (`doc_to_target: 0`, the one
  * true answer). With only the chosen continuation (a samples file, a reference completion) that decides.
  */
-export const truthfulqaMc1Loglik: Protocol<TruthfulqaData> = {
+export const truthfulqaMc1Loglik: LogLikelihoodProtocol<TruthfulqaData> = {
+  kind: 'loglikelihood',
   id: 'truthfulqa.mc1.loglik.6shot',
   version: 1,
   benchmark: 'truthfulqa',

@@ -39,6 +39,7 @@ const answerLetters = 'ABCDEFGHIJKLM';
  * wrong, as upstream); greedy, at most 1024 tokens. Accuracy = the MC1 figure's generative counterpart.
  */
 export const truthfulqaMc1ParityCot: Protocol<TruthfulqaData> = {
+  kind: 'generate',
   id: 'truthfulqa.mc1.parity.cot.0shot',
   version: 1,
   benchmark: 'truthfulqa',

@@ -1,9 +1,9 @@
 import type {
   Item,
   ItemScore,
+  LogLikelihoodProtocol,
   LogLikelihoodRequest,
   MetricSpec,
-  Protocol,
   ScoreContext,
 } from '../../spec/index.ts';
 import type { TruthfulqaData } from './truthfulqa-data.ts';
@@ -21,7 +21,8 @@ export const truthfulqaMc2Metrics: readonly MetricSpec[] = [
  * probability mass on the true answers. It needs every choice's log-likelihood: an answer known only as the
  * chosen continuation (a samples file) is left unscored (null).
  */
-export const truthfulqaMc2Loglik: Protocol<TruthfulqaData> = {
+export const truthfulqaMc2Loglik: LogLikelihoodProtocol<TruthfulqaData> = {
+  kind: 'loglikelihood',
   id: 'truthfulqa.mc2.loglik.6shot',
   version: 1,
   benchmark: 'truthfulqa',

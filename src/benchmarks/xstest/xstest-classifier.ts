@@ -9,6 +9,7 @@ import { xstestReferenceCompletion, xstestRequest } from './xstest-request.ts';
  * given the partial-refusal class; no judge model. `extracted` is the class.
  */
 export const xstestClassifier: Protocol<XstestData> = {
+  kind: 'generate',
   id: 'xstest.classifier',
   version: 1,
   benchmark: 'xstest',

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { summarizeScores } from '../../report/summarize-scores.ts';
+import { summarizeScores } from '../../evaluation/summarize-scores.ts';
 import { createDirectorySourceForTests } from '../directory-source-for-tests.ts';
 import { xstestBenchmark } from './index.ts';
 import { xstestClassifier } from './xstest-classifier.ts';

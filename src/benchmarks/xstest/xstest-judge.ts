@@ -1,4 +1,4 @@
-import type { Item, ItemScore, Protocol, StepContext } from '../../spec/index.ts';
+import type { Item, ItemScore, MultiStepProtocol, StepContext } from '../../spec/index.ts';
 import type { XstestData } from './xstest-data.ts';
 import { xstestItemScore, xstestMetrics } from './xstest-item-score.ts';
 import { parseJudgeClass, xstestJudgeRequest } from './xstest-judge-request.ts';
@@ -10,7 +10,8 @@ import { xstestReferenceCompletion, xstestRequest } from './xstest-request.ts';
  * single class leaves the item unscored. With `--judge-repeats` above 1 the class most judgments gave wins
  * (a tie: unscored).
  */
-export const xstestJudge: Protocol<XstestData> = {
+export const xstestJudge: MultiStepProtocol<XstestData> = {
+  kind: 'multi-step',
   id: 'xstest.judge',
   version: 1,
   benchmark: 'xstest',

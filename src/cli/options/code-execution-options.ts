@@ -7,7 +7,8 @@ import { createPythonExecutor, type PythonExecutor } from '../../scoring/sandbox
 import { defaultResourceLimits } from '../../scoring/sandbox/resource-limits.ts';
 import type { CliIo } from '../cli-io.ts';
 import { parseSecondsAsMs, parseWholeNumber } from '../parse-options.ts';
-import { EXEC_DEFAULTS } from './defaults.ts';
+import { EVAL_DEFAULTS, EXEC_DEFAULTS } from './defaults.ts';
+import { executesCode } from '../../evaluation/protocol-kind.ts';
 
 /** Flags shared by `parity eval`, `resume` and `score` for code benchmarks. */
 export interface CodeExecutionFlags {
@@ -44,7 +45,7 @@ export function parseSamplingFlags(flags: SamplingFlags): {
   topP?: number;
   reasoningAllowanceTokens?: number;
 } {
-  const samples = parseWholeNumber('--samples', flags.samples) ?? 1;
+  const samples = parseWholeNumber('--samples', flags.samples) ?? EVAL_DEFAULTS.samples;
   const temperature = parseNumber('--temperature', flags.temperature, { min: 0, max: 2 });
   const topP = parseNumber('--top-p', flags.topP, { min: Number.MIN_VALUE, max: 1 });
   const reasoningAllowanceTokens = parseWholeNumber('--reasoning-allowance', flags.reasoningAllowance, {
@@ -66,13 +67,16 @@ export function parseSamplingFlags(flags: SamplingFlags): {
 
 /** Whether any of these protocols runs model-written code. */
 export function needsCodeExecution(protocols: readonly Protocol[]): boolean {
-  return protocols.some((protocol) => protocol.scoreAsync !== undefined);
+  return protocols.some(executesCode);
 }
 
 /** The code protocols' benchmarks, for messages. */
 export function codeBenchmarks(benchmarks: readonly Benchmark[], protocols: readonly Protocol[]): string {
   return benchmarks
-    .filter((_, index) => protocols[index]?.scoreAsync !== undefined)
+    .filter((_, index) => {
+      const protocol = protocols[index];
+      return protocol !== undefined && executesCode(protocol);
+    })
     .map((benchmark) => benchmark.id)
     .join(', ');
 }

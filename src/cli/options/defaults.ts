@@ -5,7 +5,9 @@
  */
 
 /** Requests of `eval` (also the library's `evaluate`) and of the judge in `score --judge`. */
-export const EVAL_DEFAULTS = { concurrency: 8, timeoutMs: 120_000, maxRetries: 5 } as const;
+import { EVAL_DEFAULTS, STOP_WHEN_DECIDED_DEFAULTS } from '../../evaluation/defaults.ts';
+
+export { EVAL_DEFAULTS };
 
 /** Judge requests of `score --samples … --judge` and of `score mtbench`: the same settings as `eval`. */
 export const JUDGE_DEFAULTS = EVAL_DEFAULTS;
@@ -21,7 +23,7 @@ export const PLAN_DEFAULTS = { power: 0.8, level: 0.05 } as const;
 export const DEFAULT_DISCORDANCE = 0.3;
 
 /** `eval --stop-when-decided`: the help texts' defaults (the values the sequential monitor uses). */
-export const STOP_WHEN_DECIDED_OPTION_DEFAULTS = { level: 0.05, orderSeed: 0 } as const;
+export const STOP_WHEN_DECIDED_OPTION_DEFAULTS = STOP_WHEN_DECIDED_DEFAULTS;
 
 export const SERVE_DEFAULTS = { host: '127.0.0.1', port: 8080 } as const;
 

@@ -6,7 +6,9 @@ import { parseWholeNumber } from '../parse-options.ts';
 import { runCostSummary } from '../../analysis/run-cost-summary.ts';
 import { shippedCatalogFor } from '../../cost/catalog-price-for-spec.ts';
 import { formatRunCost } from '../../report/format-run-cost.ts';
-import { sumUsage } from '../run-step-evaluation.ts';
+import { sumUsage } from '../../evaluation/run-step-evaluation.ts';
+import { EVAL_DEFAULTS } from '../../evaluation/defaults.ts';
+import { needsJudge } from '../../evaluation/protocol-kind.ts';
 
 /** `--judge`, `--judge-base-url`, `--judge-repeats` of `parity eval` and `parity score mtbench`. */
 export interface JudgeFlags {
@@ -30,8 +32,8 @@ export function openJudge(
   flags: JudgeFlags,
   protocols: readonly Protocol[],
 ): OpenedJudge | undefined {
-  const repeats = parseWholeNumber('--judge-repeats', flags.judgeRepeats) ?? 1;
-  const graded = protocols.filter((protocol) => protocol.needsJudge);
+  const repeats = parseWholeNumber('--judge-repeats', flags.judgeRepeats) ?? EVAL_DEFAULTS.judgeRepeats;
+  const graded = protocols.filter(needsJudge);
   if (graded.length === 0) return undefined;
   if (flags.judge === undefined) {
     throw new InputError(

@@ -20,6 +20,7 @@ export const pairwiseMetrics: readonly MetricSpec[] = [
  * request or scoring a completion here is refused.
  */
 export const pairwiseProtocol: Protocol = {
+  kind: 'generate',
   id: PAIRWISE_PROTOCOL_ID,
   version: 1,
   benchmark: PAIRWISE_BENCHMARK,

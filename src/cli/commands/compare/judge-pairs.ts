@@ -5,8 +5,8 @@ import { parsePairwiseVerdict } from '../../../scoring/pairwise/pairwise-verdict
 import type { ItemRecord, LanguageModel, ModelResponse, RunStore } from '../../../spec/index.ts';
 import { CancelledError, itemKey } from '../../../spec/index.ts';
 import type { RequestGate } from '../../../runner/request-gate.ts';
-import { sumUsage } from '../../run-step-evaluation.ts';
-import { createStepContext } from '../../step-context.ts';
+import { sumUsage } from '../../../evaluation/run-step-evaluation.ts';
+import { createStepContext } from '../../../evaluation/step-context.ts';
 import type { PairedAnswers } from './pairwise-items.ts';
 
 export interface JudgePairsOptions {

@@ -2,31 +2,23 @@ import { benchmarkFiles } from '../../../benchmarks/benchmark-files.ts';
 import { cliDatasetSource } from '../../cli-dataset-source.ts';
 import { loadProtocolItems } from '../../../benchmarks/load-protocol-items.ts';
 import { getBenchmark, getProtocol } from '../../../benchmarks/registry.ts';
-import { runFingerprints } from '../../../datasets/item-fingerprint.ts';
-import { runGold } from '../../../benchmarks/item-gold.ts';
 import { parityVersion } from '../../parity-version.ts';
-import type {
-  Benchmark,
-  GenerationOverrides,
-  GenerationParameters,
-  Item,
-  LanguageModel,
-  Protocol,
-  RunConfig,
-} from '../../../spec/index.ts';
+import type { Benchmark, Item, Protocol } from '../../../spec/index.ts';
 import { InputError } from '../../../spec/index.ts';
 import { parseGenerationOverrides, type GenerationOverrideFlags } from '../../generation-overrides.ts';
 import type { CliIo } from '../../cli-io.ts';
 import { printResults } from '../../print-results.ts';
-import { evaluateBenchmark } from '../../evaluate-benchmark.ts';
+import { evaluateBenchmark } from '../../../evaluation/evaluate-benchmark.ts';
 import { modelFromSpec } from '../../model-from-spec.ts';
-import { assertProtocolsSupported } from '../../protocol-support.ts';
-import { providerFixedParameters } from '../../../report/provider-fixed-parameters.ts';
+import { documentedCapabilities } from '../../../providers/registry.ts';
 import { recordLearnedProviderFixed, unappliedSamplingWarnings } from './provider-fixed-sampling.ts';
 import { parseList, parseWholeNumber } from '../../parse-options.ts';
 import { dataDir } from '../../paths.ts';
-import { currentOwner, openRunStore } from '../../open-run-store.ts';
-import type { RunScores } from '../../run-summary.ts';
+import { openRunStore, ownerOption } from '../../open-run-store.ts';
+import type { RunScores } from '../../../evaluation/run-summary.ts';
+import { cliEvaluationHost } from '../../evaluation-host.ts';
+import { assertProtocolsSupported } from '../../../evaluation/protocol-support.ts';
+import { planRun } from '../../../evaluation/plan-run.ts';
 import {
   formatGateNotes,
   openRequestGates,
@@ -36,7 +28,7 @@ import {
 import {
   formatStopWhenDecided,
   prepareStopWhenDecided,
-  withStopWhenDecided,
+  stopWhenDecidedConfig,
   type StopWhenDecidedFlags,
 } from '../../stop-when-decided.ts';
 import {
@@ -64,14 +56,9 @@ import {
 import { longctxSummaryLines } from '../../longctx-summary-lines.ts';
 import { calibrateCharsPerToken } from './longctx-calibration.ts';
 import { endpointContextWindow } from '../../endpoint-context-window.ts';
-import {
-  formatJudgeUsage,
-  judgeSteps,
-  openJudge,
-  type JudgeFlags,
-  type OpenedJudge,
-} from '../../options/judge-options.ts';
+import { formatJudgeUsage, judgeSteps, openJudge, type JudgeFlags } from '../../options/judge-options.ts';
 import { parseRequestSettings } from '../../options/request-settings.ts';
+import { judgeProtocolOf, needsJudge } from '../../../evaluation/protocol-kind.ts';
 
 export interface EvalFlags
   extends
@@ -124,9 +111,7 @@ export function selectProtocols(
     // --judge without --protocol picks the benchmark's judge-graded protocol (XSTest's xstest.judge).
     const id =
       named ??
-      (options.judge && !getProtocol(benchmark).needsJudge
-        ? benchmark.protocols.find((protocol) => protocol.needsJudge)?.id
-        : undefined);
+      (options.judge && !needsJudge(getProtocol(benchmark)) ? judgeProtocolOf(benchmark)?.id : undefined);
     const protocol = getProtocol(benchmark, id);
     if (id !== undefined && protocol.id !== id) {
       throw new InputError(`'${id}' was renamed ${protocol.id}; pass --protocol ${protocol.id}`, {
@@ -193,7 +178,14 @@ export async function evalCommand(
     ...(threads ? { threads } : {}),
   });
   try {
-    await assertProtocolsSupported({ model, modelSpec: flags.model, benchmarks, protocols, timeoutMs });
+    await assertProtocolsSupported({
+      model,
+      modelSpec: flags.model,
+      documented: documentedCapabilities(flags.model),
+      benchmarks,
+      protocols,
+      timeoutMs,
+    });
     // longctx --calibrate: size the haystacks by the server's own token count, then generate them again.
     const longctxIndex = benchmarks.findIndex((benchmark) => benchmarkFiles(benchmark.id).generatedItems);
     const first = itemLists[longctxIndex]?.[0];
@@ -276,44 +268,39 @@ export async function evalCommand(
         samples: sampling.samples,
       });
       const items = sequential?.items ?? itemLists[index] ?? [];
-      const requestParameters = items[0]
-        ? { ...protocol.buildRequest(items[0]).parameters, ...definedSampling(sampling) }
-        : undefined;
-      const providerFixed = providerFixedParameters(model, requestParameters);
-      for (const line of unappliedSamplingWarnings({ modelSpec: flags.model, providerFixed, sampling }))
-        io.stderr(`${line}\n`);
-      const owner = currentOwner(io);
-      const runId = store.createRun({
-        kind: 'eval',
-        config: withStopWhenDecided(
-          sequential?.monitor,
-          runConfig({
-            flags,
-            model,
-            benchmark,
-            protocol,
-            limit,
-            synthetic: benchmarkFiles(benchmark.id).generatedItems ? synthetic : undefined,
-            directory,
-            concurrency,
-            timeoutMs,
-            maxRetries,
-            sampling,
-            providerFixed,
-            execTimeoutMs: executor?.timeoutMs,
-            generationOverrides,
-            judge: protocol.needsJudge ? judge : undefined,
-          }),
-        ),
-        totalItems: items.length * sampling.samples,
+      const { runId, requestParameters, config } = planRun({
+        store,
+        model,
+        modelSpec: flags.model,
+        benchmark,
+        protocol,
+        items,
+        settings: {
+          concurrency,
+          timeoutMs,
+          maxRetries,
+          ...sampling,
+          ...(generationOverrides ? { generationOverrides } : {}),
+          ...(limit === undefined ? {} : { limit }),
+          ...(directory === undefined ? {} : { dataDir: directory }),
+          ...(benchmarkFiles(benchmark.id).generatedItems && synthetic !== undefined ? { synthetic } : {}),
+          ...(executor ? { execTimeoutMs: executor.timeoutMs } : {}),
+        },
+        ...(judge ? { judge: { modelSpec: judge.spec, model: judge.model, repeats: judge.repeats } } : {}),
+        ...(sequential ? { stopWhenDecided: stopWhenDecidedConfig(sequential.monitor) } : {}),
+        parityVersion: parityVersion(),
         createdAt: io.now().toISOString(),
-        ...(owner ? { owner } : {}),
+        ...ownerOption(io),
       });
-      store.recordFingerprints?.(runId, runFingerprints(items));
-      store.recordGold?.(runId, runGold(protocol, items));
+      for (const line of unappliedSamplingWarnings({
+        modelSpec: flags.model,
+        providerFixed: config.providerFixed ?? [],
+        sampling,
+      }))
+        io.stderr(`${line}\n`);
       io.stderr(`run ${runId}: ${benchmark.id} ${protocol.id} on ${flags.model}, ${items.length} items\n`);
       const evaluated = await evaluateBenchmark({
-        io,
+        host: cliEvaluationHost(io),
         store,
         runId,
         model,
@@ -328,7 +315,7 @@ export async function evalCommand(
         ...(generationOverrides ? { generationOverrides } : {}),
         ...(executor ? { executor } : {}),
         ...(sequential ? { sequential: sequential.monitor } : {}),
-        ...(judge && protocol.needsJudge ? { judge: { model: judge.model, repeats: judge.repeats } } : {}),
+        ...(judge && needsJudge(protocol) ? { judge: { model: judge.model, repeats: judge.repeats } } : {}),
         gateFor: gates.gateFor,
         spend,
       });
@@ -347,7 +334,7 @@ export async function evalCommand(
       }))
         io.stderr(`${line}\n`);
       results.push(learned.scores);
-      const stored = judge && protocol.needsJudge ? store.getRun(runId) : undefined;
+      const stored = judge && needsJudge(protocol) ? store.getRun(runId) : undefined;
       if (judge && stored) notes.push(formatJudgeUsage({ spec: judge.spec, steps: judgeSteps(stored) }));
       const last = results[results.length - 1];
       if (sequential && last)
@@ -382,65 +369,4 @@ export function exitCodeForItemErrors(io: CliIo, results: readonly RunScores[]):
     );
   }
   return failing.length > 0 ? itemErrorsExitCode : 0;
-}
-
-/** The sampling flags the user gave, as generation parameters (samples is not one). */
-function definedSampling(sampling: { temperature?: number; topP?: number }): GenerationParameters {
-  return {
-    ...(sampling.temperature === undefined ? {} : { temperature: sampling.temperature }),
-    ...(sampling.topP === undefined ? {} : { topP: sampling.topP }),
-  };
-}
-
-function runConfig(options: {
-  flags: EvalFlags;
-  model: LanguageModel;
-  benchmark: Benchmark;
-  protocol: Protocol;
-  limit: number | undefined;
-  synthetic: RunConfig['synthetic'];
-  directory: string | undefined;
-  concurrency: number;
-  timeoutMs: number;
-  maxRetries: number;
-  sampling: { samples: number; temperature?: number; topP?: number; reasoningAllowanceTokens?: number };
-  providerFixed: readonly string[];
-  execTimeoutMs: number | undefined;
-  generationOverrides: GenerationOverrides | undefined;
-  judge: OpenedJudge | undefined;
-}): RunConfig {
-  return {
-    modelSpec: options.flags.model,
-    model: options.model.identity,
-    benchmark: options.benchmark.id,
-    protocol: options.protocol.id,
-    protocolVersion: options.protocol.version,
-    parityVersion: parityVersion(),
-    ...(options.limit === undefined ? {} : { limit: options.limit }),
-    ...(options.synthetic === undefined ? {} : { synthetic: options.synthetic }),
-    ...(options.directory === undefined ? {} : { dataDir: options.directory }),
-    concurrency: options.concurrency,
-    timeoutMs: options.timeoutMs,
-    maxRetries: options.maxRetries,
-    ...(options.sampling.samples > 1 ? { samples: options.sampling.samples } : {}),
-    ...(options.sampling.temperature === undefined ? {} : { temperature: options.sampling.temperature }),
-    ...(options.sampling.topP === undefined ? {} : { topP: options.sampling.topP }),
-    ...(options.sampling.reasoningAllowanceTokens === undefined
-      ? {}
-      : { reasoningAllowanceTokens: options.sampling.reasoningAllowanceTokens }),
-    ...(options.providerFixed.length === 0 ? {} : { providerFixed: options.providerFixed }),
-    ...(options.execTimeoutMs === undefined ? {} : { execTimeoutMs: options.execTimeoutMs }),
-    ...(options.generationOverrides === undefined
-      ? {}
-      : { generationOverrides: options.generationOverrides }),
-    ...(options.judge === undefined
-      ? {}
-      : {
-          judge: {
-            modelSpec: options.judge.spec,
-            model: options.judge.model.identity,
-            repeats: options.judge.repeats,
-          },
-        }),
-  };
 }

@@ -1,6 +1,6 @@
+import { parityVersion } from '../../parity-version.ts';
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { runFingerprints } from '../../../datasets/item-fingerprint.ts';
 import { junitXml } from '../../../report/junit-report.ts';
 import {
   InputError,
@@ -13,22 +13,26 @@ import { loadTask, type LoadedTask } from '../../load-task.ts';
 import { parseGraderResults, taskBenchmark } from '../../../tasks/task-protocol.ts';
 import type { CliIo } from '../../cli-io.ts';
 import { openCodeExecutor } from '../../options/code-execution-options.ts';
-import { evaluateBenchmark } from '../../evaluate-benchmark.ts';
+import { evaluateBenchmark } from '../../../evaluation/evaluate-benchmark.ts';
 import { failedGates, parseFailUnder } from './fail-under.ts';
 import { parseGenerationOverrides } from '../../generation-overrides.ts';
 import { formatJudgeUsage, judgeSteps, openJudge } from '../../options/judge-options.ts';
 import { modelFromSpec } from '../../model-from-spec.ts';
-import { currentOwner, openRunStore } from '../../open-run-store.ts';
+import { openRunStore, ownerOption } from '../../open-run-store.ts';
 import { parseWholeNumber } from '../../parse-options.ts';
 import {
   formatGateNotes,
   openRequestGates,
   parseRequestLimitFlags,
 } from '../../options/request-limit-options.ts';
-import type { RunScores } from '../../run-summary.ts';
+import type { RunScores } from '../../../evaluation/run-summary.ts';
 import { printResults } from '../../print-results.ts';
 import { parseRequestSettings } from '../../options/request-settings.ts';
 import { evalCommand, exitCodeForItemErrors, type EvalFlags } from './eval-command.ts';
+import { cliEvaluationHost } from '../../evaluation-host.ts';
+import { planRun } from '../../../evaluation/plan-run.ts';
+import { EVAL_DEFAULTS } from '../../../evaluation/defaults.ts';
+import { needsJudge } from '../../../evaluation/protocol-kind.ts';
 
 /** `parity eval --task …` flags: the eval flags, with several models and tasks, and the CI gates. */
 export interface EvalTaskFlags extends Omit<EvalFlags, 'model' | 'bench'> {
@@ -97,44 +101,37 @@ export async function evalTaskCommand(flags: EvalTaskFlags, io: CliIo): Promise<
           const protocol = protocols[index];
           const items = itemLists[index] ?? [];
           if (!benchmark || !protocol) continue;
-          const useJudge = judge && protocol.needsJudge ? judge : undefined;
-          const owner = currentOwner(io);
-          const runId = store.createRun({
-            kind: 'eval',
-            config: {
-              modelSpec: spec,
-              model: model.identity,
-              benchmark: benchmark.id,
-              protocol: protocol.id,
-              protocolVersion: protocol.version,
-              ...(limit === undefined ? {} : { limit }),
+          const useJudge = judge && needsJudge(protocol) ? judge : undefined;
+          const { runId } = planRun({
+            store,
+            model,
+            modelSpec: spec,
+            benchmark,
+            protocol,
+            items,
+            settings: {
               concurrency,
               timeoutMs,
               maxRetries,
+              samples: EVAL_DEFAULTS.samples,
               ...(generationOverrides ? { generationOverrides } : {}),
+              ...(limit === undefined ? {} : { limit }),
               ...(executor ? { execTimeoutMs: executor.timeoutMs } : {}),
-              ...(useJudge
-                ? {
-                    judge: {
-                      modelSpec: useJudge.spec,
-                      model: useJudge.model.identity,
-                      repeats: useJudge.repeats,
-                    },
-                  }
-                : {}),
-              task: { file: task.file, definition: task.definition },
             },
-            totalItems: items.length,
+            ...(useJudge
+              ? { judge: { modelSpec: useJudge.spec, model: useJudge.model, repeats: useJudge.repeats } }
+              : {}),
+            task: { file: task.file, definition: task.definition },
+            parityVersion: parityVersion(),
             createdAt: io.now().toISOString(),
-            ...(owner ? { owner } : {}),
+            ...ownerOption(io),
           });
-          store.recordFingerprints?.(runId, runFingerprints(items));
           io.stderr(
             `run ${runId}: task ${task.definition.id} v${task.definition.version} on ${spec}, ${items.length} items\n`,
           );
           results.push(
             await evaluateBenchmark({
-              io,
+              host: cliEvaluationHost(io),
               store,
               runId,
               model,

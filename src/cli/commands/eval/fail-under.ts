@@ -1,5 +1,5 @@
 import { InputError } from '../../../spec/index.ts';
-import type { RunScores } from '../../run-summary.ts';
+import type { RunScores } from '../../../evaluation/run-summary.ts';
 
 /** One `--fail-under <metric>=<value>` gate. */
 export interface FailUnderGate {

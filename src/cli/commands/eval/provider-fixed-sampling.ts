@@ -1,6 +1,6 @@
 import type { GenerationParameters, LanguageModel, RunStore } from '../../../spec/index.ts';
-import { providerFixedParameters } from '../../../report/provider-fixed-parameters.ts';
-import type { RunScores } from '../../run-summary.ts';
+import { providerFixedParameters } from '../../../evaluation/provider-fixed-parameters.ts';
+import type { RunScores } from '../../../evaluation/run-summary.ts';
 
 /** The sampling flags a user can give, by generation parameter. */
 const flagNames: Partial<Record<keyof GenerationParameters, string>> = {

@@ -14,7 +14,8 @@ import type { GenerateRequest, Item, ItemRecord, RunConfig } from '../../../spec
 import { InputError } from '../../../spec/index.ts';
 import type { CliIo } from '../../cli-io.ts';
 import { dataDir, storePath } from '../../paths.ts';
-import { runJson, runScores, runTableRow } from '../../run-summary.ts';
+import { runScores } from '../../../evaluation/run-summary.ts';
+import { runJson, runTableRow } from '../../../report/run-summary-rows.ts';
 import { EVAL_DEFAULTS } from '../../options/defaults.ts';
 import { sampleLineSchema } from '../../sample-line-schema.ts';
 

@@ -18,7 +18,7 @@ import { InputError } from '../../../spec/index.ts';
 import type { CliIo } from '../../cli-io.ts';
 import { parseList } from '../../parse-options.ts';
 import { dataDir, storePath } from '../../paths.ts';
-import { tokensPerItem } from '../../run-token-usage.ts';
+import { tokensPerItem } from '../../../evaluation/run-token-usage.ts';
 import { parseFraction, parseLevel } from '../../options/comparison-options.ts';
 import { DEFAULT_DISCORDANCE, PLAN_DEFAULTS } from '../../options/defaults.ts';
 

@@ -6,7 +6,7 @@ import { endpointContextWindow } from '../../endpoint-context-window.ts';
 import type { CliIo } from '../../cli-io.ts';
 import { modelFromSpec } from '../../model-from-spec.ts';
 import { parseSecondsAsMs } from '../../parse-options.ts';
-import { runnableProtocols } from '../../protocol-support.ts';
+import { runnableProtocols } from '../../../evaluation/protocol-support.ts';
 
 export interface ProbeFlags {
   readonly model: string;

@@ -6,7 +6,7 @@ import type { ModelRun } from '../../../analysis/recommend/routing-curves.ts';
 import { openRunStore } from '../../open-run-store.ts';
 import type { CliIo } from '../../cli-io.ts';
 import { storePath } from '../../paths.ts';
-import { readRunOutcomes } from '../../run-summary.ts';
+import { readRunOutcomes } from '../../../evaluation/run-summary.ts';
 
 /** Per-item outcomes of the eval runs behind `measuredFromRuns`' scores, for paired tests and routing curves. */
 export function loadMeasuredRuns(options: {

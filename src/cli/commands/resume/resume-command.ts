@@ -6,19 +6,21 @@ import { InputError, type ModelIdentity, type RunConfig, type RunSummary } from 
 import { parseSecondsAsMs, parseWholeNumber } from '../../parse-options.ts';
 import { openRunStore } from '../../open-run-store.ts';
 import type { CliIo } from '../../cli-io.ts';
-import { evaluateBenchmark } from '../../evaluate-benchmark.ts';
+import { evaluateBenchmark } from '../../../evaluation/evaluate-benchmark.ts';
 import { openSpendMeter } from '../../spend-control.ts';
 import { modelFromSpec } from '../../model-from-spec.ts';
 import { storePath } from '../../paths.ts';
 import { printResults } from '../../print-results.ts';
 import { resumeTaskRun } from './resume-task-run.ts';
 import { openCodeExecutor, type CodeExecutionFlags } from '../../options/code-execution-options.ts';
+import { cliEvaluationHost } from '../../evaluation-host.ts';
 import {
   formatGateNotes,
   openRequestGates,
   parseRequestLimitFlags,
   type RequestLimitFlags,
 } from '../../options/request-limit-options.ts';
+import { executesCode } from '../../../evaluation/protocol-kind.ts';
 
 export interface ResumeFlags
   extends Pick<CodeExecutionFlags, 'execJobs' | 'unsafeNoSandbox' | 'execTimeout'>, RequestLimitFlags {
@@ -114,7 +116,7 @@ export async function resumeCommand(runId: string, flags: ResumeFlags, io: CliIo
     // Code benchmarks: same wall-clock limit as the run started with; the sandbox is checked first.
     const executor = taskRun
       ? taskRun.executor
-      : protocol.scoreAsync
+      : executesCode(protocol)
         ? await openCodeExecutor(io, {
             ...flags,
             ...(config.execTimeoutMs === undefined
@@ -177,7 +179,7 @@ export async function resumeCommand(runId: string, flags: ResumeFlags, io: CliIo
         judge: judge?.model,
       });
       const result = await evaluateBenchmark({
-        io,
+        host: cliEvaluationHost(io),
         store,
         runId,
         model,

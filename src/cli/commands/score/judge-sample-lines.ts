@@ -4,8 +4,9 @@ import type { CliIo } from '../../cli-io.ts';
 import { formatJudgeUsage, openJudge, type JudgeFlags } from '../../options/judge-options.ts';
 import { parseWholeNumber } from '../../parse-options.ts';
 import { storePath } from '../../paths.ts';
-import { createStepContext } from '../../step-context.ts';
-import { JUDGE_DEFAULTS } from '../../options/defaults.ts';
+import { createStepContext } from '../../../evaluation/step-context.ts';
+import { EVAL_DEFAULTS } from '../../../evaluation/defaults.ts';
+import { stepRunnerOf } from '../../../evaluation/protocol-kind.ts';
 
 export interface JudgeSampleLinesFlags extends JudgeFlags {
   readonly concurrency?: string;
@@ -26,9 +27,9 @@ export async function judgeSampleLines(options: {
 }): Promise<Map<number, ItemScore>> {
   const { io, flags, protocol, lines } = options;
   const judge = openJudge(io, flags, [protocol]);
-  const runSteps = protocol.runSteps?.bind(protocol);
+  const runSteps = stepRunnerOf(protocol);
   if (!judge || !runSteps) return new Map();
-  const concurrency = parseWholeNumber('--concurrency', flags.concurrency) ?? JUDGE_DEFAULTS.concurrency;
+  const concurrency = parseWholeNumber('--concurrency', flags.concurrency) ?? EVAL_DEFAULTS.concurrency;
   const store = openSqliteRunStore({ path: storePath(io, flags.store) });
   const scores = new Map<number, ItemScore>();
   const judgeSteps: ItemStep[] = [];
@@ -42,8 +43,8 @@ export async function judgeSampleLines(options: {
           answers: new Map([['answer', entry.completion]]),
           judge: judge.model,
           judgeRepeats: judge.repeats,
-          maxRetries: JUDGE_DEFAULTS.maxRetries,
-          timeoutMs: JUDGE_DEFAULTS.timeoutMs,
+          maxRetries: EVAL_DEFAULTS.maxRetries,
+          timeoutMs: EVAL_DEFAULTS.timeoutMs,
           getCached: (key) => store.getCachedResponse(key),
           putCached: (key, response) =>
             store.cacheResponse?.(key, response, { createdAt: io.now().toISOString() }),

@@ -3,7 +3,7 @@ import { cliDatasetSource } from '../../cli-dataset-source.ts';
 import { mtbenchBenchmark, mtbenchSingle, type MtbenchData } from '../../../benchmarks/mtbench/index.ts';
 import { formatScoreTable } from '../../../report/format-score-table.ts';
 import { scoreReportJson, type ScoreReportJson } from '../../../report/score-report-json.ts';
-import type { ScoredItem } from '../../../report/summarize-scores.ts';
+import type { ScoredItem } from '../../../evaluation/summarize-scores.ts';
 import { openSqliteRunStore } from '../../../store/sqlite-run-store.ts';
 import type { Item, ItemScore, ItemStep } from '../../../spec/index.ts';
 import { InputError } from '../../../spec/index.ts';
@@ -11,10 +11,10 @@ import type { CliIo } from '../../cli-io.ts';
 import { formatJudgeUsage, openJudge, type JudgeFlags } from '../../options/judge-options.ts';
 import { parseWholeNumber } from '../../parse-options.ts';
 import { dataDir, storePath } from '../../paths.ts';
-import { scoredUnitsSummary } from '../../scored-units-summary.ts';
-import { createStepContext } from '../../step-context.ts';
+import { scoredUnitsSummary } from '../../../evaluation/scored-units-summary.ts';
+import { createStepContext } from '../../../evaluation/step-context.ts';
 import { readMtbenchSamples, type MtbenchSample } from '../../../benchmarks/mtbench/mtbench-samples.ts';
-import { JUDGE_DEFAULTS } from '../../options/defaults.ts';
+import { EVAL_DEFAULTS } from '../../../evaluation/defaults.ts';
 
 export interface MtbenchJudgeSamplesFlags extends JudgeFlags {
   readonly samples?: string;
@@ -42,7 +42,7 @@ export async function mtbenchJudgeSamples(flags: MtbenchJudgeSamplesFlags, io: C
   const judge = openJudge(io, flags, [mtbenchSingle]);
   if (!judge || flags.samples === undefined)
     throw new InputError('--samples FILE is required', { location: '--samples' });
-  const concurrency = parseWholeNumber('--concurrency', flags.concurrency) ?? JUDGE_DEFAULTS.concurrency;
+  const concurrency = parseWholeNumber('--concurrency', flags.concurrency) ?? EVAL_DEFAULTS.concurrency;
   const file = resolve(io.cwd, flags.samples);
   const all = await readMtbenchSamples(file);
   const models = [...new Set(all.map((sample) => sample.model))];
@@ -78,8 +78,8 @@ export async function mtbenchJudgeSamples(flags: MtbenchJudgeSamplesFlags, io: C
           ]),
           judge: judge.model,
           judgeRepeats: judge.repeats,
-          maxRetries: JUDGE_DEFAULTS.maxRetries,
-          timeoutMs: JUDGE_DEFAULTS.timeoutMs,
+          maxRetries: EVAL_DEFAULTS.maxRetries,
+          timeoutMs: EVAL_DEFAULTS.timeoutMs,
           getCached: (key) => store.getCachedResponse(key),
           putCached: (key, response) =>
             store.cacheResponse?.(key, response, { createdAt: io.now().toISOString() }),

@@ -10,7 +10,7 @@ import {
 import { readJsonLines } from '../../../datasets/jsonl.ts';
 import { formatScoreTable } from '../../../report/format-score-table.ts';
 import { scoreReportJson, type EstimateJson } from '../../../report/score-report-json.ts';
-import { summarizeScores, type ScoredItem } from '../../../report/summarize-scores.ts';
+import { summarizeScores, type ScoredItem } from '../../../evaluation/summarize-scores.ts';
 import { InputError } from '../../../spec/index.ts';
 import type { CliIo } from '../../cli-io.ts';
 import { dataDir } from '../../paths.ts';

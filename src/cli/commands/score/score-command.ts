@@ -5,7 +5,7 @@ import { getBenchmark, getProtocol } from '../../../benchmarks/registry.ts';
 import { readJsonLines } from '../../../datasets/jsonl.ts';
 import { formatScoreTable } from '../../../report/format-score-table.ts';
 import { scoreReportJson, type ScoreItemJson } from '../../../report/score-report-json.ts';
-import { summarizeScores, type ScoredItem } from '../../../report/summarize-scores.ts';
+import { summarizeScores, type ScoredItem } from '../../../evaluation/summarize-scores.ts';
 import type { Item } from '../../../spec/index.ts';
 import { InputError } from '../../../spec/index.ts';
 import type { CliIo } from '../../cli-io.ts';
@@ -15,10 +15,11 @@ import { judgeSampleLines, type JudgeSampleLinesFlags } from './judge-sample-lin
 import { openJudge } from '../../options/judge-options.ts';
 import { dataDir } from '../../paths.ts';
 import { openCodeExecutor, type CodeExecutionFlags } from '../../options/code-execution-options.ts';
-import { passAtKSummary, samplingJson, samplingLabel } from '../../pass-at-k-summary.ts';
+import { passAtKSummary, samplingJson, samplingLabel } from '../../../evaluation/pass-at-k-summary.ts';
 import { executeCodeSamples, readCodeSampleLines } from '../../../benchmarks/code-samples.ts';
 import { formatLongctxSummary, summarizeLongctx } from '../../../benchmarks/longctx/longctx-summary.ts';
 import { parseThreshold, syntheticForSamples, type LongctxFlags } from '../../options/longctx-options.ts';
+import { executesCode, judgeProtocolOf, needsJudge, passAtKOf } from '../../../evaluation/protocol-kind.ts';
 
 export interface ScoreFlags extends CodeExecutionFlags, LongctxFlags {
   /** humaneval: a human-eval problem file to score against instead of the dataset. */
@@ -47,19 +48,19 @@ export async function scoreCommand(benchmarkId: string, flags: ScoreFlags, io: C
   const protocol = getProtocol(
     benchmark,
     flags.protocol ??
-      (judgeFlags.judge !== undefined && !getProtocol(benchmark).needsJudge
-        ? benchmark.protocols.find((candidate) => candidate.needsJudge)?.id
+      (judgeFlags.judge !== undefined && !needsJudge(getProtocol(benchmark))
+        ? judgeProtocolOf(benchmark)?.id
         : undefined),
   );
   // A judge-graded protocol without --judge is refused in one line before anything is read.
-  if (protocol.needsJudge && judgeFlags.judge === undefined) openJudge(io, judgeFlags, [protocol]);
+  if (needsJudge(protocol) && judgeFlags.judge === undefined) openJudge(io, judgeFlags, [protocol]);
   if (flags.samples === undefined)
     throw new InputError('a samples file is required', { location: '--samples' });
   const samplesPath = resolve(io.cwd, flags.samples);
   // IFEval also takes the upstream response files ({prompt, response}), matched to items by prompt.
   const lines = extraFiles.readSampleLines
     ? await extraFiles.readSampleLines({ file: samplesPath, schema: sampleLineSchema })
-    : protocol.passAtK
+    : passAtKOf(protocol)
       ? await readCodeSampleLines({ file: samplesPath, schema: sampleLineSchema })
       : await readJsonLines({ file: samplesPath, schema: sampleLineSchema });
   const models = [...new Set(lines.map((line) => line.value.model ?? ''))];
@@ -114,7 +115,7 @@ export async function scoreCommand(benchmarkId: string, flags: ScoreFlags, io: C
     if (value.completion === undefined) throw new InputError(`missing field 'completion'`, { location });
   }
   // Code benchmarks: every program runs (sandboxed, in parallel) before the lines are tallied below.
-  const executed = protocol.scoreAsync
+  const executed = executesCode(protocol)
     ? await executeCodeSamples({
         protocol,
         lines: selected,
@@ -124,7 +125,7 @@ export async function scoreCommand(benchmarkId: string, flags: ScoreFlags, io: C
     : undefined;
 
   // Judge-graded protocols: every completion is judged (cached in the store) before the lines are tallied.
-  const judged = protocol.needsJudge
+  const judged = needsJudge(protocol)
     ? await judgeSampleLines({
         io,
         flags: judgeFlags,
@@ -168,7 +169,8 @@ export async function scoreCommand(benchmarkId: string, flags: ScoreFlags, io: C
         extracted: score.extracted,
       });
     }
-    const passAtK = protocol.passAtK ? passAtKSummary(scored, protocol.passAtK) : undefined;
+    const passAtKSpec = passAtKOf(protocol);
+    const passAtK = passAtKSpec ? passAtKSummary(scored, passAtKSpec) : undefined;
     const samplesPerItem = Math.max(1, ...itemJson.map((item) => item.sample + 1));
     rows.push({
       modelName,

@@ -9,7 +9,8 @@ import { formatGroupTable, formatScoreTable } from '../../../report/format-score
 import { openRunStore } from '../../open-run-store.ts';
 import type { CliIo } from '../../cli-io.ts';
 import { storePath } from '../../paths.ts';
-import { readRunOutcomes, runJson, runScores, runTableRow } from '../../run-summary.ts';
+import { readRunOutcomes, runScores } from '../../../evaluation/run-summary.ts';
+import { runJson, runTableRow } from '../../../report/run-summary-rows.ts';
 import { runCostSummary, runCostUsd } from '../../../analysis/run-cost-summary.ts';
 import { shippedCatalogFor } from '../../../cost/catalog-price-for-spec.ts';
 import { formatRunCost, runCostJson } from '../../../report/format-run-cost.ts';

@@ -1,11 +1,6 @@
 import type { Benchmark, LanguageModel, ModelCapabilities, Protocol } from '../spec/index.ts';
 import { InputError, ProviderError } from '../spec/index.ts';
-import { documentedCapabilities } from '../providers/registry.ts';
-
-/** What a protocol needs from an endpoint. */
-export function protocolNeeds(protocol: Protocol): 'log-likelihood' | 'generation' {
-  return protocol.buildLogLikelihoodRequest ? 'log-likelihood' : 'generation';
-}
+import { protocolNeeds } from './protocol-kind.ts';
 
 /** The protocols of `benchmarks` an endpoint with these capabilities can run. */
 export function runnableProtocols(
@@ -46,11 +41,13 @@ function lackingCapability(protocol: Protocol, documented: ModelCapabilities): s
 export async function assertProtocolsSupported(options: {
   model: LanguageModel;
   modelSpec: string;
+  /** What the provider's documentation says it supports (the provider registry's `documentedCapabilities`). */
+  documented: ModelCapabilities | undefined;
   benchmarks: readonly Benchmark[];
   protocols: readonly Protocol[];
   timeoutMs: number;
 }): Promise<void> {
-  const documented = documentedCapabilities(options.modelSpec) ?? {};
+  const documented = options.documented ?? {};
   for (const [index, protocol] of options.protocols.entries()) {
     const benchmark = options.benchmarks[index];
     const lacking = lackingCapability(protocol, documented);

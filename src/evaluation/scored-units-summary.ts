@@ -1,5 +1,6 @@
 import type { Estimate, Protocol } from '../spec/index.ts';
-import { summarizeScores, type ScoredItem, type ScoreSummary } from '../report/summarize-scores.ts';
+import { summarizeScores, type ScoredItem, type ScoreSummary } from './summarize-scores.ts';
+import { scoredUnitsOf } from './protocol-kind.ts';
 
 const noInterval: readonly [number, number] = [Number.NaN, Number.NaN];
 
@@ -21,7 +22,7 @@ function sampleStandardDeviation(values: readonly number[]): number {
  *   turns of the standard deviation of that turn's K ratings (n = turns with ≥ 2 parsed ratings).
  */
 export function scoredUnitsSummary(items: readonly ScoredItem[], protocol: Protocol): ScoreSummary {
-  const expand = protocol.scoredUnits?.bind(protocol);
+  const expand = scoredUnitsOf(protocol);
   if (!expand) return summarizeScores(items, protocol.metrics);
   const units = items.flatMap((item) =>
     expand(item.scores).map((scores, index) => ({

@@ -12,18 +12,17 @@ import type {
 } from '../spec/index.ts';
 import { CancelledError, ParityError } from '../spec/index.ts';
 import type { RequestGate } from '../runner/request-gate.ts';
-import type { CliIo } from './cli-io.ts';
-import { createProgressReporter } from './progress-reporter.ts';
 import { catalogPriceForSpec } from '../cost/catalog-price-for-spec.ts';
 import { createSpendMeter, type SpendMeter } from '../cost/spend-meter.ts';
 import type { TokenPrice } from '../cost/token-cost.ts';
+import type { EvaluationHost } from './evaluation-host.ts';
 import { runEvaluation } from './run-evaluation.ts';
-import { currentOwner, startHeartbeat } from './open-run-store.ts';
 import type { SequentialMonitor } from './sequential-monitor.ts';
 import { readRunOutcomes, runScores, type RunScores } from './run-summary.ts';
 
 export interface EvaluateBenchmarkOptions {
-  readonly io: CliIo;
+  /** Clock, cancellation, run owner and progress display of the program that runs the evaluation. */
+  readonly host: EvaluationHost;
   readonly store: RunStore;
   readonly runId: string;
   readonly model: LanguageModel;
@@ -70,25 +69,24 @@ export class EndpointFailedError extends ParityError {
 }
 
 /**
- * Runs (or finishes) one benchmark run with progress on stderr and sets its final status: `completed`,
+ * Runs (or finishes) one benchmark run with progress shown by the host and sets its final status: `completed`,
  * `interrupted` (Ctrl-C; resumable, exit 3) or `failed` (the endpoint answered nothing but errors).
  */
 export async function evaluateBenchmark(options: EvaluateBenchmarkOptions): Promise<RunScores> {
-  const { io, store, runId } = options;
+  const { host, store, runId } = options;
   const controller = new AbortController();
   // The runner listens on this signal once per request in flight.
   setMaxListeners(options.concurrency + 16, controller.signal);
   const onAbort = (): void => controller.abort(new CancelledError());
-  options.io.signal?.addEventListener('abort', onAbort, { once: true });
-  if (options.io.signal?.aborted) onAbort();
+  host.signal?.addEventListener('abort', onAbort, { once: true });
+  if (host.signal?.aborted) onAbort();
   const spend =
     options.spend ??
     createSpendMeter({
       ...priceOption(`${options.model.identity.provider}:${options.model.identity.modelId}`),
     });
   let stoppedAtCap = false;
-  const progress = createProgressReporter({
-    io,
+  const progress = host.progress?.({
     label: `${options.benchmark.id} ${options.protocol.id}`,
     // Each sample of an item is one unit of work (pass@k): the total counts them all.
     total: options.items.length * (options.samples ?? 1),
@@ -100,17 +98,17 @@ export async function evaluateBenchmark(options: EvaluateBenchmarkOptions): Prom
   let endpointFailed = false;
   let decided = false;
   const setStatus = (status: RunStatus): void =>
-    store.setStatus(runId, status, { updatedAt: io.now().toISOString() });
+    store.setStatus(runId, status, { updatedAt: host.now().toISOString() });
 
   // This process owns the run now (a resumed run changes owner); `runs` shows it interrupted if we are killed.
-  const owner = currentOwner(io);
-  store.setStatus(runId, 'running', { updatedAt: io.now().toISOString(), ...(owner ? { owner } : {}) });
-  const stopHeartbeat = startHeartbeat(io, store, runId);
+  const owner = host.owner?.();
+  store.setStatus(runId, 'running', { updatedAt: host.now().toISOString(), ...(owner ? { owner } : {}) });
+  const stopHeartbeat = host.startHeartbeat?.(store, runId) ?? (() => undefined);
   let result;
   try {
     result = await runEvaluation({
       ...options,
-      now: io.now,
+      now: host.now,
       signal: controller.signal,
       ...(options.sequential
         ? {
@@ -135,7 +133,7 @@ export async function evaluateBenchmark(options: EvaluateBenchmarkOptions): Prom
             controller.abort(new CancelledError('max-cost'));
           }
         }
-        progress.onEvent(event);
+        progress?.onEvent(event);
         if (event.type !== 'request-end') return;
         if (event.status === 'ok') succeeded += 1;
         else if (event.errorKind === 'insufficient-quota') {
@@ -160,8 +158,8 @@ export async function evaluateBenchmark(options: EvaluateBenchmarkOptions): Prom
     });
   } finally {
     stopHeartbeat();
-    progress.finish();
-    options.io.signal?.removeEventListener('abort', onAbort);
+    progress?.finish();
+    host.signal?.removeEventListener('abort', onAbort);
   }
 
   if (endpointFailed) {
@@ -171,7 +169,7 @@ export async function evaluateBenchmark(options: EvaluateBenchmarkOptions): Prom
       `${options.model.identity.provider} endpoint ${options.model.identity.endpoint} failed: ${reason} (run ${runId} is stored; fix the cause and run 'parity resume ${runId}')`,
     );
   }
-  const interrupted = result.cancelled && !(decided && io.signal?.aborted !== true);
+  const interrupted = result.cancelled && !(decided && host.signal?.aborted !== true);
   setStatus(interrupted ? 'interrupted' : 'completed');
   const run = readRunOutcomes(store, runId, 'the store');
   if (interrupted && stoppedAtCap) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { MetricSpec } from '../spec/index.ts';
-import { formatScoreTable } from './format-score-table.ts';
-import { scoreReportJson } from './score-report-json.ts';
+import { formatScoreTable } from '../report/format-score-table.ts';
+import { scoreReportJson } from '../report/score-report-json.ts';
 import { summarizeScores } from './summarize-scores.ts';
 
 const metrics: MetricSpec[] = [

@@ -2,8 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { expectAllClose, expectClose, statsReference } from '../../test/support/stats-reference.ts';
 import type { MetricSpec } from '../spec/index.ts';
-import { formatGroupTable, formatScoreTable } from './format-score-table.ts';
-import { scoreReportJson } from './score-report-json.ts';
+import { formatGroupTable, formatScoreTable } from '../report/format-score-table.ts';
+import { scoreReportJson } from '../report/score-report-json.ts';
 import { summarizeScores } from './summarize-scores.ts';
 
 const { ifeval, mmlu } = statsReference.per_run;

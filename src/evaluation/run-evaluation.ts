@@ -1,74 +1,14 @@
 import { setMaxListeners } from 'node:events';
-import type {
-  GenerationOverrides,
-  Benchmark,
-  CodeExecutor,
-  GenerateRequest,
-  Item,
-  ItemRecord,
-  ItemScore,
-  LanguageModel,
-  Protocol,
-  RunStore,
-} from '../spec/index.ts';
+import type { Item, ItemRecord, ItemScore } from '../spec/index.ts';
 import { itemKey } from '../spec/index.ts';
 import { responseCacheKey } from '../runner/cache-key.ts';
 import { withoutEchoedMessages } from '../runner/compact-raw-request.ts';
 import { runRequests, type PlannedRequest, type RequestOutcome } from '../runner/run-requests.ts';
-import type { RequestGate } from '../runner/request-gate.ts';
-import type { RunnerEvent } from '../runner/runner-event.ts';
-import { runStepEvaluation } from './run-step-evaluation.ts';
 import { createBatchedItemRecorder } from '../store/batched-item-recorder.ts';
-import { applyGenerationOverrides } from './generation-overrides.ts';
-
-export interface EvaluationOptions {
-  readonly store: RunStore;
-  readonly runId: string;
-  readonly model: LanguageModel;
-  readonly benchmark: Benchmark;
-  readonly protocol: Protocol;
-  readonly items: readonly Item[];
-  readonly concurrency: number;
-  readonly maxRetries: number;
-  readonly timeoutMs: number;
-  /** When false, the response cache is neither read nor trusted (responses are still stored). */
-  readonly useCache: boolean;
-  readonly now: () => Date;
-  readonly signal?: AbortSignal;
-  readonly onEvent?: (event: RunnerEvent) => void;
-  /**
-   * Called with each item record as soon as it is scored (`parity eval --stop-when-decided` watches the scores).
-   * The record itself is committed with its batch (group commit) shortly after, and always before the run ends:
-   * waiting for the commit would let the monitor decide up to a batch of items late.
-   */
-  readonly onRecord?: (record: ItemRecord) => void;
-  /** Samples per item (pass@k); sample i > 0 has its own cache entry. Default 1. */
-  readonly samples?: number;
-  /** Replace the protocol's temperature / top-p (sampling for pass@k). */
-  readonly temperature?: number;
-  readonly topP?: number;
-  /** Tokens the model may think (`--reasoning-allowance`), added to every request; undefined leaves the provider's. */
-  readonly reasoningAllowanceTokens?: number;
-  /** `--max-tokens`, `--system-prompt`, `--reasoning-effort`, applied to every request. */
-  readonly generationOverrides?: GenerationOverrides;
-  /**
-   * Runs model-written code for protocols with `scoreAsync`. Such items are recorded when their execution
-   * ends, not when the response arrives: a run killed in between requests those responses again on resume.
-   */
-  readonly executor?: CodeExecutor;
-  /** Protocols graded by a judge (`Protocol.needsJudge`, MT-Bench): the judge model and judgments per graded turn. */
-  readonly judge?: { readonly model: LanguageModel; readonly repeats: number };
-  /** Adaptive concurrency and per-minute limits of a model's endpoint and key (`--rpm`, `--tpm`); none when undefined. */
-  readonly gateFor?: (model: LanguageModel) => RequestGate | undefined;
-}
-
-export interface EvaluationResult {
-  /** Items requested in this call (items already completed in the run are skipped). */
-  readonly planned: number;
-  readonly completed: number;
-  readonly failed: number;
-  readonly cancelled: boolean;
-}
+import type { EvaluationOptions, EvaluationResult } from './evaluation-options.ts';
+import { codeScorerOf, isMultiStep, logLikelihoodRequestOf } from './protocol-kind.ts';
+import { applyGenerationOverrides, withSampling } from './request-settings.ts';
+import { runStepEvaluation } from './run-step-evaluation.ts';
 
 /**
  * Evaluates the items of a run that are not yet completed: builds each request, runs it (or takes it from
@@ -77,7 +17,7 @@ export interface EvaluationResult {
  */
 export async function runEvaluation(options: EvaluationOptions): Promise<EvaluationResult> {
   // Multi-step protocols (MT-Bench: two turns, then the judge) run item by item instead.
-  if (options.protocol.runSteps) return runStepEvaluation(options);
+  if (isMultiStep(options.protocol)) return runStepEvaluation(options);
   const { store, runId, model, protocol } = options;
   const completedKeys = store.completedItemKeys(runId);
   const samples = options.samples ?? 1;
@@ -88,32 +28,16 @@ export async function runEvaluation(options: EvaluationOptions): Promise<Evaluat
       if (!completedKeys.has(itemKey(item.id, sample))) itemsById.set(itemKey(item.id, sample), item);
     }
   }
-  const withSampling = (request: GenerateRequest): GenerateRequest =>
-    options.temperature === undefined &&
-    options.topP === undefined &&
-    options.reasoningAllowanceTokens === undefined
-      ? request
-      : {
-          ...request,
-          parameters: {
-            ...request.parameters,
-            ...(options.temperature === undefined ? {} : { temperature: options.temperature }),
-            ...(options.topP === undefined ? {} : { topP: options.topP }),
-            ...(options.reasoningAllowanceTokens === undefined
-              ? {}
-              : { reasoningAllowanceTokens: options.reasoningAllowanceTokens }),
-          },
-        };
   // Requests are built as the runner pulls them, so a large run never holds every prompt at once.
   function* plan(): Generator<PlannedRequest> {
     for (const [key, item] of itemsById) {
       const request = applyGenerationOverrides(
-        withSampling(protocol.buildRequest(item)),
+        withSampling(protocol.buildRequest(item), options),
         options.generationOverrides,
       );
       const sample = Number(key.slice(key.lastIndexOf('#') + 1));
       // Log-likelihood protocols ask for scores of given continuations instead of a generation.
-      const logLikelihood = protocol.buildLogLikelihoodRequest?.(item);
+      const logLikelihood = logLikelihoodRequestOf(protocol, item);
       yield {
         itemId: item.id,
         sample,
@@ -129,7 +53,7 @@ export async function runEvaluation(options: EvaluationOptions): Promise<Evaluat
     }
   }
   const executor = options.executor;
-  const scoreAsync = executor ? protocol.scoreAsync?.bind(protocol) : undefined;
+  const scoreAsync = executor ? codeScorerOf(protocol) : undefined;
   const scorings: Promise<void>[] = [];
   // A failed commit (disk full, store locked too long) stops the run; flush() below rethrows it.
   const storeFailed = new AbortController();

@@ -6,7 +6,7 @@ import {
   reportableKs,
   type SampleCounts,
 } from '../stats/pass-at-k.ts';
-import type { ScoreSummary } from '../report/summarize-scores.ts';
+import type { ScoreSummary } from './summarize-scores.ts';
 import { clusteredMeanEstimate } from '../stats/clustered-mean-estimate.ts';
 import { meanEstimate } from '../stats/mean-estimate.ts';
 

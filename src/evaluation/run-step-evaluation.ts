@@ -1,7 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { GenerateRequest, Item, ItemRecord, ItemStep, ModelResponse, Usage } from '../spec/index.ts';
 import { CancelledError, InputError, itemKey } from '../spec/index.ts';
-import type { EvaluationOptions, EvaluationResult } from './run-evaluation.ts';
+import { runConcurrently } from '../runner/concurrency-pool.ts';
+import type { EvaluationOptions, EvaluationResult } from './evaluation-options.ts';
+import { needsJudge, stepRunnerOf } from './protocol-kind.ts';
+import { withSampling } from './request-settings.ts';
 import { createStepContext } from './step-context.ts';
 
 /** Sums usage fields; a field stays undefined (unknown) unless some step reported it. */
@@ -44,37 +47,32 @@ function itemResponse(steps: readonly ItemStep[]): ModelResponse | undefined {
 }
 
 /**
- * Evaluates a multi-step protocol (`Protocol.runSteps`, MT-Bench): up to `concurrency` items at once, each
+ * Evaluates a multi-step protocol (`MultiStepProtocol.runSteps`, MT-Bench): up to `concurrency` items at once, each
  * running its requests in order (so at most `concurrency` requests are in flight). An item is recorded only
  * when all its steps are done; a cancelled item is not recorded, and since every step's response is cached on
  * its own, resuming it costs no model call for the steps already answered.
  */
 export async function runStepEvaluation(options: EvaluationOptions): Promise<EvaluationResult> {
   const { store, runId, protocol, signal } = options;
-  const runSteps = protocol.runSteps?.bind(protocol);
+  const runSteps = stepRunnerOf(protocol);
   if (!runSteps) throw new InputError(`${protocol.id} is not a multi-step protocol`);
   if ((options.samples ?? 1) > 1) {
     throw new InputError(`${protocol.id} takes one sample per item`, { location: '--samples' });
   }
-  if (protocol.needsJudge && !options.judge) {
+  if (needsJudge(protocol) && !options.judge) {
     throw new InputError(`${protocol.id} is graded by a judge model: add --judge <spec>`, {
       location: '--judge',
     });
   }
   const completedKeys = store.completedItemKeys(runId);
   const pending = options.items.filter((item) => !completedKeys.has(itemKey(item.id, 0)));
-  const override = { temperature: options.temperature, topP: options.topP };
+  // The run's sampling settings replace the model steps' own (`--temperature`, `--top-p`); judge requests stay
+  // as built.
+  const sampling = { temperature: options.temperature, topP: options.topP };
   const modelRequest =
-    override.temperature === undefined && override.topP === undefined
+    sampling.temperature === undefined && sampling.topP === undefined
       ? undefined
-      : (request: GenerateRequest): GenerateRequest => ({
-          ...request,
-          parameters: {
-            ...request.parameters,
-            ...(override.temperature === undefined ? {} : { temperature: override.temperature }),
-            ...(override.topP === undefined ? {} : { topP: override.topP }),
-          },
-        });
+      : (request: GenerateRequest): GenerateRequest => withSampling(request, sampling);
   let completed = 0;
   let failed = 0;
 
@@ -151,14 +149,12 @@ export async function runStepEvaluation(options: EvaluationOptions): Promise<Eva
     });
   };
 
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    for (let item = pending[next]; item !== undefined && !signal?.aborted; item = pending[next]) {
-      next += 1;
-      await runItem(item);
-    }
-  };
-  const workers = Math.max(1, Math.min(options.concurrency, pending.length));
-  await Promise.all(Array.from({ length: workers }, worker));
+  // The runner's pool: at most `concurrency` items at once, none started after a cancel.
+  await runConcurrently({
+    source: pending,
+    concurrency: options.concurrency,
+    shouldStop: () => signal?.aborted === true,
+    task: runItem,
+  });
   return { planned: pending.length, completed, failed, cancelled: signal?.aborted === true };
 }
