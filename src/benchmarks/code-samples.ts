@@ -3,7 +3,6 @@ import { parseJsonLines, type JsonLine } from '../datasets/jsonl.ts';
 import { readFile } from 'node:fs/promises';
 import type { CodeExecutor, Item, ItemScore, Protocol } from '../spec/index.ts';
 import { InputError } from '../spec/index.ts';
-import { codeScorerOf } from '../evaluation/protocol-kind.ts';
 
 /**
  * Reads a samples file for a code benchmark. Besides docs/cli.md lines (`id`, `completion`, `sample`?) it takes
@@ -56,9 +55,9 @@ export async function executeCodeSamples(options: {
   executor: CodeExecutor;
 }): Promise<Map<number, ItemScore>> {
   const { protocol, executor } = options;
-  const scoreAsync = codeScorerOf(protocol);
   const scores = new Map<number, ItemScore>();
-  if (!scoreAsync) return scores;
+  if (protocol.kind !== 'execute') return scores;
+  const scoreAsync = protocol.scoreAsync.bind(protocol);
   await Promise.all(
     options.lines.map(async ({ line, value }) => {
       const item = options.itemsById.get(value.id);

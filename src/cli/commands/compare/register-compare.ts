@@ -4,7 +4,8 @@ import { COMPARE_DEFAULTS } from '../../options/defaults.ts';
 import { storeOption } from '../../options/store-option.ts';
 import type { CompareFlags } from './compare-command.ts';
 import { parseLevel } from '../../options/comparison-options.ts';
-import { addPairwiseOptions, pairwiseCompareCommand, type PairwiseFlags } from './pairwise-options.ts';
+import { addPairwiseOptions } from '../../options/pairwise-option-definitions.ts';
+import type { PairwiseFlags } from './pairwise-options.ts';
 
 export function registerCompareCommand(
   program: Command,
@@ -79,7 +80,9 @@ Examples:
       setExitCode(
         flags.judge === undefined
           ? (await import('./compare-command.ts')).compareCommand(runIds, flags, io)
-          : await pairwiseCompareCommand(runIds, { ...flags, judge: flags.judge }, io, (value) =>
+          : await (
+              await import('./pairwise-options.ts')
+            ).pairwiseCompareCommand(runIds, { ...flags, judge: flags.judge }, io, (value) =>
               parseLevel(value, COMPARE_DEFAULTS.level),
             ),
       ),
