@@ -6,6 +6,7 @@ import { catalogPriceForSpec } from '../cost/catalog-price-for-spec.ts';
 import { estimateRequestTokens } from '../runner/estimate-request-tokens.ts';
 import type { CliIo } from './cli-io.ts';
 import { applyGenerationOverrides } from './generation-overrides.ts';
+import { groupThousands } from './group-thousands.ts';
 
 /** `--confirm-above` default: a run estimated to cost more than this asks first on a terminal. */
 export const CONFIRM_ABOVE_USD = 5;
@@ -121,9 +122,9 @@ export function estimateSpend(options: {
   };
 }
 
-const tokens = (value: number): string => Math.round(value).toLocaleString('en-US');
+const tokens = (value: number): string => groupThousands(Math.round(value));
 const usd = (value: number): string =>
-  `$${value < 0.01 ? value.toFixed(4) : value < 10 ? value.toFixed(2) : Math.round(value).toLocaleString('en-US')}`;
+  `$${value < 0.01 ? value.toFixed(4) : value < 10 ? value.toFixed(2) : groupThousands(Math.round(value))}`;
 
 /** `estimate: 1,200 requests, ≈ 1,234,567 input tokens, ≤ 307,200 output tokens; $3.09 to $6.16 at list price (openai:gpt-4o)` */
 export function formatSpendEstimate(estimate: SpendEstimate, modelSpec: string): string {
