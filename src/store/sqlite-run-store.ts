@@ -22,6 +22,7 @@ import type {
 import { generateRunId } from './run-id.ts';
 import { currentSchemaVersion, migrateStore, readSchemaVersion } from './store-migrations.ts';
 import { StoreError, storeErrorFrom } from './store-error.ts';
+import { createStoredAggregates } from './stored-aggregates.ts';
 import { createRowReader, digestColumns, itemColumns, outcomeColumns, runColumns } from './stored-rows.ts';
 import type { DigestRow, ItemRow, OutcomeRow, RunLiveness, RunRow } from './stored-rows.ts';
 
@@ -195,6 +196,34 @@ export function openSqliteRunStore(options: SqliteRunStoreOptions): RunStore {
     ),
   };
 
+  // The runs list's figures of one run, from SQL over the digest index (stored for finished runs: stored-aggregates.ts).
+  function computeAggregates(runId: string, scoreKey: string): ItemAggregates {
+    const path = `$.${JSON.stringify(scoreKey)}`;
+    const values = statements.aggregateValues.all(path, runId).map((row) => ({
+      group: row.item_group,
+      value: typeof row.value === 'number' ? row.value : null,
+      count: row.count,
+    }));
+    const counts = statements.aggregateCounts.get(runId);
+    const latencies = statements.measuredLatencies.all(runId);
+    // Nearest rank over the values SQLite would order by: numbers first, ascending (a damaged non-number
+    // sorts after them and reads as no median).
+    const numbers = Float64Array.from(latencies.filter((ms): ms is number => typeof ms === 'number')).sort();
+    const rank = Math.ceil(0.5 * latencies.length) - 1;
+    const median =
+      latencies.length === 0 ? undefined : { ms: rank < numbers.length ? numbers[rank] : undefined };
+    return {
+      items: counts?.items ?? 0,
+      errors: counts?.errors ?? 0,
+      unscored: counts?.unscored ?? 0,
+      values,
+      inputTokens: counts?.input_tokens ?? null,
+      outputTokens: counts?.output_tokens ?? null,
+      medianLatencyMs: typeof median?.ms === 'number' ? median.ms : null,
+    };
+  }
+  const storedAggregates = createStoredAggregates(database, computeAggregates);
+
   const recordFingerprints = database.transaction((runId: string, fingerprints: RunFingerprints): void => {
     if (statements.selectRun.get(runId) === undefined) {
       throw new InputError(`no run with id ${runId}`, { location: path });
@@ -269,6 +298,7 @@ export function openSqliteRunStore(options: SqliteRunStoreOptions): RunStore {
     statements.deleteFingerprints.run(runId);
     statements.deleteGold.run(runId);
     statements.deleteDataset.run(runId);
+    storedAggregates.forget(runId);
     return statements.deleteRun.run(runId).changes > 0;
   });
 
@@ -330,6 +360,8 @@ export function openSqliteRunStore(options: SqliteRunStoreOptions): RunStore {
           )
         : statements.updateStatus.run(status, statusOptions.updatedAt, runId);
       if (result.changes === 0) throw new InputError(`no run with id ${runId}`, { location: path });
+      // A run that stopped running keeps its aggregates, so the viewer's runs list reads them at once.
+      if (status !== 'running') storedAggregates.store(runId);
     },
 
     heartbeat(runId: string, heartbeatOptions: { at: string }): void {
@@ -364,31 +396,7 @@ export function openSqliteRunStore(options: SqliteRunStoreOptions): RunStore {
     },
 
     aggregateItems(runId: string, scoreKey: string): ItemAggregates {
-      const path = `$.${JSON.stringify(scoreKey)}`;
-      const values = statements.aggregateValues.all(path, runId).map((row) => ({
-        group: row.item_group,
-        value: typeof row.value === 'number' ? row.value : null,
-        count: row.count,
-      }));
-      const counts = statements.aggregateCounts.get(runId);
-      const latencies = statements.measuredLatencies.all(runId);
-      // Nearest rank over the values SQLite would order by: numbers first, ascending (a damaged non-number
-      // sorts after them and reads as no median).
-      const numbers = Float64Array.from(
-        latencies.filter((ms): ms is number => typeof ms === 'number'),
-      ).sort();
-      const rank = Math.ceil(0.5 * latencies.length) - 1;
-      const median =
-        latencies.length === 0 ? undefined : { ms: rank < numbers.length ? numbers[rank] : undefined };
-      return {
-        items: counts?.items ?? 0,
-        errors: counts?.errors ?? 0,
-        unscored: counts?.unscored ?? 0,
-        values,
-        inputTokens: counts?.input_tokens ?? null,
-        outputTokens: counts?.output_tokens ?? null,
-        medianLatencyMs: typeof median?.ms === 'number' ? median.ms : null,
-      };
+      return storedAggregates.read(runId, scoreKey);
     },
 
     getDatasetFingerprint(runId: string): string | undefined {
