@@ -49,6 +49,60 @@ export default tseslint.config(
     files: ['src/cli/**', 'test/**', 'bench/**', 'bin/**', 'scripts/**', '**/*.test.ts'],
     rules: { 'no-restricted-syntax': 'off' },
   },
+  // One folder per command (docs/decisions/0220-cli-layout.md): a command's files import their own folder and the
+  // shared CLI modules, never another command's folder; only main.ts imports commands, and only their register-*.ts.
+  {
+    files: ['src/**/*.ts'],
+    ignores: ['src/cli/main.ts', 'src/cli/commands/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '(^|/)cli/commands/|^(\\./|\\.\\./)*commands/',
+              message:
+                'Only src/cli/main.ts registers commands; move what two commands share out of their folders.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/cli/main.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^\\./commands/(?![^/]+/register-[^/]+\\.ts$)',
+              message:
+                "main.ts imports a command's register-*.ts only; the command itself is imported when it runs.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/cli/commands/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^\\.\\./(?!\\.\\./)|(^|/)commands/',
+              message:
+                "A command imports its own folder and shared CLI modules, not another command's files: move what is shared to src/cli (docs/decisions/0220-cli-layout.md).",
+            },
+          ],
+        },
+      ],
+    },
+  },
   {
     files: ['**/*.js', '**/*.mjs'],
     languageOptions: {

@@ -1,9 +1,9 @@
-// Writes src/datasets/download-manifests/jsonschemabench-files.json, the jsonschemabench download manifest: per
+// Writes src/benchmarks/jsonschemabench/jsonschemabench-files.json, the jsonschemabench download manifest: per
 // subset, the upstream files (relative to maskbench/data/) and their git blob ids at the pinned commit, in the
 // order of the records of ../shared/datasets/jsonschemabench/<subset>.jsonl (natural filename order; that copy
 // names each record's upstream_path and upstream_git_blob, see its PROVENANCE.md). Run once when the pin changes:
-//   npx tsx scripts/jsonschemabench-manifest.ts [shared-folder] && npx prettier --write src/datasets/download-manifests/jsonschemabench-files.json
-// Not part of npm test; src/datasets/download-manifests/jsonschemabench.test.ts checks the result.
+//   npx tsx scripts/jsonschemabench-manifest.ts [shared-folder] && npx prettier --write src/benchmarks/jsonschemabench/jsonschemabench-files.json
+// Not part of npm test; src/benchmarks/jsonschemabench/jsonschemabench-download-manifest.test.ts checks the result.
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
@@ -27,6 +27,6 @@ const lines = Object.entries(subsets).map(
   ([subset, pairs]) =>
     `  ${JSON.stringify(subset)}: [\n${pairs.map(([path, blob]) => `    [${JSON.stringify(path)}, ${JSON.stringify(blob)}]`).join(',\n')}\n  ]`,
 );
-const target = join(root, 'src/datasets/download-manifests/jsonschemabench-files.json');
+const target = join(root, 'src/benchmarks/jsonschemabench/jsonschemabench-files.json');
 writeFileSync(target, `{\n${lines.join(',\n')}\n}\n`);
 console.log(`wrote ${target}: ${Object.values(subsets).reduce((sum, pairs) => sum + pairs.length, 0)} files`);

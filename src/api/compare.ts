@@ -1,5 +1,5 @@
 import { runProtocol } from '../benchmarks/registry.ts';
-import { COMPARE_DEFAULTS } from '../cli/commands/compare-command.ts';
+import { COMPARE_DEFAULTS } from '../cli/options/defaults.ts';
 import { compareReportJson, type ComparisonJson } from '../report/compare-report-json.ts';
 import {
   compareRuns,

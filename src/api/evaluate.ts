@@ -1,10 +1,15 @@
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { datasetManifests } from '../benchmarks/dataset-manifests.ts';
 import { loadProtocolItems } from '../benchmarks/load-protocol-items.ts';
 import { runGold } from '../benchmarks/item-gold.ts';
 import { getBenchmark, getProtocol } from '../benchmarks/registry.ts';
-import { EVAL_DEFAULTS } from '../cli/commands/eval-command.ts';
-import { needsCodeExecution, openCodeExecutor, parseSamplingFlags } from '../cli/code-execution-options.ts';
+import { EVAL_DEFAULTS } from '../cli/options/defaults.ts';
+import {
+  needsCodeExecution,
+  openCodeExecutor,
+  parseSamplingFlags,
+} from '../cli/options/code-execution-options.ts';
 import { evaluateBenchmark } from '../cli/evaluate-benchmark.ts';
 import { parseGenerationOverrides } from '../cli/generation-overrides.ts';
 import { currentOwner } from '../cli/open-run-store.ts';
@@ -128,6 +133,7 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluationRepo
     ...(dataDir === undefined ? {} : { dataDir }),
     cacheDir: options.cacheDir ?? join(homedir(), '.cache', 'parity', 'datasets'),
     allowDownload: options.download ?? false,
+    manifests: datasetManifests,
     acceptedLicenses: options.acceptLicenses ?? [],
   });
   const items = await loadProtocolItems(

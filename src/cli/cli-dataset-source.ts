@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { datasetManifests } from '../benchmarks/dataset-manifests.ts';
 import { createDatasetSource } from '../datasets/dataset-source.ts';
 import type { DownloadEvent } from '../datasets/download-event.ts';
 import type { DatasetSource } from '../spec/index.ts';
@@ -23,6 +24,7 @@ export function cliDatasetSource(
     ...(options.directory ? { dataDir: options.directory } : {}),
     cacheDir: resolve(cacheDir(io), 'datasets'),
     allowDownload: options.allowDownload,
+    manifests: datasetManifests,
     acceptedLicenses: accepted,
     onProgress: (event) => reportDownload(io, event),
     ...(io.fetch ? { fetch: io.fetch } : {}),

@@ -1,4 +1,3 @@
-import { Option } from 'commander';
 import type { GenerateRequest, GenerationOverrides } from '../spec/index.ts';
 import { InputError } from '../spec/index.ts';
 import { parseWholeNumber } from './parse-options.ts';
@@ -8,22 +7,6 @@ export interface GenerationOverrideFlags {
   readonly systemPrompt?: string;
   readonly reasoningEffort?: string;
 }
-
-export const maxTokensOption = (): Option =>
-  new Option(
-    '--max-tokens <n>',
-    "replace the protocol's answer budget in tokens (changes the protocol; shown beside the score)",
-  );
-export const systemPromptOption = (): Option =>
-  new Option(
-    '--system-prompt <text>',
-    "replace the protocol's system message, or add one (changes the protocol; shown beside the score)",
-  );
-export const reasoningEffortOption = (): Option =>
-  new Option(
-    '--reasoning-effort <level>',
-    'how hard a reasoning model thinks: minimal, low, medium, high … as the API names them (OpenAI reasoning_effort, Responses reasoning.effort); shown beside the score',
-  );
 
 /** `--max-tokens`, `--system-prompt`, `--reasoning-effort`; undefined when none is given. */
 export function parseGenerationOverrides(flags: GenerationOverrideFlags): GenerationOverrides | undefined {

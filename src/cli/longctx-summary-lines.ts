@@ -1,3 +1,4 @@
+import { benchmarkFiles } from '../benchmarks/benchmark-files.ts';
 import { formatLongctxSummary, summarizeLongctx } from '../benchmarks/longctx/longctx-summary.ts';
 import type { ItemOutcome } from '../spec/index.ts';
 
@@ -6,7 +7,7 @@ export function longctxSummaryLines(
   run: { readonly config: { readonly benchmark: string }; readonly items: readonly ItemOutcome[] },
   threshold: number,
 ): string[] {
-  if (run.config.benchmark !== 'longctx') return [];
+  if (!benchmarkFiles(run.config.benchmark).generatedItems) return [];
   const summary = summarizeLongctx(
     run.items
       .filter((item) => item.status === 'ok')

@@ -1,10 +1,11 @@
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { CliIo } from './cli-io.ts';
+import { STORE_DEFAULT } from './options/defaults.ts';
 
 /** `--store PATH`, else PARITY_STORE, else ./.parity/parity.db. */
 export function storePath(io: CliIo, flag: string | undefined): string {
-  return resolve(io.cwd, flag ?? io.env.PARITY_STORE ?? join('.parity', 'parity.db'));
+  return resolve(io.cwd, flag ?? io.env.PARITY_STORE ?? STORE_DEFAULT);
 }
 
 /** `--data-dir DIR`, else PARITY_DATA_DIR; undefined when neither is set. */

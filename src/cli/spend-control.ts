@@ -7,9 +7,7 @@ import { estimateRequestTokens } from '../runner/estimate-request-tokens.ts';
 import type { CliIo } from './cli-io.ts';
 import { applyGenerationOverrides } from './generation-overrides.ts';
 import { groupThousands } from './group-thousands.ts';
-
-/** `--confirm-above` default: a run estimated to cost more than this asks first on a terminal. */
-export const CONFIRM_ABOVE_USD = 5;
+import { CONFIRM_ABOVE_USD } from './options/defaults.ts';
 
 export interface SpendFlags {
   readonly maxCost?: string;

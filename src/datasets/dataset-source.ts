@@ -8,7 +8,6 @@ import type { DatasetArtifact, DatasetManifest } from './dataset-manifest.ts';
 import type { DownloadEvent, FileDownloadEvent } from './download-event.ts';
 import { downloadFileSet } from './download-file-set.ts';
 import { downloadVerifiedFile } from './download-verified-file.ts';
-import { datasetManifests } from './manifests.ts';
 import { extractTar } from './tar.ts';
 
 export interface DatasetSourceOptions {
@@ -23,7 +22,10 @@ export interface DatasetSourceOptions {
   readonly fetch?: typeof fetch;
   /** When false, nothing is ever fetched; missing files throw InputError. */
   readonly allowDownload: boolean;
-  /** Pinned downloads per benchmark id. Default: `datasetManifests` (gsm8k, mmlu). */
+  /**
+   * Pinned downloads per benchmark id (the benchmarks layer lists them: `datasetManifests` in
+   * src/benchmarks/dataset-manifests.ts). Default: none, so nothing is downloaded.
+   */
   readonly manifests?: Readonly<Record<string, DatasetManifest>>;
   readonly onProgress?: (event: DownloadEvent) => void;
   /**
@@ -42,7 +44,7 @@ export interface DatasetSourceOptions {
  * Concurrent calls share one download per artifact; a failed download is retried by the next call.
  */
 export function createDatasetSource(options: DatasetSourceOptions): DatasetSource {
-  const manifests = options.manifests ?? datasetManifests;
+  const manifests = options.manifests ?? {};
   const bookkeepingDir = join(options.cacheDir, '.parity-downloads');
   const installs = new Map<string, Promise<void>>();
   const announced = new Set<string>();

@@ -1,6 +1,5 @@
 import type {
   Benchmark,
-  ChatMessage,
   CodeExecutor,
   GenerateRequest,
   Item,
@@ -9,12 +8,12 @@ import type {
   Protocol,
   StepContext,
 } from '../spec/index.ts';
-import { fillTemplate } from './fill-template.ts';
 import { itemScore, runGrader } from './grade-item.ts';
 import { graderNames } from './grader-names.ts';
 import type { GraderResult } from './graders/grader-result.ts';
 import type { LoadedTask } from './loaded-task.ts';
 import type { TaskDefinition } from './task-schema.ts';
+import { templatedRequest } from './templated-request.ts';
 
 /** A task item: the dataset row's fields. */
 export interface TaskItemData {
@@ -72,27 +71,12 @@ export function taskRequest(
   item: Item<TaskItemData>,
   file: string,
 ): GenerateRequest {
-  const where = `${file}: item ${item.id}`;
-  const fill = (text: string): string => fillTemplate(text, item.data.fields, where);
-  const prompt = definition.prompt;
-  const messages: ChatMessage[] =
-    'messages' in prompt
-      ? prompt.messages.map((message) => ({ role: message.role, content: fill(message.content) }))
-      : [
-          ...(prompt.system === undefined ? [] : [{ role: 'system' as const, content: fill(prompt.system) }]),
-          { role: 'user' as const, content: fill(prompt.user) },
-        ];
-  const generation = definition.generation ?? {};
-  return {
-    messages,
-    parameters: {
-      temperature: generation.temperature ?? 0,
-      ...(generation.top_p === undefined ? {} : { topP: generation.top_p }),
-      ...(generation.max_tokens === undefined ? {} : { maxTokens: generation.max_tokens }),
-      ...(generation.stop === undefined ? {} : { stop: generation.stop }),
-      ...(generation.seed === undefined ? {} : { seed: generation.seed }),
-    },
-  };
+  return templatedRequest(
+    definition.prompt,
+    definition.generation,
+    item.data.fields,
+    `${file}: item ${item.id}`,
+  );
 }
 
 /** Grader results as stored in an item's `extracted` field (JSON), and read back by show, view and --junit. */

@@ -88,11 +88,22 @@ const messageSchema = z.strictObject({
   content: z.string(),
 });
 
-const promptSchema = z.union([
+/** The prompt of a task or a benchmark definition (src/benchmarks/definition): system/user, or whole messages. */
+export const promptSchema = z.union([
   z.strictObject({ system: z.string().optional(), user: z.string() }),
   z.strictObject({ messages: z.array(messageSchema).min(1) }),
 ]);
 export type TaskPrompt = z.infer<typeof promptSchema>;
+
+/** Generation settings of a task or a benchmark definition; temperature defaults to 0. */
+export const generationSchema = z.strictObject({
+  temperature: z.number().nonnegative().optional(),
+  top_p: z.number().positive().max(1).optional(),
+  max_tokens: z.number().int().positive().optional(),
+  stop: z.array(z.string()).optional(),
+  seed: z.number().int().optional(),
+});
+export type GenerationSettings = z.infer<typeof generationSchema>;
 
 export const taskSchema = z.strictObject({
   id: z.string().regex(TASK_ID_PATTERN, 'use lower-case letters, digits and . _ - only'),
@@ -101,15 +112,7 @@ export const taskSchema = z.strictObject({
   /** JSON Lines or CSV file, relative to the task file. */
   dataset: z.string().min(1),
   prompt: promptSchema,
-  generation: z
-    .strictObject({
-      temperature: z.number().nonnegative().optional(),
-      top_p: z.number().positive().max(1).optional(),
-      max_tokens: z.number().int().positive().optional(),
-      stop: z.array(z.string()).optional(),
-      seed: z.number().int().optional(),
-    })
-    .optional(),
+  generation: generationSchema.optional(),
   graders: z.array(graderSchema).min(1),
   /** How grader scores become the item score: weighted mean (default), or 1 only when every grader passes. */
   aggregate: z.enum(['mean', 'all']).optional(),

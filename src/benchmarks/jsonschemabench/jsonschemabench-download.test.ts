@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createDatasetSource } from '../../datasets/dataset-source.ts';
 import type { DownloadEvent } from '../../datasets/download-event.ts';
-import { createJsonSchemaBenchManifest } from '../../datasets/download-manifests/jsonschemabench.ts';
+import { createJsonSchemaBenchManifest } from './jsonschemabench-download-manifest.ts';
 import { gitBlobId } from '../../datasets/git-blob-id.ts';
 import { GitBlobMismatchError } from '../../datasets/git-blob-mismatch-error.ts';
 import { loadJsonSchemaBenchItems } from './load-jsonschemabench-items.ts';

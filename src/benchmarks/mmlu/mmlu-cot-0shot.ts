@@ -1,17 +1,13 @@
 import { extractMultipleChoiceAnswer } from '../../scoring/extract-multiple-choice-answer.ts';
 import type { Item, ItemScore, Protocol } from '../../spec/index.ts';
+import { formatSimpleEvalsMultipleChoice } from '../definition/simple-evals-multiple-choice.ts';
 import { simpleEvalsRequest } from '../simple-evals-sampler.ts';
 import type { MmluData, MmluExample } from './mmlu-data.ts';
 import { mmluMetrics } from './mmlu-metrics.ts';
 
 /** simple-evals `QUERY_TEMPLATE_MULTICHOICE` filled with one question (text verbatim, nothing trimmed). */
 export function formatSimpleEvalsPrompt(example: MmluExample): string {
-  const [choiceA, choiceB, choiceC, choiceD] = example.choices;
-  return (
-    "Answer the following multiple choice question. The last line of your response should be of the following format: 'Answer: $LETTER' (without quotes) where LETTER is one of ABCD. Think step by step before answering.\n\n" +
-    `${example.question}\n\n` +
-    `A) ${choiceA}\nB) ${choiceB}\nC) ${choiceC}\nD) ${choiceD}`
-  );
+  return formatSimpleEvalsMultipleChoice(example);
 }
 
 function mmluCotProtocol(options: { greedy: boolean }): Protocol<MmluData> {

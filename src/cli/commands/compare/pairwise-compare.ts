@@ -20,7 +20,7 @@ import { modelFromSpec } from '../../model-from-spec.ts';
 import { currentOwner, openRunStore } from '../../open-run-store.ts';
 import { parseSecondsAsMs, parseWholeNumber } from '../../parse-options.ts';
 import { storePath } from '../../paths.ts';
-import { EVAL_DEFAULTS } from '../eval-command.ts';
+import { JUDGE_DEFAULTS as EVAL_DEFAULTS } from '../../options/defaults.ts';
 import { judgePairs } from './judge-pairs.ts';
 import { pairAnswers } from './pairwise-items.ts';
 

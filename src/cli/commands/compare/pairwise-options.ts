@@ -1,8 +1,7 @@
 import { Option, type Command } from 'commander';
 import { InputError } from '../../../spec/index.ts';
 import type { CliIo } from '../../cli-io.ts';
-import { EVAL_DEFAULTS } from '../eval-command.ts';
-import { pairwiseCompareCommand as judgeRuns } from './pairwise-compare.ts';
+import { JUDGE_DEFAULTS as EVAL_DEFAULTS } from '../../options/defaults.ts';
 
 /** The `parity compare` flags of pairwise judging (`--judge` switches to it). */
 export interface PairwiseFlags {
@@ -46,6 +45,7 @@ export async function pairwiseCompareCommand(
       throw new InputError(`${flag} applies to score comparisons, not to --judge`, { location: flag });
     }
   }
+  const { pairwiseCompareCommand: judgeRuns } = await import('./pairwise-compare.ts');
   return judgeRuns(runIds, { ...flags, level: parseLevel(flags.level) }, io);
 }
 

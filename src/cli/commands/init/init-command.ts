@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import type { Command } from 'commander';
 import { InputError } from '../../../spec/index.ts';
 import type { CliIo } from '../../cli-io.ts';
 import { starterFiles } from './starter-files.ts';
@@ -39,21 +38,4 @@ export async function initCommand(
     `next: set OPENAI_API_KEY (or edit the models in parity.yaml), then run 'parity eval'${where} to run the project\n`,
   );
   return 0;
-}
-
-export function registerInitCommand(program: Command, io: CliIo, setExitCode: (code: number) => void): void {
-  program
-    .command('init')
-    .argument('[folder]', 'where to write the files (default: the working folder)')
-    .option('--json', 'print { "folder", "written": [ … ] } instead of the text')
-    .description(
-      'write a commented parity.yaml with one example task (tasks/example.yaml and its dataset); then parity eval runs it',
-    )
-    .addHelpText(
-      'after',
-      '\nNever overwrites: when parity.yaml or a task file already exists it stops (exit 2). docs/tasks.md, "Project file".',
-    )
-    .action(async (folder: string | undefined, flags: { json?: boolean }) =>
-      setExitCode(await initCommand(folder, flags, io)),
-    );
 }
