@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { LineCounter, parseDocument } from 'yaml';
+import { yamlPackage } from '../tasks/yaml-package.ts';
 import { InputError } from '../spec/index.ts';
 import { fieldName, yamlTaskError } from '../tasks/task-file-error.ts';
 import { taskSchema, type TaskDefinition } from '../tasks/task-schema.ts';
@@ -15,6 +15,7 @@ export async function readYamlTask(file: string): Promise<TaskDefinition> {
   const text = await readFile(file, 'utf8').catch((error: unknown) => {
     throw new InputError(`cannot read task file: ${(error as Error).message}`, { location: file });
   });
+  const { LineCounter, parseDocument } = yamlPackage();
   const lines = new LineCounter();
   const document = parseDocument(text, { lineCounter: lines, prettyErrors: false });
   const yamlError = document.errors[0];

@@ -7,6 +7,7 @@ import { estimateRequestTokens } from '../runner/estimate-request-tokens.ts';
 import type { CliIo } from './cli-io.ts';
 import { applyGenerationOverrides } from '../evaluation/request-settings.ts';
 import { logLikelihoodRequestOf } from '../evaluation/protocol-kind.ts';
+import { groupThousands } from './group-thousands.ts';
 import { CONFIRM_ABOVE_USD } from './options/defaults.ts';
 
 export interface SpendFlags {
@@ -120,9 +121,9 @@ export function estimateSpend(options: {
   };
 }
 
-const tokens = (value: number): string => Math.round(value).toLocaleString('en-US');
+const tokens = (value: number): string => groupThousands(Math.round(value));
 const usd = (value: number): string =>
-  `$${value < 0.01 ? value.toFixed(4) : value < 10 ? value.toFixed(2) : Math.round(value).toLocaleString('en-US')}`;
+  `$${value < 0.01 ? value.toFixed(4) : value < 10 ? value.toFixed(2) : groupThousands(Math.round(value))}`;
 
 /** `estimate: 1,200 requests, ≈ 1,234,567 input tokens, ≤ 307,200 output tokens; $3.09 to $6.16 at list price (openai:gpt-4o)` */
 export function formatSpendEstimate(estimate: SpendEstimate, modelSpec: string): string {

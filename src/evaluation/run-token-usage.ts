@@ -2,6 +2,7 @@ import { loadModelCatalog } from '../cost/load-catalog.ts';
 import { priceForModelSpec } from '../cost/find-catalog-model.ts';
 import { requestCostUsd } from '../cost/token-cost.ts';
 import type { Usage } from '../spec/index.ts';
+import { groupThousands } from './group-thousands.ts';
 
 export interface TokensPerItem {
   /** Mean input and output tokens per item (all its samples), over items whose responses reported usage. */
@@ -65,7 +66,7 @@ export function tokenTotalsLine(
   const input = total('inputTokens');
   const output = total('outputTokens');
   if (input === undefined && output === undefined) return undefined;
-  const number = (value: number) => value.toLocaleString('en-US');
+  const number = (value: number) => groupThousands(value);
   const cached = total('cachedInputTokens');
   const reasoning = total('reasoningTokens');
   const parts = [

@@ -33,15 +33,15 @@ export function runViewFromAggregates(options: {
   const metric = options.metrics[0];
   let headline: HeadlineView | undefined;
   if (metric) {
+    // One unit per counted item; only the ids' distinctness matters (each item is its own cluster), and the
+    // items of one row share their scores object: a 14,042-item run is 14,042 small objects, not three times that.
     const scored: ScoredItem[] = [];
     for (const { group, value, count } of aggregates.values) {
       if (value === null) continue;
+      const scores = { [metric.itemScore]: value };
       for (let index = 0; index < count; index += 1) {
-        scored.push({
-          itemId: `${group ?? ''}\u0000${value}\u0000${index}`,
-          ...(group === null ? {} : { group }),
-          scores: { [metric.itemScore]: value },
-        });
+        const itemId = String(scored.length);
+        scored.push(group === null ? { itemId, scores } : { itemId, group, scores });
       }
     }
     const estimate = summarizeScores(scored, [metric]).metrics[metric.name];

@@ -16,9 +16,17 @@ describe('canonicalJson', () => {
     expect(canonicalJson([2, undefined, 1])).toBe('[2,null,1]');
   });
 
+  it('writes no stray comma when the first keys are undefined, and empty containers as JSON', () => {
+    expect(canonicalJson({ a: undefined, b: 1, c: [], d: {}, e: undefined })).toBe('{"b":1,"c":[],"d":{}}');
+    expect(canonicalJson({ z: undefined })).toBe('{}');
+  });
+
   it('refuses values JSON cannot hold', () => {
     expect(() => canonicalJson({ a: Number.NaN })).toThrow(/value\.a is NaN/);
     expect(() => canonicalJson({ a: [() => 1] })).toThrow(/value\.a\[0\] is a function/);
     expect(() => canonicalJson(1n)).toThrow(TypeError);
+    expect(() => canonicalJson({ a: 1, b: [{ c: 'x' }, { d: Infinity }] })).toThrow(
+      /value\.b\[1\]\.d is Infinity/,
+    );
   });
 });

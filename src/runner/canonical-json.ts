@@ -5,7 +5,50 @@
  * Throws TypeError on values JSON cannot represent faithfully (functions, symbols, bigints, non-finite numbers).
  */
 export function canonicalJson(value: unknown): string {
-  return write(value, 'value');
+  // The cache key of every request goes through here: the fast writer builds no path strings and no arrays per
+  // value (GC pressure on the hot path). When it meets a value JSON cannot hold, the slow writer walks again to
+  // name where it is.
+  const written = fast(value);
+  return written ?? write(value, 'value');
+}
+
+/** The canonical text, or undefined when some value has no faithful JSON form. */
+function fast(value: unknown): string | undefined {
+  if (value === null) return 'null';
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return JSON.stringify(value);
+    case 'number':
+      return Number.isFinite(value) ? JSON.stringify(value) : undefined;
+    case 'object': {
+      if (Array.isArray(value)) {
+        let text = '[';
+        for (let index = 0; index < value.length; index += 1) {
+          const entry: unknown = value[index];
+          const written = entry === undefined ? 'null' : fast(entry);
+          if (written === undefined) return undefined;
+          text += index === 0 ? written : `,${written}`;
+        }
+        return `${text}]`;
+      }
+      const record = value as Record<string, unknown>;
+      const keys = Object.keys(record).sort();
+      let text = '{';
+      let first = true;
+      for (const key of keys) {
+        const entry = record[key];
+        if (entry === undefined) continue;
+        const written = fast(entry);
+        if (written === undefined) return undefined;
+        text += `${first ? '' : ','}${JSON.stringify(key)}:${written}`;
+        first = false;
+      }
+      return `${text}}`;
+    }
+    default:
+      return undefined;
+  }
 }
 
 function write(value: unknown, path: string): string {

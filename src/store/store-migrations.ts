@@ -81,6 +81,18 @@ const migrations: readonly string[] = [
     json_extract(response, '$.usage'), json_extract(response, '$.timing'), json_extract(response, '$.finishReason')
   );
   `,
+  // Stored run aggregates (docs/decisions/0227): a finished run's ItemAggregates per item score, written when its
+  // status leaves 'running', so the viewer's runs list reads one row instead of scanning the run. A cache only:
+  // `items_version` (count and last rowid of the run's items) must match the items table or the row is ignored.
+  `
+  CREATE TABLE run_aggregates (
+    run_id TEXT NOT NULL,
+    score_key TEXT NOT NULL,
+    items_version TEXT NOT NULL,
+    aggregates TEXT NOT NULL,
+    PRIMARY KEY (run_id, score_key)
+  ) WITHOUT ROWID;
+  `,
 ];
 
 /** The schema version this code writes. */

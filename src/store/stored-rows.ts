@@ -206,21 +206,41 @@ export function createRowReader(options: { databasePath: string; liveness?: RunL
     };
   }
 
+  /**
+   * A JSON column through its hand-written check (digest-checks.ts accepts exactly what the schema accepts); the
+   * schema reads it again only to word the error. Every `parity eval` reads all its outcomes at the end.
+   */
+  function quick<T>(
+    schema: z.ZodType<T>,
+    check: (value: unknown) => T | undefined,
+    text: string,
+    context: { runId: string; itemId: string; sample: number; column: string },
+  ): T {
+    let value: T | undefined;
+    try {
+      value = check(JSON.parse(text));
+    } catch {
+      value = undefined;
+    }
+    return value ?? checked(schema, text, context);
+  }
+
   function toItemOutcome(runId: string, row: OutcomeRow): ItemOutcome {
     const where = { runId, itemId: row.item_id, sample: row.sample };
     return {
       itemId: row.item_id,
       sample: row.sample,
       ...(row.item_group === null ? {} : { group: row.item_group }),
-      status: checkedValue(itemStatusSchema, row.status, { ...where, column: 'status' }),
+      status:
+        checkStatus(row.status) ?? checkedValue(itemStatusSchema, row.status, { ...where, column: 'status' }),
       extracted: row.extracted,
-      scores: checked(scoresSchema, row.scores, { ...where, column: 'scores' }),
+      scores: quick(scoresSchema, checkScores, row.scores, { ...where, column: 'scores' }),
       ...(row.error === null
         ? {}
-        : { error: checked(itemErrorSchema, row.error, { ...where, column: 'error' }) }),
+        : { error: quick(itemErrorSchema, checkItemError, row.error, { ...where, column: 'error' }) }),
       ...(row.usage === null
         ? {}
-        : { usage: checked(usageSchema, row.usage, { ...where, column: 'response.usage' }) }),
+        : { usage: quick(usageSchema, checkUsage, row.usage, { ...where, column: 'response.usage' }) }),
       cached: row.cached !== 0,
     };
   }

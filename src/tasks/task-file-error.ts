@@ -1,5 +1,5 @@
-import type { LineCounter } from 'yaml';
-import { isNode, type Document } from 'yaml';
+import type { Document, LineCounter } from 'yaml';
+import { yamlPackage } from './yaml-package.ts';
 import type { z } from 'zod';
 import { InputError } from '../spec/index.ts';
 
@@ -28,7 +28,7 @@ export function yamlTaskError(
   let line: number | undefined;
   for (let depth = path.length; depth >= 0 && line === undefined; depth -= 1) {
     const node = document.getIn(path.slice(0, depth), true);
-    if (isNode(node) && node.range) line = lines.linePos(node.range[0]).line;
+    if (yamlPackage().isNode(node) && node.range) line = lines.linePos(node.range[0]).line;
   }
   return new InputError(`${fieldName(path)}: ${issue?.message ?? 'invalid'}`, {
     location: line === undefined ? file : `${file}:${line}`,

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { LineCounter, isNode, parseDocument } from 'yaml';
+import { yamlPackage } from '../../tasks/yaml-package.ts';
 import { InputError } from '../../spec/index.ts';
 import { yamlTaskError } from '../../tasks/task-file-error.ts';
 import { projectSchema, type ProjectFile } from './project-schema.ts';
@@ -18,6 +18,7 @@ export async function readProjectFile(
   const text = await readFile(file, 'utf8').catch((error: unknown) => {
     throw new InputError(`cannot read the project file: ${(error as Error).message}`, { location: file });
   });
+  const { LineCounter, isNode, parseDocument } = yamlPackage();
   const lines = new LineCounter();
   const document = parseDocument(text, { lineCounter: lines, prettyErrors: false });
   const yamlError = document.errors[0];
