@@ -7,7 +7,7 @@ import { estimateRequestTokens } from '../runner/estimate-request-tokens.ts';
 import type { CliIo } from './cli-io.ts';
 import { applyGenerationOverrides } from '../evaluation/request-settings.ts';
 import { logLikelihoodRequestOf } from '../evaluation/protocol-kind.ts';
-import { groupThousands } from './group-thousands.ts';
+import { groupThousands } from '../evaluation/group-thousands.ts';
 import { CONFIRM_ABOVE_USD } from './options/defaults.ts';
 
 export interface SpendFlags {
