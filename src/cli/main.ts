@@ -18,6 +18,7 @@ import { resumeCommand, type ResumeFlags } from './commands/resume-command.ts';
 import { registerRunsCommand } from './commands/runs-command.ts';
 import { registerRmCommand } from './commands/rm-command.ts';
 import { registerLabelCommand } from './commands/label-command.ts';
+import { registerStoreCommand } from './commands/store/store-command.ts';
 import { scoreCommand, type ScoreFlags } from './commands/score-command.ts';
 import { showCommand } from './commands/show-command.ts';
 import {
@@ -49,7 +50,7 @@ import {
 } from './request-limit-options.ts';
 
 const storeOption = (): Option =>
-  new Option('--store <path>', 'SQLite run store (env PARITY_STORE)').default(
+  new Option('--store <path>', 'run store: SQLite file, or postgres://… (env PARITY_STORE)').default(
     undefined,
     './.parity/parity.db',
   );
@@ -236,6 +237,7 @@ function buildProgram(cliIo: CliIo, setExitCode: (code: number) => void): Comman
   registerRunsCommand(program, io, setExitCode, storeOption);
   registerRmCommand(program, io, setExitCode, storeOption);
   registerLabelCommand(program, io, setExitCode, storeOption);
+  registerStoreCommand(program, io, setExitCode);
 
   program
     .command('show')

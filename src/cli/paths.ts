@@ -1,10 +1,16 @@
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { isPostgresUrl, redactStoreUrl } from '../store/postgres/postgres-store-error.ts';
 import type { CliIo } from './cli-io.ts';
 
-/** `--store PATH`, else PARITY_STORE, else ./.parity/parity.db. */
+/**
+ * `--store PATH`, else PARITY_STORE, else ./.parity/parity.db. A postgres:// URL comes back with its password
+ * hidden (for messages; openRunStore opens the URL as given).
+ */
 export function storePath(io: CliIo, flag: string | undefined): string {
-  return resolve(io.cwd, flag ?? io.env.PARITY_STORE ?? join('.parity', 'parity.db'));
+  const named = flag ?? io.env.PARITY_STORE;
+  if (named !== undefined && isPostgresUrl(named)) return redactStoreUrl(named);
+  return resolve(io.cwd, named ?? join('.parity', 'parity.db'));
 }
 
 /** `--data-dir DIR`, else PARITY_DATA_DIR; undefined when neither is set. */

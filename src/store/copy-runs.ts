@@ -26,6 +26,12 @@ export function copyRuns(options: {
 }): CopyResult {
   const { from, to } = options;
   const wanted = options.runIds ?? from.listRuns().map((run) => run.runId);
+  // The cache first: each entry keeps its own time (the items' writes below then find their entries there).
+  let cacheEntries = 0;
+  for (const entry of from.iterateCache?.() ?? []) {
+    to.cacheResponse?.(entry.key, entry.response, { createdAt: entry.createdAt });
+    cacheEntries += 1;
+  }
   const copied: string[] = [];
   const skipped: string[] = [];
   let items = 0;
@@ -57,11 +63,6 @@ export function copyRuns(options: {
     items += run.items.length;
     to.setStatus(runId, run.status, { updatedAt: run.updatedAt });
     copied.push(runId);
-  }
-  let cacheEntries = 0;
-  for (const entry of from.iterateCache?.() ?? []) {
-    to.cacheResponse?.(entry.key, entry.response, { createdAt: entry.createdAt });
-    cacheEntries += 1;
   }
   return { copied, skipped, items, cacheEntries };
 }
