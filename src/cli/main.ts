@@ -19,6 +19,8 @@ import { registerRunsCommand } from './commands/runs-command.ts';
 import { registerRmCommand } from './commands/rm-command.ts';
 import { registerLabelCommand } from './commands/label-command.ts';
 import { registerStoreCommand } from './commands/store/store-command.ts';
+import { registerWorkerCommand } from './commands/worker/worker-command.ts';
+import { registerQueueCommand } from './commands/queue/queue-command.ts';
 import { scoreCommand, type ScoreFlags } from './commands/score-command.ts';
 import { showCommand } from './commands/show-command.ts';
 import {
@@ -170,6 +172,10 @@ function buildProgram(cliIo: CliIo, setExitCode: (code: number) => void): Comman
     )
     .option('--yes', 'start without asking, whatever the estimated cost')
     .option(
+      '--queue',
+      "enqueue the run's items for 'parity worker' (PostgreSQL store) instead of running them; prints the run id last",
+    )
+    .option(
       '--confirm-above <usd>',
       'on a terminal, ask before a run estimated to cost more than this',
       String(CONFIRM_ABOVE_USD),
@@ -238,6 +244,8 @@ function buildProgram(cliIo: CliIo, setExitCode: (code: number) => void): Comman
   registerRmCommand(program, io, setExitCode, storeOption);
   registerLabelCommand(program, io, setExitCode, storeOption);
   registerStoreCommand(program, io, setExitCode);
+  registerWorkerCommand(program, io, setExitCode);
+  registerQueueCommand(program, io, setExitCode);
 
   program
     .command('show')

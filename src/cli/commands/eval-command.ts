@@ -1,4 +1,6 @@
 import { writeFile } from 'node:fs/promises';
+import { enqueueRun } from './queue/queue-command.ts';
+import { queueStoreUrl } from './worker/worker-command.ts';
 import { cliDatasetSource } from '../cli-dataset-source.ts';
 import { resolve } from 'node:path';
 import { loadProtocolItems } from '../../benchmarks/load-protocol-items.ts';
@@ -93,6 +95,8 @@ export interface EvalFlags
   readonly concurrency?: string;
   readonly baseUrl?: string;
   readonly store?: string;
+  /** `--queue`: enqueue the run's items for `parity worker`s (PostgreSQL store) instead of running them. */
+  readonly queue?: boolean;
   /** true: JSON on stdout instead of the tables; a file name (older spelling): JSON to that file too. */
   readonly json?: string | boolean;
   readonly timeout?: string;
@@ -269,6 +273,7 @@ export async function evalCommand(
   const store = openRunStore(io, { store: flags.store });
   const results: RunScores[] = [];
   const notes: string[] = [];
+  const queued: string[] = [];
   try {
     for (const [index, benchmark] of benchmarks.entries()) {
       const protocol = protocols[index] as Protocol;
@@ -288,7 +293,9 @@ export async function evalCommand(
       const providerFixed = providerFixedParameters(model, requestParameters);
       for (const line of unappliedSamplingWarnings({ modelSpec: flags.model, providerFixed, sampling }))
         io.stderr(`${line}\n`);
-      const owner = currentOwner(io);
+      // A queued run has no owner process: workers anywhere record its items (docs/team-store.md).
+      const owner = flags.queue ? undefined : currentOwner(io);
+      if (flags.queue) queueStoreUrl(io, flags.store, 'parity eval --queue');
       const runId = store.createRun({
         kind: 'eval',
         config: withStopWhenDecided(
@@ -318,6 +325,16 @@ export async function evalCommand(
       store.recordFingerprints?.(runId, runFingerprints(items));
       store.recordGold?.(runId, runGold(protocol, items));
       io.stderr(`run ${runId}: ${benchmark.id} ${protocol.id} on ${flags.model}, ${items.length} items\n`);
+      if (flags.queue) {
+        const jobs = await enqueueRun(io, {
+          store: flags.store,
+          runId,
+          itemIds: items.map((item) => item.id),
+        });
+        io.stderr(`run ${runId}: ${items.length} items queued in ${jobs} jobs for 'parity worker'\n`);
+        queued.push(runId);
+        continue;
+      }
       const evaluated = await evaluateBenchmark({
         io,
         store,
@@ -364,6 +381,11 @@ export async function evalCommand(
     await model.close?.();
     await judge?.model.close?.();
     for (const note of formatGateNotes(gated)) io.stderr(`${note}\n`);
+  }
+  // --queue: the run ids, the last line the last run's (scripts read it).
+  if (flags.queue) {
+    for (const runId of queued) io.stdout(`${runId}\n`);
+    return 0;
   }
   await printResults(io, results, flags.json);
   // With --json, stdout carries the JSON only: the notes go to stderr.
