@@ -21,6 +21,7 @@ export interface WorkerFlags {
   readonly grace?: string;
   readonly poll?: string;
   readonly download: boolean;
+  readonly json?: boolean;
 }
 
 /** The PostgreSQL URL of `--store` (or PARITY_STORE); workers and queues need the team store. */
@@ -81,7 +82,9 @@ export async function workerCommand(flags: WorkerFlags, io: CliIo): Promise<numb
       ? await openSharedRateBudget({ db: queue.database(), requestsPerMinute: rpm })
       : undefined;
     const counts = await work({ io, store, queue, budget, concurrency, graceMs, pollMs, flags });
-    io.stdout(`worker: ${counts.items} items in ${counts.jobs} jobs\n`);
+    io.stdout(
+      flags.json ? `${JSON.stringify(counts)}\n` : `worker: ${counts.items} items in ${counts.jobs} jobs\n`,
+    );
     return 0;
   } finally {
     await queue?.stop();
@@ -236,5 +239,6 @@ export function registerWorkerCommand(
     )
     .option('--poll <ms>', 'wait between looks at an empty queue', '1000')
     .option('--no-download', 'never download datasets; fail when one is missing')
+    .option('--json', 'print JSON when done: { "items", "jobs" }')
     .action(async (flags: WorkerFlags) => setExitCode(await workerCommand(flags, io)));
 }
