@@ -103,6 +103,11 @@ export async function openItemQueue(options: ItemQueueOptions): Promise<ItemQueu
     async take() {
       const [job] = await boss.fetch<{ runId: string; itemIds: string[] }>(itemQueueName, { batchSize: 1 });
       if (job === undefined) return undefined;
+      // The taker's expiry applies (the job was enqueued with the default): its `--expire` says how long it may take.
+      await db.executeSql(
+        'UPDATE pgboss.job SET expire_in = make_interval(secs => $3) WHERE name = $1 AND id = $2',
+        [itemQueueName, job.id, expireInSeconds],
+      );
       return { id: job.id, runId: job.data.runId, itemIds: job.data.itemIds };
     },
     async complete(job) {
