@@ -170,4 +170,40 @@ describe.skipIf(skip !== undefined)(skip ?? 'distributed workers on the PostgreS
       for (const worker of workers) worker.child.kill('SIGKILL');
     }
   }, 300_000);
+
+  it('a worker stopped with SIGTERM gives its jobs in flight back and leaves none running', async () => {
+    const url = postgres.createDatabase('graceful');
+    const queued = await runCli([...evalArgs(url), '--queue'], { cwd: directory });
+    expect(queued.code, queued.stderr).toBe(0);
+    const runId = queued.stdout.trim().split('\n').at(-1) ?? '';
+    const worker = startCli(
+      ['worker', '--store', url, '--concurrency', '2', '--grace', '0', '--poll', '200'],
+      {
+        cwd: directory,
+      },
+    );
+    const store = openPostgresRunStore({ url });
+    try {
+      for (;;) {
+        if ((store.getSummary(runId)?.doneItems ?? 0) >= 3) break;
+        await new Promise((resolveWait) => setTimeout(resolveWait, 100));
+      }
+      worker.child.kill('SIGTERM');
+      const result = await worker.done;
+      expect(result.signal).toBeNull();
+      expect(result.stderr).toContain('worker: stopping');
+      const status = await runCli(['queue', '--store', url, '--json'], { cwd: directory });
+      const [run] = JSON.parse(status.stdout).runs as {
+        running: number;
+        pending: number;
+        completed: number;
+      }[];
+      expect(run?.running).toBe(0);
+      expect((run?.pending ?? 0) + (run?.completed ?? 0)).toBe(6);
+      expect(store.getSummary(runId)?.doneItems).toBe(store.listItemOutcomes(runId).length);
+    } finally {
+      store.close();
+      worker.child.kill('SIGKILL');
+    }
+  }, 300_000);
 });
