@@ -33,3 +33,6 @@ await import('./rate-limit-learning.ts');
 
 // Adaptive concurrency: how close the limit settles to a server's capacity (timing-dependent, so a benchmark).
 await import('./adaptive-concurrency.ts');
+
+// Distributed workers on the PostgreSQL store: one process against 1, 2 and 4 workers (docs/team-store.md).
+await import('./queue-workers.ts');

@@ -10,6 +10,9 @@ import { registerResumeCommand } from './commands/resume/register-resume.ts';
 import { registerRunsCommand } from './commands/runs/register-runs.ts';
 import { registerRmCommand } from './commands/rm/register-rm.ts';
 import { registerLabelCommand } from './commands/label/register-label.ts';
+import { registerStoreCommand } from './commands/store/register-store.ts';
+import { registerWorkerCommand } from './commands/worker/register-worker.ts';
+import { registerQueueCommand } from './commands/queue/register-queue.ts';
 import { registerShowCommand } from './commands/show/register-show.ts';
 import { registerScoreCommand } from './commands/score/register-score.ts';
 import { registerDemoCommand } from './commands/demo/register-demo.ts';
@@ -41,6 +44,9 @@ const commands: readonly ((
   registerRunsCommand,
   registerRmCommand,
   registerLabelCommand,
+  registerStoreCommand,
+  registerWorkerCommand,
+  registerQueueCommand,
   registerShowCommand,
   registerScoreCommand,
   registerDemoCommand,

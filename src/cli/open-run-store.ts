@@ -1,24 +1,32 @@
 import { existsSync } from 'node:fs';
 import type { RunOwner, RunStore } from '../spec/index.ts';
+import { isPostgresUrl } from '../store/postgres/postgres-store-error.ts';
+import { openPostgresRunStore } from '../store/postgres/postgres-run-store.ts';
 import { openSqliteRunStore } from '../store/sqlite-run-store.ts';
 import { StoreError } from '../store/store-error.ts';
 import type { CliIo } from './cli-io.ts';
 import { storePath } from './paths.ts';
 
 /**
- * Opens the run store of `--store` (or PARITY_STORE, or ./.parity/parity.db). Runs whose owner process is gone
+ * Opens the run store of `--store` (or PARITY_STORE, or ./.parity/parity.db; a postgres:// URL opens PostgreSQL). Runs whose owner process is gone
  * (killed) read back as `interrupted`. `allowReadOnly`: for commands that only read (see openSqliteRunStore);
  * they never create a store: a missing file is StoreError 'missing' (exit 2).
  */
 export function openRunStore(io: CliIo, options: { store?: string; allowReadOnly?: boolean }): RunStore {
   const current = io.process;
+  const liveness = current
+    ? { liveness: { host: current.host, isProcessAlive: current.isAlive, now: io.now } }
+    : {};
+  const named = options.store ?? io.env.PARITY_STORE;
+  // A postgres:// URL: the team store (docs/team-store.md).
+  if (named !== undefined && isPostgresUrl(named)) return openPostgresRunStore({ url: named, ...liveness });
   const path = storePath(io, options.store);
   if (options.allowReadOnly && !existsSync(path))
     throw new StoreError({ problem: 'missing', storePath: path });
   return openSqliteRunStore({
     path,
     ...(options.allowReadOnly ? { allowReadOnly: true } : {}),
-    ...(current ? { liveness: { host: current.host, isProcessAlive: current.isAlive, now: io.now } } : {}),
+    ...liveness,
   });
 }
 

@@ -1,11 +1,17 @@
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { isPostgresUrl, redactStoreUrl } from '../store/postgres/postgres-store-error.ts';
 import type { CliIo } from './cli-io.ts';
 import { STORE_DEFAULT } from './options/defaults.ts';
 
-/** `--store PATH`, else PARITY_STORE, else ./.parity/parity.db. */
+/**
+ * `--store PATH`, else PARITY_STORE, else ./.parity/parity.db. A postgres:// URL comes back with its password
+ * hidden (for messages; openRunStore opens the URL as given).
+ */
 export function storePath(io: CliIo, flag: string | undefined): string {
-  return resolve(io.cwd, flag ?? io.env.PARITY_STORE ?? STORE_DEFAULT);
+  const named = flag ?? io.env.PARITY_STORE;
+  if (named !== undefined && isPostgresUrl(named)) return redactStoreUrl(named);
+  return resolve(io.cwd, named ?? STORE_DEFAULT);
 }
 
 /** `--data-dir DIR`, else PARITY_DATA_DIR; undefined when neither is set. */

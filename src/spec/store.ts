@@ -55,6 +55,8 @@ export interface RunStore {
   getCachedResponse(cacheKey: string): ModelResponse | undefined;
   /** Caches a response that belongs to no item record of its own (a step of a multi-step item); first one stays. */
   cacheResponse?(cacheKey: string, response: ModelResponse, options: { createdAt: string }): void;
+  /** Every response cache entry, oldest first (`parity store copy` moves the cache with the runs). */
+  iterateCache?(): Iterable<CacheEntry>;
   /** Records the content fingerprint of each planned item and of them as a dataset (once per run). */
   recordFingerprints?(runId: string, fingerprints: RunFingerprints): void;
   /** A run's fingerprints; undefined for runs stored without them (older runs, imports without the data). */
@@ -71,6 +73,13 @@ export interface RunStore {
    */
   deleteRun?(runId: string): boolean;
   close(): void;
+}
+
+/** See `RunStore.iterateCache`. */
+export interface CacheEntry {
+  readonly key: string;
+  readonly response: ModelResponse;
+  readonly createdAt: string;
 }
 
 /** See `RunStore.aggregateItems`. */

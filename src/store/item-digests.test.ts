@@ -1,9 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, expect, it } from 'vitest';
+import { describeEachStore } from '../../test/support/store-harness.ts';
 import type { ItemRecord, RunStore } from '../spec/index.ts';
-import { openSqliteRunStore } from './sqlite-run-store.ts';
 
 function record(itemId: string, overrides: Partial<ItemRecord> = {}): ItemRecord {
   return {
@@ -28,13 +25,11 @@ function record(itemId: string, overrides: Partial<ItemRecord> = {}): ItemRecord
   };
 }
 
-describe('item digests and pages of records', () => {
-  let directory: string;
+describeEachStore('item digests and pages of records', (harness) => {
   let store: RunStore;
   let runId: string;
   beforeEach(() => {
-    directory = mkdtempSync(join(tmpdir(), 'parity-digests-'));
-    store = openSqliteRunStore({ path: join(directory, 'parity.db') });
+    store = harness.open();
     runId = store.createRun({
       kind: 'eval',
       config: {
@@ -50,10 +45,6 @@ describe('item digests and pages of records', () => {
       totalItems: 4,
       createdAt: '2026-01-01T00:00:00.000Z',
     });
-  });
-  afterEach(() => {
-    store.close();
-    rmSync(directory, { recursive: true, force: true });
   });
   const at = { updatedAt: '2026-01-01T00:00:01.000Z' };
 

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { NewRun } from '../spec/index.ts';
+import { describeEachStore } from '../../test/support/store-harness.ts';
 import { openSqliteRunStore } from './sqlite-run-store.ts';
 
 const newRun: NewRun = {
@@ -31,33 +32,6 @@ describe('item fingerprints in the run store', () => {
   });
   afterEach(() => rmSync(folder, { recursive: true, force: true }));
 
-  it('records and reads back item and dataset fingerprints; runs without them read undefined', () => {
-    const store = openSqliteRunStore({ path });
-    try {
-      const runId = store.createRun(newRun);
-      const other = store.createRun(newRun);
-      store.recordFingerprints?.(runId, {
-        dataset: 'd1',
-        items: new Map([
-          ['mmlu/a/0', 'f0'],
-          ['mmlu/a/1', 'f1'],
-        ]),
-      });
-      const read = store.getFingerprints?.(runId);
-      expect(read?.dataset).toBe('d1');
-      expect([...(read?.items ?? [])].sort()).toEqual([
-        ['mmlu/a/0', 'f0'],
-        ['mmlu/a/1', 'f1'],
-      ]);
-      expect(store.getFingerprints?.(other)).toBeUndefined();
-      expect(() => store.recordFingerprints?.('nope', { dataset: 'd', items: new Map() })).toThrow(
-        /no run with id nope/,
-      );
-    } finally {
-      store.close();
-    }
-  });
-
   it('upgrades a store of schema version 1 by adding tables, keeping its runs', () => {
     // A version-1 file as parity wrote it before fingerprints: its runs stay readable, without fingerprints.
     const database = new Database(path);
@@ -84,6 +58,35 @@ describe('item fingerprints in the run store', () => {
       expect(store.getFingerprints?.('old-run')).toBeUndefined();
       store.recordFingerprints?.('old-run', { dataset: 'd', items: new Map([['x', 'y']]) });
       expect(store.getFingerprints?.('old-run')?.items.get('x')).toBe('y');
+    } finally {
+      store.close();
+    }
+  });
+});
+
+describeEachStore('item fingerprints in the run store', (harness) => {
+  it('records and reads back item and dataset fingerprints; runs without them read undefined', () => {
+    const store = harness.open();
+    try {
+      const runId = store.createRun(newRun);
+      const other = store.createRun(newRun);
+      store.recordFingerprints?.(runId, {
+        dataset: 'd1',
+        items: new Map([
+          ['mmlu/a/0', 'f0'],
+          ['mmlu/a/1', 'f1'],
+        ]),
+      });
+      const read = store.getFingerprints?.(runId);
+      expect(read?.dataset).toBe('d1');
+      expect([...(read?.items ?? [])].sort()).toEqual([
+        ['mmlu/a/0', 'f0'],
+        ['mmlu/a/1', 'f1'],
+      ]);
+      expect(store.getFingerprints?.(other)).toBeUndefined();
+      expect(() => store.recordFingerprints?.('nope', { dataset: 'd', items: new Map() })).toThrow(
+        /no run with id nope/,
+      );
     } finally {
       store.close();
     }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { NewRun } from '../spec/index.ts';
+import { describeEachStore } from '../../test/support/store-harness.ts';
 import { openSqliteRunStore } from './sqlite-run-store.ts';
 
 const newRun: NewRun = {
@@ -31,8 +32,27 @@ describe('gold answers in the run store', () => {
   });
   afterEach(() => rmSync(folder, { recursive: true, force: true }));
 
-  it('records targets and choices per item and reads them back; other runs read none', () => {
+  it('damaged choices name the store, run, item and column', () => {
     const store = openSqliteRunStore({ path });
+    const runId = store.createRun(newRun);
+    store.close();
+    const database = new Database(path);
+    database
+      .prepare('INSERT INTO item_gold (run_id, item_id, target, choices) VALUES (?, ?, ?, ?)')
+      .run(runId, 'x/0', 'A', '{"not":"a list"}');
+    database.close();
+    const reopened = openSqliteRunStore({ path });
+    try {
+      expect(() => reopened.getGold?.(runId)).toThrow(/item_gold\.choices/);
+    } finally {
+      reopened.close();
+    }
+  });
+});
+
+describeEachStore('gold answers in the run store', (harness) => {
+  it('records targets and choices per item and reads them back; other runs read none', () => {
+    const store = harness.open();
     try {
       const runId = store.createRun(newRun);
       const other = store.createRun(newRun);
@@ -50,23 +70,6 @@ describe('gold answers in the run store', () => {
       expect(() => store.recordGold?.('nope', new Map())).toThrow(/no run with id nope/);
     } finally {
       store.close();
-    }
-  });
-
-  it('damaged choices name the store, run, item and column', () => {
-    const store = openSqliteRunStore({ path });
-    const runId = store.createRun(newRun);
-    store.close();
-    const database = new Database(path);
-    database
-      .prepare('INSERT INTO item_gold (run_id, item_id, target, choices) VALUES (?, ?, ?, ?)')
-      .run(runId, 'x/0', 'A', '{"not":"a list"}');
-    database.close();
-    const reopened = openSqliteRunStore({ path });
-    try {
-      expect(() => reopened.getGold?.(runId)).toThrow(/item_gold\.choices/);
-    } finally {
-      reopened.close();
     }
   });
 });

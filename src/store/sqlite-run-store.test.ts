@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ItemRecord, NewRun, RunStore } from '../spec/index.ts';
 import { InputError, itemKey } from '../spec/index.ts';
+import { describeEachStore } from '../../test/support/store-harness.ts';
 import { openSqliteRunStore } from './sqlite-run-store.ts';
 import { currentSchemaVersion } from './store-migrations.ts';
 import { StoredRecordError } from './stored-record-error.ts';
@@ -100,154 +101,6 @@ describe('openSqliteRunStore', () => {
     database.close();
   });
 
-  it('round-trips a run with its items', () => {
-    const store = open(() => '20260301-100000-abcd');
-    const runId = store.createRun(newRun);
-    expect(runId).toBe('20260301-100000-abcd');
-    const records = [
-      okRecord('abstract_algebra/0'),
-      errorRecord('abstract_algebra/1'),
-      okRecord('abstract_algebra/2'),
-    ];
-    records.forEach((record, index) =>
-      store.recordItem(runId, record, { updatedAt: `2026-03-01T10:00:0${index + 1}.000Z` }),
-    );
-    expect(store.getRun(runId)).toEqual({
-      runId,
-      kind: 'eval',
-      config: newRun.config,
-      status: 'running',
-      doneItems: 3,
-      totalItems: 3,
-      createdAt: '2026-03-01T10:00:00.000Z',
-      updatedAt: '2026-03-01T10:00:03.000Z',
-      items: records,
-    });
-    expect(store.getRun('no-such-run')).toBeUndefined();
-    expect(store.getSummary('no-such-run')).toBeUndefined();
-  });
-
-  it('lists item outcomes without request and response text', () => {
-    const store = open();
-    const runId = store.createRun(newRun);
-    const records = [okRecord('abstract_algebra/0'), errorRecord('abstract_algebra/1')];
-    records.forEach((record) => store.recordItem(runId, record, { updatedAt: '2026-03-01T10:00:01.000Z' }));
-    expect(store.listItemOutcomes(runId)).toEqual(
-      records.map((record) => ({
-        itemId: record.itemId,
-        sample: record.sample,
-        ...(record.group === undefined ? {} : { group: record.group }),
-        status: record.status,
-        extracted: record.extracted,
-        scores: record.scores,
-        ...(record.error ? { error: record.error } : {}),
-        ...(record.response ? { usage: record.response.usage } : {}),
-        cached: record.cached,
-      })),
-    );
-    expect(store.listItemOutcomes('no-such-run')).toEqual([]);
-  });
-
-  it('replaces a re-recorded item without counting it twice', () => {
-    const store = open();
-    const runId = store.createRun(newRun);
-    store.recordItem(runId, errorRecord('abstract_algebra/0'), { updatedAt: '2026-03-01T10:00:01.000Z' });
-    expect(store.completedItemKeys(runId)).toEqual(new Set());
-    const retried = okRecord('abstract_algebra/0', { attempts: 2 });
-    store.recordItem(runId, retried, { updatedAt: '2026-03-01T11:00:00.000Z' });
-    const run = store.getRun(runId);
-    expect(run?.items).toEqual([retried]);
-    expect(run?.doneItems).toBe(1);
-    expect(run?.updatedAt).toBe('2026-03-01T11:00:00.000Z');
-    expect(store.completedItemKeys(runId)).toEqual(new Set([itemKey('abstract_algebra/0', 0)]));
-  });
-
-  it('keeps samples of one item apart and lists completed keys', () => {
-    const store = open();
-    const runId = store.createRun(newRun);
-    store.recordItem(runId, okRecord('7', { sample: 0, cacheKey: 'k0' }), { updatedAt: newRun.createdAt });
-    store.recordItem(runId, okRecord('7', { sample: 1, cacheKey: 'k1' }), { updatedAt: newRun.createdAt });
-    store.recordItem(runId, errorRecord('8'), { updatedAt: newRun.createdAt });
-    expect(store.completedItemKeys(runId)).toEqual(new Set(['7#0', '7#1']));
-    expect(store.getSummary(runId)?.doneItems).toBe(3);
-  });
-
-  it('caches ok responses only, across runs', () => {
-    const store = open();
-    const runId = store.createRun(newRun);
-    const record = okRecord('abstract_algebra/0', { cacheKey: 'shared-key' });
-    store.recordItem(runId, record, { updatedAt: newRun.createdAt });
-    store.recordItem(
-      runId,
-      { ...errorRecord('abstract_algebra/1'), cacheKey: 'failed-key' },
-      { updatedAt: newRun.createdAt },
-    );
-    expect(store.getCachedResponse('shared-key')).toEqual(record.response);
-    expect(store.getCachedResponse('failed-key')).toBeUndefined();
-    expect(store.getCachedResponse('unknown')).toBeUndefined();
-  });
-
-  it('moves a run through its statuses', () => {
-    const store = open();
-    const runId = store.createRun(newRun);
-    store.setStatus(runId, 'interrupted', { updatedAt: '2026-03-01T10:05:00.000Z' });
-    expect(store.getSummary(runId)).toMatchObject({
-      status: 'interrupted',
-      updatedAt: '2026-03-01T10:05:00.000Z',
-    });
-    store.setStatus(runId, 'running', { updatedAt: '2026-03-01T10:06:00.000Z' });
-    store.setStatus(runId, 'completed', { updatedAt: '2026-03-01T10:07:00.000Z' });
-    expect(store.getSummary(runId)).toMatchObject({
-      status: 'completed',
-      updatedAt: '2026-03-01T10:07:00.000Z',
-    });
-    expect(() => store.setStatus('missing', 'failed', { updatedAt: newRun.createdAt })).toThrow(InputError);
-    expect(() => store.recordItem('missing', okRecord('x'), { updatedAt: newRun.createdAt })).toThrow(
-      /no run with id missing/,
-    );
-    expect(store.getCachedResponse('cache-x')).toBeUndefined();
-  });
-
-  it('lists runs newest first and finds them again after reopening', () => {
-    const ids = ['20260301-100000-aaaa', '20260302-100000-bbbb', '20260302-100000-cccc'];
-    const store = open(() => ids.shift() ?? 'unexpected');
-    store.createRun(newRun);
-    store.createRun({ ...newRun, createdAt: '2026-03-02T10:00:00.000Z' });
-    store.createRun({ ...newRun, kind: 'bench', createdAt: '2026-03-02T10:00:00.000Z' });
-    store.recordItem('20260301-100000-aaaa', okRecord('a'), { updatedAt: '2026-03-03T00:00:00.000Z' });
-    store.close();
-    const reopened = open();
-    expect(reopened.listRuns().map((run) => run.runId)).toEqual([
-      '20260302-100000-cccc',
-      '20260302-100000-bbbb',
-      '20260301-100000-aaaa',
-    ]);
-    expect(reopened.getRun('20260301-100000-aaaa')?.items).toEqual([okRecord('a')]);
-    expect(reopened.getCachedResponse('cache-a')).toEqual(okRecord('a').response);
-  });
-
-  it('draws a new id when the generated one is taken', () => {
-    const ids = ['same', 'same', 'other'];
-    const store = open(() => ids.shift() ?? 'unexpected');
-    expect([store.createRun(newRun), store.createRun(newRun)]).toEqual(['same', 'other']);
-  });
-
-  it('makes readable, sortable ids by default', () => {
-    const store = open();
-    expect(store.createRun(newRun)).toMatch(/^\d{8}-\d{6}-[0-9a-z]{4}$/);
-  });
-
-  it('shares one file between two connections', () => {
-    const first = open();
-    const second = open();
-    const runId = first.createRun(newRun);
-    second.recordItem(runId, okRecord('from-second'), { updatedAt: newRun.createdAt });
-    first.recordItem(runId, okRecord('from-first'), { updatedAt: newRun.createdAt });
-    expect(first.getRun(runId)?.items.map((item) => item.itemId)).toEqual(['from-second', 'from-first']);
-    expect(second.getSummary(runId)?.doneItems).toBe(2);
-    expect(second.getCachedResponse('cache-from-first')).toEqual(okRecord('x').response);
-  });
-
   it('names the run and item of a corrupted row', () => {
     const store = open(() => 'run-1');
     store.recordItem(store.createRun(newRun), okRecord('abstract_algebra/5'), {
@@ -321,5 +174,155 @@ describe('openSqliteRunStore', () => {
     for (const item of run?.items ?? []) {
       if (item.status === 'ok') expect(store.getCachedResponse(item.cacheKey)).toEqual(item.response);
     }
+  });
+});
+
+describeEachStore('RunStore conformance', (harness) => {
+  it('round-trips a run with its items', () => {
+    const store = harness.open({ generateId: () => '20260301-100000-abcd' });
+    const runId = store.createRun(newRun);
+    expect(runId).toBe('20260301-100000-abcd');
+    const records = [
+      okRecord('abstract_algebra/0'),
+      errorRecord('abstract_algebra/1'),
+      okRecord('abstract_algebra/2'),
+    ];
+    records.forEach((record, index) =>
+      store.recordItem(runId, record, { updatedAt: `2026-03-01T10:00:0${index + 1}.000Z` }),
+    );
+    expect(store.getRun(runId)).toEqual({
+      runId,
+      kind: 'eval',
+      config: newRun.config,
+      status: 'running',
+      doneItems: 3,
+      totalItems: 3,
+      createdAt: '2026-03-01T10:00:00.000Z',
+      updatedAt: '2026-03-01T10:00:03.000Z',
+      items: records,
+    });
+    expect(store.getRun('no-such-run')).toBeUndefined();
+    expect(store.getSummary('no-such-run')).toBeUndefined();
+  });
+
+  it('lists item outcomes without request and response text', () => {
+    const store = harness.open();
+    const runId = store.createRun(newRun);
+    const records = [okRecord('abstract_algebra/0'), errorRecord('abstract_algebra/1')];
+    records.forEach((record) => store.recordItem(runId, record, { updatedAt: '2026-03-01T10:00:01.000Z' }));
+    expect(store.listItemOutcomes(runId)).toEqual(
+      records.map((record) => ({
+        itemId: record.itemId,
+        sample: record.sample,
+        ...(record.group === undefined ? {} : { group: record.group }),
+        status: record.status,
+        extracted: record.extracted,
+        scores: record.scores,
+        ...(record.error ? { error: record.error } : {}),
+        ...(record.response ? { usage: record.response.usage } : {}),
+        cached: record.cached,
+      })),
+    );
+    expect(store.listItemOutcomes('no-such-run')).toEqual([]);
+  });
+
+  it('replaces a re-recorded item without counting it twice', () => {
+    const store = harness.open();
+    const runId = store.createRun(newRun);
+    store.recordItem(runId, errorRecord('abstract_algebra/0'), { updatedAt: '2026-03-01T10:00:01.000Z' });
+    expect(store.completedItemKeys(runId)).toEqual(new Set());
+    const retried = okRecord('abstract_algebra/0', { attempts: 2 });
+    store.recordItem(runId, retried, { updatedAt: '2026-03-01T11:00:00.000Z' });
+    const run = store.getRun(runId);
+    expect(run?.items).toEqual([retried]);
+    expect(run?.doneItems).toBe(1);
+    expect(run?.updatedAt).toBe('2026-03-01T11:00:00.000Z');
+    expect(store.completedItemKeys(runId)).toEqual(new Set([itemKey('abstract_algebra/0', 0)]));
+  });
+
+  it('keeps samples of one item apart and lists completed keys', () => {
+    const store = harness.open();
+    const runId = store.createRun(newRun);
+    store.recordItem(runId, okRecord('7', { sample: 0, cacheKey: 'k0' }), { updatedAt: newRun.createdAt });
+    store.recordItem(runId, okRecord('7', { sample: 1, cacheKey: 'k1' }), { updatedAt: newRun.createdAt });
+    store.recordItem(runId, errorRecord('8'), { updatedAt: newRun.createdAt });
+    expect(store.completedItemKeys(runId)).toEqual(new Set(['7#0', '7#1']));
+    expect(store.getSummary(runId)?.doneItems).toBe(3);
+  });
+
+  it('caches ok responses only, across runs', () => {
+    const store = harness.open();
+    const runId = store.createRun(newRun);
+    const record = okRecord('abstract_algebra/0', { cacheKey: 'shared-key' });
+    store.recordItem(runId, record, { updatedAt: newRun.createdAt });
+    store.recordItem(
+      runId,
+      { ...errorRecord('abstract_algebra/1'), cacheKey: 'failed-key' },
+      { updatedAt: newRun.createdAt },
+    );
+    expect(store.getCachedResponse('shared-key')).toEqual(record.response);
+    expect(store.getCachedResponse('failed-key')).toBeUndefined();
+    expect(store.getCachedResponse('unknown')).toBeUndefined();
+  });
+
+  it('moves a run through its statuses', () => {
+    const store = harness.open();
+    const runId = store.createRun(newRun);
+    store.setStatus(runId, 'interrupted', { updatedAt: '2026-03-01T10:05:00.000Z' });
+    expect(store.getSummary(runId)).toMatchObject({
+      status: 'interrupted',
+      updatedAt: '2026-03-01T10:05:00.000Z',
+    });
+    store.setStatus(runId, 'running', { updatedAt: '2026-03-01T10:06:00.000Z' });
+    store.setStatus(runId, 'completed', { updatedAt: '2026-03-01T10:07:00.000Z' });
+    expect(store.getSummary(runId)).toMatchObject({
+      status: 'completed',
+      updatedAt: '2026-03-01T10:07:00.000Z',
+    });
+    expect(() => store.setStatus('missing', 'failed', { updatedAt: newRun.createdAt })).toThrow(InputError);
+    expect(() => store.recordItem('missing', okRecord('x'), { updatedAt: newRun.createdAt })).toThrow(
+      /no run with id missing/,
+    );
+    expect(store.getCachedResponse('cache-x')).toBeUndefined();
+  });
+
+  it('lists runs newest first and finds them again after reopening', () => {
+    const ids = ['20260301-100000-aaaa', '20260302-100000-bbbb', '20260302-100000-cccc'];
+    const store = harness.open({ generateId: () => ids.shift() ?? 'unexpected' });
+    store.createRun(newRun);
+    store.createRun({ ...newRun, createdAt: '2026-03-02T10:00:00.000Z' });
+    store.createRun({ ...newRun, kind: 'bench', createdAt: '2026-03-02T10:00:00.000Z' });
+    store.recordItem('20260301-100000-aaaa', okRecord('a'), { updatedAt: '2026-03-03T00:00:00.000Z' });
+    store.close();
+    const reopened = harness.open();
+    expect(reopened.listRuns().map((run) => run.runId)).toEqual([
+      '20260302-100000-cccc',
+      '20260302-100000-bbbb',
+      '20260301-100000-aaaa',
+    ]);
+    expect(reopened.getRun('20260301-100000-aaaa')?.items).toEqual([okRecord('a')]);
+    expect(reopened.getCachedResponse('cache-a')).toEqual(okRecord('a').response);
+  });
+
+  it('draws a new id when the generated one is taken', () => {
+    const ids = ['same', 'same', 'other'];
+    const store = harness.open({ generateId: () => ids.shift() ?? 'unexpected' });
+    expect([store.createRun(newRun), store.createRun(newRun)]).toEqual(['same', 'other']);
+  });
+
+  it('makes readable, sortable ids by default', () => {
+    const store = harness.open();
+    expect(store.createRun(newRun)).toMatch(/^\d{8}-\d{6}-[0-9a-z]{4}$/);
+  });
+
+  it('shares one store between two connections', () => {
+    const first = harness.open();
+    const second = harness.open();
+    const runId = first.createRun(newRun);
+    second.recordItem(runId, okRecord('from-second'), { updatedAt: newRun.createdAt });
+    first.recordItem(runId, okRecord('from-first'), { updatedAt: newRun.createdAt });
+    expect(first.getRun(runId)?.items.map((item) => item.itemId)).toEqual(['from-second', 'from-first']);
+    expect(second.getSummary(runId)?.doneItems).toBe(2);
+    expect(second.getCachedResponse('cache-from-first')).toEqual(okRecord('x').response);
   });
 });

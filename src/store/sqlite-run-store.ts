@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { InputError, itemKey } from '../spec/index.ts';
 import type {
+  CacheEntry,
   ItemGold,
   ItemAggregates,
   ItemDigests,
@@ -170,6 +171,9 @@ export function openSqliteRunStore(options: SqliteRunStoreOptions): RunStore {
       'INSERT INTO cache (key, response, created_at) VALUES (?, ?, ?) ON CONFLICT (key) DO NOTHING',
     ),
     selectCache: database.prepare<[string], { response: string }>('SELECT response FROM cache WHERE key = ?'),
+    selectCacheEntries: database.prepare<[], { key: string; response: string; created_at: string }>(
+      'SELECT key, response, created_at FROM cache ORDER BY created_at, key',
+    ),
     insertFingerprint: database.prepare<[string, string, string]>(
       'INSERT OR REPLACE INTO item_fingerprints (run_id, item_id, fingerprint) VALUES (?, ?, ?)',
     ),
@@ -433,6 +437,16 @@ export function openSqliteRunStore(options: SqliteRunStoreOptions): RunStore {
       statements.insertCache.run(cacheKey, JSON.stringify(response), cacheOptions.createdAt);
     },
 
+    *iterateCache(): Iterable<CacheEntry> {
+      for (const row of statements.selectCacheEntries.iterate()) {
+        yield {
+          key: row.key,
+          response: rows.toCachedResponse(row.key, row.response),
+          createdAt: row.created_at,
+        };
+      }
+    },
+
     recordFingerprints(runId: string, fingerprints: RunFingerprints): void {
       recordFingerprints.immediate(runId, fingerprints);
     },
@@ -569,6 +583,7 @@ function withStoreErrors(store: Required<RunStore>, path: string): Required<RunS
     aggregateItems: guard(store.aggregateItems),
     getDatasetFingerprint: guard(store.getDatasetFingerprint),
     iterateItemRecords: (runId) => guardedIteration(() => store.iterateItemRecords(runId), path),
+    iterateCache: () => guardedIteration(() => store.iterateCache(), path),
     completedItemKeys: guard(store.completedItemKeys),
     getCachedResponse: guard(store.getCachedResponse),
     cacheResponse: guard(store.cacheResponse),

@@ -2,7 +2,7 @@ import { ParityError } from '../spec/index.ts';
 
 /** What went wrong with the run store file, as far as the user can act on it. */
 export type StoreProblem =
-  'locked' | 'full' | 'corrupt' | 'not-a-database' | 'unopenable' | 'read-only' | 'missing';
+  'locked' | 'full' | 'corrupt' | 'not-a-database' | 'unopenable' | 'read-only' | 'missing' | 'unreachable';
 
 /**
  * The run store file cannot be used. The message is one line naming the file and what to do. Exit code 1 when
@@ -37,6 +37,8 @@ const advice: Record<StoreProblem, string> = {
     'cannot open the run store; check that its folder exists and that you may read and write it, or choose another --store',
   missing:
     "there is no run store here yet (commands that only read never create one); start a run with 'parity eval' or 'parity demo', or point --store (or PARITY_STORE) at an existing store",
+  unreachable:
+    'cannot use the PostgreSQL run store; check that the server runs and that the URL (host, port, database, user, password) is right',
   'read-only':
     'the run store is read-only for this user; `runs`, `show`, `view` and `report` still read it, but to write runs use a store you may write (--store)',
 };

@@ -6,6 +6,7 @@ import { writeTinyGguf } from '../../src/providers/local/tiny-gguf.ts';
 import { openSqliteRunStore } from '../../src/store/sqlite-run-store.ts';
 import { captureIo } from './capture-io.ts';
 import { startOpenAICompatibleServer, type OpenAICompatibleServer } from './openai-compatible-server.ts';
+import { postgresSkipReason, startPostgresServer } from './postgres-server.ts';
 import { seedViewStore } from './seed-view-store.ts';
 import { writeSyntheticMmlu } from './synthetic-datasets.ts';
 
@@ -68,7 +69,18 @@ export async function everyCommandFixture(): Promise<EveryCommandFixture> {
   await writeTinyGguf(model, { seed: 1, contextLength: 512 });
   const at = ['--store', store];
   let initRuns = 0;
+  // The team store's commands need PostgreSQL (test/support/postgres-server.ts; .ci/run installs it).
+  const postgres = postgresSkipReason() === undefined ? await startPostgresServer() : undefined;
+  const team = postgres?.createDatabase('every_command');
+  const teamCases: CommandCase[] = team
+    ? [
+        { command: 'worker', args: ['--store', team, '--until-idle', '--poll', '50'] },
+        { command: 'queue', args: ['--store', team] },
+      ]
+    : [];
   const cases: CommandCase[] = [
+    ...teamCases,
+    { command: 'store', args: ['copy', '--from', store, '--to', join(directory, 'copy.db')] },
     { command: 'eval', args: [...evalArgs, '--limit', '2'] },
     { command: 'resume', args: [interrupted, ...at] },
     { command: 'runs', args: at },
@@ -136,6 +148,7 @@ export async function everyCommandFixture(): Promise<EveryCommandFixture> {
     cases,
     async close() {
       await server.close();
+      postgres?.stop();
       rmSync(directory, { recursive: true, force: true });
     },
   };

@@ -43,3 +43,11 @@ export const EXEC_DEFAULTS = { timeoutMs: 3000 } as const;
 
 /** On a terminal, `eval` asks before a run estimated to cost more than this (USD). */
 export const CONFIRM_ABOVE_USD = 5;
+
+/** `parity worker`: jobs in flight, a job's visibility timeout, the SIGTERM grace period and the idle poll. */
+export const WORKER_DEFAULTS = {
+  concurrency: 4,
+  expireSeconds: 300,
+  graceSeconds: 30,
+  pollMs: 1000,
+} as const;

@@ -19,6 +19,7 @@ import type { RunScores } from '../../../evaluation/run-summary.ts';
 import { cliEvaluationHost } from '../../evaluation-host.ts';
 import { assertProtocolsSupported } from '../../../evaluation/protocol-support.ts';
 import { planRun } from '../../../evaluation/plan-run.ts';
+import { enqueueRun, queueStoreUrl } from '../../team-queue.ts';
 import {
   formatGateNotes,
   openRequestGates,
@@ -78,6 +79,8 @@ export interface EvalFlags
   readonly concurrency?: string;
   readonly baseUrl?: string;
   readonly store?: string;
+  /** `--queue`: enqueue the run's items for `parity worker`s (PostgreSQL store) instead of running them. */
+  readonly queue?: boolean;
   /** true: JSON on stdout instead of the tables; a file name (older spelling): JSON to that file too. */
   readonly json?: string | boolean;
   readonly timeout?: string;
@@ -255,6 +258,7 @@ export async function evalCommand(
   const store = openRunStore(io, { store: flags.store });
   const results: RunScores[] = [];
   const notes: string[] = [];
+  const queued: string[] = [];
   try {
     for (const [index, benchmark] of benchmarks.entries()) {
       const protocol = protocols[index] as Protocol;
@@ -268,6 +272,7 @@ export async function evalCommand(
         samples: sampling.samples,
       });
       const items = sequential?.items ?? itemLists[index] ?? [];
+      if (flags.queue) queueStoreUrl(io, flags.store, 'parity eval --queue');
       const { runId, requestParameters, config } = planRun({
         store,
         model,
@@ -290,7 +295,8 @@ export async function evalCommand(
         ...(sequential ? { stopWhenDecided: stopWhenDecidedConfig(sequential.monitor) } : {}),
         parityVersion: parityVersion(),
         createdAt: io.now().toISOString(),
-        ...ownerOption(io),
+        // A queued run has no owner process: workers anywhere record its items (docs/team-store.md).
+        ...(flags.queue ? {} : ownerOption(io)),
       });
       for (const line of unappliedSamplingWarnings({
         modelSpec: flags.model,
@@ -299,6 +305,26 @@ export async function evalCommand(
       }))
         io.stderr(`${line}\n`);
       io.stderr(`run ${runId}: ${benchmark.id} ${protocol.id} on ${flags.model}, ${items.length} items\n`);
+      if (flags.queue) {
+        const jobs = await enqueueRun(io, {
+          store: flags.store,
+          runId,
+          itemIds: items.map((item) => item.id),
+        });
+        io.stderr(`run ${runId}: ${items.length} items queued in ${jobs} jobs for 'parity worker'\n`);
+        queued.push(runId);
+        continue;
+      }
+      if (flags.queue) {
+        const jobs = await enqueueRun(io, {
+          store: flags.store,
+          runId,
+          itemIds: items.map((item) => item.id),
+        });
+        io.stderr(`run ${runId}: ${items.length} items queued in ${jobs} jobs for 'parity worker'\n`);
+        queued.push(runId);
+        continue;
+      }
       const evaluated = await evaluateBenchmark({
         host: cliEvaluationHost(io),
         store,
@@ -345,6 +371,16 @@ export async function evalCommand(
     await model.close?.();
     await judge?.model.close?.();
     for (const note of formatGateNotes(gated)) io.stderr(`${note}\n`);
+  }
+  // --queue: the run ids, the last line the last run's (scripts read it).
+  if (flags.queue) {
+    for (const runId of queued) io.stdout(`${runId}\n`);
+    return 0;
+  }
+  // --queue: the run ids, the last line the last run's (scripts read it).
+  if (flags.queue) {
+    for (const runId of queued) io.stdout(`${runId}\n`);
+    return 0;
   }
   await printResults(io, results, flags.json);
   // With --json, stdout carries the JSON only: the notes go to stderr.

@@ -138,6 +138,10 @@ export function registerEvalCommand(program: Command, io: CliIo, setExitCode: (c
     )
     .option('--yes', 'start without asking, whatever the estimated cost')
     .option(
+      '--queue',
+      "enqueue the run's items for 'parity worker' (PostgreSQL store) instead of running them; prints the run id last",
+    )
+    .option(
       '--confirm-above <usd>',
       'on a terminal, ask before a run estimated to cost more than this',
       String(CONFIRM_ABOVE_USD),

@@ -35,7 +35,7 @@ export async function reportCommand(
     throw new InputError('give at least one of --html FILE, --md FILE, --csv FILE, --json FILE');
   }
   const path = storePath(io, flags.store);
-  const store = openRunStore(io, { store: path, allowReadOnly: true });
+  const store = openRunStore(io, { store: flags.store, allowReadOnly: true });
   let data;
   try {
     const catalog = shippedCatalog();

@@ -11,7 +11,7 @@ import { openSpendMeter } from '../../spend-control.ts';
 import { modelFromSpec } from '../../model-from-spec.ts';
 import { storePath } from '../../paths.ts';
 import { printResults } from '../../print-results.ts';
-import { resumeTaskRun } from './resume-task-run.ts';
+import { resumeTaskRun } from '../../resume-task-run.ts';
 import { openCodeExecutor, type CodeExecutionFlags } from '../../options/code-execution-options.ts';
 import { cliEvaluationHost } from '../../evaluation-host.ts';
 import {

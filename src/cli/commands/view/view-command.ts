@@ -7,6 +7,7 @@ import { openRunStore } from '../../open-run-store.ts';
 import type { CliIo } from '../../cli-io.ts';
 import { parsePort } from '../../../server/view/parse-port.ts';
 import { storePath } from '../../paths.ts';
+import { isPostgresUrl } from '../../../store/postgres/postgres-store-error.ts';
 
 export interface ViewFlags {
   readonly host: string;
@@ -26,13 +27,13 @@ export async function viewCommand(
   options: { hostIsExplicit: boolean },
 ): Promise<number> {
   const path = storePath(io, flags.store);
-  if (!existsSync(path)) {
+  if (!isPostgresUrl(path) && !existsSync(path)) {
     throw new InputError(`no run store here; run 'parity eval' or 'parity demo' first, or pass --store`, {
       location: path,
     });
   }
   const port = parsePort(flags.port);
-  const store = openRunStore(io, { store: path, allowReadOnly: true });
+  const store = openRunStore(io, { store: flags.store, allowReadOnly: true });
   try {
     const bundle = await loadWebBundle();
     const catalog = shippedCatalog();

@@ -1,11 +1,11 @@
 import { dirname, resolve } from 'node:path';
-import type { Benchmark, CodeExecutor, Item, Protocol, RunConfig } from '../../../spec/index.ts';
-import { InputError } from '../../../spec/index.ts';
-import { readTaskDataset } from '../../read-task-dataset.ts';
-import { taskBenchmark } from '../../../tasks/task-protocol.ts';
-import { taskSchema } from '../../../tasks/task-schema.ts';
-import type { CliIo } from '../../cli-io.ts';
-import { openCodeExecutor, type CodeExecutionFlags } from '../../options/code-execution-options.ts';
+import type { Benchmark, CodeExecutor, Item, Protocol, RunConfig } from '../spec/index.ts';
+import { InputError } from '../spec/index.ts';
+import { readTaskDataset } from './read-task-dataset.ts';
+import { taskBenchmark } from '../tasks/task-protocol.ts';
+import { taskSchema } from '../tasks/task-schema.ts';
+import type { CliIo } from './cli-io.ts';
+import { openCodeExecutor, type CodeExecutionFlags } from './options/code-execution-options.ts';
 
 /**
  * What `parity resume` needs for a task run: the protocol from the definition stored with the run, the items

@@ -1,0 +1,144 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../src/cli/main.ts';
+import type { RunStore } from '../src/spec/index.ts';
+import { openPostgresRunStore } from '../src/store/postgres/postgres-run-store.ts';
+import { openSqliteRunStore } from '../src/store/sqlite-run-store.ts';
+import { captureIo } from './support/capture-io.ts';
+import { postgresSkipReason, startPostgresServer, type PostgresServer } from './support/postgres-server.ts';
+import { startCli } from './support/run-cli.ts';
+import { seedViewStore, type SeededRuns } from './support/seed-view-store.ts';
+
+const skip = postgresSkipReason();
+
+/** Everything a store holds about its runs, in a comparable form. */
+function contents(store: RunStore): unknown {
+  const runs = store.listRuns().map((summary) => ({
+    run: store.getRun(summary.runId),
+    fingerprints: store.getFingerprints?.(summary.runId),
+    gold: [...(store.getGold?.(summary.runId) ?? [])].sort(),
+  }));
+  const cache = [...(store.iterateCache?.() ?? [])].sort((a, b) => a.key.localeCompare(b.key));
+  return { runs, cache };
+}
+
+describe.skipIf(skip !== undefined)(skip ?? 'the team store (PostgreSQL) from the command line', () => {
+  let server: PostgresServer;
+  let directory: string;
+  let sqliteFile: string;
+  let url: string;
+  let seeded: SeededRuns;
+
+  beforeAll(async () => {
+    server = await startPostgresServer();
+    url = server.createDatabase('team');
+    directory = mkdtempSync(join(tmpdir(), 'parity-team-store-'));
+    sqliteFile = join(directory, 'laptop.db');
+    const store = openSqliteRunStore({ path: sqliteFile });
+    seeded = seedViewStore(store);
+    store.setLabels?.(seeded.strongRunId, ['baseline']);
+    store.cacheResponse?.(
+      'a-step-key',
+      {
+        text: 'step',
+        finishReason: 'stop',
+        usage: { inputTokens: 1, outputTokens: 1 },
+        timing: { totalMs: 3 },
+        prefillApplied: false,
+      },
+      { createdAt: '2026-01-01T00:00:00.000Z' },
+    );
+    store.close();
+  });
+  afterAll(() => {
+    server?.stop();
+    if (directory) rmSync(directory, { recursive: true, force: true });
+  });
+
+  it('parity store copy moves every run sqlite → postgres → sqlite without loss; a second copy skips them', async () => {
+    const withPassword = url.replace('parity@', 'parity:s3cret@');
+    const there = captureIo({ cwd: directory });
+    expect(await main(['store', 'copy', '--from', `sqlite:${sqliteFile}`, '--to', withPassword], there)).toBe(
+      0,
+    );
+    expect(there.output.stdout).toMatch(
+      /^5 runs, \d+ items and \d+ cache entries from .* to postgres:\/\/parity:\*\*\*@/m,
+    );
+    expect(there.output.stdout + there.output.stderr).not.toContain('s3cret');
+    const back = join(directory, 'back.db');
+    const home = captureIo({ cwd: directory });
+    expect(
+      await main(['store', 'copy', '--from', url, '--to', `sqlite:${back}`], home),
+      home.output.stderr,
+    ).toBe(0);
+    const again = captureIo({ cwd: directory });
+    expect(
+      await main(['store', 'copy', '--from', `sqlite:${sqliteFile}`, '--to', url], again),
+      again.output.stderr,
+    ).toBe(0);
+    expect(again.output.stdout).toContain('0 runs, 0 items');
+    expect(again.output.stdout).toContain(`skipped run ${seeded.strongRunId}`);
+
+    const original = openSqliteRunStore({ path: sqliteFile });
+    const team = openPostgresRunStore({ url });
+    const roundTrip = openSqliteRunStore({ path: back });
+    try {
+      const expected = contents(original);
+      expect(contents(team)).toEqual(expected);
+      expect(contents(roundTrip)).toEqual(expected);
+      expect(team.getSummary(seeded.strongRunId)?.labels).toEqual(['baseline']);
+    } finally {
+      original.close();
+      team.close();
+      roundTrip.close();
+    }
+  });
+
+  it('parity report writes the same Markdown from the PostgreSQL store as from the SQLite file', async () => {
+    const runs = [seeded.strongRunId, seeded.weakRunId];
+    const fromFile = captureIo({ cwd: directory });
+    expect(
+      await main(['store', 'copy', '--from', sqliteFile, '--to', url], fromFile),
+      fromFile.output.stderr,
+    ).toBe(0);
+    const sqliteReport = captureIo({ cwd: directory });
+    expect(
+      await main(['report', ...runs, '--md', 'sqlite.md', '--store', sqliteFile], sqliteReport),
+      sqliteReport.output.stderr,
+    ).toBe(0);
+    const pgReport = captureIo({ cwd: directory, env: { PARITY_STORE: url } });
+    expect(await main(['report', ...runs, '--md', 'pg.md'], pgReport), pgReport.output.stderr).toBe(0);
+    const markdown = readFileSync(join(directory, 'pg.md'), 'utf8');
+    expect(markdown).toContain('### Paired comparisons');
+    const withoutTime = (text: string): string => text.replace(/Generated by parity at \S+/, '');
+    expect(withoutTime(markdown)).toBe(withoutTime(readFileSync(join(directory, 'sqlite.md'), 'utf8')));
+  });
+
+  it('parity view serves the runs of the PostgreSQL store', async () => {
+    const fromFile = captureIo({ cwd: directory });
+    expect(
+      await main(['store', 'copy', '--from', sqliteFile, '--to', url], fromFile),
+      fromFile.output.stderr,
+    ).toBe(0);
+    const withPassword = url.replace('parity@', 'parity:s3cret@');
+    const { child, done } = startCli(['view', '--port', '0', '--store', withPassword], { cwd: directory });
+    const lines = createInterface({ input: child.stdout! });
+    const printed: string[] = [];
+    const viewUrl = await new Promise<string>((resolveUrl) =>
+      lines.on('line', (line) => {
+        printed.push(line);
+        if (line.startsWith('http')) resolveUrl(line);
+      }),
+    );
+    expect(printed.join('\n')).not.toContain('s3cret');
+    const runs = (await (await fetch(`${viewUrl}api/runs`)).json()) as { runs: unknown[] };
+    expect(runs.runs).toHaveLength(5);
+    child.kill('SIGTERM');
+    const result = await done;
+    expect(result.code).toBe(0);
+    expect(result.stderr).not.toContain('s3cret');
+  });
+});
