@@ -27,7 +27,11 @@ const model = (id: string, extra: Record<string, unknown>) => ({
 });
 const catalog = modelCatalogSchema.parse({
   models: [
-    model('gpt-4o', { aliases: ['GPT-4o-2024-08-06'], apiPrices: [price('openai', 'gpt-4o', 2.5)] }),
+    // 'openai1' (no colon) must not be read as provider 'openai' and model '1'.
+    model('gpt-4o', {
+      aliases: ['GPT-4o-2024-08-06', 'openai1'],
+      apiPrices: [price('openai', 'gpt-4o', 2.5)],
+    }),
     model('llama-3.1-70b-instruct', {
       contextTokens: 131_072,
       apiPrices: [
@@ -80,6 +84,7 @@ describe('priceForModelSpec', () => {
   it('has no price without a known prefix or without that provider’s price', () => {
     expect(priceForModelSpec(catalog, 'vllm:llama-3.1-70b-instruct')).toBeUndefined();
     expect(priceForModelSpec(catalog, 'gpt-4o')).toBeUndefined();
+    expect(priceForModelSpec(catalog, 'openai1')).toBeUndefined();
     expect(priceForModelSpec(catalog, ':gpt-4o')).toBeUndefined();
     expect(priceForModelSpec(catalog, 'anthropic:gpt-4o')).toBeUndefined();
     expect(priceForModelSpec(catalog, 'openai:unknown-model')).toBeUndefined();

@@ -61,14 +61,17 @@ const mistral: FeedPrice = {
   tiers: [],
 };
 
-describe('litellmPriceFile', () => {
-  const file = litellmPriceFile({
+// Built inside each test, not when the file loads: a mutation tool activates its mutant for the tests only.
+const written = () =>
+  litellmPriceFile({
     prices: [gpt, claude, gemini, llama, mistral],
     source: 'parity prices --update from feed.json',
     asOf: '2026-12-01',
   });
 
+describe('litellmPriceFile', () => {
   it('keys OpenAI and Anthropic models bare and the others by litellm provider name', () => {
+    const file = written();
     expect(Object.keys(file).sort()).toEqual([
       'claude-3-5-sonnet-20241022',
       'gemini/gemini-1.5-pro',
@@ -79,6 +82,7 @@ describe('litellmPriceFile', () => {
   });
 
   it('writes USD per token, optional prices only when known, and the default source and date', () => {
+    const file = written();
     expect(file['gpt-4o']).toEqual({
       input_cost_per_token: 0.0000025,
       output_cost_per_token: 0.00001,
@@ -106,6 +110,7 @@ describe('litellmPriceFile', () => {
   });
 
   it('writes tiers in whole thousands of input tokens as litellm’s above_<N>k fields and skips others', () => {
+    const file = written();
     expect(file['gemini/gemini-1.5-pro']).toEqual({
       input_cost_per_token: 0.00000125,
       output_cost_per_token: 0.000005,
@@ -140,6 +145,7 @@ describe('litellmPriceFile', () => {
   });
 
   it('reads back as the same prices through the litellm feed parser', () => {
+    const file = written();
     const back = parseLitellmPrices(file, 'prices.json');
     const gem = back.find((price) => price.providerModel === 'gemini-1.5-pro');
     expect(gem?.provider).toBe('google');

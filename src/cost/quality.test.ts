@@ -53,7 +53,10 @@ describe('qualityFigure', () => {
       n: 14042,
     });
     // A run without interval or count carries neither key.
-    expect(qualityFigure({ model, benchmark: 'gsm8k', measured })).toEqual({
+    const bare = qualityFigure({ model, benchmark: 'gsm8k', measured });
+    expect(bare && 'n' in bare).toBe(false);
+    expect(bare && 'ci95' in bare).toBe(false);
+    expect(bare).toEqual({
       benchmark: 'gsm8k',
       value: 0.5,
       basis: 'measured',

@@ -102,15 +102,17 @@ describe('recommend', () => {
 
   it('gives the break-even between the cheapest eligible self-hosted and API candidates', () => {
     const selfHosted = candidate('llama', 3000, [0.7], { deployment: 'self_hosted', selfHosting: plan });
-    const api = candidate('gpt', 3000, [0.7], { provider: 'openai' });
+    const api = candidate('gpt', 2000, [0.7], { provider: 'openai' });
     const dearApi = candidate('dear-api', 9000, [0.7], { provider: 'other' });
     const result = recommend({ workload, candidates: [dearApi, selfHosted, api] });
-    // API: $3,000 ÷ 1e9 = 3e-6 per output token; one replica's margin 3e-6 × 5e9 − 2,920 = 12,080 covers the $80
-    // of operations, so they meet at (2,920 + 80) ÷ 3e-6 = 1e9 output tokens = 4e9 tokens at the 3:1 mix.
+    // The API is ranked first, the self-hosted plan second. API: $2,000 ÷ 1e9 = 2e-6 per output token; one
+    // replica's margin 2e-6 × 5e9 − 2,920 = 7,080 covers the $80 of operations, so they meet at
+    // (2,920 + 80) ÷ 2e-6 = 1.5e9 output tokens = 6e9 tokens at the 3:1 mix.
+    expect(result.ranked.map((entry) => entry.model)).toEqual(['gpt', 'llama', 'dear-api']);
     expect(result.breakEven).toEqual({
       versus: { model: 'gpt', provider: 'openai' },
-      outputTokensPerMonth: 1e9,
-      tokensPerMonth: 4e9,
+      outputTokensPerMonth: 1.5e9,
+      tokensPerMonth: 6e9,
       selfHosted: { model: 'llama' },
     });
   });
