@@ -42,6 +42,7 @@ const gemini: FeedPrice = {
       outputUsdPerMillion: 10,
     },
     { aboveInputTokens: 1500, inputUsdPerMillion: 9, outputUsdPerMillion: 9 },
+    { aboveInputTokens: 256_000, inputUsdPerMillion: 4, outputUsdPerMillion: 16 },
   ],
 };
 const llama: FeedPrice = {
@@ -121,6 +122,9 @@ describe('litellmPriceFile', () => {
       input_cost_per_token_above_128k_tokens: 0.0000025,
       output_cost_per_token_above_128k_tokens: 0.00001,
       cache_read_input_token_cost_above_128k_tokens: 0.000000625,
+      // No cached price above 256k: no cached field for that tier.
+      input_cost_per_token_above_256k_tokens: 0.000004,
+      output_cost_per_token_above_256k_tokens: 0.000016,
     });
   });
 
@@ -157,6 +161,7 @@ describe('litellmPriceFile', () => {
         cachedInputUsdPerMillion: 0.625,
         outputUsdPerMillion: 10,
       },
+      { aboveInputTokens: 256_000, inputUsdPerMillion: 4, outputUsdPerMillion: 16 },
     ]);
     const sonnet = back.find((price) => price.providerModel === 'claude-3-5-sonnet-20241022');
     expect(sonnet?.provider).toBe('anthropic');

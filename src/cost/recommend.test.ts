@@ -104,11 +104,13 @@ describe('recommend', () => {
     const selfHosted = candidate('llama', 3000, [0.7], { deployment: 'self_hosted', selfHosting: plan });
     const api = candidate('gpt', 2000, [0.7], { provider: 'openai' });
     const dearApi = candidate('dear-api', 9000, [0.7], { provider: 'other' });
-    const result = recommend({ workload, candidates: [dearApi, selfHosted, api] });
+    // Ranked before the plan but without one (no GPU plan to compare): passed over.
+    const planless = candidate('planless', 2500, [0.7], { deployment: 'self_hosted' });
+    const result = recommend({ workload, candidates: [dearApi, selfHosted, planless, api] });
     // The API is ranked first, the self-hosted plan second. API: $2,000 ÷ 1e9 = 2e-6 per output token; one
     // replica's margin 2e-6 × 5e9 − 2,920 = 7,080 covers the $80 of operations, so they meet at
     // (2,920 + 80) ÷ 2e-6 = 1.5e9 output tokens = 6e9 tokens at the 3:1 mix.
-    expect(result.ranked.map((entry) => entry.model)).toEqual(['gpt', 'llama', 'dear-api']);
+    expect(result.ranked.map((entry) => entry.model)).toEqual(['gpt', 'planless', 'llama', 'dear-api']);
     expect(result.breakEven).toEqual({
       versus: { model: 'gpt', provider: 'openai' },
       outputTokensPerMonth: 1.5e9,
