@@ -82,10 +82,23 @@ if (!Number.isInteger(concurrency) || concurrency < 1) {
   console.error('parity mutate: --concurrency takes a whole number of at least 1');
   process.exit(2);
 }
-const rest = concurrencyAt >= 0 ? argv.filter((_, index) => index !== concurrencyAt + 1) : argv;
+// --mutate <glob> narrows one module's run to some of its files (a quicker look at one file's survivors). Such a
+// partial run keeps its results apart (reports/mutation/<module>/partial/) and does not change the module's score.
+const mutateAt = argv.indexOf('--mutate');
+const narrowed = mutateAt >= 0 ? argv[mutateAt + 1] : undefined;
+if (mutateAt >= 0 && (narrowed === undefined || narrowed.startsWith('--'))) {
+  console.error(
+    'parity mutate: --mutate takes a file or glob, e.g. --mutate src/stats/student-t-distribution.ts',
+  );
+  process.exit(2);
+}
+const rest = argv.filter(
+  (_, index) =>
+    !(concurrencyAt >= 0 && index === concurrencyAt + 1) && !(mutateAt >= 0 && index === mutateAt + 1),
+);
 const flags = rest.filter((argument) => argument.startsWith('--'));
 const asked = rest.filter((argument) => !argument.startsWith('--'));
-const known = new Set(['--no-typecheck', '--concurrency', '--full', '--table']);
+const known = new Set(['--no-typecheck', '--concurrency', '--full', '--table', '--mutate']);
 const unknownFlags = flags.filter((flag) => !known.has(flag));
 if (unknownFlags.length > 0) {
   console.error(`parity mutate: unknown option ${unknownFlags.join(', ')} (known: ${[...known].join(', ')})`);
@@ -103,6 +116,12 @@ if (unknown.length > 0) {
 }
 // --table prints the table of the last measurements without running anything.
 const names = flags.includes('--table') ? [] : asked.length > 0 ? asked : Object.keys(modules);
+if (narrowed !== undefined && names.length !== 1) {
+  console.error(
+    'parity mutate: --mutate narrows one module: name it, e.g. npm run mutate -- stats --mutate <file>',
+  );
+  process.exit(2);
+}
 
 /** Killed and timed-out mutants count as detected; survivors and uncovered ones do not (Stryker's definition). */
 function score(results) {
@@ -118,7 +137,7 @@ function score(results) {
 
 for (const name of names) {
   const module = modules[name];
-  const reportDir = `reports/mutation/${name}`;
+  const reportDir = narrowed === undefined ? `reports/mutation/${name}` : `reports/mutation/${name}/partial`;
   mkdirSync(reportDir, { recursive: true });
   // Tests find the shared datasets at ../shared/datasets from the repository root (skipping when absent); from
   // Stryker's sandbox (.stryker-tmp/<module>/sandbox-…) that path is .stryker-tmp/<module>/shared.
@@ -134,7 +153,7 @@ for (const name of names) {
     tsconfigFile: 'tsconfig.json',
     typescriptChecker: { prioritizePerformanceOverAccuracy: true },
     coverageAnalysis: 'perTest',
-    mutate: [...module.mutate, ...notTests],
+    mutate: narrowed === undefined ? [...module.mutate, ...notTests] : [narrowed, ...notTests],
     reporters: ['clear-text', 'json', 'progress-append-only'],
     jsonReporter: { fileName: `${reportDir}/mutation.json` },
     clearTextReporter: { allowEmojis: false, logTests: false, reportScoreTable: true },
@@ -151,6 +170,12 @@ for (const name of names) {
   });
   const results = await stryker.runMutationTest();
   const summary = score(results);
+  if (narrowed !== undefined) {
+    console.log(
+      `\n${name}, ${narrowed} only: ${summary.score.toFixed(1)}% (${summary.detected} detected, ${summary.undetected} survived); the module's score is unchanged`,
+    );
+    continue;
+  }
   const measured = { date: new Date().toISOString(), machine: `${hostname()}, ${cpus().length} cores` };
   writeFileSync(
     `${reportDir}/summary.json`,

@@ -16,6 +16,8 @@ const TOTAL = SUBJECTS * ROWS;
 const fakeKey = 'sk-parity-fake-key-7c1e0a9b3d5f';
 
 const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+/** A pause that does not keep the process alive once the test is done. */
+const fallback = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
 
 describe('parity eval against a server that answers 429 above a fixed number of requests in flight', () => {
   let directory: string;
@@ -28,16 +30,25 @@ describe('parity eval against a server that answers 429 above a fixed number of 
   beforeAll(async () => {
     directory = mkdtempSync(join(tmpdir(), 'parity-adaptive-'));
     writeSyntheticMmlu(join(directory, 'data'), { subjects: SUBJECTS, rowsPerSubject: ROWS });
+    // The first CAPACITY requests are held until one more arrives (the client starts with 16 in flight), so the
+    // first burst overlaps at the server however slowly a loaded machine lets the client send: an event, not a
+    // timer, decides it. The 10 s fallback only keeps a broken client from hanging the test.
+    let releaseFirstBurst = (): void => undefined;
+    const firstBurstOverlapped = new Promise<void>((resolve) => {
+      releaseFirstBurst = resolve;
+    });
     server = await startOpenAICompatibleServer({
       recordRequests: false,
       respond: async () => {
         inFlight += 1;
         arrivals.push(inFlight);
+        const arrival = arrivals.length;
         const overloaded = inFlight > CAPACITY;
+        if (overloaded) releaseFirstBurst();
         try {
-          // The first burst is held long enough (100 ms) that the client's 16 requests overlap at the server
-          // however slowly a loaded machine lets the client send them.
-          await pause(overloaded ? 2 : arrivals.length <= 16 ? 100 : 15);
+          if (overloaded) await pause(2);
+          else if (arrival <= CAPACITY) await Promise.race([firstBurstOverlapped, fallback(10_000)]);
+          else await pause(15);
         } finally {
           inFlight -= 1;
         }

@@ -1,5 +1,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ifevalDataDirectory } from '../../src/scoring/ifeval/ifeval-data-directory.ts';
 
@@ -37,12 +39,29 @@ words = NLTKWordTokenizer()
 texts = json.load(sys.stdin)
 `;
 
+/**
+ * Under `npm run mutate` (scripts/mutate.mjs sets PARITY_MUTATE_TESTS) the same Python reference is asked for
+ * once per mutant; its answers do not depend on parity's code, so they are kept in a temporary file keyed by the
+ * script, its arguments (the Stryker sandbox's own data folder) and the texts. `npm test` always runs Python.
+ */
+const cacheReference = process.env.PARITY_MUTATE_TESTS !== undefined;
+
 function run(script: string, texts: readonly string[], args: readonly string[] = []): unknown {
+  const input = JSON.stringify(texts);
+  const key = createHash('sha256')
+    .update(JSON.stringify([script, args, input]))
+    .digest('hex');
+  const cacheFile = join(tmpdir(), 'parity-python-reference', `${key}.json`);
+  if (cacheReference && existsSync(cacheFile)) return JSON.parse(readFileSync(cacheFile, 'utf8'));
   const output = execFileSync(python, ['-c', script, ...args], {
-    input: JSON.stringify(texts),
+    input,
     encoding: 'utf8',
     maxBuffer: 1 << 28,
   });
+  if (cacheReference) {
+    mkdirSync(join(tmpdir(), 'parity-python-reference'), { recursive: true });
+    writeFileSync(cacheFile, output);
+  }
   return JSON.parse(output);
 }
 
