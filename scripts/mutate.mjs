@@ -44,6 +44,12 @@ const modules = {
     tests: ['src/scoring/ifeval/**/*.test.ts', '!src/scoring/ifeval/detect-language.test.ts'],
     target: 90,
   },
+  // Comparisons, run cost and the recommendation (moved out of cost and report, decision 0215).
+  analysis: {
+    mutate: ['src/analysis/**/*.ts'],
+    tests: ['src/analysis/**/*.test.ts'],
+    target: 80,
+  },
   cost: {
     mutate: ['src/cost/**/*.ts', '!src/cost/catalog/**'],
     tests: ['src/cost/**/*.test.ts', 'src/analysis/run-cost-summary.test.ts'],

@@ -2,11 +2,11 @@
 // Pareto set on cost and quality, and the break-even between the cheapest self-hosted and API candidates, all
 // worked out by hand on small candidate lists.
 import { describe, expect, it } from 'vitest';
-import type { TcoCandidate } from './evaluate-tco.ts';
-import type { QualityFigure } from './quality.ts';
+import type { TcoCandidate } from '../../cost/evaluate-tco.ts';
+import type { QualityFigure } from '../../cost/quality.ts';
 import { meanQuality, recommend } from './recommend.ts';
-import type { SelfHostingPlan } from './self-hosting-plan.ts';
-import type { Workload } from './workload.ts';
+import type { SelfHostingPlan } from '../../cost/self-hosting-plan.ts';
+import type { Workload } from '../../cost/workload.ts';
 
 const figure = (value: number): QualityFigure => ({
   benchmark: 'mmlu',
