@@ -1,5 +1,4 @@
 import { InputError } from '../spec/index.ts';
-import { openItemQueue } from '../store/postgres/item-queue.ts';
 import { isPostgresUrl } from '../store/postgres/postgres-store-error.ts';
 import type { CliIo } from './cli-io.ts';
 
@@ -20,6 +19,8 @@ export async function enqueueRun(
   options: { store: string | undefined; runId: string; itemIds: readonly string[] },
 ): Promise<number> {
   const url = queueStoreUrl(io, options.store, 'parity eval --queue');
+  // pg-boss loads only here: `parity eval` without --queue never pays for it.
+  const { openItemQueue } = await import('../store/postgres/item-queue.ts');
   const queue = await openItemQueue({ url });
   try {
     return await queue.enqueue(options.runId, options.itemIds);
