@@ -1,0 +1,3 @@
+import { register } from 'node:module';
+
+register('./refuse-pg-boss-hooks.mjs', import.meta.url);
