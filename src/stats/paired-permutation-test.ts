@@ -44,6 +44,7 @@ export function pairedPermutationTest(
         // Stryker disable next-line AssignmentOperator: subtracting negates the pattern's total; its absolute value is compared
         total += (pattern >> index) & 1 ? -value : value;
       }
+      // Stryker disable next-line EqualityOperator: > differs only when a |total| lands exactly on |T| − 1e-12·max(1, |T|), the rounding tolerance's own edge (precision only)
       if (Math.abs(total) >= threshold) count += 1;
     }
     return { statistic, pValue: count / patterns, exact: true, resamples: patterns };
@@ -58,6 +59,7 @@ export function pairedPermutationTest(
       // Stryker disable next-line AssignmentOperator,EqualityOperator: negating the total or flipping on the complementary draws gives the same |total| (≥ 0.5 swaps which half flips; <= differs only for a draw of exactly 0.5, probability 2⁻³²)
       total += random.nextFloat() < 0.5 ? -value : value;
     }
+    // Stryker disable next-line EqualityOperator: > differs only when a |total| lands exactly on |T| − 1e-12·max(1, |T|), the rounding tolerance's own edge (precision only)
     if (Math.abs(total) >= threshold) count += 1;
   }
   return { statistic, pValue: (1 + count) / (1 + resamples), exact: false, resamples };
