@@ -54,6 +54,7 @@ export function pairedDifference(options: {
   }
   const estimate = clusteredMeanEstimate(differences, {
     ...(options.clusters ? { clusters: options.clusters } : {}),
+    // Stryker disable next-line ConditionalExpression: { level: undefined } falls back to 0.95 like {}
     ...(options.level === undefined ? {} : { level: options.level }),
   });
   return { value: estimate.value, ci95: estimate.ci95, standardError: estimate.standardError, n };

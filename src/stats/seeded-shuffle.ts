@@ -10,6 +10,7 @@ import { seededRandom } from './seeded-random.ts';
 export function seededShuffle<T>(items: readonly T[], seed: number): T[] {
   const random = seededRandom(seed);
   const shuffled = [...items];
+  // Stryker disable next-line EqualityOperator: at index 0 the swap is with itself (nextInt(1) = 0); the extra draw is not used
   for (let index = shuffled.length - 1; index > 0; index -= 1) {
     const other = random.nextInt(index + 1);
     const held = shuffled[index] as T;
