@@ -74,6 +74,7 @@ export function createConfidenceSequence(options: ConfidenceSequenceOptions = {}
 
   const state = (): ConfidenceSequenceState => ({
     n: t,
+    // Stryker disable next-line ConditionalExpression: at t = 0 the quotient is 0/0 = NaN too
     mean: t === 0 ? Number.NaN : sumDifferences / t,
     ci: [lower + range * low, lower + range * high],
     verdict,

@@ -90,11 +90,10 @@ export function normalQuantile(p: number): number {
   if (p === 1) return Infinity;
   const low = 0.02425;
   let x: number;
-  // Stryker disable next-line EqualityOperator: at p = 0.02425 both rational approximations are within 1e-9 and the Halley steps end on the same value (±1e-15)
+  // Stryker disable EqualityOperator: at the region boundaries p = 0.02425 and 1 − 0.02425 the two rational approximations are within 1e-9 and the Halley steps end on the same value (±2e-15)
   if (p < low) {
     const q = Math.sqrt(-2 * Math.log(p));
     x = polynomial(acklamC, q) / (polynomial(acklamD, q) * q + 1);
-    // Stryker disable next-line EqualityOperator: as at the lower boundary (precision only)
   } else if (p <= 1 - low) {
     const q = p - 0.5;
     const r = q * q;
@@ -103,6 +102,7 @@ export function normalQuantile(p: number): number {
     const q = Math.sqrt(-2 * Math.log(1 - p));
     x = -polynomial(acklamC, q) / (polynomial(acklamD, q) * q + 1);
   }
+  // Stryker restore EqualityOperator
   // Stryker disable next-line EqualityOperator: a third Halley step from a converged value changes it by less than 1e-15
   for (let step = 0; step < 2; step += 1) {
     // Work in the smaller tail so that the residual keeps its precision.
