@@ -46,6 +46,15 @@ describe('binomial tails', () => {
     expect(binomialSurvival(11, 10, 0.3)).toBe(0);
   });
 
+  it('sum each tail from its far end: no 0 × ∞ when the first term underflows (n = 2000)', () => {
+    // P(X ≤ 1999) = P(X ≥ 1) = 1 − 2⁻²⁰⁰⁰, which is 1 as a double; P(X = 1999) = 2000 · 2⁻²⁰⁰⁰ underflows to 0, so a
+    // sum started there, relative to that term, would be 0 · ∞.
+    expect(binomialCdf(1999, 2000, 0.5)).toBe(1);
+    expect(binomialSurvival(1, 2000, 0.5)).toBe(1);
+    expect(binomialCdf(1500, 2000, 0.5)).toBe(1);
+    expect(binomialSurvival(500, 2000, 0.5)).toBe(1);
+  });
+
   it('handle p = 0 and p = 1: all the mass on 0 or on n', () => {
     expect(binomialCdf(0, 10, 0)).toBe(1);
     expect(binomialSurvival(1, 10, 0)).toBe(0);

@@ -57,6 +57,8 @@ export function createConfidenceSequence(options: ConfidenceSequenceOptions = {}
   const range = upper - lower;
   const logTerm = Math.log(2 / alpha);
   const zeroPoint = (0 - lower) / range;
+  // Without a margin nothing is 'equivalent': every comparison with NaN is false.
+  const margin = options.margin ?? Number.NaN;
   let t = 0;
   let sumDifferences = 0;
   let sumX = 0;
@@ -72,6 +74,7 @@ export function createConfidenceSequence(options: ConfidenceSequenceOptions = {}
 
   const state = (): ConfidenceSequenceState => ({
     n: t,
+    // Stryker disable next-line ConditionalExpression: at t = 0 the quotient is 0/0 = NaN too
     mean: t === 0 ? Number.NaN : sumDifferences / t,
     ci: [lower + range * low, lower + range * high],
     verdict,
@@ -98,12 +101,7 @@ export function createConfidenceSequence(options: ConfidenceSequenceOptions = {}
       if (verdict === 'undecided') {
         if (low > zeroPoint) verdict = 'a_better';
         else if (high < zeroPoint) verdict = 'b_better';
-        else if (
-          options.margin !== undefined &&
-          lower + range * low > -options.margin &&
-          lower + range * high < options.margin
-        )
-          verdict = 'equivalent';
+        else if (lower + range * low > -margin && lower + range * high < margin) verdict = 'equivalent';
       }
       return state();
     },
