@@ -26,7 +26,10 @@ for (const entry of existsSync(dist) ? readdirSync(dist) : []) {
 // external: native ones (better-sqlite3, node-llama-cpp), those loaded only by some commands, and the optional ones.
 const bundledPackages = new Set(['zod', 'openai']);
 const packageName = (specifier) =>
-  specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/');
+  specifier
+    .split('/')
+    .slice(0, specifier.startsWith('@') ? 2 : 1)
+    .join('/');
 const externalExceptBundled = {
   name: 'external-except-bundled',
   setup(builder) {
