@@ -3,7 +3,8 @@
 //   dist/index.mjs   the library (package.json "exports"); both share code through dist/chunk-*.mjs
 //   dist/web/        the web app of `parity view` and `parity report --html`, bundled once here
 //   dist/types/      the library's .d.ts files, only with --types (`npm pack` runs it through prepack)
-// Dependencies stay external. `npm ci` runs the bundles through `prepare`, `npm test` before the tests.
+// Dependencies stay external, but for zod and openai (bundled in, docs/decisions/0275). `npm ci` runs the
+// bundles through `prepare`, `npm test` before the tests.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
