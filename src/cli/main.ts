@@ -28,6 +28,7 @@ import { registerCompareCommand } from './commands/compare/register-compare.ts';
 import { registerInitCommand } from './commands/init/register-init.ts';
 import { registerImportCommand } from './commands/import/register-import.ts';
 import { registerPlanCommand } from './commands/plan/register-plan.ts';
+import { asksForHelp, loadRegistryHelp } from './registry-help.ts';
 
 /**
  * Every command, in the order `parity --help` lists them. Each registration defines the command's options and
@@ -99,6 +100,7 @@ export async function main(
   io = { ...io, env: environmentWithDotEnv(io) };
   const program = buildProgram(io, (code) => (exitCode = code));
   try {
+    if (asksForHelp(argv)) await loadRegistryHelp();
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode;
   } catch (error) {

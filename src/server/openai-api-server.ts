@@ -11,6 +11,7 @@ import {
   completionBodySchema,
   describeZodError,
 } from './openai-request-schemas.ts';
+import { defaultMaxBodyBytes } from './default-max-body-bytes.ts';
 
 export interface OpenAIApiServerOptions {
   readonly model: LocalModel;
@@ -28,8 +29,7 @@ export interface OpenAIApiServerOptions {
   readonly apiKey?: string;
 }
 
-/** Default largest request body: far above any prompt that fits a local model's context. */
-export const defaultMaxBodyBytes = 4 * 1024 * 1024;
+export { defaultMaxBodyBytes };
 
 export interface OpenAIApiServer {
   /** Base URL ending in /v1. */

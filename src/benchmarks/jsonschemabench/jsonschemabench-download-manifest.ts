@@ -13,10 +13,18 @@ const dataPath = 'maskbench/data';
 /** Per subset: [path under maskbench/data/, git blob id], in natural filename order. */
 export type JsonSchemaBenchFileList = Readonly<Record<string, readonly (readonly [string, string])[]>>;
 
-/** The pinned files (jsonschemabench-files.json). */
-export const jsonSchemaBenchFiles: JsonSchemaBenchFileList = z
-  .record(z.string(), z.array(z.tuple([z.string().min(1), z.string().regex(/^[0-9a-f]{40}$/)])))
-  .parse(pinnedFiles);
+let checkedFiles: JsonSchemaBenchFileList | undefined;
+
+/**
+ * The pinned files (jsonschemabench-files.json), checked on first use: checking its 4,194 entries at import cost
+ * every `parity` command ~50 ms of start-up (docs/decisions/0275).
+ */
+export function jsonSchemaBenchFiles(): JsonSchemaBenchFileList {
+  checkedFiles ??= z
+    .record(z.string(), z.array(z.tuple([z.string().min(1), z.string().regex(/^[0-9a-f]{40}$/)])))
+    .parse(pinnedFiles);
+  return checkedFiles;
+}
 
 /**
  * The jsonschemabench download: one artifact per subset, each the subset's upstream files converted into
@@ -25,7 +33,7 @@ export const jsonSchemaBenchFiles: JsonSchemaBenchFileList = z
  */
 export function createJsonSchemaBenchManifest(
   repositoryUrl = `https://raw.githubusercontent.com/guidance-ai/jsonschemabench/${commit}`,
-  files: JsonSchemaBenchFileList = jsonSchemaBenchFiles,
+  files: JsonSchemaBenchFileList = jsonSchemaBenchFiles(),
 ): DatasetManifest {
   return {
     source: `guidance-ai/jsonschemabench@${commit} ${dataPath}`,
@@ -43,8 +51,21 @@ export function createJsonSchemaBenchManifest(
   };
 }
 
-/** The jsonschemabench download at the pinned commit. */
-export const jsonSchemaBenchManifest: DatasetManifest = createJsonSchemaBenchManifest();
+let pinnedManifest: DatasetManifest | undefined;
+const pinned = (): DatasetManifest => (pinnedManifest ??= createJsonSchemaBenchManifest());
+
+/** The jsonschemabench download at the pinned commit; its artifacts are built when first read. */
+export const jsonSchemaBenchManifest: DatasetManifest = {
+  get source() {
+    return pinned().source;
+  },
+  get license() {
+    return pinned().license;
+  },
+  get artifacts() {
+    return pinned().artifacts;
+  },
+};
 
 /**
  * One upstream file (`<Subset>---<name>.json` or `JME_<n>.json`: `{description, meta, schema, tests}`) as one

@@ -48,16 +48,27 @@ export interface PartsFromEventsOptions<TEvent> {
 
 type Next<TEvent> = IteratorResult<TEvent> | 'timed-out';
 
-/** The next event, or 'timed-out' when none comes within `limitMs`. */
-async function nextWithin<TEvent>(iterator: AsyncIterator<TEvent>, limitMs: number): Promise<Next<TEvent>> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<'timed-out'>((resolve) => {
-    timer = setTimeout(() => resolve('timed-out'), Math.max(0, limitMs));
-  });
-  try {
-    return await Promise.race([iterator.next(), timeout]);
-  } finally {
-    clearTimeout(timer);
+/**
+ * The end of a drain: one timer for the whole rest of the stream (not one per event read: a stop string found
+ * early leaves most of the stream to drain, and each timer costs every item CPU; docs/decisions/0275).
+ */
+class DrainDeadline {
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  readonly reached: Promise<'timed-out'>;
+
+  constructor(limitMs: number) {
+    this.reached = new Promise<'timed-out'>((resolve) => {
+      this.timer = setTimeout(() => resolve('timed-out'), Math.max(0, limitMs));
+    });
+  }
+
+  /** The next event, or 'timed-out' when the deadline comes first. */
+  next<TEvent>(iterator: AsyncIterator<TEvent>): Promise<Next<TEvent>> {
+    return Promise.race([iterator.next(), this.reached]);
+  }
+
+  dispose(): void {
+    clearTimeout(this.timer);
   }
 }
 
@@ -80,54 +91,58 @@ export async function* partsFromEvents<TEvent>(
   let usage: Usage = {};
   let responseId: string | undefined;
   const iterator = options.events[Symbol.asyncIterator]();
-  let drainDeadlineMs: number | undefined;
-  for (;;) {
-    let next: Next<TEvent>;
-    if (drainDeadlineMs === undefined) {
-      next = await iterator.next();
-    } else {
-      try {
-        next = await nextWithin(iterator, drainDeadlineMs - context.elapsedMs());
-      } catch {
-        // The answer is complete; a fault after it only costs the usage.
-        break;
+  let drain: DrainDeadline | undefined;
+  try {
+    for (;;) {
+      let next: Next<TEvent>;
+      if (drain === undefined) {
+        next = await iterator.next();
+      } else {
+        try {
+          next = await drain.next(iterator);
+        } catch {
+          // The answer is complete; a fault after it only costs the usage.
+          break;
+        }
+        if (next === 'timed-out') {
+          void Promise.resolve(iterator.return?.()).catch(() => undefined);
+          break;
+        }
       }
-      if (next === 'timed-out') {
-        void Promise.resolve(iterator.return?.()).catch(() => undefined);
-        break;
+      if (next.done) break;
+      const event = next.value;
+      context.exchange.events.push(event);
+      const reading = options.read(event);
+      if (reading.responseId !== undefined) responseId ??= reading.responseId;
+      if (reading.usage !== undefined) usage = { ...usage, ...reading.usage };
+      if (drain !== undefined) {
+        if (reading.isLast) break;
+        continue;
       }
-    }
-    if (next.done) break;
-    const event = next.value;
-    context.exchange.events.push(event);
-    const reading = options.read(event);
-    if (reading.responseId !== undefined) responseId ??= reading.responseId;
-    if (reading.usage !== undefined) usage = { ...usage, ...reading.usage };
-    if (drainDeadlineMs !== undefined) {
+      for (const text of reading.reasoningTexts ?? []) {
+        if (text !== '') yield { type: 'reasoning-delta', text, atMs: context.elapsedMs() };
+      }
+      for (const text of reading.texts ?? []) {
+        if (text === '') continue;
+        const { delta, stopped } = scanner.push(text);
+        if (delta) yield { type: 'text-delta', text: delta, atMs: context.elapsedMs() };
+        if (stopped) break;
+      }
+      if (scanner.hasStopped) {
+        // A stop string the server was not sent (or ignored): the answer ends here.
+        finish = options.stopSequenceReason;
+        finishAtMs = context.elapsedMs();
+        if (reading.isLast) break;
+        const drainLimitMs = options.drainLimitMs ?? defaultDrainLimitMs;
+        if (drainLimitMs <= 0) break;
+        drain = new DrainDeadline(drainLimitMs);
+        continue;
+      }
+      if (reading.finishReason) finish = reading.finishReason;
       if (reading.isLast) break;
-      continue;
     }
-    for (const text of reading.reasoningTexts ?? []) {
-      if (text !== '') yield { type: 'reasoning-delta', text, atMs: context.elapsedMs() };
-    }
-    for (const text of reading.texts ?? []) {
-      if (text === '') continue;
-      const { delta, stopped } = scanner.push(text);
-      if (delta) yield { type: 'text-delta', text: delta, atMs: context.elapsedMs() };
-      if (stopped) break;
-    }
-    if (scanner.hasStopped) {
-      // A stop string the server was not sent (or ignored): the answer ends here.
-      finish = options.stopSequenceReason;
-      finishAtMs = context.elapsedMs();
-      if (reading.isLast) break;
-      const drainLimitMs = options.drainLimitMs ?? defaultDrainLimitMs;
-      if (drainLimitMs <= 0) break;
-      drainDeadlineMs = finishAtMs + drainLimitMs;
-      continue;
-    }
-    if (reading.finishReason) finish = reading.finishReason;
-    if (reading.isLast) break;
+  } finally {
+    drain?.dispose();
   }
   if (!scanner.hasStopped) {
     if (context.signal?.aborted) return;

@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import type { CliIo } from '../../cli-io.ts';
-import { listBenchmarks } from '../../../benchmarks/registry.ts';
-import { modelSpecHelp } from '../../model-spec-help.ts';
+import { registryHelp } from '../../registry-help.ts';
 import { collect } from '../../options/collect.ts';
 import {
   CONFIRM_ABOVE_USD,
@@ -37,15 +36,6 @@ import {
 import { storeOption } from '../../options/store-option.ts';
 import type { EvalCommandFlags } from './eval-task-command.ts';
 
-function benchmarkHelp(): string {
-  return listBenchmarks()
-    .map(
-      (benchmark) =>
-        `  ${benchmark.id.padEnd(8)} ${benchmark.protocols.map((protocol) => protocol.id).join(', ')} (default ${benchmark.defaultProtocol})`,
-    )
-    .join('\n');
-}
-
 /** Adds `parity eval` (benchmarks, or task files with --task) to the program. */
 export function registerEvalCommand(program: Command, io: CliIo, setExitCode: (code: number) => void): void {
   const command = program
@@ -76,12 +66,7 @@ export function registerEvalCommand(program: Command, io: CliIo, setExitCode: (c
       '--junit <file>',
       'with --task: write JUnit XML, one test case per item (failure when its score < 1)',
     )
-    .option(
-      '--bench <ids>',
-      `benchmarks, comma-separated (${listBenchmarks()
-        .map((benchmark) => benchmark.id)
-        .join(', ')})`,
-    )
+    .option('--bench <ids>', 'benchmarks, comma-separated (listed below)')
     .option('--protocol <ids>', "protocol per benchmark, comma-separated (default: each benchmark's default)")
     .option(
       '--limit <n>',
@@ -168,9 +153,11 @@ export function registerEvalCommand(program: Command, io: CliIo, setExitCode: (c
       '--margin <points>',
       'with --stop-when-decided: also stop once the difference is shown to lie within ±points (equivalent)',
     )
+    // Built when printed: the registries load only for --help (registry-help.ts).
     .addHelpText(
       'after',
-      `\nBenchmarks and protocols:\n${benchmarkHelp()}\n\n${modelSpecHelp()}\n\nWithout --task and --bench, parity eval runs the project file parity.yaml in the working folder (every model × task\nand model × benchmark is one run; flags given here win over its defaults; 'parity init' writes a starter).\n\nExit codes: 0 ok, 2 bad input, 3 interrupted (resume with 'parity resume <run-id>').`,
+      () =>
+        `\nBenchmarks and protocols:\n${registryHelp().benchmarks}\n\n${registryHelp().modelSpecs}\n\nWithout --task and --bench, parity eval runs the project file parity.yaml in the working folder (every model × task\nand model × benchmark is one run; flags given here win over its defaults; 'parity init' writes a starter).\n\nExit codes: 0 ok, 2 bad input, 3 interrupted (resume with 'parity resume <run-id>').`,
     )
     .action(async (flags: EvalCommandFlags, evalCommand: Command) => {
       const project = await import('./eval-project-command.ts');

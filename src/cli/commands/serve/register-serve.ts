@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { defaultMaxBodyBytes } from '../../../server/openai-api-server.ts';
+import { defaultMaxBodyBytes } from '../../../server/default-max-body-bytes.ts';
 import type { CliIo } from '../../cli-io.ts';
 import { SERVE_DEFAULTS } from '../../options/defaults.ts';
 import type { ServeFlags } from './serve-command.ts';
