@@ -99,7 +99,8 @@ describe('applyPriceFeed', () => {
       source: 'prices.json',
       asOf: '2026-05-05',
     });
-    expect(applied.catalog.models[0]?.apiPrices[1]).toEqual({
+    // Strict: figures the feed does not give get no key at all (a spread of undefined would erase a value).
+    expect(applied.catalog.models[0]?.apiPrices[1]).toStrictEqual({
       provider: 'bedrock',
       providerModel: 'claude-test-20260101',
       inputUsdPerMillion: 2,

@@ -71,7 +71,8 @@ describe('catalogWithWorkloadPrices', () => {
       file: 'w.yaml',
     });
     const open = result.models.find((model) => model.id === 'open-7b');
-    expect(open?.apiPrices).toEqual([
+    // Strict: figures the workload does not give get no key at all, not even an undefined one.
+    expect(open?.apiPrices).toStrictEqual([
       catalog.models[0]?.apiPrices[1],
       {
         provider: 'together',
@@ -130,7 +131,7 @@ describe('catalogWithWorkloadPrices', () => {
       catalog,
       prices: prices([
         {
-          model: '--Our/Fine_Tuned Model v2.1!!',
+          model: '--Our/Fine_Tuned  Model v2.1!!',
           provider: 'inhouse',
           inputUsdPerMillion: 1,
           outputUsdPerMillion: 2,
@@ -144,11 +145,12 @@ describe('catalogWithWorkloadPrices', () => {
       'closed-large',
       'our-fine-tuned-model-v2.1',
     ]);
-    expect(result.models[2]).toEqual({
+    // Runs of other characters (the two spaces, the leading dashes, the trailing !!) become one dash, trimmed at the ends.
+    expect(result.models[2]).toStrictEqual({
       id: 'our-fine-tuned-model-v2.1',
-      name: '--Our/Fine_Tuned Model v2.1!!',
+      name: '--Our/Fine_Tuned  Model v2.1!!',
       vendor: 'inhouse',
-      aliases: ['--Our/Fine_Tuned Model v2.1!!'],
+      aliases: ['--Our/Fine_Tuned  Model v2.1!!'],
       openWeights: false,
       licence: { id: 'unknown', commercialUse: true, prohibitedUses: [] },
       fineTunable: false,
@@ -158,7 +160,7 @@ describe('catalogWithWorkloadPrices', () => {
       apiPrices: [
         {
           provider: 'inhouse',
-          providerModel: '--Our/Fine_Tuned Model v2.1!!',
+          providerModel: '--Our/Fine_Tuned  Model v2.1!!',
           inputUsdPerMillion: 1,
           outputUsdPerMillion: 2,
           tiers: [],

@@ -111,6 +111,16 @@ describe('monthlyUsdAtShare', () => {
     expect(monthlyUsdAtShare({ candidate: selfHosted, workload: tight, share: 1 })).toBeCloseTo(7080, 6);
   });
 
+  it('bills an API by the token even when it carries a self-hosting plan', () => {
+    const api = candidate({
+      deployment: 'api',
+      provider: 'openai',
+      monthlyCostUsd: 8000,
+      selfHosting: plan(),
+    });
+    expect(monthlyUsdAtShare({ candidate: api, workload, share: 0.25 })).toBe(2000);
+  });
+
   it('bills a self-hosted candidate without a plan as a share of its month', () => {
     const planless = candidate({ monthlyCostUsd: 5000 });
     expect(monthlyUsdAtShare({ candidate: planless, workload, share: 0.4 })).toBe(2000);
