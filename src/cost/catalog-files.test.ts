@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { InputError } from '../spec/index.ts';
-import { modelCatalogSchema } from './catalog-types.ts';
+import { architectureSchema, modelCatalogSchema } from './catalog-types.ts';
 import { catalogPriceForSpec, shippedCatalogFor } from './catalog-price-for-spec.ts';
 import { loadGpuCatalog, loadModelCatalog, shippedCatalogMayName } from './load-catalog.ts';
 
@@ -130,5 +130,18 @@ describe('catalogPriceForSpec', () => {
     );
     expect(shippedCatalogFor('gpt-4o')).toBeDefined();
     expect(shippedCatalogFor('openai:gpt-4o')).toBe(shippedCatalogFor('openai:claude-3.5-sonnet'));
+  });
+});
+
+describe('architecture in the catalog', () => {
+  it('needs KV heads and head size, or the elements a token caches per layer (MLA)', () => {
+    const reason = 'needs kv_heads and head_dim, or kv_elements_per_token_per_layer';
+    const refused = (value: Record<string, number>): string | undefined =>
+      architectureSchema.safeParse(value).error?.issues[0]?.message;
+    expect(refused({ layers: 80 })).toBe(reason);
+    expect(refused({ layers: 80, kvHeads: 8 })).toBe(reason);
+    expect(refused({ layers: 80, headDim: 128 })).toBe(reason);
+    expect(refused({ layers: 80, kvHeads: 8, headDim: 128 })).toBeUndefined();
+    expect(refused({ layers: 61, kvElementsPerTokenPerLayer: 576 })).toBeUndefined();
   });
 });

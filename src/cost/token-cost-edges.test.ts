@@ -29,6 +29,24 @@ describe('ratesForPrompt', () => {
     // The price's own tier list is left in its order.
     expect(tiered.tiers.map((tier) => tier.aboveInputTokens)).toEqual([200_000, 128_000]);
   });
+
+  it('takes the highest tier exceeded when the tiers are listed from the lowest up', () => {
+    const ascending: TokenPrice = {
+      inputUsdPerMillion: 1,
+      outputUsdPerMillion: 2,
+      tiers: [
+        { aboveInputTokens: 32_000, inputUsdPerMillion: 2, outputUsdPerMillion: 4 },
+        { aboveInputTokens: 64_000, inputUsdPerMillion: 3, outputUsdPerMillion: 6 },
+        { aboveInputTokens: 128_000, inputUsdPerMillion: 4, outputUsdPerMillion: 8 },
+        { aboveInputTokens: 200_000, inputUsdPerMillion: 5, outputUsdPerMillion: 10 },
+      ],
+    };
+    expect(ratesForPrompt(ascending, 32_000).inputUsdPerMillion).toBe(1);
+    expect(ratesForPrompt(ascending, 50_000).inputUsdPerMillion).toBe(2);
+    expect(ratesForPrompt(ascending, 100_000).inputUsdPerMillion).toBe(3);
+    expect(ratesForPrompt(ascending, 150_000).inputUsdPerMillion).toBe(4);
+    expect(ratesForPrompt(ascending, 250_000).inputUsdPerMillion).toBe(5);
+  });
 });
 
 describe('requestCostUsd at the edges', () => {
@@ -166,6 +184,20 @@ describe('breakEvenOutputTokensPerMonth at the edges', () => {
     expect(
       breakEvenOutputTokensPerMonth({ ...base, replicaCapacityOutputTokensPerMonth: 0 }),
     ).toBeUndefined();
+    // Even with free GPUs and no operations (owned hardware): a free API, or no capacity, never crosses.
+    const free = { ...base, replicaUsdPerMonth: 0 };
+    expect(breakEvenOutputTokensPerMonth({ ...free, apiUsdPerOutputToken: 0 })).toBeUndefined();
+    expect(
+      breakEvenOutputTokensPerMonth({ ...free, replicaCapacityOutputTokensPerMonth: 0 }),
+    ).toBeUndefined();
+    expect(breakEvenOutputTokensPerMonth({ ...free, apiUsdPerOutputToken: -1e-6 })).toBeUndefined();
+    expect(
+      breakEvenOutputTokensPerMonth({ ...free, replicaCapacityOutputTokensPerMonth: -1 }),
+    ).toBeUndefined();
+  });
+
+  it('is zero tokens when self-hosting costs nothing at all', () => {
+    expect(breakEvenOutputTokensPerMonth({ ...base, replicaUsdPerMonth: 0 })).toBe(0);
   });
 
   it('meets at a full replica when a replica earns exactly its cost, unless there are operations', () => {
