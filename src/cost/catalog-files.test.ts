@@ -83,6 +83,12 @@ describe('shippedCatalogMayName', () => {
     expect(shippedCatalogMayName('zz-provider/zz-org/gpt-4o')).toBe(true);
     expect(shippedCatalogMayName('gpt-4o/no-such-model-anywhere')).toBe(false);
   });
+
+  it('says it may when the file cannot be read, so that loading it reports the error', () => {
+    expect(shippedCatalogMayName('no-such-model-anywhere', join(folder, 'absent-models.yaml'))).toBe(true);
+    expect(shippedCatalogMayName('Other', file('small-models.yaml', 'models: [{ id: other }]\n'))).toBe(true);
+    expect(shippedCatalogMayName('gpt-4o', join(folder, 'small-models.yaml'))).toBe(false);
+  });
 });
 
 describe('catalogPriceForSpec', () => {
