@@ -21,6 +21,7 @@ export function breakEvenOutputTokensPerMonth(options: {
   const marginPerReplica = api * capacity - replica;
   if (marginPerReplica < 0 || (marginPerReplica === 0 && operations > 0)) return undefined;
   const replicas = marginPerReplica === 0 ? 1 : Math.max(1, Math.ceil(operations / marginPerReplica));
-  const crossing = (replicas * replica + operations) / api;
-  return Math.max(crossing, (replicas - 1) * capacity);
+  // The crossing lies above (replicas − 1) × capacity: (replicas − 1) × margin < operations by the choice of
+  // replicas, so api × (replicas − 1) × capacity = (replicas − 1) × (margin + replica) < operations + replicas × replica.
+  return (replicas * replica + operations) / api;
 }

@@ -47,7 +47,8 @@ export function catalogWithWorkloadPrices(options: {
     const id = price.model
       .toLowerCase()
       .replace(/[^a-z0-9.]+/g, '-')
-      .replace(/^-+|-+$/g, '');
+      // The replace above leaves no two dashes side by side: at most one to trim at each end.
+      .replace(/^-|-$/g, '');
     const existing = models.get(id);
     if (existing) {
       models.set(id, { ...existing, apiPrices: [...existing.apiPrices, replacement] });

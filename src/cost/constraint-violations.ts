@@ -60,14 +60,12 @@ export function apiViolations(options: {
 export function selfHostedViolations(options: { model: CatalogModel; workload: Workload }): string[] {
   const { model, workload } = options;
   const violations = licenceViolations(model, workload);
-  const threshold = model.licence.maxMonthlyActiveUsers;
-  if (
-    threshold !== undefined &&
-    workload.monthlyActiveUsers !== undefined &&
-    workload.monthlyActiveUsers > threshold
-  ) {
+  // No threshold binds no one; no user count is below every threshold (thresholds are positive).
+  const threshold = model.licence.maxMonthlyActiveUsers ?? Number.POSITIVE_INFINITY;
+  const users = workload.monthlyActiveUsers ?? 0;
+  if (users > threshold) {
     violations.push(
-      `licence: '${model.licence.id}' needs a separate licence from ${model.vendor} above ${threshold.toLocaleString('en-US')} monthly active users; the workload has ${workload.monthlyActiveUsers.toLocaleString('en-US')}`,
+      `licence: '${model.licence.id}' needs a separate licence from ${model.vendor} above ${threshold.toLocaleString('en-US')} monthly active users; the workload has ${users.toLocaleString('en-US')}`,
     );
   }
   if (workload.constraints.commercialUse && !model.licence.commercialUse) {

@@ -47,11 +47,10 @@ export function priceForModelSpec(
   modelSpec: string,
 ): { model: CatalogModel; price: ApiPrice } | undefined {
   const colon = modelSpec.indexOf(':');
-  const prefix = colon > 0 ? modelSpec.slice(0, colon) : '';
-  const name = colon > 0 ? modelSpec.slice(colon + 1) : modelSpec;
-  const provider = specProviders[prefix];
-  if (!provider) return undefined;
-  const model = findCatalogModel(catalog, name);
+  // Without a colon (or before a leading one) the prefix is '', which names no provider: no catalog price has
+  // an undefined provider, so the lookup below then finds none.
+  const provider = specProviders[modelSpec.slice(0, Math.max(colon, 0))];
+  const model = findCatalogModel(catalog, modelSpec.slice(colon + 1));
   const price = model?.apiPrices.find((candidate) => candidate.provider === provider);
   return model && price ? { model, price } : undefined;
 }

@@ -27,12 +27,13 @@ function assertUniqueIds(ids: readonly string[], file: string): void {
 /**
  * Whether the shipped model catalog can hold a model named `name` (as `findCatalogModel` matches names): false
  * when the name's last `/` segment appears nowhere in the file's text, whatever the case. A cheap test before
- * parsing the catalog (tens of milliseconds of YAML and schema checks) for a model it cannot price.
+ * parsing the catalog (tens of milliseconds of YAML and schema checks) for a model it cannot price. `file` is
+ * the shipped catalog unless a test names another.
  */
-export function shippedCatalogMayName(name: string): boolean {
+export function shippedCatalogMayName(name: string, file = join(catalogDirectory, 'models.yaml')): boolean {
   const wanted = name.slice(name.lastIndexOf('/') + 1).toLowerCase();
   try {
-    return readFileSync(join(catalogDirectory, 'models.yaml'), 'utf8').toLowerCase().includes(wanted);
+    return readFileSync(file, 'utf8').toLowerCase().includes(wanted);
   } catch {
     // Unreadable: let the real load report it.
     return true;

@@ -28,6 +28,7 @@ export function parseDataFile<Schema extends z.ZodType>(options: {
   const result = options.schema.safeParse(camelCaseKeys(document));
   if (result.success) return result.data;
   const issue = result.error.issues[0];
+  // Stryker disable next-line OptionalChaining: a failed zod parse has at least one issue, so issue is defined
   if (issue?.code === 'unrecognized_keys') {
     const parent = issue.path.length > 0 ? `${fieldPath(issue.path)}.` : '';
     const names = issue.keys.map((key) => `${parent}${snakeCase(key)}`).join(', ');
@@ -36,7 +37,9 @@ export function parseDataFile<Schema extends z.ZodType>(options: {
     });
   }
   const field = issue && issue.path.length > 0 ? `${fieldPath(issue.path)}: ` : '';
-  throw new InputError(`${field}${issue?.message ?? 'invalid'}`, { location: options.file });
+  // Stryker disable next-line OptionalChaining,StringLiteral: a failed zod parse has at least one issue, so the fallback is unreachable
+  const reason = issue?.message ?? 'invalid';
+  throw new InputError(`${field}${reason}`, { location: options.file });
 }
 
 /** Whether an object or array is reachable from itself (depth-first, without recursion). */
@@ -50,7 +53,8 @@ function containsItself(root: unknown): boolean {
     stack.push({ node: value, children: Object.values(value) });
     return false;
   };
-  if (enter(root)) return true;
+  // Nothing is on the path yet, so the root alone cannot close a loop.
+  enter(root);
   while (stack.length > 0) {
     const top = stack[stack.length - 1] as { node: object; children: unknown[] };
     if (top.children.length === 0) {

@@ -88,7 +88,8 @@ export function parseLitellmPrices(document: unknown, file: string): FeedPrice[]
     if (!parsed.success) continue;
     const entry = parsed.data;
     if (entry.mode !== undefined && entry.mode !== 'chat' && entry.mode !== 'completion') continue;
-    const rawProvider = entry.litellm_provider ?? (key.includes('/') ? (key.split('/')[0] ?? '') : 'unknown');
+    const prefix = key.includes('/') ? key.slice(0, key.indexOf('/')) : 'unknown';
+    const rawProvider = entry.litellm_provider ?? prefix;
     const provider = litellmProviders[rawProvider] ?? rawProvider;
     const providerModel = key.startsWith(`${rawProvider}/`) ? key.slice(rawProvider.length + 1) : key;
     prices.push({
@@ -141,27 +142,27 @@ export function parseOpenRouterModels(document: unknown, file: string): FeedPric
   const parsed = openRouterSchema.safeParse(document);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new InputError(
-      `${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'} (OpenRouter models format)`,
-      {
-        location: file,
-      },
-    );
+    // Stryker disable next-line OptionalChaining,ArrayDeclaration: a failed zod parse has at least one issue, so the fallback is unreachable
+    const path = issue?.path ?? [];
+    // Stryker disable next-line OptionalChaining,StringLiteral: as above
+    const reason = issue?.message ?? 'invalid';
+    throw new InputError(`${path.join('.')}: ${reason} (OpenRouter models format)`, { location: file });
   }
   const prices: FeedPrice[] = [];
   for (const model of parsed.data.data) {
     const { prompt, completion, input_cache_read: cacheRead, internal_reasoning: reasoning } = model.pricing;
     if (!(prompt >= 0 && completion >= 0)) continue;
+    // No price, or a negative one, means none (NaN >= 0 and 0 > 0 are false).
+    const cached = cacheRead ?? Number.NaN;
+    const reasoningPrice = reasoning ?? 0;
     prices.push({
       key: model.id,
       provider: 'openrouter',
       providerModel: model.id,
       inputUsdPerMillion: perMillion(prompt),
       outputUsdPerMillion: perMillion(completion),
-      ...(cacheRead !== undefined && cacheRead >= 0
-        ? { cachedInputUsdPerMillion: perMillion(cacheRead) }
-        : {}),
-      ...(reasoning !== undefined && reasoning > 0 ? { reasoningUsdPerMillion: perMillion(reasoning) } : {}),
+      ...(cached >= 0 ? { cachedInputUsdPerMillion: perMillion(cached) } : {}),
+      ...(reasoningPrice > 0 ? { reasoningUsdPerMillion: perMillion(reasoningPrice) } : {}),
       tiers: [],
       ...(model.context_length ? { contextTokens: model.context_length } : {}),
     });
@@ -171,8 +172,8 @@ export function parseOpenRouterModels(document: unknown, file: string): FeedPric
 
 /** The format of a parsed feed document: OpenRouter's has a `data` array, litellm's is keyed by model. */
 export function detectPriceFeedFormat(document: unknown): PriceFeedFormat {
-  const isObject = document !== null && typeof document === 'object' && !Array.isArray(document);
-  return isObject && Array.isArray((document as { data?: unknown }).data) ? 'openrouter' : 'litellm';
+  // Only an object can carry a data array (JSON arrays and primitives have no .data).
+  return Array.isArray((document as { data?: unknown } | null | undefined)?.data) ? 'openrouter' : 'litellm';
 }
 
 /** Parses a feed's JSON text in either format. */

@@ -34,7 +34,7 @@ export function createSpendMeter(options: {
       return spent;
     },
     spentUsd: () => (priced ? spent : undefined),
-    reachedCap: () => options.capUsd !== undefined && spent >= options.capUsd,
+    reachedCap: () => spent >= (options.capUsd ?? Number.POSITIVE_INFINITY),
     ...(options.capUsd === undefined ? {} : { capUsd: options.capUsd }),
   };
 }

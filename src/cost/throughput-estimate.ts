@@ -52,7 +52,7 @@ export function estimateDecodeAtTarget(
   let best = estimateDecode({ ...options, batchSize: 1 });
   for (let batchSize = 2; batchSize <= options.maxBatchSize; batchSize *= 2) {
     const estimate = estimateDecode({ ...options, batchSize });
-    if (options.tpotTargetMs !== undefined && estimate.tpotMs > options.tpotTargetMs) break;
+    if (estimate.tpotMs > (options.tpotTargetMs ?? Number.POSITIVE_INFINITY)) break;
     best = estimate;
   }
   return best;

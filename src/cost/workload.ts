@@ -161,8 +161,9 @@ export function parseWorkload(options: { text: string; file: string }): Workload
   const fail = (message: string): never => {
     throw new InputError(message, { location: options.file });
   };
-  const raw: unknown = parseYaml(options.text);
-  const requestGiven = typeof raw === 'object' && raw !== null && 'average_request' in raw;
+  // The schema accepted the document, so it is a mapping.
+  const raw = parseYaml(options.text) as Record<string, unknown>;
+  const requestGiven = 'average_request' in raw;
   const { input, output } = workload.tokensPerMonth;
   const { inputTokens, outputTokens } = workload.averageRequest;
   const monthlyRatio = input / output;
@@ -179,8 +180,8 @@ export function parseWorkload(options: { text: string; file: string }): Workload
       `peak_requests_per_second: ${workload.peakRequestsPerSecond} is below the average rate the monthly volume implies (${averageRequestsPerSecond.toFixed(2)}/s = output tokens ÷ average_request.output_tokens ÷ 730 h)`,
     );
   }
-  const context = workload.selfHosting.contextTokens;
-  if (context !== undefined && context < inputTokens + outputTokens) {
+  const context = workload.selfHosting.contextTokens ?? Number.POSITIVE_INFINITY;
+  if (context < inputTokens + outputTokens) {
     fail(
       `self_hosting.context_tokens: ${context} is shorter than an average request (${inputTokens} + ${outputTokens} tokens)`,
     );
