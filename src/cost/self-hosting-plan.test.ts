@@ -334,3 +334,473 @@ describe('sameGpu and setupLabel', () => {
     expect(setupLabel(memory!)).toBe('1 × G bf16');
   });
 });
+
+describe('planSelfHosting: which figure each setup gets', () => {
+  /** The throughput basis of each evaluated setup that fits, as "count × precision: basis". */
+  const bases = (result: ReturnType<typeof planSelfHosting>): string[] =>
+    [result.plan, ...result.rejected]
+      .filter((setup) => setup?.throughput)
+      .map((setup) => `${setup?.gpuCount} × ${setup?.precision}: ${setup?.throughput?.basis}`)
+      .sort();
+
+  it('applies a measurement only to its own GPU, GPU count, precision and model', () => {
+    // bf16 fits on 2, 4 and 8 GPUs (20.08 GB > 14.4 GB), fp8 on all four counts (10.08 GB).
+    expect(bases(planSelfHosting({ model, inputs: inputs() }))).toEqual([
+      '1 × fp8: measured',
+      '2 × bf16: measured',
+      '2 × fp8: estimate',
+      '4 × bf16: estimate',
+      '4 × fp8: estimate',
+      '8 × bf16: estimate',
+      '8 × fp8: estimate',
+    ]);
+    // A measurement of another model (or on another GPU type) is not this model's.
+    const other = planSelfHosting({
+      model,
+      inputs: inputs({
+        precisions: ['fp8'],
+        measured: [
+          {
+            ...measure({ gpu: 'G', gpuCount: 1, precision: 'fp8', outputTokensPerSecond: 1000, tpotMs: 20 }),
+            model: 'other',
+          },
+          measure({ gpu: 'H', gpuCount: 1, precision: 'fp8', outputTokensPerSecond: 1000, tpotMs: 20 }),
+        ],
+      }),
+    });
+    expect(bases(other)).toEqual([
+      '1 × fp8: estimate',
+      '2 × fp8: estimate',
+      '4 × fp8: estimate',
+      '8 × fp8: estimate',
+    ]);
+  });
+
+  it('uses a published figure without a sequence limit at any request size', () => {
+    const published = catalogModelSchema.parse({
+      ...modelFacts,
+      throughput: [
+        {
+          gpu: 'g-alias',
+          gpuCount: 1,
+          precision: 'fp8',
+          outputTokensPerSecond: 800,
+          tpotMs: 30,
+          inputTokens: 450,
+          outputTokens: 240,
+          engine: 'vllm-0.6.0-multistep',
+          source: 'vendor blog',
+          asOf: '2026-09-01',
+        },
+      ],
+    });
+    const result = planSelfHosting({
+      model: published,
+      inputs: inputs({ measured: [], precisions: ['fp8'] }),
+    });
+    const one = [result.plan, ...result.rejected].find((setup) => setup?.gpuCount === 1);
+    // 500 / 450 and 250 / 240 are within a quarter: used as published, 800 tok/s at 30 ms.
+    expect(one?.throughput).toMatchObject({
+      basis: 'published',
+      adjusted: false,
+      outputTokensPerSecond: 800,
+      tpotMs: 30,
+    });
+    // 800 tok/s ÷ 250 tokens = 3.2 requests/s; 800 × 500 / 250 = 1,600 prompt tokens/s
+    expect(one?.throughput?.requestsPerSecond).toBe(3.2);
+    expect(one?.throughput?.inputTokensPerSecond).toBe(1600);
+  });
+
+  it('keeps a measurement at output sizes a quarter away, and moves one further off', () => {
+    const at = (outputTokens: number) =>
+      planSelfHosting({
+        model,
+        inputs: inputs({
+          precisions: ['fp8'],
+          measured: [
+            measure({
+              gpu: 'G',
+              gpuCount: 1,
+              precision: 'fp8',
+              outputTokensPerSecond: 1000,
+              tpotMs: 20,
+              inputTokens: 500,
+              outputTokens,
+            }),
+          ],
+        }),
+      }).plan?.throughput;
+    // 250 wanted ÷ 200 measured − 1 = 0.25: within a quarter; ÷ 199 − 1 = 0.256: moved.
+    expect(at(200)?.adjusted).toBe(false);
+    const moved = at(199);
+    expect(moved?.adjusted).toBe(true);
+    // Without a measured TTFT none is made up when the figure is moved.
+    expect(moved?.ttftMs).toBeUndefined();
+    expect(moved && 'ttftMs' in moved).toBe(false);
+  });
+
+  it('moves a longer-prompt measurement to the workload with its TTFT scaled by the serving model', () => {
+    const result = planSelfHosting({
+      model,
+      inputs: inputs({
+        precisions: ['fp8'],
+        measured: [
+          measure({
+            gpu: 'G',
+            gpuCount: 1,
+            precision: 'fp8',
+            outputTokensPerSecond: 1000,
+            tpotMs: 20,
+            ttftMs: 150,
+            inputTokens: 2000,
+            outputTokens: 250,
+          }),
+        ],
+      }),
+    });
+    const moved = [result.plan, ...result.rejected].find((setup) => setup?.gpuCount === 1)?.throughput;
+    // Batch 1,000 tok/s × 20 ms = 20 sequences. 1 × G fp8 computes at the bf16 rate: 300e12 × 0.2 = 6e13 FLOP/s;
+    // bandwidth 1e12 × 0.8 = 8e11 B/s; 1 ms a step (estimate engine), 10 GB of fp8 weights, 8,000 B of KV a token.
+    // at 500/250: prefill 40 tokens a step; compute 2e10 × 60 / 6e13 = 20 ms > memory (1e10 + 20 × 625 × 8,000)
+    //   / 8e11 = 12.625 ms; step 21 ms; TTFT 2e10 × 500 / 6e13 = 166.67 ms + 21 = 187.67 ms
+    // at 2000/250: prefill 160; compute 2e10 × 180 / 6e13 = 60 ms > memory (1e10 + 20 × 2,125 × 8,000) / 8e11
+    //   = 12.925 ms; step 61 ms; TTFT 666.67 + 61 = 727.67 ms
+    // moved: TPOT 20 × 21 / 61 = 6.8852 ms, TTFT 150 × 187.67 / 727.67 = 38.685 ms, 20 / 6.8852 ms = 2,904.76 tok/s
+    expect(moved?.tpotMs).toBeCloseTo((20 * 21) / 61, 9);
+    expect(moved?.ttftMs).toBeCloseTo((150 * (166.666666666667 + 21)) / (666.666666666667 + 61), 9);
+    expect(moved?.outputTokensPerSecond).toBeCloseTo(2904.7619047619, 6);
+    expect(moved?.outputTokensPerSecond).toBeCloseTo((20 / (moved?.tpotMs ?? 0)) * 1000, 9);
+    expect(moved?.inputTokensPerSecond).toBeCloseTo(((moved?.outputTokensPerSecond ?? 0) * 500) / 250, 9);
+    expect(moved?.requestsPerSecond).toBeCloseTo((moved?.outputTokensPerSecond ?? 0) / 250, 9);
+  });
+
+  it('takes the serving model’s batch-1 step as the TPOT of a measurement without one', () => {
+    const result = planSelfHosting({
+      model,
+      inputs: inputs({
+        precisions: ['fp8'],
+        measured: [measure({ gpu: 'G', gpuCount: 1, precision: 'fp8', outputTokensPerSecond: 1000 })],
+      }),
+    });
+    const setup = [result.plan, ...result.rejected].find((entry) => entry?.gpuCount === 1);
+    const batchOne = servingPoint({
+      setup: {
+        gpu: g,
+        gpuCount: 1,
+        precision: 'fp8',
+        kvCachePrecision: 'bf16',
+        totalParametersBillions: 10,
+        activeParametersBillions: 10,
+        architecture: { layers: 10, kvHeads: 2, headDim: 100 },
+      },
+      request: { inputTokens: 500, outputTokens: 250 },
+      batchSize: 1,
+    });
+    expect(setup?.throughput?.tpotMs).toBe(batchOne.tpotMs);
+    expect(setup?.throughput?.ttftMs).toBeUndefined();
+  });
+
+  it('uses a published figure only within its sequence length, else the serving model’s estimate', () => {
+    const published = (maxSequenceTokens: number) =>
+      catalogModelSchema.parse({
+        ...modelFacts,
+        throughput: [
+          {
+            gpu: 'G',
+            gpuCount: 1,
+            precision: 'fp8',
+            outputTokensPerSecond: 800,
+            tpotMs: 30,
+            inputTokens: 500,
+            outputTokens: 250,
+            maxSequenceTokens,
+            engine: 'vllm-0.6.0-multistep',
+            source: 'vendor blog',
+            asOf: '2026-09-01',
+          },
+        ],
+      });
+    const figure = (maxSequenceTokens: number) => {
+      const result = planSelfHosting({
+        model: published(maxSequenceTokens),
+        inputs: inputs({ measured: [], precisions: ['fp8'] }),
+      });
+      return [result.plan, ...result.rejected].find((setup) => setup?.gpuCount === 1)?.throughput;
+    };
+    // 500 + 250 = 750 tokens a request.
+    expect(figure(750)).toMatchObject({
+      basis: 'published',
+      outputTokensPerSecond: 800,
+      tpotMs: 30,
+      source: 'vendor blog, as of 2026-09-01',
+    });
+    const estimate = figure(749);
+    expect(estimate?.basis).toBe('estimate');
+    expect(estimate?.source).toMatch(
+      /^serving-model estimate at batch \d+, (memory|compute)-bound \(1 × G, fp8 weights, bf16 compute; calibrated/,
+    );
+  });
+
+  it('estimates within the latency targets, or reports the batch-1 estimate as a violation', () => {
+    const estimated = planSelfHosting({
+      model,
+      inputs: inputs({ measured: [], precisions: ['bf16'], tpotTargetMs: 1e6 }),
+    });
+    expect(estimated.plan?.throughput.basis).toBe('estimate');
+    expect(estimated.plan?.violations).toEqual([]);
+    const strict = planSelfHosting({
+      model,
+      inputs: inputs({ measured: [], precisions: ['bf16'], ttftTargetMs: 0.01 }),
+    });
+    expect(strict.plan).toBeUndefined();
+    const fitting = strict.rejected.filter((setup) => setup.throughput);
+    expect(fitting.length).toBe(3);
+    for (const setup of fitting) {
+      expect(setup.throughput?.source).toMatch(/^serving-model estimate at batch 1, /);
+      expect(setup.violations).toEqual([
+        expect.stringMatching(
+          /^latency: time to first token \d+ ms \(estimate\) exceeds the target 0\.01 ms$/,
+        ),
+      ]);
+    }
+  });
+});
+
+describe('sameGpu and setupLabel', () => {
+  it('matches a GPU by id or alias in any case', () => {
+    expect(sameGpu(g, 'g')).toBe(true);
+    expect(sameGpu(g, 'G-ALIAS')).toBe(true);
+    expect(sameGpu(g, 'H')).toBe(false);
+  });
+
+  it('labels replicas (when more than one) × GPUs × type and precision, and weight-only compute', () => {
+    const busy = planSelfHosting({
+      model,
+      inputs: inputs({ outputTokensPerMonth: 3e9, precisions: ['fp8'] }),
+    });
+    const three = [busy.plan, ...busy.rejected].find((setup) => setup?.gpuCount === 1);
+    expect(setupLabel(three!)).toBe('3 × 1 × G fp8 (weight-only, bf16 compute)');
+    const result = planSelfHosting({ model, inputs: inputs() });
+    const one = [result.plan, ...result.rejected].find(
+      (setup) => setup?.gpuCount === 2 && setup.precision === 'bf16',
+    );
+    expect(setupLabel(one!)).toBe('2 × G bf16');
+    const memory = result.rejected.find((setup) => setup.gpuCount === 1 && setup.precision === 'bf16');
+    expect(setupLabel(memory!)).toBe('1 × G bf16');
+  });
+});
+
+describe('planSelfHosting: which figure each setup gets', () => {
+  /** The throughput basis of each evaluated setup that fits, as "count × precision: basis". */
+  const bases = (result: ReturnType<typeof planSelfHosting>): string[] =>
+    [result.plan, ...result.rejected]
+      .filter((setup) => setup?.throughput)
+      .map((setup) => `${setup?.gpuCount} × ${setup?.precision}: ${setup?.throughput?.basis}`)
+      .sort();
+
+  it('applies a measurement only to its own GPU, GPU count, precision and model', () => {
+    // bf16 fits on 2, 4 and 8 GPUs (20.08 GB > 14.4 GB), fp8 on all four counts (10.08 GB).
+    expect(bases(planSelfHosting({ model, inputs: inputs() }))).toEqual([
+      '1 × fp8: measured',
+      '2 × bf16: measured',
+      '2 × fp8: estimate',
+      '4 × bf16: estimate',
+      '4 × fp8: estimate',
+      '8 × bf16: estimate',
+      '8 × fp8: estimate',
+    ]);
+    // A measurement of another model (or on another GPU type) is not this model's.
+    const other = planSelfHosting({
+      model,
+      inputs: inputs({
+        precisions: ['fp8'],
+        measured: [
+          {
+            ...measure({ gpu: 'G', gpuCount: 1, precision: 'fp8', outputTokensPerSecond: 1000, tpotMs: 20 }),
+            model: 'other',
+          },
+          measure({ gpu: 'H', gpuCount: 1, precision: 'fp8', outputTokensPerSecond: 1000, tpotMs: 20 }),
+        ],
+      }),
+    });
+    expect(bases(other)).toEqual([
+      '1 × fp8: estimate',
+      '2 × fp8: estimate',
+      '4 × fp8: estimate',
+      '8 × fp8: estimate',
+    ]);
+  });
+
+  it('uses a published figure without a sequence limit at any request size', () => {
+    const published = catalogModelSchema.parse({
+      ...modelFacts,
+      throughput: [
+        {
+          gpu: 'g-alias',
+          gpuCount: 1,
+          precision: 'fp8',
+          outputTokensPerSecond: 800,
+          tpotMs: 30,
+          inputTokens: 450,
+          outputTokens: 240,
+          engine: 'vllm-0.6.0-multistep',
+          source: 'vendor blog',
+          asOf: '2026-09-01',
+        },
+      ],
+    });
+    const result = planSelfHosting({
+      model: published,
+      inputs: inputs({ measured: [], precisions: ['fp8'] }),
+    });
+    const one = [result.plan, ...result.rejected].find((setup) => setup?.gpuCount === 1);
+    // 500 / 450 and 250 / 240 are within a quarter: used as published, 800 tok/s at 30 ms.
+    expect(one?.throughput).toMatchObject({
+      basis: 'published',
+      adjusted: false,
+      outputTokensPerSecond: 800,
+      tpotMs: 30,
+    });
+    // 800 tok/s ÷ 250 tokens = 3.2 requests/s; 800 × 500 / 250 = 1,600 prompt tokens/s
+    expect(one?.throughput?.requestsPerSecond).toBe(3.2);
+    expect(one?.throughput?.inputTokensPerSecond).toBe(1600);
+  });
+
+  it('keeps a measurement at output sizes a quarter away, and moves one further off', () => {
+    const at = (outputTokens: number) =>
+      planSelfHosting({
+        model,
+        inputs: inputs({
+          precisions: ['fp8'],
+          measured: [
+            measure({
+              gpu: 'G',
+              gpuCount: 1,
+              precision: 'fp8',
+              outputTokensPerSecond: 1000,
+              tpotMs: 20,
+              inputTokens: 500,
+              outputTokens,
+            }),
+          ],
+        }),
+      }).plan?.throughput;
+    // 250 wanted ÷ 200 measured − 1 = 0.25: within a quarter; ÷ 199 − 1 = 0.256: moved.
+    expect(at(200)?.adjusted).toBe(false);
+    const moved = at(199);
+    expect(moved?.adjusted).toBe(true);
+    // Without a measured TTFT none is made up when the figure is moved.
+    expect(moved?.ttftMs).toBeUndefined();
+    expect(moved && 'ttftMs' in moved).toBe(false);
+  });
+
+  it('moves a longer-prompt measurement to the workload with its TTFT scaled by the serving model', () => {
+    const result = planSelfHosting({
+      model,
+      inputs: inputs({
+        precisions: ['fp8'],
+        measured: [
+          measure({
+            gpu: 'G',
+            gpuCount: 1,
+            precision: 'fp8',
+            outputTokensPerSecond: 1000,
+            tpotMs: 20,
+            ttftMs: 150,
+            inputTokens: 2000,
+            outputTokens: 250,
+          }),
+        ],
+      }),
+    });
+    const moved = [result.plan, ...result.rejected].find((setup) => setup?.gpuCount === 1)?.throughput;
+    // Prompts of 500 instead of 2,000 tokens: a quarter of the prefill, so the TTFT falls well below 150 ms but
+    // stays above the 1-GPU prompt's own prefill at the calibrated 20% of 300 TFLOP/s:
+    // 2 × 10e9 × 500 / 60e12 = 166.7 ms at the workload vs 666.7 ms measured → ratio of (prefill + step) times.
+    expect(moved?.ttftMs).toBeGreaterThan(150 * (166.7 / 700));
+    expect(moved?.ttftMs).toBeLessThan(150);
+  });
+});
+
+describe('planSelfHosting: estimates', () => {
+  it('sizes the batch to the KV cache the memory left after the weights holds', () => {
+    // fp8: 10 GB of weights. One sequence of 100,000 tokens × 8,000 B = 0.8 GB.
+    // 1 GPU: (14.4 − 10) GB / 0.8 GB = 5.5 → 5 sequences → batch 4 (the largest power of two ≤ 5);
+    // 2 GPUs: (28.8 − 10) / 0.8 = 23.5 → batch 16.
+    const result = planSelfHosting({
+      model,
+      inputs: inputs({ measured: [], precisions: ['fp8'], contextTokens: 100_000, concurrentSequences: 1 }),
+    });
+    const source = (gpuCount: number) =>
+      [result.plan, ...result.rejected].find((setup) => setup?.gpuCount === gpuCount)?.throughput?.source;
+    expect(source(1)).toMatch(/^serving-model estimate at batch 4, /);
+    expect(source(2)).toMatch(/^serving-model estimate at batch 16, /);
+  });
+
+  it('says bf16 weights are computed natively (no weight-only note)', () => {
+    const result = planSelfHosting({ model, inputs: inputs({ measured: [], precisions: ['bf16'] }) });
+    const two = [result.plan, ...result.rejected].find((setup) => setup?.gpuCount === 2);
+    expect(two?.throughput?.source).toMatch(
+      /^serving-model estimate at batch \d+, (memory|compute)-bound \(2 × G, bf16; calibrated/,
+    );
+    expect(two?.computeMode).toBe('native');
+  });
+
+  it('picks the estimate’s batch within the TPOT and TTFT targets', () => {
+    // 2 × G bf16, calibrated constants: compute 2 × 300e12 × 0.2 = 1.2e14 FLOP/s, memory 2 × 1e12 × 0.8 = 1.6e12 B/s.
+    // step(b) = max(2e10 × 3b / 1.2e14 = 0.5b ms, (2e10 + b × 625 × 8,000) / 1.6e12 = 12.5 + 0.003125b ms)
+    //           + 1 ms (engine) + 2 ms (second GPU): b = 32 → 16 + 3 = 19 ms; b = 64 → 35 ms.
+    const tpot = planSelfHosting({
+      model,
+      inputs: inputs({ measured: [], precisions: ['bf16'], tpotTargetMs: 20 }),
+    });
+    const two = [tpot.plan, ...tpot.rejected].find((setup) => setup?.gpuCount === 2);
+    expect(two?.throughput?.source).toMatch(/^serving-model estimate at batch 32, compute-bound/);
+    expect(two?.throughput?.tpotMs).toBeCloseTo(19, 9);
+    expect(two?.violations).toEqual([]);
+    // TTFT = 2e10 × 500 / 1.2e14 = 83.3 ms + a step: b = 32 → 102.3 ms, b = 64 → 118.3 ms.
+    const ttft = planSelfHosting({
+      model,
+      inputs: inputs({ measured: [], precisions: ['bf16'], ttftTargetMs: 110 }),
+    });
+    const twoTtft = [ttft.plan, ...ttft.rejected].find((setup) => setup?.gpuCount === 2);
+    expect(twoTtft?.throughput?.source).toMatch(/^serving-model estimate at batch 32, /);
+    expect(twoTtft?.throughput?.ttftMs).toBeCloseTo(83.333333333 + 19, 6);
+    expect(twoTtft?.violations).toEqual([]);
+  });
+});
+
+describe('planSelfHosting: latency targets', () => {
+  it('meets a target equal to the figure, and labels a moved measurement that misses one', () => {
+    const exact = planSelfHosting({
+      model,
+      inputs: inputs({ precisions: ['fp8'], tpotTargetMs: 20, ttftTargetMs: 150 }),
+    });
+    expect(exact.plan?.gpuCount).toBe(1);
+    expect(exact.plan?.violations).toEqual([]);
+    const moved = planSelfHosting({
+      model,
+      inputs: inputs({
+        precisions: ['fp8'],
+        tpotTargetMs: 1,
+        measured: [
+          measure({
+            gpu: 'G',
+            gpuCount: 1,
+            precision: 'fp8',
+            outputTokensPerSecond: 1000,
+            tpotMs: 20,
+            inputTokens: 2000,
+            outputTokens: 250,
+          }),
+        ],
+      }),
+    });
+    const one = moved.rejected.find((setup) => setup.gpuCount === 1);
+    expect(one?.violations).toEqual([
+      expect.stringMatching(
+        /^latency: time per output token \d+\.\d ms \(measured, adjusted\) exceeds the target 1 ms$/,
+      ),
+    ]);
+  });
+});
