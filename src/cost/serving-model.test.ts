@@ -145,6 +145,33 @@ describe('servingPoint: one scheduler step by hand', () => {
   });
 });
 
+describe('servingPoint: a step where compute and memory take the same time', () => {
+  it('names compute as the bound at an exact tie', () => {
+    // 1 GPU of 2 TFLOP/s and 2,000.4 GB/s at full efficiency; 1 B of 1,000 B parameters active, bf16; prompts of
+    // no tokens, 100 output tokens. Batch 1: compute 2 × 1e9 / 2e12 = 1 ms; memory (1e9 × 2 B + (0 + 50) × 8,000 B)
+    // / 2.0004e12 B/s = 2.0004e9 / 2.0004e12 = 1 ms (exactly, in floating point too).
+    const point = servingPoint({
+      setup: {
+        ...dense,
+        gpu: { id: 'T', memoryBandwidthGbPerSecond: 2000.4, denseTflops: { bf16: 2 } },
+        gpuCount: 1,
+        totalParametersBillions: 1000,
+        activeParametersBillions: 1,
+      },
+      request: { inputTokens: 0, outputTokens: 100 },
+      batchSize: 1,
+      parameters: {
+        ...parameters,
+        computeEfficiency: 1,
+        bandwidthEfficiency: 1,
+        stepOverheadMsByEngine: {},
+      },
+    });
+    expect(point.tpotMs).toBe(1);
+    expect(point.bound).toBe('compute');
+  });
+});
+
 describe('computeMode', () => {
   it('computes bf16 and fp16 natively, fp8 and int8 on their own tensor cores, int4 always at the bf16 rate', () => {
     expect(computeMode(gpu, 'bf16')).toEqual({ tflops: 100, mode: 'native' });
@@ -240,6 +267,27 @@ describe('bestServingPoint', () => {
     });
     // TTFT ≤ 124 ms: batch 32 (100 + 23.16 = 123.16 ms), not 64 (141.4 ms).
     expect(both2.point.batchSize).toBe(32);
+  });
+
+  it('admits a point whose TPOT or TTFT equals the target', () => {
+    // The targets are the batch-64 point's own figures (41.4 ms and 141.4 ms): batch 64 is admitted, 128 is not.
+    const at64 = servingPoint({ setup: dense, request, batchSize: 64, parameters });
+    const tpot = bestServingPoint({
+      setup: dense,
+      request,
+      maxBatchSize: 256,
+      parameters,
+      tpotTargetMs: at64.tpotMs,
+    });
+    expect(tpot).toMatchObject({ meetsTargets: true, point: { batchSize: 64 } });
+    const ttft = bestServingPoint({
+      setup: dense,
+      request,
+      maxBatchSize: 256,
+      parameters,
+      ttftTargetMs: at64.ttftMs,
+    });
+    expect(ttft).toMatchObject({ meetsTargets: true, point: { batchSize: 64 } });
   });
 
   it('reports the batch-1 point as missing the targets when even one sequence misses them', () => {
