@@ -508,3 +508,140 @@ describe('evaluateTco by hand: unknown names', () => {
     expect((selfHosted?.rejectedSetups?.length ?? 0) + 1).toBe(8);
   });
 });
+
+describe('evaluateTco by hand: survivors of mutation testing', () => {
+  it('prices a two-GPU replica at twice the GPU rate: full load and break-even', () => {
+    // bf16 only: 20 GB of weights need 2 × G (28.8 GB usable); measured there at 1,500 tok/s and 25 ms.
+    const selfHosted = find(
+      evaluateTco({
+        workload: workload(
+          {},
+          {
+            precisions: ['bf16'],
+            throughput: [
+              {
+                model: 'small-10b',
+                gpu: 'G',
+                gpuCount: 2,
+                precision: 'bf16',
+                outputTokensPerSecond: 1500,
+                tpotMs: 25,
+              },
+            ],
+          },
+        ),
+        catalog,
+        gpuCatalog,
+      }),
+      'self_hosted',
+    );
+    // 1,500 × 3,600 × 730 × 0.5 = 1.971e9 ≥ 2.5e8: 1 replica of 2 GPUs × $1 × 730 h = $1,460 + $100
+    expect(selfHosted?.selfHosting).toMatchObject({ gpuCount: 2, precision: 'bf16' });
+    expect(selfHosted?.monthlyCostUsd).toBe(1560);
+    // $2 an hour ÷ ((1,500 + 6,000) tok/s × 3,600 / 1e6 = 27 M tokens an hour); ÷ 5.4 M output tokens an hour
+    expect(selfHosted?.fullLoadCostPerMillionTokensUsd).toBeCloseTo(2 / 27, 12);
+    expect(selfHosted?.fullLoadCostPerMillionOutputTokensUsd).toBeCloseTo(2 / 5.4, 12);
+    // vs q at $4e-6 an output token: ($1,460 + $100) / $4e-6 = 3.9e8 output tokens (within one replica's 1.971e9)
+    expect(selfHosted?.breakEven?.outputTokensPerMonth).toBeCloseTo(3.9e8, 0);
+  });
+
+  it('compares with the cheapest API whichever provider the catalog lists first', () => {
+    const reversed = modelCatalogSchema.parse({
+      models: [{ ...small, apiPrices: [...small.apiPrices].reverse() }],
+    });
+    const selfHosted = find(
+      evaluateTco({ workload: workload(), catalog: reversed, gpuCatalog }),
+      'self_hosted',
+    );
+    expect(selfHosted?.breakEven?.versus).toEqual({ model: 'small-10b', provider: 'q' });
+    expect(selfHosted?.breakEven?.outputTokensPerMonth).toBeCloseTo(2.075e8, 0);
+  });
+
+  it('passes a TTFT target alone to the plan', () => {
+    const selfHosted = find(
+      evaluateTco({
+        workload: workload(
+          { latencyTarget: { ttftMs: 100 } },
+          {
+            throughput: [
+              {
+                model: 'small-10b',
+                gpu: 'G',
+                gpuCount: 1,
+                precision: 'fp8',
+                outputTokensPerSecond: 1000,
+                tpotMs: 20,
+                ttftMs: 150,
+              },
+            ],
+          },
+        ),
+        catalog,
+        gpuCatalog,
+      }),
+      'self_hosted',
+    );
+    const one = [selfHosted?.selfHosting, ...(selfHosted?.rejectedSetups ?? [])].find(
+      (setup) => setup?.gpuCount === 1,
+    );
+    expect(one?.violations).toEqual([
+      'latency: time to first token 150 ms (measured) exceeds the target 100 ms',
+    ]);
+  });
+
+  it('joins every violation of the closest miss', () => {
+    const candidates = evaluateTco({
+      workload: workload({ latencyTarget: { tpotMs: 1, ttftMs: 1 } }, { throughput: [] }),
+      catalog: modelCatalogSchema.parse({ models: [{ ...small, apiPrices: [] }] }),
+      gpuCatalog,
+    });
+    // 8 × G fp8 at batch 1 (weight-only, 4.8e14 FLOP/s, 6.4e12 B/s): memory (1e10 + 1,125 × 8,000) / 6.4e12 =
+    // 1.5639 ms > compute 2e10 × 5 / 4.8e14 = 0.2083 ms; step 1.5639 + 1 + 7 × 2 = 16.5639 ms → 60.37 tok/s,
+    // 7.93e7 tokens a month under the ceiling: 4 replicas for 2.5e8; TTFT 2e10 × 1,000 / 4.8e14 = 41.67 + 16.56 ms
+    expect(candidates[0]?.violations).toEqual([
+      'sizing: no self-hosting setup meets every constraint (4 tried, excluded by 4 latency); closest: 4 × 8 × G fp8 (weight-only, bf16 compute): latency: time per output token 16.6 ms (estimate) exceeds the target 1 ms; latency: time to first token 58 ms (estimate) exceeds the target 1 ms',
+    ]);
+  });
+
+  it('names the memory miss with the most room across precisions, not the last one tried', () => {
+    // 16 × 1e6 tokens × 8,000 B = 128 GB of bf16 KV cache: fp8 needs 138 GB, bf16 148 GB; 8 × G hold 115.2 GB.
+    const candidates = evaluateTco({
+      workload: workload(
+        {},
+        { precisions: ['fp8', 'bf16'], throughput: [], contextTokens: 1_000_000, concurrentSequences: 16 },
+      ),
+      catalog: modelCatalogSchema.parse({ models: [{ ...small, contextTokens: 2_000_000, apiPrices: [] }] }),
+      gpuCatalog,
+    });
+    expect(candidates[0]?.violations).toEqual([
+      'sizing: no self-hosting setup meets every constraint (8 tried, excluded by 8 memory); closest: 8 × G fp8 (weight-only, bf16 compute): memory: needs 138.0 GB in fp8 (weights 10.0 GB + KV cache 128.0 GB for 16 × 1000000 tokens); 8 × G hold 115.2 GB',
+    ]);
+  });
+
+  it('says so when no GPU type is given to try', () => {
+    const candidates = evaluateTco({
+      workload: workload({}, { gpuTypes: [] }),
+      catalog: modelCatalogSchema.parse({ models: [{ ...small, apiPrices: [] }] }),
+      gpuCatalog,
+    });
+    expect(candidates[0]?.violations).toEqual([
+      'sizing: no self-hosting setup meets every constraint (0 tried, excluded by )',
+    ]);
+  });
+
+  it('accepts a workload context exactly as long as the model’s', () => {
+    const candidates = evaluateTco({ workload: workload({}, { contextTokens: 8192 }), catalog, gpuCatalog });
+    expect(candidates.flatMap((candidate) => candidate.violations)).toEqual([]);
+  });
+
+  it('finds a GPU by any of its aliases', () => {
+    const twoAliases = gpuCatalogSchema.parse({
+      gpus: [{ ...gpu('G', 1), aliases: ['g-alias', 'g-second'] }],
+    });
+    const selfHosted = find(
+      evaluateTco({ workload: workload({}, { gpuTypes: ['G-SECOND'] }), catalog, gpuCatalog: twoAliases }),
+      'self_hosted',
+    );
+    expect(selfHosted?.selfHosting?.gpu.id).toBe('G');
+  });
+});
