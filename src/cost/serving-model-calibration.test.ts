@@ -308,3 +308,63 @@ describe('fitServingModel at the edges of its grid', () => {
     expect(fitServingModel({ catalog: edgeCatalog, gpuCatalog })).toEqual(edge);
   });
 });
+
+describe('fitServingModel with engines of equal overhead', () => {
+  it('assumes the first engine by name for estimates, whatever order the catalog lists them in', () => {
+    const tied: ServingModelParameters = {
+      ...truth,
+      stepOverheadMsByEngine: { 'engine-b': 5, 'engine-a': 5 },
+      estimateEngine: 'engine-a',
+    };
+    const at = (condition: Condition) => {
+      const point = servingPoint({
+        setup: {
+          gpu: h100!,
+          gpuCount: condition.gpuCount,
+          precision: condition.precision,
+          kvCachePrecision: 'bf16',
+          totalParametersBillions: 8,
+          activeParametersBillions: 8,
+          architecture,
+        },
+        request: { inputTokens: condition.inputTokens, outputTokens: condition.outputTokens },
+        batchSize: condition.batchSize,
+        parameters: tied,
+        engine: condition.engine,
+      });
+      return {
+        gpu: 'H100-80GB',
+        gpuCount: condition.gpuCount,
+        precision: condition.precision,
+        outputTokensPerSecond: point.outputTokensPerSecond,
+        tpotMs: point.tpotMs,
+        inputTokens: condition.inputTokens,
+        outputTokens: condition.outputTokens,
+        engine: condition.engine,
+        source: 'synthetic tie',
+        asOf: '2026-11-01',
+      };
+    };
+    // engine-b's measurements first: memory-bound on 1 GPU, compute-bound on 4 and on 1.
+    const shapes = [
+      { gpuCount: 1, batchSize: 1, inputTokens: 100, outputTokens: 200, precision: 'bf16' as const },
+      { gpuCount: 4, batchSize: 256, inputTokens: 4000, outputTokens: 100, precision: 'bf16' as const },
+      { gpuCount: 1, batchSize: 128, inputTokens: 2000, outputTokens: 100, precision: 'bf16' as const },
+    ];
+    const tiedCatalog = modelCatalogSchema.parse({
+      models: [
+        model('tied-8b', {
+          parameters: parametersBillions,
+          architecture,
+          throughput: [
+            ...shapes.map((shape) => at({ ...shape, engine: 'engine-b' })),
+            ...shapes.map((shape) => at({ ...shape, engine: 'engine-a' })),
+          ],
+        }),
+      ],
+    });
+    const fitted = fitServingModel({ catalog: tiedCatalog, gpuCatalog });
+    expect(fitted).toEqual(tied);
+    expect(fitted.estimateEngine).toBe('engine-a');
+  });
+});
