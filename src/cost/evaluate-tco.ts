@@ -148,12 +148,13 @@ function perMillion(options: {
 }
 
 function summarizeRejections(rejected: readonly SetupEvaluation[]): string {
-  // Stryker disable next-line MethodExpression,ConditionalExpression,EqualityOperator: called only without a plan, when every setup fails a constraint
-  const failing = rejected.filter((setup) => setup.violations.length > 0);
+  // Called only without a plan: every setup tried fails some constraint.
+  const failing = rejected;
   const kinds = new Map<string, number>();
   for (const setup of failing) {
-    // Stryker disable next-line StringLiteral: a failing setup has a first violation, and split gives a first part
-    const kind = (setup.violations[0] ?? '').split(':')[0] ?? '';
+    // Stryker disable next-line StringLiteral: a failing setup has a first violation
+    const first = setup.violations[0] ?? '';
+    const kind = first.slice(0, first.indexOf(':'));
     kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
   }
   // The closest miss: the setup with the most memory to spare relative to its need. Latency misses come first:
@@ -182,6 +183,8 @@ export function evaluateTco(inputs: TcoInputs): TcoCandidate[] {
   });
   // Stryker disable next-line ArrayDeclaration: a non-score entry matches no model and benchmark, like none
   const measuredScores = inputs.measuredScores ?? [];
+  // Stryker disable next-line ArrayDeclaration: a non-measurement entry matches no model and setup, like none
+  const benchMeasured = inputs.measuredThroughput ?? [];
   const gpus = selectedGpus(workload, inputs.gpuCatalog, inputs.workloadFile);
   const outputTokens = workload.tokensPerMonth.output;
   const staffRate = workload.staff?.usdPerHour ?? 0;
@@ -285,8 +288,7 @@ export function evaluateTco(inputs: TcoInputs): TcoCandidate[] {
         outputTokensPerMonth: outputTokens,
         peakRequestsPerSecond: workload.peakRequestsPerSecond,
         fixedUsdPerMonth: workload.operationsUsdPerMonth + selfHostedStaff + plannedFineTuning,
-        // Stryker disable next-line ArrayDeclaration: a non-measurement entry matches no model and setup, like none
-        measured: [...workload.selfHosting.throughput, ...(inputs.measuredThroughput ?? [])],
+        measured: [...workload.selfHosting.throughput, ...benchMeasured],
       },
     });
     const baseViolations = selfHostedViolations({ model, workload });

@@ -119,7 +119,6 @@ export function summarizeErrors(rows: readonly CalibrationRow[]): ErrorSummary {
 
 const range = (from: number, to: number, step: number): number[] => {
   const values: number[] = [];
-  // Stryker disable next-line EqualityOperator: a sum of steps never lands exactly on to + 1e-9
   for (let value = from; value <= to + 1e-9; value += step) values.push(Math.round(value * 1000) / 1000);
   return values;
 };
@@ -158,7 +157,6 @@ export function fitServingModel(options: {
               stepOverheadMsByEngine: { [engine]: overhead },
               estimateEngine: engine,
             });
-            // Stryker disable next-line EqualityOperator,ArithmeticOperator: only picks between losses equal to 1e-12 (fits equally good to 12 digits)
             if (!engineBest || candidate < engineBest.loss - 1e-12)
               engineBest = { loss: candidate, overhead };
           }
@@ -167,7 +165,6 @@ export function fitServingModel(options: {
           // Stryker disable next-line OptionalChaining: the overhead range is never empty
           total += engineBest?.loss ?? 0;
         }
-        // Stryker disable next-line EqualityOperator: only picks between totals equal to 1e-12 (fits equally good to 12 digits)
         if (!best || total < best.loss - 1e-12) {
           const estimateEngine =
             [...engines].sort((left, right) => (overheads[left] ?? 0) - (overheads[right] ?? 0))[0] ?? '';
