@@ -86,3 +86,29 @@ describe('memory sizing', () => {
     expect(fitOnGpus({ need: bf16, gpu: gpu80 })).toMatchObject({ type: 'does-not-fit', largestGpuCount: 8 });
   });
 });
+
+describe('fitOnGpus at the boundary', () => {
+  it('a need of exactly the usable memory fits', () => {
+    // weights: 8e9 × 2 bytes = 16e9 B; KV: 2 × 10 layers × 2 heads × 100 × 2 B = 8,000 B a token
+    // × 4,000 tokens × 125 sequences = 4e9 B; total 20e9 B = one 20 GB GPU with no overhead held back
+    const need = memoryNeed({
+      totalParametersBillions: 8,
+      architecture: { layers: 10, kvHeads: 2, headDim: 100 },
+      weightPrecision: 'bf16',
+      kvCachePrecision: 'bf16',
+      contextTokens: 4000,
+      concurrentSequences: 125,
+    });
+    expect(need.totalBytes).toBe(20e9);
+    expect(fitOnGpus({ need, gpu: { memoryGb: 20 }, runtimeOverheadFraction: 0 })).toMatchObject({
+      type: 'fits',
+      gpuCount: 1,
+      usableBytes: 20e9,
+    });
+    // 1 MB less memory per GPU (19.999 GB): one GPU no longer holds it, two do
+    expect(fitOnGpus({ need, gpu: { memoryGb: 19.999 }, runtimeOverheadFraction: 0 })).toMatchObject({
+      type: 'fits',
+      gpuCount: 2,
+    });
+  });
+});

@@ -104,6 +104,7 @@ export function fitOnGpus(options: {
     if (options.need.totalBytes <= usable)
       return { type: 'fits', gpuCount, usableBytes: usable, need: options.need };
   }
+  // Stryker disable next-line LogicalOperator,ArithmeticOperator: the list is a constant whose last size is 8, so the fallback 8 is the same value
   const largest = tensorParallelSizes[tensorParallelSizes.length - 1] ?? 8;
   return {
     type: 'does-not-fit',

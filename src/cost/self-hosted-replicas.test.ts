@@ -62,3 +62,38 @@ describe('selfHostedMonth rounds replicas up, never to nearest', () => {
     expect([month.replicasForVolume, month.replicasForPeak]).toEqual([2, 2]);
   });
 });
+
+/** Issue 24's planted bug: replicas rounded to nearest understate the month's cost at 1.3 replicas of load. */
+describe('selfHostedMonth bills 1.3 replicas of load as 2 replicas', () => {
+  // One replica: 4 GPUs at $2/h; 1,000 tok/s × 3,600 s × 730 h × 0.5 ceiling = 1,314,000,000 tokens a month.
+  const replica = { gpuHourlyUsd: 2, gpuCount: 4, outputTokensPerSecond: 1000, requestsPerSecond: 2 };
+
+  it('volume: 1,708,200,000 tokens = 1.3 × 1,314,000,000 → 2 replicas, $12,180 a month with $500 fixed', () => {
+    const month = selfHostedMonth({
+      ...replica,
+      utilizationCeiling: 0.5,
+      outputTokensPerMonth: 1_708_200_000,
+      peakRequestsPerSecond: 0,
+      fixedUsdPerMonth: 500,
+    });
+    // 2 replicas × 4 GPUs × $2/h × 730 h = $11,680; + $500 = $12,180 (rounding to 1 replica would say $6,340)
+    expect(month.replicasForVolume).toBe(2);
+    expect(month.replicas).toBe(2);
+    expect(month.gpuUsdPerMonth).toBe(11_680);
+    expect(month.monthlyUsd).toBe(12_180);
+    // 1,708,200,000 ÷ (2 × 1,000 × 3,600 × 730 = 5,256,000,000) = 0.325 of full load
+    expect(month.utilization).toBeCloseTo(0.325, 12);
+  });
+
+  it('peak: 2.6 requests/s at 2 per replica = 1.3 replicas → 2 replicas, $11,680 of GPUs', () => {
+    const month = selfHostedMonth({
+      ...replica,
+      utilizationCeiling: 0.5,
+      outputTokensPerMonth: 1_000_000,
+      peakRequestsPerSecond: 2.6,
+      fixedUsdPerMonth: 0,
+    });
+    expect([month.replicasForVolume, month.replicasForPeak, month.replicas]).toEqual([1, 2, 2]);
+    expect(month.monthlyUsd).toBe(11_680);
+  });
+});

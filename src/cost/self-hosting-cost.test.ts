@@ -56,3 +56,18 @@ describe('selfHostedMonth', () => {
     });
   });
 });
+
+describe('selfHostedUsdPerMillionOutputTokens with overhead', () => {
+  it('adds the hourly overhead to the GPUs before dividing by the tokens served', () => {
+    // (2 GPUs × $3 + $4 overhead) = $10 an hour; 1,000 tok/s × 3,600 s × 0.5 = 1.8 M tokens an hour
+    // $10 / 1.8 = $5.555… per million output tokens
+    const usd = selfHostedUsdPerMillionOutputTokens({
+      gpuHourlyUsd: 3,
+      gpuCount: 2,
+      outputTokensPerSecond: 1000,
+      utilization: 0.5,
+      overheadHourlyUsd: 4,
+    });
+    expect(usd).toBeCloseTo(10 / 1.8, 12);
+  });
+});

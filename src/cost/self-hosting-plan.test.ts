@@ -334,3 +334,308 @@ describe('sameGpu and setupLabel', () => {
     expect(setupLabel(memory!)).toBe('1 × G bf16');
   });
 });
+
+describe('planSelfHosting: which figure each setup gets', () => {
+  /** The throughput basis of each evaluated setup that fits, as "count × precision: basis". */
+  const bases = (result: ReturnType<typeof planSelfHosting>): string[] =>
+    [result.plan, ...result.rejected]
+      .filter((setup) => setup?.throughput)
+      .map((setup) => `${setup?.gpuCount} × ${setup?.precision}: ${setup?.throughput?.basis}`)
+      .sort();
+
+  it('applies a measurement only to its own GPU, GPU count, precision and model', () => {
+    // bf16 fits on 2, 4 and 8 GPUs (20.08 GB > 14.4 GB), fp8 on all four counts (10.08 GB).
+    expect(bases(planSelfHosting({ model, inputs: inputs() }))).toEqual([
+      '1 × fp8: measured',
+      '2 × bf16: measured',
+      '2 × fp8: estimate',
+      '4 × bf16: estimate',
+      '4 × fp8: estimate',
+      '8 × bf16: estimate',
+      '8 × fp8: estimate',
+    ]);
+    // A measurement of another model (or on another GPU type) is not this model's.
+    const other = planSelfHosting({
+      model,
+      inputs: inputs({
+        precisions: ['fp8'],
+        measured: [
+          {
+            ...measure({ gpu: 'G', gpuCount: 1, precision: 'fp8', outputTokensPerSecond: 1000, tpotMs: 20 }),
+            model: 'other',
+          },
+          measure({ gpu: 'H', gpuCount: 1, precision: 'fp8', outputTokensPerSecond: 1000, tpotMs: 20 }),
+        ],
+      }),
+    });
+    expect(bases(other)).toEqual([
+      '1 × fp8: estimate',
+      '2 × fp8: estimate',
+      '4 × fp8: estimate',
+      '8 × fp8: estimate',
+    ]);
+  });
+
+  it('uses a published figure without a sequence limit at any request size', () => {
+    const published = catalogModelSchema.parse({
+      ...modelFacts,
+      throughput: [
+        {
+          gpu: 'g-alias',
+          gpuCount: 1,
+          precision: 'fp8',
+          outputTokensPerSecond: 800,
+          tpotMs: 30,
+          inputTokens: 450,
+          outputTokens: 240,
+          engine: 'vllm-0.6.0-multistep',
+          source: 'vendor blog',
+          asOf: '2026-09-01',
+        },
+      ],
+    });
+    const result = planSelfHosting({
+      model: published,
+      inputs: inputs({ measured: [], precisions: ['fp8'] }),
+    });
+    const one = [result.plan, ...result.rejected].find((setup) => setup?.gpuCount === 1);
+    // 500 / 450 and 250 / 240 are within a quarter: used as published, 800 tok/s at 30 ms.
+    expect(one?.throughput).toMatchObject({
+      basis: 'published',
+      adjusted: false,
+      outputTokensPerSecond: 800,
+      tpotMs: 30,
+    });
+    // 800 tok/s ÷ 250 tokens = 3.2 requests/s; 800 × 500 / 250 = 1,600 prompt tokens/s
+    expect(one?.throughput?.requestsPerSecond).toBe(3.2);
+    expect(one?.throughput?.inputTokensPerSecond).toBe(1600);
+  });
+
+  it('keeps a measurement at output sizes a quarter away, and moves one further off', () => {
+    const at = (outputTokens: number) =>
+      planSelfHosting({
+        model,
+        inputs: inputs({
+          precisions: ['fp8'],
+          measured: [
+            measure({
+              gpu: 'G',
+              gpuCount: 1,
+              precision: 'fp8',
+              outputTokensPerSecond: 1000,
+              tpotMs: 20,
+              inputTokens: 500,
+              outputTokens,
+            }),
+          ],
+        }),
+      }).plan?.throughput;
+    // 250 wanted ÷ 200 measured − 1 = 0.25: within a quarter; ÷ 199 − 1 = 0.256: moved.
+    expect(at(200)?.adjusted).toBe(false);
+    const moved = at(199);
+    expect(moved?.adjusted).toBe(true);
+    // Without a measured TTFT none is made up when the figure is moved.
+    expect(moved?.ttftMs).toBeUndefined();
+    expect(moved && 'ttftMs' in moved).toBe(false);
+  });
+
+  it('moves a longer-prompt measurement to the workload with its TTFT scaled by the serving model', () => {
+    const result = planSelfHosting({
+      model,
+      inputs: inputs({
+        precisions: ['fp8'],
+        measured: [
+          measure({
+            gpu: 'G',
+            gpuCount: 1,
+            precision: 'fp8',
+            outputTokensPerSecond: 1000,
+            tpotMs: 20,
+            ttftMs: 150,
+            inputTokens: 2000,
+            outputTokens: 250,
+          }),
+        ],
+      }),
+    });
+    const moved = [result.plan, ...result.rejected].find((setup) => setup?.gpuCount === 1)?.throughput;
+    // Batch 1,000 tok/s × 20 ms = 20 sequences. 1 × G fp8 computes at the bf16 rate: 300e12 × 0.2 = 6e13 FLOP/s;
+    // bandwidth 1e12 × 0.8 = 8e11 B/s; 1 ms a step (estimate engine), 10 GB of fp8 weights, 8,000 B of KV a token.
+    // at 500/250: prefill 40 tokens a step; compute 2e10 × 60 / 6e13 = 20 ms > memory (1e10 + 20 × 625 × 8,000)
+    //   / 8e11 = 12.625 ms; step 21 ms; TTFT 2e10 × 500 / 6e13 = 166.67 ms + 21 = 187.67 ms
+    // at 2000/250: prefill 160; compute 2e10 × 180 / 6e13 = 60 ms > memory (1e10 + 20 × 2,125 × 8,000) / 8e11
+    //   = 12.925 ms; step 61 ms; TTFT 666.67 + 61 = 727.67 ms
+    // moved: TPOT 20 × 21 / 61 = 6.8852 ms, TTFT 150 × 187.67 / 727.67 = 38.685 ms, 20 / 6.8852 ms = 2,904.76 tok/s
+    expect(moved?.tpotMs).toBeCloseTo((20 * 21) / 61, 9);
+    expect(moved?.ttftMs).toBeCloseTo((150 * (166.666666666667 + 21)) / (666.666666666667 + 61), 9);
+    expect(moved?.outputTokensPerSecond).toBeCloseTo(2904.7619047619, 6);
+  });
+});
+
+describe('planSelfHosting: estimates', () => {
+  it('sizes the batch to the KV cache the memory left after the weights holds', () => {
+    // fp8: 10 GB of weights. One sequence of 100,000 tokens × 8,000 B = 0.8 GB.
+    // 1 GPU: (14.4 − 10) GB / 0.8 GB = 5.5 → 5 sequences → batch 4 (the largest power of two ≤ 5);
+    // 2 GPUs: (28.8 − 10) / 0.8 = 23.5 → batch 16.
+    const result = planSelfHosting({
+      model,
+      inputs: inputs({ measured: [], precisions: ['fp8'], contextTokens: 100_000, concurrentSequences: 1 }),
+    });
+    const source = (gpuCount: number) =>
+      [result.plan, ...result.rejected].find((setup) => setup?.gpuCount === gpuCount)?.throughput?.source;
+    expect(source(1)).toMatch(/^serving-model estimate at batch 4, /);
+    expect(source(2)).toMatch(/^serving-model estimate at batch 16, /);
+  });
+
+  it('says bf16 weights are computed natively (no weight-only note)', () => {
+    const result = planSelfHosting({ model, inputs: inputs({ measured: [], precisions: ['bf16'] }) });
+    const two = [result.plan, ...result.rejected].find((setup) => setup?.gpuCount === 2);
+    expect(two?.throughput?.source).toMatch(
+      /^serving-model estimate at batch \d+, (memory|compute)-bound \(2 × G, bf16; calibrated/,
+    );
+    expect(two?.computeMode).toBe('native');
+  });
+
+  it('picks the estimate’s batch within the TPOT and TTFT targets', () => {
+    // 2 × G bf16, calibrated constants: compute 2 × 300e12 × 0.2 = 1.2e14 FLOP/s, memory 2 × 1e12 × 0.8 = 1.6e12 B/s.
+    // step(b) = max(2e10 × 3b / 1.2e14 = 0.5b ms, (2e10 + b × 625 × 8,000) / 1.6e12 = 12.5 + 0.003125b ms)
+    //           + 1 ms (engine) + 2 ms (second GPU): b = 32 → 16 + 3 = 19 ms; b = 64 → 35 ms.
+    const tpot = planSelfHosting({
+      model,
+      inputs: inputs({ measured: [], precisions: ['bf16'], tpotTargetMs: 20 }),
+    });
+    const two = [tpot.plan, ...tpot.rejected].find((setup) => setup?.gpuCount === 2);
+    expect(two?.throughput?.source).toMatch(/^serving-model estimate at batch 32, compute-bound/);
+    expect(two?.throughput?.tpotMs).toBeCloseTo(19, 9);
+    expect(two?.violations).toEqual([]);
+    // TTFT = 2e10 × 500 / 1.2e14 = 83.3 ms + a step: b = 32 → 102.3 ms, b = 64 → 118.3 ms.
+    const ttft = planSelfHosting({
+      model,
+      inputs: inputs({ measured: [], precisions: ['bf16'], ttftTargetMs: 110 }),
+    });
+    const twoTtft = [ttft.plan, ...ttft.rejected].find((setup) => setup?.gpuCount === 2);
+    expect(twoTtft?.throughput?.source).toMatch(/^serving-model estimate at batch 32, /);
+    expect(twoTtft?.throughput?.ttftMs).toBeCloseTo(83.333333333 + 19, 6);
+    expect(twoTtft?.violations).toEqual([]);
+  });
+});
+
+describe('planSelfHosting: latency targets', () => {
+  it('meets a target equal to the figure, and labels a moved measurement that misses one', () => {
+    const exact = planSelfHosting({
+      model,
+      inputs: inputs({ precisions: ['fp8'], tpotTargetMs: 20, ttftTargetMs: 150 }),
+    });
+    expect(exact.plan?.gpuCount).toBe(1);
+    expect(exact.plan?.violations).toEqual([]);
+    const moved = planSelfHosting({
+      model,
+      inputs: inputs({
+        precisions: ['fp8'],
+        tpotTargetMs: 1,
+        measured: [
+          measure({
+            gpu: 'G',
+            gpuCount: 1,
+            precision: 'fp8',
+            outputTokensPerSecond: 1000,
+            tpotMs: 20,
+            inputTokens: 2000,
+            outputTokens: 250,
+          }),
+        ],
+      }),
+    });
+    const one = moved.rejected.find((setup) => setup.gpuCount === 1);
+    expect(one?.violations).toEqual([
+      expect.stringMatching(
+        /^latency: time per output token \d+\.\d ms \(measured, adjusted\) exceeds the target 1 ms$/,
+      ),
+    ]);
+  });
+});
+
+describe('planSelfHosting: survivors of mutation testing', () => {
+  it('matches a GPU by any of its aliases, not only when every alias matches', () => {
+    const twoAliases = { ...g, aliases: ['first', 'second'] };
+    expect(sameGpu(twoAliases, 'SECOND')).toBe(true);
+    expect(sameGpu(twoAliases, 'first')).toBe(true);
+  });
+
+  it('moves a published figure with its own engine’s step overhead (vLLM 0.5.4: 16 ms)', () => {
+    const published = catalogModelSchema.parse({
+      ...modelFacts,
+      throughput: [
+        {
+          gpu: 'G',
+          gpuCount: 1,
+          precision: 'fp8',
+          outputTokensPerSecond: 800,
+          tpotMs: 30,
+          inputTokens: 2000,
+          outputTokens: 250,
+          engine: 'vllm-0.5.4',
+          source: 'vendor blog',
+          asOf: '2026-09-01',
+        },
+      ],
+    });
+    const result = planSelfHosting({
+      model: published,
+      inputs: inputs({ measured: [], precisions: ['fp8'] }),
+    });
+    const moved = [result.plan, ...result.rejected].find((setup) => setup?.gpuCount === 1)?.throughput;
+    // Batch 800 tok/s × 30 ms = 24. 1 × G fp8 at the bf16 rate: 6e13 FLOP/s, 8e11 B/s, 16 ms a step.
+    // at 500/250: compute 2e10 × (24 + 48) / 6e13 = 24 ms > memory (1e10 + 24 × 625 × 8,000) / 8e11 = 12.65 ms;
+    //   step 24 + 16 = 40 ms
+    // at 2000/250: compute 2e10 × (24 + 192) / 6e13 = 72 ms > memory 13.01 ms; step 72 + 16 = 88 ms
+    // moved: 30 × 40 / 88 = 13.636 ms; 24 / 13.636 ms = 1,760 tok/s (with the 1 ms engine it would be 10.27 ms)
+    expect(moved?.tpotMs).toBeCloseTo((30 * 40) / 88, 9);
+    expect(moved?.outputTokensPerSecond).toBeCloseTo(1760, 6);
+    expect(moved?.source).toBe(
+      'vendor blog, as of 2026-09-01; adjusted by the serving model from 2000/250 to 500/250 tokens per request at batch 24',
+    );
+  });
+
+  it('gives a measurement used as measured no TTFT when none was measured', () => {
+    const result = planSelfHosting({
+      model,
+      inputs: inputs({
+        precisions: ['fp8'],
+        measured: [
+          measure({ gpu: 'G', gpuCount: 1, precision: 'fp8', outputTokensPerSecond: 1000, tpotMs: 20 }),
+        ],
+      }),
+    });
+    expect(result.plan?.throughput.adjusted).toBe(false);
+    expect('ttftMs' in (result.plan?.throughput ?? {})).toBe(false);
+  });
+
+  it('fits a setup whose weights and cache fill its usable memory exactly', () => {
+    // No overhead held back: 1 × 16 GB. fp8 weights 10e9 B + KV 8,000 B × 1,000 tokens × 750 sequences = 6e9 B.
+    const result = planSelfHosting({
+      model,
+      inputs: inputs({ precisions: ['fp8'], runtimeOverheadFraction: 0, concurrentSequences: 750 }),
+    });
+    const one = [result.plan, ...result.rejected].find((setup) => setup?.gpuCount === 1);
+    expect((one?.weightBytes ?? 0) + (one?.kvCacheBytes ?? 0)).toBe(16e9);
+    expect(one?.usableBytes).toBe(16e9);
+    expect(one?.violations).toEqual([]);
+    expect(one?.throughput?.basis).toBe('measured');
+  });
+
+  it('takes the faster of two setups of equal cost whichever GPU is listed first', () => {
+    const result = planSelfHosting({
+      model,
+      inputs: inputs({
+        gpus: [h, g],
+        measured: [
+          measure({ gpu: 'H', gpuCount: 1, precision: 'fp8', outputTokensPerSecond: 1000, tpotMs: 15 }),
+          measure({ gpu: 'G', gpuCount: 1, precision: 'fp8', outputTokensPerSecond: 1000, tpotMs: 20 }),
+        ],
+      }),
+    });
+    expect(result.plan?.gpu.id).toBe('H');
+    expect(result.plan?.throughput.tpotMs).toBe(15);
+  });
+});

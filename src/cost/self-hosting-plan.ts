@@ -109,8 +109,9 @@ function fromMeasurement(options: {
   source: string;
 }): ThroughputFigure {
   const batchSize = (options.outputTokensPerSecond * options.tpotMs) / 1000;
-  const engine = options.engine === undefined ? {} : { engine: options.engine };
-  const atWorkload = servingPoint({ setup: options.setup, request: options.request, batchSize, ...engine });
+  // An undefined engine is the serving model's estimate engine.
+  const engine = options.engine;
+  const atWorkload = servingPoint({ setup: options.setup, request: options.request, batchSize, engine });
   if (withinConditions(options.conditions, options.request)) {
     return {
       outputTokensPerSecond: options.outputTokensPerSecond,
@@ -129,7 +130,7 @@ function fromMeasurement(options: {
     setup: options.setup,
     request: options.conditions,
     batchSize,
-    ...engine,
+    engine,
   });
   const tpotMs = options.tpotMs * (atWorkload.tpotMs / atMeasurement.tpotMs);
   const outputTokensPerSecond = (batchSize / tpotMs) * 1000;
@@ -169,7 +170,7 @@ function knownThroughput(options: {
       outputTokensPerSecond: measured.outputTokensPerSecond,
       // Without a TPOT the operating point is unknown; the serving model's TPOT at batch 1 is the optimistic floor.
       tpotMs: measured.tpotMs ?? servingPoint({ setup, request: inputs.request, batchSize: 1 }).tpotMs,
-      ...(measured.ttftMs === undefined ? {} : { ttftMs: measured.ttftMs }),
+      ttftMs: measured.ttftMs,
       basis: 'measured',
       source: measured.source,
     });
@@ -202,8 +203,9 @@ function estimatedThroughput(options: {
     setup,
     request: inputs.request,
     maxBatchSize: options.maxBatchSize,
-    ...(inputs.tpotTargetMs === undefined ? {} : { tpotTargetMs: inputs.tpotTargetMs }),
-    ...(inputs.ttftTargetMs === undefined ? {} : { ttftTargetMs: inputs.ttftTargetMs }),
+    // An undefined target is no target.
+    tpotTargetMs: inputs.tpotTargetMs,
+    ttftTargetMs: inputs.ttftTargetMs,
   });
   return {
     meetsTargets,
@@ -224,18 +226,16 @@ function estimatedThroughput(options: {
 function latencyViolations(figure: ThroughputFigure, inputs: SelfHostingInputs): string[] {
   const violations: string[] = [];
   const label = `${figure.basis}${figure.adjusted ? ', adjusted' : ''}`;
-  if (inputs.tpotTargetMs !== undefined && figure.tpotMs > inputs.tpotTargetMs) {
+  // No target (undefined) is missed by no figure, and an unknown TTFT misses no target.
+  if (figure.tpotMs > (inputs.tpotTargetMs ?? Infinity)) {
     violations.push(
       `latency: time per output token ${figure.tpotMs.toFixed(1)} ms (${label}) exceeds the target ${inputs.tpotTargetMs} ms`,
     );
   }
-  if (
-    inputs.ttftTargetMs !== undefined &&
-    figure.ttftMs !== undefined &&
-    figure.ttftMs > inputs.ttftTargetMs
-  ) {
+  const ttftMs = figure.ttftMs ?? 0;
+  if (ttftMs > (inputs.ttftTargetMs ?? Infinity)) {
     violations.push(
-      `latency: time to first token ${figure.ttftMs.toFixed(0)} ms (${label}) exceeds the target ${inputs.ttftTargetMs} ms`,
+      `latency: time to first token ${ttftMs.toFixed(0)} ms (${label}) exceeds the target ${inputs.ttftTargetMs} ms`,
     );
   }
   return violations;
@@ -323,11 +323,13 @@ export function planSelfHosting(options: {
       }
     }
   }
+  // Stryker disable next-line OptionalChaining: only setups with a month are eligible and sorted by cost
   const cost = (evaluation: SetupEvaluation): number => evaluation.month?.monthlyUsd ?? Infinity;
   const eligible = evaluations
     .filter((evaluation) => evaluation.violations.length === 0 && evaluation.month && evaluation.throughput)
     .sort(
       (left, right) =>
+        // Stryker disable next-line OptionalChaining: every eligible setup has a throughput
         cost(left) - cost(right) || (left.throughput?.tpotMs ?? 0) - (right.throughput?.tpotMs ?? 0),
     );
   const chosen = eligible[0] as SelfHostingPlan | undefined;

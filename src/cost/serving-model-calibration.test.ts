@@ -206,3 +206,165 @@ describe('fitServingModel', () => {
     });
   });
 });
+
+describe('calibration inputs', () => {
+  it('finds a GPU by its id in any case, and leaves out models with parameters or architecture alone', () => {
+    const byId = { ...measured(conditions[0]!), gpu: 'h100-80gb' };
+    const mixed = modelCatalogSchema.parse({
+      models: [
+        model('by-id', { parameters: parametersBillions, architecture, throughput: [byId] }),
+        model('parameters-only', { parameters: parametersBillions, throughput: [byId] }),
+        model('architecture-only', { architecture, throughput: [byId] }),
+      ],
+    });
+    const rows = servingModelErrors({ catalog: mixed, gpuCatalog, parameters: truth });
+    expect(rows.map((row) => [row.model, row.gpu])).toEqual([['by-id', 'h100-80gb']]);
+    expect(rows[0]?.relativeError).toBeCloseTo(0, 9);
+  });
+});
+
+describe('fitServingModel at the edges of its grid', () => {
+  it('reaches the last value of every range: 0.9 compute, 1.0 bandwidth, 6 ms per GPU, 30 ms a step', () => {
+    const edge: ServingModelParameters = {
+      computeEfficiency: 0.9,
+      bandwidthEfficiency: 1,
+      tensorParallelOverheadMsPerGpu: 6,
+      stepOverheadMsByEngine: { 'engine-z': 30 },
+      estimateEngine: 'engine-z',
+    };
+    const at = (condition: Condition) => {
+      const point = servingPoint({
+        setup: {
+          gpu: h100!,
+          gpuCount: condition.gpuCount,
+          precision: condition.precision,
+          kvCachePrecision: 'bf16',
+          totalParametersBillions: 8,
+          activeParametersBillions: 8,
+          architecture,
+        },
+        request: { inputTokens: condition.inputTokens, outputTokens: condition.outputTokens },
+        batchSize: condition.batchSize,
+        parameters: edge,
+        engine: condition.engine,
+      });
+      return {
+        gpu: 'H100-80GB',
+        gpuCount: condition.gpuCount,
+        precision: condition.precision,
+        outputTokensPerSecond: point.outputTokensPerSecond,
+        tpotMs: point.tpotMs,
+        inputTokens: condition.inputTokens,
+        outputTokens: condition.outputTokens,
+        engine: condition.engine,
+        source: 'synthetic edge',
+        asOf: '2026-11-01',
+      };
+    };
+    // Memory-bound on 1 and 8 GPUs, compute-bound on 1 and 4: each constant moves some figure.
+    const edgeConditions: Condition[] = [
+      {
+        engine: 'engine-z',
+        gpuCount: 1,
+        batchSize: 1,
+        inputTokens: 100,
+        outputTokens: 200,
+        precision: 'bf16',
+      },
+      {
+        engine: 'engine-z',
+        gpuCount: 8,
+        batchSize: 2,
+        inputTokens: 100,
+        outputTokens: 200,
+        precision: 'bf16',
+      },
+      {
+        engine: 'engine-z',
+        gpuCount: 1,
+        batchSize: 128,
+        inputTokens: 4000,
+        outputTokens: 100,
+        precision: 'bf16',
+      },
+      {
+        engine: 'engine-z',
+        gpuCount: 4,
+        batchSize: 256,
+        inputTokens: 4000,
+        outputTokens: 100,
+        precision: 'bf16',
+      },
+    ];
+    const edgeCatalog = modelCatalogSchema.parse({
+      models: [
+        model('edge-8b', {
+          parameters: parametersBillions,
+          architecture,
+          throughput: edgeConditions.map(at),
+        }),
+      ],
+    });
+    expect(fitServingModel({ catalog: edgeCatalog, gpuCatalog })).toEqual(edge);
+  });
+});
+
+describe('fitServingModel with engines of equal overhead', () => {
+  it('assumes the first engine by name for estimates, whatever order the catalog lists them in', () => {
+    const tied: ServingModelParameters = {
+      ...truth,
+      stepOverheadMsByEngine: { 'engine-b': 5, 'engine-a': 5 },
+      estimateEngine: 'engine-a',
+    };
+    const at = (condition: Condition) => {
+      const point = servingPoint({
+        setup: {
+          gpu: h100!,
+          gpuCount: condition.gpuCount,
+          precision: condition.precision,
+          kvCachePrecision: 'bf16',
+          totalParametersBillions: 8,
+          activeParametersBillions: 8,
+          architecture,
+        },
+        request: { inputTokens: condition.inputTokens, outputTokens: condition.outputTokens },
+        batchSize: condition.batchSize,
+        parameters: tied,
+        engine: condition.engine,
+      });
+      return {
+        gpu: 'H100-80GB',
+        gpuCount: condition.gpuCount,
+        precision: condition.precision,
+        outputTokensPerSecond: point.outputTokensPerSecond,
+        tpotMs: point.tpotMs,
+        inputTokens: condition.inputTokens,
+        outputTokens: condition.outputTokens,
+        engine: condition.engine,
+        source: 'synthetic tie',
+        asOf: '2026-11-01',
+      };
+    };
+    // engine-b's measurements first: memory-bound on 1 GPU, compute-bound on 4 and on 1.
+    const shapes = [
+      { gpuCount: 1, batchSize: 1, inputTokens: 100, outputTokens: 200, precision: 'bf16' as const },
+      { gpuCount: 4, batchSize: 256, inputTokens: 4000, outputTokens: 100, precision: 'bf16' as const },
+      { gpuCount: 1, batchSize: 128, inputTokens: 2000, outputTokens: 100, precision: 'bf16' as const },
+    ];
+    const tiedCatalog = modelCatalogSchema.parse({
+      models: [
+        model('tied-8b', {
+          parameters: parametersBillions,
+          architecture,
+          throughput: [
+            ...shapes.map((shape) => at({ ...shape, engine: 'engine-b' })),
+            ...shapes.map((shape) => at({ ...shape, engine: 'engine-a' })),
+          ],
+        }),
+      ],
+    });
+    const fitted = fitServingModel({ catalog: tiedCatalog, gpuCatalog });
+    expect(fitted).toEqual(tied);
+    expect(fitted.estimateEngine).toBe('engine-a');
+  });
+});
