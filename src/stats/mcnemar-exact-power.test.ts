@@ -98,6 +98,25 @@ describe('mcnemarCriticalCount', () => {
     expect(mcnemarCriticalCount(10, 0.9)).toBe(4);
   });
 
+  it('counts a level exactly at a tail probability as reached, as exact arithmetic does', () => {
+    // level = 2·P(X ≤ k) exactly (a dyadic number) for every k < m/2: the critical count is k itself, and just
+    // below that level it is k − 1.
+    for (let m = 1; m <= 40; m += 1) {
+      let binomial = 1n;
+      let cumulative = 0n;
+      for (let k = 0; 2 * k < m; k += 1) {
+        if (k > 0) binomial = (binomial * BigInt(m - k + 1)) / BigInt(k);
+        cumulative += binomial;
+        const level = Number(2n * cumulative) / 2 ** m;
+        expect(mcnemarCriticalCount(m, level), `m ${m}, level ${level}`).toBe(k);
+        expect(mcnemarCriticalCount(m, level * (1 - 1e-9)), `m ${m}, below ${level}`).toBe(k - 1);
+      }
+    }
+    // By hand: 2·(½)^6 = 0.03125 and 2·(1 + 6)/64 = 0.21875.
+    expect(mcnemarCriticalCount(6, 0.03125)).toBe(0);
+    expect(mcnemarCriticalCount(6, 0.21875)).toBe(1);
+  });
+
   it('grows with m like the exact values for large m (one step at a time from the start guess)', () => {
     for (const m of [200, 201, 999, 1000]) {
       const c = mcnemarCriticalCount(m, 0.05);
@@ -184,6 +203,7 @@ describe('mcnemarExactPower', () => {
   it('is NaN outside its domain', () => {
     const base = { n: 100, discordance: 0.2, difference: 0.05, level: 0.05 };
     expect(mcnemarExactPower({ ...base, discordance: 0 })).toBeNaN();
+    expect(mcnemarExactPower({ ...base, discordance: 0, difference: 0 })).toBeNaN();
     expect(mcnemarExactPower({ ...base, discordance: -0.1 })).toBeNaN();
     expect(mcnemarExactPower({ ...base, discordance: Number.NaN })).toBeNaN();
     expect(mcnemarExactPower({ ...base, discordance: 1.01 })).toBeNaN();
