@@ -81,7 +81,7 @@ export function mcnemarCriticalCount(m: number, level: number): number {
  * models disagree on) and true difference δ = p_A − p_B, computed exactly: the discordant count M ~
  * Binomial(n, ψ); given M = m, the items favouring A ~ Binomial(m, (ψ + δ)/(2ψ)), and the test rejects when
  * that count is ≤ c_m or ≥ m − c_m (c_m the critical count of statsmodels' `mcnemar(exact=True)` at `level`).
- * Summed over m within 10 standard deviations of nψ (the rest weighs < 1e-22).
+ * Summed over m within 10 standard deviations of nψ (the rest weighs < 1e-20 for nψ ≥ 30, < 1e-7 for any nψ).
  */
 export function mcnemarExactPower(options: {
   n: number;
@@ -94,11 +94,11 @@ export function mcnemarExactPower(options: {
   if (!(psi > 0) || psi > 1 || Math.abs(delta) > psi || n < 1) return Number.NaN;
   // Stryker disable next-line ArithmeticOperator: the two-sided test is symmetric, so favourA and 1 − favourA give the same power
   const favourA = (psi + delta) / (2 * psi);
-  // Stryker disable next-line ArithmeticOperator: a larger sd only widens the window by counts of weight below 1e-22
+  // Stryker disable next-line ArithmeticOperator: a larger sd only adds counts beyond 10 sd, of weight < 1e-7 even for skewed binomials
   const sd = Math.sqrt(n * psi * (1 - psi));
-  // Stryker disable next-line MethodExpression: starting at m ≤ 1 only adds counts of weight below 1e-22 (c = −1 below 6)
+  // Stryker disable next-line MethodExpression: starting at m ≤ 1 only adds counts beyond 10 sd (weight < 1e-7), or below 1 (no test)
   const from = Math.max(1, Math.floor(n * psi - 10 * sd - 1));
-  // Stryker disable next-line ArithmeticOperator: n/ψ ≥ nψ only widens the window to n
+  // Stryker disable next-line ArithmeticOperator: n/ψ ≥ nψ only adds counts beyond 10 sd, up to n
   const to = Math.min(n, Math.ceil(n * psi + 10 * sd + 1));
   const { lower, upper, logPmf } = binomialTails(logFactorials(n));
   let power = 0;

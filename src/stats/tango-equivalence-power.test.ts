@@ -100,6 +100,17 @@ describe('tangoEquivalencePower', () => {
     ).toBeGreaterThan(0.9 ** 4 - 1e-12);
   });
 
+  it('equals the brute-force sum when a count is skewed: A-only items expected 0.02 times in 400', () => {
+    // pA = (0.05 − 0.0499)/2 = 5e-5: the window for A-only is 0…3, and P(a = 3) ≈ 0.02³/6 ≈ 1.3e-6 counts;
+    // what lies beyond it (a ≥ 4, ≈ 0.02⁴/24 ≈ 7e-9) is within the tolerance.
+    const options = { n: 400, discordance: 0.05, difference: -0.0499, margin: 0.1, level: 0.05 };
+    for (const nonInferiority of [false, true]) {
+      const expected = bruteForcePower({ ...options, nonInferiority });
+      expect(expected).toBeGreaterThan(0.01);
+      expectRelative(tangoEquivalencePower({ ...options, nonInferiority }), expected, 1e-7, 'skewed');
+    }
+  });
+
   it('non-inferiority is at least as powerful as equivalence, and power rises with n', () => {
     const base = { discordance: 0.15, difference: 0.01, margin: 0.06, level: 0.05 };
     const equivalence = [100, 200, 400, 800].map((n) => tangoEquivalencePower({ ...base, n }));
