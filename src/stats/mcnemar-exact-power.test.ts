@@ -96,6 +96,10 @@ describe('mcnemarCriticalCount', () => {
     // Even at level 1 the smaller side stays below half: the count is never m/2 or more.
     expect(mcnemarCriticalCount(10, 1)).toBe(4);
     expect(mcnemarCriticalCount(10, 0.9)).toBe(4);
+    // A level no p-value can be at or below: nothing is significant.
+    expect(mcnemarCriticalCount(10, -0.05)).toBe(-1);
+    expect(mcnemarCriticalCount(10, Number.NaN)).toBe(-1);
+    expect(mcnemarCriticalCount(10, 0)).toBe(-1);
   });
 
   it('counts a level exactly at a tail probability as reached, as exact arithmetic does', () => {
@@ -209,6 +213,9 @@ describe('mcnemarExactPower', () => {
     expect(mcnemarExactPower({ ...base, discordance: 1.01 })).toBeNaN();
     expect(mcnemarExactPower({ ...base, difference: 0.21 })).toBeNaN();
     expect(mcnemarExactPower({ ...base, difference: -0.21 })).toBeNaN();
+    // |δ| > ψ on so few items that no count is significant (c = −1 below 6 discordant): still NaN, not 0.
+    expect(mcnemarExactPower({ n: 3, discordance: 0.2, difference: 0.3, level: 0.05 })).toBeNaN();
+    expect(mcnemarExactPower({ n: 3, discordance: 0.2, difference: -0.3, level: 0.05 })).toBeNaN();
     expect(mcnemarExactPower({ ...base, n: 0 })).toBeNaN();
     expect(mcnemarExactPower({ ...base, difference: 0.2 })).not.toBeNaN();
     expect(mcnemarExactPower({ ...base, discordance: 1, difference: 0.5 })).not.toBeNaN();

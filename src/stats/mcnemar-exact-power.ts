@@ -66,6 +66,7 @@ function criticalCount(
     // Stryker disable next-line EqualityOperator: equality of a rounded tail and the allowance has measure zero
     2 * lower(count, m, 0.5) <= level * (1 + 1e-12);
   let c = start;
+  // Ends at −1 at the latest, also for a level no p-value reaches (negative, NaN).
   while (c >= 0 && !significant(c)) c -= 1;
   return c;
 }
