@@ -7,6 +7,7 @@
 export function holmAdjust(pValues: readonly number[]): number[] {
   const count = pValues.length;
   const order = pValues.map((pValue, index) => ({ pValue, index })).sort((x, y) => x.pValue - y.pValue);
+  // Stryker disable next-line ArrayDeclaration: every index is assigned below
   const adjusted = new Array<number>(count).fill(1);
   let runningMax = 0;
   order.forEach(({ pValue, index }, rank) => {
@@ -25,7 +26,8 @@ export function holmAdjust(pValues: readonly number[]): number[] {
 export function holmLevels(pValues: readonly number[], alpha: number): number[] {
   const count = pValues.length;
   const order = pValues.map((pValue, index) => ({ pValue, index })).sort((x, y) => x.pValue - y.pValue);
-  const levels = new Array<number>(count).fill(alpha / Math.max(1, count));
+  // Stryker disable next-line ArrayDeclaration: every index is assigned below
+  const levels = new Array<number>(count);
   let stopped: number | undefined;
   order.forEach(({ pValue, index }, rank) => {
     const level = alpha / (count - (stopped ?? rank));

@@ -22,4 +22,12 @@ describe('holmLevels', () => {
     // Holm stops at the second test: the third is judged at the second's level.
     expect(holmLevels([0.001, 0.03, 0.04], 0.05)).toEqual([0.05 / 3, 0.05 / 2, 0.05 / 2]);
   });
+
+  it('a p equal to its level is rejected and Holm goes on (statsmodels multipletests: p·(m − i) ≤ α)', () => {
+    // 0.025·2 = 0.05 ≤ 0.05 and 0.05·1 ≤ 0.05: both rejected, so the second is judged at α itself.
+    expect(holmLevels([0.025, 0.05], 0.05)).toEqual([0.025, 0.05]);
+    expect(holmLevels([0.05, 0.025], 0.05)).toEqual([0.05, 0.025]);
+    expect(holmAdjust([0.025, 0.05])).toEqual([0.05, 0.05]);
+    expect(holmLevels([], 0.05)).toEqual([]);
+  });
 });

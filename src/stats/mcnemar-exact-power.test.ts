@@ -96,6 +96,29 @@ describe('mcnemarCriticalCount', () => {
     // Even at level 1 the smaller side stays below half: the count is never m/2 or more.
     expect(mcnemarCriticalCount(10, 1)).toBe(4);
     expect(mcnemarCriticalCount(10, 0.9)).toBe(4);
+    // A level no p-value can be at or below: nothing is significant.
+    expect(mcnemarCriticalCount(10, -0.05)).toBe(-1);
+    expect(mcnemarCriticalCount(10, Number.NaN)).toBe(-1);
+    expect(mcnemarCriticalCount(10, 0)).toBe(-1);
+  });
+
+  it('counts a level exactly at a tail probability as reached, as exact arithmetic does', () => {
+    // level = 2·P(X ≤ k) exactly (a dyadic number) for every k < m/2: the critical count is k itself, and just
+    // below that level it is k − 1.
+    for (let m = 1; m <= 40; m += 1) {
+      let binomial = 1n;
+      let cumulative = 0n;
+      for (let k = 0; 2 * k < m; k += 1) {
+        if (k > 0) binomial = (binomial * BigInt(m - k + 1)) / BigInt(k);
+        cumulative += binomial;
+        const level = Number(2n * cumulative) / 2 ** m;
+        expect(mcnemarCriticalCount(m, level), `m ${m}, level ${level}`).toBe(k);
+        expect(mcnemarCriticalCount(m, level * (1 - 1e-9)), `m ${m}, below ${level}`).toBe(k - 1);
+      }
+    }
+    // By hand: 2·(½)^6 = 0.03125 and 2·(1 + 6)/64 = 0.21875.
+    expect(mcnemarCriticalCount(6, 0.03125)).toBe(0);
+    expect(mcnemarCriticalCount(6, 0.21875)).toBe(1);
   });
 
   it('grows with m like the exact values for large m (one step at a time from the start guess)', () => {
@@ -184,11 +207,15 @@ describe('mcnemarExactPower', () => {
   it('is NaN outside its domain', () => {
     const base = { n: 100, discordance: 0.2, difference: 0.05, level: 0.05 };
     expect(mcnemarExactPower({ ...base, discordance: 0 })).toBeNaN();
+    expect(mcnemarExactPower({ ...base, discordance: 0, difference: 0 })).toBeNaN();
     expect(mcnemarExactPower({ ...base, discordance: -0.1 })).toBeNaN();
     expect(mcnemarExactPower({ ...base, discordance: Number.NaN })).toBeNaN();
     expect(mcnemarExactPower({ ...base, discordance: 1.01 })).toBeNaN();
     expect(mcnemarExactPower({ ...base, difference: 0.21 })).toBeNaN();
     expect(mcnemarExactPower({ ...base, difference: -0.21 })).toBeNaN();
+    // |δ| > ψ on so few items that no count is significant (c = −1 below 6 discordant): still NaN, not 0.
+    expect(mcnemarExactPower({ n: 3, discordance: 0.2, difference: 0.3, level: 0.05 })).toBeNaN();
+    expect(mcnemarExactPower({ n: 3, discordance: 0.2, difference: -0.3, level: 0.05 })).toBeNaN();
     expect(mcnemarExactPower({ ...base, n: 0 })).toBeNaN();
     expect(mcnemarExactPower({ ...base, difference: 0.2 })).not.toBeNaN();
     expect(mcnemarExactPower({ ...base, discordance: 1, difference: 0.5 })).not.toBeNaN();

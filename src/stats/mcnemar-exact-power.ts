@@ -1,5 +1,3 @@
-import { logGamma } from './log-gamma.ts';
-
 /** ln k! for k = 0…n. */
 function logFactorials(n: number): Float64Array {
   const table = new Float64Array(n + 1);
@@ -7,24 +5,25 @@ function logFactorials(n: number): Float64Array {
   return table;
 }
 
-/** Binomial(m, p) tails from a log-factorial table, each summed from its start by the pmf ratio recurrence. */
+/**
+ * Binomial(m, p) tails from a log-factorial table of k! for k = 0…n (every m asked is ≤ n), each tail summed
+ * from its start by the pmf ratio recurrence on the side away from the mode, and 1 − the other tail past it.
+ * p = 0 and p = 1 need no case of their own: the sum starts on the side whose pmf is 0 there.
+ */
 function binomialTails(table: Float64Array) {
+  const logFactorial = (k: number): number => table[k] ?? Number.NaN;
   const logPmf = (k: number, m: number, p: number): number =>
-    (table[m] ?? logGamma(m + 1)) -
-    (table[k] ?? logGamma(k + 1)) -
-    (table[m - k] ?? logGamma(m - k + 1)) +
-    k * Math.log(p) +
-    (m - k) * Math.log1p(-p);
+    logFactorial(m) - logFactorial(k) - logFactorial(m - k) + k * Math.log(p) + (m - k) * Math.log1p(-p);
   /** P(X ≤ k). */
   const lower = (k: number, m: number, p: number): number => {
     if (k < 0) return 0;
-    if (k >= m || p <= 0) return 1;
-    if (p >= 1) return 0;
     if (k >= Math.floor((m + 1) * p)) return 1 - upper(k + 1, m, p);
     let term = Math.exp(logPmf(k, m, p));
     let sum = term;
     const ratio = (1 - p) / p;
-    for (let i = k; i > 0 && term > 1e-17 * sum; i -= 1) {
+    // The term after i = 0 is 0, which ends the loop; so does a term below the sum's precision.
+    // Stryker disable next-line EqualityOperator,ArithmeticOperator: stops a term later or sooner, below 1e-17 of the sum
+    for (let i = k; term > 1e-17 * sum; i -= 1) {
       term *= (i / (m - i + 1)) * ratio;
       sum += term;
     }
@@ -32,14 +31,15 @@ function binomialTails(table: Float64Array) {
   };
   /** P(X ≥ k). */
   const upper = (k: number, m: number, p: number): number => {
-    if (k <= 0) return 1;
-    if (k > m || p <= 0) return 0;
-    if (p >= 1) return 1;
+    if (k > m) return 0;
+    // Stryker disable next-line EqualityOperator: at k = the mode both ways of summing agree to rounding
     if (k <= Math.floor((m + 1) * p)) return 1 - lower(k - 1, m, p);
     let term = Math.exp(logPmf(k, m, p));
     let sum = term;
     const ratio = p / (1 - p);
-    for (let i = k; i < m && term > 1e-17 * sum; i += 1) {
+    // The term after i = m is 0, which ends the loop; so does a term below the sum's precision.
+    // Stryker disable next-line EqualityOperator,ArithmeticOperator: stops a term later or sooner, below 1e-17 of the sum
+    for (let i = k; term > 1e-17 * sum; i += 1) {
       term *= ((m - i) / (i + 1)) * ratio;
       sum += term;
     }
@@ -50,8 +50,9 @@ function binomialTails(table: Float64Array) {
 
 /**
  * Largest c with 2·P(X ≤ c) ≤ level for X ~ Binomial(m, ½) — the exact McNemar test with m discordant items
- * rejects when the smaller side has at most c — or −1 when no count is significant. `start` is a guess
- * (the previous m's value: c grows with m).
+ * rejects when the smaller side has at most c — or −1 when no count is significant. Walks down from `start`,
+ * which must be at least the answer: the previous m's value + 1 will do (c_m ≤ c_{m−1} + 1, since
+ * P(X_m ≤ c) ≥ P(X_{m−1} ≤ c − 1)). For level ≤ 1 no c ≥ m/2 is significant, so the answer is below m/2.
  */
 function criticalCount(
   m: number,
@@ -59,17 +60,21 @@ function criticalCount(
   lower: (k: number, m: number, p: number) => number,
   start: number,
 ): number {
-  const significant = (count: number): boolean => count >= 0 && 2 * lower(count, m, 0.5) <= level;
-  let c = Math.min(start, Math.floor((m - 1) / 2));
+  // The tail is summed in floating point: a level exactly at a tail (e.g. 2·(½)^6 at m = 6) counts as
+  // reached, as in exact arithmetic, thanks to a relative allowance of 1e-12 (far below any level's digits).
+  const significant = (count: number): boolean =>
+    // Stryker disable next-line EqualityOperator: equality of a rounded tail and the allowance has measure zero
+    2 * lower(count, m, 0.5) <= level * (1 + 1e-12);
+  let c = start;
+  // Ends at −1 at the latest, also for a level no p-value reaches (negative, NaN).
   while (c >= 0 && !significant(c)) c -= 1;
-  while (2 * (c + 1) < m && significant(c + 1)) c += 1;
   return c;
 }
 
 /** Largest c with 2·P(X ≤ c) ≤ level for X ~ Binomial(m, ½), or −1 (see `mcnemarExactPower`). */
 export function mcnemarCriticalCount(m: number, level: number): number {
   const tails = binomialTails(logFactorials(m));
-  return criticalCount(m, level, tails.lower, Math.floor(m / 2));
+  return criticalCount(m, level, tails.lower, m);
 }
 
 /**
@@ -77,7 +82,7 @@ export function mcnemarCriticalCount(m: number, level: number): number {
  * models disagree on) and true difference δ = p_A − p_B, computed exactly: the discordant count M ~
  * Binomial(n, ψ); given M = m, the items favouring A ~ Binomial(m, (ψ + δ)/(2ψ)), and the test rejects when
  * that count is ≤ c_m or ≥ m − c_m (c_m the critical count of statsmodels' `mcnemar(exact=True)` at `level`).
- * Summed over m within 10 standard deviations of nψ (the rest weighs < 1e-22).
+ * Summed over m within 10 standard deviations of nψ (the rest weighs < 1e-20 for nψ ≥ 30, < 1e-7 for any nψ).
  */
 export function mcnemarExactPower(options: {
   n: number;
@@ -88,17 +93,22 @@ export function mcnemarExactPower(options: {
   const { n, discordance: psi, level } = options;
   const delta = options.difference;
   if (!(psi > 0) || psi > 1 || Math.abs(delta) > psi || n < 1) return Number.NaN;
+  // Stryker disable next-line ArithmeticOperator: the two-sided test is symmetric, so favourA and 1 − favourA give the same power
   const favourA = (psi + delta) / (2 * psi);
+  // Stryker disable next-line ArithmeticOperator: a larger sd only adds counts beyond 10 sd, of weight < 1e-7 even for skewed binomials
   const sd = Math.sqrt(n * psi * (1 - psi));
+  // Stryker disable next-line MethodExpression: starting at m ≤ 1 only adds counts beyond 10 sd (weight < 1e-7), or below 1 (no test)
   const from = Math.max(1, Math.floor(n * psi - 10 * sd - 1));
+  // Stryker disable next-line ArithmeticOperator: n/ψ ≥ nψ only adds counts beyond 10 sd, up to n
   const to = Math.min(n, Math.ceil(n * psi + 10 * sd + 1));
   const { lower, upper, logPmf } = binomialTails(logFactorials(n));
   let power = 0;
-  let c = criticalCount(from, level, lower, Math.floor(from / 2));
+  // A start above c at m = from; after that each m's c is at most one more than the last m's.
+  let c = from;
   for (let m = from; m <= to; m += 1) {
     const weight = psi >= 1 ? (m === n ? 1 : 0) : Math.exp(logPmf(m, n, psi));
     c = criticalCount(m, level, lower, c + 1);
-    if (weight === 0 || c < 0) continue;
+    // With c = −1 (nothing significant) both tails are 0.
     power += weight * (lower(c, m, favourA) + upper(m - c, m, favourA));
   }
   return Math.min(1, power);

@@ -20,6 +20,13 @@ describe('pairwiseWinRate', () => {
     expect(result.interval[1]).toBeCloseTo(1, 12);
   });
 
+  it('takes the interval level from the options: at 90% the bound for 10/10 is 0.05^(1/10)', () => {
+    const result = pairwiseWinRate({ wins: 10, losses: 0, ties: 0 }, { level: 0.9 });
+    // Clopper–Pearson lower bound for n/n at level 1 − α: (α/2)^(1/n) = 0.05^(1/10) = 0.7411...
+    expect(result.interval[0]).toBeCloseTo(0.05 ** (1 / 10), 6);
+    expect(result.interval[1]).toBeCloseTo(1, 12);
+  });
+
   it('ties count as half a win; the sign test ignores them; the interval excludes ½ exactly when p < 0.05', () => {
     // 8 wins, 2 losses, 10 ties: win rate (8 + 5)/20; p = 2·P(X ≤ 2 | 10, ½) = 2·56/1024.
     const result = pairwiseWinRate({ wins: 8, losses: 2, ties: 10 });

@@ -42,6 +42,24 @@ describe('smallestSampleSize', () => {
     });
   });
 
+  it('a power exactly at the target counts as reached, from below, above and on the guess', () => {
+    // Power 0.5 from n = 300 on, 0.1 below: the answer is 300 whichever side the guess is on.
+    const step = (n: number): number => (n >= 300 ? 0.5 : 0.1);
+    for (const guess of [100, 299, 300, 301, 500, 5000])
+      expect(smallestSampleSize({ powerAt: step, target: 0.5, guess }), `guess ${guess}`).toEqual({
+        n: 300,
+        power: 0.5,
+      });
+  });
+
+  it('with a saw-toothed power, searches down from the guess, not from 1', () => {
+    // Reached on 60…65 and from 100 on. From the guess 120 the steps down are 109 (reached) and 99 (not),
+    // worked by hand: floor(120/1.1) = 109, floor(109/1.1) = 99; then bisection of (99, 109] gives 100 —
+    // a search from 1 would have found 60 first.
+    const saw = (n: number): number => ((n >= 60 && n <= 65) || n >= 100 ? 0.9 : 0.1);
+    expect(smallestSampleSize({ powerAt: saw, target: 0.8, guess: 120 })).toEqual({ n: 100, power: 0.9 });
+  });
+
   it('asks the power at few sizes: 10% growth steps, then bisection', () => {
     const asked: number[] = [];
     const found = smallestSampleSize({

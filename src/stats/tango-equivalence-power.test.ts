@@ -73,6 +73,44 @@ describe('tangoEquivalencePower', () => {
     }
   });
 
+  it('equals the brute-force sum for few items, where the windows reach 0 and n (all discordant or nearly)', () => {
+    for (let n = 1; n <= 8; n += 1) {
+      for (const discordance of [1, 0.9]) {
+        for (const difference of [-0.8, -0.5, 0]) {
+          const options = { n, discordance, difference, margin: 0.2, level: 0.05 };
+          for (const nonInferiority of [false, true]) {
+            const label = `${JSON.stringify(options)}${nonInferiority ? ' non-inferiority' : ''}`;
+            const power = tangoEquivalencePower({ ...options, nonInferiority });
+            expect(power, label).not.toBeNaN();
+            expectRelative(power, bruteForcePower({ ...options, nonInferiority }), 1e-9, label);
+          }
+        }
+      }
+    }
+    // B-only on every item (probability 0.9^n at ψ = 1, δ = −0.8) passes the non-inferiority test.
+    expect(
+      bruteForcePower({
+        n: 4,
+        discordance: 1,
+        difference: -0.8,
+        margin: 0.2,
+        level: 0.05,
+        nonInferiority: true,
+      }),
+    ).toBeGreaterThan(0.9 ** 4 - 1e-12);
+  });
+
+  it('equals the brute-force sum when a count is skewed: A-only items expected 0.02 times in 400', () => {
+    // pA = (0.05 − 0.0499)/2 = 5e-5: the window for A-only is 0…3, and P(a = 3) ≈ 0.02³/6 ≈ 1.3e-6 counts;
+    // what lies beyond it (a ≥ 4, ≈ 0.02⁴/24 ≈ 7e-9) is within the tolerance.
+    const options = { n: 400, discordance: 0.05, difference: -0.0499, margin: 0.1, level: 0.05 };
+    for (const nonInferiority of [false, true]) {
+      const expected = bruteForcePower({ ...options, nonInferiority });
+      expect(expected).toBeGreaterThan(0.01);
+      expectRelative(tangoEquivalencePower({ ...options, nonInferiority }), expected, 1e-7, 'skewed');
+    }
+  });
+
   it('non-inferiority is at least as powerful as equivalence, and power rises with n', () => {
     const base = { discordance: 0.15, difference: 0.01, margin: 0.06, level: 0.05 };
     const equivalence = [100, 200, 400, 800].map((n) => tangoEquivalencePower({ ...base, n }));
@@ -89,6 +127,12 @@ describe('tangoEquivalencePower', () => {
   it('is NaN outside its domain', () => {
     const base = { n: 100, discordance: 0.2, difference: 0.05, margin: 0.1, level: 0.05 };
     expect(tangoEquivalencePower({ ...base, discordance: 0 })).toBeNaN();
+    expect(tangoEquivalencePower({ ...base, discordance: 0, difference: 0 })).toBeNaN();
+    // ψ > 1 with no outcome inside a narrow margin: NaN, not a power of 0.
+    expect(
+      tangoEquivalencePower({ n: 20, discordance: 1.01, difference: 0.9, margin: 0.05, level: 0.05 }),
+    ).toBeNaN();
+    expect(tangoEquivalencePower({ ...base, n: 1 })).not.toBeNaN();
     expect(tangoEquivalencePower({ ...base, discordance: Number.NaN })).toBeNaN();
     expect(tangoEquivalencePower({ ...base, discordance: 1.01 })).toBeNaN();
     expect(tangoEquivalencePower({ ...base, difference: 0.21 })).toBeNaN();
