@@ -124,6 +124,12 @@ const upstreamVerdicts: ReadonlyArray<readonly [string, InstructionArguments, st
   ['detectable_format:number_bullet_lists', { num_bullets: 1 }, '*\n* two', true],
   ['detectable_format:number_highlighted_sections', { num_highlights: 2 }, '*a* and **b** and * *', true],
   ['detectable_format:number_highlighted_sections', { num_highlights: 3 }, '*a* and **b** and * *', false],
+  [
+    'length_constraints:nth_paragraph_first_word',
+    { num_paragraphs: 2, nth_paragraph: 2, first_word: '' },
+    'Alpha.\n\n\n\nBeta.',
+    false,
+  ],
 ];
 
 describe('IFEval checkers on edge cases, against upstream instructions.py', () => {
@@ -136,6 +142,21 @@ describe('IFEval checkers on edge cases, against upstream instructions.py', () =
       ]);
     });
   }
+});
+
+describe('IFEval paragraph numbers past the non-empty paragraphs', () => {
+  // build_description redraws an nth_paragraph above num_paragraphs at random; upstream's check_following itself, with
+  // `instruction._nth_paragraph = 3` set after build_description(num_paragraphs=2, nth_paragraph=2,
+  // first_word='beta'), returns False on this text (two non-empty paragraphs).
+  it('fails when the nth paragraph is not among the non-empty ones', () => {
+    expect(
+      instructionChecks['length_constraints:nth_paragraph_first_word']?.('Alpha.\n\n\n\nBeta.', {
+        num_paragraphs: 2,
+        nth_paragraph: 3,
+        first_word: 'beta',
+      }),
+    ).toBe(false);
+  });
 });
 
 describe("IFEval checkers' reading of arguments missing from kwargs (parity's rule: upstream draws random ones)", () => {
