@@ -7,6 +7,7 @@ import {
 } from '../../../test/support/python-ifeval-reference.ts';
 import { countSentences } from './ifeval-text.ts';
 import { languageSamples } from '../../../test/support/language-samples.ts';
+import { trickyTokenizerTexts } from '../../../test/support/tricky-tokenizer-texts.ts';
 import { punktSentences } from './punkt-sentence-tokenizer.ts';
 
 const lowercaseSentences = [
@@ -108,7 +109,7 @@ const unavailable = pythonReferenceUnavailable();
 describe.skipIf(unavailable !== undefined)(
   `punktSentences agrees with NLTK's PunktSentenceTokenizer (Debian python3-nltk)${unavailable === undefined ? '' : `; skipped: ${unavailable}`}`,
   () => {
-    it('on IFEval prompts (when ../shared has them) and on generated lower-case, capital and multi-paragraph texts', () => {
+    it('on IFEval prompts (when ../shared has them), generated lower-case, capital and multi-paragraph texts and 300 seeded tricky ones', () => {
       const prompts = existsSync(datasetFile)
         ? readFileSync(datasetFile, 'utf8')
             .trim()
@@ -126,6 +127,7 @@ describe.skipIf(unavailable !== undefined)(
         'Call me at 5 p.m. tomorrow... or not! "Really?" she asked. [See Fig. 3.] OK.',
         'A. B. C. D. E. F. G.',
         '***\n\nSection 1\n\n1. First point. 2. Second point.\n\nP.S. I love you.\n\nP.P.S. Me too.',
+        ...trickyTokenizerTexts(300, 2026),
       ];
       const texts = [...prompts, ...generated, ...prompts.map((prompt) => prompt.toLowerCase())];
       const reference = pythonPunktSentences(texts);
