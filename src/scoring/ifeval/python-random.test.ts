@@ -99,12 +99,17 @@ describe('PythonRandom', () => {
     ]);
   });
 
-  it('takes 1 to 32 bits and sequences up to 2^32 - 1 long', () => {
+  it('takes 1 to 32 bits and sequences up to 2^32 - 1 long, and says what was wrong', () => {
     const random = new PythonRandom(0);
-    expect(() => random.getRandomBits(0)).toThrow(RangeError);
+    expect(() => random.getRandomBits(0)).toThrow(new RangeError('bits must be 1..32: 0'));
     expect(() => random.getRandomBits(33)).toThrow(RangeError);
     expect(() => random.getRandomBits(1.5)).toThrow(RangeError);
-    expect(() => random.choice({ length: 2 ** 32 + 1 } as unknown as readonly number[])).toThrow(RangeError);
+    expect(() => random.choice({ length: 2 ** 32 + 1 } as unknown as readonly number[])).toThrow(
+      new RangeError('sequence too long'),
+    );
+    expect(() => random.choice({ length: 2 ** 32 - 1 } as unknown as readonly number[])).not.toThrow();
+    expect(() => random.choice([])).toThrow(new RangeError('cannot choose from an empty sequence'));
+    expect(() => new PythonRandom(-1)).toThrow(new RangeError('seed must be a non-negative integer: -1'));
   });
 
   const python = '/usr/bin/python3';
