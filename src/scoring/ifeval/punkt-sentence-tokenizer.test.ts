@@ -103,6 +103,29 @@ describe('punktSentences / countSentences (NLTK Punkt, English model)', () => {
   });
 });
 
+describe('punktSentences after a number: collocations and punctuation (NLTK 3.8 PunktSentenceTokenizer, pasted)', () => {
+  // python3 (Debian nltk 3.8), PunktSentenceTokenizer with the parameters of data/punkt-english:
+  //   tokenize('The fund ranked 3. Business was slow.') -> one sentence ("##number##\tbusiness" is a collocation)
+  //   tokenize('He won 3. ; then he left.') (also ':' and ',') -> one sentence; 'He came 2nd. ; Colgate won.' -> two
+  it('keeps a number and a collocated word together, and a number before ; : , in its sentence', () => {
+    expect(
+      [
+        'The fund ranked 3. Business was slow.',
+        'He won 3. ; then he left.',
+        'He won 3. : then he left.',
+        'He won 3. , then he left.',
+        'He came 2nd. ; Colgate won.',
+      ].map((text) => punktSentences(text)),
+    ).toEqual([
+      ['The fund ranked 3. Business was slow.'],
+      ['He won 3. ; then he left.'],
+      ['He won 3. : then he left.'],
+      ['He won 3. , then he left.'],
+      ['He came 2nd.', '; Colgate won.'],
+    ]);
+  });
+});
+
 const datasetFile = resolve(import.meta.dirname, '../../../../shared/datasets/ifeval/input_data.jsonl');
 const unavailable = pythonReferenceUnavailable();
 
