@@ -272,6 +272,23 @@ describe('IFEval instruction checks', () => {
     expect(check('punctuation:no_comma', '  \n', 'loose')).toBe(false);
   });
 
+  it('strips the loose variants without a first or last line, as evaluation_lib.py does', () => {
+    // python3: r = 'Title\n  b1\nb2  \n end '.split('\n')
+    //   ['\n'.join(r[1:]).strip(), '\n'.join(r[:-1]).strip(), '\n'.join(r[1:-1]).strip()]
+    //   -> ['b1\nb2  \n end', 'Title\n  b1\nb2', 'b1\nb2']
+    expect(looseVariants('Title\n  b1\nb2  \n end ').slice(2, 5)).toEqual([
+      'b1\nb2  \n end',
+      'Title\n  b1\nb2',
+      'b1\nb2',
+    ]);
+  });
+
+  it('refuses an instruction id it does not know', () => {
+    expect(() => check('keywords:unknown_kind', 'Any answer.', 'strict')).toThrow(
+      new Error("unknown IFEval instruction 'keywords:unknown_kind'"),
+    );
+  });
+
   it('builds the reference loose variants in order', () => {
     expect(looseVariants('a*\nb\nc*')).toEqual([
       'a*\nb\nc*',

@@ -7,10 +7,7 @@ export type InstructionArguments = Readonly<Record<string, unknown>>;
 /** True when `response` follows the instruction (google-research `instructions.py` `check_following`). */
 export type InstructionCheck = (response: string, args: InstructionArguments) => boolean;
 
-const text = (args: InstructionArguments, key: string): string => {
-  const value = args[key];
-  return typeof value === 'string' ? value : String(value ?? '');
-};
+const text = (args: InstructionArguments, key: string): string => String(args[key] ?? '');
 const count = (args: InstructionArguments, key: string): number => Number(args[key] ?? 0);
 const list = (args: InstructionArguments, key: string): string[] =>
   Array.isArray(args[key]) ? (args[key] as unknown[]).map(String) : [];
@@ -44,7 +41,8 @@ export const instructionChecks: Readonly<Record<string, InstructionCheck>> = {
   'keywords:forbidden_words': (response, args) =>
     !list(args, 'forbidden_words').some((word) => keywordPattern(`\\b${word}\\b`, 'i').test(response)),
   'keywords:letter_frequency': (response, args) => {
-    const letter = text(args, 'letter').trim().toLowerCase();
+    // Upstream takes only a single letter a-z here (anything else draws a random letter), so it strips nothing.
+    const letter = text(args, 'letter').toLowerCase();
     const occurrences = [...response.toLowerCase()].filter((character) => character === letter).length;
     return compare(occurrences, text(args, 'let_relation'), count(args, 'let_frequency'));
   },
@@ -73,7 +71,10 @@ export const instructionChecks: Readonly<Record<string, InstructionCheck>> = {
     if (nth > found) return false;
     const paragraph = (paragraphs[nth - 1] ?? '').trim();
     if (paragraph === '') return false;
-    const word = (paragraph.split(/\s+/u)[0] ?? '').trim().replace(/^'+/u, '').replace(/^"+/u, '');
+    // The paragraph is trimmed, so its first piece has no white space left for upstream's `.strip()` to remove.
+    // Stryker disable next-line StringLiteral: split always returns a first piece
+    const token = paragraph.split(/\s+/u)[0] ?? '';
+    const word = token.replace(/^'+/u, '').replace(/^"+/u, '');
     let firstWord = '';
     for (const letter of word) {
       if ('.,?!\'"'.includes(letter)) break;
@@ -85,22 +86,26 @@ export const instructionChecks: Readonly<Record<string, InstructionCheck>> = {
     (response.match(/\[.*?\]/gu)?.length ?? 0) >= count(args, 'num_placeholders'),
   'detectable_content:postscript': (response, args) => {
     const marker = text(args, 'postscript_marker').trim();
+    // Upstream's patterns are `\s*` + these + `.*$` (MULTILINE), which match wherever these do.
     const pattern =
       marker === 'P.P.S'
-        ? /\s*p\.\s?p\.\s?s.*$/mu
+        ? /p\.\s?p\.\s?s/u
         : marker === 'P.S.'
-          ? /\s*p\.\s?s\..*$/mu
+          ? /p\.\s?s\./u
           : keywordPattern(`\\s*${marker.toLowerCase()}.*$`, 'mu');
     return pattern.test(response.toLowerCase());
   },
   'detectable_format:number_bullet_lists': (response, args) =>
-    (response.match(/^\s*\*[^*].*$/gmu)?.length ?? 0) + (response.match(/^\s*-.*$/gmu)?.length ?? 0) ===
+    // Upstream's `.*$`: a greedy `.*` always ends where MULTILINE `$` matches, so the `$` is left out.
+    (response.match(/^\s*\*[^*].*/gmu)?.length ?? 0) + (response.match(/^\s*-.*/gmu)?.length ?? 0) ===
     count(args, 'num_bullets'),
   'detectable_format:constrained_response': (response) =>
-    constrainedOptions.some((option) => response.trim().includes(option)),
+    // Upstream strips the response first, which cannot change whether it contains an option.
+    constrainedOptions.some((option) => response.includes(option)),
   'detectable_format:number_highlighted_sections': (response, args) => {
+    // Each match is `*…*` with no other `*`, so upstream's `strip("*")` takes off exactly its first and last character.
     const single = (response.match(/\*[^\n*]*\*/gu) ?? []).filter(
-      (highlight) => highlight.replace(/^\*+|\*+$/gu, '').trim() !== '',
+      (highlight) => highlight.slice(1, -1).trim() !== '',
     );
     const double = (response.match(/\*\*[^\n*]*\*\*/gu) ?? []).filter(
       (highlight) => highlight.slice(2, -2).trim() !== '',
@@ -137,6 +142,7 @@ export const instructionChecks: Readonly<Record<string, InstructionCheck>> = {
       if (part.trim() !== '') valid.push(part);
       else if (index !== 0 && index !== parts.length - 1) return false;
     }
+    // Stryker disable next-line OptionalChaining: both entries exist once the length is 2
     return valid.length === 2 && valid[0]?.trim() !== valid[1]?.trim();
   },
   'combination:repeat_prompt': (response, args) =>

@@ -7,6 +7,7 @@ import {
 } from '../../../test/support/python-ifeval-reference.ts';
 import { isUpperPython } from './ifeval-text.ts';
 import { languageSamples } from '../../../test/support/language-samples.ts';
+import { trickyTokenizerTexts } from '../../../test/support/tricky-tokenizer-texts.ts';
 import { nltkWordTokenize } from './nltk-word-tokenize.ts';
 
 describe('nltkWordTokenize (nltk.word_tokenize)', () => {
@@ -93,7 +94,7 @@ const unavailable = pythonReferenceUnavailable();
 describe.skipIf(unavailable !== undefined)(
   `nltkWordTokenize agrees with nltk.word_tokenize (Debian python3-nltk)${unavailable === undefined ? '' : `; skipped: ${unavailable}`}`,
   () => {
-    it('on IFEval prompts (when ../shared has them), in capitals too, and on the sample paragraphs', () => {
+    it('on IFEval prompts (when ../shared has them), in capitals too, the sample paragraphs and 300 seeded tricky texts', () => {
       const prompts = existsSync(datasetFile)
         ? readFileSync(datasetFile, 'utf8')
             .trim()
@@ -107,6 +108,7 @@ describe.skipIf(unavailable !== undefined)(
         ...samples,
         "Gimme more'n that, wanna go? 'Tis fine. Cannot, gotta, lemme, d'ye.",
         '“Smart quotes” and ‘single’ «guillemets» „low“ x,y 1,000 a:b 3:45 <tag> {brace} *star*',
+        ...trickyTokenizerTexts(300, 2026),
       ];
       const reference = pythonWordTokenize(texts);
       const differences = texts

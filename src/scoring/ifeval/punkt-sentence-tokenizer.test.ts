@@ -7,6 +7,7 @@ import {
 } from '../../../test/support/python-ifeval-reference.ts';
 import { countSentences } from './ifeval-text.ts';
 import { languageSamples } from '../../../test/support/language-samples.ts';
+import { trickyTokenizerTexts } from '../../../test/support/tricky-tokenizer-texts.ts';
 import { punktSentences } from './punkt-sentence-tokenizer.ts';
 
 const lowercaseSentences = [
@@ -102,13 +103,36 @@ describe('punktSentences / countSentences (NLTK Punkt, English model)', () => {
   });
 });
 
+describe('punktSentences after a number: collocations and punctuation (NLTK 3.8 PunktSentenceTokenizer, pasted)', () => {
+  // python3 (Debian nltk 3.8), PunktSentenceTokenizer with the parameters of data/punkt-english:
+  //   tokenize('The fund ranked 3. Business was slow.') -> one sentence ("##number##\tbusiness" is a collocation)
+  //   tokenize('He won 3. ; then he left.') (also ':' and ',') -> one sentence; 'He came 2nd. ; Colgate won.' -> two
+  it('keeps a number and a collocated word together, and a number before ; : , in its sentence', () => {
+    expect(
+      [
+        'The fund ranked 3. Business was slow.',
+        'He won 3. ; then he left.',
+        'He won 3. : then he left.',
+        'He won 3. , then he left.',
+        'He came 2nd. ; Colgate won.',
+      ].map((text) => punktSentences(text)),
+    ).toEqual([
+      ['The fund ranked 3. Business was slow.'],
+      ['He won 3. ; then he left.'],
+      ['He won 3. : then he left.'],
+      ['He won 3. , then he left.'],
+      ['He came 2nd.', '; Colgate won.'],
+    ]);
+  });
+});
+
 const datasetFile = resolve(import.meta.dirname, '../../../../shared/datasets/ifeval/input_data.jsonl');
 const unavailable = pythonReferenceUnavailable();
 
 describe.skipIf(unavailable !== undefined)(
   `punktSentences agrees with NLTK's PunktSentenceTokenizer (Debian python3-nltk)${unavailable === undefined ? '' : `; skipped: ${unavailable}`}`,
   () => {
-    it('on IFEval prompts (when ../shared has them) and on generated lower-case, capital and multi-paragraph texts', () => {
+    it('on IFEval prompts (when ../shared has them), generated lower-case, capital and multi-paragraph texts and 300 seeded tricky ones', () => {
       const prompts = existsSync(datasetFile)
         ? readFileSync(datasetFile, 'utf8')
             .trim()
@@ -126,6 +150,7 @@ describe.skipIf(unavailable !== undefined)(
         'Call me at 5 p.m. tomorrow... or not! "Really?" she asked. [See Fig. 3.] OK.',
         'A. B. C. D. E. F. G.',
         '***\n\nSection 1\n\n1. First point. 2. Second point.\n\nP.S. I love you.\n\nP.P.S. Me too.',
+        ...trickyTokenizerTexts(300, 2026),
       ];
       const texts = [...prompts, ...generated, ...prompts.map((prompt) => prompt.toLowerCase())];
       const reference = pythonPunktSentences(texts);

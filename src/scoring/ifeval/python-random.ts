@@ -64,6 +64,7 @@ export class PythonRandom {
   #initGenrand(seed: number): void {
     const state = this.#state;
     state[0] = seed >>> 0;
+    // Stryker disable next-line EqualityOperator: a Uint32Array ignores a write at index 624
     for (let i = 1; i < 624; i++) {
       const previous = state[i - 1] as number;
       state[i] = (Math.imul(1812433253, previous ^ (previous >>> 30)) + i) >>> 0;
@@ -105,6 +106,7 @@ export class PythonRandom {
 
   #twist(): void {
     const state = this.#state;
+    // Stryker disable next-line EqualityOperator: a Uint32Array ignores a write at index 624 (and reads it as 0)
     for (let i = 0; i < 624; i++) {
       const y = ((state[i] as number) & 0x8000_0000) | ((state[(i + 1) % 624] as number) & 0x7fff_ffff);
       state[i] = ((state[(i + 397) % 624] as number) ^ (y >>> 1) ^ (y & 1 ? 0x9908_b0df : 0)) >>> 0;

@@ -1,0 +1,125 @@
+/**
+ * Short texts for the Punkt and word-tokenizer comparisons with NLTK: seeded random strings of the pieces where the
+ * two tokenizers decide something (abbreviations, initials, numbers, ellipses, closing quotes and brackets,
+ * contractions, line breaks, lower- and upper-case sentence starts), denser in those cases than IFEval's prompts.
+ * The expected tokens come from NLTK itself (test/support/python-ifeval-reference.ts), never from parity.
+ */
+const pieces = [
+  'Dr.',
+  'Mr.',
+  'mrs.',
+  'U.S.',
+  'u.s.',
+  'e.g.',
+  'i.e.',
+  'etc.',
+  'Jan.',
+  'Feb.',
+  'No.',
+  'St.',
+  'Inc.',
+  'vs.',
+  'J.',
+  'A.',
+  'b.',
+  'x.',
+  '3.',
+  '12.',
+  '1.5',
+  '-3.',
+  '3,000.',
+  'The',
+  'the',
+  'However',
+  'however',
+  'He',
+  'he',
+  'She',
+  'It',
+  'it',
+  'This',
+  'Everyone',
+  'apple',
+  'Apple',
+  'APPLE',
+  'said',
+  'went',
+  'home',
+  '...',
+  'wait...',
+  'Why?',
+  'No!',
+  '"Hi."',
+  "'ok.'",
+  '(see',
+  'note.)',
+  '[1].',
+  '{x}',
+  '--',
+  'end--',
+  "don't",
+  "can't",
+  "I'm",
+  "they'll",
+  "won't",
+  'cannot',
+  'gonna',
+  'wanna',
+  "'Tis",
+  "d'ye",
+  "more'n",
+  ',',
+  ';',
+  ':',
+  '@',
+  '#',
+  '$5',
+  '10%',
+  '&',
+  '*',
+  '«a»',
+  '“quote”',
+  '‘single’',
+  'x,y',
+  '3:45',
+  '<b>',
+  'non-prof.',
+  'ex-Gov.',
+  'Mt.',
+  'a.m.',
+  'p.m.',
+  'Prof.',
+  'Sen.',
+  'co.',
+  'Ltd.',
+  '``',
+  "''",
+  '?!',
+  '!!',
+  '."',
+  '.)',
+  ".'",
+  '\n',
+  '\n\n',
+  '\t',
+  'S.',
+  'II.',
+  'iv.',
+];
+const separators = [' ', ' ', ' ', '  ', '\n', ''];
+
+/** `count` texts of 2 to 12 pieces, the same for the same seed (a 32-bit linear congruential generator). */
+export function trickyTokenizerTexts(count: number, seed: number): string[] {
+  let state = seed >>> 0;
+  const below = (n: number): number => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    return Math.floor((state / 2 ** 32) * n);
+  };
+  const pick = <T>(values: readonly T[]): T => values[below(values.length)] as T;
+  return Array.from({ length: count }, () => {
+    const length = 2 + below(11);
+    let text = pick(pieces);
+    for (let index = 1; index < length; index++) text += pick(separators) + pick(pieces);
+    return text;
+  });
+}
