@@ -55,16 +55,39 @@ const modules = {
     tests: ['src/cost/**/*.test.ts', 'src/analysis/run-cost-summary.test.ts'],
     target: 90,
   },
+  // Every benchmark's answer extraction and scoring as it is after the redesign (decisions 0200, 0205): the named
+  // extractors and matchers of declarative definitions and the definition compilers that apply them (generate:
+  // accuracy 0/1; log-likelihood: argmax, per-character normalised), the hand-written protocols' own extraction
+  // and scoring, and the evaluation code that turns item scores into a run's figures. simple-evals' multiple-choice
+  // extraction (`src/scoring/extract-multiple-choice-answer.ts`, `answer-letter.ts`) is shared code in
+  // `scoring-extraction`; its tests run here too, so a definition's use of it is checked from both sides.
   'benchmark-scorers': {
     mutate: [
       'src/benchmarks/*/*-scoring.ts',
       'src/benchmarks/*/*-metrics.ts',
       'src/benchmarks/*/*shot*.ts',
+      'src/benchmarks/*/*-extract-*.ts',
+      'src/benchmarks/ceval/ceval-normalize-answer.ts',
       'src/benchmarks/arc/arc-parity-cot.ts',
       'src/benchmarks/mtbench/mtbench-single.ts',
       'src/benchmarks/mtbench/mtbench-judgments.ts',
+      'src/benchmarks/definition/{extractors,matchers,compile-generate,compile-loglikelihood,loglikelihood-choice,multiple-choice-variables}.ts',
+      'src/benchmarks/truthfulqa/truthfulqa-mc*.ts',
+      'src/benchmarks/xstest/xstest-{item-score,classifier,judge}.ts',
+      'src/benchmarks/bfcl/{ast-checker,decode-calls,gold-calls,parse-py-literal,py-value,java-value,js-value}.ts',
+      'src/benchmarks/evalplus/score-evalplus-solution.ts',
+      'src/benchmarks/jsonschemabench/jsonschemabench-protocols.ts',
+      'src/benchmarks/longctx/{longctx-ruler,longctx-summary,string-match-all}.ts',
+      'src/benchmarks/humaneval/humaneval-{base,instruct}.ts',
+      'src/evaluation/{summarize-scores,scored-units-summary,pass-at-k-summary}.ts',
     ],
-    tests: ['src/benchmarks/**/*.test.ts', 'test/score-*.test.ts'],
+    tests: [
+      'src/benchmarks/**/*.test.ts',
+      'test/score-*.test.ts',
+      'src/scoring/extract-multiple-choice-answer.test.ts',
+      'src/scoring/answer-letter.test.ts',
+      'src/evaluation/{summarize-scores,summarize-scores-intervals,scored-units-summary,pass-at-k-summary}.test.ts',
+    ],
     target: 90,
   },
   'runner-cache-retry': {
