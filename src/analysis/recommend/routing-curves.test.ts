@@ -49,7 +49,7 @@ function modelRun(
     items: items.map((item) => ({
       itemId: item.id,
       status: item.status ?? 'ok',
-      scores: item.score === null ? {} : { accuracy: item.score },
+      scores: (item.score === null ? {} : { accuracy: item.score }) as Record<string, number>,
       ...(item.group === undefined ? {} : { group: item.group }),
     })),
   };
