@@ -42,5 +42,9 @@ describe('canonicalJson', () => {
       /^canonicalJson: value\.outer\.inner is a symbol, which JSON cannot hold$/,
     );
     expect(() => canonicalJson(undefined)).toThrow(/^canonicalJson: value is a undefined/);
+    // Of several, the first in key order (keys sorted as when writing) is named.
+    expect(() => canonicalJson({ b: Number.NaN, a: Infinity })).toThrow(
+      /^canonicalJson: value\.a is Infinity/,
+    );
   });
 });
