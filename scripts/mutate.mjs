@@ -6,11 +6,22 @@
 // Each module runs in incremental mode (reports/mutation/<module>/incremental.json): a rerun tests only the
 // mutants whose source or covering tests changed. `--full` ignores the incremental file.
 // The table at the end lists every module measured so far (from reports/mutation/*/summary.json), with the date
-// and machine of its last measurement.
+// and machine of its last measurement, and below it the score ASSEMBLED from partial runs (`--mutate`) when
+// their latest per-file results cover every file of the module and no file changed since its run (sha256).
+// `--collect <dir>` imports another checkout's per-file results (<dir>/reports/mutation/*/partial), keeping the
+// later result of each file, and prints the table.
 import { Stryker } from '@stryker-mutator/core';
-import { existsSync, readFileSync, writeFileSync, mkdirSync, symlinkSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, readFileSync, writeFileSync, mkdirSync, symlinkSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { cpus, hostname } from 'node:os';
+import { globSync } from 'tinyglobby';
+import {
+  assembleScore,
+  assembledLine,
+  mergeRecords,
+  recordsFromReport,
+  sourceSha256,
+} from './mutation-partials.mjs';
 
 /**
  * Module name → files to mutate (globs, relative to the repository root), the tests that state what they must
@@ -55,16 +66,39 @@ const modules = {
     tests: ['src/cost/**/*.test.ts', 'src/analysis/run-cost-summary.test.ts'],
     target: 90,
   },
+  // Every benchmark's answer extraction and scoring as it is after the redesign (decisions 0200, 0205): the named
+  // extractors and matchers of declarative definitions and the definition compilers that apply them (generate:
+  // accuracy 0/1; log-likelihood: argmax, per-character normalised), the hand-written protocols' own extraction
+  // and scoring, and the evaluation code that turns item scores into a run's figures. simple-evals' multiple-choice
+  // extraction (`src/scoring/extract-multiple-choice-answer.ts`, `answer-letter.ts`) is shared code in
+  // `scoring-extraction`; its tests run here too, so a definition's use of it is checked from both sides.
   'benchmark-scorers': {
     mutate: [
       'src/benchmarks/*/*-scoring.ts',
       'src/benchmarks/*/*-metrics.ts',
       'src/benchmarks/*/*shot*.ts',
+      'src/benchmarks/*/*-extract-*.ts',
+      'src/benchmarks/ceval/ceval-normalize-answer.ts',
       'src/benchmarks/arc/arc-parity-cot.ts',
       'src/benchmarks/mtbench/mtbench-single.ts',
       'src/benchmarks/mtbench/mtbench-judgments.ts',
+      'src/benchmarks/definition/{extractors,matchers,compile-generate,compile-loglikelihood,loglikelihood-choice,multiple-choice-variables}.ts',
+      'src/benchmarks/truthfulqa/truthfulqa-mc*.ts',
+      'src/benchmarks/xstest/xstest-{item-score,classifier,judge}.ts',
+      'src/benchmarks/bfcl/{ast-checker,decode-calls,gold-calls,parse-py-literal,py-value,java-value,js-value}.ts',
+      'src/benchmarks/evalplus/score-evalplus-solution.ts',
+      'src/benchmarks/jsonschemabench/jsonschemabench-protocols.ts',
+      'src/benchmarks/longctx/{longctx-ruler,longctx-summary,string-match-all}.ts',
+      'src/benchmarks/humaneval/humaneval-{base,instruct}.ts',
+      'src/evaluation/{summarize-scores,scored-units-summary,pass-at-k-summary}.ts',
     ],
-    tests: ['src/benchmarks/**/*.test.ts', 'test/score-*.test.ts'],
+    tests: [
+      'src/benchmarks/**/*.test.ts',
+      'test/score-*.test.ts',
+      'src/scoring/extract-multiple-choice-answer.test.ts',
+      'src/scoring/answer-letter.test.ts',
+      'src/evaluation/{summarize-scores,summarize-scores-intervals,scored-units-summary,pass-at-k-summary}.test.ts',
+    ],
     target: 90,
   },
   'runner-cache-retry': {
@@ -98,13 +132,24 @@ if (mutateAt >= 0 && (narrowed === undefined || narrowed.startsWith('--'))) {
   );
   process.exit(2);
 }
+// --collect <dir> imports the per-file results of partial runs made in another checkout (e.g. a helper's worktree).
+const collectAt = argv.indexOf('--collect');
+const collectDir = collectAt >= 0 ? argv[collectAt + 1] : undefined;
+if (collectAt >= 0 && (collectDir === undefined || collectDir.startsWith('--') || !existsSync(collectDir))) {
+  console.error(
+    'parity mutate: --collect takes the directory of another checkout, e.g. --collect ../wt-stats1',
+  );
+  process.exit(2);
+}
 const rest = argv.filter(
   (_, index) =>
-    !(concurrencyAt >= 0 && index === concurrencyAt + 1) && !(mutateAt >= 0 && index === mutateAt + 1),
+    !(concurrencyAt >= 0 && index === concurrencyAt + 1) &&
+    !(mutateAt >= 0 && index === mutateAt + 1) &&
+    !(collectAt >= 0 && index === collectAt + 1),
 );
 const flags = rest.filter((argument) => argument.startsWith('--'));
 const asked = rest.filter((argument) => !argument.startsWith('--'));
-const known = new Set(['--no-typecheck', '--concurrency', '--full', '--table', '--mutate']);
+const known = new Set(['--no-typecheck', '--concurrency', '--full', '--table', '--mutate', '--collect']);
 const unknownFlags = flags.filter((flag) => !known.has(flag));
 if (unknownFlags.length > 0) {
   console.error(`parity mutate: unknown option ${unknownFlags.join(', ')} (known: ${[...known].join(', ')})`);
@@ -120,8 +165,13 @@ if (unknown.length > 0) {
   );
   process.exit(2);
 }
-// --table prints the table of the last measurements without running anything.
-const names = flags.includes('--table') ? [] : asked.length > 0 ? asked : Object.keys(modules);
+// --table (and --collect) print the table of the last measurements without running anything.
+const names =
+  flags.includes('--table') || collectDir !== undefined
+    ? []
+    : asked.length > 0
+      ? asked
+      : Object.keys(modules);
 if (narrowed !== undefined && names.length !== 1) {
   console.error(
     'parity mutate: --mutate narrows one module: name it, e.g. npm run mutate -- stats --mutate <file>',
@@ -139,6 +189,38 @@ function score(results) {
     undetected,
     score: detected + undetected === 0 ? 100 : (100 * detected) / (detected + undetected),
   };
+}
+
+/** Per-file results of a module's partial runs (reports/mutation/<module>/partial/files.json). */
+function partialRecordsFile(root, name) {
+  return join(root, 'reports', 'mutation', name, 'partial', 'files.json');
+}
+function readRecords(file) {
+  return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
+}
+
+if (collectDir !== undefined) {
+  let collected = 0;
+  for (const name of Object.keys(modules)) {
+    const partialDir = join(collectDir, 'reports', 'mutation', name, 'partial');
+    if (!existsSync(partialDir)) continue;
+    let incoming = readRecords(partialRecordsFile(collectDir, name));
+    // A checkout whose script predates files.json has only its latest partial mutation.json (sources included):
+    // its records are dated by the report file's modification time.
+    const legacy = join(partialDir, 'mutation.json');
+    if (Object.keys(incoming).length === 0 && existsSync(legacy)) {
+      incoming = recordsFromReport(JSON.parse(readFileSync(legacy, 'utf8')), {
+        date: statSync(legacy).mtime.toISOString(),
+        machine: `collected from ${collectDir}`,
+      });
+    }
+    const target = partialRecordsFile('.', name);
+    mkdirSync(join('reports', 'mutation', name, 'partial'), { recursive: true });
+    writeFileSync(target, JSON.stringify(mergeRecords(readRecords(target), incoming), null, 2));
+    collected += Object.keys(incoming).length;
+    console.log(`collected ${Object.keys(incoming).length} file result(s) of ${name} from ${partialDir}`);
+  }
+  if (collected === 0) console.log(`nothing to collect in ${join(collectDir, 'reports', 'mutation')}`);
 }
 
 for (const name of names) {
@@ -177,6 +259,21 @@ for (const name of names) {
   const results = await stryker.runMutationTest();
   const summary = score(results);
   if (narrowed !== undefined) {
+    // Keep each file's result with the sha256 of the source it mutated, for the assembled score.
+    const measuredAt = { date: new Date().toISOString(), machine: `${hostname()}, ${cpus().length} cores` };
+    const extraFiles = Object.fromEntries(
+      globSync([narrowed, ...notTests]).map((file) => [file, readFileSync(file, 'utf8')]),
+    );
+    const report = JSON.parse(readFileSync(`${reportDir}/mutation.json`, 'utf8'));
+    const recordsFile = partialRecordsFile('.', name);
+    writeFileSync(
+      recordsFile,
+      JSON.stringify(
+        mergeRecords(readRecords(recordsFile), recordsFromReport(report, { ...measuredAt, extraFiles })),
+        null,
+        2,
+      ),
+    );
     console.log(
       `\n${name}, ${narrowed} only: ${summary.score.toFixed(1)}% (${summary.detected} detected, ${summary.undetected} survived); the module's score is unchanged`,
     );
@@ -194,6 +291,18 @@ for (const [name, module] of Object.entries(modules)) {
   const file = `reports/mutation/${name}/summary.json`;
   if (existsSync(file)) rows.push({ ...JSON.parse(readFileSync(file, 'utf8')), name, target: module.target });
 }
+const assembledRows = [];
+for (const [name, module] of Object.entries(modules)) {
+  const records = readRecords(partialRecordsFile('.', name));
+  if (Object.keys(records).length === 0) continue;
+  const moduleFiles = globSync([...module.mutate, ...notTests]).sort();
+  const currentSha256 = Object.fromEntries(
+    moduleFiles.map((file) => [file, sourceSha256(readFileSync(file, 'utf8'))]),
+  );
+  assembledRows.push(
+    assembledLine(name, module.target, assembleScore({ moduleFiles, records, currentSha256 })),
+  );
+}
 
 console.log('\nMutation score per module (killed + timeout) / (killed + timeout + survived + no coverage):');
 for (const row of rows) {
@@ -203,4 +312,11 @@ for (const row of rows) {
       `(${row.detected} detected, ${row.undetected} survived)  target ${row.target}%: ${status}` +
       (row.date ? `  measured ${row.date.slice(0, 16)}Z` : ''),
   );
+}
+if (assembledRows.length > 0) {
+  console.log(
+    '\nAssembled from the latest partial (--mutate) run of each file, shown only when they cover every file of the\n' +
+      'module and no file changed since its run (not a full run; the full-run score is the one above):',
+  );
+  for (const line of assembledRows) console.log(line);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { GenerateRequest, ModelIdentity } from '../spec/index.ts';
+import type { GenerateRequest, ModelIdentity, ToolDefinition } from '../spec/index.ts';
 import { responseCacheKey } from './cache-key.ts';
 
 const model: ModelIdentity = {
@@ -98,5 +98,28 @@ describe('responseCacheKey for log-likelihood requests', () => {
       keyOf(logLikelihood),
     );
     expect(keyOf(undefined)).toBe(baseKey);
+  });
+});
+
+describe('responseCacheKey with tools', () => {
+  const tool: ToolDefinition = {
+    name: 'get_weather',
+    description: 'Weather for a city',
+    parameters: { type: 'object', properties: { city: { type: 'string' } } },
+  };
+  const keyWith = (tools: ToolDefinition[]): string =>
+    responseCacheKey({ model, request: { ...request, tools } as GenerateRequest });
+
+  it("keys on each tool's name, description and parameters (the model sees all three)", () => {
+    const keys = [
+      baseKey,
+      keyWith([tool]),
+      keyWith([{ ...tool, name: 'get_forecast' }]),
+      keyWith([{ ...tool, description: 'Forecast for a city' }]),
+      keyWith([{ ...tool, parameters: { type: 'object', properties: { town: { type: 'string' } } } }]),
+      keyWith([tool, { ...tool, name: 'other' }]),
+    ];
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(keyWith([{ ...tool }])).toBe(keyWith([tool]));
   });
 });

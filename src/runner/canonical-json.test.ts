@@ -29,4 +29,22 @@ describe('canonicalJson', () => {
       /value\.b\[1\]\.d is Infinity/,
     );
   });
+
+  it('names the value JSON cannot hold past nulls, booleans, undefined properties and undefined entries before it', () => {
+    // The message names the one bad value: whatever comes before it (sorted keys, earlier entries) is writable.
+    expect(() => canonicalJson({ a: null, b: true, c: undefined, d: Infinity })).toThrow(
+      /^canonicalJson: value\.d is Infinity, not a finite number$/,
+    );
+    expect(() => canonicalJson([undefined, null, false, 'x', -Infinity])).toThrow(
+      /^canonicalJson: value\[4\] is -Infinity, not a finite number$/,
+    );
+    expect(() => canonicalJson({ outer: { inner: Symbol('s') } })).toThrow(
+      /^canonicalJson: value\.outer\.inner is a symbol, which JSON cannot hold$/,
+    );
+    expect(() => canonicalJson(undefined)).toThrow(/^canonicalJson: value is a undefined/);
+    // Of several, the first in key order (keys sorted as when writing) is named.
+    expect(() => canonicalJson({ b: Number.NaN, a: Infinity })).toThrow(
+      /^canonicalJson: value\.a is Infinity/,
+    );
+  });
 });

@@ -12,5 +12,8 @@ describe('extractAnswerLetter (simple-evals ANSWER_PATTERN_MULTICHOICE)', () => 
 
   it('refuses a letter class that is not capital letters', () => {
     expect(() => extractAnswerLetter('Answer: A', 'A-D]')).toThrow('letters must be A-Z');
+    // Anything before the capitals counts too (a class "^ABC" would negate it), and an empty class is refused.
+    expect(() => extractAnswerLetter('Answer: A', '^ABC')).toThrow('letters must be A-Z');
+    expect(() => extractAnswerLetter('Answer: A', '')).toThrow('letters must be A-Z');
   });
 });

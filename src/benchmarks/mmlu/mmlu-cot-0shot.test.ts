@@ -52,6 +52,16 @@ describe('mmlu.cot.0shot scoring', () => {
     expect(mmluCot0shot.score(item, 'answer: b')).toEqual({ scores: { accuracy: 0 }, extracted: 'b' });
   });
 
+  it('a letter on the line after "Answer:" is not read (simple-evals common.py:28-29 `[ \\t]*`, mmlu_eval.py:106-112)', () => {
+    // MULTILINGUAL_ANSWER_PATTERN_TEMPLATE is "(?i){}[ \t]*([A-D]|…)": only spaces and tabs may follow the
+    // marker, so re.search finds no letter in "Answer:\nB" and upstream scores the reply 0.
+    expect(mmluCot0shot.score(item, 'Mercury orbits closest.\nAnswer:\nB')).toEqual({
+      scores: { accuracy: 0 },
+      extracted: null,
+    });
+    expect(mmluCot0shot.score(item, 'Answer:\t B').scores).toEqual({ accuracy: 1 });
+  });
+
   it('no answer line: extracted null and score 0', () => {
     expect(mmluCot0shot.score(item, 'The best answer is B.')).toEqual({
       scores: { accuracy: 0 },
