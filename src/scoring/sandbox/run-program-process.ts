@@ -98,9 +98,16 @@ export function runProgramProcess(options: RunProgramProcessOptions): Promise<Ex
     let graceTimer: NodeJS.Timeout | undefined;
     child.on('exit', () => {
       // A descendant that escaped the group (possible only unsandboxed) could hold the pipes open forever.
-      graceTimer = setTimeout(() => {
-        for (const stream of child.stdio) stream?.destroy();
-      }, exitGraceMs);
+      // The streams are destroyed from a setImmediate, which runs after the event loop's poll phase: on a starved
+      // machine the timer can be due before the pipes' last bytes and end were read, and destroying them then would
+      // lose the `started` marker (a sandbox error on a program that ran).
+      graceTimer = setTimeout(
+        () =>
+          setImmediate(() => {
+            for (const stream of child.stdio) stream?.destroy();
+          }),
+        exitGraceMs,
+      );
     });
     child.on('close', (exitCode, signal) => {
       if (finished) return;
