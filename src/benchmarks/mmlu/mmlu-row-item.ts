@@ -10,7 +10,7 @@ export interface MmluSubject {
 }
 
 /** The last `data` built, so that the several reads of one request or score parse the row once. */
-let lastItem: MmluRowItem | undefined;
+let lastTexts: ArenaText | undefined;
 let lastData: MmluData | undefined;
 
 /**
@@ -38,7 +38,7 @@ export class MmluRowItem implements Item<MmluData> {
   }
 
   get data(): MmluData {
-    if (lastItem === this && lastData !== undefined) return lastData;
+    if (lastTexts === this.texts && lastData !== undefined) return lastData;
     const [question, choiceA, choiceB, choiceC, choiceD] = JSON.parse(arenaText(this.texts)) as [
       string,
       string,
@@ -53,7 +53,7 @@ export class MmluRowItem implements Item<MmluData> {
       subject: this.shared.subject,
       devExamples: this.shared.devExamples,
     };
-    lastItem = this;
+    lastTexts = this.texts;
     lastData = data;
     return data;
   }
