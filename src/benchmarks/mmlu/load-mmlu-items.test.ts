@@ -5,7 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { InputError } from '../../spec/index.ts';
 import { createDirectorySourceForTests } from '../directory-source-for-tests.ts';
 import { nodeTextFiles, type TextFiles } from '../../datasets/text-files.ts';
+import { itemFingerprint, runFingerprints } from '../../datasets/item-fingerprint.ts';
+import { runGold } from '../item-gold.ts';
 import { createMmluLoader, loadMmluItems } from './load-mmlu-items.ts';
+import { mmluGen5shot } from './mmlu-gen-5shot.ts';
 
 const devRows = [
   'd1,a,b,c,d,A',
@@ -52,6 +55,51 @@ describe('loadMmluItems', () => {
     });
     // One dev array per subject, shared by reference.
     expect(items[2]?.data.devExamples).toBe(first?.data.devExamples);
+  });
+
+  it('holds items compactly with the same data, fingerprints and gold as plain items (any text)', async () => {
+    const root = writeMmlu({
+      anatomy: 'Qu’est-ce ?,"é, ü","𝒳 ""x""",ß,"multi\nline",C\nplain,1,2,3,4,D\n',
+    });
+    const items = await loadMmluItems(createDirectorySourceForTests(root));
+    const devExamples = devRows.slice(0, 5).map((row) => {
+      const [question, a, b, c, d, answer] = row.split(',');
+      return { question, choices: [a, b, c, d], answer };
+    });
+    const plain = [
+      {
+        id: 'anatomy/0',
+        group: 'anatomy',
+        data: {
+          question: 'Qu’est-ce ?',
+          choices: ['é, ü', '𝒳 "x"', 'ß', 'multi\nline'],
+          answer: 'C',
+          subject: 'anatomy',
+          devExamples,
+        },
+      },
+      {
+        id: 'anatomy/1',
+        group: 'anatomy',
+        data: {
+          question: 'plain',
+          choices: ['1', '2', '3', '4'],
+          answer: 'D',
+          subject: 'anatomy',
+          devExamples,
+        },
+      },
+    ];
+    expect(items.map((item) => ({ id: item.id, group: item.group, data: item.data }))).toEqual(plain);
+    // Read again, in the other order: the same content each time.
+    expect(items[1]?.data).toEqual(plain[1]?.data);
+    expect(items[0]?.data).toEqual(plain[0]?.data);
+    expect(items.map((item) => itemFingerprint(item))).toEqual(plain.map((item) => itemFingerprint(item)));
+    expect(runFingerprints(items)).toEqual(runFingerprints(plain));
+    expect(runGold(mmluGen5shot, items)).toEqual(runGold(mmluGen5shot, plain as never));
+    expect(items.map((item) => mmluGen5shot.buildRequest(item))).toEqual(
+      plain.map((item) => mmluGen5shot.buildRequest(item as never)),
+    );
   });
 
   it('takes a prefix of the round-robin order with limit', async () => {

@@ -1,10 +1,12 @@
 import { CsvRecordReader } from '../../datasets/csv-record-reader.ts';
 import type { CsvRow } from '../../datasets/csv.ts';
+import { TextArena } from '../../datasets/text-arena.ts';
 import { nodeTextFiles, type TextFiles } from '../../datasets/text-files.ts';
 import { InputError } from '../../spec/index.ts';
 import type { DatasetSource, Item, LoadOptions } from '../../spec/index.ts';
 import { mmluLetters } from './mmlu-data.ts';
 import type { MmluData, MmluExample, MmluLetter } from './mmlu-data.ts';
+import { MmluRowItem, type MmluSubject } from './mmlu-row-item.ts';
 
 /** Few-shot rows each subject's dev file must provide. */
 const devExampleCount = 5;
@@ -40,7 +42,7 @@ function toExample(file: string, row: CsvRow): MmluExample {
 interface SubjectRows {
   readonly subject: string;
   test?: { readonly file: string; readonly reader: CsvRecordReader };
-  devExamples?: readonly MmluExample[];
+  shared?: MmluSubject;
   rowsTaken: number;
   exhausted: boolean;
 }
@@ -101,6 +103,8 @@ export function createMmluLoader(files: TextFiles = nodeTextFiles()) {
     const limit = options.limit === undefined ? Infinity : Math.max(0, options.limit);
     const states: SubjectRows[] = subjects.map((subject) => ({ subject, rowsTaken: 0, exhausted: false }));
     const ordered: Item<MmluData>[] = [];
+    // The rows' texts, outside the heap: a full run holds every item until it is done.
+    const arena = new TextArena();
     try {
       let progressed = true;
       while (progressed && ordered.length < limit) {
@@ -108,7 +112,7 @@ export function createMmluLoader(files: TextFiles = nodeTextFiles()) {
         for (const state of states) {
           if (ordered.length >= limit) break;
           if (state.exhausted) continue;
-          const item = await nextItem(source, files, state);
+          const item = await nextItem(source, files, state, arena);
           if (item === undefined) continue;
           ordered.push(item);
           progressed = true;
@@ -126,6 +130,7 @@ async function nextItem(
   source: DatasetSource,
   files: TextFiles,
   state: SubjectRows,
+  arena: TextArena,
 ): Promise<Item<MmluData> | undefined> {
   const { subject } = state;
   if (state.test === undefined) {
@@ -143,12 +148,8 @@ async function nextItem(
   }
   const example = toExample(state.test.file, row);
   // One dev array per subject, shared by every item of the subject.
-  state.devExamples ??= await readDevExamples(source, files, subject);
-  const item: Item<MmluData> = {
-    id: `${subject}/${state.rowsTaken}`,
-    group: subject,
-    data: { ...example, subject, devExamples: state.devExamples },
-  };
+  state.shared ??= { subject, devExamples: await readDevExamples(source, files, subject) };
+  const item = MmluRowItem.of(`${subject}/${state.rowsTaken}`, state.shared, example, arena);
   state.rowsTaken += 1;
   return item;
 }
