@@ -93,8 +93,11 @@ export async function startDelayServer(options: DelayServerOptions): Promise<Del
         const status = refuse ? 400 : 500;
         const message = refuse ? 'Unrecognized request argument supplied: ignore_eos' : 'injected failure';
         response.writeHead(status, { 'content-type': 'application/json' });
+        // Stamped before the end is written: stamped after, a descheduled server could stamp later than the
+        // client reads it, and the client's step would look shorter than the server's.
+        const endMs = performance.now();
         response.end(JSON.stringify({ error: { message } }));
-        truths.push({ receivedMs, tokenWrittenMs: [], endMs: performance.now(), promptTokens: 0, status });
+        truths.push({ receivedMs, tokenWrittenMs: [], endMs, promptTokens: 0, status });
         return;
       }
       stream({ response, body, chat, receivedMs });
@@ -130,11 +133,13 @@ export async function startDelayServer(options: DelayServerOptions): Promise<Del
       const usageEvent = body.stream_options?.include_usage
         ? `data: ${head.replace('"choices":[', '"choices":[],"usage":')}${JSON.stringify(usage)}}\n\n`
         : '';
+      // Stamped before the end is written (see above): the client's end is then never before the server's.
+      const endMs = performance.now();
       response.end(`${usageEvent}data: [DONE]\n\n`);
       truths.push({
         receivedMs,
         tokenWrittenMs: written,
-        endMs: performance.now(),
+        endMs,
         promptTokens: usage.prompt_tokens,
         status: 200,
       });
