@@ -1,7 +1,5 @@
 import http from 'node:http';
 import https from 'node:https';
-import { finished } from 'node:stream';
-import { StringDecoder } from 'node:string_decoder';
 import { APIConnectionError, APIError, APIUserAbortError } from 'openai';
 import type { HeaderReader } from '../shared/retry-after.ts';
 import { nestedErrorBody } from './error-body-fetch.ts';
@@ -114,135 +112,57 @@ class EventDecoder {
   }
 }
 
-/**
- * The JSON chunks of an SSE response, as the SDK's Stream yields them, read straight from the response's
- * 'data' events (no Readable async iterator, no generator: each costs every item CPU; docs/decisions/0276).
- * Same results as iterating the response: the events of the bytes read so far in order, the body's error (or
- * premature close, from `finished`) once they are used up, nothing more after the response was destroyed;
- * after `[DONE]` the rest of the body is still read (the connection goes back to the pool), and leaving before
- * the end (`return`, or an error) destroys the response. An abort ends it quietly, as the SDK's does.
- */
-class SseChunks<TChunk> implements AsyncIterableIterator<TChunk> {
-  private readonly decoder = new EventDecoder();
-  private readonly text = new StringDecoder('utf8');
-  private events: ServerSentEvent[] = [];
-  private index = 0;
-  /** The body was read to its end. */
-  private ended = false;
-  /** The body failed (error or premature close); `failure` says how. */
-  private failed = false;
-  private failure: unknown = undefined;
-  /** `[DONE]` was seen: later events are read and dropped. */
-  private sawDone = false;
-  /** The caller got `done` or an error: nothing more is read. */
-  private closed = false;
-  private wake: (() => void) | undefined = undefined;
-
-  constructor(
-    private readonly response: http.IncomingMessage,
-    private readonly headers: HeaderReader,
-    private readonly signal: AbortSignal | undefined,
-  ) {
-    response.on('data', (part: Buffer) => {
-      this.decoder.push(this.text.write(part), this.events);
-      this.wake?.();
-    });
-    finished(response, { writable: false }, (error) => {
-      if (error) {
-        this.failed = true;
-        this.failure = error;
+/** The JSON chunks of an SSE response, as the SDK's Stream yields them; the socket is freed or destroyed at the end. */
+async function* chunksOf<TChunk>(
+  response: http.IncomingMessage,
+  headers: HeaderReader,
+  signal: AbortSignal | undefined,
+): AsyncGenerator<TChunk> {
+  const decoder = new EventDecoder();
+  const events: ServerSentEvent[] = [];
+  let done = false;
+  let ended = false;
+  response.setEncoding('utf8');
+  try {
+    const iterator = response[Symbol.asyncIterator]() as AsyncIterator<string>;
+    while (!ended) {
+      const next = await iterator.next();
+      if (next.done) {
+        ended = true;
+        decoder.end(events);
       } else {
-        this.ended = true;
-        const rest = this.text.end();
-        if (rest !== '') this.decoder.push(rest, this.events);
-        this.decoder.end(this.events);
+        decoder.push(next.value, events);
       }
-      this.wake?.();
-    });
-  }
-
-  [Symbol.asyncIterator](): this {
-    return this;
-  }
-
-  next(): Promise<IteratorResult<TChunk>> {
-    let result: IteratorResult<TChunk> | undefined;
-    try {
-      result = this.step();
-    } catch (error) {
-      return this.fail(error);
-    }
-    if (result !== undefined) return Promise.resolve(result);
-    return new Promise((resolve, reject) => {
-      this.wake = () => {
-        let woken: IteratorResult<TChunk> | undefined;
-        try {
-          woken = this.step();
-        } catch (error) {
-          this.wake = undefined;
-          this.fail(error).then(resolve, reject);
-          return;
+      for (let index = 0; index < events.length; index += 1) {
+        const sse = events[index] as ServerSentEvent;
+        if (done) continue;
+        if (sse.data.startsWith('[DONE]')) {
+          done = true;
+          continue;
         }
-        if (woken === undefined) return;
-        this.wake = undefined;
-        resolve(woken);
-      };
-    });
-  }
-
-  return(): Promise<IteratorResult<TChunk>> {
-    this.close();
-    return Promise.resolve({ done: true, value: undefined });
-  }
-
-  /** The next chunk, `done`, or undefined when the body has nothing more yet; throws what the stream throws. */
-  private step(): IteratorResult<TChunk> | undefined {
-    if (this.closed) return { done: true, value: undefined };
-    // A destroyed response gives nothing more of what it had read (as its iterator does).
-    if (this.response.destroyed && !this.ended) this.index = this.events.length;
-    while (this.index < this.events.length) {
-      const sse = this.events[this.index] as ServerSentEvent;
-      this.index += 1;
-      if (this.sawDone) continue;
-      if (sse.data.startsWith('[DONE]')) {
-        this.sawDone = true;
-        continue;
+        const data: unknown = JSON.parse(sse.data);
+        if (sse.event === null || !sse.event.startsWith('thread.')) {
+          const error = (data as { error?: unknown } | null)?.error;
+          if (error) throw new APIError(undefined, error as object, undefined, headers as Headers);
+          yield data as TChunk;
+        } else {
+          if (sse.event === 'error') {
+            const record = data as { error?: object; message?: string };
+            throw new APIError(undefined, record.error, record.message, undefined);
+          }
+          yield { event: sse.event, data } as TChunk;
+        }
       }
-      const data: unknown = JSON.parse(sse.data);
-      if (sse.event === null || !sse.event.startsWith('thread.')) {
-        const error = (data as { error?: unknown } | null)?.error;
-        if (error) throw new APIError(undefined, error as object, undefined, this.headers as Headers);
-        return { done: false, value: data as TChunk };
-      }
-      if (sse.event === 'error') {
-        const record = data as { error?: object; message?: string };
-        throw new APIError(undefined, record.error, record.message, undefined);
-      }
-      return { done: false, value: { event: sse.event, data } as TChunk };
+      events.length = 0;
     }
-    this.events.length = 0;
-    this.index = 0;
-    if (this.failed) throw this.failure;
-    if (this.ended) {
-      this.close();
-      return { done: true, value: undefined };
-    }
-    return undefined;
-  }
-
-  private fail(error: unknown): Promise<IteratorResult<TChunk>> {
-    this.close();
-    // An abort ends the stream quietly; the caller sees its signal fired.
-    if (this.signal?.aborted) return Promise.resolve({ done: true, value: undefined });
-    return Promise.reject(error);
-  }
-
-  private close(): void {
-    if (this.closed) return;
-    this.closed = true;
-    this.wake = undefined;
+    done = true;
+  } catch (error) {
+    // An abort ends the stream quietly, as the SDK's does; the caller sees its signal fired.
+    if (signal?.aborted) return;
+    throw error;
+  } finally {
     // Left before its end (the caller stopped reading): the connection cannot be reused.
-    if (!this.ended) this.response.destroy();
+    if (!ended) response.destroy();
   }
 }
 
@@ -295,7 +215,7 @@ export function leanStreamRequest<TChunk>(
           const status = response.statusCode ?? 0;
           if (status >= 200 && status < 300) {
             const headers = headerReader(response.headers);
-            resolve({ data: new SseChunks<TChunk>(response, headers, signal), response: { headers } });
+            resolve({ data: chunksOf<TChunk>(response, headers, signal), response: { headers } });
             return;
           }
           const parts: Buffer[] = [];
