@@ -1,6 +1,8 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { GenerateRequest, ModelIdentity, ToolDefinition } from '../spec/index.ts';
 import { responseCacheKey } from './cache-key.ts';
+import { canonicalJson } from './canonical-json.ts';
 
 const model: ModelIdentity = {
   provider: 'openai',
@@ -121,5 +123,109 @@ describe('responseCacheKey with tools', () => {
     ];
     expect(new Set(keys).size).toBe(keys.length);
     expect(keyWith([{ ...tool }])).toBe(keyWith([tool]));
+  });
+});
+
+describe('responseCacheKey keeps the keys stores already hold', () => {
+  const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+  it('hashes the canonical JSON written out here by hand', () => {
+    const text =
+      '{"assistantPrefix":"The answer is","endpoint":"http://127.0.0.1:8000/v1","messages":[{"content":"You are a helpful assistant.","role":"system"},{"content":"What is 2 + 2?","role":"user"}],"modelId":"llama-3.1-8b","parameters":{"maxTokens":256,"seed":1,"stop":["\\n\\n"],"temperature":0},"provider":"openai"}';
+    expect(baseKey).toBe(sha256(text));
+    const withSample =
+      '{"endpoint":"e","logLikelihood":{"context":"c\\"é","continuations":[" a"," b"]},"messages":[{"content":"\\u0000x","role":"user"}],"modelId":"m","parameters":{"reasoningAllowanceTokens":5,"reasoningEffort":"low","topP":0.5},"provider":"p","sample":2,"tools":[]}';
+    expect(
+      responseCacheKey({
+        model: { provider: 'p', endpoint: 'e', modelId: 'm' },
+        request: {
+          messages: [{ role: 'user', content: '\u0000x' }],
+          parameters: { topP: 0.5, reasoningEffort: 'low', reasoningAllowanceTokens: 5 },
+          tools: [],
+        },
+        sample: 2,
+        logLikelihood: { context: 'c"é', continuations: [' a', ' b'] },
+      }),
+    ).toBe(sha256(withSample));
+  });
+
+  it('writes a response schema and tools with their keys sorted at every depth', () => {
+    const text =
+      '{"endpoint":"e","messages":[],"modelId":"m","parameters":{},"provider":"p","responseSchema":{"name":"s","schema":{"properties":{"a":{"type":"string"}},"type":"object"}},"tools":[{"description":"d","name":"f","parameters":{"b":1,"z":[{"x":2,"y":1}]}}]}';
+    expect(
+      responseCacheKey({
+        model: { provider: 'p', endpoint: 'e', modelId: 'm' },
+        request: {
+          messages: [],
+          parameters: {},
+          responseSchema: { schema: { type: 'object', properties: { a: { type: 'string' } } }, name: 's' },
+          tools: [{ name: 'f', description: 'd', parameters: { z: [{ y: 1, x: 2 }], b: 1 } }],
+        } as GenerateRequest,
+      }),
+    ).toBe(sha256(text));
+  });
+
+  it('refuses a value JSON cannot hold, as before', () => {
+    expect(() =>
+      responseCacheKey({
+        model,
+        request: { ...request, parameters: { ...request.parameters, temperature: Number.NaN } },
+      }),
+    ).toThrow(TypeError);
+  });
+});
+
+describe('responseCacheKey on many shapes of request', () => {
+  it('equals the sha256 of canonicalJson over the named fields, whichever fields are set', () => {
+    let seed = 7;
+    const next = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
+    const maybe = <T>(value: T): T | undefined => (next() < 0.5 ? value : undefined);
+    const texts = ['', 'a', 'Ünïcode ✓', 'line\nbreak', 'quote " and \\ backslash', '\u2028'];
+    const pick = () => texts[Math.floor(next() * texts.length)] as string;
+    for (let round = 0; round < 300; round += 1) {
+      const parameters = {
+        temperature: maybe(next() < 0.5 ? 0 : -0.7),
+        topP: maybe(next()),
+        maxTokens: maybe(Math.floor(next() * 100)),
+        stop: maybe(next() < 0.3 ? [] : [pick(), pick()]),
+        seed: maybe(1e21),
+        reasoningEffort: maybe(pick()),
+        reasoningAllowanceTokens: maybe(3),
+      };
+      const request: GenerateRequest = {
+        messages: Array.from({ length: Math.floor(next() * 3) }, () => ({
+          role: next() < 0.5 ? 'user' : 'assistant',
+          content: pick(),
+        })),
+        parameters,
+        ...(next() < 0.5 ? { assistantPrefix: pick() } : {}),
+        ...(next() < 0.2 ? { tools: [] } : {}),
+      };
+      const sample = maybe(Math.floor(next() * 3));
+      const logLikelihood = maybe({ context: pick(), continuations: [pick(), pick()] });
+      const identity = { provider: pick(), endpoint: pick(), modelId: pick() };
+      const expected = canonicalJson({
+        provider: identity.provider,
+        endpoint: identity.endpoint,
+        modelId: identity.modelId,
+        messages: request.messages.map((message) => ({ role: message.role, content: message.content })),
+        parameters,
+        assistantPrefix: request.assistantPrefix,
+        tools: request.tools,
+        sample: sample === 0 ? undefined : sample,
+        logLikelihood,
+      });
+      expect(
+        responseCacheKey({
+          model: identity,
+          request,
+          ...(sample === undefined ? {} : { sample }),
+          ...(logLikelihood === undefined ? {} : { logLikelihood }),
+        }),
+      ).toBe(createHash('sha256').update(expected).digest('hex'));
+    }
   });
 });

@@ -5,10 +5,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { leanStreamRequest } from './openai-lean-stream.ts';
 
 /** What the test server answers next: raw body pieces written one at a time (split where the test wants). */
-let reply: { status: number; headers?: Record<string, string>; pieces: string[] } = {
+let reply: { status: number; headers?: Record<string, string>; pieces: (string | Buffer)[] } = {
   status: 200,
   pieces: [],
 };
+/** A piece that cuts the connection instead of writing. */
+const cut = 'CUT';
+
 let lastRequest: { url: string; headers: IncomingMessage['headers']; body: string } | undefined;
 
 function start(): Promise<{ server: Server; url: string }> {
@@ -24,6 +27,10 @@ function start(): Promise<{ server: Server; url: string }> {
         const piece = pieces.shift();
         if (piece === undefined) {
           response.end();
+          return;
+        }
+        if (piece === cut) {
+          response.socket?.destroy();
           return;
         }
         response.write(piece);
@@ -89,6 +96,29 @@ describe('parity’s lean OpenAI stream client', () => {
   it('takes a last event that has no blank line after it', async () => {
     reply = { status: 200, pieces: ['data: {"n":1}\n\ndata: {"n":2}'] };
     expect((await collect(started.url)).chunks).toEqual([{ n: 1 }, { n: 2 }]);
+  });
+
+  it('decodes a character whose bytes arrive in two reads', async () => {
+    const text = Buffer.from('data: {"t":"é€"}\n\n', 'utf8');
+    reply = { status: 200, pieces: [text.subarray(0, 12), text.subarray(12, 14), text.subarray(14)] };
+    expect((await collect(started.url)).chunks).toEqual([{ t: 'é€' }]);
+  });
+
+  it('gives the events that came whole, then the error of a body cut part-way', async () => {
+    reply = { status: 200, pieces: ['data: {"n":1}\n\ndata: {"n":', cut] };
+    const call = leanStreamRequest<unknown>(
+      { baseUrl: started.url, path: '/chat/completions' },
+      { model: 'm', stream: true },
+      undefined,
+    );
+    const { data } = await call.withResponse();
+    const chunks: unknown[] = [];
+    const failure = await (async () => {
+      for await (const chunk of data) chunks.push(chunk);
+    })().catch((error: unknown) => error);
+    expect(chunks).toEqual([{ n: 1 }]);
+    expect(failure).toBeInstanceOf(Error);
+    expect((failure as Error).message).toMatch(/aborted|premature close/i);
   });
 
   it('throws the SDK’s APIError for an error event inside the stream', async () => {
