@@ -315,16 +315,6 @@ export async function evalCommand(
         queued.push(runId);
         continue;
       }
-      if (flags.queue) {
-        const jobs = await enqueueRun(io, {
-          store: flags.store,
-          runId,
-          itemIds: items.map((item) => item.id),
-        });
-        io.stderr(`run ${runId}: ${items.length} items queued in ${jobs} jobs for 'parity worker'\n`);
-        queued.push(runId);
-        continue;
-      }
       const evaluated = await evaluateBenchmark({
         host: cliEvaluationHost(io),
         store,
@@ -371,11 +361,6 @@ export async function evalCommand(
     await model.close?.();
     await judge?.model.close?.();
     for (const note of formatGateNotes(gated)) io.stderr(`${note}\n`);
-  }
-  // --queue: the run ids, the last line the last run's (scripts read it).
-  if (flags.queue) {
-    for (const runId of queued) io.stdout(`${runId}\n`);
-    return 0;
   }
   // --queue: the run ids, the last line the last run's (scripts read it).
   if (flags.queue) {
