@@ -22,6 +22,7 @@ import {
   recordsFromReport,
   sourceSha256,
 } from './mutation-partials.mjs';
+import { encodeModuleTests } from './mutation-tests-variable.mjs';
 
 /**
  * Module name → files to mutate (globs, relative to the repository root), the tests that state what they must
@@ -236,7 +237,7 @@ for (const name of names) {
   mkdirSync(tempDir, { recursive: true });
   if (existsSync('../shared') && !existsSync(`${tempDir}/shared`))
     symlinkSync(resolve('../shared'), `${tempDir}/shared`);
-  process.env.PARITY_MUTATE_TESTS = module.tests.join(',');
+  process.env.PARITY_MUTATE_TESTS = encodeModuleTests(module.tests);
   const stryker = new Stryker({
     testRunner: 'vitest',
     vitest: { configFile: 'vitest.mutate.config.ts' },
