@@ -5,11 +5,13 @@
 // TypeScript checker; `--concurrency N` sets the number of Stryker workers (default 1: the machine is shared).
 // Each module runs in incremental mode (reports/mutation/<module>/incremental.json): a rerun tests only the
 // mutants whose source or covering tests changed. `--full` ignores the incremental file.
-// The table at the end lists every module measured so far (from reports/mutation/*/summary.json), with the date
-// and machine of its last measurement, and below it the score ASSEMBLED from partial runs (`--mutate`) when
-// their latest per-file results cover every file of the module and no file changed since its run (sha256).
-// `--collect <dir>` imports another checkout's per-file results (<dir>/reports/mutation/*/partial), keeping the
-// later result of each file, and prints the table.
+// Every run, whole-module or partial (`--mutate`), keeps each mutated file's result with the sha256 of the source it
+// mutated in docs/mutation-records/<module>.json (committed with the tests it measured). The table at the end
+// prints each module's score assembled from those records, only when they cover every file of the module and no
+// file changed since its run; so `npm run mutate -- --table` on a fresh clone says what the committed sources
+// score, and which files need a new run. A whole-module run's own summary (reports/mutation/*/summary.json) is
+// listed above it. `--collect <dir>` imports another checkout's records (and the older
+// reports/mutation/*/partial/files.json), keeping the later result of each file, and prints the table.
 import { Stryker } from '@stryker-mutator/core';
 import { existsSync, readFileSync, writeFileSync, mkdirSync, symlinkSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -127,7 +129,7 @@ if (!Number.isInteger(concurrency) || concurrency < 1) {
   process.exit(2);
 }
 // --mutate <glob> narrows one module's run to some of its files (a quicker look at one file's survivors). Such a
-// partial run keeps its results apart (reports/mutation/<module>/partial/) and does not change the module's score.
+// partial run keeps Stryker's reports apart (reports/mutation/<module>/partial/); its files' records count like any.
 const mutateAt = argv.indexOf('--mutate');
 const narrowed = mutateAt >= 0 ? argv[mutateAt + 1] : undefined;
 if (mutateAt >= 0 && (narrowed === undefined || narrowed.startsWith('--'))) {
@@ -136,7 +138,7 @@ if (mutateAt >= 0 && (narrowed === undefined || narrowed.startsWith('--'))) {
   );
   process.exit(2);
 }
-// --collect <dir> imports the per-file results of partial runs made in another checkout (e.g. a helper's worktree).
+// --collect <dir> imports the per-file results of runs made in another checkout (e.g. a helper's worktree).
 const collectAt = argv.indexOf('--collect');
 const collectDir = collectAt >= 0 ? argv[collectAt + 1] : undefined;
 if (collectAt >= 0 && (collectDir === undefined || collectDir.startsWith('--') || !existsSync(collectDir))) {
@@ -195,9 +197,25 @@ function score(results) {
   };
 }
 
-/** Per-file results of a module's partial runs (reports/mutation/<module>/partial/files.json). */
-function partialRecordsFile(root, name) {
+/** Per-file results of a module's runs, committed: docs/mutation-records/<module>.json. */
+function recordsFile(root, name) {
+  return join(root, 'docs', 'mutation-records', `${name}.json`);
+}
+/** Where checkouts whose script predates docs/mutation-records kept partial runs' per-file results. */
+function olderRecordsFile(root, name) {
   return join(root, 'reports', 'mutation', name, 'partial', 'files.json');
+}
+/** Records merged into the module's records file (sorted by path, so a commit shows only what changed). */
+function saveRecords(name, incoming) {
+  const target = recordsFile('.', name);
+  mkdirSync(join('docs', 'mutation-records'), { recursive: true });
+  const merged = mergeRecords(readRecords(target), incoming);
+  const sorted = Object.fromEntries(
+    Object.keys(merged)
+      .sort()
+      .map((file) => [file, merged[file]]),
+  );
+  writeFileSync(target, `${JSON.stringify(sorted, null, 2)}\n`);
 }
 function readRecords(file) {
   return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
@@ -207,8 +225,11 @@ if (collectDir !== undefined) {
   let collected = 0;
   for (const name of Object.keys(modules)) {
     const partialDir = join(collectDir, 'reports', 'mutation', name, 'partial');
-    if (!existsSync(partialDir)) continue;
-    let incoming = readRecords(partialRecordsFile(collectDir, name));
+    if (!existsSync(partialDir) && !existsSync(recordsFile(collectDir, name))) continue;
+    let incoming = mergeRecords(
+      readRecords(olderRecordsFile(collectDir, name)),
+      readRecords(recordsFile(collectDir, name)),
+    );
     // A checkout whose script predates files.json has only its latest partial mutation.json (sources included):
     // its records are dated by the report file's modification time.
     const legacy = join(partialDir, 'mutation.json');
@@ -218,13 +239,11 @@ if (collectDir !== undefined) {
         machine: `collected from ${collectDir}`,
       });
     }
-    const target = partialRecordsFile('.', name);
-    mkdirSync(join('reports', 'mutation', name, 'partial'), { recursive: true });
-    writeFileSync(target, JSON.stringify(mergeRecords(readRecords(target), incoming), null, 2));
+    saveRecords(name, incoming);
     collected += Object.keys(incoming).length;
-    console.log(`collected ${Object.keys(incoming).length} file result(s) of ${name} from ${partialDir}`);
+    console.log(`collected ${Object.keys(incoming).length} file result(s) of ${name} from ${collectDir}`);
   }
-  if (collected === 0) console.log(`nothing to collect in ${join(collectDir, 'reports', 'mutation')}`);
+  if (collected === 0) console.log(`nothing to collect in ${collectDir}`);
 }
 
 for (const name of names) {
@@ -262,31 +281,23 @@ for (const name of names) {
   });
   const results = await stryker.runMutationTest();
   const summary = score(results);
+  // Keep each file's result with the sha256 of the source it mutated, for the assembled score.
+  const measuredAt = { date: new Date().toISOString(), machine: `${hostname()}, ${cpus().length} cores` };
+  const mutated = narrowed === undefined ? module.mutate : [narrowed];
+  const extraFiles = Object.fromEntries(
+    globSync([...mutated, ...notTests]).map((file) => [file, readFileSync(file, 'utf8')]),
+  );
+  const report = JSON.parse(readFileSync(`${reportDir}/mutation.json`, 'utf8'));
+  saveRecords(name, recordsFromReport(report, { ...measuredAt, extraFiles }));
   if (narrowed !== undefined) {
-    // Keep each file's result with the sha256 of the source it mutated, for the assembled score.
-    const measuredAt = { date: new Date().toISOString(), machine: `${hostname()}, ${cpus().length} cores` };
-    const extraFiles = Object.fromEntries(
-      globSync([narrowed, ...notTests]).map((file) => [file, readFileSync(file, 'utf8')]),
-    );
-    const report = JSON.parse(readFileSync(`${reportDir}/mutation.json`, 'utf8'));
-    const recordsFile = partialRecordsFile('.', name);
-    writeFileSync(
-      recordsFile,
-      JSON.stringify(
-        mergeRecords(readRecords(recordsFile), recordsFromReport(report, { ...measuredAt, extraFiles })),
-        null,
-        2,
-      ),
-    );
     console.log(
-      `\n${name}, ${narrowed} only: ${summary.score.toFixed(1)}% (${summary.detected} detected, ${summary.undetected} survived); the module's score is unchanged`,
+      `\n${name}, ${narrowed} only: ${summary.score.toFixed(1)}% (${summary.detected} detected, ${summary.undetected} survived)`,
     );
     continue;
   }
-  const measured = { date: new Date().toISOString(), machine: `${hostname()}, ${cpus().length} cores` };
   writeFileSync(
     `${reportDir}/summary.json`,
-    JSON.stringify({ module: name, ...summary, ...measured }, null, 2),
+    JSON.stringify({ module: name, ...summary, ...measuredAt }, null, 2),
   );
 }
 
@@ -297,7 +308,7 @@ for (const [name, module] of Object.entries(modules)) {
 }
 const assembledRows = [];
 for (const [name, module] of Object.entries(modules)) {
-  const records = readRecords(partialRecordsFile('.', name));
+  const records = readRecords(recordsFile('.', name));
   if (Object.keys(records).length === 0) continue;
   const moduleFiles = globSync([...module.mutate, ...notTests]).sort();
   const currentSha256 = Object.fromEntries(
@@ -319,8 +330,8 @@ for (const row of rows) {
 }
 if (assembledRows.length > 0) {
   console.log(
-    '\nAssembled from the latest partial (--mutate) run of each file, shown only when they cover every file of the\n' +
-      'module and no file changed since its run (not a full run; the full-run score is the one above):',
+    '\nAssembled from the latest run of each file (docs/mutation-records), shown only when the records cover every\n' +
+      'file of the module and no file changed since its run:',
   );
   for (const line of assembledRows) console.log(line);
 }

@@ -1,8 +1,8 @@
-// Per-file results of partial mutation runs (`npm run mutate -- <module> --mutate <glob>`) and the module score
+// Per-file results of mutation runs (`npm run mutate -- <module> [--mutate <glob>]`) and the module score
 // assembled from them. Pure functions: scripts/mutate.mjs does the reading and writing.
 //
-// A partial run records, for each file it mutated, the sha256 of the source it mutated, its mutant counts and
-// the run's date (reports/mutation/<module>/partial/files.json). The latest record of each file counts. A module's
+// A run records, for each file it mutated, the sha256 of the source it mutated, its mutant counts and the run's
+// date (docs/mutation-records/<module>.json). The latest record of each file counts. A module's
 // assembled score exists only when every file the module mutates has a record whose sha256 is the file's current
 // source: a file edited since its run, or never run, leaves the module without an assembled score (and says which).
 import { createHash } from 'node:crypto';
@@ -95,7 +95,7 @@ export function assembledLine(name, target, assembled) {
   const status = assembled.score >= target ? 'meets' : 'BELOW';
   return (
     `${label} ${assembled.score.toFixed(1).padStart(5)}%  (${assembled.detected} detected, ${assembled.undetected} survived)  ` +
-    `target ${target}%: ${status}  ASSEMBLED from per-file runs of ${assembled.files} files, ` +
+    `target ${target}%: ${status}  ASSEMBLED from the runs of its ${assembled.files} files, ` +
     `${assembled.firstDate.slice(0, 16)}Z to ${assembled.lastDate.slice(0, 16)}Z`
   );
 }

@@ -115,7 +115,7 @@ describe('mutation partial results', () => {
     const line = assembledLine('analysis', 80, complete);
     expect(line).toContain('70.0%');
     expect(line).toContain('BELOW');
-    expect(line).toContain('ASSEMBLED from per-file runs of 1 files, 2026-12-07T18:00Z to 2026-12-07T18:00Z');
+    expect(line).toContain('ASSEMBLED from the runs of its 1 files, 2026-12-07T18:00Z to 2026-12-07T18:00Z');
     const none = assembledLine('analysis', 80, {
       complete: false,
       files: 3,
