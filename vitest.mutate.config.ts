@@ -14,6 +14,7 @@ const moduleTests = decodeModuleTests(process.env.PARITY_MUTATE_TESTS);
 export default defineConfig({
   test: {
     include: moduleTests?.included ?? ['src/**/*.test.ts', 'test/score-*.test.ts'],
+    setupFiles: ['test/support/mutate-preload.ts'],
     exclude: ['src/scoring/sandbox/**', 'node_modules/**', ...(moduleTests?.excluded ?? [])],
     testTimeout: 60_000,
     hookTimeout: 60_000,

@@ -257,6 +257,9 @@ for (const name of names) {
   if (existsSync('../shared') && !existsSync(`${tempDir}/shared`))
     symlinkSync(resolve('../shared'), `${tempDir}/shared`);
   process.env.PARITY_MUTATE_TESTS = encodeModuleTests(module.tests);
+  // The files being mutated are loaded before each test file (test/support/mutate-preload.ts, decision 0285).
+  const mutated = narrowed === undefined ? module.mutate : [narrowed];
+  process.env.PARITY_MUTATE_FILES = globSync([...mutated, ...notTests]).join('\n');
   const stryker = new Stryker({
     testRunner: 'vitest',
     vitest: { configFile: 'vitest.mutate.config.ts' },
@@ -283,7 +286,6 @@ for (const name of names) {
   const summary = score(results);
   // Keep each file's result with the sha256 of the source it mutated, for the assembled score.
   const measuredAt = { date: new Date().toISOString(), machine: `${hostname()}, ${cpus().length} cores` };
-  const mutated = narrowed === undefined ? module.mutate : [narrowed];
   const extraFiles = Object.fromEntries(
     globSync([...mutated, ...notTests]).map((file) => [file, readFileSync(file, 'utf8')]),
   );
