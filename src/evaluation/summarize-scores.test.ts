@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { MetricSpec } from '../spec/index.ts';
 import { formatScoreTable } from '../report/format-score-table.ts';
 import { scoreReportJson } from '../report/score-report-json.ts';
-import { summarizeScores } from './summarize-scores.ts';
+import { summarizeScores, type ScoredItem } from './summarize-scores.ts';
 
 const metrics: MetricSpec[] = [
   { name: 'accuracy', itemScore: 'accuracy', aggregate: 'mean', kind: 'proportion' },
@@ -291,7 +291,7 @@ describe('summarizeScores worked by hand', () => {
     });
 
     it('per group from <score>/<group> and <denominator>/<group> keys, only with groupsFromScoreKeys', () => {
-      const items = [
+      const items: ScoredItem[] = [
         {
           itemId: 'p1',
           group: 'ignored',
