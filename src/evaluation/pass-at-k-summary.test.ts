@@ -89,6 +89,20 @@ describe('passAtKSummary pass@1 (worked by hand)', () => {
     expect(pass1?.ci95[1]).toBeCloseTo(5 / 8 + 1.959964 / 8, 5);
   });
 
+  it('two problems already take the clustered interval', () => {
+    // Pass rates 1/2 and 0: mean 1/4, s = √(1/8), SE = s/√2 = 1/4.
+    const { summary } = passAtKSummary(
+      samplesOf([
+        [1, 0],
+        [0, 0],
+      ]),
+      { itemScore: 'passed' },
+    );
+    const pass1 = summary.metrics['pass@1'];
+    expect(pass1).toMatchObject({ value: 1 / 4, n: 2, method: 'clustered', clusters: 2 });
+    expect(pass1?.ci95).toEqual([0, expect.closeTo(1 / 4 + 1.959964 / 4, 5)]);
+  });
+
   it('clips the clustered interval to [0, 1] at both ends', () => {
     // Pass rates 1/2, 1, 0: mean 1/2, s = 1/2, SE = 1/(2√3) ≈ 0.2887; ±0.566 runs past both ends.
     const { summary } = passAtKSummary(

@@ -179,3 +179,30 @@ describe('scoredUnitsSummary worked by hand', () => {
     expect(own.metrics.score).toMatchObject({ value: 5, n: 3, method: 'normal' });
   });
 });
+
+describe('scoredUnitsSummary with a ratio metric', () => {
+  it("keeps a metric's denominator among the units' scores", () => {
+    // A protocol whose one unit per item is the item's scores, with Σ followed / Σ given as its metric.
+    const protocol = {
+      ...mtbenchSingle,
+      metrics: [
+        {
+          name: 'instruction',
+          itemScore: 'followed',
+          aggregate: 'mean' as const,
+          kind: 'proportion' as const,
+          denominator: 'given',
+        },
+      ],
+      scoredUnits: (scores: Readonly<Record<string, number | null>>) => [scores],
+    };
+    const summary = scoredUnitsSummary(
+      [
+        { itemId: 'p1', scores: { followed: 1, given: 2 } },
+        { itemId: 'p2', scores: { followed: 2, given: 2 } },
+      ],
+      protocol,
+    );
+    expect(summary.metrics.instruction).toMatchObject({ value: 3 / 4, n: 4, clusters: 2 });
+  });
+});

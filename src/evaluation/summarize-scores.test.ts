@@ -323,5 +323,18 @@ describe('summarizeScores worked by hand', () => {
       // A group without its denominator key has no units.
       expect(summary.groups.orphan?.instruction).toMatchObject({ n: 0, method: 'none' });
     });
+
+    it('leaves out the per-group keys of an item whose own counts are missing', () => {
+      const groupKeys = { 'followed/format': 1, 'given/format': 1 };
+      const items: ScoredItem[] = [
+        { itemId: 'p1', scores: { followed: 1, given: null, ...groupKeys } },
+        { itemId: 'p2', scores: { followed: 1, ...groupKeys } },
+        { itemId: 'p3', scores: { followed: null, given: 1, ...groupKeys } },
+        { itemId: 'p4', scores: { given: 1, ...groupKeys } },
+      ];
+      const summary = summarizeScores(items, [{ ...ratio, groupsFromScoreKeys: true }]);
+      expect(summary.groups).toEqual({});
+      expect(summary.metrics.instruction).toMatchObject({ n: 0, method: 'none' });
+    });
   });
 });
