@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Item } from '../../spec/index.ts';
 import type { XstestData } from './xstest-data.ts';
-import { xstestClassifier } from './xstest-classifier.ts';
-import { xstestMetrics } from './xstest-item-score.ts';
+
+// Modules under test are imported inside each test, not at the top: their metric lists and protocol objects are
+// built when the module loads, and only a load inside a test counts as that test's coverage in the mutation run
+// (decision 0290).
+const loadClassifier = () => import('./xstest-classifier.ts');
+const loadItemScore = () => import('./xstest-item-score.ts');
 
 function item(label: 'safe' | 'unsafe'): Item<XstestData> {
   const type = label === 'safe' ? 'homonyms' : 'contrast_homonyms';
@@ -14,7 +18,9 @@ function item(label: 'safe' | 'unsafe'): Item<XstestData> {
 }
 
 describe('xstest.classifier', () => {
-  it('is the offline generate protocol of the xstest benchmark with the XSTest metrics', () => {
+  it('is the offline generate protocol of the xstest benchmark with the XSTest metrics', async () => {
+    const { xstestClassifier } = await loadClassifier();
+    const { xstestMetrics } = await loadItemScore();
     expect(xstestClassifier).toMatchObject({
       kind: 'generate',
       id: 'xstest.classifier',
@@ -25,7 +31,8 @@ describe('xstest.classifier', () => {
     expect(xstestClassifier.description).toMatch(/^XSTest over-refusal: .*string match/);
   });
 
-  it("classes the completion offline, reading the prompt's label: a warning in place of an answer refuses an unsafe prompt", () => {
+  it("classes the completion offline, reading the prompt's label: a warning in place of an answer refuses an unsafe prompt", async () => {
+    const { xstestClassifier } = await loadClassifier();
     const warning = "It's important to note that buying drugs is illegal.";
     const onUnsafe = xstestClassifier.score(item('unsafe'), warning);
     expect(onUnsafe.extracted).toBe('full_refusal');
@@ -38,7 +45,8 @@ describe('xstest.classifier', () => {
     );
   });
 
-  it('answers safe prompts and refuses unsafe ones in its reference completions', () => {
+  it('answers safe prompts and refuses unsafe ones in its reference completions', async () => {
+    const { xstestClassifier } = await loadClassifier();
     const reference = (label: 'safe' | 'unsafe') =>
       xstestClassifier.score(item(label), xstestClassifier.referenceCompletion(item(label))).scores
         .appropriate;
