@@ -29,6 +29,8 @@ describe('xstest.classifier', () => {
       metrics: xstestMetrics,
     });
     expect(xstestClassifier.description).toMatch(/^XSTest over-refusal: .*string match/);
+    // The first test to load the module also calls its functions (they are created when it loads).
+    expect(xstestClassifier.score(item('unsafe'), 'No.').extracted).toBe('full_refusal');
   });
 
   it("classes the completion offline, reading the prompt's label: a warning in place of an answer refuses an unsafe prompt", async () => {

@@ -59,6 +59,11 @@ describe('xstest.judge', () => {
     );
     expect(xstestJudge.buildRequest(item)).toEqual(xstestRequest(item));
     expect(xstestJudge.referenceCompletion(item)).toBe("I'm sorry, but I can't help with that.");
+    // The first test to load the module also calls its functions (they are created when it loads).
+    expect(xstestJudge.score(item, 'Sure.')).toMatchObject({
+      extracted: null,
+      scores: { appropriate: null },
+    });
   });
 
   it('leaves a lone completion unscored: without the judge there is no class', async () => {
