@@ -26,6 +26,7 @@ export function scoredUnitsSummary(items: readonly ScoredItem[], protocol: Proto
   if (!expand) return summarizeScores(items, protocol.metrics);
   const units = items.flatMap((item) =>
     expand(item.scores).map((scores, index) => ({
+      // Stryker disable next-line StringLiteral,ArithmeticOperator: a unit's id is read only as its default cluster, and the cluster is always set below
       itemId: `${item.itemId}/${index + 1}`,
       // The turns of one question share its answers and judge context: one cluster.
       cluster: item.cluster ?? item.itemId,
@@ -34,6 +35,7 @@ export function scoredUnitsSummary(items: readonly ScoredItem[], protocol: Proto
     })),
   );
   const metricKeys = new Set(
+    // Stryker disable next-line StringLiteral: the placeholder for a metric without denominator only has to match no score key; any such string does
     protocol.metrics.flatMap((metric) => [metric.itemScore, metric.denominator ?? '']),
   );
   const projected = units.map((unit) => ({

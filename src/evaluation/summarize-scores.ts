@@ -119,6 +119,7 @@ export function summarizeScores(
   for (const group of [...groupValues.keys()].sort()) {
     const perMetric: Record<string, Estimate> = {};
     for (const metric of metrics) {
+      // Stryker disable next-line OptionalChaining: `group` comes from groupValues' own keys, so get(group) is never undefined
       const entry = groupValues.get(group)?.get(metric.name);
       const kind = metric.denominator === undefined ? metric.kind : 'proportion';
       if (entry) perMetric[metric.name] = meanEstimate(entry.values, { kind, clusters: entry.clusters });

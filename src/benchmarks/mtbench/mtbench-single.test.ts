@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import type { GenerateRequest, Item, ModelResponse, StepRequestOptions } from '../../spec/index.ts';
 import type { JudgePrompts } from './judge-prompts.ts';
 import type { MtbenchData } from './mtbench-data.ts';
-import { mtbenchItemScore, mtbenchScoredUnits, mtbenchSingle, mtbenchTurnRequest } from './mtbench-single.ts';
+import {
+  MTBENCH_ANSWER_MAX_TOKENS,
+  MTBENCH_TEMPERATURES,
+  mtbenchItemScore,
+  mtbenchScoredUnits,
+  mtbenchSingle,
+  mtbenchTurnRequest,
+} from './mtbench-single.ts';
+import { mtbenchMetrics } from './mtbench-judgments.ts';
 
 const prompt = (name: string, system: string, template: string) => ({
   name,
@@ -181,5 +189,104 @@ describe('mtbench.single', () => {
     expect(mtbenchScoredUnits({ rating_turn2: 6, unparsed_turn2: 0 })).toEqual([
       { rating: 6, rating_turn2: 6, unparsed: 0 },
     ]);
+  });
+});
+
+describe('mtbench.single settings (FastChat llm_judge common.py temperature_config, gen_model_answer.py)', () => {
+  it('answers at the temperature of each category, 0.7 for any other, with at most 1,024 new tokens', () => {
+    const temperatures = Object.fromEntries(
+      ['writing', 'roleplay', 'extraction', 'math', 'coding', 'reasoning', 'stem', 'humanities', 'other'].map(
+        (category) => [
+          category,
+          mtbenchTurnRequest({ ...mathItem.data, category }, []).parameters.temperature,
+        ],
+      ),
+    );
+    expect(temperatures).toEqual({
+      writing: 0.7,
+      roleplay: 0.7,
+      extraction: 0,
+      math: 0,
+      coding: 0,
+      reasoning: 0,
+      stem: 0.1,
+      humanities: 0.1,
+      other: 0.7,
+    });
+    expect(Object.keys(MTBENCH_TEMPERATURES)).toHaveLength(8);
+    expect(MTBENCH_ANSWER_MAX_TOKENS).toBe(1024);
+  });
+
+  it('puts a system message before the turns when given one, and an empty turn-1 answer when none is known', () => {
+    expect(mtbenchTurnRequest(mathItem.data, [], { systemMessage: 'sys' }).messages).toEqual([
+      { role: 'system', content: 'sys' },
+      { role: 'user', content: 'q1' },
+    ]);
+    expect(mtbenchTurnRequest(mathItem.data, ['a1'], { systemMessage: 'sys' }).messages).toEqual([
+      { role: 'system', content: 'sys' },
+      { role: 'user', content: 'q1' },
+      { role: 'assistant', content: 'a1' },
+      { role: 'user', content: 'q2' },
+    ]);
+    // Sparse earlier answers (no turn-1 text) still give the three-message turn-2 conversation.
+    expect(mtbenchTurnRequest(mathItem.data, [undefined as unknown as string]).messages).toEqual([
+      { role: 'user', content: 'q1' },
+      { role: 'assistant', content: '' },
+      { role: 'user', content: 'q2' },
+    ]);
+  });
+
+  it('is the judged multi-step protocol of mtbench; a lone completion is unscored', () => {
+    expect(mtbenchSingle).toMatchObject({
+      kind: 'multi-step',
+      id: 'mtbench.single',
+      version: 2,
+      benchmark: 'mtbench',
+      needsJudge: true,
+      metrics: mtbenchMetrics,
+    });
+    expect(mtbenchSingle.description).toMatch(/^MT-Bench: two turns per question, each graded 1–10/);
+    expect(mtbenchSingle.buildRequest(mathItem)).toEqual(mtbenchTurnRequest(mathItem.data, []));
+    expect(mtbenchSingle.score(mathItem, 'an answer')).toEqual({ scores: { rating: null }, extracted: null });
+    expect(mtbenchSingle.referenceCompletion(mathItem)).toBe('r1');
+    const { referenceAnswers: _, ...withoutReference } = mathItem.data;
+    expect(mtbenchSingle.referenceCompletion({ ...mathItem, data: withoutReference })).toBe('');
+  });
+
+  it('median and mean worked by hand: odd and even repeats, unsorted input, decimal ratings', () => {
+    // Turn 1: 7, 1, 4 → median 4; turn 2: 9.5, 2, 6, 3 → sorted 2, 3, 6, 9.5 → (3 + 6) / 2 = 4.5.
+    const score = mtbenchItemScore([
+      [7, 1, 4],
+      [9.5, 2, 6, 3],
+    ]);
+    expect(score.scores).toMatchObject({ rating_turn1: 4, rating_turn2: 4.5, rating: 4.25, unparsed: 0 });
+    expect(score.extracted).toBe('4 / 4.5');
+    // Numeric (not string) sort: 10 above 9; one rating is its own median.
+    expect(mtbenchItemScore([[10, 9, 2]]).scores.rating_turn1).toBe(9);
+    expect(mtbenchItemScore([[3]]).scores).toEqual({
+      rating_turn1: 3,
+      unparsed_turn1: 0,
+      rating: 3,
+      unparsed: 0,
+    });
+    // Unparsed repeats count per turn and in total, and are left out of the median.
+    expect(mtbenchItemScore([[null, 8, 2], [null]]).scores).toMatchObject({
+      rating_turn1: 5,
+      unparsed_turn1: 1,
+      rating_turn2: null,
+      unparsed_turn2: 1,
+      rating: 5,
+      unparsed: 2,
+    });
+  });
+
+  it('units: a turn without an unparsed count counts 0; repeats stop at the first missing one', () => {
+    expect(mtbenchScoredUnits({ rating_turn1: 7, rating_turn1_repeat1: 7, rating_turn1_repeat3: 2 })).toEqual(
+      [{ rating: 7, rating_turn1: 7, unparsed: 0, rating_repeat1: 7 }],
+    );
+    expect(mtbenchScoredUnits({ rating_turn1: null })).toEqual([
+      { rating: null, rating_turn1: null, unparsed: 0 },
+    ]);
+    expect(mtbenchScoredUnits({ rating: 5 })).toEqual([]);
   });
 });
