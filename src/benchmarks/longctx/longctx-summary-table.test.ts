@@ -24,9 +24,11 @@ describe('summarizeLongctx, worked by hand', () => {
     scored('other_task/4096/d0/0', 0),
     scored('not-an-id', 0),
   ];
-  const summary = summarizeLongctx(items);
+  // Summarised inside each test: the mutation run counts only what runs in a test (decision 0302).
+  const summaryOf = () => summarizeLongctx(items);
 
   it('groups by length, depth and both, sorted ascending, with means and counts', () => {
+    const summary = summaryOf();
     expect(summary.byLength).toEqual([
       { key: 4096, n: 2, accuracy: 0.75, meanInputTokens: 4000.5 },
       { key: 8192, n: 1, accuracy: 0 },
@@ -75,7 +77,7 @@ describe('summarizeLongctx, worked by hand', () => {
   });
 
   it('formats the length × depth table with padded columns, then the effective length', () => {
-    expect(formatLongctxSummary(summary).split('\n')).toEqual([
+    expect(formatLongctxSummary(summaryOf()).split('\n')).toEqual([
       'length  d0      d50    all    n  prompt tokens (server)',
       '4096    100.0%  50.0%  75.0%  2  4001',
       '8192    0.0%    -      0.0%   1  not reported',
@@ -114,5 +116,23 @@ describe('parseLongctxItemId, anchored', () => {
     expect(parseLongctxItemId('vt/4096/d0/0x')).toBeUndefined();
     expect(parseLongctxItemId('vt/4096/0/0')).toBeUndefined();
     expect(parseLongctxItemId('VT/4096/d0/0')).toBeUndefined();
+  });
+});
+
+describe('formatLongctxSummary of a summary built elsewhere', () => {
+  it('shows "-", 0 and "not reported" for a grid row without a length total', () => {
+    const text = formatLongctxSummary({
+      byLength: [],
+      byDepth: [{ key: 0, n: 1, accuracy: 1 }],
+      grid: [{ length: 4096, cells: [{ key: 0, n: 1, accuracy: 1 }] }],
+      threshold: 0.5,
+      effectiveLength: null,
+    });
+    expect(text.split('\n')).toEqual([
+      'length  d0      all  n  prompt tokens (server)',
+      '4096    100.0%  -    0  not reported',
+      'all     100.0%',
+      'effective context length: none (accuracy at - tokens is not above 50.0%)',
+    ]);
   });
 });
