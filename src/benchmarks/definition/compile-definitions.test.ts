@@ -21,15 +21,18 @@ function inputError(run: () => unknown): string {
 }
 
 describe('log-likelihood definitions', () => {
-  const protocol = defineProtocol({
-    id: 'colours.ll',
-    version: 3,
-    benchmark: 'colours',
-    description: 'colours by log-likelihood',
-    loglikelihood: { context: 'Q: {{question}}\nA:' },
-  });
+  // Compiled inside each test: the mutation run counts only what runs in a test (decision 0302).
+  const compile = () =>
+    defineProtocol({
+      id: 'colours.ll',
+      version: 3,
+      benchmark: 'colours',
+      description: 'colours by log-likelihood',
+      loglikelihood: { context: 'Q: {{question}}\nA:' },
+    });
 
   it('continues with " <choice text>" by default and stores the context as one message', () => {
+    const protocol = compile();
     expect(protocol).toMatchObject({
       kind: 'loglikelihood',
       id: 'colours.ll',
@@ -52,6 +55,7 @@ describe('log-likelihood definitions', () => {
   });
 
   it('scores by log-likelihoods (argmax, and per character) or by the completion, and its reference is gold', () => {
+    const protocol = compile();
     // " red" -3 (len 3: -1/char), " blue" -4 (len 4: -1/char), " green" -3.5 (len 5: -0.7/char).
     expect(protocol.score(mcItem, '', { logLikelihoods: [-3, -4, -3.5] })).toEqual({
       scores: { accuracy: 0, accuracy_norm: 0 },

@@ -70,6 +70,9 @@ describe('MBPP 3-shot protocol definitions', () => {
     expect(content).toContain(
       '  largest_nums = hq.nlargest(n, nums)\r\n  return largest_nums\n[DONE]\n\nYou are an expert',
     );
+    expect(content).toContain(
+      '  return (res) \n[DONE]\n\nYou are an expert Python programmer, and here is your task: Write a python function to identify non-prime numbers.',
+    );
     expect(
       content.endsWith(
         'here is your task: Add one. Your code should pass these tests:\n\nassert f(1) == 2\nassert f(2) == 3\n[BEGIN]\n',
