@@ -67,6 +67,7 @@ describe('definition steps as their modules build them', () => {
     };
     // Without regexes_to_ignore nothing is removed.
     expect(matcher('exact')('Stryker was here B', 'B')).toBe(false);
+    expect(matcher('exact')('Stryker was hereB', 'B')).toBe(false);
     expect(matcher('exact')('B', 'B')).toBe(true);
     expect(matcher('simple-evals-number')('1,000.0', '1000')).toBe(true);
     expect(
