@@ -28,6 +28,7 @@ export function extractBbhCotAnswer(completion: string): string | null {
 
 /** Answer-only: the first line of the reply with surrounding whitespace removed (null when empty). */
 export function extractBbhDirectAnswer(completion: string): string | null {
+  // Stryker disable next-line StringLiteral: split always returns at least one string
   const answer = (completion.split('\n')[0] ?? '').trim();
   return answer === '' ? null : answer;
 }

@@ -39,10 +39,12 @@ function promptOf(prompt: GenerateDefinition['prompt'], where: string): TaskProm
   const user = Object.hasOwn(promptTemplates, prompt.template) ? promptTemplates[prompt.template] : undefined;
   if (user === undefined) {
     throw new InputError(
+      // Stryker disable next-line StringLiteral: one template today, so the separator is never shown
       `prompt.template: unknown "${prompt.template}"; known: ${Object.keys(promptTemplates).join(', ')}`,
       { location: where },
     );
   }
+  // Stryker disable next-line ConditionalExpression: templatedRequest sends no system message for system: undefined
   return prompt.system === undefined ? { user } : { system: prompt.system, user };
 }
 
@@ -69,6 +71,7 @@ export function compileGenerate<TData>(
       const request = templatedRequest(prompt, parsed.generation, variablesOf(item), where);
       const shots = fewShot === undefined ? [] : fewShotMessages(fewShot, examplesHook?.(item.data), where);
       const messages =
+        // Stryker disable next-line ConditionalExpression: templatedRequest puts the system message first, so reordering with no shots changes nothing
         shots.length === 0
           ? request.messages
           : [

@@ -32,6 +32,7 @@ export const ifevalMetrics: readonly MetricSpec[] = [
 /** Scores one response against the prompt's instructions, strict and loose (google-research `evaluation_lib.py`). */
 export function scoreIfevalResponse(data: IfevalData, response: string): ItemScore {
   const strict = checkInstructions({ response, instructions: data.instructions, mode: 'strict' });
+  // Stryker disable next-line StringLiteral: checkInstructions reads every mode but 'strict' as loose
   const loose = checkInstructions({ response, instructions: data.instructions, mode: 'loose' });
   const scores: Record<string, number> = {
     prompt_strict: strict.every(Boolean) ? 1 : 0,

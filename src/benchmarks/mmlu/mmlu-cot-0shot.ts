@@ -39,6 +39,7 @@ function mmluCotProtocol(options: { greedy: boolean }): Protocol<MmluData> {
  * letter is read with simple-evals' response normalisation and multilingual "Answer:" patterns, FIRST match
  * (see `extractMultipleChoiceAnswer`); score 1 when it equals the gold letter.
  */
+// Stryker disable next-line ObjectLiteral: an absent greedy is false as well
 export const mmluCot0shot: Protocol<MmluData> = mmluCotProtocol({ greedy: false });
 
 /** `mmlu.cot.0shot` at temperature 0 (parity's named variant; everything else as upstream). */
