@@ -13,6 +13,20 @@ function check(cases: readonly (readonly [string, string | null])[]): void {
   expect(cases.map(([reply]) => [reply, extractCevalAnswer(reply)])).toEqual(cases);
 }
 
+describe('extractCevalAnswer: a reply that starts with a letter', () => {
+  it('takes the first character when it is A, B, C or D, before any pattern', () => {
+    check([
+      ['A', 'A'],
+      ['B', 'B'],
+      ['C。', 'C'],
+      ['D) 四', 'D'],
+      ['C，答案是A', 'C'],
+      ['a', null],
+      ['', null],
+    ]);
+  });
+});
+
 describe('extractCevalAnswer: one reply per upstream pattern, each the first pattern to match it', () => {
   it('the reply starts with 选 or 选项', () => {
     check([

@@ -15,6 +15,7 @@ describe('extractCmmluChoice: the reply starts with a letter', () => {
   it('takes the first character when it is A-D, whatever follows', () => {
     check([
       ['A', 'A'],
+      ['D', 'D'],
       ['C和B中，B项正确', 'C'],
       ['B. 答案是：D', 'B'],
     ]);
