@@ -18,6 +18,9 @@ describe('extractCmmluChoice: the reply starts with a letter', () => {
       ['D', 'D'],
       ['C和B中，B项正确', 'C'],
       ['B. 答案是：D', 'B'],
+      // A later rule would read another letter: the leading one wins.
+      ['A，答案是B', 'A'],
+      ['D或许不对，答案是C', 'D'],
     ]);
   });
 
