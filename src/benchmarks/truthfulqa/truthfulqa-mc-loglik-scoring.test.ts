@@ -145,6 +145,12 @@ describe('truthfulqa.mc2.loglik.6shot: scoring', () => {
     expect(score.extracted).toBe('Also right.');
   });
 
+  it('stays exact when one answer is 800 nats less likely than another (no overflow of exp)', () => {
+    // exp(-800) is 0 in doubles: the mass on the true answer is 1, not Infinity / Infinity.
+    const pair = { ...item, data: { ...item.data, mc2: { choices: ['T.', 'F.'], labels: [1, 0] as const } } };
+    expect(truthfulqaMc2Loglik.score(pair, ' T.', { logLikelihoods: [0, -800] }).scores.mc2).toBe(1);
+  });
+
   it('is unscored when the log-likelihoods are missing or do not fit the choices; the answer is still read', () => {
     expect(truthfulqaMc2Loglik.score(item, ' Right.')).toEqual({
       scores: { mc2: null },

@@ -44,6 +44,9 @@ describe('truthfulqa.mc1.parity.cot.0shot: what it declares', () => {
     expect(truthfulqaMc1ParityCot.referenceCompletion({ id: '1', data })).toBe(
       `Let's think step by step.\n\nAnswer: ${gold}`,
     );
+    expect(
+      truthfulqaMc1ParityCot.buildRequest({ id: '1', data }).messages.map((message) => message.role),
+    ).toEqual(['user']);
     // Letters up to M are read (13 choices at most); N is not one of them.
     expect(
       truthfulqaMc1ParityCot.score({ id: '1', data: withChoices(13) }, 'Answer: N').extracted,
