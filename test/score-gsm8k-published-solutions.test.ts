@@ -4,6 +4,10 @@ import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../src/cli/main.ts';
 import { captureIo } from './support/capture-io.ts';
+// The protocols load with this file, not inside its first test (`main` loads the registry lazily): otherwise
+// Stryker counts every protocol's module-level code as covered by that one test alone, runs each such mutant
+// against it only and reports it Survived, where `ignoreStatic` (scripts/mutate.mjs) means to leave it out.
+import '../src/benchmarks/registry.ts';
 
 const shared = resolve(import.meta.dirname, '../../shared/datasets');
 const solutionsFile = join(shared, 'gsm8k/example_model_solutions.jsonl');

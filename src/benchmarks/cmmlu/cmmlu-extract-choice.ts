@@ -10,6 +10,7 @@ const singleMatch: readonly Rule[] = [
   [/故?选择?：? ?([ABCD])/m, 1],
   [/([ABCD]) ?选?项(是|为)?正确/m, 1],
   [/正确的?选项(是|为) ?([ABCD])/m, 2],
+  // Stryker disable next-line Regex: 答案(是|为)X without 应该 is always matched first by the rule above (答案(选项)?(是|为)：? ?X), so making 应该 required reads the same letters
   [/答案(应该)?(是|为)([ABCD])/m, 3],
   [/选项 ?([ABCD]) ?(是|为)?正确/m, 1],
   [/选择答案 ?([ABCD])/m, 1],

@@ -15,6 +15,7 @@ export function truthfulqaShownChoices(data: TruthfulqaData): {
   const order = truthfulqaChoiceOrder(data.question, data.mc1.choices.length);
   const choices = order.map((fileIndex, shown) => ({
     letter: letters[shown] ?? '?',
+    // Stryker disable next-line StringLiteral: the order is a permutation of 0…count-1, so the fallback is never taken
     text: data.mc1.choices[fileIndex] ?? '',
   }));
   return { choices, gold: letters[order.indexOf(0)] ?? '?' };
