@@ -12,6 +12,7 @@ describe('parity tco --runs with a bench run that recorded its GPUs', () => {
   let directory: string;
   let server: SpawnedDelayServer;
   let runId = '';
+  let benchTpotMs: number | null = null;
 
   beforeAll(async () => {
     directory = mkdtempSync(join(tmpdir(), 'parity-cost-bench-'));
@@ -46,11 +47,14 @@ describe('parity tco --runs with a bench run that recorded its GPUs', () => {
         'fp8',
         '--store',
         join(directory, 'parity.db'),
+        '--json',
       ],
       io,
     );
     expect(code, io.output.stderr).toBe(0);
-    runId = /run (\S+): bench/.exec(io.output.stderr)?.[1] ?? '';
+    const steps = JSON.parse(io.output.stdout) as { run_id: string; median_tpot_ms: number | null }[];
+    runId = steps[0]?.run_id ?? '';
+    benchTpotMs = steps[0]?.median_tpot_ms ?? null;
     expect(runId).not.toBe('');
   }, 60_000);
 
@@ -94,10 +98,10 @@ describe('parity tco --runs with a bench run that recorded its GPUs', () => {
       '2 × H100-80GB fp8',
     ]);
     expect(measured[0]?.throughput?.source).toContain(`parity bench run ${runId}`);
-    // The server spends 10 ms a token: the measured TPOT cannot be less (basis and source above show it is the
-    // run's figure). A loaded machine only delays the client's reads, so the upper bound is loose: a per-token
-    // time, not a request's (the 40 ms TTFT plus 30 tokens).
-    expect(measured[0]?.throughput?.tpot_ms).toBeGreaterThanOrEqual(9);
-    expect(measured[0]?.throughput?.tpot_ms).toBeLessThan(200);
+    // The TPOT is the one the bench run measured (its median; the JSON gives tenths of a millisecond), whatever
+    // the machine's load made it: on a starved machine the client may read the first token late and the rest in a
+    // burst, so no bound from the server's 10 ms a token holds (a lower bound of 9 ms failed at load average 19).
+    expect(benchTpotMs).not.toBeNull();
+    expect(measured[0]?.throughput?.tpot_ms).toBe(Math.round((benchTpotMs ?? Number.NaN) * 10) / 10);
   });
 });
