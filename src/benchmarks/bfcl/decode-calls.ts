@@ -10,7 +10,8 @@ export function decodePromptCalls(completion: string): DecodedCall[] | undefined
   let text = completion.replace(/^[`\n ]+|[`\n ]+$/g, '');
   if (!text.startsWith('[')) text = `[${text}`;
   if (!text.endsWith(']')) text = `${text}]`;
-  text = text.trim().replace(/^'+|'+$/g, '');
+  // Upstream's ast_parse then strips spaces and "'" from both ends (`strip().strip("'")`): a no-op here, the text
+  // now starts with "[" and ends with "]", so that step is left out.
   try {
     const reader = new PyLiteralReader(text, { allowCalls: true });
     const calls: DecodedCall[] = [];
