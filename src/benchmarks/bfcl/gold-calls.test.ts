@@ -179,7 +179,7 @@ describe('goldCalls: JavaScript source text', () => {
     expect(js('any', 'None')).toEqual({ p: 'null' });
     expect(js('String', "'x'")).toEqual({ p: 'x' });
     expect(js('array', "[['a', 1], (2,)]")).toEqual({ p: '[["a", 1], [2]]' });
-    expect(js('array', "[('a', 1.5)]")).toEqual({ p: '["a", 1.5]' });
+    expect(js('array', "[('a', 1.5)]")).toEqual({ p: '[["a", 1.5]]' });
     expect(js('dict', "{'k': ['v'], 'n': [[1, 2]]}")).toEqual({ p: '{k: "v", n: [1, 2]}' });
   });
 

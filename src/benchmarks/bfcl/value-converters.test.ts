@@ -62,7 +62,7 @@ describe('convertJavaValue', () => {
       t: 'list',
       plain: [1, 2, 3.5, true, 'x', 2.5],
     });
-    expect(java('new ArrayList<>(Arrays.asList(7, 8))', 'ArrayList', 'long').plain).toEqual(['7', '8']);
+    expect(java('new ArrayList<>(Arrays.asList(7, 8))', 'ArrayList', 'long')?.plain).toEqual(['7', '8']);
     expect(java('new  ArrayList<String>() {{ add("a"); add( "b" ); }}', 'ArrayList', 'String')).toEqual({
       t: 'list',
       plain: ['a', 'b'],
