@@ -282,6 +282,45 @@ describe('value checkers', () => {
   });
 });
 
+describe('corner cases of the checkers', () => {
+  it('answers that are all "" give no answer type: a value of another type is a type error', () => {
+    expect(py({ type: 'integer' }, "'x'", "['']")).toBe(typeError('int', 'str'));
+  });
+
+  it('a variable for a list parameter is compared exactly, not char by char', () => {
+    expect(py({ type: 'array' }, "'My_List'", "['my_list']")).toBe(
+      'value_error:others: invalid value for parameter "p": "My_List"',
+    );
+    expect(py({ type: 'array' }, "'my_list'", "['my_list']")).toBe('valid');
+  });
+
+  it('dict_checker: a non-empty string answer is an answer with no keys', () => {
+    expect(py({ type: 'dict' }, "{'a': 2}", "[{'a': [1]}, 'x']")).toBe(
+      'value_error:dict_key: unexpected dict key parameter: "a"',
+    );
+    expect(py({ type: 'dict' }, '{}', "[{'a': [1]}, 'x']")).toBe('valid');
+  });
+
+  it('list_checker: an answer that is no list or string stands for the empty list', () => {
+    expect(py({ type: 'array' }, '[]', '[[1], 5]')).toBe('valid');
+  });
+
+  it('an unknown items type means str items: a str item passes the items check, an int answer does not make it fail', () => {
+    expect(py({ type: 'array', items: { type: 'number' } }, "['a']", '[[1]]')).toBe(
+      'value_error:list/tuple: invalid value for parameter "p": [{"t":"str","v":"a"}]',
+    );
+  });
+
+  it('simple categories check the call against the first description, whatever name the answer has', () => {
+    const doc = fn('real_name', { a: { type: 'integer' } }, ['a']);
+    const call = { name: 'real_name', args: new Map<string, PyValue>([['a', { t: 'int', v: 1 }]]) };
+    const answer: GroundTruthCall = { name: 'other_name', params: new Map([['a', listOf('[1]')]]) };
+    expect(outcome(astChecker('simple_python', [doc], [call], [answer], { language: 'python' }))).toBe(
+      'valid',
+    );
+  });
+});
+
 describe('simple_function_checker', () => {
   const doc = fn('geo.distance', { from: { type: 'string' }, unit: { type: 'string' } }, ['from']);
   const expected: GroundTruthCall = {
