@@ -172,6 +172,8 @@ describe('decodePromptCalls (default_decode_ast_prompting + ast_parse)', () => {
     expect(calls('  f(a=1)  ')).toEqual([{ name: 'f', args: { a: 1 } }]);
     expect(calls('[f(a=1),]')).toEqual([{ name: 'f', args: { a: 1 } }]);
     expect(calls('[]')).toEqual([]);
+    // Names are read as their text (upstream resolves an ast.Name to its id).
+    expect(calls('[f(a=x, b=m.y)]')).toEqual([{ name: 'f', args: { a: 'x', b: 'm.y' } }]);
     expect(calls('')).toEqual([]);
     expect(calls('[f(a=[1, 2], b={"k": None})]')).toEqual([
       { name: 'f', args: { a: [1, 2], b: { k: null } } },
