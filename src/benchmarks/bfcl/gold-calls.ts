@@ -69,7 +69,8 @@ function javaText(value: PyValue, type: string, itemType: string | undefined): P
       );
     }
     default:
-      return pyStr(javaLiteral(value).replace(/^"(.*)"$/s, '$1'));
+      // Not a string here (returned above), so the literal carries no quotes to drop.
+      return pyStr(javaLiteral(value));
   }
 }
 

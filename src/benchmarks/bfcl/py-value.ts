@@ -53,7 +53,9 @@ export function pyEquals(a: PyValue, b: PyValue): boolean {
       }
       return true;
     }
+    // Stryker disable next-line ConditionalExpression: unreachable; int, float and bool are compared as numbers above
     default:
+      // Stryker disable next-line BooleanLiteral: unreachable; int, float and bool are compared as numbers above
       return false;
   }
 }
@@ -73,11 +75,13 @@ export function pyItems(value: PyValue): readonly PyValue[] | undefined {
 /** Python's `repr` of a float (shortest round-trip digits; exponent form below 1e-4 and from 1e16). */
 export function pyFloatRepr(value: number): string {
   if (Number.isNaN(value)) return 'NaN';
+  // Stryker disable next-line EqualityOperator: value is ±Infinity here, never 0
   if (!Number.isFinite(value)) return value > 0 ? 'Infinity' : '-Infinity';
   if (value === 0) return Object.is(value, -0) ? '-0.0' : '0.0';
   const [mantissa, exponentText] = value.toExponential().split('e') as [string, string];
   const exponent = Number(exponentText);
   if (exponent < -4 || exponent >= 16) {
+    // Stryker disable next-line EqualityOperator: the exponent form is used only below -4 or from 16, never at 0
     const sign = exponent < 0 ? '-' : '+';
     return `${mantissa}e${sign}${String(Math.abs(exponent)).padStart(2, '0')}`;
   }
