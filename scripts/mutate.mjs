@@ -258,8 +258,10 @@ for (const name of names) {
     symlinkSync(resolve('../shared'), `${tempDir}/shared`);
   process.env.PARITY_MUTATE_TESTS = encodeModuleTests(module.tests);
   // The files being mutated are loaded before each test file (test/support/mutate-preload.ts, decision 0285).
-  const mutated = narrowed === undefined ? module.mutate : [narrowed];
-  process.env.PARITY_MUTATE_FILES = globSync([...mutated, ...notTests]).join('\n');
+  const mutatedFiles = globSync([...(narrowed === undefined ? module.mutate : [narrowed]), ...notTests]);
+  process.env.PARITY_MUTATE_FILES = mutatedFiles.join('\n');
+  // Sources as Stryker reads them, for the records of files that have no mutant (the report has the others').
+  const extraFiles = Object.fromEntries(mutatedFiles.map((file) => [file, readFileSync(file, 'utf8')]));
   const stryker = new Stryker({
     testRunner: 'vitest',
     vitest: { configFile: 'vitest.mutate.config.ts' },
@@ -286,14 +288,17 @@ for (const name of names) {
   const summary = score(results);
   // Keep each file's result with the sha256 of the source it mutated, for the assembled score.
   const measuredAt = { date: new Date().toISOString(), machine: `${hostname()}, ${cpus().length} cores` };
-  const extraFiles = Object.fromEntries(
-    globSync([...mutated, ...notTests]).map((file) => [file, readFileSync(file, 'utf8')]),
-  );
   const report = JSON.parse(readFileSync(`${reportDir}/mutation.json`, 'utf8'));
-  saveRecords(name, recordsFromReport(report, { ...measuredAt, extraFiles }));
+  // Only the files this run mutated: an incremental report also carries other files' results from earlier runs.
+  const files = Object.fromEntries(Object.entries(report.files ?? {}).filter(([file]) => file in extraFiles));
+  const records = recordsFromReport({ ...report, files }, { ...measuredAt, extraFiles });
+  saveRecords(name, records);
   if (narrowed !== undefined) {
+    const detected = Object.values(records).reduce((sum, record) => sum + record.detected, 0);
+    const undetected = Object.values(records).reduce((sum, record) => sum + record.undetected, 0);
+    const percent = detected + undetected === 0 ? 100 : (100 * detected) / (detected + undetected);
     console.log(
-      `\n${name}, ${narrowed} only: ${summary.score.toFixed(1)}% (${summary.detected} detected, ${summary.undetected} survived)`,
+      `\n${name}, ${narrowed} only: ${percent.toFixed(1)}% (${detected} detected, ${undetected} survived)`,
     );
     continue;
   }
