@@ -1,23 +1,22 @@
-import http from 'node:http';
-import https from 'node:https';
 import { APIConnectionError, APIError, APIUserAbortError } from 'openai';
+import { sendHttp1Request, type Exchange, type ExchangeEvents } from '../shared/http1-keep-alive-pool.ts';
+import type { ResponseHeaders } from '../shared/http1-response-headers.ts';
+import { sendHttpsRequest } from '../shared/https-exchange.ts';
 import type { HeaderReader } from '../shared/retry-after.ts';
+import { ServerSentEventDecoder, type ServerSentEvent } from '../shared/server-sent-events.ts';
 import { nestedErrorBody } from './error-body-fetch.ts';
 
-// The hot path of `parity eval` against an OpenAI-compatible server: one streamed POST per item over keep-alive
-// node:http, its server-sent events parsed here. The official SDK costs about a millisecond of CPU per request
-// (headers, request options, web streams, a fetch Response; issue #15), which bounds a whole run at a few
-// hundred items a second on two shared cores. What callers see is what the SDK gives them: the same error
-// classes (APIError.generate for an HTTP error, APIError for an `error` event in the stream,
+// The hot path of `parity eval` against an OpenAI-compatible server: one streamed POST per item, its
+// server-sent events parsed here. The official SDK costs about a millisecond of CPU per request (headers,
+// request options, web streams, a fetch Response; issue #15), and node:http itself a third of one, which bounds
+// a whole run at a few hundred items a second on two shared cores; so http: URLs go over parity's own
+// keep-alive HTTP/1.1 client (http1-keep-alive-pool.ts; https: over node:https, https-exchange.ts) and events
+// are parsed from the socket's bytes (docs/decisions/0310). What callers see is what the SDK gives them: the
+// same error classes (APIError.generate for an HTTP error, APIError for an `error` event in the stream,
 // APIConnectionError for a connection that fails, APIUserAbortError for an aborted signal), the same SSE rules
 // (openai-node src/core/streaming.ts `Stream.fromSSEResponse`, `SSEDecoder`: `data:` lines joined by '\n',
 // comments and other fields skipped, `[DONE]` ends the stream) and the same request (POST
 // `<baseURL>/chat/completions`, bearer key, JSON body).
-
-const agentOptions = { keepAlive: true, maxSockets: Infinity };
-let agents: { http: http.Agent; https: https.Agent } | undefined;
-const sharedAgents = () =>
-  (agents ??= { http: new http.Agent(agentOptions), https: new https.Agent(agentOptions) });
 
 /** Sent when the caller has no key, as the SDK client does: keyless servers ignore it. */
 const placeholderApiKey = 'parity-no-key';
@@ -35,134 +34,312 @@ export interface LeanStreamCall<TChunk> {
   withResponse(): Promise<{ data: AsyncIterable<TChunk>; response: { headers: HeaderReader } }>;
 }
 
-function headerReader(headers: http.IncomingHttpHeaders): HeaderReader {
-  return {
-    get(name: string): string | null {
-      const value = headers[name.toLowerCase()];
-      if (value === undefined) return null;
-      return Array.isArray(value) ? value.join(', ') : value;
+/** Where requests to one base URL and path go, and the head they share up to the content length. */
+interface Target {
+  readonly url: URL;
+  readonly secure: boolean;
+  readonly origin: { host: string; port: number };
+  readonly authorization: string;
+  /** The request head up to `content-length: ` (plain http only). */
+  readonly headPrefix: string;
+  /** Whether the head is ASCII, so head and body go out as one UTF-8 string. */
+  readonly asciiHead: boolean;
+}
+
+const targets = new Map<string, Target>();
+
+/** A header value node:http would refuse (lib/_http_common.js `checkInvalidHeaderChar`). */
+const invalidHeaderCharacter = /[^\t\x20-\x7e\x80-\xff]/;
+
+function targetOf(options: LeanStreamOptions): Target {
+  const key = `${options.baseUrl}\n${options.path}\n${options.apiKey ?? ''}`;
+  const known = targets.get(key);
+  if (known !== undefined) return known;
+  const base = options.baseUrl;
+  const url = new URL(
+    base + (base.endsWith('/') && options.path.startsWith('/') ? options.path.slice(1) : options.path),
+  );
+  const authorization = `Bearer ${options.apiKey || placeholderApiKey}`;
+  if (invalidHeaderCharacter.test(authorization)) {
+    throw Object.assign(new TypeError('Invalid character in header content ["authorization"]'), {
+      code: 'ERR_INVALID_CHAR',
+    });
+  }
+  const secure = url.protocol === 'https:';
+  const headPrefix =
+    `POST ${url.pathname}${url.search} HTTP/1.1\r\n` +
+    'accept: application/json\r\n' +
+    'content-type: application/json\r\n' +
+    `authorization: ${authorization}\r\n` +
+    // Some gateways refuse requests that name no client.
+    'user-agent: parity\r\n' +
+    `host: ${url.host}\r\n` +
+    'connection: keep-alive\r\n' +
+    'content-length: ';
+  const target: Target = {
+    url,
+    secure,
+    origin: {
+      host: url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname,
+      port: Number(url.port || (secure ? 443 : 80)),
     },
+    authorization,
+    headPrefix,
+    // eslint-disable-next-line no-control-regex
+    asciiHead: !/[^\x00-\x7f]/.test(headPrefix),
   };
+  if (targets.size >= 64) targets.clear();
+  targets.set(key, target);
+  return target;
 }
 
-function abortReason(signal: AbortSignal): Error {
-  const reason: unknown = signal.reason;
-  return reason instanceof Error ? reason : new Error(String(reason ?? 'aborted'));
+function send(target: Target, payload: string, events: ExchangeEvents): Exchange {
+  if (target.secure) {
+    return sendHttpsRequest(
+      target.url,
+      {
+        accept: 'application/json',
+        'content-type': 'application/json',
+        'content-length': Buffer.byteLength(payload),
+        authorization: target.authorization,
+        'user-agent': 'parity',
+      },
+      payload,
+      events,
+    );
+  }
+  const head = `${target.headPrefix}${Buffer.byteLength(payload)}\r\n\r\n`;
+  const request = target.asciiHead
+    ? head + payload
+    : Buffer.concat([Buffer.from(head, 'latin1'), Buffer.from(payload, 'utf8')]);
+  return sendHttp1Request(target.origin, request, events);
 }
 
-/** One server-sent event: its `event` field (null when none) and its `data` lines joined by '\n'. */
-interface ServerSentEvent {
-  readonly event: string | null;
-  readonly data: string;
-}
+/** Events waiting in a stream before the socket is paused (a consumer that is behind). */
+const highWaterEvents = 256;
+const doneResult: IteratorResult<never> = { done: true, value: undefined };
 
-/** Splits response text into events; call `end` once the body is over for an event without its blank line. */
-class EventDecoder {
-  private rest = '';
-  private event: string | null = null;
-  private data: string[] = [];
+type Resolve<TChunk> = (value: {
+  data: AsyncIterable<TChunk>;
+  response: { headers: HeaderReader };
+}) => void;
 
-  push(text: string, out: ServerSentEvent[]): void {
-    let buffer = this.rest + text;
-    let start = 0;
-    if (!buffer.includes('\r')) {
-      // The usual case, '\n' line ends only: found natively instead of character by character.
-      for (let end = buffer.indexOf('\n'); end !== -1; end = buffer.indexOf('\n', start)) {
-        this.line(buffer.slice(start, end), out);
-        start = end + 1;
-      }
-      this.rest = buffer.slice(start);
+/**
+ * One streamed call: resolves once the response head arrived, then is itself the stream of parsed chunks
+ * (the SDK's Stream yields the same). Events are parsed as bytes arrive and queued, so the consumer awaits
+ * once per read of the socket, not once per event. A stream left before its end (`return`, an error in it,
+ * an abort) destroys the connection; one read to its end gives it back to the pool.
+ */
+class LeanCall<TChunk> implements ExchangeEvents, AsyncIterableIterator<TChunk> {
+  exchange: Exchange | undefined;
+  private headers: ResponseHeaders | undefined;
+  private status = 0;
+  /** 'head' until the head arrived, then 'stream' (2xx) or 'error-body', then 'over'. */
+  private phase: 'head' | 'stream' | 'error-body' | 'over' = 'head';
+  private decoder: ServerSentEventDecoder | undefined;
+  private errorBody: Buffer[] | undefined;
+  private readonly queue: TChunk[] = [];
+  private queueStart = 0;
+  private failure: unknown;
+  private ended = false;
+  private sawDone = false;
+  private paused = false;
+  private waiter: { resolve: (result: IteratorResult<TChunk>) => void; reject: (error: unknown) => void } | undefined;
+  private readonly onAbort = (): void => this.aborted();
+
+  constructor(
+    private readonly resolve: Resolve<TChunk>,
+    private readonly reject: (error: unknown) => void,
+    private readonly signal: AbortSignal | undefined,
+  ) {
+    signal?.addEventListener('abort', this.onAbort, { once: true });
+  }
+
+  head(status: number, headers: ResponseHeaders): void {
+    this.headers = headers;
+    this.status = status;
+    if (status >= 200 && status < 300) {
+      this.phase = 'stream';
+      this.decoder = new ServerSentEventDecoder((event) => this.event(event));
+      this.resolve({ data: this, response: { headers } });
+    } else {
+      this.phase = 'error-body';
+      this.errorBody = [];
+    }
+  }
+
+  body(bytes: Buffer): void {
+    if (this.phase === 'error-body') {
+      this.errorBody?.push(bytes);
       return;
     }
-    // A '\r' at the very end may be the first half of '\r\n'.
-    const keep = buffer.endsWith('\r') ? 1 : 0;
-    const limit = buffer.length - keep;
-    for (;;) {
-      let end = start;
-      while (end < limit && buffer.charCodeAt(end) !== 10 && buffer.charCodeAt(end) !== 13) end += 1;
-      if (end >= limit) break;
-      this.line(buffer.slice(start, end), out);
-      start = end + (buffer.charCodeAt(end) === 13 && buffer.charCodeAt(end + 1) === 10 ? 2 : 1);
+    if (this.phase !== 'stream') return;
+    try {
+      (this.decoder as ServerSentEventDecoder).push(bytes);
+    } catch (error) {
+      this.streamFailed(error);
     }
-    buffer = buffer.slice(start);
-    this.rest = buffer;
   }
 
-  end(out: ServerSentEvent[]): void {
-    if (this.rest !== '') this.line(this.rest.endsWith('\r') ? this.rest.slice(0, -1) : this.rest, out);
-    this.rest = '';
-    this.line('', out);
-  }
-
-  private line(line: string, out: ServerSentEvent[]): void {
-    if (line === '') {
-      if (this.event === null && this.data.length === 0) return;
-      out.push({ event: this.event, data: this.data.join('\n') });
-      this.event = null;
-      this.data = [];
+  complete(): void {
+    this.signal?.removeEventListener('abort', this.onAbort);
+    if (this.phase === 'error-body') {
+      this.phase = 'over';
+      this.reject(this.statusError());
       return;
     }
-    if (line.startsWith(':')) return;
-    const colon = line.indexOf(':');
-    const field = colon === -1 ? line : line.slice(0, colon);
-    let value = colon === -1 ? '' : line.slice(colon + 1);
-    if (value.startsWith(' ')) value = value.slice(1);
-    if (field === 'event') this.event = value;
-    else if (field === 'data') this.data.push(value);
-  }
-}
-
-/** The JSON chunks of an SSE response, as the SDK's Stream yields them; the socket is freed or destroyed at the end. */
-async function* chunksOf<TChunk>(
-  response: http.IncomingMessage,
-  headers: HeaderReader,
-  signal: AbortSignal | undefined,
-): AsyncGenerator<TChunk> {
-  const decoder = new EventDecoder();
-  const events: ServerSentEvent[] = [];
-  let done = false;
-  let ended = false;
-  response.setEncoding('utf8');
-  try {
-    const iterator = response[Symbol.asyncIterator]() as AsyncIterator<string>;
-    while (!ended) {
-      const next = await iterator.next();
-      if (next.done) {
-        ended = true;
-        decoder.end(events);
-      } else {
-        decoder.push(next.value, events);
-      }
-      for (let index = 0; index < events.length; index += 1) {
-        const sse = events[index] as ServerSentEvent;
-        if (done) continue;
-        if (sse.data.startsWith('[DONE]')) {
-          done = true;
-          continue;
-        }
-        const data: unknown = JSON.parse(sse.data);
-        if (sse.event === null || !sse.event.startsWith('thread.')) {
-          const error = (data as { error?: unknown } | null)?.error;
-          if (error) throw new APIError(undefined, error as object, undefined, headers as Headers);
-          yield data as TChunk;
-        } else {
-          if (sse.event === 'error') {
-            const record = data as { error?: object; message?: string };
-            throw new APIError(undefined, record.error, record.message, undefined);
-          }
-          yield { event: sse.event, data } as TChunk;
-        }
-      }
-      events.length = 0;
+    if (this.phase !== 'stream') return;
+    try {
+      (this.decoder as ServerSentEventDecoder).end();
+    } catch (error) {
+      this.streamFailed(error);
+      return;
     }
-    done = true;
-  } catch (error) {
+    this.phase = 'over';
+    this.finish();
+  }
+
+  fail(error: Error, afterHead: boolean): void {
+    this.signal?.removeEventListener('abort', this.onAbort);
+    if (this.phase === 'stream') {
+      this.streamFailed(error);
+      return;
+    }
+    const phase = this.phase;
+    this.phase = 'over';
+    if (this.signal?.aborted) this.reject(new APIUserAbortError());
+    else if (phase === 'error-body' || afterHead) this.reject(new APIConnectionError({ cause: error }));
+    else this.reject(new APIConnectionError({ cause: new TypeError('fetch failed', { cause: error }) }));
+  }
+
+  next(): Promise<IteratorResult<TChunk>> {
+    if (this.queueStart < this.queue.length) {
+      const value = this.queue[this.queueStart] as TChunk;
+      this.queueStart += 1;
+      if (this.queueStart === this.queue.length) {
+        this.queue.length = 0;
+        this.queueStart = 0;
+        if (this.paused) {
+          this.paused = false;
+          this.exchange?.resume();
+        }
+      }
+      return Promise.resolve({ done: false, value });
+    }
+    if (this.failure !== undefined) {
+      const failure = this.failure;
+      this.failure = undefined;
+      return Promise.reject(failure);
+    }
+    if (this.ended) return Promise.resolve(doneResult);
+    return new Promise((resolve, reject) => (this.waiter = { resolve, reject }));
+  }
+
+  return(): Promise<IteratorResult<TChunk>> {
+    if (!this.ended) {
+      // Left before its end (the caller stopped reading): the connection cannot be reused.
+      this.signal?.removeEventListener('abort', this.onAbort);
+      this.phase = 'over';
+      this.exchange?.abort();
+      this.finish();
+    }
+    this.queue.length = 0;
+    this.queueStart = 0;
+    this.failure = undefined;
+    return Promise.resolve(doneResult);
+  }
+
+  [Symbol.asyncIterator](): this {
+    return this;
+  }
+
+  private event(sse: ServerSentEvent): void {
+    if (this.sawDone) return;
+    if (sse.data.startsWith('[DONE]')) {
+      this.sawDone = true;
+      return;
+    }
+    const data: unknown = JSON.parse(sse.data);
+    let chunk: TChunk;
+    if (sse.event === null || !sse.event.startsWith('thread.')) {
+      const error = (data as { error?: unknown } | null)?.error;
+      if (error) throw new APIError(undefined, error as object, undefined, this.headers as unknown as Headers);
+      chunk = data as TChunk;
+    } else {
+      if (sse.event === 'error') {
+        const record = data as { error?: object; message?: string };
+        throw new APIError(undefined, record.error, record.message, undefined);
+      }
+      chunk = { event: sse.event, data } as TChunk;
+    }
+    const waiter = this.waiter;
+    if (waiter !== undefined) {
+      this.waiter = undefined;
+      waiter.resolve({ done: false, value: chunk });
+      return;
+    }
+    this.queue.push(chunk);
+    if (!this.paused && this.queue.length - this.queueStart >= highWaterEvents) {
+      this.paused = true;
+      this.exchange?.pause();
+    }
+  }
+
+  /** The stream ends with an error after the events already queued; the connection is dropped. */
+  private streamFailed(error: unknown): void {
+    if (this.ended) return;
+    this.signal?.removeEventListener('abort', this.onAbort);
+    this.phase = 'over';
+    this.exchange?.abort();
     // An abort ends the stream quietly, as the SDK's does; the caller sees its signal fired.
-    if (signal?.aborted) return;
-    throw error;
-  } finally {
-    // Left before its end (the caller stopped reading): the connection cannot be reused.
-    if (!ended) response.destroy();
+    if (!this.signal?.aborted) this.failure = error;
+    this.finish();
+  }
+
+  private finish(): void {
+    this.ended = true;
+    const waiter = this.waiter;
+    if (waiter === undefined) return;
+    this.waiter = undefined;
+    if (this.failure !== undefined) {
+      const failure = this.failure;
+      this.failure = undefined;
+      waiter.reject(failure);
+    } else {
+      waiter.resolve(doneResult);
+    }
+  }
+
+  private aborted(): void {
+    const phase = this.phase;
+    this.phase = 'over';
+    this.exchange?.abort();
+    if (phase === 'head' || phase === 'error-body') {
+      this.reject(new APIUserAbortError());
+      return;
+    }
+    if (phase === 'stream') {
+      // Quiet end: what was queued is dropped, as a destroyed response stops the SDK's iteration.
+      this.queue.length = 0;
+      this.queueStart = 0;
+      this.finish();
+    }
+  }
+
+  private statusError(): APIError {
+    const text = nestedErrorBody(Buffer.concat(this.errorBody ?? []).toString('utf8'));
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      json = undefined;
+    }
+    return APIError.generate(
+      this.status,
+      (json ?? undefined) as object | undefined,
+      json ? undefined : text,
+      (this.headers as ResponseHeaders).toHeaders(),
+    );
   }
 }
 
@@ -183,66 +360,9 @@ export function leanStreamRequest<TChunk>(
           reject(new APIUserAbortError());
           return;
         }
-        const base = options.baseUrl;
-        const url = new URL(
-          base + (base.endsWith('/') && options.path.startsWith('/') ? options.path.slice(1) : options.path),
-        );
-        const payload = JSON.stringify(body);
-        const secure = url.protocol === 'https:';
-        const request = (secure ? https : http).request(url, {
-          method: 'POST',
-          agent: secure ? sharedAgents().https : sharedAgents().http,
-          headers: {
-            accept: 'application/json',
-            'content-type': 'application/json',
-            'content-length': Buffer.byteLength(payload),
-            authorization: `Bearer ${options.apiKey || placeholderApiKey}`,
-            // Some gateways refuse requests that name no client.
-            'user-agent': 'parity',
-          },
-        });
-        const onAbort = (): void => {
-          request.destroy(abortReason(signal as AbortSignal));
-        };
-        signal?.addEventListener('abort', onAbort, { once: true });
-        request.on('error', (error) => {
-          signal?.removeEventListener('abort', onAbort);
-          if (signal?.aborted) reject(new APIUserAbortError());
-          else reject(new APIConnectionError({ cause: new TypeError('fetch failed', { cause: error }) }));
-        });
-        request.on('response', (response) => {
-          response.on('close', () => signal?.removeEventListener('abort', onAbort));
-          const status = response.statusCode ?? 0;
-          if (status >= 200 && status < 300) {
-            const headers = headerReader(response.headers);
-            resolve({ data: chunksOf<TChunk>(response, headers, signal), response: { headers } });
-            return;
-          }
-          const parts: Buffer[] = [];
-          response.on('data', (part: Buffer) => parts.push(part));
-          response.on('error', (error) => reject(new APIConnectionError({ cause: error })));
-          response.on('end', () => {
-            const text = nestedErrorBody(Buffer.concat(parts).toString('utf8'));
-            let json: unknown;
-            try {
-              json = JSON.parse(text);
-            } catch {
-              json = undefined;
-            }
-            const headers = new Headers();
-            for (let index = 0; index + 1 < response.rawHeaders.length; index += 2)
-              headers.append(response.rawHeaders[index] as string, response.rawHeaders[index + 1] as string);
-            reject(
-              APIError.generate(
-                status,
-                (json ?? undefined) as object | undefined,
-                json ? undefined : text,
-                headers,
-              ),
-            );
-          });
-        });
-        request.end(payload);
+        const target = targetOf(options);
+        const call = new LeanCall<TChunk>(resolve, reject, signal);
+        call.exchange = send(target, JSON.stringify(body), call);
       }),
   };
 }

@@ -1,0 +1,263 @@
+import { ResponseHeaders } from './http1-response-headers.ts';
+
+/** Most bytes of a response head (status line and header fields), as node:http's default `maxHeaderSize`. */
+export const maxResponseHeadBytes = 16 * 1024;
+/** Most bytes of one chunk-size line (chunk extensions included) or of a chunked body's trailer section. */
+const maxChunkLineBytes = 16 * 1024;
+
+/** What the parser reports about the one response it reads. */
+export interface ResponseParserEvents {
+  /** The final (non-1xx) status and header fields. */
+  head(status: number, headers: ResponseHeaders): void;
+  /** A piece of the body, de-chunked: a view of the bytes read, valid for as long as the caller keeps it. */
+  body(bytes: Buffer): void;
+  /**
+   * The body is over. `reusable`: the connection may carry another request (HTTP/1.1 without `connection:
+   * close`, or HTTP/1.0 with `keep-alive`; a body framed by its length or by chunks; nothing read past it).
+   */
+  complete(reusable: boolean): void;
+}
+
+/** A response that breaks HTTP/1.1 framing, or a head past the size limit. */
+export class ResponseParseError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ResponseParseError';
+  }
+}
+
+const enum State {
+  Head,
+  ChunkSize,
+  ChunkData,
+  ChunkDataEnd,
+  Trailer,
+  Length,
+  UntilClose,
+  Done,
+}
+
+const crlf = Buffer.from('\r\n');
+const blankLine = Buffer.from('\r\n\r\n');
+
+function hasToken(list: string | null, token: string): boolean {
+  if (list === null) return false;
+  return list
+    .toLowerCase()
+    .split(',')
+    .some((part) => part.trim() === token);
+}
+
+/**
+ * Reads one HTTP/1.1 response from the bytes of a socket (RFC 9112): interim 1xx responses skipped; the body
+ * framed by `transfer-encoding: chunked` (extensions and trailers read and dropped), else `content-length`,
+ * else the end of the connection; 204 and 304 have none. Throws ResponseParseError on bytes that break the
+ * framing, and on a head or chunk line that outgrows its limit (a hostile server cannot grow memory that way).
+ */
+export class Http1ResponseParser {
+  private state = State.Head;
+  private pending: Buffer | undefined;
+  private remaining = 0;
+  private trailerBytes = 0;
+  private keepAlive = false;
+  private stopped = false;
+  /** Whether any byte of the response arrived. */
+  sawBytes = false;
+  /** Whether the final head was delivered. */
+  sawHead = false;
+
+  constructor(private readonly events: ResponseParserEvents) {}
+
+  /** Whether the body runs until the connection ends (so an end of connection completes it). */
+  get readsUntilClose(): boolean {
+    return this.state === State.UntilClose;
+  }
+
+  /** Ready for the next response on the same connection. */
+  reset(): void {
+    this.state = State.Head;
+    this.pending = undefined;
+    this.remaining = 0;
+    this.keepAlive = false;
+    this.stopped = false;
+    this.sawBytes = false;
+    this.sawHead = false;
+  }
+
+  /** Nothing more is reported (the caller gave the response up). */
+  stop(): void {
+    this.stopped = true;
+  }
+
+  /** The connection ended: completes a body read until close. Returns whether it did. */
+  close(): boolean {
+    if (this.state !== State.UntilClose || this.stopped) return false;
+    this.state = State.Done;
+    this.events.complete(false);
+    return true;
+  }
+
+  push(input: Buffer): void {
+    if (input.length === 0) return;
+    this.sawBytes = true;
+    let buffer = input;
+    if (this.pending !== undefined) {
+      buffer = Buffer.concat([this.pending, input]);
+      this.pending = undefined;
+    }
+    let at = 0;
+    while (at < buffer.length && !this.stopped) {
+      switch (this.state) {
+        case State.Head: {
+          const end = buffer.indexOf(blankLine, at);
+          if (end === -1 || end - at > maxResponseHeadBytes) {
+            if (buffer.length - at > maxResponseHeadBytes) {
+              throw new ResponseParseError(`response head larger than ${maxResponseHeadBytes} bytes`);
+            }
+            this.pending = buffer.subarray(at);
+            return;
+          }
+          const head = buffer.toString('latin1', at, end);
+          at = end + 4;
+          this.readHead(head);
+          // readHead moved the state on.
+          if ((this.state as State) === State.Done && !this.stopped) this.finish(at < buffer.length);
+          break;
+        }
+        case State.ChunkSize: {
+          const end = buffer.indexOf(crlf, at);
+          if (end === -1 || end - at > maxChunkLineBytes) {
+            if (buffer.length - at > maxChunkLineBytes) {
+              throw new ResponseParseError(`chunk-size line longer than ${maxChunkLineBytes} bytes`);
+            }
+            this.pending = buffer.subarray(at);
+            return;
+          }
+          const size = chunkSize(buffer.toString('latin1', at, end));
+          at = end + 2;
+          if (size === 0) {
+            this.state = State.Trailer;
+            this.trailerBytes = 0;
+          } else {
+            this.remaining = size;
+            this.state = State.ChunkData;
+          }
+          break;
+        }
+        case State.ChunkData:
+        case State.Length: {
+          const take = Math.min(this.remaining, buffer.length - at);
+          const piece = at === 0 && take === buffer.length ? buffer : buffer.subarray(at, at + take);
+          at += take;
+          this.remaining -= take;
+          if (this.remaining === 0) this.state = this.state === State.Length ? State.Done : State.ChunkDataEnd;
+          this.events.body(piece);
+          if (this.state === State.Done && !this.stopped) this.finish(at < buffer.length);
+          break;
+        }
+        case State.ChunkDataEnd: {
+          if (buffer.length - at < 2) {
+            this.pending = buffer.subarray(at);
+            return;
+          }
+          if (buffer[at] !== 13 || buffer[at + 1] !== 10) {
+            throw new ResponseParseError('chunk data not followed by CRLF');
+          }
+          at += 2;
+          this.state = State.ChunkSize;
+          break;
+        }
+        case State.Trailer: {
+          const end = buffer.indexOf(crlf, at);
+          if (end === -1) {
+            if (this.trailerBytes + buffer.length - at > maxChunkLineBytes) {
+              throw new ResponseParseError(`trailer section larger than ${maxChunkLineBytes} bytes`);
+            }
+            this.pending = buffer.subarray(at);
+            return;
+          }
+          this.trailerBytes += end + 2 - at;
+          if (this.trailerBytes > maxChunkLineBytes) {
+            throw new ResponseParseError(`trailer section larger than ${maxChunkLineBytes} bytes`);
+          }
+          const empty = end === at;
+          at = end + 2;
+          if (empty) {
+            this.state = State.Done;
+            this.finish(at < buffer.length);
+          }
+          break;
+        }
+        case State.UntilClose: {
+          this.events.body(at === 0 ? buffer : buffer.subarray(at));
+          at = buffer.length;
+          break;
+        }
+        case State.Done:
+          // Bytes past the end of the response: the connection is not reused (finish saw them).
+          return;
+      }
+    }
+  }
+
+  private finish(bytesLeft: boolean): void {
+    this.events.complete(this.keepAlive && !bytesLeft);
+  }
+
+  private readHead(head: string): void {
+    const lines = head.split('\r\n');
+    const statusLine = lines[0] as string;
+    const match = /^HTTP\/1\.([01]) (\d{3})(?: |$)/.exec(statusLine);
+    if (match === null) throw new ResponseParseError(`malformed status line "${statusLine.slice(0, 80)}"`);
+    const status = Number(match[2]);
+    const headers = new ResponseHeaders();
+    for (let index = 1; index < lines.length; index += 1) {
+      const line = lines[index] as string;
+      const colon = line.indexOf(':');
+      if (colon <= 0) throw new ResponseParseError(`malformed header line "${line.slice(0, 80)}"`);
+      headers.add(line.slice(0, colon), line.slice(colon + 1).trim());
+    }
+    if (status < 200) {
+      // 100 Continue, 102, 103 Early Hints: the real response follows. 101 would switch protocols.
+      if (status === 101) throw new ResponseParseError('unexpected 101 Switching Protocols');
+      return;
+    }
+    const connection = headers.get('connection');
+    this.keepAlive =
+      match[1] === '1' ? !hasToken(connection, 'close') : hasToken(connection, 'keep-alive');
+    const transferEncoding = headers.get('transfer-encoding');
+    const contentLength = headers.get('content-length');
+    if (status === 204 || status === 304) {
+      this.state = State.Done;
+    } else if (transferEncoding !== null) {
+      if (!hasToken(transferEncoding.split(',').pop() ?? '', 'chunked')) {
+        // Another final coding: the body runs until the connection ends (RFC 9112 section 6.3).
+        this.state = State.UntilClose;
+        this.keepAlive = false;
+      } else {
+        this.state = State.ChunkSize;
+      }
+    } else if (contentLength !== null) {
+      if (!/^\d{1,15}$/.test(contentLength)) {
+        throw new ResponseParseError(`malformed content-length "${contentLength.slice(0, 40)}"`);
+      }
+      this.remaining = Number(contentLength);
+      this.state = this.remaining === 0 ? State.Done : State.Length;
+    } else {
+      this.state = State.UntilClose;
+      this.keepAlive = false;
+    }
+    this.sawHead = true;
+    this.events.head(status, headers);
+  }
+}
+
+/** The size of a chunk from its line (hex digits, then any `;extension`). */
+function chunkSize(line: string): number {
+  const semicolon = line.indexOf(';');
+  const digits = (semicolon === -1 ? line : line.slice(0, semicolon)).trim();
+  if (!/^[0-9a-fA-F]{1,12}$/.test(digits)) {
+    throw new ResponseParseError(`malformed chunk size "${digits.slice(0, 40)}"`);
+  }
+  return parseInt(digits, 16);
+}
