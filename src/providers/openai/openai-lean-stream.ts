@@ -119,10 +119,7 @@ function send(target: Target, payload: string, events: ExchangeEvents): Exchange
 const highWaterEvents = 256;
 const doneResult: IteratorResult<never> = { done: true, value: undefined };
 
-type Resolve<TChunk> = (value: {
-  data: AsyncIterable<TChunk>;
-  response: { headers: HeaderReader };
-}) => void;
+type Resolve<TChunk> = (value: { data: AsyncIterable<TChunk>; response: { headers: HeaderReader } }) => void;
 
 /**
  * One streamed call: resolves once the response head arrived, then is itself the stream of parsed chunks
@@ -144,7 +141,8 @@ class LeanCall<TChunk> implements ExchangeEvents, AsyncIterableIterator<TChunk> 
   private ended = false;
   private sawDone = false;
   private paused = false;
-  private waiter: { resolve: (result: IteratorResult<TChunk>) => void; reject: (error: unknown) => void } | undefined;
+  private waiter:
+    { resolve: (result: IteratorResult<TChunk>) => void; reject: (error: unknown) => void } | undefined;
   private readonly onAbort = (): void => this.aborted();
 
   constructor(
@@ -263,7 +261,8 @@ class LeanCall<TChunk> implements ExchangeEvents, AsyncIterableIterator<TChunk> 
     let chunk: TChunk;
     if (sse.event === null || !sse.event.startsWith('thread.')) {
       const error = (data as { error?: unknown } | null)?.error;
-      if (error) throw new APIError(undefined, error as object, undefined, this.headers as unknown as Headers);
+      if (error)
+        throw new APIError(undefined, error as object, undefined, this.headers as unknown as Headers);
       chunk = data as TChunk;
     } else {
       if (sse.event === 'error') {

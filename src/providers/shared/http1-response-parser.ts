@@ -150,7 +150,8 @@ export class Http1ResponseParser {
           const piece = at === 0 && take === buffer.length ? buffer : buffer.subarray(at, at + take);
           at += take;
           this.remaining -= take;
-          if (this.remaining === 0) this.state = this.state === State.Length ? State.Done : State.ChunkDataEnd;
+          if (this.remaining === 0)
+            this.state = this.state === State.Length ? State.Done : State.ChunkDataEnd;
           this.events.body(piece);
           if (this.state === State.Done && !this.stopped) this.finish(at < buffer.length);
           break;
@@ -223,8 +224,7 @@ export class Http1ResponseParser {
       return;
     }
     const connection = headers.get('connection');
-    this.keepAlive =
-      match[1] === '1' ? !hasToken(connection, 'close') : hasToken(connection, 'keep-alive');
+    this.keepAlive = match[1] === '1' ? !hasToken(connection, 'close') : hasToken(connection, 'keep-alive');
     const transferEncoding = headers.get('transfer-encoding');
     const contentLength = headers.get('content-length');
     if (status === 204 || status === 304) {
