@@ -149,8 +149,10 @@ export function createOpenAIChatModel(options: OpenAIChatModelOptions): Language
         const calls: ToolCall[] = [...toolCalls].sort(([a], [b]) => a - b).map(([, call]) => call);
         texts.push(encodeToolCalls(calls));
       }
+      // Fields named one by one: spreading `header` (whose shape varies) costs more than the rest of `read`.
       return {
-        ...header,
+        responseId: header.responseId,
+        usage: header.usage,
         texts,
         reasoningTexts: reasoning === undefined ? undefined : [reasoning],
         finishReason: choice.finish_reason,

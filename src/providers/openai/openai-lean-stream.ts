@@ -2,6 +2,7 @@ import { APIConnectionError, APIError, APIUserAbortError } from 'openai';
 import { sendHttp1Request, type Exchange, type ExchangeEvents } from '../shared/http1-keep-alive-pool.ts';
 import type { ResponseHeaders } from '../shared/http1-response-headers.ts';
 import { sendHttpsRequest } from '../shared/https-exchange.ts';
+import { endOfEvents, noReadyEvent, type ReadyEvents } from '../shared/ready-events.ts';
 import type { HeaderReader } from '../shared/retry-after.ts';
 import { ServerSentEventDecoder, type ServerSentEvent } from '../shared/server-sent-events.ts';
 import { nestedErrorBody } from './error-body-fetch.ts';
@@ -127,7 +128,7 @@ type Resolve<TChunk> = (value: { data: AsyncIterable<TChunk>; response: { header
  * once per read of the socket, not once per event. A stream left before its end (`return`, an error in it,
  * an abort) destroys the connection; one read to its end gives it back to the pool.
  */
-class LeanCall<TChunk> implements ExchangeEvents, AsyncIterableIterator<TChunk> {
+class LeanCall<TChunk> implements ExchangeEvents, AsyncIterableIterator<TChunk>, ReadyEvents<TChunk> {
   exchange: Exchange | undefined;
   private headers: ResponseHeaders | undefined;
   private status = 0;
@@ -210,20 +211,13 @@ class LeanCall<TChunk> implements ExchangeEvents, AsyncIterableIterator<TChunk> 
     else this.reject(new APIConnectionError({ cause: new TypeError('fetch failed', { cause: error }) }));
   }
 
+  takeReady(): TChunk | typeof noReadyEvent | typeof endOfEvents {
+    if (this.queueStart < this.queue.length) return this.shift();
+    return this.ended && this.failure === undefined ? endOfEvents : noReadyEvent;
+  }
+
   next(): Promise<IteratorResult<TChunk>> {
-    if (this.queueStart < this.queue.length) {
-      const value = this.queue[this.queueStart] as TChunk;
-      this.queueStart += 1;
-      if (this.queueStart === this.queue.length) {
-        this.queue.length = 0;
-        this.queueStart = 0;
-        if (this.paused) {
-          this.paused = false;
-          this.exchange?.resume();
-        }
-      }
-      return Promise.resolve({ done: false, value });
-    }
+    if (this.queueStart < this.queue.length) return Promise.resolve({ done: false, value: this.shift() });
     if (this.failure !== undefined) {
       const failure = this.failure;
       this.failure = undefined;
@@ -249,6 +243,20 @@ class LeanCall<TChunk> implements ExchangeEvents, AsyncIterableIterator<TChunk> 
 
   [Symbol.asyncIterator](): this {
     return this;
+  }
+
+  private shift(): TChunk {
+    const value = this.queue[this.queueStart] as TChunk;
+    this.queueStart += 1;
+    if (this.queueStart === this.queue.length) {
+      this.queue.length = 0;
+      this.queueStart = 0;
+      if (this.paused) {
+        this.paused = false;
+        this.exchange?.resume();
+      }
+    }
+    return value;
   }
 
   private event(sse: ServerSentEvent): void {

@@ -2,6 +2,7 @@ import type { RateLimitState } from '../../spec/errors.ts';
 import type { FinishReason, StreamPart, Usage } from '../../spec/language-model.ts';
 import { splitStopSequences, StopScanner } from './stop-sequences.ts';
 import type { StreamContext } from './streaming-model.ts';
+import { asReadyEvents, endOfEvents, noReadyEvent } from './ready-events.ts';
 
 /** What a provider found in one event of its API's response stream. */
 export interface EventReading {
@@ -91,51 +92,68 @@ export async function* partsFromEvents<TEvent>(
   let usage: Usage = {};
   let responseId: string | undefined;
   const iterator = options.events[Symbol.asyncIterator]();
+  const ready = asReadyEvents(iterator);
+  const drainLimitMs = options.drainLimitMs ?? defaultDrainLimitMs;
+  let draining = false;
   let drain: DrainDeadline | undefined;
   try {
     for (;;) {
-      let next: Next<TEvent>;
-      if (drain === undefined) {
-        next = await iterator.next();
+      let event: TEvent;
+      // Events that already arrived are taken without a promise each; the next one is awaited.
+      const taken = ready === undefined ? noReadyEvent : ready.takeReady();
+      if (taken === endOfEvents) break;
+      if (taken !== noReadyEvent) {
+        event = taken;
       } else {
-        try {
-          next = await drain.next(iterator);
-        } catch {
-          // The answer is complete; a fault after it only costs the usage.
-          break;
+        let next: Next<TEvent>;
+        if (!draining) {
+          next = await iterator.next();
+        } else {
+          // The drain's one timer starts at its first wait (events already there take no time).
+          drain ??= new DrainDeadline(drainLimitMs);
+          try {
+            next = await drain.next(iterator);
+          } catch {
+            // The answer is complete; a fault after it only costs the usage.
+            break;
+          }
+          if (next === 'timed-out') {
+            void Promise.resolve(iterator.return?.()).catch(() => undefined);
+            break;
+          }
         }
-        if (next === 'timed-out') {
-          void Promise.resolve(iterator.return?.()).catch(() => undefined);
-          break;
-        }
+        if (next.done) break;
+        event = next.value;
       }
-      if (next.done) break;
-      const event = next.value;
       context.exchange.events.push(event);
       const reading = options.read(event);
       if (reading.responseId !== undefined) responseId ??= reading.responseId;
       if (reading.usage !== undefined) usage = { ...usage, ...reading.usage };
-      if (drain !== undefined) {
+      if (draining) {
         if (reading.isLast) break;
         continue;
       }
-      for (const text of reading.reasoningTexts ?? []) {
-        if (text !== '') yield { type: 'reasoning-delta', text, atMs: context.elapsedMs() };
+      const reasoningTexts = reading.reasoningTexts;
+      if (reasoningTexts !== undefined) {
+        for (const text of reasoningTexts) {
+          if (text !== '') yield { type: 'reasoning-delta', text, atMs: context.elapsedMs() };
+        }
       }
-      for (const text of reading.texts ?? []) {
-        if (text === '') continue;
-        const { delta, stopped } = scanner.push(text);
-        if (delta) yield { type: 'text-delta', text: delta, atMs: context.elapsedMs() };
-        if (stopped) break;
+      const texts = reading.texts;
+      if (texts !== undefined) {
+        for (const text of texts) {
+          if (text === '') continue;
+          const { delta, stopped } = scanner.push(text);
+          if (delta) yield { type: 'text-delta', text: delta, atMs: context.elapsedMs() };
+          if (stopped) break;
+        }
       }
       if (scanner.hasStopped) {
         // A stop string the server was not sent (or ignored): the answer ends here.
         finish = options.stopSequenceReason;
         finishAtMs = context.elapsedMs();
-        if (reading.isLast) break;
-        const drainLimitMs = options.drainLimitMs ?? defaultDrainLimitMs;
-        if (drainLimitMs <= 0) break;
-        drain = new DrainDeadline(drainLimitMs);
+        if (reading.isLast || drainLimitMs <= 0) break;
+        draining = true;
         continue;
       }
       if (reading.finishReason) finish = reading.finishReason;
