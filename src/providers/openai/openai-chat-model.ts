@@ -73,7 +73,7 @@ export function createOpenAIChatModel(options: OpenAIChatModelOptions): Language
         // Parity's own lean client unless the caller brought a fetch of its own (the SDK then uses it).
         create: (body, requestOptions) =>
           options.fetch === undefined
-            ? leanStreamRequest<ChatCompletionChunk>(chatPath, body, requestOptions)
+            ? leanStreamRequest<ChatCompletionChunk>(chatPath, body, context.deadline ?? requestOptions)
             : client.chat.completions.create(body, requestOptions),
         context,
       });

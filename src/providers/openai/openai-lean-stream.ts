@@ -1,4 +1,5 @@
 import { APIConnectionError, APIError, APIUserAbortError } from 'openai';
+import type { DeadlineWatch } from '../shared/call-deadline.ts';
 import { sendHttp1Request, type Exchange, type ExchangeEvents } from '../shared/http1-keep-alive-pool.ts';
 import type { ResponseHeaders } from '../shared/http1-response-headers.ts';
 import { sendHttpsRequest } from '../shared/https-exchange.ts';
@@ -149,9 +150,9 @@ class LeanCall<TChunk> implements ExchangeEvents, AsyncIterableIterator<TChunk>,
   constructor(
     private readonly resolve: Resolve<TChunk>,
     private readonly reject: (error: unknown) => void,
-    private readonly signal: AbortSignal | undefined,
+    private readonly stop: DeadlineWatch | undefined,
   ) {
-    signal?.addEventListener('abort', this.onAbort, { once: true });
+    stop?.watch(this.onAbort);
   }
 
   head(status: number, headers: ResponseHeaders): void {
@@ -181,7 +182,7 @@ class LeanCall<TChunk> implements ExchangeEvents, AsyncIterableIterator<TChunk>,
   }
 
   complete(): void {
-    this.signal?.removeEventListener('abort', this.onAbort);
+    this.stop?.unwatch(this.onAbort);
     if (this.phase === 'error-body') {
       this.phase = 'over';
       this.reject(this.statusError());
@@ -199,14 +200,14 @@ class LeanCall<TChunk> implements ExchangeEvents, AsyncIterableIterator<TChunk>,
   }
 
   fail(error: Error, afterHead: boolean): void {
-    this.signal?.removeEventListener('abort', this.onAbort);
+    this.stop?.unwatch(this.onAbort);
     if (this.phase === 'stream') {
       this.streamFailed(error);
       return;
     }
     const phase = this.phase;
     this.phase = 'over';
-    if (this.signal?.aborted) this.reject(new APIUserAbortError());
+    if (this.stopped) this.reject(new APIUserAbortError());
     else if (phase === 'error-body' || afterHead) this.reject(new APIConnectionError({ cause: error }));
     else this.reject(new APIConnectionError({ cause: new TypeError('fetch failed', { cause: error }) }));
   }
@@ -230,7 +231,7 @@ class LeanCall<TChunk> implements ExchangeEvents, AsyncIterableIterator<TChunk>,
   return(): Promise<IteratorResult<TChunk>> {
     if (!this.ended) {
       // Left before its end (the caller stopped reading): the connection cannot be reused.
-      this.signal?.removeEventListener('abort', this.onAbort);
+      this.stop?.unwatch(this.onAbort);
       this.phase = 'over';
       this.exchange?.abort();
       this.finish();
@@ -295,11 +296,11 @@ class LeanCall<TChunk> implements ExchangeEvents, AsyncIterableIterator<TChunk>,
   /** The stream ends with an error after the events already queued; the connection is dropped. */
   private streamFailed(error: unknown): void {
     if (this.ended) return;
-    this.signal?.removeEventListener('abort', this.onAbort);
+    this.stop?.unwatch(this.onAbort);
     this.phase = 'over';
     this.exchange?.abort();
     // An abort ends the stream quietly, as the SDK's does; the caller sees its signal fired.
-    if (!this.signal?.aborted) this.failure = error;
+    if (!this.stopped) this.failure = error;
     this.finish();
   }
 
@@ -315,6 +316,10 @@ class LeanCall<TChunk> implements ExchangeEvents, AsyncIterableIterator<TChunk>,
     } else {
       waiter.resolve(doneResult);
     }
+  }
+
+  private get stopped(): boolean {
+    return this.stop !== undefined && this.stop.firedBy !== undefined;
   }
 
   private aborted(): void {
@@ -357,19 +362,32 @@ class LeanCall<TChunk> implements ExchangeEvents, AsyncIterableIterator<TChunk>,
 export function leanStreamRequest<TChunk>(
   options: LeanStreamOptions,
   body: unknown,
-  requestOptions: { signal?: AbortSignal } | undefined,
+  /** What stops the call: the deadline parity watches (no AbortSignal needed), or the SDK's `{ signal }`. */
+  stop: DeadlineWatch | { signal?: AbortSignal } | undefined,
 ): LeanStreamCall<TChunk> {
   return {
     withResponse: () =>
       new Promise((resolve, reject) => {
-        const signal = requestOptions?.signal;
-        if (signal?.aborted) {
+        const watch = stop === undefined || 'watch' in stop ? stop : signalWatch(stop.signal);
+        if (watch !== undefined && watch.firedBy !== undefined) {
           reject(new APIUserAbortError());
           return;
         }
         const target = targetOf(options);
-        const call = new LeanCall<TChunk>(resolve, reject, signal);
+        const call = new LeanCall<TChunk>(resolve, reject, watch);
         call.exchange = send(target, JSON.stringify(body), call);
       }),
+  };
+}
+
+/** An AbortSignal seen as a DeadlineWatch. */
+function signalWatch(signal: AbortSignal | undefined): DeadlineWatch | undefined {
+  if (signal === undefined) return undefined;
+  return {
+    get firedBy() {
+      return signal.aborted ? 'caller' : undefined;
+    },
+    watch: (listener) => signal.addEventListener('abort', listener, { once: true }),
+    unwatch: (listener) => signal.removeEventListener('abort', listener),
   };
 }

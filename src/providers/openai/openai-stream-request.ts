@@ -1,5 +1,6 @@
 import type { GenerationParameters } from '../../spec/language-model.ts';
 import type { RateLimitState } from '../../spec/errors.ts';
+import { callAborted } from '../shared/call-deadline.ts';
 import { definedFields } from '../shared/defined-fields.ts';
 import { parseRateLimitHeaders } from '../shared/rate-limit-headers.ts';
 import type { HeaderReader } from '../shared/retry-after.ts';
@@ -78,7 +79,17 @@ export class StreamOptionsFallback {
     context: StreamContext;
   }): Promise<{ stream: TStream; rateLimit: RateLimitState | undefined }> {
     const { context } = options;
-    const requestOptions = context.signal ? { signal: context.signal } : undefined;
+    // With a deadline the signal is made only if the transport reads it (parity's own watches the deadline).
+    const requestOptions =
+      context.deadline !== undefined
+        ? {
+            get signal() {
+              return context.signal as AbortSignal;
+            },
+          }
+        : context.signal
+          ? { signal: context.signal }
+          : undefined;
     for (let attempt = 0; ; attempt++) {
       const sentUsage = this.includeUsage;
       const body = options.body({ includeUsage: sentUsage, profile: this.profile });
@@ -87,7 +98,7 @@ export class StreamOptionsFallback {
         const { data, response } = await options.create(body, requestOptions).withResponse();
         return { stream: data, rateLimit: parseRateLimitHeaders(response.headers) };
       } catch (error) {
-        if (context.signal?.aborted || attempt >= maxAdaptations) throw error;
+        if (callAborted(context) || attempt >= maxAdaptations) throw error;
         // Decide on what this request sent: a concurrent request may already have changed the profile.
         if (sentUsage && rejectsStreamOptions(error)) {
           this.includeUsage = false;

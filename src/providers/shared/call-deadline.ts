@@ -1,27 +1,48 @@
 import { CancelledError, ParityError, ProviderError } from '../../spec/errors.ts';
 import type { CallOptions } from '../../spec/language-model.ts';
 
+/** Tells listeners, without an AbortSignal, that a call's deadline fired (parity's own transport uses it). */
+export interface DeadlineWatch {
+  /** Why the deadline fired, or undefined while it has not. */
+  readonly firedBy: 'caller' | 'timeout' | undefined;
+  /** Calls `listener` once when the deadline fires (not when it already has: check `firedBy` first). */
+  watch(listener: () => void): void;
+  unwatch(listener: () => void): void;
+}
+
 /**
  * One signal for a provider call that fires on the caller's abort or when `timeoutMs` runs out, whichever
  * comes first, and remembers which of the two it was. Covers the whole call, streaming body included
- * (the SDK's own timeout stops at the response headers).
+ * (the SDK's own timeout stops at the response headers). The AbortSignal is made only when someone asks for
+ * it: parity's own transport watches the deadline instead (an AbortController and its listeners cost every
+ * call CPU; docs/decisions/0310).
  */
-export interface CallDeadline {
+export interface CallDeadline extends DeadlineWatch {
+  /** False when the call has neither a signal nor a timeout (nothing can fire). */
+  readonly bounded: boolean;
   /** Pass this to the transport; undefined when the call has neither a signal nor a timeout. */
   readonly signal: AbortSignal | undefined;
-  /** Why the signal fired, or undefined while it has not. */
-  readonly firedBy: 'caller' | 'timeout' | undefined;
   /** Clears the timer and the listener on the caller's signal. Call it in `finally`. */
   dispose(): void;
 }
 
-const unbounded: CallDeadline = { signal: undefined, firedBy: undefined, dispose() {} };
+const unbounded: CallDeadline = {
+  bounded: false,
+  signal: undefined,
+  firedBy: undefined,
+  dispose() {},
+  watch() {},
+  unwatch() {},
+};
 
 class ActiveDeadline implements CallDeadline {
+  readonly bounded = true;
   firedBy: 'caller' | 'timeout' | undefined = undefined;
-  private readonly controller = new AbortController();
+  private controller: AbortController | undefined;
+  private reason: unknown;
   private readonly callerSignal: AbortSignal | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  private listeners: (() => void)[] | undefined;
   private readonly onCallerAbort = () => this.fire('caller');
 
   constructor(options: CallOptions) {
@@ -36,19 +57,47 @@ class ActiveDeadline implements CallDeadline {
   }
 
   get signal(): AbortSignal {
+    if (this.controller === undefined) {
+      this.controller = new AbortController();
+      if (this.firedBy !== undefined) this.controller.abort(this.reason);
+    }
     return this.controller.signal;
+  }
+
+  watch(listener: () => void): void {
+    (this.listeners ??= []).push(listener);
+  }
+
+  unwatch(listener: () => void): void {
+    const index = this.listeners?.indexOf(listener) ?? -1;
+    if (index !== -1) this.listeners?.splice(index, 1);
   }
 
   private fire(cause: 'caller' | 'timeout'): void {
     if (this.firedBy !== undefined) return;
     this.firedBy = cause;
-    this.controller.abort(cause === 'caller' ? this.callerSignal?.reason : new Error('timeout'));
+    this.reason = cause === 'caller' ? this.callerSignal?.reason : new Error('timeout');
+    this.controller?.abort(this.reason);
+    const listeners = this.listeners;
+    this.listeners = undefined;
+    if (listeners !== undefined) for (const listener of listeners) listener();
   }
 
   dispose(): void {
     if (this.timer !== undefined) clearTimeout(this.timer);
     this.callerSignal?.removeEventListener('abort', this.onCallerAbort);
+    this.listeners = undefined;
   }
+}
+
+/** Whether a call's deadline fired: through its watch when it has one (no AbortSignal is made), else its signal. */
+export function callAborted(context: {
+  readonly signal: AbortSignal | undefined;
+  readonly deadline?: DeadlineWatch | undefined;
+}): boolean {
+  return context.deadline !== undefined
+    ? context.deadline.firedBy !== undefined
+    : context.signal?.aborted === true;
 }
 
 /** Starts the deadline of one call. Allocates nothing when the call has neither a signal nor a timeout. */

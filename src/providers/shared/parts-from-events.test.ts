@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { StreamPart } from '../../spec/language-model.ts';
 import { partsFromEvents, type EventReading } from './parts-from-events.ts';
+import { endOfEvents, noReadyEvent, type ReadyEvents } from './ready-events.ts';
 import { ExchangeRecorder, type StreamContext } from './streaming-model.ts';
 
 async function collect(
@@ -113,5 +114,99 @@ describe('partsFromEvents', () => {
     expect((await collect([{ texts: ['x'] }])).map((part) => part.type)).toEqual(['text-delta']);
     const parts = await collect([{ texts: ['x'], finishReason: 'done', isLast: true }, { texts: ['y'] }]);
     expect(parts.map((part) => part.type)).toEqual(['text-delta', 'finish']);
+  });
+});
+
+/**
+ * A stream whose events come in batches (as the events of one socket read): `takeReady` hands over the rest of
+ * a batch without a promise; the next batch is awaited after `gapMs`.
+ */
+function readySource(batches: EventReading[][], gapMs: number) {
+  const queue: EventReading[] = [];
+  let batch = 0;
+  let returned = 0;
+  const iterator: ReadyEvents<EventReading> & AsyncIterable<EventReading> = {
+    takeReady: () => {
+      if (queue.length > 0) return queue.shift() as EventReading;
+      return batch >= batches.length ? endOfEvents : noReadyEvent;
+    },
+    next: async () => {
+      if (queue.length === 0) {
+        if (batch >= batches.length) return { done: true, value: undefined };
+        if (batch > 0) await new Promise((resolve) => setTimeout(resolve, gapMs));
+        queue.push(...(batches[batch] ?? []));
+        batch += 1;
+      }
+      return { done: false, value: queue.shift() as EventReading };
+    },
+    return: async () => {
+      returned += 1;
+      return { done: true, value: undefined };
+    },
+    [Symbol.asyncIterator]: () => iterator,
+  };
+  return { iterator, returned: () => returned, batchesRead: () => batch };
+}
+
+async function collectFrom(
+  events: AsyncIterable<EventReading>,
+  options: { stop?: string[]; drainLimitMs?: number } = {},
+): Promise<StreamPart[]> {
+  let clock = 0;
+  const parts: StreamPart[] = [];
+  for await (const part of partsFromEvents({
+    events,
+    context: { signal: undefined, elapsedMs: () => (clock += 1), exchange: new ExchangeRecorder() },
+    stop: options.stop,
+    read: (event) => event,
+    finishReasons: { done: 'stop', cut: 'length' },
+    stopSequenceReason: 'done',
+    prefillApplied: false,
+    ...(options.drainLimitMs === undefined ? {} : { drainLimitMs: options.drainLimitMs }),
+  })) {
+    parts.push(part);
+  }
+  return parts;
+}
+
+describe('partsFromEvents over a stream that hands over ready events', () => {
+  it('gives the same parts as one event at a time, and drains ready events for the usage without waiting', async () => {
+    const source = readySource(
+      [
+        [{ responseId: 'r', texts: ['one '] }, { texts: ['two ST'] }, { texts: ['OP three'] }],
+        [{ texts: ['four'], finishReason: 'cut' }, { usage: { outputTokens: 5 } }],
+      ],
+      1,
+    );
+    const parts = await collectFrom(source.iterator, { stop: ['STOP'] });
+    expect(parts.map((part) => (part.type === 'text-delta' ? part.text : part.type))).toEqual([
+      'one ',
+      'two ',
+      'finish',
+    ]);
+    expect(parts.at(-1)).toMatchObject({ finishReason: 'stop', usage: { outputTokens: 5 }, responseId: 'r' });
+    expect(source.batchesRead()).toBe(2);
+  });
+
+  it('times a drain from its first wait: ready events are read, a late batch is given up and the stream closed', async () => {
+    const source = readySource(
+      [
+        [{ texts: ['a STOP'] }, { usage: { inputTokens: 4 } }],
+        [{ usage: { outputTokens: 9 }, finishReason: 'cut' }],
+      ],
+      300,
+    );
+    const started = performance.now();
+    const parts = await collectFrom(source.iterator, { stop: ['STOP'], drainLimitMs: 20 });
+    expect(performance.now() - started).toBeLessThan(250);
+    expect(parts.at(-1)).toMatchObject({ type: 'finish', finishReason: 'stop', usage: { inputTokens: 4 } });
+    expect(source.returned()).toBe(1);
+  });
+
+  it('ends at the end of the events without awaiting the stream again', async () => {
+    const source = readySource([[{ texts: ['x'] }, { texts: ['y'], finishReason: 'done' }]], 1);
+    const parts = await collectFrom(source.iterator);
+    expect(parts.map((part) => part.type)).toEqual(['text-delta', 'text-delta', 'finish']);
+    expect(source.returned()).toBe(0);
   });
 });

@@ -3,6 +3,7 @@ import type { FinishReason, StreamPart, Usage } from '../../spec/language-model.
 import { splitStopSequences, StopScanner } from './stop-sequences.ts';
 import type { StreamContext } from './streaming-model.ts';
 import { asReadyEvents, endOfEvents, noReadyEvent } from './ready-events.ts';
+import { callAborted } from './call-deadline.ts';
 
 /** What a provider found in one event of its API's response stream. */
 export interface EventReading {
@@ -163,7 +164,7 @@ export async function* partsFromEvents<TEvent>(
     drain?.dispose();
   }
   if (!scanner.hasStopped) {
-    if (context.signal?.aborted) return;
+    if (callAborted(context)) return;
     options.checkComplete?.();
   }
   const rest = scanner.flush();

@@ -9,7 +9,7 @@ import type {
   RawExchange,
   StreamPart,
 } from '../../spec/language-model.ts';
-import { deadlineError, startCallDeadline } from './call-deadline.ts';
+import { deadlineError, startCallDeadline, type DeadlineWatch } from './call-deadline.ts';
 import { offersTools, toolsRefusal } from './tools-refusal.ts';
 
 /** Stream events kept at each end of a long stream; the middle ones (text deltas) are counted, not kept. */
@@ -52,8 +52,10 @@ export class ExchangeRecorder {
 }
 
 export interface StreamContext {
-  /** Fires on the caller's abort or the timeout; pass it to the transport. */
+  /** Fires on the caller's abort or the timeout; pass it to the transport. Made when first read. */
   readonly signal: AbortSignal | undefined;
+  /** The same deadline without an AbortSignal, for a transport that can watch it (openai-lean-stream.ts). */
+  readonly deadline?: DeadlineWatch | undefined;
   /** Milliseconds since the request was sent. */
   readonly elapsedMs: () => number;
   readonly exchange: ExchangeRecorder;
@@ -101,7 +103,15 @@ export function streamingModel(parts: StreamingModelParts): StreamingLanguageMod
       if (deadline.firedBy !== undefined) throw deadline.signal?.reason;
       if (offersTools(request) && parts.toolCalling !== true) throw toolsRefusal(provider);
       let finished = false;
-      for await (const part of parts.streamParts(request, { signal: deadline.signal, elapsedMs, exchange })) {
+      const context: StreamContext = {
+        get signal() {
+          return deadline.signal;
+        },
+        deadline: deadline.bounded ? deadline : undefined,
+        elapsedMs,
+        exchange,
+      };
+      for await (const part of parts.streamParts(request, context)) {
         // A finish after the deadline fired comes from a stream drained for its usage: the answer is whole.
         if (deadline.firedBy !== undefined && part.type !== 'finish') break;
         if (part.type === 'finish') finished = true;
