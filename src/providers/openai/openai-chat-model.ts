@@ -13,7 +13,7 @@ import type { OpenAIRequestProfile } from './openai-request-profile.ts';
 import { openAIResponseFormat, schemaRefusal } from './openai-response-format.ts';
 import { schemaRefusalParts } from '../shared/schema-refusal.ts';
 import { malformed, openAIFinishReasons, readOpenAIChunkHeader } from './openai-stream-chunks.ts';
-import { openAIStreamFields, openAIStreamingEndpoint } from './openai-stream-request.ts';
+import { addOpenAIStreamFields, openAIStreamingEndpoint } from './openai-stream-request.ts';
 import { leanStreamRequest } from './openai-lean-stream.ts';
 
 export type OpenAIChatModelOptions = OpenAIEndpointOptions & {
@@ -52,24 +52,28 @@ export function createOpenAIChatModel(options: OpenAIChatModelOptions): Language
     let opened;
     try {
       opened = await opener.open({
-        body: (fields) =>
-          ({
-            model: options.modelId,
-            messages: request.messages.map((message) => ({
-              role: message.role,
-              content: message.content,
-            })) as ChatCompletionMessageParam[],
-            ...openAIStreamFields(request.parameters, fields),
-            ...openAIResponseFormat(request.responseSchema),
-            ...(request.tools === undefined || request.tools.length === 0
-              ? {}
-              : {
-                  tools: request.tools.map((tool) => ({
-                    type: 'function',
-                    function: { name: tool.name, description: tool.description, parameters: tool.parameters },
-                  })),
-                }),
-          }) as ChatCompletionCreateParamsStreaming,
+        body: (fields) => {
+          const body = addOpenAIStreamFields(
+            {
+              model: options.modelId,
+              messages: request.messages.map((message) => ({
+                role: message.role,
+                content: message.content,
+              })) as ChatCompletionMessageParam[],
+            },
+            request.parameters,
+            fields,
+          );
+          if (request.responseSchema !== undefined)
+            Object.assign(body, openAIResponseFormat(request.responseSchema));
+          if (request.tools !== undefined && request.tools.length > 0) {
+            body.tools = request.tools.map((tool) => ({
+              type: 'function',
+              function: { name: tool.name, description: tool.description, parameters: tool.parameters },
+            }));
+          }
+          return body as unknown as ChatCompletionCreateParamsStreaming;
+        },
         // Parity's own lean client unless the caller brought a fetch of its own (the SDK then uses it).
         create: (body, requestOptions) =>
           options.fetch === undefined

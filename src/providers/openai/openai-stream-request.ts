@@ -1,7 +1,6 @@
 import type { GenerationParameters } from '../../spec/language-model.ts';
 import type { RateLimitState } from '../../spec/errors.ts';
 import { callAborted } from '../shared/call-deadline.ts';
-import { definedFields } from '../shared/defined-fields.ts';
 import { parseRateLimitHeaders } from '../shared/rate-limit-headers.ts';
 import type { HeaderReader } from '../shared/retry-after.ts';
 import { splitStopSequences } from '../shared/stop-sequences.ts';
@@ -36,23 +35,39 @@ export function openAIStreamFields(
   parameters: GenerationParameters,
   options: { includeUsage: boolean; profile: OpenAIRequestProfile },
 ) {
+  return addOpenAIStreamFields({} as { stream: true }, parameters, options);
+}
+
+/**
+ * Adds openAIStreamFields to `body`, in the same order, and returns it. Written field by field: building the
+ * body from spreads of objects whose shapes vary costs every request CPU (docs/decisions/0310).
+ */
+export function addOpenAIStreamFields<TBody extends object>(
+  body: TBody,
+  parameters: GenerationParameters,
+  options: { includeUsage: boolean; profile: OpenAIRequestProfile },
+): TBody & { stream: true } & Record<string, unknown> {
   const { profile } = options;
+  const fields = body as Record<string, unknown>;
   const budget = tokenBudget(parameters, profile);
-  return {
-    stream: true as const,
-    ...(options.includeUsage ? { stream_options: { include_usage: true } } : {}),
-    ...definedFields({
-      temperature: profile.sendsSampling ? parameters.temperature : undefined,
-      top_p: profile.sendsSampling ? parameters.topP : undefined,
-      max_tokens: profile.tokenField === 'max_tokens' ? budget : undefined,
-      max_completion_tokens: profile.tokenField === 'max_completion_tokens' ? budget : undefined,
-      stop: profile.sendsStop
-        ? splitStopSequences(parameters.stop, { serverLimit: openAIStopLimit }).server
-        : undefined,
-      seed: profile.sendsSeed ? parameters.seed : undefined,
-      reasoning_effort: parameters.reasoningEffort,
-    }),
+  fields.stream = true;
+  if (options.includeUsage) fields.stream_options = { include_usage: true };
+  const set = (name: string, value: unknown): void => {
+    if (value !== undefined) fields[name] = value;
   };
+  set('temperature', profile.sendsSampling ? parameters.temperature : undefined);
+  set('top_p', profile.sendsSampling ? parameters.topP : undefined);
+  set('max_tokens', profile.tokenField === 'max_tokens' ? budget : undefined);
+  set('max_completion_tokens', profile.tokenField === 'max_completion_tokens' ? budget : undefined);
+  set(
+    'stop',
+    profile.sendsStop
+      ? splitStopSequences(parameters.stop, { serverLimit: openAIStopLimit }).server
+      : undefined,
+  );
+  set('seed', profile.sendsSeed ? parameters.seed : undefined);
+  set('reasoning_effort', parameters.reasoningEffort);
+  return body as TBody & { stream: true } & Record<string, unknown>;
 }
 
 /** Most times one call is sent again after the server refused a parameter (one per parameter it may refuse). */

@@ -9,7 +9,7 @@ import type {
   RawExchange,
   StreamPart,
 } from '../../spec/language-model.ts';
-import { deadlineError, startCallDeadline, type DeadlineWatch } from './call-deadline.ts';
+import { deadlineError, startCallDeadline, type CallDeadline, type DeadlineWatch } from './call-deadline.ts';
 import { offersTools, toolsRefusal } from './tools-refusal.ts';
 
 /** Stream events kept at each end of a long stream; the middle ones (text deltas) are counted, not kept. */
@@ -61,6 +61,23 @@ export interface StreamContext {
   readonly exchange: ExchangeRecorder;
 }
 
+/** A call's StreamContext: its AbortSignal is made only when a transport reads it. */
+class CallContext implements StreamContext {
+  readonly deadline: DeadlineWatch | undefined;
+
+  constructor(
+    private readonly callDeadline: CallDeadline,
+    readonly elapsedMs: () => number,
+    readonly exchange: ExchangeRecorder,
+  ) {
+    this.deadline = callDeadline.bounded ? callDeadline : undefined;
+  }
+
+  get signal(): AbortSignal | undefined {
+    return this.callDeadline.signal;
+  }
+}
+
 export interface StreamingModelParts {
   readonly identity: ModelIdentity;
   readonly now: () => number;
@@ -103,14 +120,7 @@ export function streamingModel(parts: StreamingModelParts): StreamingLanguageMod
       if (deadline.firedBy !== undefined) throw deadline.signal?.reason;
       if (offersTools(request) && parts.toolCalling !== true) throw toolsRefusal(provider);
       let finished = false;
-      const context: StreamContext = {
-        get signal() {
-          return deadline.signal;
-        },
-        deadline: deadline.bounded ? deadline : undefined,
-        elapsedMs,
-        exchange,
-      };
+      const context = new CallContext(deadline, elapsedMs, exchange);
       for await (const part of parts.streamParts(request, context)) {
         // A finish after the deadline fired comes from a stream drained for its usage: the answer is whole.
         if (deadline.firedBy !== undefined && part.type !== 'finish') break;
@@ -163,23 +173,27 @@ export function streamingModel(parts: StreamingModelParts): StreamingLanguageMod
           text += part.text;
           chunks.push({ atMs: part.atMs, characters: part.text.length });
         } else if (part.type === 'finish') {
+          // Built field by field, in the order spreads gave before: spreads of varying shapes cost every call.
           const ttftMs = chunks[0]?.atMs;
-          const result: GenerateResult = {
+          const timing: { ttftMs?: number; reasoningTtftMs?: number; totalMs: number } = {} as {
+            totalMs: number;
+          };
+          if (ttftMs !== undefined) timing.ttftMs = ttftMs;
+          if (reasoningTtftMs !== undefined) timing.reasoningTtftMs = reasoningTtftMs;
+          timing.totalMs = part.atMs;
+          const result: { -readonly [K in keyof GenerateResult]: GenerateResult[K] } = {
             text,
             finishReason: part.finishReason,
             usage: part.usage,
-            timing: {
-              ...(ttftMs === undefined ? {} : { ttftMs }),
-              ...(reasoningTtftMs === undefined ? {} : { reasoningTtftMs }),
-              totalMs: part.atMs,
-            },
+            timing,
             prefillApplied: part.prefillApplied,
             chunks,
             raw: exchange.toRaw(),
-            ...(part.rateLimit === undefined ? {} : { rateLimit: part.rateLimit }),
-            ...(reasoningCharacters === 0 ? {} : { reasoningCharacters }),
           };
-          return part.responseId === undefined ? result : { ...result, responseId: part.responseId };
+          if (part.rateLimit !== undefined) result.rateLimit = part.rateLimit;
+          if (reasoningCharacters !== 0) result.reasoningCharacters = reasoningCharacters;
+          if (part.responseId !== undefined) result.responseId = part.responseId;
+          return result;
         }
       }
       // guarded() throws when the stream ends without `finish`; this line is not reached.
