@@ -170,7 +170,8 @@ class LeanCall<TChunk> implements ExchangeEvents, AsyncIterableIterator<TChunk>,
 
   body(bytes: Buffer): void {
     if (this.phase === 'error-body') {
-      this.errorBody?.push(bytes);
+      // A copy: `bytes` may be a view of a read buffer that is used again.
+      this.errorBody?.push(Buffer.from(bytes));
       return;
     }
     if (this.phase !== 'stream') return;

@@ -8,6 +8,7 @@ import { Http1ResponseParser } from './http1-response-parser.ts';
  */
 export interface ExchangeEvents {
   head(status: number, headers: ResponseHeaders): void;
+  /** A piece of the body: a view of a read buffer that is used again, valid only during the call. */
   body(bytes: Buffer): void;
   complete(): void;
   fail(error: Error, afterHead: boolean): void;
@@ -53,7 +54,6 @@ class Connection {
       },
     });
     socket.setNoDelay(true);
-    socket.on('data', (bytes: Buffer) => this.read(bytes));
     socket.on('error', (error) => (this.error ??= error));
     socket.on('close', () => this.closed());
   }
@@ -72,7 +72,7 @@ class Connection {
     this.socket.destroy();
   }
 
-  private read(bytes: Buffer): void {
+  read(bytes: Buffer): void {
     if (this.events === undefined) {
       // Bytes from the server while no request is out: nothing to make of them, and no way to reuse.
       this.socket.destroy();
@@ -118,7 +118,22 @@ class OriginPool {
   send(request: string | Buffer, events: ExchangeEvents): Connection {
     let connection = this.idle.pop();
     if (connection === undefined) {
-      connection = new Connection(net.connect({ host: this.host, port: this.port }), this);
+      let created: Connection | undefined;
+      const socket: net.Socket = net.connect({
+        host: this.host,
+        port: this.port,
+        // Reads land in one shared buffer instead of a new one each (what the parser keeps, it copies).
+        onread: {
+          buffer: readBuffer,
+          callback: (length: number, buffer: Uint8Array): boolean => {
+            created?.read((buffer as Buffer).subarray(0, length));
+            // Pausing is the connection's own business (Exchange.pause); false here would pause too.
+            return true;
+          },
+        },
+      });
+      created = new Connection(socket, this);
+      connection = created;
     } else {
       connection.socket.ref();
     }
@@ -153,6 +168,12 @@ class OriginPool {
 }
 
 const pools = new Map<string, OriginPool>();
+
+/**
+ * Where every connection's reads land: a read is handled (parsed, its events decoded) before the next one, so
+ * one buffer serves all; nothing keeps a view of it past the read (docs/decisions/0310).
+ */
+const readBuffer = Buffer.allocUnsafe(64 * 1024);
 
 /**
  * Sends one HTTP/1.1 request (its complete text: head and body) to `host:port` over a kept-alive plain TCP

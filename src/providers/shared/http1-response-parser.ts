@@ -9,7 +9,7 @@ const maxChunkLineBytes = 16 * 1024;
 export interface ResponseParserEvents {
   /** The final (non-1xx) status and header fields. */
   head(status: number, headers: ResponseHeaders): void;
-  /** A piece of the body, de-chunked: a view of the bytes read, valid for as long as the caller keeps it. */
+  /** A piece of the body, de-chunked: a view of the bytes read, valid only during the call (copy to keep). */
   body(bytes: Buffer): void;
   /**
    * The body is over. `reusable`: the connection may carry another request (HTTP/1.1 without `connection:
@@ -114,7 +114,7 @@ export class Http1ResponseParser {
             if (buffer.length - at > maxResponseHeadBytes) {
               throw new ResponseParseError(`response head larger than ${maxResponseHeadBytes} bytes`);
             }
-            this.pending = buffer.subarray(at);
+            this.pending = Buffer.from(buffer.subarray(at));
             return;
           }
           const head = buffer.toString('latin1', at, end);
@@ -130,7 +130,7 @@ export class Http1ResponseParser {
             if (buffer.length - at > maxChunkLineBytes) {
               throw new ResponseParseError(`chunk-size line longer than ${maxChunkLineBytes} bytes`);
             }
-            this.pending = buffer.subarray(at);
+            this.pending = Buffer.from(buffer.subarray(at));
             return;
           }
           const size = chunkSize(buffer.toString('latin1', at, end));
@@ -158,7 +158,7 @@ export class Http1ResponseParser {
         }
         case State.ChunkDataEnd: {
           if (buffer.length - at < 2) {
-            this.pending = buffer.subarray(at);
+            this.pending = Buffer.from(buffer.subarray(at));
             return;
           }
           if (buffer[at] !== 13 || buffer[at + 1] !== 10) {
@@ -174,7 +174,7 @@ export class Http1ResponseParser {
             if (this.trailerBytes + buffer.length - at > maxChunkLineBytes) {
               throw new ResponseParseError(`trailer section larger than ${maxChunkLineBytes} bytes`);
             }
-            this.pending = buffer.subarray(at);
+            this.pending = Buffer.from(buffer.subarray(at));
             return;
           }
           this.trailerBytes += end + 2 - at;

@@ -56,7 +56,8 @@ export class ServerSentEventDecoder {
         start = index + 1;
       }
     }
-    if (start < length) this.rest = buffer.subarray(start);
+    // A copy: `bytes` may be a view of a read buffer that is used again.
+    if (start < length) this.rest = Buffer.from(buffer.subarray(start));
   }
 
   end(): void {
