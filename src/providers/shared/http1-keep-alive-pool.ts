@@ -31,6 +31,12 @@ function resetError(message: string): Error {
   return Object.assign(new Error(message), { code: 'ECONNRESET' });
 }
 
+/**
+ * Where every connection's reads land: a read is handled (parsed, its events decoded) before the next one, so
+ * one buffer serves all; nothing keeps a view of it past the read (docs/decisions/0310).
+ */
+const readBuffer = Buffer.allocUnsafe(64 * 1024);
+
 class Connection {
   readonly parser: Http1ResponseParser;
   events: ExchangeEvents | undefined;
@@ -38,10 +44,27 @@ class Connection {
   idleSince = 0;
   private error: Error | undefined;
 
+  readonly socket: net.Socket;
+
   constructor(
-    readonly socket: net.Socket,
+    host: string,
+    port: number,
     private readonly pool: OriginPool,
   ) {
+    const socket = net.connect({
+      host,
+      port,
+      // Reads land in one shared buffer instead of a new one each (what the parser keeps, it copies).
+      onread: {
+        buffer: readBuffer,
+        callback: (length: number, buffer: Uint8Array): boolean => {
+          this.read((buffer as Buffer).subarray(0, length));
+          // Pausing is the connection's own business (Exchange.pause); false here would pause too.
+          return true;
+        },
+      },
+    });
+    this.socket = socket;
     this.parser = new Http1ResponseParser({
       head: (status, headers) => this.events?.head(status, headers),
       body: (bytes) => this.events?.body(bytes),
@@ -72,7 +95,7 @@ class Connection {
     this.socket.destroy();
   }
 
-  read(bytes: Buffer): void {
+  private read(bytes: Buffer): void {
     if (this.events === undefined) {
       // Bytes from the server while no request is out: nothing to make of them, and no way to reuse.
       this.socket.destroy();
@@ -118,22 +141,7 @@ class OriginPool {
   send(request: string | Buffer, events: ExchangeEvents): Connection {
     let connection = this.idle.pop();
     if (connection === undefined) {
-      let created: Connection | undefined;
-      const socket: net.Socket = net.connect({
-        host: this.host,
-        port: this.port,
-        // Reads land in one shared buffer instead of a new one each (what the parser keeps, it copies).
-        onread: {
-          buffer: readBuffer,
-          callback: (length: number, buffer: Uint8Array): boolean => {
-            created?.read((buffer as Buffer).subarray(0, length));
-            // Pausing is the connection's own business (Exchange.pause); false here would pause too.
-            return true;
-          },
-        },
-      });
-      created = new Connection(socket, this);
-      connection = created;
+      connection = new Connection(this.host, this.port, this);
     } else {
       connection.socket.ref();
     }
@@ -168,12 +176,6 @@ class OriginPool {
 }
 
 const pools = new Map<string, OriginPool>();
-
-/**
- * Where every connection's reads land: a read is handled (parsed, its events decoded) before the next one, so
- * one buffer serves all; nothing keeps a view of it past the read (docs/decisions/0310).
- */
-const readBuffer = Buffer.allocUnsafe(64 * 1024);
 
 /**
  * Sends one HTTP/1.1 request (its complete text: head and body) to `host:port` over a kept-alive plain TCP
