@@ -1,4 +1,6 @@
+import { execFile } from 'node:child_process';
 import net from 'node:net';
+import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { sendHttp1Request, type Exchange } from './http1-keep-alive-pool.ts';
 import type { ResponseHeaders } from './http1-response-headers.ts';
@@ -327,5 +329,42 @@ describe('parity’s keep-alive HTTP/1.1 client: connection reuse', () => {
     expect(call.outcome.body).toBe('a');
     call.handle.resume();
     expect(await call.done).toMatchObject({ body: 'ab', completed: true });
+  });
+});
+
+describe('parity’s keep-alive HTTP/1.1 client: idle connections', () => {
+  it('closes a connection left idle for 3–4 s', { timeout: 15_000 }, async () => {
+    server = await rawServer((socket) => socket.write('HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok'));
+    await exchange(server.port).done;
+    const idleFrom = performance.now();
+    for (let waited = 0; waited < 8000 && server.closed() === 0; waited += 50) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    const idleMs = performance.now() - idleFrom;
+    expect(server.closed()).toBe(1);
+    expect(idleMs).toBeGreaterThan(2900);
+    expect(idleMs).toBeLessThan(5500);
+  });
+
+  it('does not keep the process alive while a connection is idle', { timeout: 20_000 }, async () => {
+    server = await rawServer((socket) => socket.write('HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok'));
+    const pool = fileURLToPath(new URL('./http1-keep-alive-pool.ts', import.meta.url));
+    const script =
+      `const { sendHttp1Request } = await import(${JSON.stringify(pool)});` +
+      `sendHttp1Request({ host: '127.0.0.1', port: ${server.port} }, 'GET / HTTP/1.1\\r\\nhost: x\\r\\n\\r\\n', {` +
+      `head() {}, body() {}, fail(error) { console.log('fail', error.message); }, complete() { console.log('complete'); } });`;
+    const started = performance.now();
+    const output = await new Promise<string>((resolve, reject) =>
+      execFile(
+        process.execPath,
+        ['--import', 'tsx', '--input-type=module', '-e', script],
+        { timeout: 15_000 },
+        (error, stdout) => (error ? reject(error) : resolve(stdout)),
+      ),
+    );
+    expect(output.trim()).toBe('complete');
+    // Start-up with tsx takes a second or two; an idle connection held open would keep it 3–4 s more.
+    expect(performance.now() - started).toBeLessThan(2900);
+    expect(server.connections()).toBe(1);
   });
 });

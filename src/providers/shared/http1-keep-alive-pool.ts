@@ -22,7 +22,10 @@ export interface Exchange {
   resume(): void;
 }
 
-/** How long an idle connection is kept, in sweeps of `sweepMs`: closed after 4–5 s unused. */
+/**
+ * How long an idle connection is kept, in sweeps of `sweepMs`: closed after 3–4 s unused, before common servers
+ * close theirs (node's and uvicorn's keep-alive timeout is 5 s), so that a request rarely meets a closing one.
+ */
 const sweepMs = 1000;
 const idleSweeps = 4;
 
@@ -181,7 +184,8 @@ const pools = new Map<string, OriginPool>();
  * Sends one HTTP/1.1 request (its complete text: head and body) to `host:port` over a kept-alive plain TCP
  * connection (node:net), and reports its response to `events`. Connections are shared per origin by all
  * callers of the process, any number at a time (as node:http's agent with `maxSockets: Infinity`); one is
- * reused only after a response read to its end that allowed it, and closed after a few idle seconds.
+ * reused only after a response read to its end that allowed it, and closed after 3–4 idle seconds; idle
+ * connections do not keep the process alive.
  */
 export function sendHttp1Request(
   origin: { host: string; port: number },
