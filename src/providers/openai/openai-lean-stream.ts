@@ -5,7 +5,7 @@ import type { ResponseHeaders } from '../shared/http1-response-headers.ts';
 import { sendHttpsRequest } from '../shared/https-exchange.ts';
 import { endOfEvents, noReadyEvent, type ReadyEvents } from '../shared/ready-events.ts';
 import type { HeaderReader } from '../shared/retry-after.ts';
-import { ServerSentEventDecoder, type ServerSentEvent } from '../shared/server-sent-events.ts';
+import { ServerSentEventDecoder } from '../shared/server-sent-events.ts';
 import { nestedErrorBody } from './error-body-fetch.ts';
 
 // The hot path of `parity eval` against an OpenAI-compatible server: one streamed POST per item, its
@@ -160,7 +160,7 @@ class LeanCall<TChunk> implements ExchangeEvents, AsyncIterableIterator<TChunk>,
     this.status = status;
     if (status >= 200 && status < 300) {
       this.phase = 'stream';
-      this.decoder = new ServerSentEventDecoder((event) => this.event(event));
+      this.decoder = new ServerSentEventDecoder((event, data) => this.event(event, data));
       this.resolve({ data: this, response: { headers } });
     } else {
       this.phase = 'error-body';
@@ -261,25 +261,25 @@ class LeanCall<TChunk> implements ExchangeEvents, AsyncIterableIterator<TChunk>,
     return value;
   }
 
-  private event(sse: ServerSentEvent): void {
+  private event(event: string | null, text: string): void {
     if (this.sawDone) return;
-    if (sse.data.startsWith('[DONE]')) {
+    if (text.startsWith('[DONE]')) {
       this.sawDone = true;
       return;
     }
-    const data: unknown = JSON.parse(sse.data);
+    const data: unknown = JSON.parse(text);
     let chunk: TChunk;
-    if (sse.event === null || !sse.event.startsWith('thread.')) {
+    if (event === null || !event.startsWith('thread.')) {
       const error = (data as { error?: unknown } | null)?.error;
       if (error)
         throw new APIError(undefined, error as object, undefined, this.headers as unknown as Headers);
       chunk = data as TChunk;
     } else {
-      if (sse.event === 'error') {
+      if (event === 'error') {
         const record = data as { error?: object; message?: string };
         throw new APIError(undefined, record.error, record.message, undefined);
       }
-      chunk = { event: sse.event, data } as TChunk;
+      chunk = { event, data } as TChunk;
     }
     const waiter = this.waiter;
     if (waiter !== undefined) {

@@ -3,7 +3,7 @@ import { ServerSentEventDecoder, type ServerSentEvent } from './server-sent-even
 
 function decode(pieces: (string | Buffer)[]): ServerSentEvent[] {
   const events: ServerSentEvent[] = [];
-  const decoder = new ServerSentEventDecoder((event) => events.push(event));
+  const decoder = new ServerSentEventDecoder((event, data) => events.push({ event, data }));
   for (const piece of pieces) decoder.push(typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece);
   decoder.end();
   return events;

@@ -24,7 +24,8 @@ export class ServerSentEventDecoder {
   private data: string | undefined;
   private moreData: string[] | undefined;
 
-  constructor(private readonly emit: (event: ServerSentEvent) => void) {}
+  /** `emit` gets each event's `event` field (null when none) and its data; no object is made per event. */
+  constructor(private readonly emit: (event: string | null, data: string) => void) {}
 
   push(bytes: Buffer): void {
     let buffer = bytes;
@@ -101,6 +102,6 @@ export class ServerSentEventDecoder {
     this.event = null;
     this.data = undefined;
     this.moreData = undefined;
-    this.emit({ event, data });
+    this.emit(event, data);
   }
 }

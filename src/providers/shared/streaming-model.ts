@@ -24,7 +24,7 @@ export class ExchangeRecorder {
   request: unknown = undefined;
   response: unknown = undefined;
   private readonly head: unknown[] = [];
-  private tail: unknown[] = [];
+  private readonly tail: unknown[] = [];
   private omitted = 0;
 
   readonly events = {
@@ -35,7 +35,7 @@ export class ExchangeRecorder {
       }
       this.tail.push(event);
       if (this.tail.length > keptEventsPerEnd) {
-        this.tail = this.tail.slice(1);
+        this.tail.shift();
         this.omitted += 1;
       }
     },
