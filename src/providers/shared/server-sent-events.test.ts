@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { ServerSentEventDecoder, type ServerSentEvent } from './server-sent-events.ts';
+import { ServerSentEventDecoder } from './server-sent-events.ts';
+
+/** One event as decoded: its `event` field (null when none) and its data lines joined by '\n'. */
+interface ServerSentEvent {
+  readonly event: string | null;
+  readonly data: string;
+}
 
 function decode(pieces: (string | Buffer)[]): ServerSentEvent[] {
   const events: ServerSentEvent[] = [];

@@ -1,9 +1,3 @@
-/** One server-sent event: its `event` field (null when none) and its `data` lines joined by '\n'. */
-export interface ServerSentEvent {
-  readonly event: string | null;
-  readonly data: string;
-}
-
 const lineFeed = 10;
 const carriageReturn = 13;
 const colonByte = 58;
