@@ -317,6 +317,32 @@ describe('parity’s keep-alive HTTP/1.1 client: connection reuse', () => {
     expect(server.connections()).toBe(2);
   });
 
+  it('on a connection the server ends right after its response, the next request fails as a reset at worst, never hangs', async () => {
+    // As with node:http's agent: a request sent before the server's FIN arrived meets the closing connection
+    // (a retryable "socket hang up"); once the FIN was read, a new connection is used.
+    server = await rawServer((socket) => socket.end('HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok'));
+    const waits: (() => Promise<unknown>)[] = [
+      () => Promise.resolve(),
+      () => new Promise((resolve) => setImmediate(resolve)),
+      () => new Promise((resolve) => setTimeout(resolve, 0)),
+      () => new Promise((resolve) => setTimeout(resolve, 10)),
+    ];
+    const outcomes: string[] = [];
+    for (const wait of waits) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(await exchange(server.port).done).toMatchObject({ body: 'ok', completed: true });
+      await wait();
+      const next = await exchange(server.port).done;
+      outcomes.push(
+        next.completed
+          ? next.body
+          : `${String((next.error as NodeJS.ErrnoException).code)} ${next.afterHead}`,
+      );
+    }
+    for (const outcome of outcomes) expect(['ok', 'ECONNRESET false', 'EPIPE false']).toContain(outcome);
+    expect(outcomes.at(-1)).toBe('ok');
+  });
+
   it('holds back reading while paused, and reads on after resume', async () => {
     server = await rawServer((socket) => {
       socket.write('HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n1\r\na\r\n');
