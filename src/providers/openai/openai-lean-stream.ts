@@ -48,14 +48,14 @@ interface Target {
   readonly asciiHead: boolean;
 }
 
-const targets = new Map<string, Target>();
+/** Per options object (a model makes one and passes it with every request). */
+const targets = new WeakMap<LeanStreamOptions, Target>();
 
 /** A header value node:http would refuse (lib/_http_common.js `checkInvalidHeaderChar`). */
 const invalidHeaderCharacter = /[^\t\x20-\x7e\x80-\xff]/;
 
 function targetOf(options: LeanStreamOptions): Target {
-  const key = `${options.baseUrl}\n${options.path}\n${options.apiKey ?? ''}`;
-  const known = targets.get(key);
+  const known = targets.get(options);
   if (known !== undefined) return known;
   const base = options.baseUrl;
   const url = new URL(
@@ -90,8 +90,7 @@ function targetOf(options: LeanStreamOptions): Target {
     // eslint-disable-next-line no-control-regex
     asciiHead: !/[^\x00-\x7f]/.test(headPrefix),
   };
-  if (targets.size >= 64) targets.clear();
-  targets.set(key, target);
+  targets.set(options, target);
   return target;
 }
 

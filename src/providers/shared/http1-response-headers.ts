@@ -36,9 +36,9 @@ export class ResponseHeaders implements HeaderReader {
   /** The same names in lower case. */
   private readonly lowerNames: string[] = [];
 
-  add(name: string, value: string): void {
+  add(name: string, value: string, lowerName = name.toLowerCase()): void {
     this.names.push(name);
-    this.lowerNames.push(name.toLowerCase());
+    this.lowerNames.push(lowerName);
     this.values.push(value);
   }
 

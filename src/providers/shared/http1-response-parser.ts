@@ -133,7 +133,7 @@ export class Http1ResponseParser {
             this.pending = Buffer.from(buffer.subarray(at));
             return;
           }
-          const size = chunkSize(buffer.toString('latin1', at, end));
+          const size = chunkSize(buffer, at, end);
           at = end + 2;
           if (size === 0) {
             this.state = State.Trailer;
@@ -212,21 +212,29 @@ export class Http1ResponseParser {
     if (match === null) throw new ResponseParseError(`malformed status line "${statusLine.slice(0, 80)}"`);
     const status = Number(match[2]);
     const headers = new ResponseHeaders();
+    // The fields that frame the body, found while the fields are read (repeats joined as node joins them).
+    let connection: string | null = null;
+    let transferEncoding: string | null = null;
+    let contentLength: string | null = null;
     for (let index = 1; index < lines.length; index += 1) {
       const line = lines[index] as string;
       const colon = line.indexOf(':');
       if (colon <= 0) throw new ResponseParseError(`malformed header line "${line.slice(0, 80)}"`);
-      headers.add(line.slice(0, colon), line.slice(colon + 1).trim());
+      const name = line.slice(0, colon);
+      const lowerName = name.toLowerCase();
+      const value = line.slice(colon + 1).trim();
+      headers.add(name, value, lowerName);
+      if (lowerName === 'connection') connection = connection === null ? value : `${connection}, ${value}`;
+      else if (lowerName === 'transfer-encoding') {
+        transferEncoding = transferEncoding === null ? value : `${transferEncoding}, ${value}`;
+      } else if (lowerName === 'content-length') contentLength ??= value;
     }
     if (status < 200) {
       // 100 Continue, 102, 103 Early Hints: the real response follows. 101 would switch protocols.
       if (status === 101) throw new ResponseParseError('unexpected 101 Switching Protocols');
       return;
     }
-    const connection = headers.get('connection');
     this.keepAlive = match[1] === '1' ? !hasToken(connection, 'close') : hasToken(connection, 'keep-alive');
-    const transferEncoding = headers.get('transfer-encoding');
-    const contentLength = headers.get('content-length');
     if (status === 204 || status === 304) {
       this.state = State.Done;
     } else if (transferEncoding !== null) {
@@ -252,12 +260,30 @@ export class Http1ResponseParser {
   }
 }
 
-/** The size of a chunk from its line (hex digits, then any `;extension`). */
-function chunkSize(line: string): number {
-  const semicolon = line.indexOf(';');
-  const digits = (semicolon === -1 ? line : line.slice(0, semicolon)).trim();
-  if (!/^[0-9a-fA-F]{1,12}$/.test(digits)) {
-    throw new ResponseParseError(`malformed chunk size "${digits.slice(0, 40)}"`);
+/**
+ * The size of a chunk from its line's bytes: hex digits between optional blanks, then any `;extension`. Read from the
+ * bytes (no string per chunk).
+ */
+function chunkSize(buffer: Buffer, start: number, end: number): number {
+  let size = 0;
+  let digits = 0;
+  let index = start;
+  while (index < end && (buffer[index] === 32 || buffer[index] === 9)) index += 1;
+  for (; index < end; index += 1) {
+    const byte = buffer[index] as number;
+    let value: number;
+    if (byte >= 48 && byte <= 57) value = byte - 48;
+    else if (byte >= 97 && byte <= 102) value = byte - 87;
+    else if (byte >= 65 && byte <= 70) value = byte - 55;
+    else break;
+    size = size * 16 + value;
+    digits += 1;
   }
-  return parseInt(digits, 16);
+  while (index < end && (buffer[index] === 32 || buffer[index] === 9)) index += 1;
+  if (digits === 0 || digits > 12 || (index < end && buffer[index] !== 59)) {
+    throw new ResponseParseError(
+      `malformed chunk size "${buffer.toString('latin1', start, Math.min(end, start + 40))}"`,
+    );
+  }
+  return size;
 }
