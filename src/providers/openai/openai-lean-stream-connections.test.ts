@@ -224,6 +224,23 @@ describe('the lean OpenAI stream over parity’s HTTP/1.1 client', () => {
   });
 });
 
+describe('the lean OpenAI stream refuses what node:http refused', () => {
+  it('a key that would break the request head (no header injection), and a URL that is not http(s)', async () => {
+    const call = (baseUrl: string, apiKey: string) =>
+      leanStreamRequest<unknown>(
+        { baseUrl, apiKey, path: '/chat/completions' },
+        {},
+        undefined,
+      ).withResponse();
+    await expect(call('http://127.0.0.1:9/v1', 'sk-1\r\nx-injected: 1')).rejects.toMatchObject({
+      code: 'ERR_INVALID_CHAR',
+    });
+    await expect(call('ftp://127.0.0.1:9/v1', 'sk-1')).rejects.toMatchObject({
+      code: 'ERR_INVALID_PROTOCOL',
+    });
+  });
+});
+
 describe('the lean OpenAI stream over https:', () => {
   it('checks the server’s certificate (a self-signed one is refused as a connection failure)', async (context) => {
     const directory = mkdtempSync(join(tmpdir(), 'parity-tls-'));

@@ -67,6 +67,11 @@ function targetOf(options: LeanStreamOptions): Target {
       code: 'ERR_INVALID_CHAR',
     });
   }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw Object.assign(new TypeError(`Protocol "${url.protocol}" not supported. Expected "http:"`), {
+      code: 'ERR_INVALID_PROTOCOL',
+    });
+  }
   const secure = url.protocol === 'https:';
   const headPrefix =
     `POST ${url.pathname}${url.search} HTTP/1.1\r\n` +
