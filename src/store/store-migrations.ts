@@ -93,6 +93,11 @@ const migrations: readonly string[] = [
     PRIMARY KEY (run_id, score_key)
   ) WITHOUT ROWID;
   `,
+  // Cache rows may name the item row that holds their response (cache-reference.ts, docs/decisions/0315) instead
+  // of a copy: no table changes, but parity versions before this one must not read such a store.
+  `
+  SELECT 1;
+  `,
 ];
 
 /** The schema version this code writes. */
