@@ -405,4 +405,27 @@ describe('openSqliteRunStore: each answer written once (docs/decisions/0315)', (
     ]);
     expect(entries.every((entry) => entry.response.text === ' B')).toBe(true);
   });
+
+  it('opens a store of schema version 7 (each answer held in its cache row) and reads its cache as before', () => {
+    const runId = store.createRun(newRun);
+    const old = okRecord('abstract_algebra/0');
+    store.recordItem(runId, old, { updatedAt: '2026-03-01T10:00:01.000Z' });
+    store.close();
+    // What parity wrote before version 8: the response itself in the cache row.
+    const database = new Database(path);
+    database.prepare('UPDATE cache SET response = ?').run(JSON.stringify(old.response));
+    database.prepare('UPDATE schema_version SET version = 7').run();
+    database.close();
+    store = openSqliteRunStore({ path });
+    expect(store.getCachedResponse(old.cacheKey)).toEqual(old.response);
+    store.recordItem(runId, okRecord('abstract_algebra/0', { attempts: 2 }), {
+      updatedAt: '2026-03-01T10:00:02.000Z',
+    });
+    expect(cacheText(old.cacheKey)).toBe(JSON.stringify(old.response));
+    expect([...(store.iterateCache?.() ?? [])].map((entry) => entry.response)).toEqual([old.response]);
+    expect(currentSchemaVersion).toBe(8);
+    const upgraded = new Database(path, { readonly: true });
+    expect(upgraded.prepare('SELECT version FROM schema_version').pluck().get()).toBe(8);
+    upgraded.close();
+  });
 });
