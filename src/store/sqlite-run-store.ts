@@ -21,6 +21,7 @@ import type {
   StoredRun,
 } from '../spec/index.ts';
 import { cacheReference, parseCacheReference } from './cache-reference.ts';
+import { requestJson } from './request-json.ts';
 import { generateRunId } from './run-id.ts';
 import { currentSchemaVersion, migrateStore, readSchemaVersion } from './store-migrations.ts';
 import { StoreError, storeErrorFrom } from './store-error.ts';
@@ -306,7 +307,7 @@ export function openSqliteRunStore(options: SqliteRunStoreOptions): RunStore {
       record.sample,
       record.status,
       record.group ?? null,
-      JSON.stringify(record.request),
+      requestJson(record.request),
       responseJson,
       record.error === undefined
         ? null
