@@ -18,6 +18,20 @@ export function cacheReference(runId: string, itemId: string, sample: number): s
   return prefix + JSON.stringify([runId, itemId, sample]);
 }
 
+/**
+ * SQL for the response a cache row (table alias `cache`) names: the item's response while that item is still the
+ * ok answer to the row's key (same run, item, sample and `cache_key`, status ok); NULL when it is gone, and when the
+ * row holds no reference (a row `parseCacheReference` reads as a reference always gets the item's answer here).
+ * Read in the same statement as the row, so a listing of the whole cache is one ordered pass.
+ */
+export const namedResponseSql = `CASE WHEN substr(cache.response, 1, ${prefix.length}) = '${prefix}'
+  AND json_valid(substr(cache.response, ${prefix.length + 1})) THEN (
+    SELECT item.response FROM items AS item
+    WHERE item.run_id = json_extract(substr(cache.response, ${prefix.length + 1}), '$[0]')
+      AND item.item_id = json_extract(substr(cache.response, ${prefix.length + 1}), '$[1]')
+      AND item.sample = json_extract(substr(cache.response, ${prefix.length + 1}), '$[2]')
+      AND item.cache_key = cache.key AND item.status = 'ok') END`;
+
 /** The item a stored `cache.response` names, or undefined when it holds a response itself (or is damaged). */
 export function parseCacheReference(stored: string): CacheReference | undefined {
   if (!stored.startsWith(prefix)) return undefined;

@@ -428,4 +428,25 @@ describe('openSqliteRunStore: each answer written once (docs/decisions/0315)', (
     expect(upgraded.prepare('SELECT version FROM schema_version').pluck().get()).toBe(8);
     upgraded.close();
   });
+
+  it('reads a reference to an item that no longer answers its key as no entry, and a damaged one as damaged', () => {
+    const runId = store.createRun(newRun);
+    const kept = okRecord('abstract_algebra/0');
+    const changed = okRecord('abstract_algebra/1');
+    const damaged = okRecord('abstract_algebra/2');
+    store.recordItems(runId, [kept, changed, damaged], { updatedAt: '2026-03-01T10:00:01.000Z' });
+    // Written by hand (no parity writes such rows): the item answers another key, a reference cut short.
+    const database = new Database(path);
+    database.prepare("UPDATE items SET cache_key = 'another' WHERE item_id = ?").run(changed.itemId);
+    database.prepare('UPDATE cache SET response = \'@item ["r","i"\' WHERE key = ?').run(damaged.cacheKey);
+    database.close();
+    expect(store.getCachedResponse(kept.cacheKey)).toEqual(kept.response);
+    expect(store.getCachedResponse(changed.cacheKey)).toBeUndefined();
+    expect(() => store.getCachedResponse(damaged.cacheKey)).toThrow(StoredRecordError);
+    expect(() => [...(store.iterateCache?.() ?? [])]).toThrow(/cache entry cache-abstract_algebra\/2/);
+    const repaired = new Database(path);
+    repaired.prepare('DELETE FROM cache WHERE key = ?').run(damaged.cacheKey);
+    repaired.close();
+    expect([...(store.iterateCache?.() ?? [])].map((entry) => entry.key)).toEqual([kept.cacheKey]);
+  });
 });

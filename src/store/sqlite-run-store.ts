@@ -20,7 +20,7 @@ import type {
   RunSummary,
   StoredRun,
 } from '../spec/index.ts';
-import { cacheReference, parseCacheReference } from './cache-reference.ts';
+import { cacheReference, namedResponseSql, parseCacheReference } from './cache-reference.ts';
 import { requestJson } from './request-json.ts';
 import { generateRunId } from './run-id.ts';
 import { currentSchemaVersion, migrateStore, readSchemaVersion } from './store-migrations.ts';
@@ -71,9 +71,6 @@ const itemWriteColumns =
 
 /** Attempts at a fresh id when a generated one is taken already. */
 const idAttempts = 8;
-
-/** Cache rows read per query by `iterateCache`. */
-const cachePageSize = 500;
 
 /**
  * The embedded run store: one SQLite file (WAL, synchronous = NORMAL) holding runs, per-item records and the
@@ -180,21 +177,14 @@ export function openSqliteRunStore(options: SqliteRunStoreOptions): RunStore {
     insertCache: database.prepare<[string, string, string]>(
       'INSERT INTO cache (key, response, created_at) VALUES (?, ?, ?) ON CONFLICT (key) DO NOTHING',
     ),
-    selectCache: database.prepare<[string], { response: string }>('SELECT response FROM cache WHERE key = ?'),
-    selectCacheEntries: database.prepare<
-      [string, string],
-      { key: string; response: string; created_at: string }
-    >(
-      `SELECT key, response, created_at FROM cache WHERE (created_at, key) > (?, ?) ORDER BY created_at, key
-       LIMIT ${cachePageSize}`,
+    // A row that names an item reads that item's response as `named` (cache-reference.ts).
+    selectCache: database.prepare<[string], { response: string; named: string | null }>(
+      `SELECT response, ${namedResponseSql} AS named FROM cache WHERE key = ?`,
     ),
-    // The response a cache row refers to (cacheReference): the item's, while it is still the ok answer to that key.
-    selectReferredResponse: database
-      .prepare<[string, string, number, string], string>(
-        `SELECT response FROM items WHERE run_id = ? AND item_id = ? AND sample = ? AND cache_key = ?
-       AND status = 'ok' AND response IS NOT NULL`,
-      )
-      .pluck(),
+    selectCacheEntries: database.prepare<
+      [],
+      { key: string; response: string; named: string | null; created_at: string }
+    >(`SELECT key, response, ${namedResponseSql} AS named, created_at FROM cache ORDER BY created_at, key`),
     selectRunResponses: database.prepare<
       [string],
       { item_id: string; sample: number; cache_key: string; response: string }
@@ -342,15 +332,8 @@ export function openSqliteRunStore(options: SqliteRunStoreOptions): RunStore {
   }
 
   /** A cache row's response JSON: its own, or that of the item row it names; undefined when that is gone. */
-  function resolveCached(cacheKey: string, stored: string): string | undefined {
-    const reference = parseCacheReference(stored);
-    if (reference === undefined) return stored;
-    return statements.selectReferredResponse.get(
-      reference.runId,
-      reference.itemId,
-      reference.sample,
-      cacheKey,
-    );
+  function cachedJson(row: { response: string; named: string | null }): string | undefined {
+    return parseCacheReference(row.response) === undefined ? row.response : (row.named ?? undefined);
   }
 
   const changeConfigTransaction = database.transaction(
@@ -503,8 +486,7 @@ export function openSqliteRunStore(options: SqliteRunStoreOptions): RunStore {
 
     getCachedResponse(cacheKey: string): ModelResponse | undefined {
       const row = statements.selectCache.get(cacheKey);
-      if (row === undefined) return undefined;
-      const responseJson = resolveCached(cacheKey, row.response);
+      const responseJson = row === undefined ? undefined : cachedJson(row);
       return responseJson === undefined ? undefined : rows.toCachedResponse(cacheKey, responseJson);
     },
 
@@ -513,22 +495,14 @@ export function openSqliteRunStore(options: SqliteRunStoreOptions): RunStore {
     },
 
     *iterateCache(): Iterable<CacheEntry> {
-      // In pages: a reference is resolved with another query, which SQLite cannot run inside an iteration.
-      let after = { createdAt: '', key: '' };
-      for (;;) {
-        const page = statements.selectCacheEntries.all(after.createdAt, after.key);
-        for (const row of page) {
-          const responseJson = resolveCached(row.key, row.response);
-          if (responseJson === undefined) continue;
-          yield {
-            key: row.key,
-            response: rows.toCachedResponse(row.key, responseJson),
-            createdAt: row.created_at,
-          };
-        }
-        const last = page.at(-1);
-        if (last === undefined || page.length < cachePageSize) return;
-        after = { createdAt: last.created_at, key: last.key };
+      for (const row of statements.selectCacheEntries.iterate()) {
+        const responseJson = cachedJson(row);
+        if (responseJson === undefined) continue;
+        yield {
+          key: row.key,
+          response: rows.toCachedResponse(row.key, responseJson),
+          createdAt: row.created_at,
+        };
       }
     },
 
