@@ -449,4 +449,13 @@ describe('openSqliteRunStore: each answer written once (docs/decisions/0315)', (
     repaired.close();
     expect([...(store.iterateCache?.() ?? [])].map((entry) => entry.key)).toEqual([kept.cacheKey]);
   });
+
+  it('finds the named answer of an item whose id and run need escaping in JSON', () => {
+    const runId = store.createRun(newRun);
+    const odd = okRecord('sub/"quoted" \\ ü ✓ \n tab\t', { sample: 3, cacheKey: 'odd-key' });
+    store.recordItem(runId, odd, { updatedAt: '2026-03-01T10:00:01.000Z' });
+    expect(cacheText('odd-key')?.startsWith('@item [')).toBe(true);
+    expect(store.getCachedResponse('odd-key')).toEqual(odd.response);
+    expect([...(store.iterateCache?.() ?? [])].map((entry) => entry.response)).toEqual([odd.response]);
+  });
 });
