@@ -23,7 +23,12 @@ import type {
 import { cacheReference, namedResponseSql, parseCacheReference } from './cache-reference.ts';
 import { requestJson } from './request-json.ts';
 import { generateRunId } from './run-id.ts';
-import { currentSchemaVersion, migrateStore, readSchemaVersion } from './store-migrations.ts';
+import {
+  currentSchemaVersion,
+  migrateStore,
+  oldestReadableSchemaVersion,
+  readSchemaVersion,
+} from './store-migrations.ts';
 import { StoreError, storeErrorFrom } from './store-error.ts';
 import { createStoredAggregates } from './stored-aggregates.ts';
 import { createRowReader, digestColumns, itemColumns, outcomeColumns, runColumns } from './stored-rows.ts';
@@ -592,7 +597,7 @@ function openReadOnly(path: string, writeError: StoreError): Database.Database {
   }
   try {
     const version = readSchemaVersion(database);
-    if (version !== currentSchemaVersion) {
+    if (version < oldestReadableSchemaVersion || version > currentSchemaVersion) {
       throw new StoreError({
         problem: 'read-only',
         storePath: path,

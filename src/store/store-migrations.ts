@@ -103,6 +103,12 @@ const migrations: readonly string[] = [
 /** The schema version this code writes. */
 export const currentSchemaVersion = migrations.length;
 
+/**
+ * The oldest schema version this code reads as it is: a store it may not write cannot be migrated. Version 8 changed
+ * no table, only what a cache row may hold (a reference to an item), which this code reads either way.
+ */
+export const oldestReadableSchemaVersion = 7;
+
 /** The schema version of an opened store (0 for a new, empty file). */
 export function readSchemaVersion(database: Database): number {
   const table = database
