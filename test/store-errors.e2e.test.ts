@@ -203,6 +203,19 @@ describe('run store problems: one line naming the store file and what to do', ()
       expect(reportResult.code).toBe(0);
     });
 
+    it('reads a store of the schema version before (7) as it is', async () => {
+      const old = seededStore('read-only-v7');
+      const database = new Database(old.path);
+      database.prepare('UPDATE schema_version SET version = 7').run();
+      database.close();
+      chmodSync(old.path, 0o444);
+      chmodSync(join(directory, 'read-only-v7'), 0o555);
+      const show = await asReader(['show', old.runId, '--store', old.path]);
+      expect(show.stderr).toBe('');
+      expect(show.code).toBe(0);
+      expect(show.stdout).toMatch(/accuracy/);
+    });
+
     it('view serves it', async () => {
       const { child, done } = startCli(['view', '--store', path, '--port', '0'], {
         cwd: directory,

@@ -129,4 +129,33 @@ describeEachStore('RunStore optional methods', (harness) => {
       ['step-key', '2026-01-01T00:00:02.000Z'],
     ]);
   });
+
+  it('counts only the new items of a batch (once each), reads re-recorded ones again, and writes nothing for a missing run', () => {
+    const store = harness.open();
+    const runId = store.createRun(newRun);
+    const first = record('a', { accuracy: 0, totalMs: 1 });
+    store.recordItems(runId, [first], at);
+    const firstSequence = store.readItemDigests?.(runId).lastSequence;
+    const again = record('a', { accuracy: 1, totalMs: 2 });
+    const c1 = record('c', { accuracy: 0, totalMs: 3 });
+    const c2 = record('c', { accuracy: 1, totalMs: 4 });
+    store.recordItems(runId, [record('b', { accuracy: 1 }), again, c1, c2], {
+      updatedAt: '2026-01-01T00:00:02.000Z',
+    });
+    const run = store.getRun(runId);
+    expect(run?.doneItems).toBe(3);
+    expect(run?.updatedAt).toBe('2026-01-01T00:00:02.000Z');
+    expect(run?.items).toEqual([record('b', { accuracy: 1 }), again, c2]);
+    expect(
+      store.readItemDigests?.(runId, { afterSequence: firstSequence }).items.map((item) => item.itemId),
+    ).toEqual(['b', 'a', 'c']);
+    // The first answer under a key stays cached, also once its item holds a later one.
+    expect(store.getCachedResponse('key-a')).toEqual(first.response);
+    expect(store.getCachedResponse('key-c')).toEqual(c1.response);
+    expect(() => store.recordItems('nope', [record('z', { accuracy: 1 })], at)).toThrow(
+      /no run with id nope/,
+    );
+    expect(store.getCachedResponse('key-z')).toBeUndefined();
+    expect(store.getSummary(runId)?.doneItems).toBe(3);
+  });
 });

@@ -326,3 +326,136 @@ describeEachStore('RunStore conformance', (harness) => {
     expect(second.getCachedResponse('cache-from-first')).toEqual(okRecord('x').response);
   });
 });
+
+describe('openSqliteRunStore: each answer written once (docs/decisions/0315)', () => {
+  let folder: string;
+  let store: RunStore;
+  let path: string;
+  beforeEach(() => {
+    folder = mkdtempSync(join(tmpdir(), 'parity-store-once-'));
+    path = join(folder, 'parity.db');
+    store = openSqliteRunStore({ path });
+  });
+  afterEach(() => {
+    store.close();
+    rmSync(folder, { recursive: true, force: true });
+  });
+  const cacheText = (key: string): string | undefined => {
+    const database = new Database(path, { readonly: true });
+    try {
+      return database
+        .prepare<[string], { response: string }>('SELECT response FROM cache WHERE key = ?')
+        .get(key)?.response;
+    } finally {
+      database.close();
+    }
+  };
+
+  it('keeps the response in the item row only; the cache row names the item and reads as the response', () => {
+    const runId = store.createRun(newRun);
+    const record = okRecord('abstract_algebra/0');
+    store.recordItem(runId, record, { updatedAt: '2026-03-01T10:00:01.000Z' });
+    const stored = cacheText(record.cacheKey) ?? '';
+    expect(stored.startsWith('@item [')).toBe(true);
+    expect(stored).not.toContain('finishReason');
+    expect(store.getCachedResponse(record.cacheKey)).toEqual(record.response);
+    expect(store.getRun(runId)?.items[0]?.response).toEqual(record.response);
+  });
+
+  it('keeps a cached answer when its item is recorded again as an error, and when its run is deleted', () => {
+    const runId = store.createRun(newRun);
+    const first = okRecord('abstract_algebra/0');
+    store.recordItem(runId, first, { updatedAt: '2026-03-01T10:00:01.000Z' });
+    const { response: _dropped, ...withoutResponse } = first;
+    store.recordItem(
+      runId,
+      {
+        ...withoutResponse,
+        status: 'error',
+        error: { name: 'ProviderError', message: 'boom' },
+        extracted: null,
+        scores: {},
+      },
+      { updatedAt: '2026-03-01T10:00:02.000Z' },
+    );
+    expect(store.getCachedResponse(first.cacheKey)).toEqual(first.response);
+    const second = okRecord('abstract_algebra/1');
+    const otherRun = store.createRun(newRun);
+    store.recordItem(otherRun, second, { updatedAt: '2026-03-01T10:00:03.000Z' });
+    expect(store.deleteRun?.(otherRun)).toBe(true);
+    expect(cacheText(second.cacheKey)).toBe(JSON.stringify(second.response));
+    expect(store.getCachedResponse(second.cacheKey)).toEqual(second.response);
+  });
+
+  it('lists every cache entry, named or held, oldest first, past the page size', () => {
+    const runId = store.createRun({ ...newRun, totalItems: 1203 });
+    const records = Array.from({ length: 1203 }, (_, index) =>
+      okRecord(`subject/${index}`, { cacheKey: `key-${String(index).padStart(4, '0')}` }),
+    );
+    store.recordItems(runId, records, { updatedAt: '2026-03-01T10:00:02.000Z' });
+    const held = okRecord('x').response;
+    if (held === undefined) throw new Error('the fixture has a response');
+    store.cacheResponse?.('held-early', held, { createdAt: '2026-03-01T10:00:01.000Z' });
+    store.cacheResponse?.('held-late', held, { createdAt: '2026-03-01T10:00:03.000Z' });
+    const entries = [...(store.iterateCache?.() ?? [])];
+    expect(entries.map((entry) => entry.key)).toEqual([
+      'held-early',
+      ...records.map((record) => record.cacheKey),
+      'held-late',
+    ]);
+    expect(entries.every((entry) => entry.response.text === ' B')).toBe(true);
+  });
+
+  it('opens a store of schema version 7 (each answer held in its cache row) and reads its cache as before', () => {
+    const runId = store.createRun(newRun);
+    const old = okRecord('abstract_algebra/0');
+    store.recordItem(runId, old, { updatedAt: '2026-03-01T10:00:01.000Z' });
+    store.close();
+    // What parity wrote before version 8: the response itself in the cache row.
+    const database = new Database(path);
+    database.prepare('UPDATE cache SET response = ?').run(JSON.stringify(old.response));
+    database.prepare('UPDATE schema_version SET version = 7').run();
+    database.close();
+    store = openSqliteRunStore({ path });
+    expect(store.getCachedResponse(old.cacheKey)).toEqual(old.response);
+    store.recordItem(runId, okRecord('abstract_algebra/0', { attempts: 2 }), {
+      updatedAt: '2026-03-01T10:00:02.000Z',
+    });
+    expect(cacheText(old.cacheKey)).toBe(JSON.stringify(old.response));
+    expect([...(store.iterateCache?.() ?? [])].map((entry) => entry.response)).toEqual([old.response]);
+    expect(currentSchemaVersion).toBe(8);
+    const upgraded = new Database(path, { readonly: true });
+    expect(upgraded.prepare('SELECT version FROM schema_version').pluck().get()).toBe(8);
+    upgraded.close();
+  });
+
+  it('reads a reference to an item that no longer answers its key as no entry, and a damaged one as damaged', () => {
+    const runId = store.createRun(newRun);
+    const kept = okRecord('abstract_algebra/0');
+    const changed = okRecord('abstract_algebra/1');
+    const damaged = okRecord('abstract_algebra/2');
+    store.recordItems(runId, [kept, changed, damaged], { updatedAt: '2026-03-01T10:00:01.000Z' });
+    // Written by hand (no parity writes such rows): the item answers another key, a reference cut short.
+    const database = new Database(path);
+    database.prepare("UPDATE items SET cache_key = 'another' WHERE item_id = ?").run(changed.itemId);
+    database.prepare('UPDATE cache SET response = \'@item ["r","i"\' WHERE key = ?').run(damaged.cacheKey);
+    database.close();
+    expect(store.getCachedResponse(kept.cacheKey)).toEqual(kept.response);
+    expect(store.getCachedResponse(changed.cacheKey)).toBeUndefined();
+    expect(() => store.getCachedResponse(damaged.cacheKey)).toThrow(StoredRecordError);
+    expect(() => [...(store.iterateCache?.() ?? [])]).toThrow(/cache entry cache-abstract_algebra\/2/);
+    const repaired = new Database(path);
+    repaired.prepare('DELETE FROM cache WHERE key = ?').run(damaged.cacheKey);
+    repaired.close();
+    expect([...(store.iterateCache?.() ?? [])].map((entry) => entry.key)).toEqual([kept.cacheKey]);
+  });
+
+  it('finds the named answer of an item whose id and run need escaping in JSON', () => {
+    const runId = store.createRun(newRun);
+    const odd = okRecord('sub/"quoted" \\ ü ✓ \n tab\t', { sample: 3, cacheKey: 'odd-key' });
+    store.recordItem(runId, odd, { updatedAt: '2026-03-01T10:00:01.000Z' });
+    expect(cacheText('odd-key')?.startsWith('@item [')).toBe(true);
+    expect(store.getCachedResponse('odd-key')).toEqual(odd.response);
+    expect([...(store.iterateCache?.() ?? [])].map((entry) => entry.response)).toEqual([odd.response]);
+  });
+});

@@ -20,8 +20,15 @@ import type {
   RunSummary,
   StoredRun,
 } from '../spec/index.ts';
+import { cacheReference, namedResponseSql, parseCacheReference } from './cache-reference.ts';
+import { requestJson } from './request-json.ts';
 import { generateRunId } from './run-id.ts';
-import { currentSchemaVersion, migrateStore, readSchemaVersion } from './store-migrations.ts';
+import {
+  currentSchemaVersion,
+  migrateStore,
+  oldestReadableSchemaVersion,
+  readSchemaVersion,
+} from './store-migrations.ts';
 import { StoreError, storeErrorFrom } from './store-error.ts';
 import { createStoredAggregates } from './stored-aggregates.ts';
 import { createRowReader, digestColumns, itemColumns, outcomeColumns, runColumns } from './stored-rows.ts';
@@ -46,6 +53,26 @@ export interface SqliteRunStoreOptions {
    */
   readonly liveness?: RunLiveness;
 }
+
+/** The values of an item row, in the order of `itemWriteColumns`. */
+type ItemValues = [
+  runId: string,
+  itemId: string,
+  sample: number,
+  status: string,
+  group: string | null,
+  request: string,
+  response: string | null,
+  error: string | null,
+  extracted: string | null,
+  scores: string,
+  cached: number,
+  attempts: number,
+  cacheKey: string,
+];
+
+const itemWriteColumns =
+  'run_id, item_id, sample, status, item_group, request, response, error, extracted, scores, cached, attempts, cache_key';
 
 /** Attempts at a fresh id when a generated one is taken already. */
 const idAttempts = 8;
@@ -93,30 +120,15 @@ export function openSqliteRunStore(options: SqliteRunStoreOptions): RunStore {
     advanceRun: database.prepare<[number, string, string]>(
       'UPDATE runs SET done_items = done_items + ?, updated_at = ? WHERE id = ?',
     ),
-    itemExists: database.prepare<[string, string, number], { found: number }>(
-      'SELECT 1 AS found FROM items WHERE run_id = ? AND item_id = ? AND sample = ?',
+    // A new item: one statement, no lookup first. `changes` is 0 when the item has a record already.
+    insertItem: database.prepare<ItemValues>(
+      `INSERT INTO items (${itemWriteColumns}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (run_id, item_id, sample) DO NOTHING`,
     ),
-    upsertItem: database.prepare<
-      [
-        string,
-        string,
-        number,
-        string,
-        string | null,
-        string,
-        string | null,
-        string | null,
-        string | null,
-        string,
-        number,
-        number,
-        string,
-      ]
-    >(
-      // REPLACE deletes the old row and inserts a new one: a re-recorded item gets a new rowid, so readers that
-      // keep up by rowid (readItemDigests) see it again.
-      `INSERT OR REPLACE INTO items (run_id, item_id, sample, status, item_group, request, response, error, extracted, scores, cached, attempts, cache_key)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    // REPLACE deletes the old row and inserts a new one: a re-recorded item gets a new rowid, so readers that
+    // keep up by rowid (readItemDigests) see it again.
+    replaceItem: database.prepare<ItemValues>(
+      `INSERT OR REPLACE INTO items (${itemWriteColumns}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     selectItems: database.prepare<[string], ItemRow>(
       `SELECT ${itemColumns} FROM items WHERE run_id = ? ORDER BY rowid`,
@@ -170,9 +182,28 @@ export function openSqliteRunStore(options: SqliteRunStoreOptions): RunStore {
     insertCache: database.prepare<[string, string, string]>(
       'INSERT INTO cache (key, response, created_at) VALUES (?, ?, ?) ON CONFLICT (key) DO NOTHING',
     ),
-    selectCache: database.prepare<[string], { response: string }>('SELECT response FROM cache WHERE key = ?'),
-    selectCacheEntries: database.prepare<[], { key: string; response: string; created_at: string }>(
-      'SELECT key, response, created_at FROM cache ORDER BY created_at, key',
+    // A row that names an item reads that item's response as `named` (cache-reference.ts).
+    selectCache: database.prepare<[string], { response: string; named: string | null }>(
+      `SELECT response, ${namedResponseSql} AS named FROM cache WHERE key = ?`,
+    ),
+    selectCacheEntries: database.prepare<
+      [],
+      { key: string; response: string; named: string | null; created_at: string }
+    >(`SELECT key, response, ${namedResponseSql} AS named, created_at FROM cache ORDER BY created_at, key`),
+    selectRunResponses: database.prepare<
+      [string],
+      { item_id: string; sample: number; cache_key: string; response: string }
+    >(
+      "SELECT item_id, sample, cache_key, response FROM items WHERE run_id = ? AND status = 'ok' AND response IS NOT NULL",
+    ),
+    selectItemResponse: database.prepare<
+      [string, string, number],
+      { cache_key: string; response: string | null }
+    >(
+      "SELECT cache_key, response FROM items WHERE run_id = ? AND item_id = ? AND sample = ? AND status = 'ok'",
+    ),
+    replaceCacheReference: database.prepare<[string, string, string]>(
+      'UPDATE cache SET response = ? WHERE key = ? AND response = ?',
     ),
     insertFingerprint: database.prepare<[string, string, string]>(
       'INSERT OR REPLACE INTO item_fingerprints (run_id, item_id, fingerprint) VALUES (?, ?, ?)',
@@ -255,24 +286,23 @@ export function openSqliteRunStore(options: SqliteRunStoreOptions): RunStore {
   const recordTransaction = database.transaction(
     (runId: string, records: readonly ItemRecord[], updatedAt: string): void => {
       let added = 0;
-      for (const record of records) {
-        if (statements.itemExists.get(runId, record.itemId, record.sample) === undefined) added += 1;
-      }
+      for (const record of records) if (writeItem(runId, record, updatedAt)) added += 1;
+      // Last: a missing run rolls back the items written above.
       const advanced = statements.advanceRun.run(added, updatedAt, runId);
       if (advanced.changes === 0) throw new InputError(`no run with id ${runId}`, { location: path });
-      for (const record of records) writeItem(runId, record, updatedAt);
     },
   );
 
-  function writeItem(runId: string, record: ItemRecord, updatedAt: string): void {
+  /** Writes one item record and, for an answer, its cache row; true when the item had no record before. */
+  function writeItem(runId: string, record: ItemRecord, updatedAt: string): boolean {
     const responseJson = record.response === undefined ? null : JSON.stringify(record.response);
-    statements.upsertItem.run(
+    const values: ItemValues = [
       runId,
       record.itemId,
       record.sample,
       record.status,
       record.group ?? null,
-      JSON.stringify(record.request),
+      requestJson(record.request),
       responseJson,
       record.error === undefined
         ? null
@@ -282,10 +312,33 @@ export function openSqliteRunStore(options: SqliteRunStoreOptions): RunStore {
       record.cached ? 1 : 0,
       record.attempts,
       record.cacheKey,
-    );
-    if (record.status === 'ok' && responseJson !== null) {
-      statements.insertCache.run(record.cacheKey, responseJson, updatedAt);
+    ];
+    const added = statements.insertItem.run(...values).changes > 0;
+    if (!added) {
+      keepCachedResponse(runId, record.itemId, record.sample);
+      statements.replaceItem.run(...values);
     }
+    if (record.status === 'ok' && responseJson !== null) {
+      // The response is in the item row already: the cache row names it instead of holding a second copy.
+      statements.insertCache.run(
+        record.cacheKey,
+        cacheReference(runId, record.itemId, record.sample),
+        updatedAt,
+      );
+    }
+    return added;
+  }
+
+  /** Before an item row is replaced, a cache row naming it gets the response it held (the first one stays). */
+  function keepCachedResponse(runId: string, itemId: string, sample: number): void {
+    const row = statements.selectItemResponse.get(runId, itemId, sample);
+    if (row === undefined || row.response === null) return;
+    statements.replaceCacheReference.run(row.response, row.cache_key, cacheReference(runId, itemId, sample));
+  }
+
+  /** A cache row's response JSON: its own, or that of the item row it names; undefined when that is gone. */
+  function cachedJson(row: { response: string; named: string | null }): string | undefined {
+    return parseCacheReference(row.response) === undefined ? row.response : (row.named ?? undefined);
   }
 
   const changeConfigTransaction = database.transaction(
@@ -298,6 +351,14 @@ export function openSqliteRunStore(options: SqliteRunStoreOptions): RunStore {
   );
 
   const deleteRunTransaction = database.transaction((runId: string): boolean => {
+    // The cache keeps the run's answers: rows that name its items get the responses themselves first.
+    for (const row of statements.selectRunResponses.all(runId)) {
+      statements.replaceCacheReference.run(
+        row.response,
+        row.cache_key,
+        cacheReference(runId, row.item_id, row.sample),
+      );
+    }
     statements.deleteItems.run(runId);
     statements.deleteFingerprints.run(runId);
     statements.deleteGold.run(runId);
@@ -430,7 +491,8 @@ export function openSqliteRunStore(options: SqliteRunStoreOptions): RunStore {
 
     getCachedResponse(cacheKey: string): ModelResponse | undefined {
       const row = statements.selectCache.get(cacheKey);
-      return row === undefined ? undefined : rows.toCachedResponse(cacheKey, row.response);
+      const responseJson = row === undefined ? undefined : cachedJson(row);
+      return responseJson === undefined ? undefined : rows.toCachedResponse(cacheKey, responseJson);
     },
 
     cacheResponse(cacheKey: string, response: ModelResponse, cacheOptions: { createdAt: string }): void {
@@ -439,9 +501,11 @@ export function openSqliteRunStore(options: SqliteRunStoreOptions): RunStore {
 
     *iterateCache(): Iterable<CacheEntry> {
       for (const row of statements.selectCacheEntries.iterate()) {
+        const responseJson = cachedJson(row);
+        if (responseJson === undefined) continue;
         yield {
           key: row.key,
-          response: rows.toCachedResponse(row.key, row.response),
+          response: rows.toCachedResponse(row.key, responseJson),
           createdAt: row.created_at,
         };
       }
@@ -533,7 +597,7 @@ function openReadOnly(path: string, writeError: StoreError): Database.Database {
   }
   try {
     const version = readSchemaVersion(database);
-    if (version !== currentSchemaVersion) {
+    if (version < oldestReadableSchemaVersion || version > currentSchemaVersion) {
       throw new StoreError({
         problem: 'read-only',
         storePath: path,

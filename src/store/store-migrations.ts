@@ -93,10 +93,21 @@ const migrations: readonly string[] = [
     PRIMARY KEY (run_id, score_key)
   ) WITHOUT ROWID;
   `,
+  // Cache rows may name the item row that holds their response (cache-reference.ts, docs/decisions/0315) instead
+  // of a copy: no table changes, but parity versions before this one must not read such a store.
+  `
+  SELECT 1;
+  `,
 ];
 
 /** The schema version this code writes. */
 export const currentSchemaVersion = migrations.length;
+
+/**
+ * The oldest schema version this code reads as it is: a store it may not write cannot be migrated. Version 8 changed
+ * no table, only what a cache row may hold (a reference to an item), which this code reads either way.
+ */
+export const oldestReadableSchemaVersion = 7;
 
 /** The schema version of an opened store (0 for a new, empty file). */
 export function readSchemaVersion(database: Database): number {
