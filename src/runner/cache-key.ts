@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
-import type { GenerateRequest, LogLikelihoodRequest, ModelIdentity } from '../spec/index.ts';
+import type { ChatMessage, GenerateRequest, LogLikelihoodRequest, ModelIdentity } from '../spec/index.ts';
 import { canonicalJson } from './canonical-json.ts';
+import { sharedPrefixHash } from './shared-prefix-hash.ts';
 
 export interface ResponseCacheKeyInput {
   /** Provider, endpoint and model id; a ModelIdentity never holds a secret. */
@@ -26,11 +26,29 @@ export function responseCacheKey(input: ResponseCacheKeyInput): string {
   // Pick each field by name: extra properties an object may carry at run time (an apiKey on a wider object)
   // never reach the hash.
   const parameters = request.parameters;
-  const canonical = canonicalJson({
-    provider: model.provider,
+  // The hashed text is the canonical JSON of one object with the keys below, written in three parts so that
+  // requests sharing their first messages (few-shot turns) hash those once: the keys sorting before "messages",
+  // the messages, the keys sorting after it. The text, and so the key, is the same as written whole.
+  const before = canonicalJson({
+    assistantPrefix: request.assistantPrefix,
     endpoint: model.endpoint,
+    logLikelihood:
+      input.logLikelihood === undefined
+        ? undefined
+        : { context: input.logLikelihood.context, continuations: [...input.logLikelihood.continuations] },
+  });
+  const { messages } = request;
+  const messageText = (index: number): string => {
+    const message = messages[index] as ChatMessage;
+    return canonicalJson({ role: message.role, content: message.content }, `value.messages[${index}]`);
+  };
+  // `{` and the keys before "messages" with a comma after them (none when all were undefined).
+  const head = `${before.length > 2 ? `${before.slice(0, -1)},` : '{'}"messages":[`;
+  const count = messages.length;
+  const hash = sharedPrefixHash(head, messages, Math.max(count - 1, 0), messageText);
+  if (count > 0) hash.update(messageText(count - 1));
+  const after = canonicalJson({
     modelId: model.modelId,
-    messages: request.messages.map((message) => ({ role: message.role, content: message.content })),
     parameters: {
       temperature: parameters.temperature,
       topP: parameters.topP,
@@ -40,7 +58,7 @@ export function responseCacheKey(input: ResponseCacheKeyInput): string {
       reasoningEffort: parameters.reasoningEffort,
       reasoningAllowanceTokens: parameters.reasoningAllowanceTokens,
     },
-    assistantPrefix: request.assistantPrefix,
+    provider: model.provider,
     responseSchema: request.responseSchema,
     tools: request.tools?.map((tool) => ({
       name: tool.name,
@@ -49,10 +67,7 @@ export function responseCacheKey(input: ResponseCacheKeyInput): string {
     })),
     // Stryker disable next-line ConditionalExpression: an undefined sample already maps to undefined (undefined !== 0 keeps it)
     sample: input.sample === undefined || input.sample === 0 ? undefined : input.sample,
-    logLikelihood:
-      input.logLikelihood === undefined
-        ? undefined
-        : { context: input.logLikelihood.context, continuations: [...input.logLikelihood.continuations] },
   });
-  return createHash('sha256').update(canonical).digest('hex');
+  // `after` always holds "parameters": its text goes on after the messages' closing bracket and a comma.
+  return hash.update(`],${after.slice(1)}`).digest('hex');
 }
