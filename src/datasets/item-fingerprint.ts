@@ -36,11 +36,35 @@ function canonicalJson(value: unknown, memo?: CanonicalJsonMemo): string {
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex').slice(0, 32);
 
 /**
+ * An item that can write the canonical JSON of its own `data` without building `data` (an item held as stored
+ * bytes): `write` takes the text in order, in pieces, as strings or as their UTF-8 bytes; `canonical` writes the
+ * canonical JSON of any value. The pieces must make exactly the text `data` would give.
+ */
+export interface CanonicalDataWriter {
+  writeCanonicalData(
+    write: (piece: string | Uint8Array) => void,
+    canonical: (value: unknown) => string,
+  ): void;
+}
+
+const writesOwnData = (item: object): item is CanonicalDataWriter =>
+  typeof (item as Partial<CanonicalDataWriter>).writeCanonicalData === 'function';
+
+/**
  * Fingerprint of an item's content — everything the benchmark loaded for it (`item.data`: the prompt's
  * inputs and the target), not its id: two items with the same id but a different question, choices or
  * answer get different fingerprints. 128 bits of SHA-256 over canonical JSON.
  */
 export function itemFingerprint(item: Pick<Item, 'data'>, memo?: CanonicalJsonMemo): string {
+  if (writesOwnData(item)) {
+    // The same text, hashed piece by piece as the item writes it.
+    const hash = createHash('sha256').update('parity-item-v1\n');
+    item.writeCanonicalData(
+      (piece) => hash.update(piece),
+      (value) => canonicalJson(value, memo),
+    );
+    return hash.digest('hex').slice(0, 32);
+  }
   return sha256(`parity-item-v1\n${canonicalJson(item.data, memo)}`);
 }
 
