@@ -304,3 +304,71 @@ describe('responseCacheKey on requests that share their first messages', () => {
     expect(() => responseCacheKey({ model, request })).toThrow(/value\.messages\[1\]\.content is a bigint/);
   });
 });
+
+describe('responseCacheKey on a run of requests that differ in one field', () => {
+  const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+  const expectedKey = (input: {
+    model: ModelIdentity;
+    request: GenerateRequest;
+    sample?: number;
+    logLikelihood?: { context: string; continuations: readonly string[] };
+  }): string =>
+    sha256(
+      canonicalJson({
+        provider: input.model.provider,
+        endpoint: input.model.endpoint,
+        modelId: input.model.modelId,
+        messages: input.request.messages.map((message) => ({ role: message.role, content: message.content })),
+        parameters: input.request.parameters,
+        assistantPrefix: input.request.assistantPrefix,
+        responseSchema: input.request.responseSchema,
+        sample: input.sample === 0 ? undefined : input.sample,
+        logLikelihood: input.logLikelihood,
+      }),
+    );
+
+  it('keys each request by its own fields, whichever request came before it', () => {
+    const parameters = request.parameters;
+    const variants = [
+      { model, request },
+      { model, request, sample: 3 },
+      { model: { ...model, modelId: 'other' }, request },
+      { model: { ...model, provider: 'local' }, request },
+      { model: { ...model, endpoint: 'http://127.0.0.1:1/v1' }, request },
+      { model, request: { ...request, assistantPrefix: 'Answer:' } },
+      { model, request: { ...request, assistantPrefix: undefined } },
+      { model, request: { ...request, parameters: { ...parameters, temperature: 0.5 } } },
+      { model, request: { ...request, parameters: { ...parameters, topP: 0.5 } } },
+      { model, request: { ...request, parameters: { ...parameters, maxTokens: 5 } } },
+      { model, request: { ...request, parameters: { ...parameters, seed: 9 } } },
+      { model, request: { ...request, parameters: { ...parameters, reasoningEffort: 'low' } } },
+      { model, request: { ...request, parameters: { ...parameters, reasoningAllowanceTokens: 7 } } },
+      { model, request: { ...request, parameters: { ...parameters, stop: undefined } } },
+      { model, request: { ...request, parameters: { ...parameters, stop: [] } } },
+      { model, request: { ...request, parameters: { ...parameters, stop: ['\n\n', 'x'] } } },
+      { model, request: { ...request, parameters: { ...parameters, stop: ['\n'] } } },
+      { model, request: { ...request, responseSchema: { name: 's', schema: { type: 'object' } } } },
+      { model, request, logLikelihood: { context: 'c', continuations: [' a'] } },
+    ];
+    const seen = new Set<string>();
+    for (const first of variants) {
+      for (const second of variants) {
+        const pair = [first, second, first];
+        for (const input of pair) expect(responseCacheKey(input)).toBe(expectedKey(input));
+      }
+      seen.add(responseCacheKey(first));
+    }
+    expect(seen.size).toBe(variants.length);
+  });
+
+  it('keys a response schema changed in place by what it says now', () => {
+    const schema: Record<string, unknown> = { type: 'object' };
+    const withSchema = { ...request, responseSchema: { name: 's', schema } };
+    const before = responseCacheKey({ model, request: withSchema });
+    schema.type = 'array';
+    expect(responseCacheKey({ model, request: withSchema })).toBe(
+      expectedKey({ model, request: withSchema }),
+    );
+    expect(responseCacheKey({ model, request: withSchema })).not.toBe(before);
+  });
+});

@@ -22,13 +22,40 @@ export interface ResponseCacheKeyInput {
  * changing them never invalidates the cache, and no secret can end up in a key.
  */
 export function responseCacheKey(input: ResponseCacheKeyInput): string {
-  const { model, request } = input;
-  // Pick each field by name: extra properties an object may carry at run time (an apiKey on a wider object)
-  // never reach the hash.
-  const parameters = request.parameters;
-  // The hashed text is the canonical JSON of one object with the keys below, written in three parts so that
-  // requests sharing their first messages (few-shot turns) hash those once: the keys sorting before "messages",
-  // the messages, the keys sorting after it. The text, and so the key, is the same as written whole.
+  const { messages } = input.request;
+  // The hashed text is the canonical JSON of one object with the keys named below, written in three parts so
+  // that requests sharing their first messages (few-shot turns) hash those once: the keys sorting before
+  // "messages", the messages, the keys sorting after it. The text, and so the key, is the same as written whole.
+  const messageText = (index: number): string => {
+    const message = messages[index] as ChatMessage;
+    return canonicalJson({ role: message.role, content: message.content }, `value.messages[${index}]`);
+  };
+  const count = messages.length;
+  const hash = sharedPrefixHash(headText(input), messages, Math.max(count - 1, 0), messageText);
+  if (count > 0) hash.update(messageText(count - 1));
+  return hash.update(tailText(input)).digest('hex');
+}
+
+/** A text written from `values`, kept for the next request (a run's requests mostly share it). */
+interface Written {
+  readonly values: readonly unknown[];
+  readonly text: string;
+}
+
+const sameValues = (written: Written | undefined, values: readonly unknown[]): written is Written =>
+  written !== undefined &&
+  written.values.length === values.length &&
+  values.every((value, index) => value === written.values[index]);
+
+let lastHead: Written | undefined;
+let lastTail: Written | undefined;
+
+/** `{`, the keys before "messages" with a comma after them (none when all are undefined), `"messages":[`. */
+function headText(input: ResponseCacheKeyInput): string {
+  const { request, model } = input;
+  // Strings or undefined (from a typed caller): equal values, equal text.
+  const values = input.logLikelihood === undefined ? [request.assistantPrefix, model.endpoint] : undefined;
+  if (values && sameValues(lastHead, values)) return lastHead.text;
   const before = canonicalJson({
     assistantPrefix: request.assistantPrefix,
     endpoint: model.endpoint,
@@ -37,37 +64,60 @@ export function responseCacheKey(input: ResponseCacheKeyInput): string {
         ? undefined
         : { context: input.logLikelihood.context, continuations: [...input.logLikelihood.continuations] },
   });
-  const { messages } = request;
-  const messageText = (index: number): string => {
-    const message = messages[index] as ChatMessage;
-    return canonicalJson({ role: message.role, content: message.content }, `value.messages[${index}]`);
-  };
-  // `{` and the keys before "messages" with a comma after them (none when all were undefined).
-  const head = `${before.length > 2 ? `${before.slice(0, -1)},` : '{'}"messages":[`;
-  const count = messages.length;
-  const hash = sharedPrefixHash(head, messages, Math.max(count - 1, 0), messageText);
-  if (count > 0) hash.update(messageText(count - 1));
+  const text = `${before.length > 2 ? `${before.slice(0, -1)},` : '{'}"messages":[`;
+  if (values) lastHead = { values, text };
+  return text;
+}
+
+/** `],` and the keys after "messages" (there is always "parameters"), `}`. */
+function tailText(input: ResponseCacheKeyInput): string {
+  const { request, model } = input;
+  // Pick each field by name: extra properties an object may carry at run time (an apiKey on a wider object)
+  // never reach the hash.
+  const { parameters, responseSchema, tools } = request;
+  // Stryker disable next-line ConditionalExpression: an undefined sample already maps to undefined (undefined !== 0 keeps it)
+  const sample = input.sample === undefined || input.sample === 0 ? undefined : input.sample;
+  const { stop } = parameters;
+  // Numbers, strings or undefined (from a typed caller): equal values, equal text. A schema or tools are objects
+  // that could change between two requests: their text is written each time.
+  const values =
+    responseSchema === undefined && tools === undefined
+      ? [
+          model.modelId,
+          model.provider,
+          sample,
+          parameters.temperature,
+          parameters.topP,
+          parameters.maxTokens,
+          parameters.seed,
+          parameters.reasoningEffort,
+          parameters.reasoningAllowanceTokens,
+          stop === undefined ? -1 : stop.length,
+          ...(stop ?? []),
+        ]
+      : undefined;
+  if (values && sameValues(lastTail, values)) return lastTail.text;
   const after = canonicalJson({
     modelId: model.modelId,
     parameters: {
       temperature: parameters.temperature,
       topP: parameters.topP,
       maxTokens: parameters.maxTokens,
-      stop: parameters.stop,
+      stop,
       seed: parameters.seed,
       reasoningEffort: parameters.reasoningEffort,
       reasoningAllowanceTokens: parameters.reasoningAllowanceTokens,
     },
     provider: model.provider,
-    responseSchema: request.responseSchema,
-    tools: request.tools?.map((tool) => ({
+    responseSchema,
+    tools: tools?.map((tool) => ({
       name: tool.name,
       description: tool.description,
       parameters: tool.parameters,
     })),
-    // Stryker disable next-line ConditionalExpression: an undefined sample already maps to undefined (undefined !== 0 keeps it)
-    sample: input.sample === undefined || input.sample === 0 ? undefined : input.sample,
+    sample,
   });
-  // `after` always holds "parameters": its text goes on after the messages' closing bracket and a comma.
-  return hash.update(`],${after.slice(1)}`).digest('hex');
+  const text = `],${after.slice(1)}`;
+  if (values) lastTail = { values, text };
+  return text;
 }
