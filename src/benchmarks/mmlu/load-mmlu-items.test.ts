@@ -122,6 +122,15 @@ describe('loadMmluItems', () => {
     expect(runFingerprints(items)).toEqual(runFingerprints(plain));
   });
 
+  it("parses an item's row once while it is requested and scored, with other items read in between", async () => {
+    const rows = Array.from({ length: 40 }, (_, index) => `q${index},a,b,c,d,A`).join('\n');
+    const items = await loadMmluItems(createDirectorySourceForTests(writeMmlu({ s: `${rows}\n` })));
+    const first = items[0]?.data;
+    for (const item of items.slice(1)) expect(item.data.question).toBe(`q${items.indexOf(item)}`);
+    expect(items[0]?.data).toBe(first);
+    expect(first?.question).toBe('q0');
+  });
+
   it('takes a prefix of the round-robin order with limit', async () => {
     const root = writeMmlu({ b: 'q,1,2,3,4,A\nq,1,2,3,4,A\n', a: 'q,1,2,3,4,A\nq,1,2,3,4,A\n' });
     const items = await loadMmluItems(createDirectorySourceForTests(root), { limit: 3 });

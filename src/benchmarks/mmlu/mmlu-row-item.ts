@@ -10,9 +10,13 @@ export interface MmluSubject {
   readonly devExamples: readonly MmluExample[];
 }
 
-/** The last `data` built, so that the several reads of one request or score parse the row once. */
-let lastTexts: ArenaText | undefined;
-let lastData: MmluData | undefined;
+/**
+ * The `data` of the items read last, so that the several reads of one item while it is requested and scored
+ * (its request is built, and its score comes back after the other requests in flight) parse its row once.
+ */
+const recentData = new Map<ArenaText, MmluData>();
+/** More than the requests a run usually has in flight; a miss only parses the row again. */
+const recentDataCount = 128;
 
 /**
  * An MMLU test item held compactly: its question and choices as one JSON text in a `TextArena` (outside the
@@ -49,7 +53,7 @@ export class MmluRowItem implements Item<MmluData>, CanonicalDataWriter {
    */
   writeCanonicalData(
     write: (piece: string | Uint8Array) => void,
-    canonical: (value: unknown) => string,
+    canonical: (value: unknown, shared?: boolean) => string,
   ): void {
     const { slab, start, end } = this.texts;
     const questionEnd = start + 1 + this.questionBytes;
@@ -57,14 +61,16 @@ export class MmluRowItem implements Item<MmluData>, CanonicalDataWriter {
     // The choices and the closing bracket: `"A","B","C","D"]`.
     write(slab.subarray(questionEnd + 1, end));
     write(',"devExamples":');
-    write(canonical(this.shared.devExamples));
+    // One array for every item of the subject.
+    write(canonical(this.shared.devExamples, true));
     write(',"question":');
     write(slab.subarray(start + 1, questionEnd));
     write(`,"subject":${JSON.stringify(this.shared.subject)}}`);
   }
 
   get data(): MmluData {
-    if (lastTexts === this.texts && lastData !== undefined) return lastData;
+    const recent = recentData.get(this.texts);
+    if (recent !== undefined) return recent;
     const [question, choiceA, choiceB, choiceC, choiceD] = JSON.parse(arenaText(this.texts)) as [
       string,
       string,
@@ -79,8 +85,8 @@ export class MmluRowItem implements Item<MmluData>, CanonicalDataWriter {
       subject: this.shared.subject,
       devExamples: this.shared.devExamples,
     };
-    lastTexts = this.texts;
-    lastData = data;
+    recentData.set(this.texts, data);
+    if (recentData.size > recentDataCount) recentData.delete(recentData.keys().next().value as ArenaText);
     return data;
   }
 }
