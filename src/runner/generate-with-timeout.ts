@@ -76,38 +76,57 @@ export async function generateWithTimeout(options: GenerateWithTimeoutOptions): 
   const { model, request, timeoutMs, signal } = options;
   if (signal?.aborted) throw new CancelledError();
   const controller = new AbortController();
-  let rejectEarly: (error: Error) => void = () => undefined;
-  const early = new Promise<never>((_resolve, reject) => {
-    rejectEarly = reject;
-  });
-  const onCancel = (): void => {
-    const error = new CancelledError();
-    rejectEarly(error);
-    controller.abort(error);
-  };
-  signal?.addEventListener('abort', onCancel, { once: true });
-  const timer =
-    Number.isFinite(timeoutMs) && timeoutMs <= largestTimerDelayMs
-      ? setTimeout(() => {
-          const error = new ProviderError({
+  const limited = Number.isFinite(timeoutMs) && timeoutMs <= largestTimerDelayMs;
+  const callOptions: CallOptions = limited
+    ? { signal: controller.signal, timeoutMs }
+    : { signal: controller.signal };
+  // One promise settled by whichever comes first: the call, the deadline or the cancellation.
+  return new Promise<GenerateResult>((resolve, reject) => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const end = (): void => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onCancel);
+    };
+    const stopEarly = (error: Error): void => {
+      end();
+      reject(error);
+      controller.abort(error);
+    };
+    function onCancel(): void {
+      stopEarly(new CancelledError());
+    }
+    signal?.addEventListener('abort', onCancel, { once: true });
+    if (limited) {
+      timer = setTimeout(() => {
+        stopEarly(
+          new ProviderError({
             provider: model.identity.provider,
             message: `request timed out after ${timeoutMs} ms`,
             isRetryable: true,
-          });
-          rejectEarly(error);
-          controller.abort(error);
-        }, timeoutMs)
-      : undefined;
-  try {
-    const callOptions = { signal: controller.signal, ...(timer === undefined ? {} : { timeoutMs }) };
-    const call = options.logLikelihood
-      ? callLogLikelihood(model, options.logLikelihood, callOptions)
-      : model.generate(request, callOptions);
-    // When the deadline wins the race, the model's own later rejection must not become unhandled.
-    call.catch(() => undefined);
-    return await Promise.race([call, early]);
-  } finally {
-    clearTimeout(timer);
-    signal?.removeEventListener('abort', onCancel);
-  }
+          }),
+        );
+      }, timeoutMs);
+    }
+    let call: Promise<GenerateResult>;
+    try {
+      call = options.logLikelihood
+        ? callLogLikelihood(model, options.logLikelihood, callOptions)
+        : model.generate(request, callOptions);
+    } catch (error) {
+      end();
+      reject(error as Error);
+      return;
+    }
+    // When the deadline or the cancellation wins, the model's own later answer or rejection goes nowhere.
+    call.then(
+      (result) => {
+        end();
+        resolve(result);
+      },
+      (error: unknown) => {
+        end();
+        reject(error as Error);
+      },
+    );
+  });
 }

@@ -102,16 +102,19 @@ function retryAfterMsOf(error: Error): number | undefined {
   return typeof error.retryAfterMs === 'number' ? error.retryAfterMs : undefined;
 }
 
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
 function toModelResponse(result: GenerateResult & { logLikelihoods?: readonly number[] }): ModelResponse {
-  return {
+  const response: Mutable<ModelResponse> = {
     text: result.text,
     finishReason: result.finishReason,
     usage: result.usage,
     timing: result.timing,
     prefillApplied: result.prefillApplied,
-    ...(result.logLikelihoods === undefined ? {} : { logLikelihoods: result.logLikelihoods }),
-    ...(result.raw === undefined ? {} : { raw: result.raw }),
   };
+  if (result.logLikelihoods !== undefined) response.logLikelihoods = result.logLikelihoods;
+  if (result.raw !== undefined) response.raw = result.raw;
+  return response;
 }
 
 /**
@@ -173,19 +176,19 @@ export async function runRequests(options: RunRequestsOptions): Promise<RunReque
     if (outcome.response) completed += 1;
     else failed += 1;
     const { itemId, sample } = outcome.planned;
-    onEvent({
+    const { response, error } = outcome;
+    const event: Mutable<Extract<RunnerEvent, { type: 'request-end' }>> = {
       type: 'request-end',
       itemId,
       sample,
-      status: outcome.response ? 'ok' : 'error',
+      status: response ? 'ok' : 'error',
       cached: outcome.cached,
       attempts: outcome.attempts,
-      ...(outcome.response ? { usage: outcome.response.usage } : {}),
-      ...(outcome.error ? { errorMessage: outcome.error.message } : {}),
-      ...(outcome.error instanceof ProviderError && outcome.error.kind
-        ? { errorKind: outcome.error.kind }
-        : {}),
-    });
+    };
+    if (response) event.usage = response.usage;
+    if (error) event.errorMessage = error.message;
+    if (error instanceof ProviderError && error.kind) event.errorKind = error.kind;
+    onEvent(event);
   }
 
   async function execute(planned: PlannedRequest): Promise<void> {
