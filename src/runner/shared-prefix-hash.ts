@@ -11,11 +11,8 @@ interface PrefixState {
   readonly hash: Hash;
 }
 
-/**
- * By the last message of a prefix: null once met, its state from the second meeting on. Keyed weakly, a state
- * lives as long as the messages it hashed (an MMLU subject's few-shot turns: one state per subject).
- */
-const states = new WeakMap<ChatMessage, PrefixState | null>();
+/** By the last message of a prefix: the state after it. Keyed weakly, a state lives as long as the messages it hashed. */
+const states = new WeakMap<ChatMessage, PrefixState>();
 
 function samePrefix(
   state: PrefixState,
@@ -36,22 +33,11 @@ function samePrefix(
   return true;
 }
 
-function hashPrefix(
-  head: string,
-  messages: readonly ChatMessage[],
-  count: number,
-  messageText: (index: number) => string,
-): Hash {
-  const hash = createHash('sha256').update(head);
-  for (let index = 0; index < count; index += 1) hash.update(messageText(index)).update(',');
-  return hash;
-}
-
 /**
  * A SHA-256 that has been fed `head`, then the texts of `messages[0]` … `messages[count - 1]` each followed by
  * ',' (`messageText(index)` writes one). Requests that share their first messages as the same objects (a
- * benchmark's few-shot turns) share that work: from the second such request on, the state is copied instead
- * of hashing the prefix again. The digest is the same either way.
+ * benchmark's few-shot turns) share that work: after the first such request, the state is copied instead of
+ * hashing the prefix again. The digest is the same either way.
  */
 export function sharedPrefixHash(
   head: string,
@@ -60,16 +46,14 @@ export function sharedPrefixHash(
   messageText: (index: number) => string,
 ): Hash {
   const last = count > 0 ? messages[count - 1] : undefined;
-  if (last === undefined) return hashPrefix(head, messages, count, messageText);
-  const state = states.get(last);
+  const state = last === undefined ? undefined : states.get(last);
   if (state && samePrefix(state, head, messages, count)) return state.hash.copy();
-  if (state === undefined) {
-    // Met once: most prefixes are never met again, and keeping a state for each would cost more than it saves.
-    states.set(last, null);
-    return hashPrefix(head, messages, count, messageText);
-  }
+  const hash = createHash('sha256').update(head);
+  for (let index = 0; index < count; index += 1) hash.update(messageText(index)).update(',');
+  if (last === undefined) return hash;
+  // Kept for the next request that starts with the same messages (an MMLU subject's few-shot turns: one state
+  // per subject); a prefix never met again goes with its messages.
   const prefix = messages.slice(0, count);
-  const hash = hashPrefix(head, messages, count, messageText);
   states.set(last, {
     head,
     messages: prefix,
