@@ -1,3 +1,4 @@
+import type { Hash } from 'node:crypto';
 import type { ChatMessage, GenerateRequest, LogLikelihoodRequest, ModelIdentity } from '../spec/index.ts';
 import { canonicalJson } from './canonical-json.ts';
 import { sharedPrefixHash } from './shared-prefix-hash.ts';
@@ -26,14 +27,24 @@ export function responseCacheKey(input: ResponseCacheKeyInput): string {
   // The hashed text is the canonical JSON of one object with the keys named below, written in three parts so
   // that requests sharing their first messages (few-shot turns) hash those once: the keys sorting before
   // "messages", the messages, the keys sorting after it. The text, and so the key, is the same as written whole.
-  const messageText = (index: number): string => {
-    const message = messages[index] as ChatMessage;
-    return canonicalJson({ role: message.role, content: message.content }, `value.messages[${index}]`);
-  };
   const count = messages.length;
-  const hash = sharedPrefixHash(headText(input), messages, Math.max(count - 1, 0), messageText);
-  if (count > 0) hash.update(messageText(count - 1));
+  const hash = sharedPrefixHash(headText(input), messages, Math.max(count - 1, 0), writeMessage);
+  if (count > 0) writeMessage(hash, messages, count - 1);
   return hash.update(tailText(input)).digest('hex');
+}
+
+/** Feeds the canonical JSON of `messages[index]`'s role and content to `hash`. */
+function writeMessage(hash: Hash, messages: readonly ChatMessage[], index: number): void {
+  const { role, content } = messages[index] as ChatMessage;
+  if (typeof content === 'string' && typeof role === 'string') {
+    // What canonicalJson writes for two strings, in pieces: the prompt is not copied into one more string.
+    hash
+      .update('{"content":')
+      .update(JSON.stringify(content))
+      .update(`,"role":${JSON.stringify(role)}}`);
+  } else {
+    hash.update(canonicalJson({ role, content }, `value.messages[${index}]`));
+  }
 }
 
 /** A text written from `values`, kept for the next request (a run's requests mostly share it). */

@@ -35,7 +35,7 @@ function samePrefix(
 
 /**
  * A SHA-256 that has been fed `head`, then the texts of `messages[0]` … `messages[count - 1]` each followed by
- * ',' (`messageText(index)` writes one). Requests that share their first messages as the same objects (a
+ * ',' (`writeMessage` writes one). Requests that share their first messages as the same objects (a
  * benchmark's few-shot turns) share that work: after the first such request, the state is copied instead of
  * hashing the prefix again. The digest is the same either way.
  */
@@ -43,13 +43,16 @@ export function sharedPrefixHash(
   head: string,
   messages: readonly ChatMessage[],
   count: number,
-  messageText: (index: number) => string,
+  writeMessage: (hash: Hash, messages: readonly ChatMessage[], index: number) => void,
 ): Hash {
   const last = count > 0 ? messages[count - 1] : undefined;
   const state = last === undefined ? undefined : states.get(last);
   if (state && samePrefix(state, head, messages, count)) return state.hash.copy();
   const hash = createHash('sha256').update(head);
-  for (let index = 0; index < count; index += 1) hash.update(messageText(index)).update(',');
+  for (let index = 0; index < count; index += 1) {
+    writeMessage(hash, messages, index);
+    hash.update(',');
+  }
   if (last === undefined) return hash;
   // Kept for the next request that starts with the same messages (an MMLU subject's few-shot turns: one state
   // per subject); a prefix never met again goes with its messages.
