@@ -1,6 +1,6 @@
 import { setMaxListeners } from 'node:events';
 import { setTimeout as delay } from 'node:timers/promises';
-import { InputError, ProviderError } from '../spec/index.ts';
+import { CancelledError, InputError, ProviderError } from '../spec/index.ts';
 import type {
   GenerateRequest,
   GenerateResult,
@@ -11,7 +11,7 @@ import type {
 import { backoffDelay, defaultRetryBaseDelayMs, defaultRetryMaxDelayMs } from './backoff-delay.ts';
 import { runConcurrently } from './concurrency-pool.ts';
 import { estimateRequestTokens } from './estimate-request-tokens.ts';
-import { generateWithTimeout } from './generate-with-timeout.ts';
+import { startModelCall, type ModelCall } from './generate-with-timeout.ts';
 import type { RequestGate, RequestPermit } from './request-gate.ts';
 import type { RunnerEvent } from './runner-event.ts';
 
@@ -168,6 +168,12 @@ export async function runRequests(options: RunRequestsOptions): Promise<RunReque
   const forwardCancel = (): void => stop.abort(signal?.reason);
   if (signal?.aborted) stop.abort(signal.reason);
   signal?.addEventListener('abort', forwardCancel, { once: true });
+  // Model calls in flight, cancelled together when the run stops: one listener for all of them.
+  const calls = new Set<ModelCall>();
+  const cancelCalls = (): void => {
+    for (const call of calls) call.cancel();
+  };
+  stop.signal.addEventListener('abort', cancelCalls, { once: true });
   let completed = 0;
   let failed = 0;
 
@@ -217,14 +223,18 @@ export async function runRequests(options: RunRequestsOptions): Promise<RunReque
         throw error;
       }
       let result: GenerateResult;
+      let call: ModelCall | undefined;
       try {
-        result = await generateWithTimeout({
+        // A call cancelled before it starts ends as one cancelled at once would.
+        if (stop.signal.aborted) throw new CancelledError();
+        call = startModelCall({
           model,
           request: planned.request,
           ...(planned.logLikelihood ? { logLikelihood: planned.logLikelihood } : {}),
           timeoutMs,
-          signal: stop.signal,
         });
+        calls.add(call);
+        result = await call.result;
       } catch (thrown) {
         const error = asError(thrown);
         permit?.release({ type: 'error', error });
@@ -249,6 +259,8 @@ export async function runRequests(options: RunRequestsOptions): Promise<RunReque
           throw sleepError;
         }
         continue;
+      } finally {
+        if (call) calls.delete(call);
       }
       permit?.release({
         type: 'ok',
@@ -282,6 +294,7 @@ export async function runRequests(options: RunRequestsOptions): Promise<RunReque
     });
   } finally {
     signal?.removeEventListener('abort', forwardCancel);
+    stop.signal.removeEventListener('abort', cancelCalls);
   }
   return { completed, failed, cancelled: signal?.aborted === true };
 }
