@@ -17,6 +17,11 @@ export interface MmluSubject {
 const recentData = new Map<ArenaText, MmluData>();
 /** More than the requests a run usually has in flight; a miss only parses the row again. */
 const recentDataCount = 128;
+/** The rows in `recentData`, oldest first from `recentNext` on: the oldest goes when one more comes. */
+const recentTexts: (ArenaText | undefined)[] = new Array<ArenaText | undefined>(recentDataCount).fill(
+  undefined,
+);
+let recentNext = 0;
 
 /**
  * An MMLU test item held compactly: its question and choices as one JSON text in a `TextArena` (outside the
@@ -85,8 +90,11 @@ export class MmluRowItem implements Item<MmluData>, CanonicalDataWriter {
       subject: this.shared.subject,
       devExamples: this.shared.devExamples,
     };
+    const oldest = recentTexts[recentNext];
+    if (oldest !== undefined) recentData.delete(oldest);
+    recentTexts[recentNext] = this.texts;
+    recentNext = (recentNext + 1) % recentDataCount;
     recentData.set(this.texts, data);
-    if (recentData.size > recentDataCount) recentData.delete(recentData.keys().next().value as ArenaText);
     return data;
   }
 }
