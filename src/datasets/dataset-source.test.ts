@@ -6,6 +6,7 @@ import {
   readFileSync,
   readdirSync,
   rmSync,
+  symlinkSync,
   writeFileSync,
 } from 'node:fs';
 import { createServer } from 'node:http';
@@ -153,6 +154,20 @@ describe('createDatasetSource', () => {
     expect(await datasets.resolveFile('gsm8k', 'train.jsonl')).toBe(join(cacheDir, 'gsm8k', 'train.jsonl'));
     expect(await datasets.listFiles('gsm8k', '')).toEqual(['test.jsonl']);
     expect(requests).toEqual([]);
+  });
+
+  it('lists regular files and links to them, not folders, dot files or broken links', async () => {
+    const folder = join(dataDir, 'mmlu', 'data', 'test');
+    write(join(folder, 'b_test.csv'), 'b');
+    write(join(folder, '.hidden_test.csv'), 'h');
+    write(join(root, 'elsewhere', 'a.csv'), 'a');
+    mkdirSync(join(folder, 'c_test.csv'));
+    symlinkSync(join(root, 'elsewhere', 'a.csv'), join(folder, 'a_test.csv'));
+    symlinkSync(join(root, 'elsewhere', 'gone.csv'), join(folder, 'd_test.csv'));
+    symlinkSync(join(root, 'elsewhere'), join(folder, 'e_test.csv'));
+    const datasets = source({ fetch: forbiddenFetch });
+    expect(await datasets.listFiles('mmlu', 'data/test')).toEqual(['a_test.csv', 'b_test.csv']);
+    expect(await datasets.resolveFile('mmlu', 'data/test/a_test.csv')).toBe(join(folder, 'a_test.csv'));
   });
 
   it('downloads a missing file once, verified, with progress events', async () => {

@@ -15,7 +15,7 @@ export const newCanonicalJsonMemo = (): CanonicalJsonMemo => ({ seen: new WeakSe
  * `memo` keeps the text of objects met more than once. Keeping every object's text would keep each item's
  * whole text alive until the last item is done (100 MB for MMLU's 14,042 items, each with its subject's rows).
  */
-function canonicalJson(value: unknown, memo?: CanonicalJsonMemo): string {
+function canonicalJson(value: unknown, memo?: CanonicalJsonMemo, shared = false): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
   const known = memo?.texts.get(value);
   if (known !== undefined) return known;
@@ -28,7 +28,7 @@ function canonicalJson(value: unknown, memo?: CanonicalJsonMemo): string {
       .sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0));
     text = `{${entries.map(([key, entry]) => `${JSON.stringify(key)}:${canonicalJson(entry, memo)}`).join(',')}}`;
   }
-  if (memo?.seen.has(value)) memo.texts.set(value, text);
+  if (shared || memo?.seen.has(value)) memo?.texts.set(value, text);
   else memo?.seen.add(value);
   return text;
 }
@@ -36,11 +36,36 @@ function canonicalJson(value: unknown, memo?: CanonicalJsonMemo): string {
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex').slice(0, 32);
 
 /**
+ * An item that can write the canonical JSON of its own `data` without building `data` (an item held as stored
+ * bytes): `write` takes the text in order, in pieces, as strings or as their UTF-8 bytes; `canonical` writes the
+ * canonical JSON of any value (`shared`: an object other items hold too, whose text is worth keeping at once).
+ * The pieces must make exactly the text `data` would give.
+ */
+export interface CanonicalDataWriter {
+  writeCanonicalData(
+    write: (piece: string | Uint8Array) => void,
+    canonical: (value: unknown, shared?: boolean) => string,
+  ): void;
+}
+
+const writesOwnData = (item: object): item is CanonicalDataWriter =>
+  typeof (item as Partial<CanonicalDataWriter>).writeCanonicalData === 'function';
+
+/**
  * Fingerprint of an item's content — everything the benchmark loaded for it (`item.data`: the prompt's
  * inputs and the target), not its id: two items with the same id but a different question, choices or
  * answer get different fingerprints. 128 bits of SHA-256 over canonical JSON.
  */
 export function itemFingerprint(item: Pick<Item, 'data'>, memo?: CanonicalJsonMemo): string {
+  if (writesOwnData(item)) {
+    // The same text, hashed piece by piece as the item writes it.
+    const hash = createHash('sha256').update('parity-item-v1\n');
+    item.writeCanonicalData(
+      (piece) => hash.update(piece),
+      (value, shared) => canonicalJson(value, memo, shared),
+    );
+    return hash.digest('hex').slice(0, 32);
+  }
   return sha256(`parity-item-v1\n${canonicalJson(item.data, memo)}`);
 }
 

@@ -14,7 +14,7 @@ export interface TextFiles {
 }
 
 /** Bytes read at a time by `nodeTextFiles`. */
-export const defaultChunkBytes = 64 * 1024;
+export const defaultChunkBytes = 16 * 1024;
 
 /** Files on disk, read with synchronous reads of `chunkBytes` (a UTF-8 sequence split between reads is kept whole). */
 export function nodeTextFiles(options: { chunkBytes?: number } = {}): TextFiles {

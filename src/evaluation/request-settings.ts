@@ -1,4 +1,4 @@
-import type { GenerateRequest, GenerationOverrides } from '../spec/index.ts';
+import type { ChatMessage, GenerateRequest, GenerationOverrides } from '../spec/index.ts';
 
 /** What a run replaces in the protocol's requests (`--temperature`, `--top-p`, `--reasoning-allowance`). */
 export interface SamplingSettings {
@@ -23,6 +23,20 @@ export function withSampling(request: GenerateRequest, sampling: SamplingSetting
   };
 }
 
+/**
+ * The system message of each overrides object, made once: the requests of a run then share it as one object,
+ * and requests that share their first messages hash them once for their cache keys (runner/shared-prefix-hash).
+ */
+const systemMessages = new WeakMap<GenerationOverrides, ChatMessage>();
+
+function systemMessage(overrides: GenerationOverrides, content: string): ChatMessage {
+  const known = systemMessages.get(overrides);
+  if (known?.content === content) return known;
+  const message: ChatMessage = { role: 'system', content };
+  systemMessages.set(overrides, message);
+  return message;
+}
+
 /** The request with the overrides applied: budget and effort replaced, the system message replaced or added. */
 export function applyGenerationOverrides(
   request: GenerateRequest,
@@ -34,7 +48,7 @@ export function applyGenerationOverrides(
     systemPrompt === undefined
       ? request.messages
       : [
-          { role: 'system' as const, content: systemPrompt },
+          systemMessage(overrides, systemPrompt),
           ...request.messages.filter((message) => message.role !== 'system'),
         ];
   return {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import type { GenerateRequest, ModelIdentity, ToolDefinition } from '../spec/index.ts';
+import type { ChatMessage, GenerateRequest, ModelIdentity, ToolDefinition } from '../spec/index.ts';
 import { responseCacheKey } from './cache-key.ts';
 import { canonicalJson } from './canonical-json.ts';
 
@@ -227,5 +227,148 @@ describe('responseCacheKey on many shapes of request', () => {
         }),
       ).toBe(createHash('sha256').update(expected).digest('hex'));
     }
+  });
+});
+
+describe('responseCacheKey on requests that share their first messages', () => {
+  const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+  const expectedKey = (identity: ModelIdentity, request: GenerateRequest): string =>
+    sha256(
+      canonicalJson({
+        provider: identity.provider,
+        endpoint: identity.endpoint,
+        modelId: identity.modelId,
+        messages: request.messages.map((message) => ({ role: message.role, content: message.content })),
+        parameters: request.parameters,
+        assistantPrefix: request.assistantPrefix,
+      }),
+    );
+  // One array of turns for every request, as a few-shot benchmark shares its examples.
+  const shots: ChatMessage[] = [
+    { role: 'user', content: 'Question: 1 + 1?\nA. 2\nB. 3' },
+    { role: 'assistant', content: 'The best answer is A.' },
+    { role: 'user', content: 'Question: "2" + 2?\nA. 4\nB. 5' },
+    { role: 'assistant', content: 'The best answer is A.' },
+  ];
+  const ask = (question: string, turns: readonly ChatMessage[] = shots): GenerateRequest => ({
+    messages: [...turns, { role: 'user', content: question }],
+    parameters: { temperature: 0, maxTokens: 10, stop: ['.'] },
+    assistantPrefix: 'The best answer is',
+  });
+
+  it('gives each request the key of its whole canonical text, the first and every later time', () => {
+    const questions = ['Question: 3 + 3?', 'Question: ünï "4" \\ 4?', 'Question: 3 + 3?', ''];
+    for (const question of [...questions, ...questions]) {
+      expect(responseCacheKey({ model, request: ask(question) })).toBe(expectedKey(model, ask(question)));
+    }
+    const keys = new Set(questions.map((question) => responseCacheKey({ model, request: ask(question) })));
+    expect(keys.size).toBe(3);
+  });
+
+  it('keys apart requests whose shared turns come after other fields or another endpoint', () => {
+    const other = { ...model, endpoint: 'http://127.0.0.1:9999/v1' };
+    const { assistantPrefix: _unused, ...noPrefix } = ask('Q?');
+    for (let round = 0; round < 3; round += 1) {
+      expect(responseCacheKey({ model, request: ask('Q?') })).toBe(expectedKey(model, ask('Q?')));
+      expect(responseCacheKey({ model: other, request: ask('Q?') })).toBe(expectedKey(other, ask('Q?')));
+      expect(responseCacheKey({ model, request: noPrefix })).toBe(expectedKey(model, noPrefix));
+    }
+  });
+
+  it('keys a turn changed in place by what it says now, not by what it said before', () => {
+    const turns = shots.map((turn) => ({ ...turn }));
+    const before = responseCacheKey({ model, request: ask('Q?', turns) });
+    expect(responseCacheKey({ model, request: ask('Q?', turns) })).toBe(before);
+    (turns[1] as { content: string }).content = 'The best answer is B.';
+    expect(responseCacheKey({ model, request: ask('Q?', turns) })).toBe(expectedKey(model, ask('Q?', turns)));
+    expect(responseCacheKey({ model, request: ask('Q?', turns) })).not.toBe(before);
+    turns[0] = { role: 'system', content: turns[0]?.content ?? '' };
+    expect(responseCacheKey({ model, request: ask('Q?', turns) })).toBe(expectedKey(model, ask('Q?', turns)));
+  });
+
+  it('keys requests that share the last turn but not the ones before it', () => {
+    const last: ChatMessage = { role: 'assistant', content: 'The best answer is A.' };
+    const first: ChatMessage[] = [{ role: 'user', content: 'one' }, last];
+    const second: ChatMessage[] = [{ role: 'user', content: 'two' }, last];
+    for (let round = 0; round < 3; round += 1) {
+      for (const turns of [first, second, first.slice(1)]) {
+        expect(responseCacheKey({ model, request: ask('Q?', turns) })).toBe(
+          expectedKey(model, ask('Q?', turns)),
+        );
+      }
+    }
+  });
+
+  it('names the message that JSON cannot hold', () => {
+    const request = ask('Q?', [shots[0] as ChatMessage, { role: 'user', content: 1n as unknown as string }]);
+    expect(() => responseCacheKey({ model, request })).toThrow(/value\.messages\[1\]\.content is a bigint/);
+  });
+});
+
+describe('responseCacheKey on a run of requests that differ in one field', () => {
+  const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+  const expectedKey = (input: {
+    model: ModelIdentity;
+    request: GenerateRequest;
+    sample?: number;
+    logLikelihood?: { context: string; continuations: readonly string[] };
+  }): string =>
+    sha256(
+      canonicalJson({
+        provider: input.model.provider,
+        endpoint: input.model.endpoint,
+        modelId: input.model.modelId,
+        messages: input.request.messages.map((message) => ({ role: message.role, content: message.content })),
+        parameters: input.request.parameters,
+        assistantPrefix: input.request.assistantPrefix,
+        responseSchema: input.request.responseSchema,
+        sample: input.sample === 0 ? undefined : input.sample,
+        logLikelihood: input.logLikelihood,
+      }),
+    );
+
+  it('keys each request by its own fields, whichever request came before it', () => {
+    const parameters = request.parameters;
+    const variants = [
+      { model, request },
+      { model, request, sample: 3 },
+      { model: { ...model, modelId: 'other' }, request },
+      { model: { ...model, provider: 'local' }, request },
+      { model: { ...model, endpoint: 'http://127.0.0.1:1/v1' }, request },
+      { model, request: { ...request, assistantPrefix: 'Answer:' } },
+      { model, request: { ...request, assistantPrefix: undefined } },
+      { model, request: { ...request, parameters: { ...parameters, temperature: 0.5 } } },
+      { model, request: { ...request, parameters: { ...parameters, topP: 0.5 } } },
+      { model, request: { ...request, parameters: { ...parameters, maxTokens: 5 } } },
+      { model, request: { ...request, parameters: { ...parameters, seed: 9 } } },
+      { model, request: { ...request, parameters: { ...parameters, reasoningEffort: 'low' } } },
+      { model, request: { ...request, parameters: { ...parameters, reasoningAllowanceTokens: 7 } } },
+      { model, request: { ...request, parameters: { ...parameters, stop: undefined } } },
+      { model, request: { ...request, parameters: { ...parameters, stop: [] } } },
+      { model, request: { ...request, parameters: { ...parameters, stop: ['\n\n', 'x'] } } },
+      { model, request: { ...request, parameters: { ...parameters, stop: ['\n'] } } },
+      { model, request: { ...request, responseSchema: { name: 's', schema: { type: 'object' } } } },
+      { model, request, logLikelihood: { context: 'c', continuations: [' a'] } },
+    ];
+    const seen = new Set<string>();
+    for (const first of variants) {
+      for (const second of variants) {
+        const pair = [first, second, first];
+        for (const input of pair) expect(responseCacheKey(input)).toBe(expectedKey(input));
+      }
+      seen.add(responseCacheKey(first));
+    }
+    expect(seen.size).toBe(variants.length);
+  });
+
+  it('keys a response schema changed in place by what it says now', () => {
+    const schema: Record<string, unknown> = { type: 'object' };
+    const withSchema = { ...request, responseSchema: { name: 's', schema } };
+    const before = responseCacheKey({ model, request: withSchema });
+    schema.type = 'array';
+    expect(responseCacheKey({ model, request: withSchema })).toBe(
+      expectedKey({ model, request: withSchema }),
+    );
+    expect(responseCacheKey({ model, request: withSchema })).not.toBe(before);
   });
 });

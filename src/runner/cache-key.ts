@@ -1,6 +1,7 @@
-import { createHash } from 'node:crypto';
-import type { GenerateRequest, LogLikelihoodRequest, ModelIdentity } from '../spec/index.ts';
+import type { Hash } from 'node:crypto';
+import type { ChatMessage, GenerateRequest, LogLikelihoodRequest, ModelIdentity } from '../spec/index.ts';
 import { canonicalJson } from './canonical-json.ts';
+import { sharedPrefixHash } from './shared-prefix-hash.ts';
 
 export interface ResponseCacheKeyInput {
   /** Provider, endpoint and model id; a ModelIdentity never holds a secret. */
@@ -22,37 +23,112 @@ export interface ResponseCacheKeyInput {
  * changing them never invalidates the cache, and no secret can end up in a key.
  */
 export function responseCacheKey(input: ResponseCacheKeyInput): string {
-  const { model, request } = input;
-  // Pick each field by name: extra properties an object may carry at run time (an apiKey on a wider object)
-  // never reach the hash.
-  const parameters = request.parameters;
-  const canonical = canonicalJson({
-    provider: model.provider,
-    endpoint: model.endpoint,
-    modelId: model.modelId,
-    messages: request.messages.map((message) => ({ role: message.role, content: message.content })),
-    parameters: {
-      temperature: parameters.temperature,
-      topP: parameters.topP,
-      maxTokens: parameters.maxTokens,
-      stop: parameters.stop,
-      seed: parameters.seed,
-      reasoningEffort: parameters.reasoningEffort,
-      reasoningAllowanceTokens: parameters.reasoningAllowanceTokens,
-    },
+  const { messages } = input.request;
+  // The hashed text is the canonical JSON of one object with the keys named below, written in three parts so
+  // that requests sharing their first messages (few-shot turns) hash those once: the keys sorting before
+  // "messages", the messages, the keys sorting after it. The text, and so the key, is the same as written whole.
+  const count = messages.length;
+  const hash = sharedPrefixHash(headText(input), messages, Math.max(count - 1, 0), writeMessage);
+  if (count > 0) writeMessage(hash, messages, count - 1);
+  return hash.update(tailText(input)).digest('hex');
+}
+
+/** Feeds the canonical JSON of `messages[index]`'s role and content to `hash`. */
+function writeMessage(hash: Hash, messages: readonly ChatMessage[], index: number): void {
+  const { role, content } = messages[index] as ChatMessage;
+  if (typeof content === 'string' && typeof role === 'string') {
+    // What canonicalJson writes for two strings, in pieces: the prompt is not copied into one more string.
+    hash
+      .update('{"content":')
+      .update(JSON.stringify(content))
+      .update(`,"role":${JSON.stringify(role)}}`);
+  } else {
+    hash.update(canonicalJson({ role, content }, `value.messages[${index}]`));
+  }
+}
+
+/** A text written from `values`, kept for the next request (a run's requests mostly share it). */
+interface Written {
+  readonly values: readonly unknown[];
+  readonly text: string;
+}
+
+const sameValues = (written: Written | undefined, values: readonly unknown[]): written is Written =>
+  written !== undefined &&
+  written.values.length === values.length &&
+  values.every((value, index) => value === written.values[index]);
+
+let lastHead: Written | undefined;
+let lastTail: Written | undefined;
+
+/** `{`, the keys before "messages" with a comma after them (none when all are undefined), `"messages":[`. */
+function headText(input: ResponseCacheKeyInput): string {
+  const { request, model } = input;
+  // Strings or undefined (from a typed caller): equal values, equal text.
+  const values = input.logLikelihood === undefined ? [request.assistantPrefix, model.endpoint] : undefined;
+  if (values && sameValues(lastHead, values)) return lastHead.text;
+  const before = canonicalJson({
     assistantPrefix: request.assistantPrefix,
-    responseSchema: request.responseSchema,
-    tools: request.tools?.map((tool) => ({
-      name: tool.name,
-      description: tool.description,
-      parameters: tool.parameters,
-    })),
-    // Stryker disable next-line ConditionalExpression: an undefined sample already maps to undefined (undefined !== 0 keeps it)
-    sample: input.sample === undefined || input.sample === 0 ? undefined : input.sample,
+    endpoint: model.endpoint,
     logLikelihood:
       input.logLikelihood === undefined
         ? undefined
         : { context: input.logLikelihood.context, continuations: [...input.logLikelihood.continuations] },
   });
-  return createHash('sha256').update(canonical).digest('hex');
+  const text = `${before.length > 2 ? `${before.slice(0, -1)},` : '{'}"messages":[`;
+  if (values) lastHead = { values, text };
+  return text;
+}
+
+/** `],` and the keys after "messages" (there is always "parameters"), `}`. */
+function tailText(input: ResponseCacheKeyInput): string {
+  const { request, model } = input;
+  // Pick each field by name: extra properties an object may carry at run time (an apiKey on a wider object)
+  // never reach the hash.
+  const { parameters, responseSchema, tools } = request;
+  // Stryker disable next-line ConditionalExpression: an undefined sample already maps to undefined (undefined !== 0 keeps it)
+  const sample = input.sample === undefined || input.sample === 0 ? undefined : input.sample;
+  const { stop } = parameters;
+  // Numbers, strings or undefined (from a typed caller): equal values, equal text. A schema or tools are objects
+  // that could change between two requests: their text is written each time.
+  const values =
+    responseSchema === undefined && tools === undefined
+      ? [
+          model.modelId,
+          model.provider,
+          sample,
+          parameters.temperature,
+          parameters.topP,
+          parameters.maxTokens,
+          parameters.seed,
+          parameters.reasoningEffort,
+          parameters.reasoningAllowanceTokens,
+          stop === undefined ? -1 : stop.length,
+          ...(stop ?? []),
+        ]
+      : undefined;
+  if (values && sameValues(lastTail, values)) return lastTail.text;
+  const after = canonicalJson({
+    modelId: model.modelId,
+    parameters: {
+      temperature: parameters.temperature,
+      topP: parameters.topP,
+      maxTokens: parameters.maxTokens,
+      stop,
+      seed: parameters.seed,
+      reasoningEffort: parameters.reasoningEffort,
+      reasoningAllowanceTokens: parameters.reasoningAllowanceTokens,
+    },
+    provider: model.provider,
+    responseSchema,
+    tools: tools?.map((tool) => ({
+      name: tool.name,
+      description: tool.description,
+      parameters: tool.parameters,
+    })),
+    sample,
+  });
+  const text = `],${after.slice(1)}`;
+  if (values) lastTail = { values, text };
+  return text;
 }

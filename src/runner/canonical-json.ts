@@ -2,14 +2,15 @@
  * JSON text that is the same for equal values whatever the order their object keys were written in:
  * object keys are sorted (by UTF-16 code unit, recursively), properties whose value is `undefined` are
  * dropped, array order is kept. Numbers, strings, booleans and null are written as JSON.stringify writes them.
- * Throws TypeError on values JSON cannot represent faithfully (functions, symbols, bigints, non-finite numbers).
+ * Throws TypeError on values JSON cannot represent faithfully (functions, symbols, bigints, non-finite numbers),
+ * naming where the value is (`path`, default `value`).
  */
-export function canonicalJson(value: unknown): string {
+export function canonicalJson(value: unknown, path = 'value'): string {
   // The cache key of every request goes through here: the fast writer builds no path strings and no arrays per
   // value (GC pressure on the hot path). When it meets a value JSON cannot hold, the slow writer walks again to
-  // name where it is.
+  // name where it is (`path`: where `value` sits in a larger value written in parts).
   const written = fast(value);
-  return written ?? write(value, 'value');
+  return written ?? write(value, path);
 }
 
 /** The canonical text, or undefined when some value has no faithful JSON form. */

@@ -38,6 +38,18 @@ describe('withoutEchoedMessages', () => {
     });
   });
 
+  it('keeps the order of the other fields, as the stored body shows them, and the original response untouched', () => {
+    const messages = request.messages.map((m) => ({ content: m.content, role: m.role }));
+    const body = { model: 'm', messages, stream: true, stop: ['.'] };
+    const response = responseWith(body);
+    const compact = withoutEchoedMessages(response, request);
+    expect(JSON.stringify(compact.raw?.request)).toBe(
+      '{"model":"m","stream":true,"stop":["."],"omitted_messages":3}',
+    );
+    expect(response.raw?.request).toBe(body);
+    expect(body.messages).toBe(messages);
+  });
+
   it('keeps messages that differ from the request in any way', () => {
     const changed = [
       request.messages.slice(0, 2),

@@ -1,5 +1,16 @@
 import type { GenerateRequest, ModelResponse } from '../spec/index.ts';
 
+/** True when `record`'s own enumerable keys are `role` and `content` and nothing else (no array of keys made). */
+function onlyRoleAndContent(record: Record<string, unknown>): boolean {
+  let keys = 0;
+  for (const key in record) {
+    if (!Object.hasOwn(record, key)) continue;
+    if (key !== 'role' && key !== 'content') return false;
+    keys += 1;
+  }
+  return keys === 2;
+}
+
 function sameMessages(sent: readonly unknown[], request: GenerateRequest): boolean {
   const { messages } = request;
   if (sent.length !== messages.length) return false;
@@ -7,9 +18,7 @@ function sameMessages(sent: readonly unknown[], request: GenerateRequest): boole
     const message = messages[index];
     if (!entry || typeof entry !== 'object' || message === undefined) return false;
     const record = entry as Record<string, unknown>;
-    return (
-      Object.keys(record).length === 2 && record.role === message.role && record.content === message.content
-    );
+    return record.role === message.role && record.content === message.content && onlyRoleAndContent(record);
   });
 }
 
@@ -23,7 +32,14 @@ export function withoutEchoedMessages(response: ModelResponse, request: Generate
   const raw = response.raw;
   const body = raw?.request;
   if (!raw || !body || typeof body !== 'object' || Array.isArray(body)) return response;
-  const { messages, ...rest } = body as Record<string, unknown>;
+  const record = body as Record<string, unknown>;
+  const { messages } = record;
   if (!Array.isArray(messages) || !sameMessages(messages, request)) return response;
-  return { ...response, raw: { ...raw, request: { ...rest, omitted_messages: messages.length } } };
+  // The body's other fields in their order, then the count (one copy of the body, not two).
+  const compact: Record<string, unknown> = {};
+  for (const key in record) {
+    if (key !== 'messages' && Object.hasOwn(record, key)) compact[key] = record[key];
+  }
+  compact.omitted_messages = messages.length;
+  return { ...response, raw: { ...raw, request: compact } };
 }

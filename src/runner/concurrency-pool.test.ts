@@ -80,6 +80,54 @@ describe('runConcurrently', () => {
     expect(settled).toBe(2);
   });
 
+  it('rejects with the error a synchronous source throws, once the running tasks have settled', async () => {
+    const broken = new Error('row 3 is bad');
+    function* source(): Generator<number> {
+      yield 0;
+      yield 1;
+      yield 2;
+      throw broken;
+    }
+    const started: number[] = [];
+    const finished: number[] = [];
+    await expect(
+      runConcurrently({
+        source: source(),
+        concurrency: 2,
+        task: async (element) => {
+          started.push(element);
+          await pause(element === 0 ? 20 : 1);
+          finished.push(element);
+        },
+      }),
+    ).rejects.toBe(broken);
+    expect(started).toEqual([0, 1, 2]);
+    expect(finished.sort()).toEqual([0, 1, 2]);
+  });
+
+  it('pulls a synchronous source one element per free slot, in order', async () => {
+    let pulled = 0;
+    const pulledWhenStarted: number[] = [];
+    function* source(): Generator<number> {
+      for (let index = 0; index < 20; index += 1) {
+        pulled += 1;
+        yield index;
+      }
+    }
+    const started: number[] = [];
+    await runConcurrently({
+      source: source(),
+      concurrency: 4,
+      task: async (element) => {
+        started.push(element);
+        pulledWhenStarted.push(pulled);
+        await pause(element % 2);
+      },
+    });
+    expect(started).toEqual(Array.from({ length: 20 }, (_, index) => index));
+    pulledWhenStarted.forEach((count, index) => expect(count).toBe(index + 1));
+  });
+
   it('rejects a concurrency below 1', async () => {
     await expect(
       runConcurrently({ source: [], concurrency: 0, task: async () => undefined }),

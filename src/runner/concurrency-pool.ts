@@ -17,10 +17,16 @@ function yieldToEventLoop(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
 
-function iteratorOf<T>(source: Iterable<T> | AsyncIterable<T>): Iterator<T> | AsyncIterator<T> {
-  if (Symbol.asyncIterator in source) return source[Symbol.asyncIterator]();
-  return source[Symbol.iterator]();
+type Pulled<T> =
+  | { readonly sync: true; readonly iterator: Iterator<T> }
+  | { readonly sync: false; readonly iterator: AsyncIterator<T> };
+
+function iteratorOf<T>(source: Iterable<T> | AsyncIterable<T>): Pulled<T> {
+  if (Symbol.asyncIterator in source) return { sync: false, iterator: source[Symbol.asyncIterator]() };
+  return { sync: true, iterator: source[Symbol.iterator]() };
 }
+
+const finished = { done: true, value: undefined } as const;
 
 /**
  * Runs `task` on every element of `source` with at most `concurrency` tasks in flight, in source order of
@@ -34,16 +40,17 @@ export async function runConcurrently<T>(options: RunConcurrentlyOptions<T>): Pr
     throw new InputError(`must be an integer ≥ 1, got ${concurrency}`, { location: 'concurrency' });
   }
   const shouldStop = options.shouldStop ?? (() => false);
-  const iterator = iteratorOf(options.source);
+  const source = iteratorOf(options.source);
+  const { iterator } = source;
   let exhausted = false;
   let failure: { error: unknown } | undefined;
-  // Pulls are chained so two workers never call next() at once (async generators would queue them anyway,
-  // hand-written async iterators might not).
+  // Pulls from an async source are chained so two workers never call next() at once (async generators would
+  // queue them anyway, hand-written async iterators might not).
   let pullChain: Promise<unknown> = Promise.resolve();
 
   function pull(): Promise<IteratorResult<T>> {
     const result = pullChain.then(async () => {
-      if (exhausted || failure || shouldStop()) return { done: true, value: undefined } as const;
+      if (exhausted || failure || shouldStop()) return finished;
       const next = await iterator.next();
       if (next.done) exhausted = true;
       return next;
@@ -52,10 +59,18 @@ export async function runConcurrently<T>(options: RunConcurrentlyOptions<T>): Pr
     return result;
   }
 
+  // A synchronous source (a plan built as it is pulled) is pulled at once: one call cannot overlap another.
+  function pullNow(from: Iterator<T>): IteratorResult<T> {
+    if (exhausted || failure || shouldStop()) return finished;
+    const next = from.next();
+    if (next.done) exhausted = true;
+    return next;
+  }
+
   async function worker(): Promise<void> {
     let sinceYield = 0;
     for (;;) {
-      const next = await pull();
+      const next = source.sync ? pullNow(source.iterator) : await pull();
       if (next.done) return;
       try {
         await task(next.value);

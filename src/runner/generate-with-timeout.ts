@@ -7,13 +7,11 @@ import type {
   LogLikelihoodRequest,
 } from '../spec/index.ts';
 
-export interface GenerateWithTimeoutOptions {
+export interface ModelCallOptions {
   readonly model: LanguageModel;
   readonly request: GenerateRequest;
   /** Milliseconds one call may take; a non-finite value (Infinity) means no limit and is not passed to the model. */
   readonly timeoutMs: number;
-  /** Cancels the call; it then rejects with CancelledError. */
-  readonly signal?: AbortSignal;
   /** Ask for these log-likelihoods instead of generating (the model must have `logLikelihood`). */
   readonly logLikelihood?: LogLikelihoodRequest;
 }
@@ -65,49 +63,76 @@ async function callLogLikelihood(
 /** setTimeout fires at once for delays above 2^31 − 1 ms; treat those as "no limit". */
 const largestTimerDelayMs = 2 ** 31 - 1;
 
+/** A model call under way (`startModelCall`). */
+export interface ModelCall {
+  /**
+   * Resolves or rejects as the model did, unless first:
+   * - past the deadline → ProviderError (isRetryable: true, no statusCode) "request timed out after N ms";
+   * - `cancel` → CancelledError.
+   */
+  readonly result: Promise<GenerateResult>;
+  /** Ends the call as cancelled: `result` rejects with CancelledError and the model's signal aborts (nothing once settled). */
+  cancel(): void;
+}
+
 /**
- * One model call with a deadline. The model gets both `timeoutMs` and an AbortSignal that fires at the deadline
- * or on cancellation; the call settles at that moment even when the model ignores the signal:
- * - past the deadline → ProviderError (isRetryable: true, no statusCode) "timed out after N ms";
- * - cancelled through `signal` → CancelledError.
- * Otherwise resolves or rejects as the model did.
+ * One model call with a deadline, cancelled through `cancel` (a caller with many calls in flight listens on its
+ * own signal once for all of them, not once per call). The model gets both `timeoutMs` and an AbortSignal that
+ * fires at the deadline or on cancellation; `result` settles at that moment even when the model ignores the signal.
  */
-export async function generateWithTimeout(options: GenerateWithTimeoutOptions): Promise<GenerateResult> {
-  const { model, request, timeoutMs, signal } = options;
-  if (signal?.aborted) throw new CancelledError();
+export function startModelCall(options: ModelCallOptions): ModelCall {
+  const { model, request, timeoutMs } = options;
   const controller = new AbortController();
-  let rejectEarly: (error: Error) => void = () => undefined;
-  const early = new Promise<never>((_resolve, reject) => {
-    rejectEarly = reject;
-  });
-  const onCancel = (): void => {
-    const error = new CancelledError();
-    rejectEarly(error);
-    controller.abort(error);
-  };
-  signal?.addEventListener('abort', onCancel, { once: true });
-  const timer =
-    Number.isFinite(timeoutMs) && timeoutMs <= largestTimerDelayMs
-      ? setTimeout(() => {
-          const error = new ProviderError({
+  const limited = Number.isFinite(timeoutMs) && timeoutMs <= largestTimerDelayMs;
+  const callOptions: CallOptions = limited
+    ? { signal: controller.signal, timeoutMs }
+    : { signal: controller.signal };
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let stopEarly: (error: Error) => void = () => undefined;
+  // One promise settled by whichever comes first: the call, the deadline or the cancellation.
+  const result = new Promise<GenerateResult>((resolve, reject) => {
+    let settled = false;
+    const settle = (): boolean => {
+      if (settled) return false;
+      settled = true;
+      clearTimeout(timer);
+      return true;
+    };
+    stopEarly = (error) => {
+      if (!settle()) return;
+      reject(error);
+      controller.abort(error);
+    };
+    if (limited) {
+      timer = setTimeout(() => {
+        stopEarly(
+          new ProviderError({
             provider: model.identity.provider,
             message: `request timed out after ${timeoutMs} ms`,
             isRetryable: true,
-          });
-          rejectEarly(error);
-          controller.abort(error);
-        }, timeoutMs)
-      : undefined;
-  try {
-    const callOptions = { signal: controller.signal, ...(timer === undefined ? {} : { timeoutMs }) };
-    const call = options.logLikelihood
-      ? callLogLikelihood(model, options.logLikelihood, callOptions)
-      : model.generate(request, callOptions);
-    // When the deadline wins the race, the model's own later rejection must not become unhandled.
-    call.catch(() => undefined);
-    return await Promise.race([call, early]);
-  } finally {
-    clearTimeout(timer);
-    signal?.removeEventListener('abort', onCancel);
-  }
+          }),
+        );
+      }, timeoutMs);
+    }
+    let call: Promise<GenerateResult>;
+    try {
+      call = options.logLikelihood
+        ? callLogLikelihood(model, options.logLikelihood, callOptions)
+        : model.generate(request, callOptions);
+    } catch (error) {
+      settle();
+      reject(error as Error);
+      return;
+    }
+    // When the deadline or the cancellation wins, the model's own later answer or rejection goes nowhere.
+    call.then(
+      (value) => {
+        if (settle()) resolve(value);
+      },
+      (error: unknown) => {
+        if (settle()) reject(error as Error);
+      },
+    );
+  });
+  return { result, cancel: () => stopEarly(new CancelledError()) };
 }

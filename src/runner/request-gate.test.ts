@@ -125,6 +125,60 @@ describe('createRequestGate', () => {
     expect(clock.waits).toEqual([60_000]);
   });
 
+  it('starts calls paced by the learned rate in arrival order, and at once again when nothing is paced', async () => {
+    const clock = fakeClock();
+    const gate = createRequestGate({ ceiling: 8, adaptive: true, now: clock.now, sleep: clock.sleep });
+    const first = await gate.acquire({ tokens: noTokens });
+    expect(clock.waits).toEqual([]);
+    // 60 a minute, 10 used, full again in 10 s: about one start per second from now on.
+    first.release({
+      type: 'ok',
+      usage: {},
+      rateLimit: { limitRequests: 60, remainingRequests: 50, resetRequestsMs: 10_000 },
+    });
+    const order: string[] = [];
+    const startedAt: number[] = [];
+    const permits = await Promise.all(
+      ['a', 'b', 'c', 'd'].map((name) =>
+        gate.acquire({ tokens: noTokens }).then((permit) => {
+          order.push(name);
+          startedAt.push(clock.now());
+          return permit;
+        }),
+      ),
+    );
+    expect(order).toEqual(['a', 'b', 'c', 'd']);
+    for (let index = 1; index < startedAt.length; index += 1) {
+      expect((startedAt[index] ?? 0) - (startedAt[index - 1] ?? 0)).toBeGreaterThan(1000);
+    }
+    // The server stops saying anything about a limit: no rate is learned from an answer without headers, the
+    // pace stays, and a later call waits its turn behind the others.
+    for (const permit of permits) permit.release({ type: 'ok', usage: {} });
+    const waitsBefore = clock.waits.length;
+    await gate.acquire({ tokens: noTokens });
+    expect(clock.waits.length).toBeGreaterThan(waitsBefore);
+    expect(gate.snapshot()).toMatchObject({ inFlight: 1, waiting: 0 });
+  });
+
+  it('gives permits at once while nothing limits the rate, one slot each', async () => {
+    const gate = createRequestGate({ ceiling: 3, adaptive: true, now: () => 0 });
+    const permits = await Promise.all([0, 1, 2].map(() => gate.acquire({ tokens: noTokens })));
+    expect(gate.snapshot()).toMatchObject({ inFlight: 3, waiting: 0 });
+    const fourth = gate.acquire({ tokens: noTokens });
+    await settle();
+    expect(gate.snapshot()).toMatchObject({ inFlight: 3, waiting: 1 });
+    permits[0]?.release({ type: 'ok', usage: {} });
+    await fourth;
+    expect(gate.snapshot()).toMatchObject({ inFlight: 3, waiting: 0 });
+    const controller = new AbortController();
+    controller.abort();
+    permits[1]?.release({ type: 'ok', usage: {} });
+    await expect(gate.acquire({ tokens: noTokens, signal: controller.signal })).rejects.toBeInstanceOf(
+      CancelledError,
+    );
+    expect(gate.snapshot()).toMatchObject({ inFlight: 2, waiting: 0 });
+  });
+
   it('rejects with CancelledError and frees the slot when the caller cancels while waiting', async () => {
     const gate = createRequestGate({ ceiling: 1, adaptive: true, now: () => 0 });
     const held = await gate.acquire({ tokens: noTokens });

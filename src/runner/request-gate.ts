@@ -121,6 +121,7 @@ export function createRequestGate(options: RequestGateOptions): RequestGate {
   let lowestLimit = ceiling;
   // Budget waits run one after another, so calls start in the order they got their slot.
   let budgetTurn: Promise<unknown> = Promise.resolve();
+  let budgetTurnsQueued = 0;
 
   const currentLimit = (): number => adaptive?.limit ?? ceiling;
 
@@ -172,6 +173,7 @@ export function createRequestGate(options: RequestGateOptions): RequestGate {
 
   function takeBudget(tokens: number, signal: AbortSignal | undefined): Promise<RateReservation | undefined> {
     if (!rateLimiter && !learnedRate) return Promise.resolve(undefined);
+    budgetTurnsQueued += 1;
     const turn = budgetTurn.then(async () => {
       // The learned rate first (what the server allows), then the user's --rpm/--tpm budget.
       for (
@@ -195,7 +197,14 @@ export function createRequestGate(options: RequestGateOptions): RequestGate {
         }
       }
     });
-    budgetTurn = turn.catch(() => undefined);
+    budgetTurn = turn.then(
+      () => {
+        budgetTurnsQueued -= 1;
+      },
+      () => {
+        budgetTurnsQueued -= 1;
+      },
+    );
     return turn;
   }
 
@@ -204,45 +213,67 @@ export function createRequestGate(options: RequestGateOptions): RequestGate {
     wake();
   }
 
-  return {
-    async acquire({ tokens, signal }) {
-      await takeSlot(signal);
-      let reservation: RateReservation | undefined;
-      try {
-        reservation = await takeBudget(tokens.inputTokens + tokens.outputTokens, signal);
-      } catch (error) {
+  async function acquireInTurn(tokens: TokenCount, signal: AbortSignal | undefined): Promise<RequestPermit> {
+    await takeSlot(signal);
+    let reservation: RateReservation | undefined;
+    try {
+      reservation = await takeBudget(tokens.inputTokens + tokens.outputTokens, signal);
+    } catch (error) {
+      releaseSlot();
+      throw error;
+    }
+    return permitFor(tokens, reservation);
+  }
+
+  function permitFor(tokens: TokenCount, reservation: RateReservation | undefined): RequestPermit {
+    const startedInEpoch = adaptive?.epoch ?? 0;
+    let released = false;
+    return {
+      release(result) {
+        if (released) return;
+        released = true;
+        const previousLimit = currentLimit();
+        // Successes count towards a higher limit only while the limit is what holds calls back (as TCP
+        // grows its window only when it is used): callers sleeping in backoff would otherwise let it grow
+        // unchecked, and a burst would follow.
+        const limitInUse = inFlight + waiters.length >= previousLimit;
         releaseSlot();
-        throw error;
+        const refused = result.type === 'error' && isOverloadError(result.error);
+        learnedRate?.observe({
+          nowMs: now(),
+          refused,
+          rateLimit: result.type === 'ok' ? result.rateLimit : rateLimitOf(result.error),
+          retryAfterMs: result.type === 'error' ? retryAfterOf(result.error) : undefined,
+        });
+        if (result.type === 'ok') {
+          if (reservation)
+            rateLimiter?.correct(reservation, usedTokens({ estimate: tokens, usage: result.usage }));
+          if (limitInUse) changed(adaptive?.recordSuccess(), previousLimit);
+        } else if (isOverloadError(result.error)) {
+          overloadAnswers += 1;
+          changed(adaptive?.recordCongestion({ startedInEpoch }), previousLimit);
+        }
+      },
+    };
+  }
+
+  return {
+    acquire({ tokens, signal }) {
+      // Nobody waiting for a slot or the budget, a slot free, no per-minute budget and the learned rate lets it
+      // start now (`reserve` takes the start only when it says 0): the permit is given at once, as the turns
+      // below would give it, without queueing behind nobody.
+      if (
+        !signal?.aborted &&
+        waiters.length === 0 &&
+        inFlight < currentLimit() &&
+        !rateLimiter &&
+        budgetTurnsQueued === 0 &&
+        (learnedRate?.reserve(now()) ?? 0) === 0
+      ) {
+        inFlight += 1;
+        return Promise.resolve(permitFor(tokens, undefined));
       }
-      const startedInEpoch = adaptive?.epoch ?? 0;
-      let released = false;
-      return {
-        release(result) {
-          if (released) return;
-          released = true;
-          const previousLimit = currentLimit();
-          // Successes count towards a higher limit only while the limit is what holds calls back (as TCP
-          // grows its window only when it is used): callers sleeping in backoff would otherwise let it grow
-          // unchecked, and a burst would follow.
-          const limitInUse = inFlight + waiters.length >= previousLimit;
-          releaseSlot();
-          const refused = result.type === 'error' && isOverloadError(result.error);
-          learnedRate?.observe({
-            nowMs: now(),
-            refused,
-            rateLimit: result.type === 'ok' ? result.rateLimit : rateLimitOf(result.error),
-            retryAfterMs: result.type === 'error' ? retryAfterOf(result.error) : undefined,
-          });
-          if (result.type === 'ok') {
-            if (reservation)
-              rateLimiter?.correct(reservation, usedTokens({ estimate: tokens, usage: result.usage }));
-            if (limitInUse) changed(adaptive?.recordSuccess(), previousLimit);
-          } else if (isOverloadError(result.error)) {
-            overloadAnswers += 1;
-            changed(adaptive?.recordCongestion({ startedInEpoch }), previousLimit);
-          }
-        },
-      };
+      return acquireInTurn(tokens, signal);
     },
     snapshot() {
       const window = rateLimiter?.usage(now()) ?? { requests: 0, tokens: 0 };

@@ -299,6 +299,23 @@ describe('runRequests', () => {
     ]);
   });
 
+  it('fails the request of a model that throws instead of returning a promise, and leaves no timer behind', async () => {
+    const model: LanguageModel = {
+      identity: { provider: 'fake', endpoint: 'memory://', modelId: 'fake-1' },
+      generate() {
+        throw new ProviderError({ provider: 'fake', message: 'bad request', isRetryable: false });
+      },
+    };
+    const timers = () => process.getActiveResourcesInfo().filter((name) => name === 'Timeout').length;
+    const timersBefore = timers();
+    const { outcomes } = await run({ model, plan: plan(2), timeoutMs: 60_000, maxRetries: 2 });
+    expect(outcomes.map((outcome) => [outcome.error?.message, outcome.attempts])).toEqual([
+      ['fake: bad request', 1],
+      ['fake: bad request', 1],
+    ]);
+    expect(timers()).toBe(timersBefore);
+  });
+
   it('serves cache hits without calling the model', async () => {
     const cachedResponse = responseOf('from cache');
     const model = fakeModel(async () => result('fresh'));

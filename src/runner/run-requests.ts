@@ -1,6 +1,6 @@
 import { setMaxListeners } from 'node:events';
 import { setTimeout as delay } from 'node:timers/promises';
-import { InputError, ProviderError } from '../spec/index.ts';
+import { CancelledError, InputError, ProviderError } from '../spec/index.ts';
 import type {
   GenerateRequest,
   GenerateResult,
@@ -11,7 +11,7 @@ import type {
 import { backoffDelay, defaultRetryBaseDelayMs, defaultRetryMaxDelayMs } from './backoff-delay.ts';
 import { runConcurrently } from './concurrency-pool.ts';
 import { estimateRequestTokens } from './estimate-request-tokens.ts';
-import { generateWithTimeout } from './generate-with-timeout.ts';
+import { startModelCall, type ModelCall } from './generate-with-timeout.ts';
 import type { RequestGate, RequestPermit } from './request-gate.ts';
 import type { RunnerEvent } from './runner-event.ts';
 
@@ -102,16 +102,19 @@ function retryAfterMsOf(error: Error): number | undefined {
   return typeof error.retryAfterMs === 'number' ? error.retryAfterMs : undefined;
 }
 
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
 function toModelResponse(result: GenerateResult & { logLikelihoods?: readonly number[] }): ModelResponse {
-  return {
+  const response: Mutable<ModelResponse> = {
     text: result.text,
     finishReason: result.finishReason,
     usage: result.usage,
     timing: result.timing,
     prefillApplied: result.prefillApplied,
-    ...(result.logLikelihoods === undefined ? {} : { logLikelihoods: result.logLikelihoods }),
-    ...(result.raw === undefined ? {} : { raw: result.raw }),
   };
+  if (result.logLikelihoods !== undefined) response.logLikelihoods = result.logLikelihoods;
+  if (result.raw !== undefined) response.raw = result.raw;
+  return response;
 }
 
 /**
@@ -165,6 +168,12 @@ export async function runRequests(options: RunRequestsOptions): Promise<RunReque
   const forwardCancel = (): void => stop.abort(signal?.reason);
   if (signal?.aborted) stop.abort(signal.reason);
   signal?.addEventListener('abort', forwardCancel, { once: true });
+  // Model calls in flight, cancelled together when the run stops: one listener for all of them.
+  const calls = new Set<ModelCall>();
+  const cancelCalls = (): void => {
+    for (const call of calls) call.cancel();
+  };
+  stop.signal.addEventListener('abort', cancelCalls, { once: true });
   let completed = 0;
   let failed = 0;
 
@@ -173,19 +182,19 @@ export async function runRequests(options: RunRequestsOptions): Promise<RunReque
     if (outcome.response) completed += 1;
     else failed += 1;
     const { itemId, sample } = outcome.planned;
-    onEvent({
+    const { response, error } = outcome;
+    const event: Mutable<Extract<RunnerEvent, { type: 'request-end' }>> = {
       type: 'request-end',
       itemId,
       sample,
-      status: outcome.response ? 'ok' : 'error',
+      status: response ? 'ok' : 'error',
       cached: outcome.cached,
       attempts: outcome.attempts,
-      ...(outcome.response ? { usage: outcome.response.usage } : {}),
-      ...(outcome.error ? { errorMessage: outcome.error.message } : {}),
-      ...(outcome.error instanceof ProviderError && outcome.error.kind
-        ? { errorKind: outcome.error.kind }
-        : {}),
-    });
+    };
+    if (response) event.usage = response.usage;
+    if (error) event.errorMessage = error.message;
+    if (error instanceof ProviderError && error.kind) event.errorKind = error.kind;
+    onEvent(event);
   }
 
   async function execute(planned: PlannedRequest): Promise<void> {
@@ -214,14 +223,18 @@ export async function runRequests(options: RunRequestsOptions): Promise<RunReque
         throw error;
       }
       let result: GenerateResult;
+      let call: ModelCall | undefined;
       try {
-        result = await generateWithTimeout({
+        // A call cancelled before it starts ends as one cancelled at once would.
+        if (stop.signal.aborted) throw new CancelledError();
+        call = startModelCall({
           model,
           request: planned.request,
           ...(planned.logLikelihood ? { logLikelihood: planned.logLikelihood } : {}),
           timeoutMs,
-          signal: stop.signal,
         });
+        calls.add(call);
+        result = await call.result;
       } catch (thrown) {
         const error = asError(thrown);
         permit?.release({ type: 'error', error });
@@ -246,6 +259,8 @@ export async function runRequests(options: RunRequestsOptions): Promise<RunReque
           throw sleepError;
         }
         continue;
+      } finally {
+        if (call) calls.delete(call);
       }
       permit?.release({
         type: 'ok',
@@ -279,6 +294,7 @@ export async function runRequests(options: RunRequestsOptions): Promise<RunReque
     });
   } finally {
     signal?.removeEventListener('abort', forwardCancel);
+    stop.signal.removeEventListener('abort', cancelCalls);
   }
   return { completed, failed, cancelled: signal?.aborted === true };
 }

@@ -102,6 +102,35 @@ describe('loadMmluItems', () => {
     );
   });
 
+  it('fingerprints compact items from their stored bytes as their data (escapes, quotes, any script)', async () => {
+    const rows = [
+      ['back\\slash "quoted", and \\"', 'tab\there', '\u0001ctl', '😀 emoji', 'ключ', 'A'],
+      ['', '"', '\\', ',', '""', 'B'],
+      ['Qu’est-ce ?\r\nnext', 'é', 'ü', '𝒳', 'ß', 'D'],
+    ];
+    const csv = rows
+      .map((row) => row.map((field) => `"${field.replaceAll('"', '""')}"`).join(','))
+      .join('\n');
+    const root = writeMmlu({ zz: `${csv}\n` });
+    const items = await loadMmluItems(createDirectorySourceForTests(root));
+    expect(items.map((item) => item.data.question)).toEqual(rows.map((row) => row[0]));
+    const plain = items.map((item) => ({ id: item.id, data: structuredClone(item.data) }));
+    expect(plain.map((item) => item.data.choices)).toEqual(rows.map((row) => row.slice(1, 5)));
+    const fingerprints = items.map((item) => itemFingerprint(item));
+    expect(fingerprints).toEqual(plain.map((item) => itemFingerprint(item)));
+    expect(new Set(fingerprints).size).toBe(rows.length);
+    expect(runFingerprints(items)).toEqual(runFingerprints(plain));
+  });
+
+  it("parses an item's row once while it is requested and scored, with other items read in between", async () => {
+    const rows = Array.from({ length: 40 }, (_, index) => `q${index},a,b,c,d,A`).join('\n');
+    const items = await loadMmluItems(createDirectorySourceForTests(writeMmlu({ s: `${rows}\n` })));
+    const first = items[0]?.data;
+    for (const item of items.slice(1)) expect(item.data.question).toBe(`q${items.indexOf(item)}`);
+    expect(items[0]?.data).toBe(first);
+    expect(first?.question).toBe('q0');
+  });
+
   it('takes a prefix of the round-robin order with limit', async () => {
     const root = writeMmlu({ b: 'q,1,2,3,4,A\nq,1,2,3,4,A\n', a: 'q,1,2,3,4,A\nq,1,2,3,4,A\n' });
     const items = await loadMmluItems(createDirectorySourceForTests(root), { limit: 3 });
