@@ -3,6 +3,8 @@ import {
   copyFileSync,
   mkdirSync,
   mkdtempSync,
+  readdirSync,
+  readFileSync,
   rmSync,
   symlinkSync,
   utimesSync,
@@ -59,10 +61,10 @@ function setTimes(dir: string, bundleMs: number, newer: Record<string, number> =
   utimesSync(join(dir, 'dist', 'main.mjs'), bundleMs / 1000, bundleMs / 1000);
 }
 
-function run(dir: string): string {
-  const result = spawnSync(process.execPath, [join(dir, 'bin', 'parity.js')], { encoding: 'utf8' });
+function run(dir: string, args: readonly string[] = [], status = 0): string {
+  const result = spawnSync(process.execPath, [join(dir, 'bin', 'parity.js'), ...args], { encoding: 'utf8' });
   expect(result.stderr).toBe('');
-  expect(result.status).toBe(0);
+  expect(result.status).toBe(status);
   return result.stdout;
 }
 
@@ -104,5 +106,69 @@ describe('bin/parity.js chooses the bundle or the sources', () => {
     setTimes(checkout, bundleMs, { 'deep/er/thing.ts': bundleMs + 1_000 });
     rmSync(join(checkout, 'src', 'cli', 'main.ts'));
     expect(run(checkout)).toBe('bundle\n');
+  });
+});
+
+describe('bin/parity.js runs dist/cli.cjs with a V8 code cache per command', () => {
+  const bundleMs = Date.now() - 60_000;
+  /**
+   * A CommonJS bundle whose main prints `word`, its arguments and what a dynamic import gave (scripts/build.mjs
+   * turns the bundle's `import(…)` into `__parityImport(…)`); exits with 3.
+   */
+  const cliSource = (word: string) =>
+    `exports.main = async (argv) => { const os = await __parityImport('node:os'); process.stdout.write('${word} ' + argv.join(' ') + ' ' + typeof os.hostname + '\\n'); return 3; };\n`;
+  const cacheFiles = (dir: string) => readdirSync(join(dir, 'dist', '.cache')).sort();
+
+  function withCliBundle(word: string): string {
+    const dir = scratchCheckout();
+    writeFileSync(join(dir, 'dist', 'cli.cjs'), cliSource(word));
+    setTimes(dir, bundleMs);
+    utimesSync(join(dir, 'dist', 'cli.cjs'), bundleMs / 1000, bundleMs / 1000);
+    return dir;
+  }
+
+  it('runs the CommonJS bundle (dynamic imports and the exit code included) and caches its code per command', () => {
+    checkout = withCliBundle('one');
+    expect(run(checkout, ['eval', '--limit', '1'], 3)).toBe('one eval --limit 1 function\n');
+    const [evalCache] = cacheFiles(checkout);
+    expect(evalCache).toMatch(/^eval-\d+-\d+-v\d+\.\d+\.\d+\.bin$/);
+    const written = readFileSync(join(checkout, 'dist', '.cache', evalCache ?? ''));
+    expect(written.length).toBeGreaterThan(0);
+    // The next run takes the cache as it is (a refused cache would be written again).
+    expect(run(checkout, ['eval'], 3)).toBe('one eval function\n');
+    expect(readFileSync(join(checkout, 'dist', '.cache', evalCache ?? ''))).toEqual(written);
+    expect(run(checkout, ['--version'], 3)).toBe('one --version function\n');
+    expect(cacheFiles(checkout)).toEqual([evalCache, expect.stringMatching(/^other-/)]);
+  });
+
+  it('writes a damaged cache again and still runs the bundle', () => {
+    checkout = withCliBundle('one');
+    run(checkout, ['eval'], 3);
+    const [evalCache = ''] = cacheFiles(checkout);
+    writeFileSync(join(checkout, 'dist', '.cache', evalCache), 'not a code cache');
+    expect(run(checkout, ['eval'], 3)).toBe('one eval function\n');
+    expect(readFileSync(join(checkout, 'dist', '.cache', evalCache), 'utf8')).not.toBe('not a code cache');
+  });
+
+  it('never runs the code cached for an earlier bundle of the same length', () => {
+    checkout = withCliBundle('one');
+    expect(run(checkout, ['eval'], 3)).toBe('one eval function\n');
+    writeFileSync(join(checkout, 'dist', 'cli.cjs'), cliSource('two'));
+    const rebuiltMs = bundleMs + 5_000;
+    utimesSync(join(checkout, 'dist', 'cli.cjs'), rebuiltMs / 1000, rebuiltMs / 1000);
+    utimesSync(join(checkout, 'dist', 'main.mjs'), rebuiltMs / 1000, rebuiltMs / 1000);
+    expect(run(checkout, ['eval'], 3)).toBe('two eval function\n');
+  });
+
+  it('runs the CommonJS bundle of an installed package, which has no sources', () => {
+    checkout = withCliBundle('one');
+    rmSync(join(checkout, 'src'), { recursive: true });
+    expect(run(checkout, ['runs'], 3)).toBe('one runs function\n');
+  });
+
+  it('runs the sources, not the CommonJS bundle, after an edit', () => {
+    checkout = withCliBundle('one');
+    setTimes(checkout, bundleMs, { 'deep/er/thing.ts': bundleMs + 1_000 });
+    expect(run(checkout)).toBe('sources\n');
   });
 });
