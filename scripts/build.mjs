@@ -100,7 +100,19 @@ const cli = await build({
   logLevel: 'warning',
 });
 for (const file of cli.outputFiles) {
-  await writeFile(file.path, file.path.endsWith('.cjs') ? withInjectedImport(file.text) : file.contents);
+  await writeFile(
+    file.path,
+    file.path.endsWith('.cjs') ? asciiOnly(withInjectedImport(file.text)) : file.contents,
+  );
+}
+
+/**
+ * The bundle with every character esbuild left outside ASCII (in comments and regular expression literals) written
+ * as a `\\u` escape, which means the same there: bin/parity.js then reads the file as Latin-1, several times faster
+ * than decoding UTF-8 (~10 ms for these 2.5 MB).
+ */
+function asciiOnly(text) {
+  return text.replace(/[^\0-\x7f]/g, (unit) => `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /**
