@@ -48,7 +48,7 @@ function newestMtimeMs(directory) {
 /**
  * dist/cli.cjs (the bundle as one CommonJS file) compiled with the code V8 made for it in an earlier run of the
  * same command: Node 20 caches no compiled code of ES modules, and compiling is most of a short command's CPU
- * (docs/decisions/0320). The cache lives beside the bundle, one file per command, and is written after a run that
+ * (docs/decisions/0321). The cache lives beside the bundle, one file per command, and is written after a run that
  * had none or whose cache V8 refused; V8 checks a cache against the source's length only, so its name carries the
  * bundle's size and time and the Node version. An unwritable dist/ (a read-only install) just runs uncached.
  */
@@ -117,4 +117,5 @@ if (
   ({ main } = await import('../src/cli/main.ts'));
 }
 process.exitCode = await main(process.argv.slice(2));
-saveCache();
+// Only a command that worked leaves a cache: a mistyped command word makes none.
+if (process.exitCode === 0) saveCache();

@@ -27,25 +27,26 @@ for (const entry of existsSync(dist) ? readdirSync(dist) : []) {
 // millisecond of CPU on each file it resolves, reads and links, so zod (99 files) and openai (116 files) cost
 // ~140 ms of start-up as packages and ~40 ms bundled (docs/decisions/0275). Every other dependency stays
 // external: native ones (better-sqlite3, node-llama-cpp), those loaded only by some commands, and the optional ones.
-const bundledPackages = new Set(['zod', 'openai']);
+// The CommonJS CLI bundle (below) takes commander in too: there it needs no shim for commander's `require`s.
+const bundledPackages = ['zod', 'openai'];
 const packageName = (specifier) =>
   specifier
     .split('/')
     .slice(0, specifier.startsWith('@') ? 2 : 1)
     .join('/');
-const externalExceptBundled = {
+const externalExcept = (bundled) => ({
   name: 'external-except-bundled',
   setup(builder) {
     builder.onResolve({ filter: /^[^./]/ }, (args) =>
-      args.path.startsWith('node:') || !bundledPackages.has(packageName(args.path))
+      args.path.startsWith('node:') || !bundled.includes(packageName(args.path))
         ? { path: args.path, external: true }
         : undefined,
     );
   },
-};
+});
 
 // zod's `locales` namespace holds its error messages in 48 languages (366 kB of the 755 kB zod bundle, compiled
-// by every command); parity sets no locale, so zod uses English, the one kept (docs/decisions/0321).
+// by every command); parity sets no locale, so zod uses English, the one kept (docs/decisions/0320).
 const zodEnglishOnly = {
   name: 'zod-english-only',
   setup(builder) {
@@ -60,7 +61,7 @@ const zodEnglishOnly = {
 await build({
   absWorkingDir: root,
   entryPoints: { main: 'src/cli/main.ts', index: 'src/api/index.ts' },
-  plugins: [externalExceptBundled, zodEnglishOnly],
+  plugins: [externalExcept(bundledPackages), zodEnglishOnly],
   outdir: 'dist',
   outExtension: { '.js': '.mjs' },
   chunkNames: 'chunk-[hash]',
@@ -80,7 +81,7 @@ await build({
 const cli = await build({
   absWorkingDir: root,
   entryPoints: { cli: 'src/cli/main.ts' },
-  plugins: [externalExceptBundled, zodEnglishOnly],
+  plugins: [externalExcept([...bundledPackages, 'commander']), zodEnglishOnly],
   outdir: 'dist',
   outExtension: { '.js': '.cjs' },
   bundle: true,

@@ -113,10 +113,10 @@ describe('bin/parity.js runs dist/cli.cjs with a V8 code cache per command', () 
   const bundleMs = Date.now() - 60_000;
   /**
    * A CommonJS bundle whose main prints `word`, its arguments and what a dynamic import gave (scripts/build.mjs
-   * turns the bundle's `import(…)` into `__parityImport(…)`); exits with 3.
+   * turns the bundle's `import(…)` into `__parityImport(…)`); exits with 3 when the first argument is `fail`.
    */
   const cliSource = (word: string) =>
-    `exports.main = async (argv) => { const os = await __parityImport('node:os'); process.stdout.write('${word} ' + argv.join(' ') + ' ' + typeof os.hostname + '\\n'); return 3; };\n`;
+    `exports.main = async (argv) => { const os = await __parityImport('node:os'); process.stdout.write('${word} ' + argv.join(' ') + ' ' + typeof os.hostname + '\\n'); return argv[0] === 'fail' ? 3 : 0; };\n`;
   const cacheFiles = (dir: string) => readdirSync(join(dir, 'dist', '.cache')).sort();
 
   function withCliBundle(word: string): string {
@@ -129,41 +129,44 @@ describe('bin/parity.js runs dist/cli.cjs with a V8 code cache per command', () 
 
   it('runs the CommonJS bundle (dynamic imports and the exit code included) and caches its code per command', () => {
     checkout = withCliBundle('one');
-    expect(run(checkout, ['eval', '--limit', '1'], 3)).toBe('one eval --limit 1 function\n');
+    expect(run(checkout, ['eval', '--limit', '1'])).toBe('one eval --limit 1 function\n');
     const [evalCache] = cacheFiles(checkout);
     expect(evalCache).toMatch(/^eval-\d+-\d+-v\d+\.\d+\.\d+\.bin$/);
     const written = readFileSync(join(checkout, 'dist', '.cache', evalCache ?? ''));
     expect(written.length).toBeGreaterThan(0);
     // The next run takes the cache as it is (a refused cache would be written again).
-    expect(run(checkout, ['eval'], 3)).toBe('one eval function\n');
+    expect(run(checkout, ['eval'])).toBe('one eval function\n');
     expect(readFileSync(join(checkout, 'dist', '.cache', evalCache ?? ''))).toEqual(written);
-    expect(run(checkout, ['--version'], 3)).toBe('one --version function\n');
+    expect(run(checkout, ['--version'])).toBe('one --version function\n');
+    expect(cacheFiles(checkout)).toEqual([evalCache, expect.stringMatching(/^other-/)]);
+    // A command that fails (a mistyped word, bad input) leaves no cache behind.
+    expect(run(checkout, ['fail'], 3)).toBe('one fail function\n');
     expect(cacheFiles(checkout)).toEqual([evalCache, expect.stringMatching(/^other-/)]);
   });
 
   it('writes a damaged cache again and still runs the bundle', () => {
     checkout = withCliBundle('one');
-    run(checkout, ['eval'], 3);
+    run(checkout, ['eval']);
     const [evalCache = ''] = cacheFiles(checkout);
     writeFileSync(join(checkout, 'dist', '.cache', evalCache), 'not a code cache');
-    expect(run(checkout, ['eval'], 3)).toBe('one eval function\n');
+    expect(run(checkout, ['eval'])).toBe('one eval function\n');
     expect(readFileSync(join(checkout, 'dist', '.cache', evalCache), 'utf8')).not.toBe('not a code cache');
   });
 
   it('never runs the code cached for an earlier bundle of the same length', () => {
     checkout = withCliBundle('one');
-    expect(run(checkout, ['eval'], 3)).toBe('one eval function\n');
+    expect(run(checkout, ['eval'])).toBe('one eval function\n');
     writeFileSync(join(checkout, 'dist', 'cli.cjs'), cliSource('two'));
     const rebuiltMs = bundleMs + 5_000;
     utimesSync(join(checkout, 'dist', 'cli.cjs'), rebuiltMs / 1000, rebuiltMs / 1000);
     utimesSync(join(checkout, 'dist', 'main.mjs'), rebuiltMs / 1000, rebuiltMs / 1000);
-    expect(run(checkout, ['eval'], 3)).toBe('two eval function\n');
+    expect(run(checkout, ['eval'])).toBe('two eval function\n');
   });
 
   it('runs the CommonJS bundle of an installed package, which has no sources', () => {
     checkout = withCliBundle('one');
     rmSync(join(checkout, 'src'), { recursive: true });
-    expect(run(checkout, ['runs'], 3)).toBe('one runs function\n');
+    expect(run(checkout, ['runs'])).toBe('one runs function\n');
   });
 
   it('runs the sources, not the CommonJS bundle, after an edit', () => {
