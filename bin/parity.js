@@ -105,8 +105,13 @@ if (
   !existsSync(sources) ||
   (existsSync(bundle) && statSync(bundle).mtimeMs >= newestMtimeMs(join(root, 'src')))
 ) {
-  if (existsSync(cliBundle)) {
-    const command = /^[a-z][a-z-]*$/.test(process.argv[2] ?? '') ? process.argv[2] : 'other';
+  // `parity`, `--version` and `--help` alone load almost nothing: the ES module bundle starts them sooner than the
+  // whole CommonJS file, even cached.
+  const args = process.argv.slice(2);
+  const light =
+    args.length === 0 || (args.length === 1 && ['--version', '-V', '--help', '-h'].includes(args[0]));
+  if (!light && existsSync(cliBundle)) {
+    const command = /^[a-z][a-z-]*$/.test(args[0] ?? '') ? args[0] : 'other';
     ({ main, saveCache } = loadCachedCli(command));
   } else {
     ({ main } = await import(bundle));

@@ -137,11 +137,19 @@ describe('bin/parity.js runs dist/cli.cjs with a V8 code cache per command', () 
     // The next run takes the cache as it is (a refused cache would be written again).
     expect(run(checkout, ['eval'])).toBe('one eval function\n');
     expect(readFileSync(join(checkout, 'dist', '.cache', evalCache ?? ''))).toEqual(written);
-    expect(run(checkout, ['--version'])).toBe('one --version function\n');
+    expect(run(checkout, ['--store', 'x.db', 'runs'])).toBe('one --store x.db runs function\n');
     expect(cacheFiles(checkout)).toEqual([evalCache, expect.stringMatching(/^other-/)]);
     // A command that fails (a mistyped word, bad input) leaves no cache behind.
     expect(run(checkout, ['fail'], 3)).toBe('one fail function\n');
     expect(cacheFiles(checkout)).toEqual([evalCache, expect.stringMatching(/^other-/)]);
+  });
+
+  it('starts `--version`, `--help` and no arguments from the ES module bundle, which loads less', () => {
+    checkout = withCliBundle('one');
+    expect(run(checkout, ['--version'])).toBe('bundle\n');
+    expect(run(checkout, ['-h'])).toBe('bundle\n');
+    expect(run(checkout)).toBe('bundle\n');
+    expect(run(checkout, ['eval', '--help'])).toBe('one eval --help function\n');
   });
 
   it('writes a damaged cache again and still runs the bundle', () => {
