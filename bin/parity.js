@@ -2,9 +2,20 @@
 // Starts the CLI from the bundle in dist/ (built by `npm ci` through `prepare`, or `npm run build`) when it is
 // newer than every source file; otherwise runs the TypeScript sources through tsx (a development dependency), so
 // an edit never runs stale code. An installed package ships the bundle and no TypeScript sources.
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import {
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { isAscii } from 'node:buffer';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
+import vm from 'node:vm';
 
 // Memory before speed for the heap: V8 otherwise grows it freely while a long eval allocates prompts and
 // responses (measured: 3,000 MMLU items peaked at 247 MB instead of 146 MB, at the same speed;
@@ -17,27 +28,100 @@ setFlagsFromString('--semi-space-growth-factor=1');
 
 const root = join(import.meta.dirname, '..');
 const bundle = join(root, 'dist', 'main.mjs');
+const cliBundle = join(root, 'dist', 'cli.cjs');
+
+// Tests and notes are never part of the bundle, so editing them needs no rebuild; not looking at them saves a
+// third of the stat calls of this walk, which every command pays (docs/decisions/0320).
+const outsideBundle = (name) => name.endsWith('.test.ts') || name.endsWith('.md');
 
 function newestMtimeMs(directory) {
   let newest = 0;
   for (const entry of readdirSync(directory, { withFileTypes: true })) {
-    const path = join(directory, entry.name);
+    if (outsideBundle(entry.name)) continue;
+    // Plain concatenation: `join` normalizes every one of these ~700 paths for nothing.
+    const path = `${directory}/${entry.name}`;
     const mtimeMs = entry.isDirectory() ? newestMtimeMs(path) : statSync(path).mtimeMs;
     if (mtimeMs > newest) newest = mtimeMs;
   }
   return newest;
 }
 
+/**
+ * dist/cli.cjs (the bundle as one CommonJS file) compiled with the code V8 made for it in an earlier run of the
+ * same command: Node 20 caches no compiled code of ES modules, and compiling is most of a short command's CPU
+ * (docs/decisions/0321). The cache lives beside the bundle, one file per command, and is written after a run that
+ * had none or whose cache V8 refused; V8 checks a cache against the source's length only, so its name carries the
+ * bundle's size and time and the Node version. An unwritable dist/ (a read-only install) just runs uncached.
+ */
+function loadCachedCli(command) {
+  const { size, mtimeMs } = statSync(cliBundle);
+  const cacheDir = join(root, 'dist', '.cache');
+  const cacheFile = join(cacheDir, `${command}-${size}-${Math.trunc(mtimeMs)}-${process.version}.bin`);
+  let cachedData;
+  try {
+    cachedData = readFileSync(cacheFile);
+  } catch {
+    cachedData = undefined;
+  }
+  // scripts/build.mjs writes the bundle in ASCII, which reads several times faster as Latin-1 than as UTF-8.
+  const bytes = readFileSync(cliBundle);
+  const source = bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8');
+  const script = new vm.Script(
+    `(function (exports, require, module, __filename, __dirname, __parityImport) {${source}\n})`,
+    {
+      filename: cliBundle,
+      ...(cachedData === undefined ? {} : { cachedData }),
+    },
+  );
+  const module = { exports: {} };
+  // The bundle's dynamic imports (scripts/build.mjs rewrote them) are this module's: same package, same resolution.
+  const load = (specifier) => import(specifier);
+  script.runInThisContext()(
+    module.exports,
+    createRequire(cliBundle),
+    module,
+    cliBundle,
+    dirname(cliBundle),
+    load,
+  );
+  const stale = cachedData === undefined || script.cachedDataRejected === true;
+  const saveCache = () => {
+    if (!stale) return;
+    try {
+      mkdirSync(cacheDir, { recursive: true });
+      const written = `${cacheFile}.${process.pid}`;
+      writeFileSync(written, script.createCachedData());
+      renameSync(written, cacheFile);
+    } catch {
+      // No cache then: the next run compiles again.
+    }
+  };
+  return { main: module.exports.main, saveCache };
+}
+
 const sources = join(root, 'src', 'cli', 'main.ts');
 let main;
+let saveCache = () => {};
 if (
   !existsSync(sources) ||
   (existsSync(bundle) && statSync(bundle).mtimeMs >= newestMtimeMs(join(root, 'src')))
 ) {
-  ({ main } = await import(bundle));
+  // `parity`, `--version` and `--help` alone load almost nothing: the ES module bundle starts them sooner than the
+  // whole CommonJS file, even cached.
+  const args = process.argv.slice(2);
+  const light =
+    args.length === 0 || (args.length === 1 && ['--version', '-V', '--help', '-h'].includes(args[0]));
+  if (!light && existsSync(cliBundle)) {
+    const command = /^[a-z][a-z-]*$/.test(args[0] ?? '') ? args[0] : 'other';
+    ({ main, saveCache } = loadCachedCli(command));
+  } else {
+    ({ main } = await import(bundle));
+  }
 } else {
   const { register } = await import('tsx/esm/api');
   register();
   ({ main } = await import('../src/cli/main.ts'));
 }
 process.exitCode = await main(process.argv.slice(2));
+// Only a command that worked leaves a cache: a mistyped command word makes none.
+if (process.exitCode === 0) saveCache();

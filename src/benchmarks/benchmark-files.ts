@@ -1,7 +1,6 @@
 import type { z } from 'zod';
 import type { JsonLine } from '../datasets/jsonl.ts';
 import type { Item } from '../spec/index.ts';
-import { readHumanEvalProblems } from './humaneval/index.ts';
 import { addPromptKeys, readPromptKeyedSamples } from './ifeval/prompt-keyed-samples.ts';
 
 /**
@@ -24,7 +23,11 @@ export interface BenchmarkFiles {
 
 const files: Readonly<Record<string, BenchmarkFiles>> = {
   ifeval: { readSampleLines: readPromptKeyedSamples, indexItems: addPromptKeys },
-  humaneval: { readProblemFile: readHumanEvalProblems },
+  // Imported when read: HumanEval's loader (zod, zlib) is not compiled by every `parity eval` (docs/decisions/0320).
+  humaneval: {
+    readProblemFile: async (path) =>
+      (await import('./humaneval/load-humaneval-items.ts')).readHumanEvalProblems(path),
+  },
   mtbench: { multiTurnSamples: true },
   longctx: { generatedItems: true },
 };

@@ -1,5 +1,6 @@
 import { InputError } from '../spec/index.ts';
 import type { Benchmark, Protocol } from '../spec/index.ts';
+import { getProtocol } from './get-protocol.ts';
 import { arcBenchmark } from './arc/index.ts';
 import { bbhBenchmark } from './bbh/index.ts';
 import { humanEvalPlusBenchmark, mbppPlusBenchmark } from './evalplus/index.ts';
@@ -19,6 +20,8 @@ import { truthfulqaBenchmark } from './truthfulqa/index.ts';
 import { longctxBenchmark } from './longctx/index.ts';
 import { storedTaskProtocol } from '../tasks/stored-task-protocol.ts';
 import { PAIRWISE_BENCHMARK, pairwiseProtocol } from '../scoring/pairwise/pairwise-protocol.ts';
+
+export { getProtocol };
 
 const benchmarks: readonly Benchmark[] = [
   mmluBenchmark,
@@ -55,23 +58,6 @@ export function getBenchmark(id: string): Benchmark {
     );
   }
   return benchmark;
-}
-
-/**
- * The benchmark's protocol with this id (or a former id it was renamed from, so stored runs still resolve), or
- * its default protocol when `protocolId` is absent. An unknown id throws InputError listing the benchmark's
- * protocols.
- */
-export function getProtocol(benchmark: Benchmark, protocolId?: string): Protocol {
-  const wanted = protocolId ?? benchmark.defaultProtocol;
-  const protocol =
-    benchmark.protocols.find((candidate) => candidate.id === wanted) ??
-    benchmark.protocols.find((candidate) => candidate.formerIds?.includes(wanted) === true);
-  if (protocol === undefined) {
-    const valid = benchmark.protocols.map((known) => known.id).join(', ');
-    throw new InputError(`unknown protocol "${wanted}" for ${benchmark.id}; valid protocols: ${valid}`);
-  }
-  return protocol;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { datasetManifests } from '../benchmarks/dataset-manifests.ts';
+import { loadDatasetManifest } from '../benchmarks/load-dataset-manifest.ts';
 import { createDatasetSource } from '../datasets/dataset-source.ts';
 import type { DownloadEvent } from '../datasets/download-event.ts';
 import type { DatasetSource } from '../spec/index.ts';
@@ -20,15 +20,34 @@ export function cliDatasetSource(
     .flatMap((list) => (list ?? '').split(','))
     .map((name) => name.trim())
     .filter((name) => name !== '');
-  return createDatasetSource({
-    ...(options.directory ? { dataDir: options.directory } : {}),
-    cacheDir: resolve(cacheDir(io), 'datasets'),
-    allowDownload: options.allowDownload,
-    manifests: datasetManifests,
-    acceptedLicenses: accepted,
-    onProgress: (event) => reportDownload(io, event),
-    ...(io.fetch ? { fetch: io.fetch } : {}),
-  });
+  // One source per benchmark folder, made when the folder is first asked for, with only that benchmark's pinned
+  // download: loading every manifest cost each command ~30 ms of start-up (docs/decisions/0320). The sources
+  // share nothing a single one would share across benchmarks (downloads, licences and markers are per benchmark).
+  const sources = new Map<string, Promise<DatasetSource>>();
+  const sourceFor = (benchmark: string): Promise<DatasetSource> => {
+    let source = sources.get(benchmark);
+    if (source === undefined) {
+      source = loadDatasetManifest(benchmark).then((manifest) =>
+        createDatasetSource({
+          ...(options.directory ? { dataDir: options.directory } : {}),
+          cacheDir: resolve(cacheDir(io), 'datasets'),
+          allowDownload: options.allowDownload,
+          manifests: manifest === undefined ? {} : { [benchmark]: manifest },
+          acceptedLicenses: accepted,
+          onProgress: (event) => reportDownload(io, event),
+          ...(io.fetch ? { fetch: io.fetch } : {}),
+        }),
+      );
+      sources.set(benchmark, source);
+    }
+    return source;
+  };
+  return {
+    resolveFile: async (benchmark, relativePath) =>
+      (await sourceFor(benchmark)).resolveFile(benchmark, relativePath),
+    listFiles: async (benchmark, relativeDir) =>
+      (await sourceFor(benchmark)).listFiles(benchmark, relativeDir),
+  };
 }
 
 /** Files at least this large get a line of their own when they finish downloading. */

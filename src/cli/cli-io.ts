@@ -1,5 +1,4 @@
 import { hostname } from 'node:os';
-import { createInterface } from 'node:readline/promises';
 
 /** Everything the CLI takes from the outside world, injected so that tests can run `main` in-process. */
 export interface CliIo {
@@ -74,6 +73,8 @@ export function processIo(signal?: AbortSignal): CliIo {
 
 /** Asks on stderr, reads one line from stdin: yes for 'y' or 'yes' (any case). */
 async function askOnTerminal(question: string): Promise<boolean> {
+  // Loaded when a question is asked: most commands never ask one.
+  const { createInterface } = await import('node:readline/promises');
   const terminal = createInterface({ input: process.stdin, output: process.stderr });
   try {
     return /^y(es)?$/i.test((await terminal.question(question)).trim());

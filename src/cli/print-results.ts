@@ -18,9 +18,10 @@ export async function printResults(
   results: readonly RunScores[],
   json: string | boolean | undefined,
 ): Promise<void> {
-  const document = { runs: results.map((result) => runJson(result, { items: false })) };
+  // Built only when asked for: the score table alone needs none of it.
+  const document = () => ({ runs: results.map((result) => runJson(result, { items: false })) });
   if (json === true) {
-    io.stdout(`${JSON.stringify(document, null, 2)}\n`);
+    io.stdout(`${JSON.stringify(document(), null, 2)}\n`);
     return;
   }
   io.stdout(`${formatScoreTable(results.map(runTableRow))}\n`);
@@ -39,6 +40,6 @@ export async function printResults(
     }
   }
   if (typeof json === 'string') {
-    await writeFile(resolve(io.cwd, json), `${JSON.stringify(document, null, 2)}\n`);
+    await writeFile(resolve(io.cwd, json), `${JSON.stringify(document(), null, 2)}\n`);
   }
 }

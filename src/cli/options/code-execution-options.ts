@@ -2,9 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { InputError } from '../../spec/index.ts';
 import type { Benchmark, Protocol } from '../../spec/index.ts';
-import { checkSandbox } from '../../scoring/sandbox/check-sandbox.ts';
-import { createPythonExecutor, type PythonExecutor } from '../../scoring/sandbox/create-python-executor.ts';
-import { defaultResourceLimits } from '../../scoring/sandbox/resource-limits.ts';
+import type { PythonExecutor } from '../../scoring/sandbox/create-python-executor.ts';
 import type { CliIo } from '../cli-io.ts';
 import { parseSecondsAsMs, parseWholeNumber } from '../parse-options.ts';
 import { EVAL_DEFAULTS, EXEC_DEFAULTS } from './defaults.ts';
@@ -106,6 +104,12 @@ export async function openCodeExecutor(io: CliIo, flags: CodeExecutionFlags): Pr
   const timeoutMs = parseSecondsAsMs('--exec-timeout', flags.execTimeout) ?? EXEC_DEFAULTS.timeoutMs;
   const parallelism = parseWholeNumber('--exec-jobs', flags.execJobs) ?? availableParallelism();
   const effectiveUid = process.geteuid?.() ?? 0;
+  // The sandbox (child_process, net) is loaded only by runs that execute code (docs/decisions/0320).
+  const [{ checkSandbox }, { createPythonExecutor }, { defaultResourceLimits }] = await Promise.all([
+    import('../../scoring/sandbox/check-sandbox.ts'),
+    import('../../scoring/sandbox/create-python-executor.ts'),
+    import('../../scoring/sandbox/resource-limits.ts'),
+  ]);
   const limits = defaultResourceLimits({ timeoutMs });
   const executor = createPythonExecutor({
     isolation: flags.unsafeNoSandbox ? 'none' : 'bubblewrap',

@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import type { CliIo } from '../../cli-io.ts';
 import { failedGates, parseFailUnder } from './fail-under.ts';
-import { ioForModel, openProjectModel, planProject } from '../../project/run-project.ts';
 import { evalCommand } from './eval-command.ts';
 import { evalOrTaskCommand, evalTaskCommand, type EvalCommandFlags } from './eval-task-command.ts';
 
@@ -21,6 +20,8 @@ export async function evalEntryCommand(
   given: ReadonlySet<string>,
 ): Promise<number> {
   if ((flags.task?.length ?? 0) > 0 || flags.bench !== undefined) return evalOrTaskCommand(flags, io);
+  // The project file's modules load only without --task and --bench (docs/decisions/0320).
+  const { ioForModel, openProjectModel, planProject } = await import('../../project/run-project.ts');
   const plan = await planProject(flags, io, given);
   const specs = plan.models.map((model) => model.spec);
   // Every model's key variable is checked before the first run starts.

@@ -1,7 +1,6 @@
 import { parityVersion } from '../../parity-version.ts';
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { junitXml } from '../../../report/junit-report.ts';
 import {
   InputError,
   type DatasetSource,
@@ -9,8 +8,7 @@ import {
   type Protocol,
   type StoredRun,
 } from '../../../spec/index.ts';
-import { loadTask, type LoadedTask } from '../../load-task.ts';
-import { parseGraderResults, taskBenchmark } from '../../../tasks/task-protocol.ts';
+import type { LoadedTask } from '../../load-task.ts';
 import type { CliIo } from '../../cli-io.ts';
 import { openCodeExecutor } from '../../options/code-execution-options.ts';
 import { evaluateBenchmark } from '../../../evaluation/evaluate-benchmark.ts';
@@ -70,6 +68,11 @@ export async function evalTaskCommand(flags: EvalTaskFlags, io: CliIo): Promise<
   const { concurrency, timeoutMs, maxRetries } = parseRequestSettings(flags);
   const limits = parseRequestLimitFlags(flags);
   const generationOverrides = parseGenerationOverrides(flags);
+  // Task files' modules (schemas, graders) load only for task runs, not for `parity eval --bench` (0320).
+  const [{ loadTask }, { taskBenchmark }] = await Promise.all([
+    import('../../load-task.ts'),
+    import('../../../tasks/task-protocol.ts'),
+  ]);
   // Every task file and dataset is read before the first model call, so a bad one fails fast (exit 2).
   const tasks: LoadedTask[] = [];
   for (const path of flags.task) tasks.push(await loadTask(io.cwd, path));
@@ -182,6 +185,10 @@ function reportGates(io: CliIo, failures: readonly string[]): number {
 
 /** `--junit FILE`: one test case per item of every run (docs/tasks.md). */
 async function writeJunit(io: CliIo, file: string, runs: readonly (StoredRun | undefined)[]): Promise<void> {
+  const [{ junitXml }, { parseGraderResults }] = await Promise.all([
+    import('../../../report/junit-report.ts'),
+    import('../../../tasks/task-protocol.ts'),
+  ]);
   const suites = runs
     .filter((run): run is StoredRun => run !== undefined)
     .map((run) => ({
