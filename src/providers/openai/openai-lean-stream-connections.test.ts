@@ -1,66 +1,13 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import net from 'node:net';
+import type net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import tls from 'node:tls';
 import { APIConnectionError, APIUserAbortError, BadRequestError } from 'openai';
 import { afterEach, describe, expect, it } from 'vitest';
+import { rawHttpServer as rawServer, type RawHttpServer } from '../../../test/support/raw-http-server.ts';
 import { leanStreamRequest } from './openai-lean-stream.ts';
-
-/** A loopback server writing exact bytes per request; counts connections accepted and closed. */
-interface RawServer {
-  readonly url: string;
-  connections(): number;
-  closed(): number;
-  close(): Promise<void>;
-}
-
-function rawServer(
-  answer: (socket: net.Socket, request: string, connection: number) => void,
-): Promise<RawServer> {
-  let connections = 0;
-  let closed = 0;
-  const sockets = new Set<net.Socket>();
-  const server = net.createServer((socket) => {
-    connections += 1;
-    const connection = connections;
-    sockets.add(socket);
-    socket.on('close', () => {
-      closed += 1;
-      sockets.delete(socket);
-    });
-    socket.on('error', () => undefined);
-    let pending = '';
-    socket.setEncoding('latin1');
-    socket.on('data', (text: string) => {
-      pending += text;
-      for (;;) {
-        const headEnd = pending.indexOf('\r\n\r\n');
-        if (headEnd === -1) return;
-        const length = Number(/content-length: (\d+)/i.exec(pending.slice(0, headEnd))?.[1] ?? 0);
-        if (pending.length < headEnd + 4 + length) return;
-        const request = pending.slice(0, headEnd + 4 + length);
-        pending = pending.slice(headEnd + 4 + length);
-        answer(socket, request, connection);
-      }
-    });
-  });
-  return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () =>
-      resolve({
-        url: `http://127.0.0.1:${(server.address() as net.AddressInfo).port}/v1`,
-        connections: () => connections,
-        closed: () => closed,
-        close: () =>
-          new Promise<void>((done) => {
-            for (const socket of sockets) socket.destroy();
-            server.close(() => done());
-          }),
-      }),
-    ),
-  );
-}
 
 const event = (data: unknown): string => `data: ${JSON.stringify(data)}\n\n`;
 /** A chunked SSE response with these body pieces, each one chunk. */
@@ -90,7 +37,7 @@ const waitFor = async (check: () => boolean): Promise<void> => {
   }
 };
 
-let server: RawServer | undefined;
+let server: RawHttpServer | undefined;
 afterEach(async () => {
   await server?.close();
   server = undefined;

@@ -1,68 +1,10 @@
 import { spawn } from 'node:child_process';
-import net from 'node:net';
+import type net from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
+import { rawHttpServer as rawServer, type RawHttpServer } from '../../../test/support/raw-http-server.ts';
 import { sendHttp1Request, type Exchange } from './http1-keep-alive-pool.ts';
 import type { ResponseHeaders } from './http1-response-headers.ts';
-
-/**
- * A loopback server that writes exact bytes: `answer` gets each request (head and body, read by its
- * content-length) with its connection's number, and writes what it likes on the socket.
- */
-interface RawServer {
-  readonly port: number;
-  /** Connections accepted so far. */
-  connections(): number;
-  /** Connections the server saw closed. */
-  closed(): number;
-  close(): Promise<void>;
-}
-
-function rawServer(
-  answer: (socket: net.Socket, request: string, connection: number) => void,
-): Promise<RawServer> {
-  let connections = 0;
-  let closed = 0;
-  const sockets = new Set<net.Socket>();
-  const server = net.createServer((socket) => {
-    connections += 1;
-    const connection = connections;
-    sockets.add(socket);
-    socket.on('close', () => {
-      closed += 1;
-      sockets.delete(socket);
-    });
-    socket.on('error', () => undefined);
-    let pending = '';
-    socket.setEncoding('latin1');
-    socket.on('data', (text: string) => {
-      pending += text;
-      for (;;) {
-        const headEnd = pending.indexOf('\r\n\r\n');
-        if (headEnd === -1) return;
-        const length = Number(/content-length: (\d+)/i.exec(pending.slice(0, headEnd))?.[1] ?? 0);
-        if (pending.length < headEnd + 4 + length) return;
-        const request = pending.slice(0, headEnd + 4 + length);
-        pending = pending.slice(headEnd + 4 + length);
-        answer(socket, request, connection);
-      }
-    });
-  });
-  return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () =>
-      resolve({
-        port: (server.address() as net.AddressInfo).port,
-        connections: () => connections,
-        closed: () => closed,
-        close: () =>
-          new Promise<void>((done) => {
-            for (const socket of sockets) socket.destroy();
-            server.close(() => done());
-          }),
-      }),
-    ),
-  );
-}
 
 interface Outcome {
   status?: number;
@@ -106,7 +48,7 @@ const waitFor = async (check: () => boolean): Promise<void> => {
   }
 };
 
-let server: RawServer | undefined;
+let server: RawHttpServer | undefined;
 afterEach(async () => {
   await server?.close();
   server = undefined;
