@@ -108,7 +108,12 @@ const modules = {
     target: 90,
   },
   'runner-cache-retry': {
-    mutate: ['src/runner/cache-key.ts', 'src/runner/canonical-json.ts', 'src/runner/backoff-delay.ts'],
+    mutate: [
+      'src/runner/cache-key.ts',
+      'src/runner/shared-prefix-hash.ts',
+      'src/runner/canonical-json.ts',
+      'src/runner/backoff-delay.ts',
+    ],
     tests: ['src/runner/**/*.test.ts'],
     target: 80,
   },
