@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { ChatMessage, GenerateRequest, ModelIdentity, ToolDefinition } from '../spec/index.ts';
 import { responseCacheKey } from './cache-key.ts';
 import { canonicalJson } from './canonical-json.ts';
@@ -370,5 +370,56 @@ describe('responseCacheKey on a run of requests that differ in one field', () =>
       expectedKey({ model, request: withSchema }),
     );
     expect(responseCacheKey({ model, request: withSchema })).not.toBe(before);
+  });
+});
+
+describe('responseCacheKey on values a typed caller would not pass', () => {
+  const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+  // An endpoint unique to this run: no text kept from an earlier request can match it.
+  const endpoint = `http://127.0.0.1:1/${process.pid}-${Date.now()}`;
+
+  it('leaves out a message role that is undefined at run time, as canonicalJson does', () => {
+    const request: GenerateRequest = {
+      messages: [
+        { role: undefined as unknown as ChatMessage['role'], content: 'no role' },
+        { role: 'user', content: 'Q?' },
+      ],
+      parameters: {},
+    };
+    expect(responseCacheKey({ model: { ...model, endpoint }, request })).toBe(
+      sha256(
+        `{"endpoint":"${endpoint}","messages":[{"content":"no role"},{"content":"Q?","role":"user"}],"modelId":"llama-3.1-8b","parameters":{},"provider":"openai"}`,
+      ),
+    );
+  });
+
+  it('writes "messages" first when no key sorts before it (no endpoint, prefix or log-likelihood)', () => {
+    const identity = { provider: 'p', modelId: `m-${endpoint}` } as unknown as ModelIdentity;
+    const request: GenerateRequest = { messages: [{ role: 'user', content: 'Q?' }], parameters: {} };
+    for (let round = 0; round < 2; round += 1) {
+      expect(responseCacheKey({ model: identity, request })).toBe(
+        sha256(
+          `{"messages":[{"content":"Q?","role":"user"}],"modelId":"m-${endpoint}","parameters":{},"provider":"p"}`,
+        ),
+      );
+    }
+  });
+
+  it('gives the first key a freshly loaded module computes the whole text hashed (nothing kept yet)', async () => {
+    vi.resetModules();
+    const fresh = (await import('./cache-key.ts')) as typeof import('./cache-key.ts');
+    const first = { model: { ...model, endpoint }, request };
+    expect(fresh.responseCacheKey(first)).toBe(
+      sha256(
+        canonicalJson({
+          assistantPrefix: request.assistantPrefix,
+          endpoint,
+          messages: request.messages,
+          modelId: model.modelId,
+          parameters: request.parameters,
+          provider: model.provider,
+        }),
+      ),
+    );
   });
 });

@@ -22,11 +22,12 @@ function samePrefix(
 ): boolean {
   if (state.head !== head || state.messages.length !== count) return false;
   for (let index = 0; index < count; index += 1) {
-    const message = messages[index];
+    const message = messages[index] as ChatMessage;
     if (
-      message !== state.messages[index] ||
-      message?.role !== state.roles[index] ||
-      message?.content !== state.contents[index]
+      message.role !== state.roles[index] ||
+      message.content !== state.contents[index] ||
+      // Stryker disable next-line ConditionalExpression: another object with the role and content recorded writes the same text (only reuse is gained)
+      message !== state.messages[index]
     )
       return false;
   }
@@ -45,8 +46,9 @@ export function sharedPrefixHash(
   count: number,
   writeMessage: (hash: Hash, messages: readonly ChatMessage[], index: number) => void,
 ): Hash {
-  const last = count > 0 ? messages[count - 1] : undefined;
-  const state = last === undefined ? undefined : states.get(last);
+  // With count 0 there is no last message (index -1), and a WeakMap has nothing under undefined.
+  const last = messages[count - 1];
+  const state = states.get(last as ChatMessage);
   if (state && samePrefix(state, head, messages, count)) return state.hash.copy();
   const hash = createHash('sha256').update(head);
   for (let index = 0; index < count; index += 1) {
