@@ -407,7 +407,7 @@ describe('responseCacheKey on values a typed caller would not pass', () => {
 
   it('gives the first key a freshly loaded module computes the whole text hashed (nothing kept yet)', async () => {
     vi.resetModules();
-    const fresh = (await import('./cache-key.ts')) as typeof import('./cache-key.ts');
+    const fresh = await import('./cache-key.ts');
     const first = { model: { ...model, endpoint }, request };
     expect(fresh.responseCacheKey(first)).toBe(
       sha256(
