@@ -63,3 +63,10 @@ export function rawHttpServer(
     }),
   );
 }
+
+/** Waits (up to a second) until `check()` holds, e.g. until the server saw a connection close. */
+export async function waitFor(check: () => boolean): Promise<void> {
+  for (let attempt = 0; attempt < 200 && !check(); attempt += 1) {
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}

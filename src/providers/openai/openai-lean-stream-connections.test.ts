@@ -6,7 +6,11 @@ import { join } from 'node:path';
 import tls from 'node:tls';
 import { APIConnectionError, APIUserAbortError, BadRequestError } from 'openai';
 import { afterEach, describe, expect, it } from 'vitest';
-import { rawHttpServer as rawServer, type RawHttpServer } from '../../../test/support/raw-http-server.ts';
+import {
+  rawHttpServer as rawServer,
+  type RawHttpServer,
+  waitFor,
+} from '../../../test/support/raw-http-server.ts';
 import { leanStreamRequest } from './openai-lean-stream.ts';
 
 const event = (data: unknown): string => `data: ${JSON.stringify(data)}\n\n`;
@@ -30,12 +34,6 @@ async function collect(url: string): Promise<unknown[]> {
   for await (const chunk of data) chunks.push(chunk);
   return chunks;
 }
-
-const waitFor = async (check: () => boolean): Promise<void> => {
-  for (let attempt = 0; attempt < 200 && !check(); attempt += 1) {
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-};
 
 let server: RawHttpServer | undefined;
 afterEach(async () => {

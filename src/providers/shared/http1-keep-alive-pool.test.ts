@@ -2,7 +2,11 @@ import { spawn } from 'node:child_process';
 import type net from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { rawHttpServer as rawServer, type RawHttpServer } from '../../../test/support/raw-http-server.ts';
+import {
+  rawHttpServer as rawServer,
+  type RawHttpServer,
+  waitFor,
+} from '../../../test/support/raw-http-server.ts';
 import { sendHttp1Request, type Exchange } from './http1-keep-alive-pool.ts';
 import type { ResponseHeaders } from './http1-response-headers.ts';
 
@@ -41,12 +45,6 @@ function exchange(
   });
   return { done, handle, outcome };
 }
-
-const waitFor = async (check: () => boolean): Promise<void> => {
-  for (let attempt = 0; attempt < 200 && !check(); attempt += 1) {
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-};
 
 let server: RawHttpServer | undefined;
 afterEach(async () => {
