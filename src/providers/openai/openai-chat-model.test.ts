@@ -7,6 +7,7 @@ import {
   type OpenAICompatibleServer,
   type StartServerOptions,
 } from '../../../test/support/openai-compatible-server.ts';
+import { rawHttpServer } from '../../../test/support/raw-http-server.ts';
 import { createOpenAIChatModel } from './openai-chat-model.ts';
 
 const apiKey = 'sk-test-SECRET-key-1234567890';
@@ -280,6 +281,57 @@ describe('createOpenAIChatModel', () => {
     const broken = (await rejection(model.generate(request, {}))) as ProviderError;
     expect(broken).toBeInstanceOf(ProviderError);
     expect(broken.message).toContain('malformed');
+  });
+
+  it('sends JSON.stringify of the recorded body byte for byte, shared non-ASCII turns and fallbacks included', async () => {
+    // Requests as the raw server got them: head and body, the body decoded from its bytes.
+    const received: { contentLength: number; body: Buffer }[] = [];
+    const raw = await rawHttpServer((socket, text) => {
+      const headEnd = text.indexOf('\r\n\r\n');
+      const body = Buffer.from(text.slice(headEnd + 4), 'latin1');
+      received.push({ contentLength: Number(/content-length: (\d+)/.exec(text)?.[1]), body });
+      if (body.includes('stream_options')) {
+        const error = '{"error":{"message":"Unrecognized request argument: \'stream_options\'"}}';
+        socket.write(
+          `HTTP/1.1 400 Bad Request\r\ncontent-type: application/json\r\ncontent-length: ${error.length}\r\n\r\n${error}`,
+        );
+        return;
+      }
+      const events = `data: ${JSON.stringify({ choices: [{ index: 0, delta: { content: 'B' }, finish_reason: 'stop' }] })}\n\ndata: [DONE]\n\n`;
+      socket.write(
+        `HTTP/1.1 200 OK\r\ncontent-type: text/event-stream\r\ncontent-length: ${events.length}\r\n\r\n${events}`,
+      );
+    });
+    try {
+      const model = createOpenAIChatModel({ baseUrl: raw.url, apiKey, modelId: 'tëst-model', now: () => 0 });
+      const shots = [
+        { role: 'system', content: 'Réponds par une lettre — "A" à "D".' },
+        { role: 'user', content: '日本語の質問 😀\tA. un\nB. deux\nAnswer:' },
+        { role: 'assistant', content: ' B' },
+      ] as const;
+      for (let item = 0; item < 4; item += 1) {
+        const result = await model.generate(
+          {
+            messages: [...shots, { role: 'user', content: `Question ${item} — ½ \ud800?\nAnswer:` }],
+            parameters: { maxTokens: 3, temperature: 0, stop: ['\n'] },
+          },
+          {},
+        );
+        const last = received.at(-1) as { contentLength: number; body: Buffer };
+        expect(last.body.equals(Buffer.from(JSON.stringify(result.raw?.request)))).toBe(true);
+        expect(last.contentLength).toBe(last.body.length);
+      }
+      // The first request went out with stream_options, was refused and sent again without them.
+      expect(received.map(({ body }) => body.includes('stream_options'))).toEqual([
+        true,
+        false,
+        false,
+        false,
+        false,
+      ]);
+    } finally {
+      await raw.close();
+    }
   });
 
   it('retries once without stream_options when the server rejects them, and remembers it', async () => {

@@ -15,6 +15,7 @@ import { schemaRefusalParts } from '../shared/schema-refusal.ts';
 import { malformed, openAIFinishReasons, readOpenAIChunkHeader } from './openai-stream-chunks.ts';
 import { addOpenAIStreamFields, openAIStreamingEndpoint } from './openai-stream-request.ts';
 import { leanStreamRequest } from './openai-lean-stream.ts';
+import { chatBodyJson, chatWireMessages } from './openai-chat-body.ts';
 
 export type OpenAIChatModelOptions = OpenAIEndpointOptions & {
   /** What the model accepts; shared with the other models of the same endpoint and model id. */
@@ -56,10 +57,7 @@ export function createOpenAIChatModel(options: OpenAIChatModelOptions): Language
           const body = addOpenAIStreamFields(
             {
               model: options.modelId,
-              messages: request.messages.map((message) => ({
-                role: message.role,
-                content: message.content,
-              })) as ChatCompletionMessageParam[],
+              messages: chatWireMessages(request.messages) as ChatCompletionMessageParam[],
             },
             request.parameters,
             fields,
@@ -77,7 +75,12 @@ export function createOpenAIChatModel(options: OpenAIChatModelOptions): Language
         // Parity's own lean client unless the caller brought a fetch of its own (the SDK then uses it).
         create: (body, requestOptions) =>
           options.fetch === undefined
-            ? leanStreamRequest<ChatCompletionChunk>(chatPath, body, context.deadline ?? requestOptions)
+            ? leanStreamRequest<ChatCompletionChunk>(
+                chatPath,
+                // The body's JSON, with the turns it shares with earlier requests as bytes kept from them.
+                chatBodyJson(body, request.messages),
+                context.deadline ?? requestOptions,
+              )
             : client.chat.completions.create(body, requestOptions),
         context,
       });

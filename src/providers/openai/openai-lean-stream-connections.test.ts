@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import https from 'node:https';
 import type net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +12,7 @@ import {
   type RawHttpServer,
   waitFor,
 } from '../../../test/support/raw-http-server.ts';
+import { createOpenAIChatModel } from './openai-chat-model.ts';
 import { leanStreamRequest } from './openai-lean-stream.ts';
 
 const event = (data: unknown): string => `data: ${JSON.stringify(data)}\n\n`;
@@ -55,6 +57,24 @@ describe('the lean OpenAI stream over parity’s HTTP/1.1 client', () => {
         `authorization: Bearer sk-test\r\nuser-agent: parity\r\nhost: 127.0.0.1:${port}\r\n` +
         'connection: keep-alive\r\ncontent-length: 27\r\n\r\n{"model":"m","stream":true}',
     );
+  });
+
+  it('counts the content length in bytes and sends a non-ASCII body as UTF-8', async () => {
+    let seen = '';
+    server = await rawServer((socket, request) => {
+      seen = request;
+      socket.write(chunkedSse(['data: [DONE]\n\n']));
+    });
+    const body = { model: 'm', prompt: 'Ünïcödé — 日本語 😀' };
+    const { data } = await leanStreamRequest<unknown>(
+      { baseUrl: server.url, apiKey: 'sk-test', path: '/completions' },
+      body,
+      undefined,
+    ).withResponse();
+    for await (const chunk of data) expect(chunk).toBeUndefined();
+    const bytes = Buffer.from(JSON.stringify(body));
+    expect(seen).toContain(`\r\ncontent-length: ${bytes.length}\r\n\r\n`);
+    expect(Buffer.from(seen.slice(seen.indexOf('\r\n\r\n') + 4), 'latin1').equals(bytes)).toBe(true);
   });
 
   it('reads every stream to its end (events after [DONE] too) and reuses the connection', async () => {
@@ -186,28 +206,33 @@ describe('the lean OpenAI stream refuses what node:http refused', () => {
   });
 });
 
+/** A self-signed certificate for 127.0.0.1 made by openssl in `directory`; undefined without openssl. */
+function selfSigned(directory: string): { key: Buffer; cert: Buffer } | undefined {
+  try {
+    execFileSync(
+      'openssl',
+      ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1'].concat([
+        '-keyout',
+        join(directory, 'key.pem'),
+        '-out',
+        join(directory, 'cert.pem'),
+      ]),
+      { stdio: 'ignore' },
+    );
+  } catch {
+    return undefined;
+  }
+  return { key: readFileSync(join(directory, 'key.pem')), cert: readFileSync(join(directory, 'cert.pem')) };
+}
+
 describe('the lean OpenAI stream over https:', () => {
   it('checks the server’s certificate (a self-signed one is refused as a connection failure)', async (context) => {
     const directory = mkdtempSync(join(tmpdir(), 'parity-tls-'));
     try {
-      try {
-        execFileSync(
-          'openssl',
-          ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1'].concat([
-            '-keyout',
-            join(directory, 'key.pem'),
-            '-out',
-            join(directory, 'cert.pem'),
-          ]),
-          { stdio: 'ignore' },
-        );
-      } catch {
-        context.skip('openssl is not available to make a test certificate');
-      }
-      const secure = tls.createServer(
-        { key: readFileSync(join(directory, 'key.pem')), cert: readFileSync(join(directory, 'cert.pem')) },
-        (socket) => socket.on('error', () => undefined),
-      );
+      const certificate = selfSigned(directory);
+      if (certificate === undefined)
+        return context.skip('openssl is not available to make a test certificate');
+      const secure = tls.createServer(certificate, (socket) => socket.on('error', () => undefined));
       await new Promise<void>((resolve) => secure.listen(0, '127.0.0.1', () => resolve()));
       const port = (secure.address() as net.AddressInfo).port;
       const failure = await collect(`https://127.0.0.1:${port}/v1`).catch((error: unknown) => error);
@@ -215,6 +240,53 @@ describe('the lean OpenAI stream over https:', () => {
       expect(failure).toBeInstanceOf(APIConnectionError);
       expect(String(((failure as Error).cause as Error).cause)).toMatch(/self[- ]signed/i);
     } finally {
+      rmSync(directory, { recursive: true, force: true });
+    }
+  });
+
+  it('sends the chat model’s body (shared turns as kept bytes) byte for byte, with its length', async (context) => {
+    const directory = mkdtempSync(join(tmpdir(), 'parity-tls-'));
+    const trust = process.env.NODE_TLS_REJECT_UNAUTHORIZED;
+    try {
+      const certificate = selfSigned(directory);
+      if (certificate === undefined)
+        return context.skip('openssl is not available to make a test certificate');
+      const received: { length: string | undefined; body: Buffer }[] = [];
+      const secure = https.createServer(certificate, (request, response) => {
+        const parts: Buffer[] = [];
+        request.on('data', (part: Buffer) => parts.push(part));
+        request.on('end', () => {
+          received.push({ length: request.headers['content-length'], body: Buffer.concat(parts) });
+          response.writeHead(200, { 'content-type': 'text/event-stream' });
+          response.end(
+            `data: ${JSON.stringify({ choices: [{ index: 0, delta: { content: 'B' }, finish_reason: 'stop' }] })}\n\ndata: [DONE]\n\n`,
+          );
+        });
+      });
+      await new Promise<void>((resolve) => secure.listen(0, '127.0.0.1', () => resolve()));
+      // This test's server only: node reads the setting at each connection.
+      process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0';
+      const port = (secure.address() as net.AddressInfo).port;
+      const model = createOpenAIChatModel({
+        baseUrl: `https://127.0.0.1:${port}/v1`,
+        modelId: 'm',
+        now: () => 0,
+      });
+      const shared = { role: 'user', content: 'Ünïcödé — 日本語 😀\nAnswer:' } as const;
+      for (let item = 0; item < 3; item += 1) {
+        const result = await model.generate(
+          { messages: [shared, { role: 'user', content: `é ${item}` }], parameters: {} },
+          {},
+        );
+        const last = received.at(-1);
+        expect(last?.body.equals(Buffer.from(JSON.stringify(result.raw?.request)))).toBe(true);
+        expect(last?.length).toBe(String(last?.body.length));
+      }
+      secure.closeAllConnections();
+      await new Promise<void>((resolve) => secure.close(() => resolve()));
+    } finally {
+      if (trust === undefined) delete process.env.NODE_TLS_REJECT_UNAUTHORIZED;
+      else process.env.NODE_TLS_REJECT_UNAUTHORIZED = trust;
       rmSync(directory, { recursive: true, force: true });
     }
   });

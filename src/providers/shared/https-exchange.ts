@@ -13,7 +13,7 @@ let agent: https.Agent | undefined;
 export function sendHttpsRequest(
   url: URL,
   headers: Readonly<Record<string, string | number>>,
-  payload: string,
+  payload: string | Uint8Array,
   events: ExchangeEvents,
 ): Exchange {
   agent ??= new https.Agent({ keepAlive: true, maxSockets: Infinity });
