@@ -9,6 +9,7 @@ import {
 } from '../../../test/support/openai-compatible-server.ts';
 import { rawHttpServer } from '../../../test/support/raw-http-server.ts';
 import { createOpenAIChatModel } from './openai-chat-model.ts';
+import { createOpenAICompletionsModel } from './openai-completions-model.ts';
 
 const apiKey = 'sk-test-SECRET-key-1234567890';
 const request: GenerateRequest = {
@@ -257,6 +258,30 @@ describe('createOpenAIChatModel', () => {
       expect((error as Error).message).toContain('timed out after 100 ms');
       // Far below the server's 30 s delay however loaded the machine is: the timeout, not the answer, ended it.
       expect(performance.now() - started).toBeLessThan(15_000);
+    }
+  });
+
+  it('times out over the SDK too (a fetch of the caller’s own), chat and completions models alike', async () => {
+    // Never answers.
+    const silent = await rawHttpServer(() => undefined);
+    try {
+      const options = {
+        baseUrl: silent.url,
+        apiKey,
+        modelId: 'test-model',
+        now: () => 0,
+        fetch: globalThis.fetch,
+      };
+      for (const model of [createOpenAIChatModel(options), createOpenAICompletionsModel(options)]) {
+        const started = performance.now();
+        const error = await rejection(model.generate(request, { timeoutMs: 100 }));
+        expect(error).toMatchObject({ isRetryable: true });
+        expect((error as Error).message).toContain('timed out after 100 ms');
+        // The SDK got the deadline's signal: the call ended well before the test's own timeout.
+        expect(performance.now() - started).toBeLessThan(3_000);
+      }
+    } finally {
+      await silent.close();
     }
   });
 

@@ -13,7 +13,7 @@ import type { OpenAIRequestProfile } from './openai-request-profile.ts';
 import { openAIResponseFormat, schemaRefusal } from './openai-response-format.ts';
 import { schemaRefusalParts } from '../shared/schema-refusal.ts';
 import { malformed, openAIFinishReasons, readOpenAIChunkHeader } from './openai-stream-chunks.ts';
-import { addOpenAIStreamFields, openAIStreamingEndpoint } from './openai-stream-request.ts';
+import { addOpenAIStreamFields, openAIStreamingEndpoint, signalOptions } from './openai-stream-request.ts';
 import { leanStreamRequest } from './openai-lean-stream.ts';
 import { chatBodyJson, chatWireMessages } from './openai-chat-body.ts';
 
@@ -73,15 +73,15 @@ export function createOpenAIChatModel(options: OpenAIChatModelOptions): Language
           return body as unknown as ChatCompletionCreateParamsStreaming;
         },
         // Parity's own lean client unless the caller brought a fetch of its own (the SDK then uses it).
-        create: (body, requestOptions) =>
+        create: (body) =>
           options.fetch === undefined
             ? leanStreamRequest<ChatCompletionChunk>(
                 chatPath,
                 // The body's JSON, with the turns it shares with earlier requests as bytes kept from them.
                 chatBodyJson(body, request.messages),
-                context.deadline ?? requestOptions,
+                context.deadline ?? signalOptions(context),
               )
-            : client.chat.completions.create(body, requestOptions),
+            : client.chat.completions.create(body, signalOptions(context)),
         context,
       });
     } catch (error) {

@@ -6,7 +6,7 @@ import type { OpenAIEndpointOptions } from './openai-client.ts';
 import type { OpenAIRequestProfile } from './openai-request-profile.ts';
 import { createOpenAILogLikelihood } from './openai-log-likelihood.ts';
 import { malformed, openAIFinishReasons, readOpenAIChunkHeader } from './openai-stream-chunks.ts';
-import { openAIStreamFields, openAIStreamingEndpoint } from './openai-stream-request.ts';
+import { openAIStreamFields, openAIStreamingEndpoint, signalOptions } from './openai-stream-request.ts';
 import { renderPrompt } from './render-prompt.ts';
 
 /**
@@ -27,7 +27,7 @@ export function createOpenAICompletionsModel(
         prompt: renderPrompt(request),
         ...openAIStreamFields(request.parameters, fields),
       }),
-      create: (body, requestOptions) => client.completions.create(body, requestOptions),
+      create: (body) => client.completions.create(body, signalOptions(context)),
       context,
     });
     let sawChunk = false;

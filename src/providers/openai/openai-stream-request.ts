@@ -70,6 +70,15 @@ export function addOpenAIStreamFields<TBody extends object>(
   return body as TBody & { stream: true } & Record<string, unknown>;
 }
 
+/**
+ * The SDK's request options for a call: its AbortSignal, if the call has one. With a deadline the signal is made
+ * here, when the SDK is the transport; parity's own client watches the deadline and needs none (no signal made).
+ */
+export function signalOptions(context: StreamContext): { signal: AbortSignal } | undefined {
+  const signal = context.signal;
+  return signal ? { signal } : undefined;
+}
+
 /** Most times one call is sent again after the server refused a parameter (one per parameter it may refuse). */
 const maxAdaptations = 5;
 
@@ -86,31 +95,22 @@ export class StreamOptionsFallback {
 
   async open<TBody, TStream>(options: {
     body: (fields: { includeUsage: boolean; profile: OpenAIRequestProfile }) => TBody;
-    /** Sends the body; the SDK's APIPromise, whose `withResponse` gives the headers too. */
-    create: (
-      body: TBody,
-      requestOptions: { signal: AbortSignal } | undefined,
-    ) => { withResponse(): Promise<{ data: TStream; response: { headers: HeaderReader } }> };
+    /**
+     * Sends the body; the SDK's APIPromise, whose `withResponse` gives the headers too. What stops the call is
+     * the caller's to pass: `signalOptions(context)` for the SDK, the deadline itself for parity's own client.
+     */
+    create: (body: TBody) => {
+      withResponse(): Promise<{ data: TStream; response: { headers: HeaderReader } }>;
+    };
     context: StreamContext;
   }): Promise<{ stream: TStream; rateLimit: RateLimitState | undefined }> {
     const { context } = options;
-    // With a deadline the signal is made only if the transport reads it (parity's own watches the deadline).
-    const requestOptions =
-      context.deadline !== undefined
-        ? {
-            get signal() {
-              return context.signal as AbortSignal;
-            },
-          }
-        : context.signal
-          ? { signal: context.signal }
-          : undefined;
     for (let attempt = 0; ; attempt++) {
       const sentUsage = this.includeUsage;
       const body = options.body({ includeUsage: sentUsage, profile: this.profile });
       context.exchange.request = body;
       try {
-        const { data, response } = await options.create(body, requestOptions).withResponse();
+        const { data, response } = await options.create(body).withResponse();
         return { stream: data, rateLimit: parseRateLimitHeaders(response.headers) };
       } catch (error) {
         if (callAborted(context) || attempt >= maxAdaptations) throw error;
