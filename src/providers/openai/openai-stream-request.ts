@@ -72,7 +72,8 @@ export function addOpenAIStreamFields<TBody extends object>(
 
 /**
  * The SDK's request options for a call: its AbortSignal, if the call has one. With a deadline the signal is made
- * here, when the SDK is the transport; parity's own client watches the deadline and needs none (no signal made).
+ * here, when the SDK is the transport; parity's own client watches the deadline and needs none (no signal made;
+ * docs/decisions/0331).
  */
 export function signalOptions(context: StreamContext): { signal: AbortSignal } | undefined {
   const signal = context.signal;
