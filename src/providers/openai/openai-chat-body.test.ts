@@ -70,6 +70,41 @@ describe('chatBodyJson', () => {
     expect(bytes.toString('utf8')).toContain('after — changed');
   });
 
+  it('leaves the body as it was, also with a model id that reads like the messages field', () => {
+    const messages = chatWireMessages([system, question('q')]);
+    const body = { model: 'a"messages":0,"b', messages, stream: true };
+    const pieces = chatBodyJson(body, [system, question('q')]);
+    const bytes = Buffer.alloc(pieces.byteLength);
+    pieces.writeInto(bytes, 0);
+    expect(bytes.toString()).toBe(JSON.stringify(body));
+    expect(body.messages).toBe(messages);
+    expect(Object.keys(body)).toEqual(['model', 'messages', 'stream']);
+  });
+
+  it('writes a body whose messages follow an object field as JSON.stringify does, whatever that object holds', () => {
+    const body = { meta: { messages: 0 }, messages: chatWireMessages([system]), stream: true };
+    const pieces = chatBodyJson(body, [system]);
+    const bytes = Buffer.alloc(pieces.byteLength);
+    pieces.writeInto(bytes, 0);
+    expect(bytes.toString()).toBe(JSON.stringify(body));
+  });
+
+  it('keeps nothing for a turn seen only in the last place; one seen before it is kept from its next request', () => {
+    const stringify = vi.spyOn(JSON, 'stringify');
+    const turn: ChatMessage = { role: 'user', content: 'the last turn, again and again' };
+    const count = () =>
+      stringify.mock.calls.filter(
+        ([value]) => (value as { content?: unknown } | null)?.content === turn.content,
+      ).length;
+    for (let item = 0; item < 3; item += 1)
+      expect(encoded([system, turn]).bytes.toString()).toContain(turn.content);
+    expect(count()).toBe(3);
+    encoded([turn, question('q1')]);
+    encoded([system, turn]);
+    encoded([system, turn]);
+    expect(count()).toBe(5);
+  });
+
   it('writes the other fields in order, leaving out those JSON cannot write, and the edge shapes', () => {
     const fields = {
       response_format: {
