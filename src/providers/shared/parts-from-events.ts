@@ -49,6 +49,7 @@ export interface PartsFromEventsOptions<TEvent> {
 }
 
 type Next<TEvent> = IteratorResult<TEvent> | 'timed-out';
+type FinishPart = Extract<StreamPart, { type: 'finish' }>;
 
 /**
  * The end of a drain: one timer for the whole rest of the stream (not one per event read: a stop string found
@@ -87,6 +88,8 @@ export async function* partsFromEvents<TEvent>(
   options: PartsFromEventsOptions<TEvent>,
 ): AsyncGenerator<StreamPart> {
   const { context } = options;
+  // generate()'s collector, when it gave one: parts go there, not through the generators (streaming-model.ts).
+  const sink = context.sink;
   const scanner = new StopScanner(splitStopSequences(options.stop, { serverLimit: 0 }).client);
   let finish: string | undefined;
   let finishAtMs: number | undefined;
@@ -137,7 +140,10 @@ export async function* partsFromEvents<TEvent>(
       const reasoningTexts = reading.reasoningTexts;
       if (reasoningTexts !== undefined) {
         for (const text of reasoningTexts) {
-          if (text !== '') yield { type: 'reasoning-delta', text, atMs: context.elapsedMs() };
+          if (text === '') continue;
+          const part: StreamPart = { type: 'reasoning-delta', text, atMs: context.elapsedMs() };
+          if (sink === undefined) yield part;
+          else if (!sink.take(part)) return;
         }
       }
       const texts = reading.texts;
@@ -145,7 +151,11 @@ export async function* partsFromEvents<TEvent>(
         for (const text of texts) {
           if (text === '') continue;
           const { delta, stopped } = scanner.push(text);
-          if (delta) yield { type: 'text-delta', text: delta, atMs: context.elapsedMs() };
+          if (delta) {
+            const part: StreamPart = { type: 'text-delta', text: delta, atMs: context.elapsedMs() };
+            if (sink === undefined) yield part;
+            else if (!sink.take(part)) return;
+          }
           if (stopped) break;
         }
       }
@@ -168,15 +178,22 @@ export async function* partsFromEvents<TEvent>(
     options.checkComplete?.();
   }
   const rest = scanner.flush();
-  if (rest) yield { type: 'text-delta', text: rest, atMs: context.elapsedMs() };
+  if (rest) {
+    const part: StreamPart = { type: 'text-delta', text: rest, atMs: context.elapsedMs() };
+    if (sink === undefined) yield part;
+    else if (!sink.take(part)) return;
+  }
   if (finish === undefined) return;
-  yield {
+  // Field by field, in the order the spreads gave before (a spread of a varying shape costs every call).
+  const finishPart: { -readonly [K in keyof FinishPart]: FinishPart[K] } = {
     type: 'finish',
     finishReason: options.finishReasons[finish] ?? 'other',
     usage,
     atMs: finishAtMs ?? context.elapsedMs(),
     prefillApplied: options.prefillApplied,
-    ...(responseId === undefined ? {} : { responseId }),
-    ...(options.rateLimit === undefined ? {} : { rateLimit: options.rateLimit }),
   };
+  if (responseId !== undefined) finishPart.responseId = responseId;
+  if (options.rateLimit !== undefined) finishPart.rateLimit = options.rateLimit;
+  if (sink === undefined) yield finishPart;
+  else sink.take(finishPart);
 }
