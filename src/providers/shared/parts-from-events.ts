@@ -150,13 +150,13 @@ export async function* partsFromEvents<TEvent>(
       if (texts !== undefined) {
         for (const text of texts) {
           if (text === '') continue;
-          const { delta, stopped } = scanner.push(text);
+          const delta = scanner.scan(text);
           if (delta) {
             const part: StreamPart = { type: 'text-delta', text: delta, atMs: context.elapsedMs() };
             if (sink === undefined) yield part;
             else if (!sink.take(part)) return;
           }
-          if (stopped) break;
+          if (scanner.hasStopped) break;
         }
       }
       if (scanner.hasStopped) {
