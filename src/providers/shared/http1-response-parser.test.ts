@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ResponseHeaders } from './http1-response-headers.ts';
 import { Http1ResponseParser, type ResponseParserEvents } from './http1-response-parser.ts';
 
 /** What the parser reported for one response: its head, body and completion, or the error it threw. */
@@ -187,5 +188,65 @@ describe('Http1ResponseParser: chunk-size lines', () => {
     expect(parse(Buffer.from(`${head}${long.slice(0, -1)}\r\nx\r\n0\r\n\r\n`))).toMatch(
       /body x\ncomplete true$/,
     );
+  });
+});
+
+describe('ResponseHeaders read from the head', () => {
+  it('answers get, names, values and toHeaders as headers added one by one do', () => {
+    const fields: [string, string][] = [
+      ['Content-Type', 'text/event-stream'],
+      ['content-type', 'text/plain'],
+      ['Retry-After', ' 2 '],
+      ['RETRY-AFTER', '5'],
+      ['X-RateLimit-Remaining-Requests', '\t99'],
+      ['x-ratelimit-remaining-requests', '98'],
+      ['Cookie', 'a=1'],
+      ['cookie', 'b=2'],
+      ['X-\u00c4rger', '\u00a0latin1\u00a0'],
+      ['X-Empty', ''],
+    ];
+    const head = ['HTTP/1.1 200 OK', ...fields.map(([name, value]) => `${name}:${value}`)].join('\r\n');
+    let read: ResponseHeaders | undefined;
+    const parser = new Http1ResponseParser({
+      head: (_status, headers) => (read = headers),
+      body: () => undefined,
+      complete: () => undefined,
+    });
+    parser.push(Buffer.from(`${head}\r\ncontent-length: 0\r\n\r\n`, 'latin1'));
+    const added = new ResponseHeaders();
+    for (const [name, value] of [...fields, ['content-length', '0'] as [string, string]]) {
+      added.add(name, value.trim());
+    }
+    const headers = read as ResponseHeaders;
+    expect(headers.names).toEqual(added.names);
+    expect(headers.values).toEqual(added.values);
+    for (const name of [
+      'content-type',
+      'Content-Type',
+      'retry-after',
+      'x-ratelimit-remaining-requests',
+      'x-ratelimit-limit-requests',
+      'cookie',
+      'x-\u00e4rger',
+      'X-\u00c4RGER',
+      'x-empty',
+      'content-length',
+      'missing',
+      '',
+    ]) {
+      expect(headers.get(name), name).toBe(added.get(name));
+    }
+    expect(headers.get('cookie')).toBe('a=1; b=2');
+    expect(headers.get('retry-after')).toBe('2');
+    // Headers refuses the latin1 name either way, with the same error.
+    const asFetchHeaders = (from: ResponseHeaders) => {
+      try {
+        return [...from.toHeaders()];
+      } catch (error) {
+        return String(error);
+      }
+    };
+    expect(asFetchHeaders(headers)).toEqual(asFetchHeaders(added));
+    expect(asFetchHeaders(headers)).toMatch(/invalid header name/);
   });
 });

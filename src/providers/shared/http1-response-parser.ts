@@ -1,4 +1,4 @@
-import { ResponseHeaders } from './http1-response-headers.ts';
+import { isLowerCased, ResponseHeaders, trimmedSlice } from './http1-response-headers.ts';
 
 /** Most bytes of a response head (status line and header fields), as node:http's default `maxHeaderSize`. */
 export const maxResponseHeadBytes = 16 * 1024;
@@ -216,7 +216,7 @@ export class Http1ResponseParser {
 
   private readHead(head: string): void {
     // Lines found with indexOf and the status line read from character codes: no array of lines, no match
-    // object, one string per value (this runs once per response).
+    // object, no string per field (this runs once per response).
     let lineEnd = head.indexOf('\r\n');
     if (lineEnd === -1) lineEnd = head.length;
     const minor = statusLineMinor(head, lineEnd);
@@ -225,7 +225,8 @@ export class Http1ResponseParser {
     }
     const status =
       (head.charCodeAt(9) - 48) * 100 + (head.charCodeAt(10) - 48) * 10 + (head.charCodeAt(11) - 48);
-    const headers = new ResponseHeaders();
+    // Where each field lies; the headers read them from the head when asked (most never are).
+    const spans: number[] = [];
     // The fields that frame the body, found while the fields are read (repeats joined as node joins them).
     let connection: string | null = null;
     let transferEncoding: string | null = null;
@@ -240,14 +241,27 @@ export class Http1ResponseParser {
           `malformed header line "${head.slice(start, Math.min(lineEnd, start + 80))}"`,
         );
       }
-      const name = head.slice(start, colon);
-      const lowerName = name.toLowerCase();
-      const value = trimmedSlice(head, colon + 1, lineEnd);
-      headers.add(name, value, lowerName);
-      if (lowerName === 'connection') connection = connection === null ? value : `${connection}, ${value}`;
-      else if (lowerName === 'transfer-encoding') {
-        transferEncoding = transferEncoding === null ? value : `${transferEncoding}, ${value}`;
-      } else if (lowerName === 'content-length') contentLength ??= value;
+      spans.push(start, colon, lineEnd);
+      switch (colon - start) {
+        case 10:
+          if (isLowerCased(head, start, 'connection')) {
+            const value = trimmedSlice(head, colon + 1, lineEnd);
+            connection = connection === null ? value : `${connection}, ${value}`;
+          }
+          break;
+        case 17:
+          if (isLowerCased(head, start, 'transfer-encoding')) {
+            const value = trimmedSlice(head, colon + 1, lineEnd);
+            transferEncoding = transferEncoding === null ? value : `${transferEncoding}, ${value}`;
+          }
+          break;
+        case 14:
+          if (contentLength === null && isLowerCased(head, start, 'content-length')) {
+            contentLength = trimmedSlice(head, colon + 1, lineEnd);
+          }
+          break;
+        default:
+      }
     }
     if (status < 200) {
       // 100 Continue, 102, 103 Early Hints: the real response follows. 101 would switch protocols.
@@ -276,7 +290,7 @@ export class Http1ResponseParser {
       this.keepAlive = false;
     }
     this.sawHead = true;
-    this.events.head(status, headers);
+    this.events.head(status, ResponseHeaders.fromHead(head, spans));
   }
 }
 
@@ -294,18 +308,6 @@ function statusLineMinor(head: string, lineEnd: number): number {
     if (code < 48 || code > 57) return -1;
   }
   return minor;
-}
-
-/** What String.prototype.trim removes, among the characters a latin1-decoded head can hold. */
-function isTrimmed(code: number): boolean {
-  return (code >= 9 && code <= 13) || code === 32 || code === 160;
-}
-
-/** `text.slice(start, end).trim()` with one string made, not two. */
-function trimmedSlice(text: string, start: number, end: number): string {
-  while (start < end && isTrimmed(text.charCodeAt(start))) start += 1;
-  while (end > start && isTrimmed(text.charCodeAt(end - 1))) end -= 1;
-  return text.slice(start, end);
 }
 
 /**
