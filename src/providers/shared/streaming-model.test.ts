@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { GenerateRequest, GenerateResult, StreamPart } from '../../spec/index.ts';
 import { partsFromEvents, type EventReading } from './parts-from-events.ts';
-import { streamingModel, type StreamContext } from './streaming-model.ts';
+import { ExchangeRecorder, streamingModel, type StreamContext } from './streaming-model.ts';
 
 const request: GenerateRequest = { messages: [{ role: 'user', content: 'Q' }], parameters: {} };
 
@@ -136,5 +136,25 @@ describe('streamingModel generate', () => {
       'test: the response stream from http://127.0.0.1:1 ended before it was complete (cut off part-way)',
     );
     expect(error).toMatchObject({ isRetryable: true });
+  });
+});
+
+describe('ExchangeRecorder', () => {
+  it('keeps every event of a short stream, else the first and last four with the number left out', () => {
+    for (let count = 0; count <= 13; count += 1) {
+      const recorder = new ExchangeRecorder();
+      recorder.request = { body: 1 };
+      for (let event = 0; event < count; event += 1) recorder.events.push({ event });
+      const all = Array.from({ length: count }, (_, event) => ({ event }));
+      const expected =
+        count <= 8 ? all : [...all.slice(0, 4), { omitted_events: count - 8 }, ...all.slice(count - 4)];
+      expect(recorder.toRaw(), String(count)).toEqual({
+        request: { body: 1 },
+        response: { events: expected },
+      });
+    }
+    const answered = new ExchangeRecorder();
+    answered.response = { text: 'whole body' };
+    expect(answered.toRaw()).toEqual({ request: undefined, response: { text: 'whole body' } });
   });
 });

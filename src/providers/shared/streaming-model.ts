@@ -24,29 +24,34 @@ export class ExchangeRecorder {
   request: unknown = undefined;
   response: unknown = undefined;
   private readonly head: unknown[] = [];
+  /** The last events after the head, in a ring: event `n` past the head is at `n % keptEventsPerEnd`. */
   private readonly tail: unknown[] = [];
-  private omitted = 0;
+  private pastHead = 0;
 
-  readonly events = {
-    push: (event: unknown): void => {
-      if (this.head.length < keptEventsPerEnd) {
-        this.head.push(event);
-        return;
-      }
-      this.tail.push(event);
-      if (this.tail.length > keptEventsPerEnd) {
-        this.tail.shift();
-        this.omitted += 1;
-      }
-    },
-  };
+  /** Where a provider records each stream event (the recorder itself: no object or closure per call). */
+  get events(): { push(event: unknown): void } {
+    return this;
+  }
+
+  /** Records one stream event. */
+  push(event: unknown): void {
+    if (this.head.length < keptEventsPerEnd) {
+      this.head.push(event);
+      return;
+    }
+    this.tail[this.pastHead % keptEventsPerEnd] = event;
+    this.pastHead += 1;
+  }
 
   toRaw(): RawExchange {
     if (this.response !== undefined) return { request: this.request, response: this.response };
-    const events =
-      this.omitted === 0
-        ? [...this.head, ...this.tail]
-        : [...this.head, { omitted_events: this.omitted }, ...this.tail];
+    const events: unknown[] = this.head.slice();
+    const omitted = this.pastHead - keptEventsPerEnd;
+    if (omitted > 0) events.push({ omitted_events: omitted });
+    const kept = Math.min(this.pastHead, keptEventsPerEnd);
+    for (let index = this.pastHead - kept; index < this.pastHead; index += 1) {
+      events.push(this.tail[index % keptEventsPerEnd]);
+    }
     return { request: this.request, response: { events } };
   }
 }
