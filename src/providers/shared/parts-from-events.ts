@@ -1,6 +1,6 @@
 import type { RateLimitState } from '../../spec/errors.ts';
 import type { FinishReason, StreamPart, Usage } from '../../spec/language-model.ts';
-import { splitStopSequences, StopScanner } from './stop-sequences.ts';
+import { clientStopSequences, StopScanner } from './stop-sequences.ts';
 import type { StreamContext } from './streaming-model.ts';
 import { asReadyEvents, endOfEvents, noReadyEvent } from './ready-events.ts';
 import { callAborted } from './call-deadline.ts';
@@ -90,7 +90,7 @@ export async function* partsFromEvents<TEvent>(
   const { context } = options;
   // generate()'s collector, when it gave one: parts go there, not through the generators (streaming-model.ts).
   const sink = context.sink;
-  const scanner = new StopScanner(splitStopSequences(options.stop, { serverLimit: 0 }).client);
+  const scanner = new StopScanner(clientStopSequences(options.stop));
   let finish: string | undefined;
   let finishAtMs: number | undefined;
   let usage: Usage = {};

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { earliestStopIndex, splitStopSequences, StopScanner } from './stop-sequences.ts';
+import { clientStopSequences, earliestStopIndex, splitStopSequences, StopScanner } from './stop-sequences.ts';
 
 describe('splitStopSequences', () => {
   it('sends the first N to the server and applies every non-empty one client-side', () => {
@@ -91,6 +91,16 @@ describe('StopScanner against the whole-text scan it replaced', () => {
       const deltas = chunks.map((chunk) => scanner.push(chunk).delta);
       deltas.push(`flush:${scanner.flush()}`);
       expect(deltas, JSON.stringify({ stop, chunks })).toEqual(referenceScan(stop, chunks));
+    }
+  });
+});
+
+describe('clientStopSequences', () => {
+  it('gives what splitStopSequences applies on our side, the request’s array itself when it can', () => {
+    const plain = ['.', 'Q:'];
+    expect(clientStopSequences(plain)).toBe(plain);
+    for (const stop of [undefined, [], ['', 'a', ''], plain]) {
+      expect(clientStopSequences(stop)).toEqual(splitStopSequences(stop, { serverLimit: 0 }).client);
     }
   });
 });

@@ -20,6 +20,14 @@ export function splitStopSequences(
   return { server: server.length > 0 ? server : undefined, client };
 }
 
+/** The stop strings applied on our side (`splitStopSequences(…).client`): the request's own array when none is empty. */
+export function clientStopSequences(stop: readonly string[] | undefined): readonly string[] {
+  if (stop === undefined) return noStops;
+  return stop.includes('') ? stop.filter((marker) => marker !== '') : stop;
+}
+
+const noStops: readonly string[] = [];
+
 /** Position of the earliest occurrence of any stop string in `text`, or -1 when there is none. */
 export function earliestStopIndex(text: string, stop: readonly string[], fromIndex = 0): number {
   let earliest = -1;
