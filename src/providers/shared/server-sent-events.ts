@@ -33,9 +33,12 @@ export class ServerSentEventDecoder {
       if (buffer[0] === lineFeed) start = 1;
     }
     const length = buffer.length;
-    if (buffer.indexOf(carriageReturn, start) === -1) {
-      // The usual case, '\n' line ends only: found natively.
-      for (let end = buffer.indexOf(lineFeed, start); end !== -1; end = buffer.indexOf(lineFeed, start)) {
+    if (start === length || buffer.indexOf(carriageReturn, start) === -1) {
+      // The usual case, '\n' line ends only: found natively, except the blank line that ends an event (checked
+      // here) and the search past a piece that ends with its last line (none).
+      while (start < length) {
+        const end = buffer[start] === lineFeed ? start : buffer.indexOf(lineFeed, start);
+        if (end === -1) break;
         this.line(buffer, start, end);
         start = end + 1;
       }
