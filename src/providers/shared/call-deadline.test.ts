@@ -1,3 +1,4 @@
+import { getEventListeners } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { callAborted, startCallDeadline } from './call-deadline.ts';
 
@@ -46,6 +47,25 @@ describe('startCallDeadline', () => {
     await sleep(20);
     expect(calls).toBe(0);
     expect(deadline.firedBy).toBeUndefined();
+  });
+
+  it('listens on the caller’s signal once, until dispose, and fires once however often it aborts', () => {
+    const caller = new AbortController();
+    const deadline = startCallDeadline({ signal: caller.signal, timeoutMs: 60_000 });
+    expect(getEventListeners(caller.signal, 'abort')).toHaveLength(1);
+    let calls = 0;
+    deadline.watch(() => (calls += 1));
+    caller.abort();
+    caller.signal.dispatchEvent(new Event('abort'));
+    expect(calls).toBe(1);
+    deadline.dispose();
+    expect(getEventListeners(caller.signal, 'abort')).toHaveLength(0);
+    const later = new AbortController();
+    const disposed = startCallDeadline({ signal: later.signal });
+    disposed.dispose();
+    expect(getEventListeners(later.signal, 'abort')).toHaveLength(0);
+    later.abort();
+    expect(disposed.firedBy).toBeUndefined();
   });
 
   it('is unbounded, with no signal, when the call has neither a signal nor a timeout', () => {

@@ -43,13 +43,14 @@ class ActiveDeadline implements CallDeadline {
   private readonly callerSignal: AbortSignal | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private listeners: (() => void)[] | undefined;
-  private readonly onCallerAbort = () => this.fire('caller');
 
   constructor(options: CallOptions) {
     this.callerSignal = options.signal;
     if (options.signal) {
       if (options.signal.aborted) this.fire('caller');
-      else options.signal.addEventListener('abort', this.onCallerAbort, { once: true });
+      // The deadline itself listens (handleEvent): no closure or options object per call. It is removed in
+      // `dispose`; firing twice does nothing.
+      else options.signal.addEventListener('abort', this);
     }
     if (options.timeoutMs !== undefined && this.firedBy === undefined) {
       this.timer = setTimeout(() => this.fire('timeout'), options.timeoutMs);
@@ -73,6 +74,11 @@ class ActiveDeadline implements CallDeadline {
     if (index !== -1) this.listeners?.splice(index, 1);
   }
 
+  /** The caller's signal aborted. */
+  handleEvent(): void {
+    this.fire('caller');
+  }
+
   private fire(cause: 'caller' | 'timeout'): void {
     if (this.firedBy !== undefined) return;
     this.firedBy = cause;
@@ -85,7 +91,7 @@ class ActiveDeadline implements CallDeadline {
 
   dispose(): void {
     if (this.timer !== undefined) clearTimeout(this.timer);
-    this.callerSignal?.removeEventListener('abort', this.onCallerAbort);
+    this.callerSignal?.removeEventListener('abort', this);
     this.listeners = undefined;
   }
 }

@@ -1,4 +1,4 @@
-import { ResponseHeaders } from './http1-response-headers.ts';
+import { isLowerCased, ResponseHeaders, trimmedSlice } from './http1-response-headers.ts';
 
 /** Most bytes of a response head (status line and header fields), as node:http's default `maxHeaderSize`. */
 export const maxResponseHeadBytes = 16 * 1024;
@@ -37,15 +37,24 @@ const enum State {
   Done,
 }
 
-const crlf = Buffer.from('\r\n');
 const blankLine = Buffer.from('\r\n\r\n');
 
+/** Whether the comma-separated `list` holds `token` (compared without case, blanks around items ignored). */
 function hasToken(list: string | null, token: string): boolean {
   if (list === null) return false;
-  return list
-    .toLowerCase()
-    .split(',')
-    .some((part) => part.trim() === token);
+  let start = 0;
+  for (;;) {
+    let end = list.indexOf(',', start);
+    if (end === -1) end = list.length;
+    if (end - start >= token.length && trimmedSlice(list, start, end).toLowerCase() === token) return true;
+    if (end === list.length) return false;
+    start = end + 1;
+  }
+}
+
+/** Whether the last coding of a `transfer-encoding` list is `chunked`. */
+function lastTokenIsChunked(list: string): boolean {
+  return hasToken(list.slice(list.lastIndexOf(',') + 1), 'chunked');
 }
 
 /**
@@ -125,8 +134,8 @@ export class Http1ResponseParser {
           break;
         }
         case State.ChunkSize: {
-          const end = buffer.indexOf(crlf, at);
-          if (end === -1 || end - at > maxChunkLineBytes) {
+          const end = crlfWithin(buffer, at, maxChunkLineBytes);
+          if (end === -1) {
             if (buffer.length - at > maxChunkLineBytes) {
               throw new ResponseParseError(`chunk-size line longer than ${maxChunkLineBytes} bytes`);
             }
@@ -169,7 +178,7 @@ export class Http1ResponseParser {
           break;
         }
         case State.Trailer: {
-          const end = buffer.indexOf(crlf, at);
+          const end = crlfWithin(buffer, at, buffer.length);
           if (end === -1) {
             if (this.trailerBytes + buffer.length - at > maxChunkLineBytes) {
               throw new ResponseParseError(`trailer section larger than ${maxChunkLineBytes} bytes`);
@@ -206,39 +215,64 @@ export class Http1ResponseParser {
   }
 
   private readHead(head: string): void {
-    const lines = head.split('\r\n');
-    const statusLine = lines[0] as string;
-    const match = /^HTTP\/1\.([01]) (\d{3})(?: |$)/.exec(statusLine);
-    if (match === null) throw new ResponseParseError(`malformed status line "${statusLine.slice(0, 80)}"`);
-    const status = Number(match[2]);
-    const headers = new ResponseHeaders();
+    // Lines found with indexOf and the status line read from character codes: no array of lines, no match
+    // object, no string per field (this runs once per response).
+    let lineEnd = head.indexOf('\r\n');
+    if (lineEnd === -1) lineEnd = head.length;
+    const minor = statusLineMinor(head, lineEnd);
+    if (minor === -1) {
+      throw new ResponseParseError(`malformed status line "${head.slice(0, Math.min(lineEnd, 80))}"`);
+    }
+    const status =
+      (head.charCodeAt(9) - 48) * 100 + (head.charCodeAt(10) - 48) * 10 + (head.charCodeAt(11) - 48);
+    // Where each field lies; the headers read them from the head when asked (most never are).
+    const spans: number[] = [];
     // The fields that frame the body, found while the fields are read (repeats joined as node joins them).
     let connection: string | null = null;
     let transferEncoding: string | null = null;
     let contentLength: string | null = null;
-    for (let index = 1; index < lines.length; index += 1) {
-      const line = lines[index] as string;
-      const colon = line.indexOf(':');
-      if (colon <= 0) throw new ResponseParseError(`malformed header line "${line.slice(0, 80)}"`);
-      const name = line.slice(0, colon);
-      const lowerName = name.toLowerCase();
-      const value = line.slice(colon + 1).trim();
-      headers.add(name, value, lowerName);
-      if (lowerName === 'connection') connection = connection === null ? value : `${connection}, ${value}`;
-      else if (lowerName === 'transfer-encoding') {
-        transferEncoding = transferEncoding === null ? value : `${transferEncoding}, ${value}`;
-      } else if (lowerName === 'content-length') contentLength ??= value;
+    while (lineEnd < head.length) {
+      const start = lineEnd + 2;
+      lineEnd = head.indexOf('\r\n', start);
+      if (lineEnd === -1) lineEnd = head.length;
+      const colon = head.indexOf(':', start);
+      if (colon <= start || colon >= lineEnd) {
+        throw new ResponseParseError(
+          `malformed header line "${head.slice(start, Math.min(lineEnd, start + 80))}"`,
+        );
+      }
+      spans.push(start, colon, lineEnd);
+      switch (colon - start) {
+        case 10:
+          if (isLowerCased(head, start, 'connection')) {
+            const value = trimmedSlice(head, colon + 1, lineEnd);
+            connection = connection === null ? value : `${connection}, ${value}`;
+          }
+          break;
+        case 17:
+          if (isLowerCased(head, start, 'transfer-encoding')) {
+            const value = trimmedSlice(head, colon + 1, lineEnd);
+            transferEncoding = transferEncoding === null ? value : `${transferEncoding}, ${value}`;
+          }
+          break;
+        case 14:
+          if (contentLength === null && isLowerCased(head, start, 'content-length')) {
+            contentLength = trimmedSlice(head, colon + 1, lineEnd);
+          }
+          break;
+        default:
+      }
     }
     if (status < 200) {
       // 100 Continue, 102, 103 Early Hints: the real response follows. 101 would switch protocols.
       if (status === 101) throw new ResponseParseError('unexpected 101 Switching Protocols');
       return;
     }
-    this.keepAlive = match[1] === '1' ? !hasToken(connection, 'close') : hasToken(connection, 'keep-alive');
+    this.keepAlive = minor === 1 ? !hasToken(connection, 'close') : hasToken(connection, 'keep-alive');
     if (status === 204 || status === 304) {
       this.state = State.Done;
     } else if (transferEncoding !== null) {
-      if (!hasToken(transferEncoding.split(',').pop() ?? '', 'chunked')) {
+      if (!lastTokenIsChunked(transferEncoding)) {
         // Another final coding: the body runs until the connection ends (RFC 9112 section 6.3).
         this.state = State.UntilClose;
         this.keepAlive = false;
@@ -256,8 +290,36 @@ export class Http1ResponseParser {
       this.keepAlive = false;
     }
     this.sawHead = true;
-    this.events.head(status, headers);
+    this.events.head(status, ResponseHeaders.fromHead(head, spans));
   }
+}
+
+/**
+ * The minor version (0 or 1) of a status line `HTTP/1.x ddd` followed by a space or its end (the first
+ * `lineEnd` characters of `head`), or -1 when it is not one.
+ */
+function statusLineMinor(head: string, lineEnd: number): number {
+  if (lineEnd < 12 || !head.startsWith('HTTP/1.')) return -1;
+  const minor = head.charCodeAt(7) - 48;
+  if (minor !== 0 && minor !== 1) return -1;
+  if (head.charCodeAt(8) !== 32 || (lineEnd > 12 && head.charCodeAt(12) !== 32)) return -1;
+  for (let index = 9; index < 12; index += 1) {
+    const code = head.charCodeAt(index);
+    if (code < 48 || code > 57) return -1;
+  }
+  return minor;
+}
+
+/**
+ * Where the first CRLF at or after `from` starts, when it starts at most `limit` bytes after `from`; else -1.
+ * Scanned here rather than with `indexOf`: a chunk-size line is a few bytes, shorter than a native call costs.
+ */
+function crlfWithin(buffer: Buffer, from: number, limit: number): number {
+  const last = Math.min(buffer.length - 1, from + limit + 1);
+  for (let index = from; index < last; index += 1) {
+    if (buffer[index] === 13 && buffer[index + 1] === 10) return index;
+  }
+  return -1;
 }
 
 /**

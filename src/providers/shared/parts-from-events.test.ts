@@ -4,38 +4,54 @@ import { partsFromEvents, type EventReading } from './parts-from-events.ts';
 import { endOfEvents, noReadyEvent, type ReadyEvents } from './ready-events.ts';
 import { ExchangeRecorder, type StreamContext } from './streaming-model.ts';
 
+/**
+ * The parts of partsFromEvents over `events`, yielded (as `stream` reads them) and, in a second run, handed to
+ * a sink (as `generate` takes them): both must give the same parts, the same times and read the same events.
+ */
 async function collect(
   events: EventReading[],
   stop?: string[],
   options: { drainLimitMs?: number; gapMs?: number; read?: number[] } = {},
 ): Promise<StreamPart[]> {
-  let clock = 0;
-  const context: StreamContext = {
-    signal: undefined,
-    elapsedMs: () => (clock += 1),
-    exchange: new ExchangeRecorder(),
-  };
-  async function* source() {
-    for (const [index, event] of events.entries()) {
-      if (index > 0 && options.gapMs) await new Promise((resolve) => setTimeout(resolve, options.gapMs));
-      options.read?.push(index);
-      yield event;
+  async function run(mode: 'yield' | 'sink', read: number[]): Promise<StreamPart[]> {
+    let clock = 0;
+    const taken: StreamPart[] = [];
+    const context: StreamContext = {
+      signal: undefined,
+      elapsedMs: () => (clock += 1),
+      exchange: new ExchangeRecorder(),
+      sink: mode === 'sink' ? { take: (part) => taken.push(part) > 0 } : undefined,
+    };
+    async function* source() {
+      for (const [index, event] of events.entries()) {
+        if (index > 0 && options.gapMs) await new Promise((resolve) => setTimeout(resolve, options.gapMs));
+        read.push(index);
+        yield event;
+      }
     }
+    const parts: StreamPart[] = [];
+    for await (const part of partsFromEvents({
+      events: source(),
+      context,
+      stop,
+      read: (event) => event,
+      finishReasons: { done: 'stop', cut: 'length' },
+      stopSequenceReason: 'done',
+      prefillApplied: false,
+      ...(options.drainLimitMs === undefined ? {} : { drainLimitMs: options.drainLimitMs }),
+    })) {
+      parts.push(part);
+    }
+    if (mode === 'sink') expect(parts).toEqual([]);
+    return mode === 'sink' ? taken : parts;
   }
-  const parts: StreamPart[] = [];
-  for await (const part of partsFromEvents({
-    events: source(),
-    context,
-    stop,
-    read: (event) => event,
-    finishReasons: { done: 'stop', cut: 'length' },
-    stopSequenceReason: 'done',
-    prefillApplied: false,
-    ...(options.drainLimitMs === undefined ? {} : { drainLimitMs: options.drainLimitMs }),
-  })) {
-    parts.push(part);
-  }
-  return parts;
+  const yieldedRead: number[] = [];
+  const yielded = await run('yield', yieldedRead);
+  const sinkRead: number[] = [];
+  expect(await run('sink', sinkRead)).toEqual(yielded);
+  expect(sinkRead).toEqual(yieldedRead);
+  options.read?.push(...yieldedRead);
+  return yielded;
 }
 
 describe('partsFromEvents', () => {
@@ -150,13 +166,19 @@ function readySource(batches: EventReading[][], gapMs: number) {
 
 async function collectFrom(
   events: AsyncIterable<EventReading>,
-  options: { stop?: string[]; drainLimitMs?: number } = {},
+  options: { stop?: string[]; drainLimitMs?: number; sink?: (part: StreamPart) => boolean } = {},
 ): Promise<StreamPart[]> {
   let clock = 0;
   const parts: StreamPart[] = [];
+  const sink = options.sink;
   for await (const part of partsFromEvents({
     events,
-    context: { signal: undefined, elapsedMs: () => (clock += 1), exchange: new ExchangeRecorder() },
+    context: {
+      signal: undefined,
+      elapsedMs: () => (clock += 1),
+      exchange: new ExchangeRecorder(),
+      sink: sink === undefined ? undefined : { take: (taken) => (parts.push(taken), sink(taken)) },
+    },
     stop: options.stop,
     read: (event) => event,
     finishReasons: { done: 'stop', cut: 'length' },
@@ -164,6 +186,7 @@ async function collectFrom(
     prefillApplied: false,
     ...(options.drainLimitMs === undefined ? {} : { drainLimitMs: options.drainLimitMs }),
   })) {
+    if (sink !== undefined) throw new Error('a part was yielded although a sink takes them');
     parts.push(part);
   }
   return parts;
@@ -207,6 +230,32 @@ describe('partsFromEvents over a stream that hands over ready events', () => {
     const source = readySource([[{ texts: ['x'] }, { texts: ['y'], finishReason: 'done' }]], 1);
     const parts = await collectFrom(source.iterator);
     expect(parts.map((part) => part.type)).toEqual(['text-delta', 'text-delta', 'finish']);
+    expect(source.returned()).toBe(0);
+  });
+});
+
+describe('partsFromEvents handing its parts to a sink (generate)', () => {
+  it('gives the parts it would yield, reading ready events without a promise each', async () => {
+    const batches = [
+      [{ responseId: 'r', texts: ['one '] }, { texts: ['two ST'] }, { texts: ['OP three'] }],
+      [{ texts: ['four'], finishReason: 'cut' }, { usage: { outputTokens: 5 } }],
+    ];
+    const yielded = await collectFrom(readySource(batches, 1).iterator, { stop: ['STOP'] });
+    const source = readySource(batches, 1);
+    expect(await collectFrom(source.iterator, { stop: ['STOP'], sink: () => true })).toEqual(yielded);
+    expect(source.batchesRead()).toBe(2);
+  });
+
+  it('stops reading at once when the sink wants no more: no further event, no finish', async () => {
+    const source = readySource(
+      [[{ texts: ['a'] }, { texts: ['b'] }], [{ texts: ['c'], finishReason: 'done' }]],
+      1,
+    );
+    const parts = await collectFrom(source.iterator, {
+      sink: (part) => part.type === 'text-delta' && part.text !== 'b',
+    });
+    expect(parts.map((part) => (part.type === 'text-delta' ? part.text : part.type))).toEqual(['a', 'b']);
+    expect(source.batchesRead()).toBe(1);
     expect(source.returned()).toBe(0);
   });
 });

@@ -1,6 +1,6 @@
 import type { RateLimitState } from '../../spec/errors.ts';
 import type { FinishReason, StreamPart, Usage } from '../../spec/language-model.ts';
-import { splitStopSequences, StopScanner } from './stop-sequences.ts';
+import { clientStopSequences, StopScanner } from './stop-sequences.ts';
 import type { StreamContext } from './streaming-model.ts';
 import { asReadyEvents, endOfEvents, noReadyEvent } from './ready-events.ts';
 import { callAborted } from './call-deadline.ts';
@@ -49,6 +49,7 @@ export interface PartsFromEventsOptions<TEvent> {
 }
 
 type Next<TEvent> = IteratorResult<TEvent> | 'timed-out';
+type FinishPart = Extract<StreamPart, { type: 'finish' }>;
 
 /**
  * The end of a drain: one timer for the whole rest of the stream (not one per event read: a stop string found
@@ -87,7 +88,9 @@ export async function* partsFromEvents<TEvent>(
   options: PartsFromEventsOptions<TEvent>,
 ): AsyncGenerator<StreamPart> {
   const { context } = options;
-  const scanner = new StopScanner(splitStopSequences(options.stop, { serverLimit: 0 }).client);
+  // generate()'s collector, when it gave one: parts go there, not through the generators (streaming-model.ts).
+  const sink = context.sink;
+  const scanner = new StopScanner(clientStopSequences(options.stop));
   let finish: string | undefined;
   let finishAtMs: number | undefined;
   let usage: Usage = {};
@@ -137,16 +140,23 @@ export async function* partsFromEvents<TEvent>(
       const reasoningTexts = reading.reasoningTexts;
       if (reasoningTexts !== undefined) {
         for (const text of reasoningTexts) {
-          if (text !== '') yield { type: 'reasoning-delta', text, atMs: context.elapsedMs() };
+          if (text === '') continue;
+          const part: StreamPart = { type: 'reasoning-delta', text, atMs: context.elapsedMs() };
+          if (sink === undefined) yield part;
+          else if (!sink.take(part)) return;
         }
       }
       const texts = reading.texts;
       if (texts !== undefined) {
         for (const text of texts) {
           if (text === '') continue;
-          const { delta, stopped } = scanner.push(text);
-          if (delta) yield { type: 'text-delta', text: delta, atMs: context.elapsedMs() };
-          if (stopped) break;
+          const delta = scanner.scan(text);
+          if (delta) {
+            const part: StreamPart = { type: 'text-delta', text: delta, atMs: context.elapsedMs() };
+            if (sink === undefined) yield part;
+            else if (!sink.take(part)) return;
+          }
+          if (scanner.hasStopped) break;
         }
       }
       if (scanner.hasStopped) {
@@ -168,15 +178,22 @@ export async function* partsFromEvents<TEvent>(
     options.checkComplete?.();
   }
   const rest = scanner.flush();
-  if (rest) yield { type: 'text-delta', text: rest, atMs: context.elapsedMs() };
+  if (rest) {
+    const part: StreamPart = { type: 'text-delta', text: rest, atMs: context.elapsedMs() };
+    if (sink === undefined) yield part;
+    else if (!sink.take(part)) return;
+  }
   if (finish === undefined) return;
-  yield {
+  // Field by field, in the order the spreads gave before (a spread of a varying shape costs every call).
+  const finishPart: { -readonly [K in keyof FinishPart]: FinishPart[K] } = {
     type: 'finish',
     finishReason: options.finishReasons[finish] ?? 'other',
     usage,
     atMs: finishAtMs ?? context.elapsedMs(),
     prefillApplied: options.prefillApplied,
-    ...(responseId === undefined ? {} : { responseId }),
-    ...(options.rateLimit === undefined ? {} : { rateLimit: options.rateLimit }),
   };
+  if (responseId !== undefined) finishPart.responseId = responseId;
+  if (options.rateLimit !== undefined) finishPart.rateLimit = options.rateLimit;
+  if (sink === undefined) yield finishPart;
+  else sink.take(finishPart);
 }

@@ -51,4 +51,10 @@ describe('ServerSentEventDecoder (the WHATWG rules as openai-node’s SSEDecoder
   it('reads a field name only up to its colon: "database: x" and "data" inside values are not data', () => {
     expect(decode(['database: x\nevents: y\ndata: a: b\n\n'])).toEqual([{ event: null, data: 'a: b' }]);
   });
+
+  it('reads `data:` lines with an empty value, one space or none before it, and keeps a second space', () => {
+    expect(decode(['data:\ndata: \ndata:x\ndata:  y\r\ndata', ':z\n\n'])).toEqual([
+      { event: null, data: '\n\nx\n y\nz' },
+    ]);
+  });
 });

@@ -33,9 +33,12 @@ export class ServerSentEventDecoder {
       if (buffer[0] === lineFeed) start = 1;
     }
     const length = buffer.length;
-    if (buffer.indexOf(carriageReturn, start) === -1) {
-      // The usual case, '\n' line ends only: found natively.
-      for (let end = buffer.indexOf(lineFeed, start); end !== -1; end = buffer.indexOf(lineFeed, start)) {
+    if (start === length || buffer.indexOf(carriageReturn, start) === -1) {
+      // The usual case, '\n' line ends only: found natively, except the blank line that ends an event (checked
+      // here) and the search past a piece that ends with its last line (none).
+      while (start < length) {
+        const end = buffer[start] === lineFeed ? start : buffer.indexOf(lineFeed, start);
+        if (end === -1) break;
         this.line(buffer, start, end);
         start = end + 1;
       }
@@ -59,7 +62,8 @@ export class ServerSentEventDecoder {
     const rest = this.rest;
     this.rest = undefined;
     if (rest !== undefined) this.line(rest, 0, rest.length);
-    this.line(rest ?? Buffer.alloc(0), 0, 0);
+    // The blank line the body did not end with (an empty line only dispatches: no buffer needed).
+    this.dispatch();
   }
 
   private line(buffer: Buffer, start: number, end: number): void {
@@ -68,6 +72,19 @@ export class ServerSentEventDecoder {
       return;
     }
     if (buffer[start] === colonByte) return;
+    if (
+      end - start >= 5 &&
+      buffer[start] === 100 &&
+      buffer[start + 1] === 97 &&
+      buffer[start + 2] === 116 &&
+      buffer[start + 3] === 97 &&
+      buffer[start + 4] === colonByte
+    ) {
+      // `data:`, nearly every line of a stream: its colon is known, no search for it.
+      const valueStart = end > start + 5 && buffer[start + 5] === space ? start + 6 : start + 5;
+      this.addData(buffer.toString('utf8', valueStart, end));
+      return;
+    }
     let colon = buffer.indexOf(colonByte, start);
     if (colon === -1 || colon > end) colon = end;
     let valueStart = colon < end ? colon + 1 : end;
@@ -81,12 +98,15 @@ export class ServerSentEventDecoder {
       buffer[start + 3] === 97
     ) {
       // data
-      const value = buffer.toString('utf8', valueStart, end);
-      if (this.data === undefined) this.data = value;
-      else (this.moreData ??= [this.data]).push(value);
+      this.addData(buffer.toString('utf8', valueStart, end));
     } else if (nameLength === 5 && buffer.toString('latin1', start, colon) === 'event') {
       this.event = buffer.toString('utf8', valueStart, end);
     }
+  }
+
+  private addData(value: string): void {
+    if (this.data === undefined) this.data = value;
+    else (this.moreData ??= [this.data]).push(value);
   }
 
   private dispatch(): void {

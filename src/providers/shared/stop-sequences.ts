@@ -20,6 +20,14 @@ export function splitStopSequences(
   return { server: server.length > 0 ? server : undefined, client };
 }
 
+/** The stop strings applied on our side (`splitStopSequences(…).client`): the request's own array when none is empty. */
+export function clientStopSequences(stop: readonly string[] | undefined): readonly string[] {
+  if (stop === undefined) return noStops;
+  return stop.includes('') ? stop.filter((marker) => marker !== '') : stop;
+}
+
+const noStops: readonly string[] = [];
+
 /** Position of the earliest occurrence of any stop string in `text`, or -1 when there is none. */
 export function earliestStopIndex(text: string, stop: readonly string[], fromIndex = 0): number {
   let earliest = -1;
@@ -35,7 +43,7 @@ function heldBackLength(text: string, stop: readonly string[]): number {
   let held = 0;
   for (const marker of stop) {
     for (let length = Math.min(marker.length - 1, text.length); length > held; length--) {
-      if (text.endsWith(marker.slice(0, length))) {
+      if (endsWithPrefix(text, marker, length)) {
         held = length;
         break;
       }
@@ -44,14 +52,24 @@ function heldBackLength(text: string, stop: readonly string[]): number {
   return held;
 }
 
+/** `text.endsWith(marker.slice(0, length))` without the slice. */
+function endsWithPrefix(text: string, marker: string, length: number): boolean {
+  const offset = text.length - length;
+  for (let index = 0; index < length; index += 1) {
+    if (text.charCodeAt(offset + index) !== marker.charCodeAt(index)) return false;
+  }
+  return true;
+}
+
 /**
- * Accumulates streamed text and cuts it at the first stop string, even one split across chunks. Text that
- * could be the start of a stop string is held back until the next chunk (or `flush`) settles it, so no
- * emitted delta ever holds part of a stop string.
+ * Cuts streamed text at the first stop string, even one split across chunks. Text that could be the start of a
+ * stop string is held back until the next chunk (or `flush`) settles it, so no emitted delta ever holds part of
+ * a stop string. Only the held-back text is kept and searched: no stop string can start inside text already
+ * emitted (a possible start is always held back), so a long answer is not scanned again from its start.
  */
 export class StopScanner {
-  private text = '';
-  private emitted = 0;
+  /** Text not emitted yet: the possible start of a stop string. */
+  private pending = '';
   private stopped = false;
 
   constructor(private readonly stop: readonly string[]) {}
@@ -60,34 +78,35 @@ export class StopScanner {
     return this.stopped;
   }
 
-  /** The text so far (held-back characters included), without the stop string and anything after it. */
-  get value(): string {
-    return this.text;
+  /** Adds a chunk; returns the text that can be emitted now ('' once a stop string was seen: see hasStopped). */
+  scan(chunk: string): string {
+    if (this.stopped) return '';
+    const text = this.pending === '' ? chunk : this.pending + chunk;
+    const position = earliestStopIndex(text, this.stop);
+    if (position !== -1) {
+      this.stopped = true;
+      this.pending = '';
+      return text.slice(0, position);
+    }
+    const held = heldBackLength(text, this.stop);
+    if (held === 0) {
+      this.pending = '';
+      return text;
+    }
+    this.pending = text.slice(text.length - held);
+    return text.slice(0, text.length - held);
   }
 
   /** Adds a chunk; returns the text that can be emitted now and whether a stop string was seen. */
   push(chunk: string): { delta: string; stopped: boolean } {
-    if (this.stopped) return { delta: '', stopped: true };
-    this.text += chunk;
-    // No stop string can start inside text already emitted (a possible start is always held back).
-    const position = earliestStopIndex(this.text, this.stop, this.emitted);
-    if (position !== -1) {
-      this.stopped = true;
-      this.text = this.text.slice(0, position);
-      return { delta: this.take(this.text.length), stopped: true };
-    }
-    return { delta: this.take(this.text.length - heldBackLength(this.text, this.stop)), stopped: false };
+    const delta = this.scan(chunk);
+    return { delta, stopped: this.stopped };
   }
 
   /** The held-back rest, once the stream has ended. */
   flush(): string {
-    return this.take(this.text.length);
-  }
-
-  private take(end: number): string {
-    if (end <= this.emitted) return '';
-    const delta = this.text.slice(this.emitted, end);
-    this.emitted = end;
-    return delta;
+    const rest = this.pending;
+    this.pending = '';
+    return rest;
   }
 }

@@ -24,31 +24,47 @@ export class ExchangeRecorder {
   request: unknown = undefined;
   response: unknown = undefined;
   private readonly head: unknown[] = [];
+  /** The last events after the head, in a ring: event `n` past the head is at `n % keptEventsPerEnd`. */
   private readonly tail: unknown[] = [];
-  private omitted = 0;
+  private pastHead = 0;
 
-  readonly events = {
-    push: (event: unknown): void => {
-      if (this.head.length < keptEventsPerEnd) {
-        this.head.push(event);
-        return;
-      }
-      this.tail.push(event);
-      if (this.tail.length > keptEventsPerEnd) {
-        this.tail.shift();
-        this.omitted += 1;
-      }
-    },
-  };
+  /** Where a provider records each stream event (the recorder itself: no object or closure per call). */
+  get events(): { push(event: unknown): void } {
+    return this;
+  }
+
+  /** Records one stream event. */
+  push(event: unknown): void {
+    if (this.head.length < keptEventsPerEnd) {
+      this.head.push(event);
+      return;
+    }
+    this.tail[this.pastHead % keptEventsPerEnd] = event;
+    this.pastHead += 1;
+  }
 
   toRaw(): RawExchange {
     if (this.response !== undefined) return { request: this.request, response: this.response };
-    const events =
-      this.omitted === 0
-        ? [...this.head, ...this.tail]
-        : [...this.head, { omitted_events: this.omitted }, ...this.tail];
+    const events: unknown[] = this.head.slice();
+    const omitted = this.pastHead - keptEventsPerEnd;
+    if (omitted > 0) events.push({ omitted_events: omitted });
+    const kept = Math.min(this.pastHead, keptEventsPerEnd);
+    for (let index = this.pastHead - kept; index < this.pastHead; index += 1) {
+      events.push(this.tail[index % keptEventsPerEnd]);
+    }
     return { request: this.request, response: { events } };
   }
+}
+
+/**
+ * Where a `generate` call takes its parts as they are made, instead of through the stream: each part passed up
+ * through the async generators between partsFromEvents and `generate` costs several promises (a few KB of
+ * garbage and microseconds per item; docs/decisions/0335). A source of parts that is handed one calls `take`
+ * where it would yield and stops (returns) when `take` returns false.
+ */
+export interface PartSink {
+  /** Takes one part, as if yielded; false when no more are wanted (the source then stops reading). */
+  take(part: StreamPart): boolean;
 }
 
 export interface StreamContext {
@@ -59,6 +75,11 @@ export interface StreamContext {
   /** Milliseconds since the request was sent. */
   readonly elapsedMs: () => number;
   readonly exchange: ExchangeRecorder;
+  /**
+   * Set for `generate`: partsFromEvents hands its parts here rather than yielding them. So the parts it makes
+   * never pass through the `streamParts` that calls it: that must end with `yield* partsFromEvents(…)`.
+   */
+  readonly sink?: PartSink | undefined;
 }
 
 /** A call's StreamContext: its AbortSignal is made only when a transport reads it. */
@@ -69,6 +90,7 @@ class CallContext implements StreamContext {
     private readonly callDeadline: CallDeadline,
     readonly elapsedMs: () => number,
     readonly exchange: ExchangeRecorder,
+    readonly sink: PartSink | undefined,
   ) {
     this.deadline = callDeadline.bounded ? callDeadline : undefined;
   }
@@ -101,6 +123,66 @@ export interface StreamingLanguageModel extends LanguageModel {
 }
 
 /**
+ * `generate`'s result built from the parts as they come (text, chunk timings, ttft, usage, finish reason, raw
+ * exchange), with `guarded`'s rule: once the deadline fired only a `finish` is taken (it comes from a stream
+ * drained for its usage: the answer is whole). Takes nothing after `finish`.
+ */
+class ResultCollector implements PartSink {
+  result: GenerateResult | undefined;
+  private done = false;
+  private readonly chunks: ChunkTiming[] = [];
+  private text = '';
+  private reasoningCharacters = 0;
+  private reasoningTtftMs: number | undefined;
+
+  constructor(
+    private readonly deadline: CallDeadline,
+    private readonly exchange: ExchangeRecorder,
+  ) {}
+
+  take(part: StreamPart): boolean {
+    if (this.done) return false;
+    if (this.deadline.firedBy !== undefined && part.type !== 'finish') {
+      this.done = true;
+      return false;
+    }
+    if (part.type === 'reasoning-delta') {
+      this.reasoningTtftMs ??= part.atMs;
+      this.reasoningCharacters += part.text.length;
+    } else if (part.type === 'text-delta') {
+      if (part.text.length === 0) return true;
+      this.text += part.text;
+      this.chunks.push({ atMs: part.atMs, characters: part.text.length });
+    } else if (part.type === 'finish') {
+      this.done = true;
+      // Built field by field, in the order spreads gave before: spreads of varying shapes cost every call.
+      const ttftMs = this.chunks[0]?.atMs;
+      const timing: { ttftMs?: number; reasoningTtftMs?: number; totalMs: number } = {} as {
+        totalMs: number;
+      };
+      if (ttftMs !== undefined) timing.ttftMs = ttftMs;
+      if (this.reasoningTtftMs !== undefined) timing.reasoningTtftMs = this.reasoningTtftMs;
+      timing.totalMs = part.atMs;
+      const result: { -readonly [K in keyof GenerateResult]: GenerateResult[K] } = {
+        text: this.text,
+        finishReason: part.finishReason,
+        usage: part.usage,
+        timing,
+        prefillApplied: part.prefillApplied,
+        chunks: this.chunks,
+        raw: this.exchange.toRaw(),
+      };
+      if (part.rateLimit !== undefined) result.rateLimit = part.rateLimit;
+      if (this.reasoningCharacters !== 0) result.reasoningCharacters = this.reasoningCharacters;
+      if (part.responseId !== undefined) result.responseId = part.responseId;
+      this.result = result;
+      return false;
+    }
+    return true;
+  }
+}
+
+/**
  * The shared body of every streaming provider: deadline (caller abort + timeout over the whole call), error
  * mapping, a stream cut before its end turned into a retryable error, and `generate` as the collected stream
  * (text, chunk timings, ttft, usage, finish reason, raw exchange).
@@ -120,7 +202,7 @@ export function streamingModel(parts: StreamingModelParts): StreamingLanguageMod
       if (deadline.firedBy !== undefined) throw deadline.signal?.reason;
       if (offersTools(request) && parts.toolCalling !== true) throw toolsRefusal(provider);
       let finished = false;
-      const context = new CallContext(deadline, elapsedMs, exchange);
+      const context = new CallContext(deadline, elapsedMs, exchange, undefined);
       for await (const part of parts.streamParts(request, context)) {
         // A finish after the deadline fired comes from a stream drained for its usage: the answer is whole.
         if (deadline.firedBy !== undefined && part.type !== 'finish') break;
@@ -159,45 +241,35 @@ export function streamingModel(parts: StreamingModelParts): StreamingLanguageMod
       }
     },
     async generate(request, callOptions) {
+      // guarded() inlined, its parts taken by a ResultCollector: partsFromEvents hands them over without a
+      // promise each (the context's sink), and those yielded by streamParts itself arrive through the loop.
       const exchange = new ExchangeRecorder();
-      const chunks: ChunkTiming[] = [];
-      let text = '';
-      let reasoningCharacters = 0;
-      let reasoningTtftMs: number | undefined;
-      for await (const part of guarded(request, callOptions, exchange)) {
-        if (part.type === 'reasoning-delta') {
-          reasoningTtftMs ??= part.atMs;
-          reasoningCharacters += part.text.length;
-        } else if (part.type === 'text-delta') {
-          if (part.text.length === 0) continue;
-          text += part.text;
-          chunks.push({ atMs: part.atMs, characters: part.text.length });
-        } else if (part.type === 'finish') {
-          // Built field by field, in the order spreads gave before: spreads of varying shapes cost every call.
-          const ttftMs = chunks[0]?.atMs;
-          const timing: { ttftMs?: number; reasoningTtftMs?: number; totalMs: number } = {} as {
-            totalMs: number;
-          };
-          if (ttftMs !== undefined) timing.ttftMs = ttftMs;
-          if (reasoningTtftMs !== undefined) timing.reasoningTtftMs = reasoningTtftMs;
-          timing.totalMs = part.atMs;
-          const result: { -readonly [K in keyof GenerateResult]: GenerateResult[K] } = {
-            text,
-            finishReason: part.finishReason,
-            usage: part.usage,
-            timing,
-            prefillApplied: part.prefillApplied,
-            chunks,
-            raw: exchange.toRaw(),
-          };
-          if (part.rateLimit !== undefined) result.rateLimit = part.rateLimit;
-          if (reasoningCharacters !== 0) result.reasoningCharacters = reasoningCharacters;
-          if (part.responseId !== undefined) result.responseId = part.responseId;
-          return result;
+      const deadline = startCallDeadline(callOptions);
+      const startMs = parts.now();
+      const elapsedMs = () => parts.now() - startMs;
+      const collector = new ResultCollector(deadline, exchange);
+      try {
+        if (deadline.firedBy !== undefined) throw deadline.signal?.reason;
+        if (offersTools(request) && parts.toolCalling !== true) throw toolsRefusal(provider);
+        const context = new CallContext(deadline, elapsedMs, exchange, collector);
+        for await (const part of parts.streamParts(request, context)) {
+          if (!collector.take(part)) break;
         }
+        if (collector.result !== undefined) return collector.result;
+        if (deadline.firedBy !== undefined) throw deadline.signal?.reason;
+        throw new ProviderError({
+          provider,
+          message: `the response stream from ${parts.target} ended before it was complete (cut off part-way)`,
+          isRetryable: true,
+        });
+      } catch (error) {
+        if (deadline.firedBy !== undefined) {
+          throw deadlineError({ deadline, callOptions, provider, target: parts.target });
+        }
+        throw parts.toProviderError(error, exchange);
+      } finally {
+        deadline.dispose();
       }
-      // guarded() throws when the stream ends without `finish`; this line is not reached.
-      throw new ProviderError({ provider, message: `no response from ${parts.target}`, isRetryable: true });
     },
     async close() {
       // The SDKs keep no resources of their own; sockets belong to the fetch implementation's pool.
