@@ -14,6 +14,7 @@ import {
 import { isAscii } from 'node:buffer';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { setImmediate } from 'node:timers';
 import { setFlagsFromString } from 'node:v8';
 import vm from 'node:vm';
 
@@ -125,3 +126,27 @@ if (
 process.exitCode = await main(process.argv.slice(2));
 // Only a command that worked leaves a cache: a mistyped command word makes none.
 if (process.exitCode === 0) saveCache();
+setImmediate(exitWhenIdle);
+
+/**
+ * Ends the process at once when nothing is left to wait for but the standard streams (a stdin nobody reads
+ * included): a short command has often just started an incremental mark-compact, which Node would finish before
+ * exiting (~10 ms of a `--limit 1` eval), and then it frees the whole heap. Anything still pending (a timer, a
+ * socket, a server, a child process, a file operation) lets the event loop run on as before
+ * (docs/decisions/0345).
+ */
+function exitWhenIdle() {
+  const busy = process
+    .getActiveResourcesInfo()
+    .some((resource) => resource !== 'TTYWrap' && resource !== 'PipeWrap');
+  if (busy) return;
+  const standardStreams = process
+    ._getActiveHandles()
+    .every(
+      (handle) =>
+        handle === process.stdout ||
+        handle === process.stderr ||
+        (handle === process.stdin && handle.readableFlowing !== true),
+    );
+  if (standardStreams) process.exit();
+}

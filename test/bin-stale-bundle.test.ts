@@ -177,6 +177,44 @@ describe('bin/parity.js runs dist/cli.cjs with a V8 code cache per command', () 
     expect(run(checkout, ['runs'])).toBe('one runs function\n');
   });
 
+  it('exits once main is done and nothing but the standard streams is left, else lets the event loop run on', () => {
+    checkout = withCliBundle('one');
+    const lateWork: Record<string, string> = {
+      // Nothing pending: the process ends without draining the event loop, so `beforeExit` never comes.
+      idle: "process.on('beforeExit', () => process.stdout.write('drained\\n'));",
+      timer: "setTimeout(() => process.stdout.write('timer\\n'), 30);",
+      file: "require('node:fs').readFile(__filename, () => process.stdout.write('file\\n'));",
+      socket:
+        "const server = require('node:net').createServer((socket) => socket.end()).listen(0, () => { require('node:net').connect(server.address().port).on('close', () => { process.stdout.write('socket\\n'); server.close(); }).resume(); });",
+    };
+    const source = Object.entries(lateWork)
+      .map(([word, work]) => `if (argv[0] === '${word}') { ${work} }`)
+      .join('\n');
+    writeFileSync(
+      join(checkout, 'dist', 'cli.cjs'),
+      `exports.main = async (argv) => { process.stdout.write('main\\n'); ${source}\n return 0; };\n`,
+    );
+    utimesSync(join(checkout, 'dist', 'cli.cjs'), bundleMs / 1000, bundleMs / 1000);
+    expect(run(checkout, ['idle'])).toBe('main\n');
+    expect(run(checkout, ['timer'])).toBe('main\ntimer\n');
+    expect(run(checkout, ['file'])).toBe('main\nfile\n');
+    expect(run(checkout, ['socket'])).toBe('main\nsocket\n');
+  });
+
+  it('writes all of a long output to a pipe that is read slowly before it exits', () => {
+    checkout = withCliBundle('one');
+    writeFileSync(
+      join(checkout, 'dist', 'cli.cjs'),
+      "exports.main = async () => { process.stdout.write('x'.repeat(1_000_000) + '\\n'); return 0; };\n",
+    );
+    utimesSync(join(checkout, 'dist', 'cli.cjs'), bundleMs / 1000, bundleMs / 1000);
+    const bin = join(checkout, 'bin', 'parity.js');
+    const result = spawnSync('sh', ['-c', `"${process.execPath}" "${bin}" eval | (sleep 0.3; wc -c)`], {
+      encoding: 'utf8',
+    });
+    expect(result.stdout.trim()).toBe('1000001');
+  });
+
   it('runs the sources, not the CommonJS bundle, after an edit', () => {
     checkout = withCliBundle('one');
     setTimes(checkout, bundleMs, { 'deep/er/thing.ts': bundleMs + 1_000 });
