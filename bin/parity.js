@@ -14,7 +14,6 @@ import {
 import { isAscii } from 'node:buffer';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { setImmediate } from 'node:timers';
 import { setFlagsFromString } from 'node:v8';
 import vm from 'node:vm';
 
@@ -126,7 +125,8 @@ if (
 process.exitCode = await main(process.argv.slice(2));
 // Only a command that worked leaves a cache: a mistyped command word makes none.
 if (process.exitCode === 0) saveCache();
-setImmediate(exitWhenIdle);
+// After the microtasks still queued, before the event loop takes up anything else (such as V8's GC tasks).
+process.nextTick(exitWhenIdle);
 
 /**
  * Ends the process at once when nothing is left to wait for but the standard streams (a stdin nobody reads

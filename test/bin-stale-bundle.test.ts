@@ -182,6 +182,9 @@ describe('bin/parity.js runs dist/cli.cjs with a V8 code cache per command', () 
     const lateWork: Record<string, string> = {
       // Nothing pending: the process ends without draining the event loop, so `beforeExit` never comes.
       idle: "process.on('beforeExit', () => process.stdout.write('drained\\n'));",
+      // Work left to promise callbacks alone finishes first.
+      chain:
+        "void (async () => { for (let turn = 0; turn < 100; turn += 1) await null; process.stdout.write('chain\\n'); })();",
       timer: "setTimeout(() => process.stdout.write('timer\\n'), 30);",
       file: "require('node:fs').readFile(__filename, () => process.stdout.write('file\\n'));",
       socket:
@@ -192,10 +195,12 @@ describe('bin/parity.js runs dist/cli.cjs with a V8 code cache per command', () 
       .join('\n');
     writeFileSync(
       join(checkout, 'dist', 'cli.cjs'),
-      `exports.main = async (argv) => { process.stdout.write('main\\n'); ${source}\n return 0; };\n`,
+      // Node's own reading of the bin (a file closed asynchronously) is over by the time a real command ends.
+      `exports.main = async (argv) => { await new Promise((resolve) => setTimeout(resolve, 50)); process.stdout.write('main\\n'); ${source}\n return 0; };\n`,
     );
     utimesSync(join(checkout, 'dist', 'cli.cjs'), bundleMs / 1000, bundleMs / 1000);
     expect(run(checkout, ['idle'])).toBe('main\n');
+    expect(run(checkout, ['chain'])).toBe('main\nchain\n');
     expect(run(checkout, ['timer'])).toBe('main\ntimer\n');
     expect(run(checkout, ['file'])).toBe('main\nfile\n');
     expect(run(checkout, ['socket'])).toBe('main\nsocket\n');
