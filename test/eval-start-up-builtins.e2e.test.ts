@@ -9,8 +9,9 @@ import { writeSyntheticMmlu } from './support/synthetic-datasets.ts';
 /**
  * `parity eval` on an http: OpenAI-compatible server, run from the bundle as users run it, loads none of Node's
  * modules it does not use (docs/decisions/0345): no https/TLS, no node:http (its streams go over node:net), no
- * worker threads (the PostgreSQL store's), no child processes (commander's executable subcommands). A preload
- * writes the Node modules the process loaded when it exits.
+ * worker threads (the PostgreSQL store's), no child processes (commander's executable subcommands), no
+ * perf_hooks (the CLI's clock is `process.uptime`). A preload writes the Node modules the process loaded when it
+ * exits.
  */
 const repo = resolve(import.meta.dirname, '..');
 
@@ -52,7 +53,7 @@ describe.runIf(bundleIsCurrent())('parity eval start-up, from the bundle', () =>
     rmSync(directory, { recursive: true, force: true });
   });
 
-  it('loads no https, TLS, node:http, worker threads or child processes', async () => {
+  it('loads no https, TLS, node:http, worker threads, child processes or perf_hooks', async () => {
     const loadedFile = join(directory, 'loaded.txt');
     const result = await runCli(
       [
@@ -71,7 +72,7 @@ describe.runIf(bundleIsCurrent())('parity eval start-up, from the bundle', () =>
     // The check itself sees what the run loaded.
     expect(loaded).toContain('NativeModule net');
     expect(loaded).toContain('NativeModule vm');
-    const unused = ['https', 'tls', 'http', '_http_client', 'worker_threads', 'child_process'];
+    const unused = ['https', 'tls', 'http', '_http_client', 'worker_threads', 'child_process', 'perf_hooks'];
     expect(unused.filter((name) => loaded.includes(`NativeModule ${name}`))).toEqual([]);
   }, 120_000);
 });
