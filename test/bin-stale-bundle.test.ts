@@ -25,7 +25,8 @@ let checkout: string | undefined;
 function scratchCheckout(): string {
   const dir = mkdtempSync(join(tmpdir(), 'parity-bin-'));
   mkdirSync(join(dir, 'bin'));
-  copyFileSync(join(repo, 'bin', 'parity.js'), join(dir, 'bin', 'parity.js'));
+  for (const file of ['parity.js', 'package.json'])
+    copyFileSync(join(repo, 'bin', file), join(dir, 'bin', file));
   symlinkSync(join(repo, 'node_modules'), join(dir, 'node_modules'));
   writeFileSync(join(dir, 'package.json'), '{ "type": "module" }\n');
   mkdirSync(join(dir, 'dist'));
