@@ -2,7 +2,11 @@
 // Starts the CLI from the bundle in dist/ (built by `npm ci` through `prepare`, or `npm run build`) when it is
 // newer than every source file; otherwise runs the TypeScript sources through tsx (a development dependency), so
 // an edit never runs stale code. An installed package ships the bundle and no TypeScript sources.
-import {
+// CommonJS (bin/package.json): an ES module entry would start Node's ES module loader (~5 ms of every command,
+// docs/decisions/0345); `import()` still loads the ES module bundle and the sources when they are needed.
+/* global require, __dirname */
+/* eslint-disable @typescript-eslint/no-require-imports -- a CommonJS file, loaded by `require` */
+const {
   existsSync,
   mkdirSync,
   readFileSync,
@@ -10,12 +14,13 @@ import {
   renameSync,
   statSync,
   writeFileSync,
-} from 'node:fs';
-import { isAscii } from 'node:buffer';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { setFlagsFromString } from 'node:v8';
-import vm from 'node:vm';
+} = require('node:fs');
+const { isAscii } = require('node:buffer');
+const { createRequire } = require('node:module');
+const { dirname, join } = require('node:path');
+const { setFlagsFromString } = require('node:v8');
+const vm = require('node:vm');
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 // Memory before speed for the heap: V8 otherwise grows it freely while a long eval allocates prompts and
 // responses (measured: 3,000 MMLU items peaked at 247 MB instead of 146 MB, at the same speed;
@@ -26,7 +31,7 @@ setFlagsFromString('--optimize-for-size');
 // `--max-semi-space-size` (read once, when the heap is made: 0226), this flag takes effect when set here.
 setFlagsFromString('--semi-space-growth-factor=1');
 
-const root = join(import.meta.dirname, '..');
+const root = join(__dirname, '..');
 const bundle = join(root, 'dist', 'main.mjs');
 const cliBundle = join(root, 'dist', 'cli.cjs');
 
@@ -99,29 +104,61 @@ function loadCachedCli(command) {
   return { main: module.exports.main, saveCache };
 }
 
-const sources = join(root, 'src', 'cli', 'main.ts');
-let main;
-let saveCache = () => {};
-if (
-  !existsSync(sources) ||
-  (existsSync(bundle) && statSync(bundle).mtimeMs >= newestMtimeMs(join(root, 'src')))
-) {
-  // `parity`, `--version` and `--help` alone load almost nothing: the ES module bundle starts them sooner than the
-  // whole CommonJS file, even cached.
-  const args = process.argv.slice(2);
-  const light =
-    args.length === 0 || (args.length === 1 && ['--version', '-V', '--help', '-h'].includes(args[0]));
-  if (!light && existsSync(cliBundle)) {
-    const command = /^[a-z][a-z-]*$/.test(args[0] ?? '') ? args[0] : 'other';
-    ({ main, saveCache } = loadCachedCli(command));
-  } else {
-    ({ main } = await import(bundle));
+/** The CLI's `main`, and what to do once it succeeded: the bundle, or the sources after an edit. */
+async function loadMain() {
+  const sources = join(root, 'src', 'cli', 'main.ts');
+  if (
+    !existsSync(sources) ||
+    (existsSync(bundle) && statSync(bundle).mtimeMs >= newestMtimeMs(join(root, 'src')))
+  ) {
+    // `parity`, `--version` and `--help` alone load almost nothing: the ES module bundle starts them sooner than
+    // the whole CommonJS file, even cached.
+    const args = process.argv.slice(2);
+    const light =
+      args.length === 0 || (args.length === 1 && ['--version', '-V', '--help', '-h'].includes(args[0]));
+    if (!light && existsSync(cliBundle)) {
+      const command = /^[a-z][a-z-]*$/.test(args[0] ?? '') ? args[0] : 'other';
+      return loadCachedCli(command);
+    }
+    const { main } = await import(bundle);
+    return { main, saveCache: () => {} };
   }
-} else {
   const { register } = await import('tsx/esm/api');
   register();
-  ({ main } = await import('../src/cli/main.ts'));
+  const { main } = await import('../src/cli/main.ts');
+  return { main, saveCache: () => {} };
 }
-process.exitCode = await main(process.argv.slice(2));
-// Only a command that worked leaves a cache: a mistyped command word makes none.
-if (process.exitCode === 0) saveCache();
+
+async function run() {
+  const { main, saveCache } = await loadMain();
+  process.exitCode = await main(process.argv.slice(2));
+  // Only a command that worked leaves a cache: a mistyped command word makes none.
+  if (process.exitCode === 0) saveCache();
+  // After the microtasks still queued, before the event loop takes up anything else (such as V8's GC tasks).
+  process.nextTick(exitWhenIdle);
+}
+
+/**
+ * Ends the process at once when nothing is left to wait for but the standard streams (a stdin nobody reads
+ * included): a short command has often just started an incremental mark-compact, which Node would finish before
+ * exiting (~10 ms of a `--limit 1` eval), and then it frees the whole heap. Anything still pending (a timer, a
+ * socket, a server, a child process, a file operation) lets the event loop run on as before
+ * (docs/decisions/0345).
+ */
+function exitWhenIdle() {
+  const busy = process
+    .getActiveResourcesInfo()
+    .some((resource) => resource !== 'TTYWrap' && resource !== 'PipeWrap');
+  if (busy) return;
+  const standardStreams = process
+    ._getActiveHandles()
+    .every(
+      (handle) =>
+        handle === process.stdout ||
+        handle === process.stderr ||
+        (handle === process.stdin && handle.readableFlowing !== true),
+    );
+  if (standardStreams) process.exit();
+}
+
+run();

@@ -12,6 +12,7 @@ import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import ts from 'typescript';
+import { commanderSpawnOnDemand, sqliteAddonFromItsPackage } from './cli-bundle-plugins.mjs';
 
 const root = join(import.meta.dirname, '..');
 const dist = join(root, 'dist');
@@ -58,6 +59,11 @@ const zodEnglishOnly = {
   },
 };
 
+// The CommonJS CLI bundle (below) also takes in better-sqlite3's JavaScript (14 files Node would otherwise resolve,
+// read and compile on every store-opening command, ~5 ms), and commander's `child_process` only when a command
+// spawns one (parity's never do; loading it costs ~1–4 ms). docs/decisions/0345.
+const cliBundledPackages = [...bundledPackages, 'commander', 'better-sqlite3'];
+
 await build({
   absWorkingDir: root,
   entryPoints: { main: 'src/cli/main.ts', index: 'src/api/index.ts' },
@@ -81,7 +87,12 @@ await build({
 const cli = await build({
   absWorkingDir: root,
   entryPoints: { cli: 'src/cli/main.ts' },
-  plugins: [externalExcept([...bundledPackages, 'commander']), zodEnglishOnly],
+  plugins: [
+    sqliteAddonFromItsPackage,
+    commanderSpawnOnDemand,
+    externalExcept(cliBundledPackages),
+    zodEnglishOnly,
+  ],
   outdir: 'dist',
   outExtension: { '.js': '.cjs' },
   bundle: true,

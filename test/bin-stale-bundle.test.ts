@@ -25,7 +25,8 @@ let checkout: string | undefined;
 function scratchCheckout(): string {
   const dir = mkdtempSync(join(tmpdir(), 'parity-bin-'));
   mkdirSync(join(dir, 'bin'));
-  copyFileSync(join(repo, 'bin', 'parity.js'), join(dir, 'bin', 'parity.js'));
+  for (const file of ['parity.js', 'package.json'])
+    copyFileSync(join(repo, 'bin', file), join(dir, 'bin', file));
   symlinkSync(join(repo, 'node_modules'), join(dir, 'node_modules'));
   writeFileSync(join(dir, 'package.json'), '{ "type": "module" }\n');
   mkdirSync(join(dir, 'dist'));
@@ -175,6 +176,49 @@ describe('bin/parity.js runs dist/cli.cjs with a V8 code cache per command', () 
     checkout = withCliBundle('one');
     rmSync(join(checkout, 'src'), { recursive: true });
     expect(run(checkout, ['runs'])).toBe('one runs function\n');
+  });
+
+  it('exits once main is done and nothing but the standard streams is left, else lets the event loop run on', () => {
+    checkout = withCliBundle('one');
+    const lateWork: Record<string, string> = {
+      // Nothing pending: the process ends without draining the event loop, so `beforeExit` never comes.
+      idle: "process.on('beforeExit', () => process.stdout.write('drained\\n'));",
+      // Work left to promise callbacks alone finishes first.
+      chain:
+        "void (async () => { for (let turn = 0; turn < 100; turn += 1) await null; process.stdout.write('chain\\n'); })();",
+      timer: "setTimeout(() => process.stdout.write('timer\\n'), 30);",
+      file: "require('node:fs').readFile(__filename, () => process.stdout.write('file\\n'));",
+      socket:
+        "const server = require('node:net').createServer((socket) => socket.end()).listen(0, () => { require('node:net').connect(server.address().port).on('close', () => { process.stdout.write('socket\\n'); server.close(); }).resume(); });",
+    };
+    const source = Object.entries(lateWork)
+      .map(([word, work]) => `if (argv[0] === '${word}') { ${work} }`)
+      .join('\n');
+    writeFileSync(
+      join(checkout, 'dist', 'cli.cjs'),
+      // Node's own reading of the bin (a file closed asynchronously) is over by the time a real command ends.
+      `exports.main = async (argv) => { await new Promise((resolve) => setTimeout(resolve, 50)); process.stdout.write('main\\n'); ${source}\n return 0; };\n`,
+    );
+    utimesSync(join(checkout, 'dist', 'cli.cjs'), bundleMs / 1000, bundleMs / 1000);
+    expect(run(checkout, ['idle'])).toBe('main\n');
+    expect(run(checkout, ['chain'])).toBe('main\nchain\n');
+    expect(run(checkout, ['timer'])).toBe('main\ntimer\n');
+    expect(run(checkout, ['file'])).toBe('main\nfile\n');
+    expect(run(checkout, ['socket'])).toBe('main\nsocket\n');
+  });
+
+  it('writes all of a long output to a pipe that is read slowly before it exits', () => {
+    checkout = withCliBundle('one');
+    writeFileSync(
+      join(checkout, 'dist', 'cli.cjs'),
+      "exports.main = async () => { process.stdout.write('x'.repeat(1_000_000) + '\\n'); return 0; };\n",
+    );
+    utimesSync(join(checkout, 'dist', 'cli.cjs'), bundleMs / 1000, bundleMs / 1000);
+    const bin = join(checkout, 'bin', 'parity.js');
+    const result = spawnSync('sh', ['-c', `"${process.execPath}" "${bin}" eval | (sleep 0.3; wc -c)`], {
+      encoding: 'utf8',
+    });
+    expect(result.stdout.trim()).toBe('1000001');
   });
 
   it('runs the sources, not the CommonJS bundle, after an edit', () => {

@@ -1,4 +1,5 @@
 import { hostname } from 'node:os';
+import { isatty } from 'node:tty';
 
 /** Everything the CLI takes from the outside world, injected so that tests can run `main` in-process. */
 export interface CliIo {
@@ -64,9 +65,11 @@ export function processIo(signal?: AbortSignal): CliIo {
     cwd: process.cwd(),
     isTTY: Boolean(process.stderr.isTTY),
     now: () => new Date(),
-    monotonicMs: () => performance.now(),
+    // Node's own monotonic clock (`performance` would load perf_hooks, ~1 ms of every command; 0345).
+    monotonicMs: () => process.uptime() * 1000,
     ...(signal ? { signal } : {}),
-    ...(process.stdin.isTTY && process.stderr.isTTY ? { confirm: askOnTerminal } : {}),
+    // Asked of the file descriptor: `process.stdin` would make a stream for it that most commands never read.
+    ...(isatty(0) && process.stderr.isTTY ? { confirm: askOnTerminal } : {}),
     ...(process.stderr.columns ? { columns: process.stderr.columns } : {}),
   };
 }

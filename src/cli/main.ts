@@ -30,42 +30,60 @@ import { registerImportCommand } from './commands/import/register-import.ts';
 import { registerPlanCommand } from './commands/plan/register-plan.ts';
 import { asksForHelp, loadRegistryHelp } from './registry-help.ts';
 
-/**
- * Every command, in the order `parity --help` lists them. Each registration defines the command's options and
- * help; the command's own module is imported only when it runs (docs/decisions/0220-cli-layout.md).
- */
-const commands: readonly ((
+type Registration = (
   program: Command,
   io: CliIo,
   setExitCode: (code: number) => void,
   run: (argv: readonly string[], io: CliIo) => Promise<number>,
-) => void)[] = [
-  registerEvalCommand,
-  registerResumeCommand,
-  registerRunsCommand,
-  registerRmCommand,
-  registerLabelCommand,
-  registerStoreCommand,
-  registerWorkerCommand,
-  registerQueueCommand,
-  registerShowCommand,
-  registerScoreCommand,
-  registerDemoCommand,
-  registerBenchCommand,
-  registerViewCommand,
-  registerProbeCommand,
-  registerServeCommand,
-  registerReportCommand,
-  registerTcoCommand,
-  registerRecommendCommand,
-  registerPricesCommand,
-  registerCompareCommand,
-  registerInitCommand,
-  registerImportCommand,
-  registerPlanCommand,
+) => void;
+
+/**
+ * Every command by name, in the order `parity --help` lists them. Each registration defines the command's options
+ * and help; the command's own module is imported only when it runs (docs/decisions/0220-cli-layout.md).
+ */
+const commands: readonly (readonly [name: string, register: Registration])[] = [
+  ['eval', registerEvalCommand],
+  ['resume', registerResumeCommand],
+  ['runs', registerRunsCommand],
+  ['rm', registerRmCommand],
+  ['label', registerLabelCommand],
+  ['store', registerStoreCommand],
+  ['worker', registerWorkerCommand],
+  ['queue', registerQueueCommand],
+  ['show', registerShowCommand],
+  ['score', registerScoreCommand],
+  ['demo', registerDemoCommand],
+  ['bench', registerBenchCommand],
+  ['view', registerViewCommand],
+  ['probe', registerProbeCommand],
+  ['serve', registerServeCommand],
+  ['report', registerReportCommand],
+  ['tco', registerTcoCommand],
+  ['recommend', registerRecommendCommand],
+  ['prices', registerPricesCommand],
+  ['compare', registerCompareCommand],
+  ['init', registerInitCommand],
+  ['import', registerImportCommand],
+  ['plan', registerPlanCommand],
 ];
 
-function buildProgram(cliIo: CliIo, setExitCode: (code: number) => void): Command {
+/**
+ * The commands a command line needs defined. One that starts with a command's name needs only that command: its
+ * parsing, help and errors are its own, and defining the others' options and help costs a few milliseconds of
+ * every run (docs/decisions/0345). Anything else (no command, an option first, `help`, a mistyped name commander
+ * suggests a fix for) gets them all.
+ */
+function registrationsFor(argv: readonly string[]): readonly (readonly [string, Registration])[] {
+  const named = commands.filter(([name]) => name === argv[0]);
+  return named.length > 0 ? named : commands;
+}
+
+/** The names of `registrationsFor(argv)`, for tests. */
+export function commandsDefinedFor(argv: readonly string[]): string[] {
+  return registrationsFor(argv).map(([name]) => name);
+}
+
+function buildProgram(cliIo: CliIo, setExitCode: (code: number) => void, argv: readonly string[]): Command {
   // Every command writes through this io: `--json-file` points its stdout at the file (see withJsonFileOption).
   let routed = cliIo;
   const io: CliIo = { ...cliIo, stdout: (text) => routed.stdout(text) };
@@ -84,7 +102,9 @@ function buildProgram(cliIo: CliIo, setExitCode: (code: number) => void): Comman
     });
 
   // `run` lets a command run other command lines (the demo) without importing their files.
-  for (const register of commands) register(program, io, setExitCode, (argv, runIo) => main(argv, runIo));
+  for (const [, register] of registrationsFor(argv)) {
+    register(program, io, setExitCode, (runArgv, runIo) => main(runArgv, runIo));
+  }
 
   routed = withJsonFileOption(program, cliIo);
   showDefaultsPlainly(program);
@@ -98,7 +118,7 @@ export async function main(
 ): Promise<number> {
   let exitCode = 0;
   io = { ...io, env: environmentWithDotEnv(io) };
-  const program = buildProgram(io, (code) => (exitCode = code));
+  const program = buildProgram(io, (code) => (exitCode = code), argv);
   try {
     if (asksForHelp(argv)) await loadRegistryHelp();
     await program.parseAsync([...argv], { from: 'user' });

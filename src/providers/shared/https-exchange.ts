@@ -1,9 +1,12 @@
 import type { IncomingMessage } from 'node:http';
-import https from 'node:https';
+import type * as Https from 'node:https';
+import { createRequire } from 'node:module';
 import type { Exchange, ExchangeEvents } from './http1-keep-alive-pool.ts';
 import { ResponseHeaders } from './http1-response-headers.ts';
 
-let agent: https.Agent | undefined;
+// node:https (and TLS) load with the first https: request; an http: endpoint never needs them (0345).
+let https: typeof Https | undefined;
+let agent: Https.Agent | undefined;
 
 /**
  * Sends one POST over node:https with a shared keep-alive agent (any number of sockets), reporting as
@@ -16,6 +19,7 @@ export function sendHttpsRequest(
   payload: string | Uint8Array,
   events: ExchangeEvents,
 ): Exchange {
+  https ??= createRequire(import.meta.url)('node:https') as typeof Https;
   agent ??= new https.Agent({ keepAlive: true, maxSockets: Infinity });
   let live = true;
   let sawHead = false;

@@ -1,5 +1,6 @@
-import http from 'node:http';
-import https from 'node:https';
+import type * as Http from 'node:http';
+import type * as Https from 'node:https';
+import { createRequire } from 'node:module';
 import { Readable } from 'node:stream';
 
 export interface NodeHttpFetchOptions {
@@ -34,8 +35,20 @@ function abortError(signal: AbortSignal): unknown {
  */
 export function createNodeHttpFetch(options: NodeHttpFetchOptions = {}): typeof fetch {
   const agentOptions = { keepAlive: true, maxSockets: options.maxSockets ?? Infinity };
-  const httpAgent = new http.Agent(agentOptions);
-  const httpsAgent = new https.Agent(agentOptions);
+  // node:http and node:https load with the first request: an OpenAI-compatible model makes this fetch when it is
+  // made, but streams its generations through http1-keep-alive-pool.ts, so an eval often sends nothing here (0345).
+  let transports: { http: typeof Http; https: typeof Https; httpAgent: Http.Agent; httpsAgent: Https.Agent };
+  const loadTransports = () => {
+    const require = createRequire(import.meta.url);
+    const http = require('node:http') as typeof Http;
+    const https = require('node:https') as typeof Https;
+    return {
+      http,
+      https,
+      httpAgent: new http.Agent(agentOptions),
+      httpsAgent: new https.Agent(agentOptions),
+    };
+  };
 
   return async function nodeHttpFetch(
     input: string | URL | Request,
@@ -45,6 +58,8 @@ export function createNodeHttpFetch(options: NodeHttpFetchOptions = {}): typeof 
     const body = requestBody(init.body);
     if (init.body !== undefined && init.body !== null && body === undefined) return fetch(input, init);
     const url = new URL(input);
+    transports ??= loadTransports();
+    const { http, https, httpAgent, httpsAgent } = transports;
     const transport = url.protocol === 'https:' ? https : http;
     const signal = init.signal ?? undefined;
     if (signal?.aborted) throw abortError(signal);

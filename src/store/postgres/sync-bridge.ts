@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { MessageChannel, Worker, receiveMessageOnPort } from 'node:worker_threads';
+import type * as WorkerThreads from 'node:worker_threads';
 import type { MessagePort } from 'node:worker_threads';
 
 /** One SQL statement of a script; `requireRow`: fail the script (rolled back) when it affects no row. */
@@ -102,11 +102,15 @@ export function openSyncBridge(options: {
   /** Longest wait for one script, in milliseconds; PostgreSQL cancels a statement after it too. */
   timeoutMs?: number;
 }): SyncBridge {
+  // Loaded here: every command imports this module (for BridgeError), few open a PostgreSQL store (0345).
+  const require = createRequire(import.meta.url);
+  const { MessageChannel, Worker, receiveMessageOnPort } =
+    require('node:worker_threads') as typeof WorkerThreads;
   const timeoutMs = options.timeoutMs ?? 120_000;
   const flag = new SharedArrayBuffer(4);
   const signal = new Int32Array(flag);
   const channel = new MessageChannel();
-  const pgPath = createRequire(import.meta.url).resolve('pg');
+  const pgPath = require.resolve('pg');
   const worker = new Worker(workerSource, {
     eval: true,
     workerData: { pgPath, port: channel.port2, flag, url: options.url, statementTimeoutMs: timeoutMs },

@@ -1,0 +1,4 @@
+import type { Plugin } from 'esbuild';
+
+export const sqliteAddonFromItsPackage: Plugin;
+export const commanderSpawnOnDemand: Plugin;
