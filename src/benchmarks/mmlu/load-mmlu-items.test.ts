@@ -131,6 +131,16 @@ describe('loadMmluItems', () => {
     expect(first?.question).toBe('q0');
   });
 
+  it('parses each row of a 1,000-item run once, though every item is read before the first is read again', async () => {
+    const rows = Array.from({ length: 1000 }, (_, index) => `q${index},a,b,c,d,A`).join('\n');
+    const items = await loadMmluItems(createDirectorySourceForTests(writeMmlu({ s: `${rows}\n` })));
+    // A spend estimate, then the gold answers, then the requests: three passes over the items in order.
+    const first = items.map((item) => item.data);
+    const again = items.map((item) => item.data);
+    expect(again.every((data, index) => data === first[index])).toBe(true);
+    expect(first[999]?.question).toBe('q999');
+  });
+
   it('takes a prefix of the round-robin order with limit', async () => {
     const root = writeMmlu({ b: 'q,1,2,3,4,A\nq,1,2,3,4,A\n', a: 'q,1,2,3,4,A\nq,1,2,3,4,A\n' });
     const items = await loadMmluItems(createDirectorySourceForTests(root), { limit: 3 });
