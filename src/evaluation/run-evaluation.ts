@@ -67,18 +67,14 @@ export async function runEvaluation(options: EvaluationOptions): Promise<Evaluat
       const sample = Number(key.slice(key.lastIndexOf('#') + 1));
       // Log-likelihood protocols ask for scores of given continuations instead of a generation.
       const logLikelihood = logLikelihoodRequestOf(protocol, item);
-      yield {
-        itemId: item.id,
-        sample,
-        request,
-        cacheKey: responseCacheKey({
-          model: model.identity,
-          request,
-          sample,
-          ...(logLikelihood ? { logLikelihood } : {}),
-        }),
-        ...(logLikelihood ? { logLikelihood } : {}),
-      };
+      // Written out for both kinds: no temporary objects spread per request.
+      if (logLikelihood) {
+        const cacheKey = responseCacheKey({ model: model.identity, request, sample, logLikelihood });
+        yield { itemId: item.id, sample, request, cacheKey, logLikelihood };
+      } else {
+        const cacheKey = responseCacheKey({ model: model.identity, request, sample });
+        yield { itemId: item.id, sample, request, cacheKey };
+      }
     }
   }
   const executor = options.executor;
