@@ -40,4 +40,21 @@ describe('itemFingerprint', () => {
       createHash('sha256').update(text).digest('hex').slice(0, 32),
     );
   });
+
+  it('hashes the canonical text written out here by hand: sorted keys at every depth, undefined left out, holes empty', () => {
+    const sha = (text: string) =>
+      createHash('sha256').update(`parity-item-v1\n${text}`).digest('hex').slice(0, 32);
+    // eslint-disable-next-line no-sparse-arrays
+    const sparse = [1, , 3];
+    const data = {
+      z: [{ b: 'x', a: undefined, '😀': 1, '\uff5e': 2 }, null, undefined, 'é"'],
+      a: { when: new Date(0), nested: { y: [sparse], x: true } },
+      m: undefined,
+    };
+    expect(itemFingerprint({ data })).toBe(
+      sha(
+        '{"a":{"nested":{"x":true,"y":[[1,,3]]},"when":{}},"z":[{"b":"x","😀":1,"\uff5e":2},null,null,"é\\""]}',
+      ),
+    );
+  });
 });
