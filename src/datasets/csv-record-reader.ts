@@ -1,5 +1,5 @@
 import { InputError } from '../spec/index.ts';
-import { countLineBreaks, parseCsv, type CsvRow } from './csv.ts';
+import { countLineBreaks, parseCsv, unquotedFieldEnd, type CsvRow } from './csv.ts';
 import type { TextChunks, TextFiles } from './text-files.ts';
 
 /** Where the record starting at `start` ends: the index of its line break, or -1 when `text` holds no end yet. */
@@ -22,11 +22,7 @@ function recordEnd(text: string, start: number): number {
       }
     }
     // The rest of the field, as parseCsv reads it: a quote here is a literal character.
-    while (position < length) {
-      const character = text[position];
-      if (character === ',' || character === '\n' || character === '\r') break;
-      position += 1;
-    }
+    position = unquotedFieldEnd(text, position);
     if (position >= length) return -1;
     if (text[position] !== ',') return position;
     position += 1;

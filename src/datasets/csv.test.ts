@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../spec/index.ts';
-import { parseCsv } from './csv.ts';
+import { parseCsv, unquotedFieldEnd } from './csv.ts';
 
 describe('parseCsv', () => {
   it('reads plain and quoted fields with their starting lines', () => {
@@ -39,5 +39,22 @@ describe('parseCsv', () => {
 
   it('rejects text after a closing quote, naming file and line', () => {
     expect(() => parseCsv('a\n"b"c,1', { file: 'y.csv' })).toThrow(/^y\.csv:2: unexpected character "c"/);
+  });
+});
+
+describe('unquotedFieldEnd', () => {
+  it('finds the next separator or line break from any start, whatever the search before it found', () => {
+    const text = 'abc,de\nf\rg';
+    const bySearch = (start: number): number => {
+      for (let index = start; index < text.length; index += 1) {
+        if (text[index] === ',' || text[index] === '\n' || text[index] === '\r') return index;
+      }
+      return text.length;
+    };
+    // Forward, backward and past the end: each answer is the one a scan from that start gives.
+    const starts = [0, 3, 4, 6, 7, 8, 9, 10, 11, 12, 9, 0, 5, 1];
+    expect(starts.map((start) => unquotedFieldEnd(text, start))).toEqual(starts.map(bySearch));
+    expect(unquotedFieldEnd('no separator here', 0)).toBe(17);
+    expect(unquotedFieldEnd('', 0)).toBe(0);
   });
 });

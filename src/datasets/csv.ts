@@ -10,6 +10,18 @@ export function countLineBreaks(text: string): number {
   return count;
 }
 
+/** A separator or line break: where an unquoted field ends. */
+const fieldEnd = /[,\n\r]/g;
+
+/**
+ * Where the unquoted field starting at `start` ends: the index of the next ',', '\n' or '\r', or `text.length`.
+ * One native scan (`test` moves `lastIndex` and builds no match) instead of a loop over one-character strings.
+ */
+export function unquotedFieldEnd(text: string, start: number): number {
+  fieldEnd.lastIndex = start;
+  return fieldEnd.test(text) ? fieldEnd.lastIndex - 1 : text.length;
+}
+
 /** One CSV record and the 1-based line of the file on which it starts. */
 export interface CsvRow {
   readonly line: number;
@@ -85,12 +97,7 @@ export function parseCsv(text: string, options: ParseCsvOptions = {}): CsvRow[] 
           });
         }
       } else {
-        let end = position;
-        while (end < length) {
-          const character = source[end];
-          if (character === ',' || character === '\n' || character === '\r') break;
-          end += 1;
-        }
+        const end = unquotedFieldEnd(source, position);
         field = source.slice(position, end);
         position = end;
       }

@@ -71,10 +71,12 @@ export function itemFingerprint(item: Pick<Item, 'data'>, memo?: CanonicalJsonMe
 
 /** Fingerprint of a run's dataset: of its items' ids and fingerprints, in id order. */
 export function datasetFingerprint(fingerprints: ReadonlyMap<string, string>): string {
-  const lines = [...fingerprints]
-    .sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))
-    .map(([id, fingerprint]) => `${id}\t${fingerprint}\n`);
-  return sha256(`parity-dataset-v1\n${lines.join('')}`);
+  // The ids alone are sorted (the default order compares UTF-16 code units, as `<` does; ids are unique), and
+  // the lines are appended to one text: no array of entries or of lines.
+  const ids = [...fingerprints.keys()].sort();
+  let text = 'parity-dataset-v1\n';
+  for (const id of ids) text += `${id}\t${fingerprints.get(id) as string}\n`;
+  return sha256(text);
 }
 
 /** Fingerprints of the items a run plans, and of them as a dataset, as the store records them. */
@@ -84,6 +86,7 @@ export function runFingerprints(items: readonly Pick<Item, 'id' | 'data'>[]): {
 } {
   // Remembered for this call only: shared values (a subject's few-shot rows) are written once.
   const memo = newCanonicalJsonMemo();
-  const map = new Map(items.map((item) => [item.id, itemFingerprint(item, memo)]));
+  const map = new Map<string, string>();
+  for (const item of items) map.set(item.id, itemFingerprint(item, memo));
   return { dataset: datasetFingerprint(map), items: map };
 }

@@ -123,10 +123,17 @@ export async function evaluateBenchmark(options: EvaluateBenchmarkOptions): Prom
         : {}),
       onEvent: (event) => {
         if (event.type === 'request-end' && !event.cached) {
-          spend.add({
-            ...(event.usage ? { model: event.usage } : {}),
-            ...(event.judgeUsage ? { judge: event.judgeUsage } : {}),
-          });
+          // Only the fields set (no spread of temporary objects per request).
+          const { usage, judgeUsage } = event;
+          spend.add(
+            usage
+              ? judgeUsage
+                ? { model: usage, judge: judgeUsage }
+                : { model: usage }
+              : judgeUsage
+                ? { judge: judgeUsage }
+                : {},
+          );
           if (!stoppedAtCap && spend.reachedCap()) {
             // Requests in flight are dropped (not recorded); resuming requests them again.
             stoppedAtCap = true;

@@ -10,6 +10,35 @@ import { codeScorerOf, isMultiStep, logLikelihoodRequestOf } from './protocol-ki
 import { applyGenerationOverrides, withSampling } from './request-settings.ts';
 import { runStepEvaluation } from './run-step-evaluation.ts';
 
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** The fields every record of `item` starts with, in the order stored records have always had them. */
+function recordBase(
+  item: Item,
+  planned: PlannedRequest,
+  cached: boolean,
+  attempts: number,
+): Pick<ItemRecord, 'itemId' | 'sample' | 'group' | 'request' | 'cached' | 'attempts' | 'cacheKey'> {
+  return item.group === undefined
+    ? {
+        itemId: item.id,
+        sample: planned.sample,
+        request: planned.request,
+        cached,
+        attempts,
+        cacheKey: planned.cacheKey,
+      }
+    : {
+        itemId: item.id,
+        sample: planned.sample,
+        group: item.group,
+        request: planned.request,
+        cached,
+        attempts,
+        cacheKey: planned.cacheKey,
+      };
+}
+
 /**
  * Evaluates the items of a run that are not yet completed: builds each request, runs it (or takes it from
  * the cache), scores the response and stores the record as soon as it completes. Calling it again on the
@@ -38,18 +67,14 @@ export async function runEvaluation(options: EvaluationOptions): Promise<Evaluat
       const sample = Number(key.slice(key.lastIndexOf('#') + 1));
       // Log-likelihood protocols ask for scores of given continuations instead of a generation.
       const logLikelihood = logLikelihoodRequestOf(protocol, item);
-      yield {
-        itemId: item.id,
-        sample,
-        request,
-        cacheKey: responseCacheKey({
-          model: model.identity,
-          request,
-          sample,
-          ...(logLikelihood ? { logLikelihood } : {}),
-        }),
-        ...(logLikelihood ? { logLikelihood } : {}),
-      };
+      // Written out for both kinds: no temporary objects spread per request.
+      if (logLikelihood) {
+        const cacheKey = responseCacheKey({ model: model.identity, request, sample, logLikelihood });
+        yield { itemId: item.id, sample, request, cacheKey, logLikelihood };
+      } else {
+        const cacheKey = responseCacheKey({ model: model.identity, request, sample });
+        yield { itemId: item.id, sample, request, cacheKey };
+      }
     }
   }
   const executor = options.executor;
@@ -70,22 +95,15 @@ export async function runEvaluation(options: EvaluationOptions): Promise<Evaluat
 
   const planned = itemsById.size;
   const onOutcome = (outcome: RequestOutcome): void => {
-    const key = itemKey(outcome.planned.itemId, outcome.planned.sample);
+    const { planned: request, cached, attempts } = outcome;
+    const key = itemKey(request.itemId, request.sample);
     const item = itemsById.get(key);
     if (!item) return;
     itemsById.delete(key);
-    const base = {
-      itemId: item.id,
-      sample: outcome.planned.sample,
-      ...(item.group === undefined ? {} : { group: item.group }),
-      request: outcome.planned.request,
-      cached: outcome.cached,
-      attempts: outcome.attempts,
-      cacheKey: outcome.planned.cacheKey,
-    };
     // The prompt is stored once, in the record's request, not again inside the raw exchange.
-    const response = outcome.response && withoutEchoedMessages(outcome.response, outcome.planned.request);
+    const response = outcome.response && withoutEchoedMessages(outcome.response, request.request);
     if (response && scoreAsync && executor) {
+      const base = recordBase(item, request, cached, attempts);
       const scored = (score: ItemScore): ItemRecord => ({
         ...base,
         status: 'ok',
@@ -108,30 +126,28 @@ export async function runEvaluation(options: EvaluationOptions): Promise<Evaluat
       scorings.push(scoreAsync(item, response.text, context).then(scored, failed).then(storeRecord));
       return;
     }
-    let record: ItemRecord;
+    // One record object per item, its fields written in the order a spread of the common fields gave them
+    // (a spread and a conditional `group` cost every item a copy and a temporary object).
+    const record = recordBase(item, request, cached, attempts) as Mutable<ItemRecord>;
     if (response) {
       const { prefillApplied, logLikelihoods, finishReason } = response;
-      const score = protocol.score(item, response.text, {
-        prefillApplied,
-        finishReason,
-        ...(logLikelihoods === undefined ? {} : { logLikelihoods }),
-      });
-      record = {
-        ...base,
-        status: 'ok',
-        response,
-        extracted: score.extracted,
-        scores: score.scores,
-      };
+      const score = protocol.score(
+        item,
+        response.text,
+        logLikelihoods === undefined
+          ? { prefillApplied, finishReason }
+          : { prefillApplied, finishReason, logLikelihoods },
+      );
+      record.status = 'ok';
+      record.response = response;
+      record.extracted = score.extracted;
+      record.scores = score.scores;
     } else {
       const error = outcome.error ?? new Error('no response');
-      record = {
-        ...base,
-        status: 'error',
-        error: { name: error.name, message: error.message },
-        extracted: null,
-        scores: {},
-      };
+      record.status = 'error';
+      record.error = { name: error.name, message: error.message };
+      record.extracted = null;
+      record.scores = {};
     }
     storeRecord(record);
   };

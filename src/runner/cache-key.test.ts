@@ -361,6 +361,17 @@ describe('responseCacheKey on a run of requests that differ in one field', () =>
     expect(seen.size).toBe(variants.length);
   });
 
+  it('keys a stop list changed in place by what it holds now', () => {
+    const stop = ['.', '\n'];
+    const withStop = { ...request, parameters: { ...request.parameters, stop } };
+    const before = responseCacheKey({ model, request: withStop });
+    stop[1] = '\n\n';
+    expect(responseCacheKey({ model, request: withStop })).toBe(expectedKey({ model, request: withStop }));
+    expect(responseCacheKey({ model, request: withStop })).not.toBe(before);
+    stop.pop();
+    expect(responseCacheKey({ model, request: withStop })).toBe(expectedKey({ model, request: withStop }));
+  });
+
   it('keys a response schema changed in place by what it says now', () => {
     const schema: Record<string, unknown> = { type: 'object' };
     const withSchema = { ...request, responseSchema: { name: 's', schema } };

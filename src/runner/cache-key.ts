@@ -48,29 +48,52 @@ function writeMessage(hash: Hash, messages: readonly ChatMessage[], index: numbe
   }
 }
 
-/** A text written from `values`, kept for the next request (a run's requests mostly share it). */
-interface Written {
-  readonly values: readonly unknown[];
+/** The head text of the last request written, with the values it was written from. */
+interface WrittenHead {
+  readonly assistantPrefix: string | undefined;
+  readonly endpoint: string | undefined;
   readonly text: string;
 }
 
-// Stryker disable next-line ArrowFunction: a sameValues that answers nothing only turns reuse off: the text is written again, the same
-const sameValues = (written: Written | undefined, values: readonly unknown[]): written is Written =>
-  written !== undefined &&
-  // Stryker disable next-line ConditionalExpression,EqualityOperator: redundant (head values are always 2; tail values hold the stop count, so equal entries mean equal lengths): a mutant only loses reuse
-  written.values.length === values.length &&
-  // Stryker disable next-line ArrowFunction: a test that never matches only turns reuse off: the text is written again, the same
-  values.every((value, index) => value === written.values[index]);
+/** The tail text of the last request written, with the values it was written from (`stop` as a copy). */
+interface WrittenTail {
+  readonly modelId: string;
+  readonly provider: string;
+  readonly sample: number | undefined;
+  readonly temperature: number | undefined;
+  readonly topP: number | undefined;
+  readonly maxTokens: number | undefined;
+  readonly seed: number | undefined;
+  readonly reasoningEffort: string | undefined;
+  readonly reasoningAllowanceTokens: number | undefined;
+  readonly stop: readonly string[] | undefined;
+  readonly text: string;
+}
 
-let lastHead: Written | undefined;
-let lastTail: Written | undefined;
+let lastHead: WrittenHead | undefined;
+let lastTail: WrittenTail | undefined;
+
+/** Equal stop lists: both absent, or the same strings in order (an array can change in place, so a copy is kept). */
+function sameStop(kept: readonly string[] | undefined, stop: readonly string[] | undefined): boolean {
+  if (kept === undefined || stop === undefined) return kept === stop;
+  if (kept.length !== stop.length) return false;
+  for (let index = 0; index < stop.length; index += 1) if (kept[index] !== stop[index]) return false;
+  return true;
+}
 
 /** `{`, the keys before "messages" with a comma after them (none when all are undefined), `"messages":[`. */
 function headText(input: ResponseCacheKeyInput): string {
   const { request, model } = input;
-  // Strings or undefined (from a typed caller): equal values, equal text.
-  const values = input.logLikelihood === undefined ? [request.assistantPrefix, model.endpoint] : undefined;
-  if (values && sameValues(lastHead, values)) return lastHead.text;
+  // Strings or undefined (from a typed caller): equal values, equal text. Compared field by field, with no
+  // array of them made per request.
+  const reusable = input.logLikelihood === undefined;
+  if (
+    reusable &&
+    lastHead !== undefined &&
+    lastHead.assistantPrefix === request.assistantPrefix &&
+    lastHead.endpoint === model.endpoint
+  )
+    return lastHead.text;
   const before = canonicalJson({
     assistantPrefix: request.assistantPrefix,
     endpoint: model.endpoint,
@@ -80,7 +103,7 @@ function headText(input: ResponseCacheKeyInput): string {
         : { context: input.logLikelihood.context, continuations: [...input.logLikelihood.continuations] },
   });
   const text = `${before.length > 2 ? `${before.slice(0, -1)},` : '{'}"messages":[`;
-  if (values) lastHead = { values, text };
+  if (reusable) lastHead = { assistantPrefix: request.assistantPrefix, endpoint: model.endpoint, text };
   return text;
 }
 
@@ -95,25 +118,23 @@ function tailText(input: ResponseCacheKeyInput): string {
   const { stop } = parameters;
   // Numbers, strings or undefined (from a typed caller): equal values, equal text. A schema or tools are objects
   // that could change between two requests: their text is written each time.
-  const values =
-    responseSchema === undefined && tools === undefined
-      ? [
-          model.modelId,
-          model.provider,
-          sample,
-          parameters.temperature,
-          parameters.topP,
-          parameters.maxTokens,
-          parameters.seed,
-          parameters.reasoningEffort,
-          parameters.reasoningAllowanceTokens,
-          // Stryker disable next-line UnaryOperator: +1 for no stop is still told from one stop by the length of the values
-          stop === undefined ? -1 : stop.length,
-          // Stryker disable next-line ArrayDeclaration: an entry for no stop follows the -1 that no stop array gives
-          ...(stop ?? []),
-        ]
-      : undefined;
-  if (values && sameValues(lastTail, values)) return lastTail.text;
+  const reusable = responseSchema === undefined && tools === undefined;
+  const kept = lastTail;
+  if (
+    reusable &&
+    kept !== undefined &&
+    kept.modelId === model.modelId &&
+    kept.provider === model.provider &&
+    kept.sample === sample &&
+    kept.temperature === parameters.temperature &&
+    kept.topP === parameters.topP &&
+    kept.maxTokens === parameters.maxTokens &&
+    kept.seed === parameters.seed &&
+    kept.reasoningEffort === parameters.reasoningEffort &&
+    kept.reasoningAllowanceTokens === parameters.reasoningAllowanceTokens &&
+    sameStop(kept.stop, stop)
+  )
+    return kept.text;
   const after = canonicalJson({
     modelId: model.modelId,
     parameters: {
@@ -135,6 +156,20 @@ function tailText(input: ResponseCacheKeyInput): string {
     sample,
   });
   const text = `],${after.slice(1)}`;
-  if (values) lastTail = { values, text };
+  if (reusable) {
+    lastTail = {
+      modelId: model.modelId,
+      provider: model.provider,
+      sample,
+      temperature: parameters.temperature,
+      topP: parameters.topP,
+      maxTokens: parameters.maxTokens,
+      seed: parameters.seed,
+      reasoningEffort: parameters.reasoningEffort,
+      reasoningAllowanceTokens: parameters.reasoningAllowanceTokens,
+      stop: stop === undefined ? undefined : [...stop],
+      text,
+    };
+  }
   return text;
 }

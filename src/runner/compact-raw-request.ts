@@ -14,12 +14,16 @@ function onlyRoleAndContent(record: Record<string, unknown>): boolean {
 function sameMessages(sent: readonly unknown[], request: GenerateRequest): boolean {
   const { messages } = request;
   if (sent.length !== messages.length) return false;
-  return sent.every((entry, index) => {
+  // A plain loop: no closure per response.
+  for (let index = 0; index < sent.length; index += 1) {
+    const entry = sent[index];
     const message = messages[index];
     if (!entry || typeof entry !== 'object' || message === undefined) return false;
     const record = entry as Record<string, unknown>;
-    return record.role === message.role && record.content === message.content && onlyRoleAndContent(record);
-  });
+    if (record.role !== message.role || record.content !== message.content || !onlyRoleAndContent(record))
+      return false;
+  }
+  return true;
 }
 
 /**

@@ -32,9 +32,12 @@ export function estimateRequestTokens(options: {
     );
     return { inputTokens, outputTokens: 0 };
   }
-  const inputTokens =
-    request.messages.reduce((sum, message) => sum + tokensOf(message.content) + tokensPerMessage, 0) +
-    tokensOf(request.assistantPrefix ?? '');
+  // A plain loop: no closure per request (the gate and the spend estimate count every request).
+  const { messages } = request;
+  let inputTokens = tokensOf(request.assistantPrefix ?? '');
+  for (let index = 0; index < messages.length; index += 1) {
+    inputTokens += tokensOf((messages[index] as (typeof messages)[number]).content) + tokensPerMessage;
+  }
   return { inputTokens, outputTokens: request.parameters.maxTokens ?? 0 };
 }
 

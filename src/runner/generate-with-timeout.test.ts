@@ -71,4 +71,61 @@ describe('startModelCall', () => {
     await expect(call.result).resolves.toBe(answer);
     expect(seen[0] && 'timeoutMs' in seen[0]).toBe(false);
   });
+
+  it('keeps one timer for many calls in flight and none once they are done', async () => {
+    const { model } = fakeModel(() => new Promise<GenerateResult>(() => undefined));
+    const before = timers();
+    const calls = Array.from({ length: 10 }, () => startModelCall({ model, request, timeoutMs: 60_000 }));
+    expect(timers()).toBe(before + 1);
+    for (const call of calls.slice(0, 9)) call.cancel();
+    expect(timers()).toBe(before + 1);
+    calls[9]?.cancel();
+    expect(timers()).toBe(before);
+    await Promise.allSettled(calls.map((call) => call.result));
+    // A later call arms the timer again.
+    const again = startModelCall({ model, request, timeoutMs: 60_000 });
+    expect(timers()).toBe(before + 1);
+    again.cancel();
+    expect(timers()).toBe(before);
+    await expect(again.result).rejects.toBeInstanceOf(CancelledError);
+  });
+
+  it('times out each call at its own deadline, never before it, while calls around it answer', async () => {
+    let answerFirst: (result: GenerateResult) => void = () => undefined;
+    const respond: ((options: CallOptions) => Promise<GenerateResult>)[] = [
+      () => new Promise<GenerateResult>((resolve) => (answerFirst = resolve)),
+      () => new Promise<GenerateResult>(() => undefined),
+      () => new Promise<GenerateResult>(() => undefined),
+    ];
+    let index = 0;
+    const { model, seen } = fakeModel((options) => (respond[index++] as (typeof respond)[0])(options));
+    const before = timers();
+    const startedAt: number[] = [];
+    const endedAt: number[] = [];
+    const start = () => {
+      startedAt.push(performance.now());
+      const call = startModelCall({ model, request, timeoutMs: 40 });
+      const position = startedAt.length - 1;
+      void call.result.then(
+        () => (endedAt[position] = performance.now()),
+        () => (endedAt[position] = performance.now()),
+      );
+      return call;
+    };
+    const first = start();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    const second = start();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    const third = start();
+    answerFirst(answer);
+    await expect(first.result).resolves.toBe(answer);
+    await expect(second.result).rejects.toThrow('request timed out after 40 ms');
+    await expect(third.result).rejects.toThrow('request timed out after 40 ms');
+    expect((endedAt[1] ?? 0) - (startedAt[1] ?? 0)).toBeGreaterThanOrEqual(39);
+    expect((endedAt[2] ?? 0) - (startedAt[2] ?? 0)).toBeGreaterThanOrEqual(39);
+    expect(endedAt[1]).toBeLessThan(endedAt[2] ?? 0);
+    expect(seen.map((options) => options.signal?.aborted)).toEqual([false, true, true]);
+    // (Another test's timer may have been running when `before` was counted.)
+    expect(timers()).toBeLessThanOrEqual(before);
+  });
 });

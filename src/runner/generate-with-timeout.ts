@@ -76,43 +76,100 @@ export interface ModelCall {
 }
 
 /**
- * One model call with a deadline, cancelled through `cancel` (a caller with many calls in flight listens on its
- * own signal once for all of them, not once per call). The model gets both `timeoutMs` and an AbortSignal that
- * fires at the deadline or on cancellation; `result` settles at that moment even when the model ignores the signal.
+ * The calls in flight with one timeout, in the order they started, under one timer: a run's calls share their
+ * timeout, so their deadlines come in the order they started. A timer per call cost every call a Timeout object
+ * and two updates of Node's timer lists; here a call is one entry in an array. The timer is armed while any
+ * call is in flight and fires at the oldest one's deadline (or later, never earlier); nothing is left armed
+ * once the last call settles.
  */
-export function startModelCall(options: ModelCallOptions): ModelCall {
-  const { model, request, timeoutMs } = options;
-  const controller = new AbortController();
-  const limited = Number.isFinite(timeoutMs) && timeoutMs <= largestTimerDelayMs;
-  const callOptions: CallOptions = limited
-    ? { signal: controller.signal, timeoutMs }
-    : { signal: controller.signal };
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let stopEarly: (error: Error) => void = () => undefined;
-  // One promise settled by whichever comes first: the call, the deadline or the cancellation.
-  const result = new Promise<GenerateResult>((resolve, reject) => {
-    let settled = false;
-    const settle = (): boolean => {
-      if (settled) return false;
-      settled = true;
-      clearTimeout(timer);
-      return true;
-    };
-    stopEarly = (error) => {
-      if (!settle()) return;
-      reject(error);
-      controller.abort(error);
-    };
+class DeadlineQueue {
+  private calls: PendingCall[] = [];
+  private head = 0;
+  private live = 0;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(private readonly timeoutMs: number) {}
+
+  add(call: PendingCall): void {
+    this.calls.push(call);
+    this.live += 1;
+    this.timer ??= setTimeout(this.fire, this.timeoutMs);
+  }
+
+  /** `call` settled: its entry is skipped from now on, and dropped once it is the oldest. */
+  settled(): void {
+    this.live -= 1;
+    if (this.live === 0) {
+      clearTimeout(this.timer);
+      this.timer = undefined;
+      this.calls = [];
+      this.head = 0;
+      return;
+    }
+    const { calls } = this;
+    while (this.head < calls.length && (calls[this.head] as PendingCall).isSettled) this.head += 1;
+    // Settled entries at the front are dropped in one copy now and then (calls end in about the order they
+    // started, so few are ever kept behind a slow one).
+    if (this.head > 1024 && this.head * 2 > calls.length) {
+      this.calls = calls.slice(this.head);
+      this.head = 0;
+    }
+  }
+
+  private readonly fire = (): void => {
+    this.timer = undefined;
+    const now = performance.now();
+    const expired: PendingCall[] = [];
+    const { calls } = this;
+    while (this.head < calls.length) {
+      const call = calls[this.head] as PendingCall;
+      if (!call.isSettled) {
+        if (call.deadline > now) break;
+        expired.push(call);
+      }
+      this.head += 1;
+    }
+    // Timing a call out settles it, which may empty the queue: the next deadline is taken first.
+    const next = calls[this.head];
+    if (next !== undefined) this.timer = setTimeout(this.fire, Math.max(1, next.deadline - now));
+    for (const call of expired) call.timeOut();
+  };
+}
+
+/** Queues by timeout (a run has one or two timeouts; an idle queue holds nothing). */
+const deadlineQueues = new Map<number, DeadlineQueue>();
+
+/** One call's state: settled by the model's answer, the deadline or `cancel`, whichever comes first. */
+class PendingCall implements ModelCall {
+  readonly result: Promise<GenerateResult>;
+  readonly deadline: number;
+  isSettled = false;
+  // Set by the promise's executor, which runs in the constructor.
+  private resolve!: (value: GenerateResult) => void;
+  private reject!: (error: Error) => void;
+  private readonly controller = new AbortController();
+  private readonly queue: DeadlineQueue | undefined;
+
+  constructor(
+    private readonly options: ModelCallOptions,
+    limited: boolean,
+  ) {
+    const { model, request, timeoutMs } = options;
+    const { signal } = this.controller;
+    const callOptions: CallOptions = limited ? { signal, timeoutMs } : { signal };
+    this.deadline = limited ? performance.now() + timeoutMs : Infinity;
+    this.result = new Promise<GenerateResult>((resolve, reject) => {
+      this.resolve = resolve;
+      this.reject = reject;
+    });
     if (limited) {
-      timer = setTimeout(() => {
-        stopEarly(
-          new ProviderError({
-            provider: model.identity.provider,
-            message: `request timed out after ${timeoutMs} ms`,
-            isRetryable: true,
-          }),
-        );
-      }, timeoutMs);
+      let queue = deadlineQueues.get(timeoutMs);
+      if (queue === undefined) {
+        queue = new DeadlineQueue(timeoutMs);
+        deadlineQueues.set(timeoutMs, queue);
+      }
+      queue.add(this);
+      this.queue = queue;
     }
     let call: Promise<GenerateResult>;
     try {
@@ -120,19 +177,56 @@ export function startModelCall(options: ModelCallOptions): ModelCall {
         ? callLogLikelihood(model, options.logLikelihood, callOptions)
         : model.generate(request, callOptions);
     } catch (error) {
-      settle();
-      reject(error as Error);
+      if (this.settle()) this.reject(error as Error);
       return;
     }
     // When the deadline or the cancellation wins, the model's own later answer or rejection goes nowhere.
-    call.then(
-      (value) => {
-        if (settle()) resolve(value);
-      },
-      (error: unknown) => {
-        if (settle()) reject(error as Error);
-      },
+    call.then(this.answered, this.failed);
+  }
+
+  private readonly answered = (value: GenerateResult): void => {
+    if (this.settle()) this.resolve(value);
+  };
+
+  private readonly failed = (error: unknown): void => {
+    if (this.settle()) this.reject(error as Error);
+  };
+
+  private settle(): boolean {
+    if (this.isSettled) return false;
+    this.isSettled = true;
+    this.queue?.settled();
+    return true;
+  }
+
+  private stopEarly(error: Error): void {
+    if (!this.settle()) return;
+    this.reject(error);
+    this.controller.abort(error);
+  }
+
+  timeOut(): void {
+    this.stopEarly(
+      new ProviderError({
+        provider: this.options.model.identity.provider,
+        message: `request timed out after ${this.options.timeoutMs} ms`,
+        isRetryable: true,
+      }),
     );
-  });
-  return { result, cancel: () => stopEarly(new CancelledError()) };
+  }
+
+  cancel(): void {
+    this.stopEarly(new CancelledError());
+  }
+}
+
+/**
+ * One model call with a deadline, cancelled through `cancel` (a caller with many calls in flight listens on its
+ * own signal once for all of them, not once per call). The model gets both `timeoutMs` and an AbortSignal that
+ * fires at the deadline or on cancellation; `result` settles at that moment even when the model ignores the signal.
+ */
+export function startModelCall(options: ModelCallOptions): ModelCall {
+  const { timeoutMs } = options;
+  const limited = Number.isFinite(timeoutMs) && timeoutMs <= largestTimerDelayMs;
+  return new PendingCall(options, limited);
 }

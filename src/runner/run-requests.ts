@@ -198,82 +198,88 @@ export async function runRequests(options: RunRequestsOptions): Promise<RunReque
   }
 
   async function execute(planned: PlannedRequest): Promise<void> {
-    const cachedResponse = getCached(planned.cacheKey);
-    if (cachedResponse) {
-      deliver({ planned, response: cachedResponse, cached: true, attempts: 0 });
-      return;
-    }
-    const { itemId, sample } = planned;
-    const tokens = options.gate ? estimateRequestTokens(planned) : undefined;
-    for (let attempt = 1; ; attempt += 1) {
-      if (stop.signal.aborted) return;
-      let permit: RequestPermit | undefined;
-      if (options.gate && tokens) {
-        try {
-          permit = await options.gate.acquire({ tokens, signal: stop.signal });
-        } catch (error) {
-          if (stop.signal.aborted) return;
-          throw error;
-        }
-      }
-      try {
-        onEvent({ type: 'request-start', itemId, sample, attempt });
-      } catch (error) {
-        permit?.release({ type: 'error', error: asError(error) });
-        throw error;
-      }
-      let result: GenerateResult;
-      let call: ModelCall | undefined;
-      try {
-        // A call cancelled before it starts ends as one cancelled at once would.
-        if (stop.signal.aborted) throw new CancelledError();
-        call = startModelCall({
-          model,
-          request: planned.request,
-          ...(planned.logLikelihood ? { logLikelihood: planned.logLikelihood } : {}),
-          timeoutMs,
-        });
-        calls.add(call);
-        result = await call.result;
-      } catch (thrown) {
-        const error = asError(thrown);
-        permit?.release({ type: 'error', error });
-        // A call cut short by cancellation was not completed: no outcome.
-        if (stop.signal.aborted) return;
-        if (!isRetryable(error) || attempt > maxRetries) {
-          deliver({ planned, error, cached: false, attempts: attempt });
-          return;
-        }
-        const delayMs = backoffDelay({
-          attempt,
-          baseDelayMs: options.retryBaseDelayMs ?? defaultRetryBaseDelayMs,
-          maxDelayMs: options.retryMaxDelayMs ?? defaultRetryMaxDelayMs,
-          random,
-          retryAfterMs: retryAfterMsOf(error),
-        });
-        onEvent({ type: 'retry', itemId, sample, attempt, delayMs, message: error.message });
-        try {
-          await sleep(delayMs, stop.signal);
-        } catch (sleepError) {
-          if (stop.signal.aborted) return;
-          throw sleepError;
-        }
-        continue;
-      } finally {
-        if (call) calls.delete(call);
-      }
-      permit?.release({
-        type: 'ok',
-        usage: result.usage,
-        ...(result.rateLimit ? { rateLimit: result.rateLimit } : {}),
-      });
-      const exhausted = budgetExhausted(model, planned, result);
-      if (exhausted) {
-        deliver({ planned, error: exhausted, cached: false, attempts: attempt });
+    // The pool's task itself (no async wrapper around it): anything thrown out of here came from onOutcome,
+    // getCached or onEvent, and stops everything; the pool rethrows it.
+    try {
+      const cachedResponse = getCached(planned.cacheKey);
+      if (cachedResponse) {
+        deliver({ planned, response: cachedResponse, cached: true, attempts: 0 });
         return;
       }
-      deliver({ planned, response: toModelResponse(result), cached: false, attempts: attempt });
-      return;
+      const { itemId, sample } = planned;
+      const tokens = options.gate ? estimateRequestTokens(planned) : undefined;
+      for (let attempt = 1; ; attempt += 1) {
+        if (stop.signal.aborted) return;
+        let permit: RequestPermit | undefined;
+        if (options.gate && tokens) {
+          try {
+            permit = await options.gate.acquire({ tokens, signal: stop.signal });
+          } catch (error) {
+            if (stop.signal.aborted) return;
+            throw error;
+          }
+        }
+        try {
+          onEvent({ type: 'request-start', itemId, sample, attempt });
+        } catch (error) {
+          permit?.release({ type: 'error', error: asError(error) });
+          throw error;
+        }
+        let result: GenerateResult;
+        let call: ModelCall | undefined;
+        try {
+          // A call cancelled before it starts ends as one cancelled at once would.
+          if (stop.signal.aborted) throw new CancelledError();
+          call = startModelCall(
+            planned.logLikelihood
+              ? { model, request: planned.request, logLikelihood: planned.logLikelihood, timeoutMs }
+              : { model, request: planned.request, timeoutMs },
+          );
+          calls.add(call);
+          result = await call.result;
+        } catch (thrown) {
+          const error = asError(thrown);
+          permit?.release({ type: 'error', error });
+          // A call cut short by cancellation was not completed: no outcome.
+          if (stop.signal.aborted) return;
+          if (!isRetryable(error) || attempt > maxRetries) {
+            deliver({ planned, error, cached: false, attempts: attempt });
+            return;
+          }
+          const delayMs = backoffDelay({
+            attempt,
+            baseDelayMs: options.retryBaseDelayMs ?? defaultRetryBaseDelayMs,
+            maxDelayMs: options.retryMaxDelayMs ?? defaultRetryMaxDelayMs,
+            random,
+            retryAfterMs: retryAfterMsOf(error),
+          });
+          onEvent({ type: 'retry', itemId, sample, attempt, delayMs, message: error.message });
+          try {
+            await sleep(delayMs, stop.signal);
+          } catch (sleepError) {
+            if (stop.signal.aborted) return;
+            throw sleepError;
+          }
+          continue;
+        } finally {
+          if (call) calls.delete(call);
+        }
+        permit?.release(
+          result.rateLimit
+            ? { type: 'ok', usage: result.usage, rateLimit: result.rateLimit }
+            : { type: 'ok', usage: result.usage },
+        );
+        const exhausted = budgetExhausted(model, planned, result);
+        if (exhausted) {
+          deliver({ planned, error: exhausted, cached: false, attempts: attempt });
+          return;
+        }
+        deliver({ planned, response: toModelResponse(result), cached: false, attempts: attempt });
+        return;
+      }
+    } catch (error) {
+      stop.abort(error);
+      throw error;
     }
   }
 
@@ -282,15 +288,7 @@ export async function runRequests(options: RunRequestsOptions): Promise<RunReque
       source: options.plan,
       concurrency: options.concurrency,
       shouldStop: () => stop.signal.aborted,
-      task: async (planned) => {
-        try {
-          await execute(planned);
-        } catch (error) {
-          // onOutcome, getCached or onEvent threw: stop everything and let the pool rethrow it.
-          stop.abort(error);
-          throw error;
-        }
-      },
+      task: execute,
     });
   } finally {
     signal?.removeEventListener('abort', forwardCancel);

@@ -42,4 +42,17 @@ describe('normalizeForExactMatch, by hand (Python re.sub removes every match)', 
     expect(normalizeForExactMatch('AbC', { ignoreCase: true })).toBe('abc');
     expect(normalizeForExactMatch('A.B!', { ignorePunctuation: true })).toBe('AB');
   });
+
+  it('matches with the same pattern objects item after item, whatever their own lastIndex', () => {
+    const comma = /,/g;
+    const options = { regexesToIgnore: [comma, /\.(?=\n?$)/] };
+    for (let round = 0; round < 3; round += 1) {
+      comma.lastIndex = round * 2;
+      expect(normalizeForExactMatch('a,b,c.', options)).toBe('abc');
+      expect(comma.lastIndex).toBe(round * 2);
+    }
+    // Another pattern with the same source keeps its own flags.
+    expect(normalizeForExactMatch('A,a', { regexesToIgnore: [/a/i] })).toBe(',');
+    expect(normalizeForExactMatch('A,a', { regexesToIgnore: [/a/] })).toBe('A,');
+  });
 });

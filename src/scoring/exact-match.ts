@@ -15,12 +15,29 @@ export interface ExactMatchOptions {
 
 const asciiPunctuation = /[!"#$%&'()*+,\-./:;<=>?@[\\\]^_`{|}~]/g;
 
+/**
+ * The global form of each pattern given, made once: a protocol passes the same patterns for every item, and a
+ * RegExp's source and flags never change. `replace` with a global pattern starts at 0 and leaves `lastIndex` at
+ * 0, so one shared instance matches as a fresh one would.
+ */
+const globalForms = new WeakMap<RegExp, RegExp>();
+
+function globalForm(pattern: RegExp): RegExp {
+  let global = globalForms.get(pattern);
+  if (global === undefined) {
+    const flags = pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`;
+    global = new RegExp(pattern.source, flags);
+    globalForms.set(pattern, global);
+  }
+  return global;
+}
+
 /** The text that lm-eval's `exact_match` (`exact_match_hf_evaluate`) compares after its normalisation. */
 export function normalizeForExactMatch(text: string, options: ExactMatchOptions = {}): string {
   let result = text;
-  for (const pattern of options.regexesToIgnore ?? []) {
-    const flags = pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`;
-    result = result.replace(new RegExp(pattern.source, flags), '');
+  const patterns = options.regexesToIgnore;
+  if (patterns !== undefined) {
+    for (const pattern of patterns) result = result.replace(globalForm(pattern), '');
   }
   if (options.ignoreCase) result = result.toLowerCase();
   if (options.ignorePunctuation) result = result.replace(asciiPunctuation, '');

@@ -122,6 +122,29 @@ describe('loadMmluItems', () => {
     expect(runFingerprints(items)).toEqual(runFingerprints(plain));
   });
 
+  it('fingerprints dev rows of any text as the generic writer does, and a dev row with more fields too', async () => {
+    const csvField = (field: string) => `"${field.replaceAll('"', '""')}"`;
+    const dev = [
+      ['back\\slash "quoted"', 'tab\there', '\u0001ctl', '😀', 'ключ', 'A'],
+      ['Qu’est-ce ?\r\nnext', 'é', '\u2028', '𝒳', '', 'B'],
+      ['d3', 'a', 'b', 'c', 'd', 'C'],
+      ['d4', 'a', 'b', 'c', 'd', 'D'],
+      ['d5', 'a', 'b', 'c', 'd', 'A'],
+    ]
+      .map((row) => row.map(csvField).join(','))
+      .join('\n');
+    const root = writeMmlu({ s: 'q0,a,b,c,d,A\nq1,a,b,c,d,B\n' }, { s: `${dev}\n` });
+    const items = await loadMmluItems(createDirectorySourceForTests(root));
+    const plain = items.map((item) => ({ id: item.id, data: structuredClone(item.data) }));
+    expect(items.map((item) => itemFingerprint(item))).toEqual(plain.map((item) => itemFingerprint(item)));
+    expect(runFingerprints(items)).toEqual(runFingerprints(plain));
+    // A dev row with a field the loader never writes: the generic writer takes it (the text has the field).
+    const devExamples = items[0]?.data.devExamples as unknown as Record<string, unknown>[];
+    (devExamples[0] as Record<string, unknown>).note = 'extra';
+    const withNote = { data: structuredClone(items[1]?.data) };
+    expect(itemFingerprint(items[1] as never)).toBe(itemFingerprint(withNote));
+  });
+
   it("parses an item's row once while it is requested and scored, with other items read in between", async () => {
     const rows = Array.from({ length: 40 }, (_, index) => `q${index},a,b,c,d,A`).join('\n');
     const items = await loadMmluItems(createDirectorySourceForTests(writeMmlu({ s: `${rows}\n` })));
@@ -129,6 +152,16 @@ describe('loadMmluItems', () => {
     for (const item of items.slice(1)) expect(item.data.question).toBe(`q${items.indexOf(item)}`);
     expect(items[0]?.data).toBe(first);
     expect(first?.question).toBe('q0');
+  });
+
+  it('parses each row of a 1,000-item run once, though every item is read before the first is read again', async () => {
+    const rows = Array.from({ length: 1000 }, (_, index) => `q${index},a,b,c,d,A`).join('\n');
+    const items = await loadMmluItems(createDirectorySourceForTests(writeMmlu({ s: `${rows}\n` })));
+    // A spend estimate, then the gold answers, then the requests: three passes over the items in order.
+    const first = items.map((item) => item.data);
+    const again = items.map((item) => item.data);
+    expect(again.every((data, index) => data === first[index])).toBe(true);
+    expect(first[999]?.question).toBe('q999');
   });
 
   it('takes a prefix of the round-robin order with limit', async () => {

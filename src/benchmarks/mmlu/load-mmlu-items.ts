@@ -13,12 +13,12 @@ const devExampleCount = 5;
 
 /** One headerless `question,A,B,C,D,answer_letter` row; a row that does not fit throws naming file:line. */
 function toExample(file: string, row: CsvRow): MmluExample {
-  const location = `${file}:${row.line}`;
   if (row.fields.length !== 6) {
     throw new InputError(
       `expected 6 fields (question, A, B, C, D, answer letter), got ${row.fields.length}`,
       {
-        location,
+        // Made only for a row that does not fit, not for every row.
+        location: `${file}:${row.line}`,
       },
     );
   }
@@ -32,7 +32,7 @@ function toExample(file: string, row: CsvRow): MmluExample {
   ];
   if (!mmluLetters.includes(answer as MmluLetter)) {
     throw new InputError(`answer letter must be one of A, B, C, D, got ${JSON.stringify(answer)}`, {
-      location,
+      location: `${file}:${row.line}`,
     });
   }
   return { question, choices: [choiceA, choiceB, choiceC, choiceD], answer: answer as MmluLetter };

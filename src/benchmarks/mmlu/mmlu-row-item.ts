@@ -13,10 +13,16 @@ export interface MmluSubject {
 /**
  * The `data` of the items read last, so that the several reads of one item while it is requested and scored
  * (its request is built, and its score comes back after the other requests in flight) parse its row once.
+ * Before its first request, a run reads every item in turn twice more (the spend estimate builds each request,
+ * the gold answers read each row): with up to `recentDataCount` items, those reads parse each row once for all.
  */
 const recentData = new Map<ArenaText, MmluData>();
-/** More than the requests a run usually has in flight; a miss only parses the row again. */
-const recentDataCount = 128;
+/**
+ * Far more than the requests a run has in flight, and a run of 1,000 items whole (~1 MB of parsed rows at
+ * most); a miss only parses the row again. A larger run reads its rows in the same order each time, so each
+ * pass parses them again, as with any size below the run's.
+ */
+const recentDataCount = 1024;
 /** The rows in `recentData`, oldest first from `recentNext` on: the oldest goes when one more comes. */
 const recentTexts: (ArenaText | undefined)[] = new Array<ArenaText | undefined>(recentDataCount).fill(
   undefined,
