@@ -35,14 +35,23 @@ function count(text: string | null): number | undefined {
  */
 export function parseRateLimitHeaders(headers: HeaderReader | undefined): RateLimitState | undefined {
   if (!headers) return undefined;
-  const state: Record<string, number | undefined> = {
-    limitRequests: count(headers.get('x-ratelimit-limit-requests')),
-    limitTokens: count(headers.get('x-ratelimit-limit-tokens')),
-    remainingRequests: count(headers.get('x-ratelimit-remaining-requests')),
-    remainingTokens: count(headers.get('x-ratelimit-remaining-tokens')),
-    resetRequestsMs: parseResetDurationMs(headers.get('x-ratelimit-reset-requests')),
-    resetTokensMs: parseResetDurationMs(headers.get('x-ratelimit-reset-tokens')),
-  };
-  const present = Object.entries(state).filter(([, value]) => value !== undefined);
-  return present.length === 0 ? undefined : (Object.fromEntries(present) as RateLimitState);
+  // Most servers send none of these: nothing is built then (this runs once per response; issue #15).
+  let state: Record<string, number> | undefined;
+  for (const [field, header, read] of rateLimitFields) {
+    const value = read(headers.get(header));
+    if (value !== undefined) (state ??= {})[field] = value;
+  }
+  return state as RateLimitState | undefined;
 }
+
+/** Each RateLimitState field, the header it comes from, and how its value is read. */
+const rateLimitFields: ReadonlyArray<
+  readonly [keyof RateLimitState, string, (text: string | null) => number | undefined]
+> = [
+  ['limitRequests', 'x-ratelimit-limit-requests', count],
+  ['limitTokens', 'x-ratelimit-limit-tokens', count],
+  ['remainingRequests', 'x-ratelimit-remaining-requests', count],
+  ['remainingTokens', 'x-ratelimit-remaining-tokens', count],
+  ['resetRequestsMs', 'x-ratelimit-reset-requests', parseResetDurationMs],
+  ['resetTokensMs', 'x-ratelimit-reset-tokens', parseResetDurationMs],
+];
