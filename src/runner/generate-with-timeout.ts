@@ -76,6 +76,12 @@ export interface ModelCall {
 }
 
 /**
+ * Milliseconds on Node's monotonic clock, the one timers run on. Not `performance.now()`: the `performance` global
+ * loads perf_hooks, which an eval otherwise never needs (docs/decisions/0345).
+ */
+const monotonicMs = (): number => process.uptime() * 1000;
+
+/**
  * The calls in flight with one timeout, in the order they started, under one timer: a run's calls share their
  * timeout, so their deadlines come in the order they started. A timer per call cost every call a Timeout object
  * and two updates of Node's timer lists; here a call is one entry in an array. The timer is armed while any
@@ -118,7 +124,7 @@ class DeadlineQueue {
 
   private readonly fire = (): void => {
     this.timer = undefined;
-    const now = performance.now();
+    const now = monotonicMs();
     const expired: PendingCall[] = [];
     const { calls } = this;
     while (this.head < calls.length) {
@@ -157,7 +163,7 @@ class PendingCall implements ModelCall {
     const { model, request, timeoutMs } = options;
     const { signal } = this.controller;
     const callOptions: CallOptions = limited ? { signal, timeoutMs } : { signal };
-    this.deadline = limited ? performance.now() + timeoutMs : Infinity;
+    this.deadline = limited ? monotonicMs() + timeoutMs : Infinity;
     this.result = new Promise<GenerateResult>((resolve, reject) => {
       this.resolve = resolve;
       this.reject = reject;
