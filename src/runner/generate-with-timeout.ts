@@ -189,25 +189,30 @@ class RunnerCancellation implements CallCancellation {
   }
 }
 
+/** `signal` of RunnerCallOptions: one accessor for every call's options (made only when read). */
+const signalProperty: PropertyDescriptor = {
+  get(this: RunnerCallOptions): AbortSignal {
+    return this.cancellation.signal;
+  },
+  enumerable: true,
+};
+
 /**
- * The options a model gets: `signal` an own property (a caller that spreads the options passes it on), made when
- * first read.
+ * The options a model gets. `signal` is an own property, so a model that spreads the options passes it on (a
+ * getter on the prototype would be lost); it is defined with one shared descriptor, which keeps the object's
+ * properties fast (an object literal with a getter makes a new accessor each time and goes to dictionary mode).
  */
-function runnerCallOptions(cancellation: RunnerCancellation, timeoutMs: number | undefined): CallOptions {
-  return timeoutMs === undefined
-    ? {
-        get signal() {
-          return cancellation.signal;
-        },
-        cancellation,
-      }
-    : {
-        get signal() {
-          return cancellation.signal;
-        },
-        cancellation,
-        timeoutMs,
-      };
+class RunnerCallOptions implements CallOptions {
+  declare readonly signal: AbortSignal;
+  declare readonly timeoutMs?: number;
+
+  constructor(
+    readonly cancellation: RunnerCancellation,
+    timeoutMs: number | undefined,
+  ) {
+    if (timeoutMs !== undefined) (this as { timeoutMs?: number }).timeoutMs = timeoutMs;
+    Object.defineProperty(this, 'signal', signalProperty);
+  }
 }
 
 /** One call's state: settled by the model's answer, the deadline or `cancel`, whichever comes first. */
@@ -226,7 +231,7 @@ class PendingCall implements ModelCall {
     limited: boolean,
   ) {
     const { model, request, timeoutMs } = options;
-    const callOptions = runnerCallOptions(this.cancellation, limited ? timeoutMs : undefined);
+    const callOptions = new RunnerCallOptions(this.cancellation, limited ? timeoutMs : undefined);
     this.deadline = limited ? performance.now() + timeoutMs : Infinity;
     this.result = new Promise<GenerateResult>((resolve, reject) => {
       this.resolve = resolve;
