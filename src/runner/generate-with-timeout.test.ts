@@ -128,4 +128,50 @@ describe('startModelCall', () => {
     // (Another test's timer may have been running when `before` was counted.)
     expect(timers()).toBeLessThanOrEqual(before);
   });
+  it('stops the call through its cancellation without making a signal; one read later is already aborted', async () => {
+    const made = { count: 0 };
+    const RealAbortController = globalThis.AbortController;
+    globalThis.AbortController = class extends RealAbortController {
+      constructor() {
+        super();
+        made.count += 1;
+      }
+    };
+    try {
+      const { model, seen } = fakeModel(() => new Promise<GenerateResult>(() => undefined));
+      const call = startModelCall({ model, request, timeoutMs: 5 });
+      const cancellation = seen[0]?.cancellation;
+      const told: unknown[] = [];
+      const dropped = () => told.push('dropped');
+      cancellation?.watch(() => told.push(cancellation.reason));
+      cancellation?.watch(dropped);
+      cancellation?.unwatch(dropped);
+      expect(cancellation?.fired).toBe(false);
+      const error: unknown = await call.result.catch((thrown: unknown) => thrown);
+      expect(error).toMatchObject({ message: 'fake: request timed out after 5 ms' });
+      expect(cancellation?.fired).toBe(true);
+      expect(told).toEqual([error]);
+      expect(made.count).toBe(0);
+      expect(seen[0]?.signal?.aborted).toBe(true);
+      expect(seen[0]?.signal?.reason).toBe(error);
+      expect(made.count).toBe(1);
+    } finally {
+      globalThis.AbortController = RealAbortController;
+    }
+  });
+
+  it('aborts a signal read before the end, also from options the model spread, with the same reason', async () => {
+    const { model, seen } = fakeModel(() => new Promise<GenerateResult>(() => undefined));
+    const call = startModelCall({ model, request, timeoutMs: 60_000 });
+    const copied = { ...seen[0] };
+    const reasons: unknown[] = [];
+    copied.signal?.addEventListener('abort', () => reasons.push(copied.signal?.reason));
+    expect(copied.timeoutMs).toBe(60_000);
+    call.cancel();
+    await expect(call.result).rejects.toBeInstanceOf(CancelledError);
+    expect(reasons).toHaveLength(1);
+    expect(reasons[0]).toBeInstanceOf(CancelledError);
+    expect(seen[0]?.signal).toBe(copied.signal);
+    expect(seen[0]?.cancellation?.reason).toBe(reasons[0]);
+  });
 });

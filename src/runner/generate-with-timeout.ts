@@ -1,5 +1,6 @@
 import { CancelledError, ProviderError } from '../spec/index.ts';
 import type {
+  CallCancellation,
   CallOptions,
   GenerateRequest,
   GenerateResult,
@@ -145,6 +146,81 @@ class DeadlineQueue {
 /** Queues by timeout (a run has one or two timeouts; an idle queue holds nothing). */
 const deadlineQueues = new Map<number, DeadlineQueue>();
 
+/**
+ * What stops one call, as the model sees it: `CallOptions.cancellation`, and `signal` made only when the model
+ * reads it (parity's providers watch the cancellation instead; an AbortController, its AbortSignal and their
+ * listeners were the largest per-call cost outside I/O; docs/decisions/0355). Fires once, at the deadline or on
+ * `cancel`.
+ */
+class RunnerCancellation implements CallCancellation {
+  fired = false;
+  reason: unknown = undefined;
+  private controller: AbortController | undefined;
+  // A call has one watcher (its provider's deadline); more go to `others`.
+  private listener: (() => void) | undefined;
+  private others: (() => void)[] | undefined;
+
+  get signal(): AbortSignal {
+    if (this.controller === undefined) {
+      this.controller = new AbortController();
+      if (this.fired) this.controller.abort(this.reason);
+    }
+    return this.controller.signal;
+  }
+
+  watch(listener: () => void): void {
+    if (this.listener === undefined) this.listener = listener;
+    else (this.others ??= []).push(listener);
+  }
+
+  unwatch(listener: () => void): void {
+    if (this.listener === listener) {
+      this.listener = this.others?.shift();
+      return;
+    }
+    const index = this.others?.indexOf(listener) ?? -1;
+    if (index !== -1) this.others?.splice(index, 1);
+  }
+
+  fire(reason: Error): void {
+    this.fired = true;
+    this.reason = reason;
+    // The signal aborts first, as it did when it was the only way to stop a call.
+    this.controller?.abort(reason);
+    const { listener, others } = this;
+    this.listener = undefined;
+    this.others = undefined;
+    listener?.();
+    if (others !== undefined) for (const each of others) each();
+  }
+}
+
+/** `signal` of RunnerCallOptions: one accessor for every call's options (made only when read). */
+const signalProperty: PropertyDescriptor = {
+  get(this: RunnerCallOptions): AbortSignal {
+    return this.cancellation.signal;
+  },
+  enumerable: true,
+};
+
+/**
+ * The options a model gets. `signal` is an own property, so a model that spreads the options passes it on (a
+ * getter on the prototype would be lost); it is defined with one shared descriptor, which keeps the object's
+ * properties fast (an object literal with a getter makes a new accessor each time and goes to dictionary mode).
+ */
+class RunnerCallOptions implements CallOptions {
+  declare readonly signal: AbortSignal;
+  declare readonly timeoutMs?: number;
+
+  constructor(
+    readonly cancellation: RunnerCancellation,
+    timeoutMs: number | undefined,
+  ) {
+    if (timeoutMs !== undefined) (this as { timeoutMs?: number }).timeoutMs = timeoutMs;
+    Object.defineProperty(this, 'signal', signalProperty);
+  }
+}
+
 /** One call's state: settled by the model's answer, the deadline or `cancel`, whichever comes first. */
 class PendingCall implements ModelCall {
   readonly result: Promise<GenerateResult>;
@@ -153,7 +229,7 @@ class PendingCall implements ModelCall {
   // Set by the promise's executor, which runs in the constructor.
   private resolve!: (value: GenerateResult) => void;
   private reject!: (error: Error) => void;
-  private readonly controller = new AbortController();
+  private readonly cancellation = new RunnerCancellation();
   private readonly queue: DeadlineQueue | undefined;
 
   constructor(
@@ -161,8 +237,7 @@ class PendingCall implements ModelCall {
     limited: boolean,
   ) {
     const { model, request, timeoutMs } = options;
-    const { signal } = this.controller;
-    const callOptions: CallOptions = limited ? { signal, timeoutMs } : { signal };
+    const callOptions = new RunnerCallOptions(this.cancellation, limited ? timeoutMs : undefined);
     this.deadline = limited ? monotonicMs() + timeoutMs : Infinity;
     this.result = new Promise<GenerateResult>((resolve, reject) => {
       this.resolve = resolve;
@@ -208,7 +283,7 @@ class PendingCall implements ModelCall {
   private stopEarly(error: Error): void {
     if (!this.settle()) return;
     this.reject(error);
-    this.controller.abort(error);
+    this.cancellation.fire(error);
   }
 
   timeOut(): void {
@@ -228,8 +303,8 @@ class PendingCall implements ModelCall {
 
 /**
  * One model call with a deadline, cancelled through `cancel` (a caller with many calls in flight listens on its
- * own signal once for all of them, not once per call). The model gets both `timeoutMs` and an AbortSignal that
- * fires at the deadline or on cancellation; `result` settles at that moment even when the model ignores the signal.
+ * own signal once for all of them, not once per call). The model gets `timeoutMs` and an AbortSignal (with the
+ * same as a CallCancellation, which needs no signal) that fires at the deadline or on cancellation; `result` settles at that moment even when the model ignores the signal.
  */
 export function startModelCall(options: ModelCallOptions): ModelCall {
   const { timeoutMs } = options;

@@ -110,8 +110,28 @@ export interface GenerateResult {
   readonly reasoningCharacters?: number;
 }
 
+/**
+ * A call's cancellation watched without an AbortSignal (an AbortController and its listeners cost every call
+ * several microseconds and ~1 KB of garbage; docs/decisions/0355). It fires exactly when the call's `signal`
+ * aborts, with the same reason.
+ */
+export interface CallCancellation {
+  /** Whether it fired (the signal's `aborted`). */
+  readonly fired: boolean;
+  /** Why it fired (the signal's `reason`); undefined while it has not. */
+  readonly reason: unknown;
+  /** Calls `listener` once when it fires (not when it already has: check `fired` first). */
+  watch(listener: () => void): void;
+  unwatch(listener: () => void): void;
+}
+
 export interface CallOptions {
   readonly signal?: AbortSignal;
+  /**
+   * The same cancellation as `signal`, for a provider that can watch it without one (parity's runner passes
+   * both, its `signal` made only when read). A caller that passes this passes `signal` too.
+   */
+  readonly cancellation?: CallCancellation;
   /** Per-request timeout; the call fails with a retryable ProviderError when it runs out. */
   readonly timeoutMs?: number;
 }

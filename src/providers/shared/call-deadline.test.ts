@@ -1,10 +1,56 @@
 import { getEventListeners } from 'node:events';
 import { describe, expect, it } from 'vitest';
-import { callAborted, startCallDeadline } from './call-deadline.ts';
+import type { CallCancellation, CallOptions } from '../../spec/language-model.ts';
+import { CancelledError } from '../../spec/errors.ts';
+import { callAborted, deadlineError, startCallDeadline } from './call-deadline.ts';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('startCallDeadline', () => {
+  it("watches the caller's cancellation instead of its signal, which it never reads", () => {
+    let listener: (() => void) | undefined;
+    const cancellation = {
+      fired: false as boolean,
+      reason: undefined as unknown,
+      watch: (watcher: () => void) => (listener = watcher),
+      unwatch: (watcher: () => void) => {
+        if (listener === watcher) listener = undefined;
+      },
+    } satisfies CallCancellation;
+    const callOptions: CallOptions = {
+      get signal(): AbortSignal {
+        throw new Error('the signal was read');
+      },
+      cancellation,
+      timeoutMs: 60_000,
+    };
+    const deadline = startCallDeadline(callOptions);
+    const told: string[] = [];
+    deadline.watch(() => told.push('told'));
+    expect(listener).toBeDefined();
+    const reason = new CancelledError('stopped by the runner');
+    cancellation.fired = true;
+    cancellation.reason = reason;
+    listener?.();
+    expect(told).toEqual(['told']);
+    expect(deadline.firedBy).toBe('caller');
+    expect(deadline.signal?.reason).toBe(reason);
+    expect(deadlineError({ deadline, callOptions, provider: 'fake', target: 'memory://' })).toBe(reason);
+    deadline.dispose();
+    expect(listener).toBeUndefined();
+  });
+
+  it('fires at once for a cancellation that already fired', () => {
+    const reason = new Error('gone');
+    const deadline = startCallDeadline({
+      cancellation: { fired: true, reason, watch: () => undefined, unwatch: () => undefined },
+    });
+    expect(deadline.bounded).toBe(true);
+    expect(deadline.firedBy).toBe('caller');
+    expect(deadline.signal?.reason).toBe(reason);
+    deadline.dispose();
+  });
+
   it('tells its watchers once when the timeout runs out, and makes an already-aborted signal when asked later', async () => {
     const deadline = startCallDeadline({ timeoutMs: 10 });
     let calls = 0;

@@ -1,5 +1,5 @@
 import { CancelledError, ParityError, ProviderError } from '../../spec/errors.ts';
-import type { CallOptions } from '../../spec/language-model.ts';
+import type { CallCancellation, CallOptions } from '../../spec/language-model.ts';
 
 /** Tells listeners, without an AbortSignal, that a call's deadline fired (parity's own transport uses it). */
 export interface DeadlineWatch {
@@ -41,12 +41,24 @@ class ActiveDeadline implements CallDeadline {
   private controller: AbortController | undefined;
   private reason: unknown;
   private readonly callerSignal: AbortSignal | undefined;
+  private readonly cancellation: CallCancellation | undefined;
+  private readonly onCancelled: (() => void) | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private listeners: (() => void)[] | undefined;
 
   constructor(options: CallOptions) {
-    this.callerSignal = options.signal;
-    if (options.signal) {
+    const { cancellation } = options;
+    if (cancellation !== undefined) {
+      // The caller's cancellation without its AbortSignal: `options.signal` is never read, so the runner never
+      // makes one (docs/decisions/0355).
+      this.cancellation = cancellation;
+      if (cancellation.fired) this.fire('caller');
+      else {
+        this.onCancelled = () => this.fire('caller');
+        cancellation.watch(this.onCancelled);
+      }
+    } else if (options.signal) {
+      this.callerSignal = options.signal;
       if (options.signal.aborted) this.fire('caller');
       // The deadline itself listens (handleEvent): no closure or options object per call. It is removed in
       // `dispose`; firing twice does nothing.
@@ -82,7 +94,8 @@ class ActiveDeadline implements CallDeadline {
   private fire(cause: 'caller' | 'timeout'): void {
     if (this.firedBy !== undefined) return;
     this.firedBy = cause;
-    this.reason = cause === 'caller' ? this.callerSignal?.reason : new Error('timeout');
+    if (cause === 'timeout') this.reason = new Error('timeout');
+    else this.reason = this.cancellation !== undefined ? this.cancellation.reason : this.callerSignal?.reason;
     this.controller?.abort(this.reason);
     const listeners = this.listeners;
     this.listeners = undefined;
@@ -91,7 +104,8 @@ class ActiveDeadline implements CallDeadline {
 
   dispose(): void {
     if (this.timer !== undefined) clearTimeout(this.timer);
-    this.callerSignal?.removeEventListener('abort', this);
+    if (this.onCancelled !== undefined) this.cancellation?.unwatch(this.onCancelled);
+    else this.callerSignal?.removeEventListener('abort', this);
     this.listeners = undefined;
   }
 }
@@ -106,9 +120,16 @@ export function callAborted(context: {
     : context.signal?.aborted === true;
 }
 
+/** The abort reason of a call's caller: its cancellation's when it passed one (its `signal` is then not read). */
+function callerReason(options: CallOptions): unknown {
+  return options.cancellation !== undefined ? options.cancellation.reason : options.signal?.reason;
+}
+
 /** Starts the deadline of one call. Allocates nothing when the call has neither a signal nor a timeout. */
 export function startCallDeadline(options: CallOptions): CallDeadline {
-  if (options.signal === undefined && options.timeoutMs === undefined) return unbounded;
+  if (options.cancellation === undefined && options.signal === undefined && options.timeoutMs === undefined) {
+    return unbounded;
+  }
   return new ActiveDeadline(options);
 }
 
@@ -130,7 +151,7 @@ export function deadlineError(options: {
       isRetryable: true,
     });
   }
-  const reason: unknown = options.callOptions.signal?.reason;
+  const reason = callerReason(options.callOptions);
   if (reason instanceof ParityError) return reason;
   if (reason instanceof Error && reason.name !== 'AbortError') return reason;
   return new CancelledError('request cancelled');
