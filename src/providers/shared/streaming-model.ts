@@ -190,6 +190,25 @@ class ResultCollector implements PartSink {
 export function streamingModel(parts: StreamingModelParts): StreamingLanguageModel {
   const provider = parts.identity.provider;
 
+  /** A stream that ended without its finish: cut off part-way, worth another try. */
+  const cutOff = (): ProviderError =>
+    new ProviderError({
+      provider,
+      message: `the response stream from ${parts.target} ended before it was complete (cut off part-way)`,
+      isRetryable: true,
+    });
+
+  /** What a failed call throws: the deadline's error when it fired, else the provider's mapping of `error`. */
+  const failure = (
+    error: unknown,
+    deadline: CallDeadline,
+    callOptions: CallOptions,
+    exchange: ExchangeRecorder,
+  ): unknown =>
+    deadline.firedBy !== undefined
+      ? deadlineError({ deadline, callOptions, provider, target: parts.target })
+      : parts.toProviderError(error, exchange);
+
   async function* guarded(
     request: GenerateRequest,
     callOptions: CallOptions,
@@ -211,16 +230,9 @@ export function streamingModel(parts: StreamingModelParts): StreamingLanguageMod
         if (finished) return;
       }
       if (deadline.firedBy !== undefined) throw deadline.signal?.reason;
-      throw new ProviderError({
-        provider,
-        message: `the response stream from ${parts.target} ended before it was complete (cut off part-way)`,
-        isRetryable: true,
-      });
+      throw cutOff();
     } catch (error) {
-      if (deadline.firedBy !== undefined) {
-        throw deadlineError({ deadline, callOptions, provider, target: parts.target });
-      }
-      throw parts.toProviderError(error, exchange);
+      throw failure(error, deadline, callOptions, exchange);
     } finally {
       deadline.dispose();
     }
@@ -257,16 +269,9 @@ export function streamingModel(parts: StreamingModelParts): StreamingLanguageMod
         }
         if (collector.result !== undefined) return collector.result;
         if (deadline.firedBy !== undefined) throw deadline.signal?.reason;
-        throw new ProviderError({
-          provider,
-          message: `the response stream from ${parts.target} ended before it was complete (cut off part-way)`,
-          isRetryable: true,
-        });
+        throw cutOff();
       } catch (error) {
-        if (deadline.firedBy !== undefined) {
-          throw deadlineError({ deadline, callOptions, provider, target: parts.target });
-        }
-        throw parts.toProviderError(error, exchange);
+        throw failure(error, deadline, callOptions, exchange);
       } finally {
         deadline.dispose();
       }
