@@ -25,11 +25,15 @@ const vm = require('node:vm');
 // Memory before speed for the heap: V8 otherwise grows it freely while a long eval allocates prompts and
 // responses (measured: 3,000 MMLU items peaked at 247 MB instead of 146 MB, at the same speed;
 // docs/decisions/0142). Set before anything is loaded.
-setFlagsFromString('--optimize-for-size');
 // The young generation stays at its first size instead of doubling up to 2 × 16 MB: a full MMLU run (14,042 items)
 // peaked at 120–132 MB instead of 136–153 MB, for ~15 % more CPU in the collector (docs/decisions/0281). Unlike
 // `--max-semi-space-size` (read once, when the heap is made: 0226), this flag takes effect when set here.
-setFlagsFromString('--semi-space-growth-factor=1');
+// Setting up a worker thread's heap resets the growth factor for the whole process (and with it V8's flag hash,
+// so the next run would refuse the code cache): the PostgreSQL store's worker sets these flags again from the
+// symbol (src/store/cli-v8-flags.ts, docs/decisions/0341).
+const v8Flags = ['--optimize-for-size', '--semi-space-growth-factor=1'];
+for (const flag of v8Flags) setFlagsFromString(flag);
+globalThis[Symbol.for('parity.v8Flags')] = v8Flags;
 
 const root = join(__dirname, '..');
 const bundle = join(root, 'dist', 'main.mjs');

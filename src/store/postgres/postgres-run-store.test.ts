@@ -1,4 +1,6 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useStoreHarness } from '../../../test/support/store-harness.ts';
@@ -111,6 +113,29 @@ describe.skipIf(skip !== undefined)(skip ?? 'openPostgresRunStore on a real serv
     store.recordItem(runId, record('a'), { updatedAt: newRun.createdAt });
     store.close();
     expect(psql(harness.location(), "SELECT count(*) FROM runs WHERE config LIKE '%s3cret%'")).toBe('0');
+  });
+
+  it('leaves V8 flags as the CLI set them, so a code cache made after its worker ran is taken by the next process', () => {
+    const cacheFile = join(tmpdir(), `parity-pg-cache-${process.pid}-${Date.now()}`);
+    const run = (mode: string): string =>
+      execFileSync(
+        process.execPath,
+        [
+          '--import',
+          'tsx',
+          join(repoRoot, 'src/store/fixtures/code-cache-after-postgres-worker.ts'),
+          harness.location(),
+          mode,
+          cacheFile,
+        ],
+        { cwd: repoRoot, encoding: 'utf8' },
+      );
+    try {
+      expect(run('write')).toBe('stored\n');
+      expect(run('check')).toBe('rejected false\n');
+    } finally {
+      rmSync(cacheFile, { force: true });
+    }
   });
 
   it('counts an item recorded by two connections once', () => {

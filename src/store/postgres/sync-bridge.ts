@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import type * as WorkerThreads from 'node:worker_threads';
 import type { MessagePort } from 'node:worker_threads';
+import { setCliV8FlagsAgain } from '../cli-v8-flags.ts';
 
 /** One SQL statement of a script; `requireRow`: fail the script (rolled back) when it affects no row. */
 export interface SqlStep {
@@ -121,11 +122,17 @@ export function openSyncBridge(options: {
   port.unref();
   let closed = false;
 
+  let flagsRestored = false;
   function exchange(request: object): StepResult[] {
     Atomics.store(signal, 0, 0);
     port.postMessage(request);
     const outcome = Atomics.wait(signal, 0, 0, timeoutMs + 5_000);
     const message = receiveMessageOnPort(port)?.message as Reply | undefined;
+    // The worker answered: its heap is set up, and with it V8's flags reset for the process (cli-v8-flags.ts).
+    if (message !== undefined && !flagsRestored) {
+      flagsRestored = true;
+      setCliV8FlagsAgain();
+    }
     if (message === undefined) {
       throw new BridgeError(
         outcome === 'timed-out'
