@@ -1,12 +1,13 @@
 import { CancelledError, ProviderError } from '../spec/index.ts';
 import type {
-  CallCancellation,
   CallOptions,
   GenerateRequest,
   GenerateResult,
   LanguageModel,
   LogLikelihoodRequest,
 } from '../spec/index.ts';
+import { deadlineQueueFor, monotonicMs, type DeadlineQueue, type QueuedCall } from './deadline-queue.ts';
+import { RunnerCallOptions, RunnerCancellation } from './runner-cancellation.ts';
 
 export interface ModelCallOptions {
   readonly model: LanguageModel;
@@ -76,153 +77,8 @@ export interface ModelCall {
   cancel(): void;
 }
 
-/**
- * Milliseconds on Node's monotonic clock, the one timers run on. Not `performance.now()`: the `performance` global
- * loads perf_hooks, which an eval otherwise never needs (docs/decisions/0345).
- */
-const monotonicMs = (): number => process.uptime() * 1000;
-
-/**
- * The calls in flight with one timeout, in the order they started, under one timer: a run's calls share their
- * timeout, so their deadlines come in the order they started. A timer per call cost every call a Timeout object
- * and two updates of Node's timer lists; here a call is one entry in an array. The timer is armed while any
- * call is in flight and fires at the oldest one's deadline (or later, never earlier); nothing is left armed
- * once the last call settles.
- */
-class DeadlineQueue {
-  private calls: PendingCall[] = [];
-  private head = 0;
-  private live = 0;
-  private timer: ReturnType<typeof setTimeout> | undefined;
-
-  constructor(private readonly timeoutMs: number) {}
-
-  add(call: PendingCall): void {
-    this.calls.push(call);
-    this.live += 1;
-    this.timer ??= setTimeout(this.fire, this.timeoutMs);
-  }
-
-  /** `call` settled: its entry is skipped from now on, and dropped once it is the oldest. */
-  settled(): void {
-    this.live -= 1;
-    if (this.live === 0) {
-      clearTimeout(this.timer);
-      this.timer = undefined;
-      this.calls = [];
-      this.head = 0;
-      return;
-    }
-    const { calls } = this;
-    while (this.head < calls.length && (calls[this.head] as PendingCall).isSettled) this.head += 1;
-    // Settled entries at the front are dropped in one copy now and then (calls end in about the order they
-    // started, so few are ever kept behind a slow one).
-    if (this.head > 1024 && this.head * 2 > calls.length) {
-      this.calls = calls.slice(this.head);
-      this.head = 0;
-    }
-  }
-
-  private readonly fire = (): void => {
-    this.timer = undefined;
-    const now = monotonicMs();
-    const expired: PendingCall[] = [];
-    const { calls } = this;
-    while (this.head < calls.length) {
-      const call = calls[this.head] as PendingCall;
-      if (!call.isSettled) {
-        if (call.deadline > now) break;
-        expired.push(call);
-      }
-      this.head += 1;
-    }
-    // Timing a call out settles it, which may empty the queue: the next deadline is taken first.
-    const next = calls[this.head];
-    if (next !== undefined) this.timer = setTimeout(this.fire, Math.max(1, next.deadline - now));
-    for (const call of expired) call.timeOut();
-  };
-}
-
-/** Queues by timeout (a run has one or two timeouts; an idle queue holds nothing). */
-const deadlineQueues = new Map<number, DeadlineQueue>();
-
-/**
- * What stops one call, as the model sees it: `CallOptions.cancellation`, and `signal` made only when the model
- * reads it (parity's providers watch the cancellation instead; an AbortController, its AbortSignal and their
- * listeners were the largest per-call cost outside I/O; docs/decisions/0355). Fires once, at the deadline or on
- * `cancel`.
- */
-class RunnerCancellation implements CallCancellation {
-  fired = false;
-  reason: unknown = undefined;
-  private controller: AbortController | undefined;
-  // A call has one watcher (its provider's deadline); more go to `others`.
-  private listener: (() => void) | undefined;
-  private others: (() => void)[] | undefined;
-
-  get signal(): AbortSignal {
-    if (this.controller === undefined) {
-      this.controller = new AbortController();
-      if (this.fired) this.controller.abort(this.reason);
-    }
-    return this.controller.signal;
-  }
-
-  watch(listener: () => void): void {
-    if (this.listener === undefined) this.listener = listener;
-    else (this.others ??= []).push(listener);
-  }
-
-  unwatch(listener: () => void): void {
-    if (this.listener === listener) {
-      this.listener = this.others?.shift();
-      return;
-    }
-    const index = this.others?.indexOf(listener) ?? -1;
-    if (index !== -1) this.others?.splice(index, 1);
-  }
-
-  fire(reason: Error): void {
-    this.fired = true;
-    this.reason = reason;
-    // The signal aborts first, as it did when it was the only way to stop a call.
-    this.controller?.abort(reason);
-    const { listener, others } = this;
-    this.listener = undefined;
-    this.others = undefined;
-    listener?.();
-    if (others !== undefined) for (const each of others) each();
-  }
-}
-
-/** `signal` of RunnerCallOptions: one accessor for every call's options (made only when read). */
-const signalProperty: PropertyDescriptor = {
-  get(this: RunnerCallOptions): AbortSignal {
-    return this.cancellation.signal;
-  },
-  enumerable: true,
-};
-
-/**
- * The options a model gets. `signal` is an own property, so a model that spreads the options passes it on (a
- * getter on the prototype would be lost); it is defined with one shared descriptor, which keeps the object's
- * properties fast (an object literal with a getter makes a new accessor each time and goes to dictionary mode).
- */
-class RunnerCallOptions implements CallOptions {
-  declare readonly signal: AbortSignal;
-  declare readonly timeoutMs?: number;
-
-  constructor(
-    readonly cancellation: RunnerCancellation,
-    timeoutMs: number | undefined,
-  ) {
-    if (timeoutMs !== undefined) (this as { timeoutMs?: number }).timeoutMs = timeoutMs;
-    Object.defineProperty(this, 'signal', signalProperty);
-  }
-}
-
 /** One call's state: settled by the model's answer, the deadline or `cancel`, whichever comes first. */
-class PendingCall implements ModelCall {
+class PendingCall implements ModelCall, QueuedCall {
   readonly result: Promise<GenerateResult>;
   readonly deadline: number;
   isSettled = false;
@@ -244,13 +100,8 @@ class PendingCall implements ModelCall {
       this.reject = reject;
     });
     if (limited) {
-      let queue = deadlineQueues.get(timeoutMs);
-      if (queue === undefined) {
-        queue = new DeadlineQueue(timeoutMs);
-        deadlineQueues.set(timeoutMs, queue);
-      }
-      queue.add(this);
-      this.queue = queue;
+      this.queue = deadlineQueueFor(timeoutMs);
+      this.queue.add(this);
     }
     let call: Promise<GenerateResult>;
     try {
@@ -303,8 +154,9 @@ class PendingCall implements ModelCall {
 
 /**
  * One model call with a deadline, cancelled through `cancel` (a caller with many calls in flight listens on its
- * own signal once for all of them, not once per call). The model gets `timeoutMs` and an AbortSignal (with the
- * same as a CallCancellation, which needs no signal) that fires at the deadline or on cancellation; `result` settles at that moment even when the model ignores the signal.
+ * own signal once for all of them, not once per call). The model gets `timeoutMs` and a cancellation that fires at
+ * the deadline or on cancellation (`CallOptions.cancellation`, and `signal` made when read); `result` settles at
+ * that moment even when the model ignores both.
  */
 export function startModelCall(options: ModelCallOptions): ModelCall {
   const { timeoutMs } = options;
